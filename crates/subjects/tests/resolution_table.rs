@@ -1,0 +1,228 @@
+//! Data-driven resolution cases: each case is a few documents' mentions and the expected
+//! grouping. Add a case by adding a row.
+
+use grondslag_subjects::{resolve, Decision, Mention, Subject};
+
+/// A mention in a case: (document, kind, value). Offsets are generated: each mention
+/// starts 100 bytes after the previous one in its document, unless the kind is not
+/// "person", in which case it follows the previous mention at 10 bytes.
+type Row = (u64, &'static str, &'static str);
+
+fn mentions(rows: &[Row]) -> Vec<Mention> {
+    let mut pos: std::collections::HashMap<u64, usize> = Default::default();
+    rows.iter()
+        .enumerate()
+        .map(|(i, &(doc, kind, value))| {
+            let p = pos.entry(doc).or_insert(0);
+            *p += if kind == "person" { 400 } else { 10 };
+            let start = *p;
+            *p += value.len();
+            Mention {
+                id: i as u64 + 1,
+                doc,
+                kind: kind.to_string(),
+                value: value.to_string(),
+                start,
+            }
+        })
+        .collect()
+}
+
+/// Expected grouping as a label per row ('-' for rows that are not checked).
+fn check(name: &str, rows: &[Row], labels: &str, subjects: &[Subject]) {
+    let labels: Vec<char> = labels.chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(labels.len(), rows.len(), "{name}: one label per row");
+    let subject_of = |id: u64| {
+        subjects
+            .iter()
+            .position(|s| s.members.iter().any(|m| m.mention == id))
+    };
+    for i in 0..rows.len() {
+        for j in i + 1..rows.len() {
+            if labels[i] == '-' || labels[j] == '-' {
+                continue;
+            }
+            let (a, b) = (subject_of(i as u64 + 1), subject_of(j as u64 + 1));
+            let same = a.is_some() && a == b;
+            assert_eq!(
+                same,
+                labels[i] == labels[j],
+                "{name}: {:?} and {:?} should {}be one subject",
+                rows[i].2,
+                rows[j].2,
+                if labels[i] == labels[j] { "" } else { "not " }
+            );
+        }
+    }
+}
+
+#[test]
+fn resolution_table() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &[Row], &str)] = &[
+        ("variants of one name across documents",
+         &[(1, "person", "Mohammed Haddou"), (1, "person", "meneer Haddou"), (2, "person", "M. Haddou"),
+           (3, "person", "Mohammed Hadou"), (4, "person", "Mohamed Haddou"), (5, "person", "Haddou, M."),
+           (6, "person", "Muhammad Haddou")],
+         "aaaaaaa"),
+        ("a family is not one person",
+         &[(1, "person", "Fatima Haddou"), (1, "person", "Mohammed Haddou"), (2, "person", "Fatima Haddou"),
+           (3, "person", "Mohammed Haddou")],
+         "abab"),
+        ("initials fitting two family members stay apart",
+         &[(1, "person", "Mohammed Haddou"), (1, "person", "Mustafa Haddou"), (1, "person", "M. Haddou")],
+         "abc"),
+        ("initials fitting one family member join it",
+         &[(1, "person", "Mohammed Haddou"), (1, "person", "Fatima Haddou"), (1, "person", "M. Haddou"),
+           (2, "person", "F. Haddou")],
+         "abab"),
+        ("diacritics fold",
+         &[(1, "person", "Erdoğan Şahin"), (2, "person", "Erdogan Sahin"), (3, "person", "Bekir Çelik"),
+           (4, "person", "Bekir Celik"), (5, "person", "mevrouw Şahin")],
+         "aabba"),
+        ("tussenvoegsel case variants",
+         &[(1, "person", "Anna de Vries"), (2, "person", "mevrouw De Vries"), (3, "person", "Piet van der Veen"),
+           (3, "person", "Van der Veen"), (4, "person", "Nobel, J.N.J."), (5, "person", "J.N.J. Nobel")],
+         "aabbcc"),
+        ("transliteration variants",
+         &[(1, "person", "Youssef Amrani"), (2, "person", "Yusuf Amrani"), (3, "person", "Youssouf Amrani"),
+           (4, "person", "Abdelkader Ouahabi"), (5, "person", "Abdelkadir Ouahabi"), (6, "person", "Khalid Chaoui"),
+           (7, "person", "Chalid Khaoui")],
+         "aaabbcc"),
+        ("similar but different names stay apart",
+         &[(1, "person", "Samir Bakkali"), (2, "person", "Samira Bakkali"), (3, "person", "Jan de Jong"),
+           (4, "person", "Jan de Jonge"), (5, "person", "Hassan Idrissi"), (6, "person", "Hussein Idrissi")],
+         "abcdef"),
+        ("double surname with support only",
+         &[(1, "person", "Hatice Kaya-Demir"), (1, "person", "mevrouw Kaya"), (2, "person", "Hatice Kaya-Demir"),
+           (3, "person", "Ibrahim Kaya")],
+         "aaab"),
+        ("surname only: unique in document, else unique in holding, else apart",
+         &[(1, "person", "Karim Benali"), (1, "person", "Benali"), (2, "person", "de heer Benali"),
+           (3, "person", "Sara Benali"), (3, "person", "Karim Benali"), (4, "person", "Benali")],
+         "aadbac"),
+        ("shared e-mail links an ambiguous abbreviation",
+         &[(1, "person", "Mohammed Haddou"), (1, "email", "m.haddou@example.nl"), (2, "person", "Mustafa Haddou"),
+           (3, "person", "M. Haddou"), (3, "email", "M.Haddou@example.nl")],
+         "a-b a-"),
+        ("shared phone does not merge family members",
+         &[(1, "person", "Fatima Haddou"), (1, "phone", "06-12345678"), (2, "person", "Mohammed Haddou"),
+           (2, "phone", "+31 6 12345678")],
+         "a-b-"),
+        ("kunya spelling variants",
+         &[(1, "person", "Abu Ibrahim"), (2, "person", "Abou Ibrahiem"), (3, "person", "Abu Bakr")],
+         "aab"),
+        ("salutations keep apart what names cannot",
+         &[(1, "person", "meneer Jansen"), (2, "person", "mevrouw Jansen")],
+         "ab"),
+    ];
+    for (name, rows, labels) in cases {
+        let m = mentions(rows);
+        let subjects = resolve(&m, &[]);
+        check(name, rows, labels, &subjects);
+        for s in &subjects {
+            for member in &s.members {
+                assert!((0.0..=1.0).contains(&member.confidence), "{name}");
+                assert!(!member.evidence.is_empty(), "{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn display_name_is_the_fullest_variant() {
+    let m = mentions(&[
+        (1, "person", "M. Haddou"),
+        (1, "person", "Mohammed Haddou"),
+        (2, "person", "meneer Haddou"),
+    ]);
+    let subjects = resolve(&m, &[]);
+    assert_eq!(subjects.len(), 1);
+    assert_eq!(subjects[0].name, "Mohammed Haddou");
+}
+
+#[test]
+fn identifiers_next_to_a_name_are_members() {
+    let m = mentions(&[
+        (1, "person", "Mohammed Haddou"),
+        (1, "email", "m.haddou@example.nl"),
+        (1, "phone", "06-12345678"),
+    ]);
+    let subjects = resolve(&m, &[]);
+    assert_eq!(subjects.len(), 1);
+    let ids: Vec<u64> = subjects[0].members.iter().map(|m| m.mention).collect();
+    assert_eq!(ids, vec![1, 2, 3]);
+}
+
+#[test]
+fn decisions_are_applied_in_order() {
+    let rows: &[Row] = &[
+        (1, "person", "Mohammed Haddou"),
+        (2, "person", "Mohammed Haddou"),
+        (3, "person", "Fatima Haddou"),
+        (3, "email", "f.haddou@example.nl"),
+    ];
+    let m = mentions(rows);
+    assert_eq!(resolve(&m, &[]).len(), 2);
+
+    // Two namesakes: split document 2's mention off.
+    let split = [Decision::Split { mentions: vec![2] }];
+    let subjects = resolve(&m, &split);
+    assert_eq!(subjects.len(), 3);
+    let split_off = subjects
+        .iter()
+        .find(|s| s.members.iter().any(|x| x.mention == 2))
+        .expect("subject of mention 2");
+    assert_eq!(split_off.members.len(), 1);
+    assert!(split_off.members[0].evidence.contains("decision"));
+
+    // Then merged with Fatima after all (e.g. a data error); her e-mail follows her.
+    let both = [
+        Decision::Split { mentions: vec![2] },
+        Decision::Merge {
+            a: vec![2],
+            b: vec![3],
+        },
+    ];
+    let subjects = resolve(&m, &both);
+    assert_eq!(subjects.len(), 2);
+    let merged = subjects
+        .iter()
+        .find(|s| s.members.iter().any(|x| x.mention == 2))
+        .expect("subject of mention 2");
+    let ids: Vec<u64> = merged.members.iter().map(|x| x.mention).collect();
+    assert_eq!(ids, vec![2, 3, 4]);
+
+    // Unknown mention ids (the document was destroyed) are ignored.
+    let stale = [
+        Decision::Merge {
+            a: vec![99],
+            b: vec![1],
+        },
+        Decision::Split { mentions: vec![98] },
+    ];
+    assert_eq!(resolve(&m, &stale).len(), 2);
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let m = mentions(&[
+        (1, "person", ""),
+        (1, "person", "  ,  "),
+        (1, "person", "meneer"),
+        (1, "email", ""),
+        (2, "person", "J."),
+        (2, "person", "'t Hart"),
+        (2, "person", "Ö"),
+        (2, "phone", "+"),
+        (3, "birthdate", "99-99-9999"),
+    ]);
+    let subjects = resolve(
+        &m,
+        &[Decision::Merge {
+            a: vec![],
+            b: vec![],
+        }],
+    );
+    assert!(subjects.len() <= 7);
+}
