@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Scan benchmark: generates a mixed holding (txt, eml, docx, pdf; seed 7) of N documents with
+# `cargo xtask gen`, scans it into a fresh home with the release binary under `/usr/bin/time -v`,
+# and prints one Markdown table row per N: documents/s, MB/s, peak RSS, CPU use. See bench/scan.md.
+#
+#   bench/scan.sh                 N = 2000 and 20000
+#   bench/scan.sh 500 5000        other sizes
+#
+# Environment: BENCH_DIR (default /tmp/grondslag-scan-bench; holdings are generated once and
+# reused), FORMATS (default txt,eml,docx,pdf), SCAN_ARGS (extra arguments for `grondslag scan`).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+dir="${BENCH_DIR:-/tmp/grondslag-scan-bench}"
+formats="${FORMATS:-txt,eml,docx,pdf}"
+sizes=("$@")
+if [[ ${#sizes[@]} -eq 0 ]]; then sizes=(2000 20000); fi
+mkdir -p "$dir"
+
+if [[ ! -x /usr/bin/time ]]; then
+  echo "scan.sh: /usr/bin/time is missing (apt-get install time)" >&2
+  exit 1
+fi
+cargo build --release --quiet -p grondslag
+bin="$root/target/release/grondslag"
+
+echo "| N | files | input MB | documents | unreadable | findings | wall s | documents/s | MB/s | user s | sys s | CPU % | peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+for n in "${sizes[@]}"; do
+  holding="$dir/holding-$n-${formats//,/-}"
+  home="$dir/home-$n-${formats//,/-}"
+  if [[ ! -f "$holding/.complete" ]]; then
+    rm -rf "$holding"
+    cargo xtask gen --out "$holding" --docs "$n" --seed 7 --formats "$formats" >&2
+    touch "$holding/.complete"
+  fi
+  rm -rf "$home"
+  files=$(find "$holding" -type f ! -name .complete | wc -l)
+  bytes=$(find "$holding" -type f ! -name .complete -printf '%s\n' | awk '{s+=$1} END {print s+0}')
+  # Drop nothing from the page cache: the holding was just written or read, as in a re-run.
+  # shellcheck disable=SC2086
+  /usr/bin/time -v -o "$dir/time-$n.txt" "$bin" scan --home "$home" ${SCAN_ARGS:-} "$holding" \
+    2> "$dir/scan-$n.stderr"
+  summary=$("$bin" summary --home "$home" --json)
+  docs=$(jq -r .documents <<<"$summary")
+  unreadable=$(jq -r .unreadable <<<"$summary")
+  findings=$(jq -r .findings <<<"$summary")
+  # "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:12.34"
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$dir/time-$n.txt")
+  user=$(awk -F': ' '/User time/ {print $2}' "$dir/time-$n.txt")
+  sys=$(awk -F': ' '/System time/ {print $2}' "$dir/time-$n.txt")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time-$n.txt")
+  awk -v n="$n" -v files="$files" -v bytes="$bytes" -v docs="$docs" -v unr="$unreadable" \
+      -v fnd="$findings" -v wall="$wall" -v user="$user" -v sys="$sys" -v rss="$rss" 'BEGIN {
+    printf "| %d | %d | %.1f | %d | %d | %d | %.2f | %.0f | %.2f | %.2f | %.2f | %.0f | %.0f |\n",
+      n, files, bytes/1e6, docs, unr, fnd, wall, docs/wall, bytes/1e6/wall, user, sys,
+      100*(user+sys)/wall, rss/1024
+  }'
+done

@@ -1,0 +1,1106 @@
+//! Identifier scanners: e-mail, phone, BSN, IBAN, postcode, licence plate, IP addresses and
+//! dates of birth. Hand-written byte scanners; checksummed identifiers are validated.
+//! Street addresses need words and live in [`addresses`], run on the token stream.
+
+use crate::token::{Class, Tok};
+use crate::{validate, Finding, Kind};
+
+fn finding(start: usize, end: usize, kind: Kind, score: f32, rule: &'static str) -> Finding {
+    Finding {
+        start,
+        end,
+        kind,
+        score,
+        rule,
+    }
+}
+
+#[inline]
+fn is_alnum(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Runs every byte scanner over `text`.
+pub(crate) fn scan(text: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    emails(text, &mut out);
+    numbers(text, &mut out);
+    ibans(text, &mut out);
+    plates(text, &mut out);
+    ipv6s(text, &mut out);
+    out
+}
+
+fn emails(text: &str, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let local_ok = |c: u8| c.is_ascii_alphanumeric() || b"._%+-'".contains(&c);
+    let domain_ok = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-';
+    let mut last_end = 0;
+    for at in memchr::memchr_iter(b'@', b) {
+        if at < last_end {
+            continue;
+        }
+        let mut s = at;
+        while s > last_end && local_ok(b[s - 1]) {
+            s -= 1;
+        }
+        while s < at && (b[s] == b'.' || b[s] == b'\'' || b[s] == b'-') {
+            s += 1;
+        }
+        let mut e = at + 1;
+        while e < b.len() && domain_ok(b[e]) {
+            e += 1;
+        }
+        while e > at + 1 && (b[e - 1] == b'.' || b[e - 1] == b'-') {
+            e -= 1;
+        }
+        if s == at || e == at + 1 {
+            continue;
+        }
+        let domain = &text[at + 1..e];
+        let Some(dot) = domain.rfind('.') else {
+            continue;
+        };
+        let tld = &domain[dot + 1..];
+        if tld.len() < 2 || !tld.bytes().all(|c| c.is_ascii_alphabetic()) || domain.starts_with('.')
+        {
+            continue;
+        }
+        last_end = e;
+        if functional_mailbox(&text[s..at]) {
+            continue;
+        }
+        out.push(finding(s, e, Kind::Email, 0.99, "id.email"));
+    }
+}
+
+/// Mailboxes of a function, not a person ("contact@", "inzage-analyses@").
+fn functional_mailbox(local: &str) -> bool {
+    let first = local
+        .split(['.', '-', '_', '+'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        first.as_str(),
+        "info"
+            | "contact"
+            | "secretariaat"
+            | "bestuur"
+            | "inzage"
+            | "servicedesk"
+            | "noreply"
+            | "no"
+            | "post"
+            | "postbus"
+            | "algemeen"
+            | "admin"
+            | "helpdesk"
+            | "support"
+            | "redactie"
+            | "privacy"
+            | "fg"
+            | "woo"
+            | "klachten"
+            | "team"
+            | "afdeling"
+            | "webmaster"
+            | "pers"
+            | "receptie"
+            | "balie"
+            | "loket"
+            | "gemeente"
+            | "mail"
+            | "office"
+            | "sales"
+            | "communicatie"
+            | "burgerzaken"
+            | "avg"
+            | "functionaris"
+            | "dpo"
+            | "security"
+            | "abuse"
+            | "hostmaster"
+            | "postmaster"
+            | "bezwaar"
+            | "juridisch"
+            | "archief"
+    )
+}
+
+/// A fixed-capacity list (no allocation in the per-number hot path).
+#[derive(Clone, Copy)]
+struct Digits<T: Copy + Default> {
+    v: [T; 16],
+    n: usize,
+}
+
+impl<T: Copy + Default> Default for Digits<T> {
+    fn default() -> Self {
+        Digits {
+            v: [T::default(); 16],
+            n: 0,
+        }
+    }
+}
+
+impl<T: Copy + Default> Digits<T> {
+    fn push(&mut self, x: T) {
+        if self.n < 16 {
+            self.v[self.n] = x;
+            self.n += 1;
+        }
+    }
+    fn len(&self) -> usize {
+        self.n
+    }
+    fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+    fn get(&self, i: usize) -> Option<&T> {
+        self.v[..self.n].get(i)
+    }
+    fn last(&self) -> Option<&T> {
+        self.v[..self.n].last()
+    }
+}
+
+impl<T: Copy + Default> std::ops::Index<usize> for Digits<T> {
+    type Output = T;
+    fn index(&self, i: usize) -> &T {
+        &self.v[..self.n][i]
+    }
+}
+
+/// Reads a run of digits and separators starting at `i`: returns the digits (up to 16) and the
+/// end offset after each digit. Separators: single space, hyphen, dot, slash, parentheses.
+fn digit_run(b: &[u8], mut i: usize, max_digits: usize) -> (Digits<u8>, Digits<usize>) {
+    let mut digits = Digits::default();
+    let mut ends = Digits::default();
+    let mut seps = 0;
+    while i < b.len() && digits.len() < max_digits {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            digits.push(c - b'0');
+            i += 1;
+            ends.push(i);
+            seps = 0;
+        } else if matches!(c, b' ' | b'-' | b'.' | b'/' | b'(' | b')') && !digits.is_empty() {
+            seps += 1;
+            // One separator, or a parenthesis next to a space: "(0)6", "(010) 123".
+            let paren = c == b'(' || c == b')' || (i > 0 && matches!(b[i - 1], b'(' | b')'));
+            if seps > 2 || (seps == 2 && !paren) {
+                break;
+            }
+            i += 1;
+        } else if c == 0xC2 && b.get(i + 1) == Some(&0xA0) && !digits.is_empty() {
+            // NBSP between groups.
+            seps += 1;
+            if seps > 2 {
+                break;
+            }
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    (digits, ends)
+}
+
+fn followed_by_digit_or_word(b: &[u8], end: usize) -> bool {
+    match b.get(end) {
+        Some(c) if is_alnum(*c) => true,
+        // "1234-5" style continuation of the same number.
+        Some(b'-' | b'.' | b'/') => b.get(end + 1).is_some_and(u8::is_ascii_digit),
+        _ => false,
+    }
+}
+
+/// Phone numbers, BSNs, postcodes, IPv4 addresses and dates of birth: everything anchored on a
+/// digit (or `+`/`(` before one).
+fn numbers(text: &str, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut phone_end = 0;
+    while i < b.len() {
+        let c = b[i];
+        let start_ok = i == 0
+            || !(is_alnum(b[i - 1]) || b[i - 1] == b'.' && i >= 2 && b[i - 2].is_ascii_digit());
+        if !start_ok || !(c.is_ascii_digit() || c == b'+' || c == b'(') {
+            i += 1;
+            continue;
+        }
+        if i >= phone_end && !after_iban_prefix(b, i) {
+            if let Some(e) = phone(b, i) {
+                out.push(finding(i, e, Kind::Phone, 0.95, "id.phone"));
+                phone_end = e;
+                i = e;
+                continue;
+            }
+        }
+        if !c.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut run_end = i;
+        while run_end < b.len() && b[run_end].is_ascii_digit() {
+            run_end += 1;
+        }
+        let run = run_end - i;
+        // IPv4
+        if run <= 3 && b.get(run_end) == Some(&b'.') {
+            let mut e = run_end;
+            while e < b.len() && (b[e].is_ascii_digit() || b[e] == b'.') {
+                e += 1;
+            }
+            let mut ee = e;
+            while ee > i && b[ee - 1] == b'.' {
+                ee -= 1;
+            }
+            if validate::ipv4(&text[i..ee]) && !(e < b.len() && is_alnum(b[e])) {
+                out.push(finding(i, ee, Kind::IpAddress, 0.95, "id.ipv4"));
+                i = ee;
+                continue;
+            }
+        }
+        // BSN: nine digits, or 4.2.3 / 3.3.3 groups separated by dots or spaces.
+        if let Some(e) = bsn(b, i) {
+            if validate::bsn_11_proef(&text[i..e]) {
+                out.push(finding(i, e, Kind::Bsn, 0.9, "id.bsn"));
+                i = e;
+                continue;
+            }
+        }
+        // Postcode
+        if run == 4 && b[i] != b'0' {
+            let mut j = run_end;
+            if b.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            if j + 2 <= b.len()
+                && b[j].is_ascii_uppercase()
+                && b[j + 1].is_ascii_uppercase()
+                && !b.get(j + 2).is_some_and(|&x| is_alnum(x))
+                && validate::postcode(&text[i..j + 2])
+                && !postcode_stop(b, i, j)
+            {
+                out.push(finding(i, j + 2, Kind::Postcode, 0.9, "id.postcode"));
+                i = j + 2;
+                continue;
+            }
+        }
+        // Date of birth
+        if run <= 4 {
+            if let Some(e) = date(text, i) {
+                if birth_context(text, i, e) {
+                    out.push(finding(i, e, Kind::Birthdate, 0.9, "id.birthdate"));
+                    i = e;
+                    continue;
+                }
+            }
+        }
+        i = run_end;
+    }
+}
+
+/// "NL91 ABNA 0417 1643 01": digits continuing an (invalid) IBAN are not a phone number.
+fn after_iban_prefix(b: &[u8], i: usize) -> bool {
+    if i < 10 {
+        return false;
+    }
+    let w = &b[i - 10..i];
+    w[0].is_ascii_uppercase()
+        && w[1].is_ascii_uppercase()
+        && w[2].is_ascii_digit()
+        && w[3].is_ascii_digit()
+        && w[4] == b' '
+        && w[5..9].iter().all(u8::is_ascii_uppercase)
+        && w[9] == b' '
+}
+
+/// Years followed by a two-letter abbreviation ("2019 OM") are not postcodes.
+fn postcode_stop(b: &[u8], i: usize, j: usize) -> bool {
+    let year = (b[i] == b'1' && b[i + 1] == b'9') || (b[i] == b'2' && b[i + 1] == b'0');
+    let letters = &b[j..j + 2];
+    let abbr = matches!(
+        letters,
+        b"OM"
+            | b"EU"
+            | b"VN"
+            | b"NL"
+            | b"EN"
+            | b"IN"
+            | b"OF"
+            | b"OP"
+            | b"DE"
+            | b"AN"
+            | b"IS"
+            | b"HR"
+            | b"IT"
+            | b"AI"
+            | b"KB"
+            | b"MB"
+            | b"GB"
+            | b"TB"
+            | b"VS"
+            | b"UK"
+            | b"BV"
+    );
+    year && abbr
+}
+
+fn bsn(b: &[u8], i: usize) -> Option<usize> {
+    // Plain nine digits.
+    let mut e = i;
+    while e < b.len() && b[e].is_ascii_digit() {
+        e += 1;
+    }
+    if e - i == 9 && !followed_by_digit_or_word(b, e) {
+        return Some(e);
+    }
+    // Grouped: 4-2-3 or 3-3-3 with a consistent separator (dot or space).
+    for groups in [[4usize, 2, 3], [3, 3, 3], [2, 3, 4]] {
+        let mut p = i;
+        let mut sep = None;
+        let mut ok = true;
+        for (gi, g) in groups.iter().enumerate() {
+            if gi > 0 {
+                let s = b.get(p).copied();
+                match (s, sep) {
+                    (Some(x @ (b'.' | b' ')), None) => sep = Some(x),
+                    (Some(x), Some(y)) if x == y => {}
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+                p += 1;
+            }
+            let q = p;
+            while p < b.len() && b[p].is_ascii_digit() {
+                p += 1;
+            }
+            if p - q != *g {
+                ok = false;
+                break;
+            }
+        }
+        if ok && !followed_by_digit_or_word(b, p) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Dutch phone numbers in the common notations; returns the end offset.
+fn phone(b: &[u8], i: usize) -> Option<usize> {
+    let mut p = i;
+    let intl;
+    if b[p] == b'+' {
+        if !b
+            .get(p + 1)
+            .is_some_and(|c| c.is_ascii_digit() && *c != b'0')
+        {
+            return None;
+        }
+        intl = true;
+        p += 1;
+    } else if b[p] == b'(' {
+        if b.get(p + 1) != Some(&b'0') {
+            return None;
+        }
+        intl = false;
+        p += 1;
+    } else if b[p] == b'0' && b.get(p + 1) == Some(&b'0') {
+        intl = true;
+        p += 2;
+    } else if b[p] == b'0' {
+        intl = false;
+    } else {
+        return None;
+    }
+    let (digits, ends) = digit_run(b, p, 16);
+    let check = |n: usize| -> Option<usize> {
+        if digits.len() < n {
+            return None;
+        }
+        let e = ends[n - 1];
+        if followed_by_digit_or_word(b, e) {
+            return None;
+        }
+        // A digit group continuing right after a single separator means a longer number.
+        if digits.len() > n && e + 1 < b.len() && b[e] == b' ' && b[e + 1].is_ascii_digit() {
+            // Allow "06 12345678 2024"? No: refuse ambiguous runs.
+            return None;
+        }
+        Some(e)
+    };
+    if intl {
+        // +31 6 12345678, +31 (0)6 12345678, 0031 70 3334412; other countries 8..=12 digits.
+        if digits.len() >= 2 && digits[0] == 3 && digits[1] == 1 {
+            // Skip a "(0)" trunk prefix.
+            let skip0 = digits.get(2) == Some(&0);
+            let n = if skip0 { 12 } else { 11 };
+            return check(n);
+        }
+        for n in (9..=13).rev() {
+            if let Some(e) = check(n) {
+                if e == *ends.last()? || digits.len() == n {
+                    return Some(e);
+                }
+            }
+        }
+        return None;
+    }
+    // National: 0 + 9 digits; service numbers 0800/0900/0906/0909 + 4..7 digits.
+    if digits.len() < 8 || digits[0] != 0 || digits[1] == 0 {
+        return None;
+    }
+    let service = digits[1] == 8 && digits[2] == 0 && digits[3] == 0
+        || digits[1] == 9 && digits[2] == 0 && matches!(digits[3], 0 | 6 | 9);
+    if service {
+        for n in [11, 10, 8] {
+            if let Some(e) = check(n) {
+                if digits.len() == n {
+                    return Some(e);
+                }
+            }
+        }
+        return None;
+    }
+    // The digits must not be separated in a way that suggests a date (06-12-2020 has 8).
+    let e = check(10)?;
+    if digits.len() != 10 {
+        return None;
+    }
+    // Reject runs that contain a dot after a 2-digit group (dates like 01.02.2020 ...) or "/".
+    let s = &b[i..e];
+    if s.contains(&b'/') || s.iter().filter(|&&c| c == b'.').count() > 2 {
+        return None;
+    }
+    Some(e)
+}
+
+fn ibans(text: &str, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i + 15 <= b.len() {
+        if !(b[i].is_ascii_uppercase()
+            && b[i + 1].is_ascii_uppercase()
+            && b[i + 2].is_ascii_digit()
+            && b[i + 3].is_ascii_digit())
+            || (i > 0 && is_alnum(b[i - 1]))
+        {
+            i += 1;
+            continue;
+        }
+        // Collect up to 34 alphanumerics with single spaces between groups.
+        let mut p = i;
+        let mut n = 0;
+        let mut ends: Vec<usize> = Vec::with_capacity(34);
+        while p < b.len() && n < 34 {
+            if b[p].is_ascii_alphanumeric() {
+                n += 1;
+                p += 1;
+                ends.push(p);
+            } else if b[p] == b' ' && p + 1 < b.len() && b[p + 1].is_ascii_alphanumeric() {
+                p += 1;
+            } else {
+                break;
+            }
+        }
+        let mut found = None;
+        for k in (15..=ends.len()).rev() {
+            let e = ends[k - 1];
+            if e < b.len() && b[e].is_ascii_alphanumeric() {
+                continue;
+            }
+            let cand = &text[i..e];
+            if validate::iban_mod97(cand) {
+                found = Some(e);
+                break;
+            }
+        }
+        match found {
+            Some(e) => {
+                out.push(finding(i, e, Kind::Iban, 0.99, "id.iban"));
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn plates(text: &str, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let mut last = 0;
+    for h in memchr::memchr_iter(b'-', b) {
+        if h < last || h == 0 {
+            continue;
+        }
+        let mut s = h;
+        while s > 0 && s + 3 > h && (b[s - 1].is_ascii_uppercase() || b[s - 1].is_ascii_digit()) {
+            s -= 1;
+        }
+        if s == h || (s > 0 && (is_alnum(b[s - 1]) || b[s - 1] == b'-')) {
+            continue;
+        }
+        let mut e = h;
+        while e < b.len()
+            && e < s + 9
+            && (b[e].is_ascii_uppercase() || b[e].is_ascii_digit() || b[e] == b'-')
+        {
+            e += 1;
+        }
+        if e < b.len()
+            && (is_alnum(b[e]) || (b[e] == b'-' && b.get(e + 1).is_some_and(|c| is_alnum(*c))))
+        {
+            continue;
+        }
+        if validate::licence_plate(&text[s..e]) {
+            out.push(finding(s, e, Kind::LicencePlate, 0.85, "id.licence_plate"));
+            last = e;
+        }
+    }
+}
+
+fn ipv6s(text: &str, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let mut last = 0;
+    for c in memchr::memchr_iter(b':', b) {
+        if c < last {
+            continue;
+        }
+        let hexc = |x: u8| x.is_ascii_hexdigit() || x == b':';
+        let mut s = c;
+        while s > 0 && hexc(b[s - 1]) {
+            s -= 1;
+        }
+        let mut e = c;
+        while e < b.len() && hexc(b[e]) {
+            e += 1;
+        }
+        last = e;
+        if (s > 0 && is_alnum(b[s - 1])) || (e < b.len() && (is_alnum(b[e]) || b[e] == b'.')) {
+            continue;
+        }
+        let mut ee = e;
+        // A trailing single colon is punctuation ("adres 2001:db8::1:").
+        if ee >= 2 && b[ee - 1] == b':' && b[ee - 2] != b':' {
+            ee -= 1;
+        }
+        let cand = &text[s..ee];
+        let colons = cand.bytes().filter(|&x| x == b':').count();
+        if colons >= 2 && validate::ipv6(cand) && cand.bytes().any(|x| x.is_ascii_hexdigit()) {
+            out.push(finding(s, ee, Kind::IpAddress, 0.9, "id.ipv6"));
+        }
+    }
+}
+
+const MONTHS: [&str; 24] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mrt",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
+];
+
+/// A calendar date starting at `i`: `12-03-1985`, `12/3/1985`, `12.03.1985`, `1985-03-12`,
+/// `12 maart 1985`, `12 mrt. 1985`. Returns the end offset.
+pub(crate) fn date(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let num = |p: usize, min: usize, max: usize| -> Option<(u32, usize)> {
+        let mut e = p;
+        while e < b.len() && b[e].is_ascii_digit() && e - p < max {
+            e += 1;
+        }
+        if e - p < min || (e < b.len() && b[e].is_ascii_digit()) {
+            return None;
+        }
+        let v = text[p..e].parse().ok()?;
+        Some((v, e))
+    };
+    // ISO yyyy-mm-dd
+    if let Some((y, e)) = num(i, 4, 4) {
+        if b.get(e) == Some(&b'-') {
+            let (m, e2) = num(e + 1, 2, 2)?;
+            if b.get(e2) != Some(&b'-') {
+                return None;
+            }
+            let (d, e3) = num(e2 + 1, 2, 2)?;
+            return (valid_ymd(y, m, d) && !followed_by_digit_or_word(b, e3)).then_some(e3);
+        }
+        return None;
+    }
+    let (d, e) = num(i, 1, 2)?;
+    match b.get(e) {
+        Some(&sep @ (b'-' | b'/' | b'.')) => {
+            let (m, e2) = num(e + 1, 1, 2)?;
+            if b.get(e2) != Some(&sep) {
+                return None;
+            }
+            let (y, e3) = num(e2 + 1, 2, 4)?;
+            if e3 - (e2 + 1) == 3 {
+                return None;
+            }
+            let y = if y < 100 { 1900 + y } else { y };
+            (valid_ymd(y, m, d) && !followed_by_digit_or_word(b, e3)).then_some(e3)
+        }
+        Some(b' ') => {
+            let ms = e + 1;
+            let mut me = ms;
+            while me < b.len() && b[me].is_ascii_alphabetic() {
+                me += 1;
+            }
+            let word = &text[ms..me];
+            if !MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word)) {
+                return None;
+            }
+            let mut p = me;
+            if b.get(p) == Some(&b'.') {
+                p += 1;
+            }
+            if b.get(p) != Some(&b' ') {
+                return None;
+            }
+            let (y, e3) = num(p + 1, 4, 4)?;
+            (d >= 1 && d <= 31 && (1850..=2100).contains(&y) && !followed_by_digit_or_word(b, e3))
+                .then_some(e3)
+        }
+        _ => None,
+    }
+}
+
+fn valid_ymd(y: u32, m: u32, d: u32) -> bool {
+    (1850..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// Whether the date at `s..e` is stated as someone's date of birth.
+fn birth_context(text: &str, s: usize, e: usize) -> bool {
+    let mut a = s.saturating_sub(48);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    let before = text[a..s].to_ascii_lowercase();
+    let cues = [
+        "geboren",
+        "geb.",
+        "geb ",
+        "geboortedatum",
+        "geb.datum",
+        "geboorte",
+        "date of birth",
+        "born",
+        "dob",
+        "° ",
+        "*",
+    ];
+    // Only the nearest clause counts: cut at sentence or line end.
+    let tail = match before.rfind(['\n', ';']) {
+        Some(p) => &before[p + 1..],
+        None => &before[..],
+    };
+    let tail = match tail.rfind(". ") {
+        Some(p) if !tail[..p].ends_with("geb") => &tail[p + 2..],
+        _ => tail,
+    };
+    if cues.iter().any(|c| tail.contains(c)) {
+        return true;
+    }
+    if table_column_birthdate(text, s) {
+        return true;
+    }
+    let mut z = (e + 24).min(text.len());
+    while !text.is_char_boundary(z) {
+        z -= 1;
+    }
+    let after = text[e..z].to_ascii_lowercase();
+    after.starts_with(" geboren") || after.starts_with(" (geboortedatum")
+}
+
+/// A date in a table row (cells separated by `;`, `|` or tabs) under a header line that names a
+/// date-of-birth column.
+fn table_column_birthdate(text: &str, s: usize) -> bool {
+    let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[s..].find('\n').map_or(text.len(), |p| s + p);
+    let line = &text[line_start..line_end];
+    let cells = line.matches([';', '|', '\t']).count();
+    if cells < 2 {
+        return false;
+    }
+    let mut a = line_start.saturating_sub(2000);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    text[a..line_start].lines().any(|l| {
+        let l = l.to_ascii_lowercase();
+        l.matches([';', '|', '\t']).count() >= 2
+            && (l.contains("geboortedatum") || l.contains("geb.datum"))
+    })
+}
+
+const STREET_SUFFIXES: [&str; 40] = [
+    "straat",
+    "laan",
+    "weg",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dijk",
+    "dreef",
+    "pad",
+    "steeg",
+    "hof",
+    "park",
+    "markt",
+    "plantsoen",
+    "boulevard",
+    "baan",
+    "wal",
+    "burgwal",
+    "dam",
+    "veld",
+    "erf",
+    "ring",
+    "allee",
+    "hoven",
+    "kamp",
+    "haven",
+    "poort",
+    "zijde",
+    "oord",
+    "akker",
+    "weide",
+    "brink",
+    "kwartier",
+    "gaarde",
+    "hout",
+    "voorhout",
+    "berg",
+    "rade",
+    "stede",
+];
+
+const STREET_HEADS: [&str; 22] = [
+    "laan",
+    "plein",
+    "weg",
+    "dijk",
+    "kade",
+    "singel",
+    "gracht",
+    "markt",
+    "lange",
+    "korte",
+    "oude",
+    "nieuwe",
+    "hoge",
+    "lage",
+    "groot",
+    "klein",
+    "burg",
+    "burgemeester",
+    "dam",
+    "binnenhof",
+    "buitenhof",
+    "noordeinde",
+];
+
+const STREET_PARTICLES: [&str; 11] = [
+    "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "la", "le",
+];
+
+/// Whether `w` is a street name word ("Jamessingel", "Wichmanlaan").
+pub(crate) fn is_street_word(w: &str) -> bool {
+    STREET_SUFFIXES.iter().any(|s| ends_with_ci(w, s))
+}
+
+fn ends_with_ci(w: &str, suf: &str) -> bool {
+    w.len() > suf.len() + 1
+        && w.is_char_boundary(w.len() - suf.len())
+        && w[w.len() - suf.len()..].eq_ignore_ascii_case(suf)
+}
+
+/// Street addresses: a street name (suffix like `-straat`, or a head word like `Laan`, or any
+/// capitalised name when a postcode or an "Adres:" label confirms it) followed by a house number
+/// and an optional addition (`5a`, `212-III`, `12 bis`, `144 bus 3`). Addresses of
+/// organisations (letterheads, signatures under an organisation name) are left out, as are
+/// their postcodes.
+pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let postcodes: Vec<usize> = out
+        .iter()
+        .filter(|f| f.kind == Kind::Postcode)
+        .map(|f| f.start)
+        .collect();
+    let mut found: Vec<Finding> = Vec::new();
+    for (ni, n) in toks.iter().enumerate() {
+        if n.class != Class::Number
+            || ni == 0
+            || n.end - n.start > 5
+            || !n.space_before
+            || n.nl_before > 0
+        {
+            continue;
+        }
+        if b[n.start] == b'0' {
+            continue;
+        }
+        // No decimals, times, ranges of amounts or percentages.
+        if let Some(nx) = toks.get(ni + 1) {
+            if !nx.space_before && nx.class == Class::Punct {
+                let c = b[nx.start];
+                if (c == b'.' || c == b',' || c == b':')
+                    && toks
+                        .get(ni + 2)
+                        .is_some_and(|t| t.class == Class::Number && !t.space_before)
+                {
+                    continue;
+                }
+                if c == b'%' {
+                    continue;
+                }
+            }
+        }
+        let prev = &toks[ni - 1];
+        if prev.class != Class::Word || !prev.cap || prev.all_caps {
+            continue;
+        }
+        // House number addition.
+        let mut end = n.end;
+        let mut after = ni + 1;
+        if let Some(nx) = toks.get(ni + 1) {
+            let w = nx.text(text);
+            if nx.class == Class::Word && !nx.space_before && w.len() <= 3 {
+                end = nx.end;
+                after = ni + 2;
+            } else if nx.is_punct(text, b'-') && !nx.space_before {
+                if let Some(ad) = toks.get(ni + 2) {
+                    if !ad.space_before && ad.end - ad.start <= 4 && ad.class != Class::Punct {
+                        end = ad.end;
+                        after = ni + 3;
+                    }
+                }
+            } else if nx.class == Class::Word
+                && nx.space_before
+                && nx.nl_before == 0
+                && matches!(
+                    w,
+                    "bis"
+                        | "hs"
+                        | "huis"
+                        | "I"
+                        | "II"
+                        | "III"
+                        | "IV"
+                        | "bg"
+                        | "boven"
+                        | "zw"
+                        | "rd"
+                )
+            {
+                end = nx.end;
+                after = ni + 2;
+            } else if nx.class == Class::Word
+                && (w == "bus" || w == "app")
+                && toks
+                    .get(ni + 2)
+                    .is_some_and(|t| t.class == Class::Number && t.nl_before == 0)
+            {
+                end = toks[ni + 2].end;
+                after = ni + 3;
+            }
+        }
+        // A postcode right after (", 1234 AB", " ; ", next line) or an "Adres:" label before.
+        let postcode_follows = {
+            let mut k = end;
+            while k < b.len()
+                && matches!(b[k], b' ' | b',' | b';' | b'\n' | b'\r' | b'(' | b'-')
+                && k < end + 5
+            {
+                k += 1;
+            }
+            postcodes.contains(&k)
+                || (k + 4 <= b.len()
+                    && b[k..k + 4].iter().all(u8::is_ascii_digit)
+                    && b.get(k + 4)
+                        .is_some_and(|c| *c == b' ' || c.is_ascii_digit()))
+        };
+        // Walk back over the street name: capitalised words, street particles and
+        // abbreviations, on the same line.
+        let mut first = ni - 1;
+        let mut steps = 0;
+        while first > 0 && steps < 4 {
+            let t = &toks[first - 1];
+            if toks[first].nl_before > 0 {
+                break;
+            }
+            if t.class == Class::Word
+                && (t.cap && !t.all_caps
+                    || STREET_PARTICLES
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(t.text(text))))
+            {
+                first -= 1;
+            } else if t.is_punct(text, b'.')
+                && !t.space_before
+                && first >= 2
+                && toks[first - 2].class == Class::Word
+                && toks[first - 2].cap
+                && toks[first - 2].end - toks[first - 2].start <= 5
+            {
+                first -= 2;
+            } else {
+                break;
+            }
+            steps += 1;
+        }
+        while first < ni - 1 && toks[first].class == Class::Word && !toks[first].cap {
+            first += 1;
+        }
+        let last_word = prev.text(text);
+        let suffix = STREET_SUFFIXES.iter().any(|s| ends_with_ci(last_word, s));
+        let label = label_before(text, toks[first].start);
+        let start_tok = if suffix {
+            // Prefix words that belong to the name: "Van Ostadestraat", "Goudse Houtsingel",
+            // "Burg. de Withstraat", but not a sentence word ("Volgens Kerkstraat").
+            let mut k = ni - 1;
+            while k > first {
+                let t = &toks[k - 1];
+                let w = t.text(text);
+                let ok = t.class == Class::Punct
+                    || STREET_PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
+                    || crate::lexicon::is_street_prefix(w)
+                    || (t.cap
+                        && !crate::lexicon::get()
+                            .dutch_words
+                            .contains(&w.to_lowercase()))
+                    || w.ends_with("se")
+                    || STREET_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w));
+                if !ok {
+                    break;
+                }
+                k -= 1;
+            }
+            while k < ni - 1 && !toks[k].cap {
+                k += 1;
+            }
+            k
+        } else {
+            let head = toks[first].text(text);
+            let head_ok = STREET_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head));
+            if head_ok {
+                first
+            } else if postcode_follows || label {
+                // Any capitalised name: the number and postcode make it an address.
+                let mut k = ni - 1;
+                while k > first && toks[k - 1].cap {
+                    k -= 1;
+                }
+                k
+            } else {
+                continue;
+            }
+        };
+        if organisation_block(text, toks[start_tok].start) {
+            continue;
+        }
+        found.push(finding(
+            toks[start_tok].start,
+            end,
+            Kind::Address,
+            0.85,
+            "id.address",
+        ));
+        // A foreign postcode right after the address: "2060 Antwerpen", "42117 Wuppertal".
+        let num = (after..(after + 3).min(toks.len())).find(|&k| toks[k].class == Class::Number);
+        if let Some(ti) = num {
+            let t = &toks[ti];
+            let len = t.end - t.start;
+            let gap_ok = text[end..t.start]
+                .chars()
+                .all(|c| matches!(c, ' ' | ',' | ';' | '\n'));
+            let next_cap = toks.get(ti + 1).is_some_and(|x| x.cap && x.nl_before == 0);
+            if gap_ok && (len == 4 || len == 5) && next_cap && !postcodes.contains(&t.start) {
+                found.push(finding(
+                    t.start,
+                    t.end,
+                    Kind::Postcode,
+                    0.7,
+                    "id.postcode_foreign",
+                ));
+            }
+        }
+    }
+    // Postcodes of organisations go too.
+    out.retain(|f| f.kind != Kind::Postcode || !organisation_block(text, f.start));
+    out.extend(found);
+}
+
+/// "Adres: ...", "Woonadres: ..." just before `start` on the same line.
+fn label_before(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let before = text[line_start..start].trim_end().to_ascii_lowercase();
+    before.ends_with("adres:") || before.ends_with(';') || before.ends_with("adres")
+}
+
+/// Whether the address at `start` sits under an organisation's name (a letterhead or a
+/// signature): one of the three lines before it, or its own line, names an organisation or a
+/// PO box, and none says the person lives there.
+fn organisation_block(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+    let own = &text[line_start..start];
+    let own_l = own.to_ascii_lowercase();
+    if own_l.starts_with("locatie")
+        || own_l.starts_with("bezoekadres")
+        || own_l.starts_with("postadres")
+    {
+        return true;
+    }
+    if own_l.contains("woon") || own_l.contains("adres:") || own.len() > 60 {
+        return false;
+    }
+    let mut lines = text[..line_start].lines().rev().take(3);
+    lines.any(|l| {
+        let ll = l.to_lowercase();
+        if ll.trim().is_empty() {
+            return false;
+        }
+        ll.starts_with("postbus")
+            || ll.contains("b.v.")
+            || ll.contains("gemeente ")
+            || ll.starts_with("ministerie")
+            || ll.contains("ombudsman")
+            || ll.contains("advocaten")
+            || ll.contains("staten-generaal")
+            || ll.contains("kamer der")
+            || ll.contains("onderzoeksbureau")
+            || ll.contains("stichting")
+            || ll.contains("kompas analyse")
+            || ll.starts_with("t.a.v.")
+            || (l.len() > 3
+                && l.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase))
+    })
+}

@@ -1,0 +1,423 @@
+//! grondslag-detect: finds personal data in plain text.
+//!
+//! This crate owns the question "which byte spans of this text are personal data, and of
+//! which kind" ([`Kind`]). It turns `&str` into [`Finding`]s and nothing else: it never reads
+//! files (the `extract` crate does), never prints, never exits, never stores anything and never
+//! logs what it found.
+//!
+//! # Pipeline
+//!
+//! [`Detector::detect`] runs, in order:
+//!
+//! 1. **Identifier scanners** (`ident`): hand-written byte scanners anchored by `memchr` on the
+//!    characters that must occur (`@` for e-mail, digits for phone/BSN/postcode/IBAN/IP, `-`
+//!    for licence plates). Checksummed identifiers are only reported when they validate
+//!    ([`validate::bsn_11_proef`], [`validate::iban_mod97`]).
+//! 2. **Tokenizer** (`token`): one pass that cuts the text into words, initials, numbers and
+//!    punctuation with byte offsets, without allocating per token.
+//! 3. **Names and places** (`names`): candidate name sequences (initials, first names,
+//!    tussenvoegsels, surnames, also across a single line break) are scored with lexicons
+//!    (`lexicon`, compiled once per process) and context (titles and salutations before, verbs
+//!    of speech around, e-mail header fields, attendance lists). Names accepted once are then
+//!    propagated through the whole text (also the surname alone). Places are only reported when
+//!    tied to a person ("woont in", "afkomstig uit", "Naam (Plaats)").
+//! 4. **Special categories** (`special`): cue phrases (Aho-Corasick) for GDPR art. 9/10 data,
+//!    kept only in a sentence that refers to a person.
+//! 5. **Resolution**: per kind, overlapping findings are reduced to the best one; identifiers
+//!    win over digits that are part of another identifier.
+//!
+//! # Invariants
+//!
+//! - `detect` is pure: same text, same findings (no clock, no randomness, no global state other
+//!   than the lazily built, immutable lexicons).
+//! - Findings come in ascending `start` order; `start < end <= text.len()`; both offsets are char
+//!   boundaries; no two findings of the same kind overlap.
+//! - No panic on any input (property- and fuzz-tested).
+
+pub mod eval;
+pub mod gold;
+mod ident;
+mod lexicon;
+mod names;
+mod special;
+mod token;
+pub mod validate;
+
+use std::io::Read;
+
+/// The kinds of personal data, with the contract's lower-case names ([`Kind::as_str`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Person,
+    Email,
+    Phone,
+    Bsn,
+    Iban,
+    Address,
+    Postcode,
+    Birthdate,
+    Place,
+    LicencePlate,
+    IpAddress,
+    Religion,
+    Ethnicity,
+    Political,
+    Health,
+    SexualOrientation,
+    TradeUnion,
+    Criminal,
+}
+
+impl Kind {
+    /// Every kind, in contract order.
+    pub const ALL: [Kind; 18] = [
+        Kind::Person,
+        Kind::Email,
+        Kind::Phone,
+        Kind::Bsn,
+        Kind::Iban,
+        Kind::Address,
+        Kind::Postcode,
+        Kind::Birthdate,
+        Kind::Place,
+        Kind::LicencePlate,
+        Kind::IpAddress,
+        Kind::Religion,
+        Kind::Ethnicity,
+        Kind::Political,
+        Kind::Health,
+        Kind::SexualOrientation,
+        Kind::TradeUnion,
+        Kind::Criminal,
+    ];
+
+    /// The contract name, e.g. `"licence_plate"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Email => "email",
+            Kind::Phone => "phone",
+            Kind::Bsn => "bsn",
+            Kind::Iban => "iban",
+            Kind::Address => "address",
+            Kind::Postcode => "postcode",
+            Kind::Birthdate => "birthdate",
+            Kind::Place => "place",
+            Kind::LicencePlate => "licence_plate",
+            Kind::IpAddress => "ip_address",
+            Kind::Religion => "religion",
+            Kind::Ethnicity => "ethnicity",
+            Kind::Political => "political",
+            Kind::Health => "health",
+            Kind::SexualOrientation => "sexual_orientation",
+            Kind::TradeUnion => "trade_union",
+            Kind::Criminal => "criminal",
+        }
+    }
+
+    /// Inverse of [`Kind::as_str`] (also accepts a few spelling variants).
+    pub fn parse(s: &str) -> Option<Kind> {
+        let k = match s.trim() {
+            "person" | "name" => Kind::Person,
+            "email" | "e-mail" => Kind::Email,
+            "phone" | "telephone" => Kind::Phone,
+            "bsn" => Kind::Bsn,
+            "iban" => Kind::Iban,
+            "address" => Kind::Address,
+            "postcode" | "postal_code" => Kind::Postcode,
+            "birthdate" | "date_of_birth" => Kind::Birthdate,
+            "place" => Kind::Place,
+            "licence_plate" | "license_plate" => Kind::LicencePlate,
+            "ip_address" | "ip" => Kind::IpAddress,
+            "religion" => Kind::Religion,
+            "ethnicity" => Kind::Ethnicity,
+            "political" => Kind::Political,
+            "health" => Kind::Health,
+            "sexual_orientation" => Kind::SexualOrientation,
+            "trade_union" => Kind::TradeUnion,
+            "criminal" => Kind::Criminal,
+            _ => return None,
+        };
+        Some(k)
+    }
+
+    /// GDPR art. 9 special categories and art. 10 criminal data.
+    pub fn is_special_category(self) -> bool {
+        matches!(
+            self,
+            Kind::Religion
+                | Kind::Ethnicity
+                | Kind::Political
+                | Kind::Health
+                | Kind::SexualOrientation
+                | Kind::TradeUnion
+                | Kind::Criminal
+        )
+    }
+
+    /// Identifiers and contact details (the "identifier recall" group of the eval).
+    pub fn is_identifier(self) -> bool {
+        matches!(
+            self,
+            Kind::Email
+                | Kind::Phone
+                | Kind::Bsn
+                | Kind::Iban
+                | Kind::Postcode
+                | Kind::Address
+                | Kind::LicencePlate
+                | Kind::IpAddress
+                | Kind::Birthdate
+        )
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One span of personal data: byte offsets `start..end` into the text given to the detector.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Confidence in `[0, 1]`.
+    pub score: f32,
+    /// Id of the rule that produced it, e.g. `"name.initials_surname"`.
+    pub rule: &'static str,
+}
+
+/// Errors of [`Detector::detect_reader`]. They carry offsets, never text.
+#[derive(Debug, thiserror::Error)]
+pub enum DetectError {
+    #[error("input is not valid UTF-8 at byte offset {offset}")]
+    InvalidUtf8 { offset: u64 },
+    #[error("reading input failed at byte offset {offset}")]
+    Io {
+        offset: u64,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The detection engine. Cheap to build; the lexicons are compiled once per process on first
+/// use and shared by every `Detector`. `Send + Sync`: share one across threads.
+#[derive(Clone, Debug, Default)]
+pub struct Detector {
+    _private: (),
+}
+
+/// Chunk size of [`Detector::detect_reader`]; memory stays a small multiple of this.
+const STREAM_CHUNK: usize = 1 << 20;
+/// Bytes re-read after a cut that is not a paragraph boundary, so that a finding crossing
+/// the cut is still found whole in the next chunk.
+const STREAM_OVERLAP: usize = 4096;
+
+impl Detector {
+    pub fn new() -> Detector {
+        Detector { _private: () }
+    }
+
+    /// Finds personal data in `text`. Pure: same text, same findings.
+    pub fn detect(&self, text: &str) -> Vec<Finding> {
+        let mut out = ident::scan(text);
+        let toks = token::tokenize(text);
+        ident::addresses(text, &toks, &mut out);
+        let persons = names::detect(text, &toks, &out);
+        out.extend(persons);
+        let specials = special::detect(text, &toks, &out);
+        out.extend(specials);
+        resolve(text, out)
+    }
+
+    /// Streaming detection for inputs of any size with bounded memory. Reads UTF-8 in chunks
+    /// cut at paragraph (or else line/space) boundaries, with an overlap where the cut is not a
+    /// paragraph boundary, and calls `sink(finding, matched_text)` in ascending order with
+    /// offsets into the whole stream. Name propagation works within a chunk.
+    pub fn detect_reader<R: Read>(
+        &self,
+        mut reader: R,
+        mut sink: impl FnMut(&Finding, &str),
+    ) -> Result<(), DetectError> {
+        let mut buf: Vec<u8> = Vec::with_capacity(STREAM_CHUNK + STREAM_CHUNK / 2);
+        let mut base: u64 = 0; // stream offset of buf[0]
+        let mut frontier: usize = 0; // findings starting before this (in buf) were emitted
+        let mut eof = false;
+        let mut last_kind_end: Vec<(Kind, u64)> = Vec::new();
+        loop {
+            while !eof && buf.len() < STREAM_CHUNK {
+                let old = buf.len();
+                buf.resize(old + 64 * 1024, 0);
+                match reader.read(&mut buf[old..]) {
+                    Ok(0) => {
+                        buf.truncate(old);
+                        eof = true;
+                    }
+                    Ok(n) => buf.truncate(old + n),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buf.truncate(old),
+                    Err(e) => {
+                        return Err(DetectError::Io {
+                            offset: base + old as u64,
+                            source: e,
+                        })
+                    }
+                }
+            }
+            let (cut, clean) = if eof {
+                (buf.len(), true)
+            } else {
+                stream_cut(&buf)
+            };
+            let text = match std::str::from_utf8(&buf[..cut]) {
+                Ok(t) => t,
+                Err(e) => {
+                    return Err(DetectError::InvalidUtf8 {
+                        offset: base + e.valid_up_to() as u64,
+                    })
+                }
+            };
+            // Where the cut is not clean, only findings that end well before it are final.
+            let safe_end = if clean {
+                cut
+            } else {
+                cut.saturating_sub(STREAM_OVERLAP)
+            };
+            let mut max_end = frontier;
+            for f in self.detect(text) {
+                if f.start < frontier || f.end > safe_end {
+                    continue;
+                }
+                let abs = Finding {
+                    start: f.start + base as usize,
+                    end: f.end + base as usize,
+                    ..f.clone()
+                };
+                // Guard the no-overlap promise across chunk seams.
+                if let Some((_, e)) = last_kind_end.iter().find(|(k, _)| *k == f.kind) {
+                    if (abs.start as u64) < *e {
+                        continue;
+                    }
+                }
+                match last_kind_end.iter_mut().find(|(k, _)| *k == f.kind) {
+                    Some(slot) => slot.1 = abs.end as u64,
+                    None => last_kind_end.push((f.kind, abs.end as u64)),
+                }
+                max_end = max_end.max(f.end);
+                sink(&abs, &text[f.start..f.end]);
+            }
+            if eof {
+                return Ok(());
+            }
+            // Keep the overlap (from a char boundary) for the next round.
+            let mut keep_from = if clean { cut } else { safe_end };
+            while keep_from < cut && (buf[keep_from] & 0xC0) == 0x80 {
+                keep_from += 1;
+            }
+            frontier = max_end.saturating_sub(keep_from);
+            if clean {
+                frontier = 0;
+            }
+            buf.drain(..keep_from);
+            base += keep_from as u64;
+        }
+    }
+}
+
+/// Where to cut a full buffer: after the last blank line in its second half (clean: no finding
+/// crosses it), else after the last newline or space, else at a char boundary.
+fn stream_cut(buf: &[u8]) -> (usize, bool) {
+    let half = buf.len() / 2;
+    if let Some(p) = memchr::memmem::rfind(&buf[half..], b"\n\n") {
+        return (half + p + 2, true);
+    }
+    if let Some(p) = memchr::memrchr2(b'\n', b' ', &buf[half..]) {
+        return (half + p + 1, false);
+    }
+    let mut cut = buf.len();
+    while cut > 0 && (buf[cut - 1] & 0xC0) == 0x80 {
+        cut -= 1;
+    }
+    // `cut - 1` is now a leading byte or ASCII; cut before it so an incomplete char stays.
+    if cut > 0 && buf[cut - 1] >= 0xC0 {
+        cut -= 1;
+    }
+    (cut.max(1), false)
+}
+
+/// Sorts, drops identifiers nested in a higher-priority identifier and removes same-kind
+/// overlaps (keeping the longer, then higher-scoring, finding).
+fn resolve(text: &str, mut out: Vec<Finding>) -> Vec<Finding> {
+    out.retain(|f| {
+        f.start < f.end
+            && f.end <= text.len()
+            && text.is_char_boundary(f.start)
+            && text.is_char_boundary(f.end)
+    });
+    out.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.kind.cmp(&b.kind))
+    });
+    // Identifier priority: a BSN inside an IBAN or phone number is not a BSN, etc.
+    let prio = |k: Kind| match k {
+        Kind::Email => 6,
+        Kind::Iban => 5,
+        Kind::IpAddress => 4,
+        Kind::Phone => 3,
+        Kind::LicencePlate => 2,
+        Kind::Bsn | Kind::Postcode | Kind::Birthdate => 1,
+        _ => 0,
+    };
+    // Identifiers sorted by start (out is sorted); they are short, so only those starting at
+    // most MAX_ID bytes before a finding can overlap it.
+    const MAX_ID: usize = 128;
+    let ids: Vec<(usize, usize, i32)> = out
+        .iter()
+        .filter(|f| prio(f.kind) > 0)
+        .map(|f| (f.start, f.end, prio(f.kind)))
+        .collect();
+    let overlapping = |f: &Finding, pred: &dyn Fn(i32) -> bool| {
+        let from = ids.partition_point(|&(s, _, _)| s + MAX_ID < f.start);
+        ids[from..]
+            .iter()
+            .take_while(|&&(s, _, _)| s < f.end)
+            .any(|&(s, e, q)| pred(q) && s < f.end && f.start < e)
+    };
+    out.retain(|f| {
+        let p = prio(f.kind);
+        if f.kind == Kind::Person || f.kind == Kind::Place {
+            // A name inside an e-mail address is part of the address.
+            return !overlapping(f, &|q| q == 6);
+        }
+        if p == 0 {
+            return true;
+        }
+        !overlapping(f, &|q| q > p)
+    });
+    let mut result: Vec<Finding> = Vec::with_capacity(out.len());
+    let mut last_end: [usize; 18] = [0; 18];
+    let mut last_idx: [usize; 18] = [usize::MAX; 18];
+    for f in out {
+        let k = f.kind as usize;
+        if last_idx[k] != usize::MAX && f.start < last_end[k] {
+            // Overlap with the kept one of the same kind: keep the better.
+            let prev = &result[last_idx[k]];
+            let better = (f.end - f.start) > (prev.end - prev.start)
+                || ((f.end - f.start) == (prev.end - prev.start) && f.score > prev.score);
+            if better && !result[last_idx[k] + 1..].iter().any(|g| g.kind == f.kind) {
+                last_end[k] = f.end;
+                result[last_idx[k]] = f;
+            }
+            continue;
+        }
+        last_end[k] = f.end;
+        last_idx[k] = result.len();
+        result.push(f);
+    }
+    result.sort_by(|a, b| a.start.cmp(&b.start).then(a.kind.cmp(&b.kind)));
+    result
+}

@@ -1,0 +1,1013 @@
+//! Person names and places tied to a person.
+//!
+//! Candidate name chains (initials, capitalised words and tussenvoegsels, also across one line
+//! break) are read off the token stream, stripped of leading titles and sentence words, and
+//! accepted by evidence: lexicons (first name + surname), initials, a title or salutation
+//! before, an e-mail header field, a verb of speech, the "Surname, Initials" layout. Names
+//! accepted once are then propagated to every other mention in the same text, including the
+//! surname alone.
+
+use std::collections::HashSet;
+
+use crate::lexicon::{self, Lexicons, TitleClass};
+use crate::token::{Class, Tok};
+use crate::{Finding, Kind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum El {
+    /// "J." — token index of the letter; the dot follows.
+    Initial,
+    /// Capitalised word.
+    Cap,
+    /// Tussenvoegsel ("van", "de", "El").
+    Particle,
+}
+
+#[derive(Clone, Debug)]
+struct Chain {
+    /// (token index, element kind); for an initial the dot is token index + 1.
+    els: Vec<(usize, El)>,
+}
+
+/// Tussenvoegsels allowed inside a name chain (a stricter list than the lexicon's, which
+/// also holds prepositions like "in" and "op" that would glue names to the next word).
+const PARTICLES: [&str; 33] = [
+    "van", "de", "der", "den", "het", "'t", "'s", "ter", "ten", "te", "la", "le", "du", "da",
+    "dos", "das", "di", "del", "della", "von", "vom", "zu", "el", "al", "ben", "bin", "ibn", "abu",
+    "abou", "ait", "ou", "oulad", "ould",
+];
+
+/// Verbs and phrases after a surname that mark it as a person speaking or acting.
+const SPEECH_AFTER: [&str; 28] = [
+    "zegt",
+    "zei",
+    "stelt",
+    "stelde",
+    "meldt",
+    "meldde",
+    "vertelt",
+    "vertelde",
+    "verklaart",
+    "verklaarde",
+    "benadrukt",
+    "licht",
+    "vraagt",
+    "vroeg",
+    "wijst",
+    "antwoordt",
+    "schrijft",
+    "schreef",
+    "geeft",
+    "gaf",
+    "merkt",
+    "reageert",
+    "bevestigt",
+    "ontkent",
+    "noemt",
+    "spreekt",
+    "woont",
+    "werkt",
+];
+
+const NON_NAME_CAPS: &[&str] = &[
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "nota",
+    "rijk",
+    "islam",
+    "god",
+    "allah",
+    "koran",
+    "nederland",
+    "nederlandse",
+    "marokko",
+    "turkije",
+    "suriname",
+    "ramadan",
+    "kamer",
+    "tweede",
+    "eerste",
+    "wet",
+    "archiefwet",
+    "avg",
+    "woo",
+    "bijlage",
+    "betreft",
+    "turks",
+    "arabisch",
+    "somalisch",
+    "marokkaans",
+    "berbers",
+    "tarifit",
+    "koerdisch",
+    "engels",
+    "frans",
+    "duits",
+    "nederlands",
+    "perzisch",
+    "urdu",
+    "farsi",
+    "dari",
+    "pashto",
+    "tigrinya",
+    "volkswagen",
+    "toyota",
+    "opel",
+    "peugeot",
+    "renault",
+    "ford",
+    "mercedes",
+    "bmw",
+    "audi",
+    "kia",
+    "hyundai",
+    "fiat",
+    "skoda",
+    "nissan",
+    "volvo",
+    "mazda",
+    "honda",
+    "tesla",
+    "suzuki",
+    "haag",
+    "regio",
+];
+
+fn is_particle(w: &str) -> bool {
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+fn is_initial_word(w: &str) -> bool {
+    let n = w.chars().count();
+    (n == 1 && w.chars().all(char::is_uppercase))
+        || matches!(
+            w,
+            "Th" | "Ch" | "Chr" | "Ph" | "Tj" | "IJ" | "Ij" | "Joh" | "Wm" | "Jac" | "Fr"
+        )
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    lex: &'static Lexicons,
+    buf: String,
+}
+
+impl<'a> Ctx<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+    fn lw(&mut self, i: usize) -> String {
+        let w = self.toks[i].text(self.text);
+        lexicon::lower(w, &mut self.buf).to_string()
+    }
+    fn is_initial(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.class == Class::Word
+            && t.cap
+            && is_initial_word(self.w(i))
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|d| !d.space_before && d.is_punct(self.text, b'.'))
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.class == Class::Word && t.cap && !t.all_caps && t.end - t.start >= 2
+    }
+    fn title_class(&mut self, i: usize) -> Option<TitleClass> {
+        let lw = self.lw(i);
+        if let Some(c) = self.lex.titles.get(&lw) {
+            return Some(*c);
+        }
+        None
+    }
+    /// Whether a word is an ordinary Dutch word that is not also a known name.
+    fn common_word(&mut self, i: usize) -> bool {
+        let lw = self.lw(i);
+        if NON_NAME_CAPS.contains(&lw.as_str()) {
+            return true;
+        }
+        self.lex.dutch_words.contains(&lw)
+            && !self.lex.surnames.contains(&lw)
+            && !self.lex.first_names.contains(&lw)
+    }
+    fn is_org(&mut self, i: usize) -> bool {
+        let lw = self.lw(i);
+        if self.lex.org_words.contains(&lw) {
+            return true;
+        }
+        // Compounds ending in an organisation word: "Onderzoeksbureau", "Jongerenstichting".
+        for (k, _) in lw.char_indices().skip(3) {
+            if lw.len() - k >= 5 && self.lex.org_words.contains(&lw[k..]) {
+                return true;
+            }
+        }
+        false
+    }
+    fn is_place(&mut self, s: usize, e: usize) -> bool {
+        let t = &self.text[s..e];
+        let l = lexicon::lower(t, &mut self.buf).to_string();
+        self.lex.places.contains(&l)
+    }
+    /// The title before token `i` (skipping its dot): returns (class, start offset of title).
+    fn title_before(&mut self, i: usize) -> Option<(TitleClass, usize)> {
+        if i == 0 {
+            return None;
+        }
+        let mut j = i - 1;
+        if self.toks[j].is_punct(self.text, b'.') && !self.toks[j].space_before && j > 0 {
+            j -= 1;
+            let lw = self.lw(j) + ".";
+            if let Some(c) = self.lex.titles.get(&lw) {
+                return Some((*c, self.toks[j].start));
+            }
+        }
+        if self.toks[j].class != Class::Word || self.toks[i].nl_before > 1 {
+            return None;
+        }
+        let c = self.title_class(j)?;
+        Some((c, self.toks[j].start))
+    }
+}
+
+/// A found person name (token range) for propagation.
+struct Accepted {
+    first: usize,
+    last: usize,
+}
+
+/// Detects persons and places. `ids` are the identifier findings (names never overlap e-mail).
+pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> {
+    let mut cx = Ctx {
+        text,
+        toks,
+        lex: lexicon::get(),
+        buf: String::new(),
+    };
+    let chains = chains(&cx);
+    let mut out = Vec::new();
+    let mut accepted: Vec<Accepted> = Vec::new();
+    let mut pending: Vec<Chain> = Vec::new();
+    for ch in chains {
+        match classify(&mut cx, &ch) {
+            Some(h) => {
+                out.push(Finding {
+                    start: h.start,
+                    end: h.end,
+                    kind: Kind::Person,
+                    score: h.score,
+                    rule: h.rule,
+                });
+                accepted.push(Accepted {
+                    first: h.first_tok,
+                    last: h.last_tok,
+                });
+            }
+            None => pending.push(ch),
+        }
+    }
+    // Document-level propagation: surnames (with their particles) and distinctive first names.
+    let mut cores: HashSet<String> = HashSet::new();
+    let mut lasts: HashSet<String> = HashSet::new();
+    let mut firsts: HashSet<String> = HashSet::new();
+    for a in &accepted {
+        let last = cx.lw(a.last);
+        // Core = particles directly before the last word, plus it.
+        let mut k = a.last;
+        while k > a.first && is_particle(cx.w(k - 1)) {
+            k -= 1;
+        }
+        let core = lexicon::lower(&text[toks[k].start..toks[a.last].end], &mut cx.buf).to_string();
+        cores.insert(core);
+        let lt = &toks[a.last];
+        if !cx.common_word(a.last) && !cx.is_place(lt.start, lt.end) {
+            lasts.insert(last);
+        }
+        if a.first < a.last && cx.is_cap(a.first) && !cx.is_initial(a.first) {
+            let f = cx.lw(a.first);
+            if cx.lex.first_names.contains(&f) && !NON_NAME_CAPS.contains(&f.as_str()) {
+                firsts.insert(f);
+            }
+        }
+    }
+    if !cores.is_empty() {
+        for ch in &pending {
+            let Some((s, e)) = trimmed(&mut cx, ch) else {
+                continue;
+            };
+            let last_tok = ch.els[e].0;
+            let first_tok = ch.els[s].0;
+            let lw = cx.lw(last_tok);
+            let mut k = e;
+            while k > s && ch.els[k - 1].1 == El::Particle {
+                k -= 1;
+            }
+            let core = lexicon::lower(
+                &text[toks[ch.els[k].0].start..toks[last_tok].end],
+                &mut cx.buf,
+            )
+            .to_string();
+            let hit =
+                cores.contains(&core) || lasts.contains(&lw) || (s == e && firsts.contains(&lw));
+            if hit {
+                out.push(Finding {
+                    start: toks[first_tok].start,
+                    end: el_end(toks, ch, e),
+                    kind: Kind::Person,
+                    score: 0.8,
+                    rule: "name.propagated",
+                });
+            }
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    let persons = out.clone();
+    places(&mut cx, &persons, ids, &mut out);
+    out
+}
+
+fn el_end(toks: &[Tok], ch: &Chain, e: usize) -> usize {
+    let (ti, kind) = ch.els[e];
+    if kind == El::Initial {
+        toks[ti + 1].end
+    } else {
+        toks[ti].end
+    }
+}
+
+/// Header and form labels ("Aan:", "Naam:") are never part of a name.
+fn is_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
+    let Some(c) = cx.toks.get(j + 1) else {
+        return false;
+    };
+    if !c.is_punct(cx.text, b':') || c.space_before {
+        return false;
+    }
+    let lw = lexicon::lower(cx.w(j), buf);
+    (cx.lex.dutch_words.contains(lw) && !cx.lex.surnames.contains(lw))
+        || matches!(
+            lw,
+            "van"
+                | "aan"
+                | "cc"
+                | "bcc"
+                | "to"
+                | "from"
+                | "subject"
+                | "date"
+                | "datum"
+                | "naam"
+                | "onderwerp"
+                | "verzonden"
+                | "bijlage"
+                | "betreft"
+                | "kenmerk"
+                | "tel"
+                | "telefoon"
+        )
+}
+
+fn is_first_name(cx: &Ctx, j: usize, buf: &mut String) -> bool {
+    let lw = lexicon::lower(cx.w(j), buf);
+    cx.lex.first_names.contains(lw)
+}
+
+/// Reads name chains off the token stream.
+fn chains(cx: &Ctx) -> Vec<Chain> {
+    let toks = cx.toks;
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let starts = cx.is_initial(i) || cx.is_cap(i);
+        if !starts || is_label(cx, i, &mut buf) {
+            i += 1;
+            continue;
+        }
+        let mut els: Vec<(usize, El)> = Vec::new();
+        let mut j = i;
+        while j < toks.len() && els.len() < 8 {
+            if let Some(&(pi, pk)) = els.last() {
+                let t = &toks[j];
+                let after_initial = pk == El::Initial;
+                if t.nl_before > 1 || (!t.space_before && !after_initial) {
+                    break;
+                }
+                if t.nl_before == 1 {
+                    // A name broken across a line: only where the line ends mid-name.
+                    let ok = pk == El::Particle
+                        || pk == El::Initial
+                        || (els.len() == 1
+                            && pk == El::Cap
+                            && is_first_name(cx, pi, &mut buf)
+                            && !is_first_name(cx, j, &mut buf));
+                    if !ok {
+                        break;
+                    }
+                }
+                if is_label(cx, j, &mut buf) {
+                    break;
+                }
+            }
+            if cx.is_initial(j) {
+                els.push((j, El::Initial));
+                j += 2;
+            } else if toks[j].class == Class::Word && is_particle(cx.w(j)) && !els.is_empty()
+                || toks[j].class == Class::Word && toks[j].cap && is_particle(cx.w(j))
+            {
+                els.push((j, El::Particle));
+                j += 1;
+            } else if cx.is_cap(j) {
+                els.push((j, El::Cap));
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Drop trailing particles.
+        while els.last().is_some_and(|l| l.1 == El::Particle) {
+            els.pop();
+        }
+        if els.is_empty() {
+            i += 1;
+            continue;
+        }
+        let next = els.last().map_or(
+            i + 1,
+            |l| if l.1 == El::Initial { l.0 + 2 } else { l.0 + 1 },
+        );
+        out.push(Chain { els });
+        i = next.max(i + 1);
+    }
+    out
+}
+
+/// Strips leading titles and ordinary words; returns the element range (inclusive) left.
+fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
+    let mut s = 0;
+    let e = ch.els.len() - 1;
+    while s <= e {
+        let (ti, kind) = ch.els[s];
+        match kind {
+            El::Initial => break,
+            El::Particle if !cx.toks[ti].cap => {
+                // "Ik ben Ilyas": a lower-case particle does not start a name.
+                s += 1;
+                continue;
+            }
+            El::Particle => {
+                // A particle must lead to a name word.
+                if ch.els[s + 1..=e].iter().any(|x| x.1 == El::Cap) {
+                    // Look at the next cap: if it gets stripped, strip this too.
+                    let nc = (s + 1..=e).find(|&k| ch.els[k].1 == El::Cap)?;
+                    let t = ch.els[nc].0;
+                    if (cx.title_class(t).is_some() || cx.common_word(t)) && nc < e {
+                        s = nc + 1;
+                        continue;
+                    }
+                    break;
+                }
+                return None;
+            }
+            El::Cap => {
+                if cx.title_class(ti).is_some() && s < e {
+                    s += 1;
+                    continue;
+                }
+                if cx.common_word(ti) && s < e && !cx.is_initial(ti) {
+                    s += 1;
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+    if s > e {
+        return None;
+    }
+    // "El Idrissi van Berberse (afkomst)": an ordinary word after a particle is not the name.
+    let mut e = e;
+    while e > s
+        && ch.els[e].1 == El::Cap
+        && cx.common_word(ch.els[e].0)
+        && ch.els[e - 1].1 == El::Particle
+    {
+        let mut k = e - 1;
+        while k > s && ch.els[k].1 == El::Particle {
+            k -= 1;
+        }
+        if ch.els[k].1 == El::Particle {
+            return None;
+        }
+        e = k;
+    }
+    // The chain must end in a capitalised word.
+    if ch.els[e].1 != El::Cap {
+        return None;
+    }
+    Some((s, e))
+}
+
+/// Decides whether a chain is a person; returns (first token, last element, rule, score).
+fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
+    let (s, e) = trimmed(cx, ch)?;
+    let els = &ch.els[s..=e];
+    let caps: Vec<usize> = els.iter().filter(|x| x.1 == El::Cap).map(|x| x.0).collect();
+    for &c in &caps {
+        if cx.is_org(c) {
+            return None;
+        }
+        let lw = cx.lw(c);
+        if NON_NAME_CAPS.contains(&lw.as_str()) {
+            return None;
+        }
+    }
+    let first_tok = els[0].0;
+    let span_s = cx.toks[first_tok].start;
+    let span_e = el_end(cx.toks, ch, e);
+    if cx.is_place(span_s, span_e) {
+        return None;
+    }
+    let has_initials = els.iter().any(|x| x.1 == El::Initial);
+    let last = *caps.last()?;
+    let last_common = cx.common_word(last);
+    // Glued to a preceding hyphen ("VR-218-D. Na"): part of a code, not a name.
+    if first_tok > 0 && !cx.toks[first_tok].space_before && cx.toks[first_tok].nl_before == 0 {
+        return None;
+    }
+    // A street name before a house number ("Burgemeester Jamessingel 112").
+    if cx
+        .toks
+        .get(cx_last_tok(ch, e) + 1)
+        .is_some_and(|t| t.class == Class::Number && t.nl_before == 0)
+        && crate::ident::is_street_word(cx.w(last))
+    {
+        return None;
+    }
+    let title_ctx = {
+        let t0 = ch.els[0].0;
+        (s > 0 && cx.title_class(ch.els[s - 1].0).is_some()) || cx.title_before(t0).is_some()
+    };
+    let alone = line_alone(cx, first_tok, cx_last_tok(ch, e));
+    // "Surname, J." layout.
+    if let Some(end) = comma_initials_after(cx, cx_last_tok(ch, e)) {
+        if !last_common {
+            return Some(Hit {
+                start: span_s,
+                end: cx.toks[end].end,
+                first_tok,
+                last_tok: last,
+                rule: "name.surname_initials",
+                score: 0.85,
+            });
+        }
+    }
+    // "Jansen, Lotte" in header fields and lists: surname, comma, a known first name.
+    if let Some(fe) = comma_first_name_after(cx, cx_last_tok(ch, e)) {
+        if header_field_before(cx, first_tok) || list_line(cx, first_tok) {
+            return Some(Hit {
+                start: span_s,
+                end: cx.toks[fe].end,
+                first_tok,
+                last_tok: last,
+                rule: "name.surname_firstname",
+                score: 0.8,
+            });
+        }
+    }
+    // Initials + surname.
+    if has_initials
+        && els[0].1 == El::Initial
+        && (!last_common || title_ctx || alone || list_line(cx, first_tok))
+    {
+        return Some(hit(
+            span_s,
+            span_e,
+            first_tok,
+            last,
+            "name.initials_surname",
+            0.9,
+        ));
+    }
+    // Kunya: "Abu Ibrahim", "Umm Salma".
+    let w0 = cx.w(first_tok);
+    if (w0 == "Abu" || w0 == "Umm" || w0 == "Abou") && caps.len() == 1 && els.len() == 2 {
+        return Some(hit(span_s, span_e, first_tok, last, "name.kunya", 0.85));
+    }
+    // First name + surname.
+    if caps.len() >= 2 && els[0].1 == El::Cap {
+        let f = cx.lw(caps[0]);
+        let first_known = cx.lex.first_names.contains(&f);
+        let first_common = cx.common_word(caps[0]);
+        if first_known && !(first_common && last_common) {
+            return Some(hit(span_s, span_e, first_tok, last, "name.first_last", 0.9));
+        }
+        let surname_known = cx.lex.surnames.contains(&cx.lw(last));
+        let camel = caps.iter().any(|&c| {
+            let w = cx.w(c);
+            w.chars().skip(1).any(char::is_uppercase) && !w.contains('-')
+        });
+        let last_place = {
+            let t = &cx.toks[last];
+            cx.is_place(t.start, t.end)
+        };
+        if !first_common
+            && surname_known
+            && !camel
+            && !last_place
+            && !cx.lex.dutch_words.contains(&f)
+        {
+            return Some(hit(span_s, span_e, first_tok, last, "name.pair", 0.7));
+        }
+    }
+    // Title or salutation before the chain (the title may have been trimmed off the chain).
+    let title = if s > 0 {
+        let t = ch.els[s - 1].0;
+        cx.title_class(t).map(|c| (c, t))
+    } else {
+        cx.title_before(ch.els[0].0).map(|(c, _)| (c, 0))
+    };
+    if let Some((class, _)) = title {
+        if !last_common || class == TitleClass::Salutation && cx.lex.surnames.contains(&cx.lw(last))
+        {
+            return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
+        }
+    }
+    // A first name alone after a greeting ("Hoi Bram,") or as a signature under "Groet,".
+    if caps.len() == 1 && els.len() == 1 {
+        let f = cx.lw(last);
+        if cx.lex.first_names.contains(&f) && !NON_NAME_CAPS.contains(&f.as_str()) {
+            let greet = first_tok > 0
+                && cx.toks[first_tok].nl_before == 0
+                && matches!(
+                    cx.lw(first_tok - 1).as_str(),
+                    "hoi" | "hallo" | "beste" | "dag" | "hey" | "lieve" | "dank" | "bedankt"
+                );
+            if greet || (alone && after_closing(cx, first_tok)) {
+                return Some(hit(
+                    span_s,
+                    span_e,
+                    first_tok,
+                    last,
+                    "name.first_greeting",
+                    0.75,
+                ));
+            }
+        }
+    }
+    // Header fields: "Van: Jan Jansen", "Aan:", "CC:".
+    if header_field_before(cx, first_tok) && !last_common {
+        return Some(hit(span_s, span_e, first_tok, last, "name.header", 0.8));
+    }
+    // Verb of speech after, or "aldus" before.
+    let after = cx_last_tok(ch, e) + 1;
+    if !last_common && caps.len() <= 2 {
+        if let Some(t) = cx.toks.get(after) {
+            if t.class == Class::Word {
+                let lw = cx.lw(after);
+                if SPEECH_AFTER.contains(&lw.as_str()) && cx.lex.surnames.contains(&cx.lw(last)) {
+                    return Some(hit(span_s, span_e, first_tok, last, "name.speech", 0.7));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn hit(
+    start: usize,
+    end: usize,
+    first_tok: usize,
+    last_tok: usize,
+    rule: &'static str,
+    score: f32,
+) -> Hit {
+    Hit {
+        start,
+        end,
+        first_tok,
+        last_tok,
+        rule,
+        score,
+    }
+}
+
+struct Hit {
+    start: usize,
+    end: usize,
+    first_tok: usize,
+    last_tok: usize,
+    rule: &'static str,
+    score: f32,
+}
+
+fn cx_last_tok(ch: &Chain, e: usize) -> usize {
+    let (ti, k) = ch.els[e];
+    if k == El::Initial {
+        ti + 1
+    } else {
+        ti
+    }
+}
+
+fn header_field_before(cx: &mut Ctx, first_tok: usize) -> bool {
+    if first_tok < 2 {
+        return false;
+    }
+    let colon = &cx.toks[first_tok - 1];
+    if !colon.is_punct(cx.text, b':') {
+        return false;
+    }
+    let field = first_tok - 2;
+    if cx.toks[field + 1].nl_before > 0 || cx.toks[field].nl_before == 0 && field > 0 {
+        return false;
+    }
+    matches!(
+        cx.lw(field).as_str(),
+        "van"
+            | "aan"
+            | "cc"
+            | "bcc"
+            | "from"
+            | "to"
+            | "afzender"
+            | "ontvanger"
+            | "auteur"
+            | "auteurs"
+            | "opsteller"
+            | "verslag"
+            | "notulist"
+            | "contactpersoon"
+            | "behandelaar"
+    )
+}
+
+/// "Jansen, Lotte" — a comma then one known first name, then the end of the entry.
+fn comma_first_name_after(cx: &mut Ctx, last_tok: usize) -> Option<usize> {
+    let c = cx.toks.get(last_tok + 1)?;
+    if !c.is_punct(cx.text, b',') || c.space_before {
+        return None;
+    }
+    let f = last_tok + 2;
+    let t = cx.toks.get(f)?;
+    if !cx.is_cap(f) || t.nl_before > 0 {
+        return None;
+    }
+    let lw = cx.lw(f);
+    if !cx.lex.first_names.contains(&lw) {
+        return None;
+    }
+    match cx.toks.get(f + 1) {
+        None => Some(f),
+        Some(n) if n.nl_before > 0 => Some(f),
+        Some(n)
+            if n.class == Class::Punct
+                && matches!(
+                    cx.text.as_bytes()[n.start],
+                    b';' | b'<' | b'(' | b',' | b'-'
+                ) =>
+        {
+            Some(f)
+        }
+        _ => None,
+    }
+}
+
+/// Whether token `i` sits on a line that is a header field or list entry ("Aan: A, B; C",
+/// "1. Smit, Ingrid - ...", "- Jansen").
+fn list_line(cx: &Ctx, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && cx.toks[k].nl_before == 0 {
+        k -= 1;
+        if cx.toks[k].is_punct(cx.text, b':') {
+            return true;
+        }
+    }
+    // k is now the first token of the line.
+    let t = &cx.toks[k];
+    k < i
+        && (t.is_punct(cx.text, b'-')
+            || t.is_punct(cx.text, b'*')
+            || t.is_punct(cx.text, '•' as u8)
+            || (t.class == Class::Number
+                && cx
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|d| d.is_punct(cx.text, b'.') || d.is_punct(cx.text, b')'))))
+        || (k == i && i == 0)
+}
+
+/// Whether tokens `a..=b` fill their line alone (a signature, an addressee line).
+fn line_alone(cx: &Ctx, a: usize, b: usize) -> bool {
+    let starts = a == 0 || cx.toks[a].nl_before > 0;
+    let ends = cx.toks.get(b + 1).is_none_or(|t| t.nl_before > 0);
+    starts && ends
+}
+
+/// Whether the line before token `i` is a closing ("Groet,", "Met vriendelijke groet,").
+fn after_closing(cx: &mut Ctx, i: usize) -> bool {
+    if i < 2 || cx.toks[i].nl_before == 0 {
+        return false;
+    }
+    if !cx.toks[i - 1].is_punct(cx.text, b',') {
+        return false;
+    }
+    matches!(
+        cx.lw(i - 2).as_str(),
+        "groet" | "groeten" | "mvg" | "groetjes" | "vriendelijke" | "dank" | "regards"
+    )
+}
+
+/// "Nobel, J.N.J." — a comma then initials (not followed by another capitalised word).
+fn comma_initials_after(cx: &Ctx, last_tok: usize) -> Option<usize> {
+    let c = cx.toks.get(last_tok + 1)?;
+    if !c.is_punct(cx.text, b',') || c.space_before {
+        return None;
+    }
+    let mut j = last_tok + 2;
+    let mut end = None;
+    while j < cx.toks.len() && cx.is_initial(j) {
+        end = Some(j + 1);
+        j += 2;
+    }
+    let end = end?;
+    if cx
+        .toks
+        .get(end + 1)
+        .is_some_and(|t| t.nl_before == 0 && (cx.is_cap(end + 1) || is_particle(cx.w(end + 1))))
+    {
+        return None;
+    }
+    Some(end)
+}
+
+const RESIDENCE_CUES: [&str; 19] = [
+    "woont",
+    "woon",
+    "wonen",
+    "woonachtig",
+    "wonende",
+    "wonend",
+    "woonde",
+    "afkomstig",
+    "geboren",
+    "opgegroeid",
+    "groeide",
+    "verhuisd",
+    "verhuisde",
+    "verhuist",
+    "komt",
+    "kwam",
+    "geb",
+    "woonplaats",
+    "verblijft",
+];
+
+/// Places of residence or origin tied to a person: after "woont in", "woonachtig te",
+/// "afkomstig uit", "geboren ... in", in "Naam (Plaats)", and after a person's postcode.
+fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let text = cx.text;
+    let mut spans: Vec<(usize, usize)> = persons.iter().map(|p| (p.start, p.end)).collect();
+    spans.sort_unstable();
+    let person_ends: HashSet<usize> = persons.iter().map(|p| p.end).collect();
+    let birth_ends: HashSet<usize> = ids
+        .iter()
+        .filter(|f| f.kind == Kind::Birthdate)
+        .map(|f| f.end)
+        .collect();
+    let postcode_ends: HashSet<usize> = ids
+        .iter()
+        .filter(|f| f.kind == Kind::Postcode)
+        .map(|f| f.end)
+        .collect();
+    // Any person span overlapping s..e (person spans are short).
+    let overlaps = |s: usize, e: usize| {
+        let from = spans.partition_point(|&(ps, _)| ps + 256 < s);
+        spans[from..]
+            .iter()
+            .take_while(|&&(ps, _)| ps < e)
+            .any(|&(ps, pe)| ps < e && s < pe)
+    };
+    let person_before = |s: usize| {
+        let from = spans.partition_point(|&(ps, _)| ps + 256 < s);
+        spans[from..]
+            .iter()
+            .take_while(|&&(ps, _)| ps < s)
+            .any(|&(_, pe)| pe <= s && s - pe < 60)
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !cx.is_cap(i) || (i + 1 < toks.len() && toks[i + 1].is_punct(text, b':')) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len()
+            && j - i < 2
+            && toks[j + 1].nl_before == 0
+            && toks[j + 1].space_before
+            && cx.is_cap(j + 1)
+        {
+            j += 1;
+        }
+        let (s, e) = (toks[i].start, toks[j].end);
+        let next_i = j + 1;
+        if overlaps(s, e) {
+            i = next_i;
+            continue;
+        }
+        let known = cx.is_place(s, e);
+        if !known && (cx.common_word(i) || cx.is_org(i) || cx.title_class(i).is_some()) {
+            i = next_i;
+            continue;
+        }
+        let prev = if i > 0 && toks[i].nl_before == 0 {
+            Some(i - 1)
+        } else {
+            None
+        };
+        let prev_w = prev.map(|p| cx.lw(p)).unwrap_or_default();
+        let mut tied = false;
+        if matches!(prev_w.as_str(), "in" | "te" | "uit" | "naar") {
+            // A residence or origin verb earlier in the clause.
+            let p = prev.unwrap_or(0);
+            let mut k = p;
+            let mut n = 0;
+            while k > 0 && n < 8 {
+                k -= 1;
+                n += 1;
+                let t = &toks[k];
+                if t.class == Class::Punct
+                    && matches!(text.as_bytes()[t.start], b'.' | b';' | b'(' | b')')
+                    || toks[k + 1].nl_before > 0
+                {
+                    break;
+                }
+                if t.class == Class::Word && RESIDENCE_CUES.contains(&cx.lw(k).as_str()) {
+                    tied = true;
+                    break;
+                }
+                if birth_ends.contains(&t.end) {
+                    tied = true;
+                    break;
+                }
+            }
+            // "die in Nador woont".
+            if !tied && prev_w == "in" {
+                if let Some(n) = toks.get(next_i) {
+                    tied = n.class == Class::Word
+                        && matches!(
+                            cx.lw(next_i).as_str(),
+                            "woont" | "woon" | "wonen" | "woonde"
+                        );
+                }
+            }
+            // "een Duitse prediker uit Wuppertal": origin of a person named just before.
+            if !tied && prev_w == "uit" && known {
+                tied = person_before(s);
+            }
+        } else if matches!(
+            prev_w.as_str(),
+            "woont" | "woon" | "woonachtig" | "woonplaats"
+        ) {
+            tied = true;
+        } else if prev_w == "(" && toks.get(next_i).is_some_and(|t| t.is_punct(text, b')')) && known
+        {
+            // "Ibrahim Kaya (Nunspeet)".
+            let p = prev.unwrap_or(0);
+            tied = p > 0 && person_ends.contains(&toks[p - 1].end);
+        } else if let Some(p) = prev {
+            // After a person's postcode: "3526 KM Utrecht".
+            tied = postcode_ends.contains(&toks[p].end);
+        }
+        if tied {
+            out.push(Finding {
+                start: s,
+                end: e,
+                kind: Kind::Place,
+                score: 0.75,
+                rule: "place.residence",
+            });
+        }
+        i = next_i;
+    }
+}

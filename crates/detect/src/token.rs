@@ -1,0 +1,186 @@
+//! One-pass tokenizer: words, numbers and punctuation with byte offsets, plus how much
+//! whitespace (and how many newlines) came before each token. No allocation per token.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Letters, with inner hyphens/apostrophes (`Broek-Lamrani`, `D'Souza`) and a leading
+    /// apostrophe (`'t`, `'s-Hertogenbosch`).
+    Word,
+    /// ASCII digits.
+    Number,
+    /// Any other single non-space char.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub class: Class,
+    /// Newlines in the whitespace before this token (saturating).
+    pub nl_before: u8,
+    /// Whether any whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// Word whose first letter is upper case.
+    pub cap: bool,
+    /// Word of two or more letters, all upper case.
+    pub all_caps: bool,
+}
+
+impl Tok {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+    pub fn is_punct(&self, text: &str, c: u8) -> bool {
+        self.class == Class::Punct && text.as_bytes()[self.start] == c
+    }
+}
+
+#[inline]
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// Tokenizes `text`.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 4);
+    let mut i = 0;
+    let mut nl: u8 = 0;
+    let mut space = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' || b == b'\t' || b == b'\r' || b == b'\n' || b == 0x0c {
+            if b == b'\n' {
+                nl = nl.saturating_add(1);
+            }
+            space = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let class;
+        if b.is_ascii_digit() {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            class = Class::Number;
+        } else {
+            let c = decode(text, i);
+            let apostrophe_word = (c == '\'' || c == '’')
+                && next_char(text, i + c.len_utf8()).is_some_and(is_letter)
+                && toks
+                    .last()
+                    .is_none_or(|t: &Tok| space || t.class != Class::Word);
+            if is_letter(c) || apostrophe_word {
+                i += c.len_utf8();
+                loop {
+                    let Some(d) = next_char(text, i) else { break };
+                    if is_letter(d) || (d.is_alphanumeric() && !d.is_ascii_digit()) {
+                        i += d.len_utf8();
+                    } else if (d == '-' || d == '\'' || d == '’')
+                        && next_char(text, i + d.len_utf8()).is_some_and(is_letter)
+                    {
+                        i += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                class = Class::Word;
+            } else if c.is_whitespace() {
+                // Unicode space (NBSP and friends).
+                space = true;
+                i += c.len_utf8();
+                continue;
+            } else {
+                i += c.len_utf8();
+                class = Class::Punct;
+            }
+        }
+        let (cap, all_caps) = if class == Class::Word {
+            word_case(&text[start..i])
+        } else {
+            (false, false)
+        };
+        toks.push(Tok {
+            start,
+            end: i,
+            class,
+            nl_before: nl,
+            space_before: space,
+            cap,
+            all_caps,
+        });
+        nl = 0;
+        space = false;
+    }
+    toks
+}
+
+fn word_case(w: &str) -> (bool, bool) {
+    let b = w.as_bytes();
+    if b.is_ascii() {
+        let first = b.iter().copied().find(u8::is_ascii_alphabetic);
+        let cap = first.is_some_and(|c| c.is_ascii_uppercase());
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        let all = letters >= 2
+            && b.iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .all(u8::is_ascii_uppercase);
+        return (cap, all);
+    }
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let cap = letters.next().is_some_and(char::is_uppercase);
+    let n = w.chars().filter(|c| c.is_alphabetic()).count();
+    let all = n >= 2
+        && w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    (cap, all)
+}
+
+#[inline]
+fn decode(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\0')
+}
+
+#[inline]
+fn next_char(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text.get(i..)?.chars().next()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_hyphens() {
+        let t = "Mw. Van den Broek-Lamrani, van 't Hek\n06-1234";
+        let toks = tokenize(t);
+        let words: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
+        assert_eq!(
+            words,
+            [
+                "Mw",
+                ".",
+                "Van",
+                "den",
+                "Broek-Lamrani",
+                ",",
+                "van",
+                "'t",
+                "Hek",
+                "06",
+                "-",
+                "1234"
+            ]
+        );
+        assert_eq!(toks[9].nl_before, 1);
+        assert!(toks[4].cap);
+    }
+}

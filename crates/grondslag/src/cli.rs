@@ -1,0 +1,457 @@
+//! Command-line definitions. Names follow `../shared/CONTRACTS.md` exactly; everything else is ours.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// grondslag — vind, inventariseer, lak en vernietig persoonsgegevens rechtmatig, en verantwoord elke stap.
+/// (Find, inventory, redact and lawfully destroy personal data, and account for every step.)
+#[derive(Parser)]
+#[command(name = "grondslag", version, propagate_version = true)]
+pub struct Cli {
+    /// Taal van meldingen / language of messages.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "GRONDSLAG_LANG",
+        default_value = "nl"
+    )]
+    pub lang: Lang,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+/// The store and the acting user, shared by every command that uses stored state.
+#[derive(Args, Clone, Debug)]
+pub struct StoreArgs {
+    /// Map met de database, de kluis en de sleutels (folder with the database, vault and keys).
+    /// Without --home: $GRONDSLAG_HOME; without that: ./grondslag-home.
+    #[arg(long, env = "GRONDSLAG_HOME", default_value = "grondslag-home")]
+    pub home: PathBuf,
+    /// Handelende gebruiker voor het auditlog (acting user). Default: $GRONDSLAG_USER, then the OS user.
+    #[arg(long, env = "GRONDSLAG_USER")]
+    pub user: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Print the plain text the detector sees for FILE.
+    Extract(ExtractArgs),
+    /// Detect personal data in files.
+    Detect(DetectArgs),
+    /// Create an empty store (database, vault, keys) in --home.
+    Init(StoreOnly),
+    /// Scan files and folders into the encrypted inventory.
+    Scan(ScanArgs),
+    /// Inventory summary.
+    Summary(JsonArgs),
+    /// List stored documents.
+    Documents(JsonArgs),
+    /// Show one document with its findings highlighted.
+    Document(DocumentArgs),
+    /// List data subjects.
+    Subjects(JsonArgs),
+    /// Show, merge or split data subjects.
+    Subject(SubjectArgs),
+    /// Print the stored extracted text of a document.
+    Text(TextArgs),
+    /// Redact a file into a copy with every finding removed and marked with its ground.
+    Redact(RedactArgs),
+    /// Set the disposition of documents.
+    Assess(AssessArgs),
+    /// Suggest dispositions from the findings (a person decides).
+    Suggest(JsonArgs),
+    /// Holds that block destruction.
+    Hold(HoldArgs),
+    /// Destruction runs: plan, approve (two users), execute, certificate.
+    Destroy(DestroyArgs),
+    /// Write one backup file with the database and the vault (never the keys).
+    Backup(BackupArgs),
+    /// Restore a backup into --home, keeping its keys.
+    Restore(RestoreArgs),
+    /// The tamper-evident audit log.
+    Audit(AuditArgs),
+    /// Records of processing activities (AVG art. 30).
+    Processings(ProcessingsArgs),
+    /// Configure the access window.
+    Window(WindowArgs),
+    /// Access requests: list (--json) or import.
+    Requests(RequestsArgs),
+    /// Work on one access request.
+    Request(RequestArgs),
+}
+
+#[derive(Args)]
+pub struct ExtractArgs {
+    pub file: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DetectFormat {
+    Human,
+    Jsonl,
+}
+
+#[derive(Args)]
+pub struct DetectArgs {
+    /// Output format: human-readable (default) or JSON lines.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: DetectFormat,
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct StoreOnly {
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Args)]
+pub struct JsonArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Files and folders to scan.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Do not run OCR even when Tesseract is installed.
+    #[arg(long)]
+    pub no_ocr: bool,
+    /// Worker threads (default: number of cores).
+    #[arg(long)]
+    pub jobs: Option<usize>,
+}
+
+#[derive(Args)]
+pub struct DocumentArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[arg(long)]
+    pub json: bool,
+    pub id: i64,
+}
+
+#[derive(Args)]
+pub struct SubjectArgs {
+    #[command(subcommand)]
+    pub action: SubjectAction,
+}
+
+#[derive(Subcommand)]
+pub enum SubjectAction {
+    /// Every document and finding of one subject, in context.
+    Show {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        json: bool,
+        id: i64,
+    },
+    /// Merge subjects into the first one (recorded; survives a re-scan).
+    Merge {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        reason: String,
+        #[arg(required = true, num_args = 2..)]
+        ids: Vec<i64>,
+    },
+    /// Split findings off a subject into a subject of their own (recorded; survives a re-scan).
+    Split {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        reason: String,
+        subject: i64,
+        /// Finding ids to split off.
+        #[arg(required = true)]
+        findings: Vec<i64>,
+    },
+}
+
+#[derive(Args)]
+pub struct TextArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    pub id: i64,
+}
+
+#[derive(Args)]
+pub struct RedactArgs {
+    pub file: PathBuf,
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Only redact these kinds (comma-separated contract kinds).
+    #[arg(long, value_delimiter = ',')]
+    pub kinds: Vec<String>,
+    /// Replace each person by a consistent pseudonym ("Persoon 1") next to the ground.
+    #[arg(long)]
+    pub pseudonyms: bool,
+    /// Ground per kind, e.g. --ground person=5.1.2e (repeatable).
+    #[arg(long = "ground")]
+    pub grounds: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DispositionArg {
+    Destroy,
+    RedactAndArchive,
+    Retain,
+}
+
+#[derive(Args)]
+pub struct AssessArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[arg(long, value_enum)]
+    pub disposition: DispositionArg,
+    #[arg(long)]
+    pub reason: String,
+    /// Legal basis, for `retain`.
+    #[arg(long)]
+    pub legal_basis: Option<String>,
+    /// Retention in years of the archived redacted copy, for `redact_and_archive`.
+    #[arg(long, default_value_t = 20)]
+    pub retention_years: u32,
+    /// Selection-list category, for `redact_and_archive`.
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Also every document whose path starts with this folder (bulk assessment).
+    #[arg(long)]
+    pub folder: Option<String>,
+    pub ids: Vec<i64>,
+}
+
+#[derive(Args)]
+pub struct HoldArgs {
+    #[command(subcommand)]
+    pub action: HoldAction,
+}
+
+#[derive(Subcommand)]
+pub enum HoldAction {
+    /// Create a hold; prints its id on the last line.
+    Add {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        reference: String,
+        #[arg(long = "document")]
+        documents: Vec<i64>,
+        #[arg(long = "subject")]
+        subjects: Vec<i64>,
+        #[arg(long)]
+        all: bool,
+    },
+    /// Lift a hold.
+    Lift {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        reason: String,
+        id: i64,
+    },
+    /// List holds.
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct DestroyArgs {
+    #[command(subcommand)]
+    pub action: DestroyAction,
+}
+
+#[derive(Subcommand)]
+pub enum DestroyAction {
+    /// Plan a destruction run of every assessed document that is not held.
+    Plan {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        json: bool,
+        /// Print the plan and record nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Approve a run (two different users are needed).
+    Approve {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+    },
+    /// Execute an approved run (crypto-shredding, then key rotation).
+    Execute {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+    },
+    /// Certificate of destruction (verklaring van vernietiging) of an executed run.
+    Certificate {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+        /// Write HTML to this file (JSON goes to stdout).
+        #[arg(long)]
+        html: Option<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+pub struct BackupArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(Args)]
+pub struct RestoreArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    pub file: PathBuf,
+}
+
+#[derive(Args)]
+pub struct AuditArgs {
+    #[command(subcommand)]
+    pub action: AuditAction,
+}
+
+#[derive(Subcommand)]
+pub enum AuditAction {
+    /// Check the hash chain, checkpoints and head; exit non-zero naming the first bad entry.
+    Verify {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Args)]
+pub struct ProcessingsArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Output as CSV instead of JSON.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Args)]
+pub struct WindowArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    pub opens: String,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    pub closes: String,
+    /// Subject tag of the request mailbox.
+    #[arg(long)]
+    pub tag: String,
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct RequestsArgs {
+    #[command(subcommand)]
+    pub action: Option<RequestsAction>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum RequestsAction {
+    /// Import mails from Maildir folders and .eml files.
+    Import {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+pub struct RequestArgs {
+    #[command(subcommand)]
+    pub action: RequestAction,
+}
+
+#[derive(Subcommand)]
+pub enum RequestAction {
+    /// Candidate subjects for the requester, best first.
+    Search {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record which subjects are the requester (after the identity check).
+    Confirm {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+        #[arg(required = true)]
+        subjects: Vec<i64>,
+        /// How the identity was checked.
+        #[arg(long, default_value = "niet vastgelegd")]
+        identity: String,
+    },
+    /// Write the answer letter and the inspection package.
+    Answer {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Record an objection to destruction (a hold on the confirmed subjects).
+    Object {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Extend the deadline once by up to two months (AVG art. 12(3)).
+    Extend {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+        #[arg(long)]
+        reason: String,
+        #[arg(long, default_value_t = 2)]
+        months: u32,
+    },
+    /// Close a request; the next destruction run destroys it unless a hold applies.
+    Close {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+    },
+}

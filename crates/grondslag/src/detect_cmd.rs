@@ -1,0 +1,213 @@
+//! `grondslag extract` and `grondslag detect`: the contract commands that work on files directly,
+//! without a store.
+
+use std::fs::File;
+use std::io::{BufWriter, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use grondslag_detect::{Detector, Finding};
+use grondslag_extract::{DocType, Limits};
+
+use crate::cli::{DetectArgs, DetectFormat, ExtractArgs};
+use crate::ui;
+
+/// Plain-text files above this size are streamed instead of read whole, so memory stays flat.
+const STREAM_ABOVE: u64 = 64 * 1024 * 1024;
+
+/// The text of a file as the detector sees it, or the reason it has none.
+pub enum FileText {
+    /// Extracted into memory.
+    Whole { text: String, warnings: Vec<String> },
+    /// A large plain-text file to be streamed from disk.
+    Stream(File),
+}
+
+/// Opens `path` and extracts its text, or explains in one line (no content) why it cannot.
+pub fn file_text(path: &Path, limits: &Limits) -> anyhow::Result<FileText> {
+    let meta = std::fs::metadata(path).map_err(|e| anyhow::anyhow!(io_reason(&e)))?;
+    if meta.is_dir() {
+        anyhow::bail!(ui::t(
+            "is een map, geen bestand",
+            "is a directory, not a file"
+        ));
+    }
+    let mut file = File::open(path).map_err(|e| anyhow::anyhow!(io_reason(&e)))?;
+    let name = path.to_string_lossy();
+    if meta.len() > STREAM_ABOVE {
+        let mut head = [0u8; 8192];
+        let n = read_head(&mut file, &mut head)?;
+        if matches!(
+            grondslag_extract::sniff(&name, &head[..n]),
+            DocType::Text | DocType::Markdown
+        ) {
+            let file = File::open(path).map_err(|e| anyhow::anyhow!(io_reason(&e)))?;
+            return Ok(FileText::Stream(file));
+        }
+        file = File::open(path).map_err(|e| anyhow::anyhow!(io_reason(&e)))?;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| anyhow::anyhow!(io_reason(&e)))?;
+    let extracted = grondslag_extract::extract(&name, &bytes, limits)?;
+    Ok(FileText::Whole {
+        text: extracted.text,
+        warnings: extracted.warnings,
+    })
+}
+
+fn read_head(file: &mut File, buf: &mut [u8]) -> anyhow::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        let m = file.read(&mut buf[n..])?;
+        if m == 0 {
+            break;
+        }
+        n += m;
+    }
+    Ok(n)
+}
+
+/// An I/O error as a short reason without the path (the caller names the file).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => ui::t("bestaat niet", "no such file").to_string(),
+        K::PermissionDenied => ui::t("geen leesrecht", "permission denied").to_string(),
+        _ => e.to_string(),
+    }
+}
+
+pub fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let limits = Limits::default();
+    let path = &args.file;
+    let text = file_text(path, &limits).with_context(|| path.display().to_string())?;
+    let mut out = std::io::stdout().lock();
+    match text {
+        FileText::Whole { text, warnings } => {
+            for w in warnings {
+                eprintln!("grondslag: {}: {w}", path.display());
+            }
+            out.write_all(text.as_bytes())?;
+        }
+        FileText::Stream(file) => {
+            copy_utf8(file, &mut out).with_context(|| path.display().to_string())?
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Copies a UTF-8 stream unchanged, failing at the first invalid byte (with its offset).
+fn copy_utf8(mut file: File, out: &mut impl Write) -> anyhow::Result<()> {
+    let mut buf = vec![0u8; 1 << 20];
+    let mut carry = 0usize;
+    let mut offset = 0u64;
+    loop {
+        let n = file.read(&mut buf[carry..])?;
+        let filled = carry + n;
+        if n == 0 {
+            if carry > 0 {
+                anyhow::bail!("ongeldige UTF-8 op byte {offset} (invalid UTF-8)");
+            }
+            return Ok(());
+        }
+        let valid = match std::str::from_utf8(&buf[..filled]) {
+            Ok(_) => filled,
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(e) => anyhow::bail!(
+                "ongeldige UTF-8 op byte {} (invalid UTF-8)",
+                offset + e.valid_up_to() as u64
+            ),
+        };
+        out.write_all(&buf[..valid])?;
+        offset += valid as u64;
+        buf.copy_within(valid..filled, 0);
+        carry = filled - valid;
+    }
+}
+
+pub fn detect(args: DetectArgs) -> anyhow::Result<ExitCode> {
+    let detector = Detector::new();
+    let limits = Limits::default();
+    let colour = ui::stdout_is_terminal();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut failed = false;
+    for path in &args.files {
+        let shown = path.to_string_lossy();
+        let result = file_text(path, &limits).and_then(|text| {
+            let mut sink = |f: &Finding, value: &str| {
+                let _ = write_finding(&mut out, args.format, colour, &shown, f, value);
+            };
+            match text {
+                FileText::Whole { text, warnings } => {
+                    for w in warnings {
+                        eprintln!("grondslag: {shown}: {w}");
+                    }
+                    for f in detector.detect(&text) {
+                        sink(&f, &text[f.start..f.end]);
+                    }
+                    Ok(())
+                }
+                FileText::Stream(file) => detector
+                    .detect_reader(file, sink)
+                    .map_err(anyhow::Error::from),
+            }
+        });
+        if let Err(e) = result {
+            out.flush()?;
+            eprintln!("grondslag: {shown}: {e:#}");
+            failed = true;
+        }
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_finding(
+    out: &mut impl Write,
+    format: DetectFormat,
+    colour: bool,
+    file: &str,
+    f: &Finding,
+    value: &str,
+) -> std::io::Result<()> {
+    let score = (f64::from(f.score) * 1000.0).round() / 1000.0;
+    match format {
+        DetectFormat::Jsonl => {
+            let row = serde_json::json!({
+                "file": file, "start": f.start, "end": f.end, "kind": f.kind.as_str(),
+                "text": value, "score": score, "rule": f.rule,
+            });
+            serde_json::to_writer(&mut *out, &row)?;
+            writeln!(out)
+        }
+        DetectFormat::Human => {
+            let kind = f.kind.as_str();
+            if colour {
+                writeln!(
+                    out,
+                    "{file}:{}-{}\t{}{kind:<14}{}\t{}{value}{}\t({score}, {})",
+                    f.start,
+                    f.end,
+                    ui::kind_colour(kind),
+                    ui::RESET,
+                    "\x1b[1m",
+                    ui::RESET,
+                    f.rule
+                )
+            } else {
+                writeln!(
+                    out,
+                    "{file}:{}-{}\t{kind:<14}\t{value}\t({score}, {})",
+                    f.start, f.end, f.rule
+                )
+            }
+        }
+    }
+}

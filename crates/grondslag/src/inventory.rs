@@ -1,0 +1,251 @@
+//! Inventory views: `init`, `summary`, `documents`, `document`, `subjects`, `subject`, `text`.
+//! Every view of personal data is written to the audit log by the store itself.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use grondslag_store::{DocId, FindingId, Store, SubjectDecision, SubjectId};
+
+use crate::cli::{
+    DocumentArgs, JsonArgs, StoreArgs, StoreOnly, SubjectAction, SubjectArgs, TextArgs,
+};
+use crate::ui;
+
+/// Opens the store in `--home` as the acting user.
+pub fn open(args: &StoreArgs) -> anyhow::Result<Store> {
+    let mut store =
+        Store::open(&args.home).with_context(|| format!("store {}", args.home.display()))?;
+    store.set_actor(&ui::user(args));
+    Ok(store)
+}
+
+pub fn init(args: StoreOnly) -> anyhow::Result<ExitCode> {
+    open(&args.store)?;
+    println!(
+        "{} {}",
+        ui::t("opslag gereed in", "store ready in"),
+        args.store.home.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Resolves person findings of all active documents into data subjects and stores them.
+pub fn resolve_subjects(store: &mut Store) -> anyhow::Result<()> {
+    let mentions: Vec<grondslag_subjects::Mention> = store
+        .mentions()?
+        .into_iter()
+        .map(|m| grondslag_subjects::Mention {
+            id: m.finding.0 as u64,
+            doc: m.document.0 as u64,
+            kind: m.kind,
+            value: m.value,
+            start: m.start,
+        })
+        .collect();
+    // The store re-applies the working group's merge/split decisions itself.
+    let subjects = grondslag_subjects::resolve(&mentions, &[]);
+    let new: Vec<grondslag_store::NewSubject> = subjects
+        .into_iter()
+        .map(|s| grondslag_store::NewSubject {
+            name: s.name,
+            mentions: s
+                .members
+                .into_iter()
+                .map(|m| (FindingId(m.mention as i64), m.confidence, m.evidence))
+                .collect(),
+        })
+        .collect();
+    store.replace_subjects(&new)?;
+    Ok(())
+}
+
+pub fn summary(args: JsonArgs) -> anyhow::Result<ExitCode> {
+    let store = open(&args.store)?;
+    let s = store.summary()?;
+    if args.json {
+        ui::print_json(&s)?;
+    } else {
+        println!("{}: {}", ui::t("documenten", "documents"), s.documents);
+        println!("{}: {}", ui::t("onleesbaar", "unreadable"), s.unreadable);
+        println!("{}: {}", ui::t("vondsten", "findings"), s.findings);
+        println!("{}: {}", ui::t("betrokkenen", "data subjects"), s.subjects);
+        println!(
+            "{}: {}",
+            ui::t(
+                "betrokkenen met bijzondere gegevens",
+                "subjects with special-category data"
+            ),
+            s.subjects_with_special
+        );
+        for (t, n) in &s.by_type {
+            println!("  {t:<10} {n}");
+        }
+        if !s.unreadable_reasons.is_empty() {
+            println!(
+                "{}:",
+                ui::t("onleesbaar, per reden", "unreadable, by reason")
+            );
+            for (reason, n) in &s.unreadable_reasons {
+                println!("  {n:>5}  {reason}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn documents(args: JsonArgs) -> anyhow::Result<ExitCode> {
+    let store = open(&args.store)?;
+    let docs = store.documents()?;
+    if args.json {
+        ui::print_json(&docs)?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "{:>6}  {:<8} {:>10} {:>8}  {:<9} {:<18} {}",
+            "id", "type", "bytes", "findings", "status", "disposition", "path"
+        )?;
+        for d in &docs {
+            writeln!(
+                out,
+                "{:>6}  {:<8} {:>10} {:>8}  {:<9} {:<18} {}{}",
+                d.id.0,
+                d.doc_type,
+                d.size,
+                d.findings,
+                d.status,
+                d.disposition.as_deref().unwrap_or("-"),
+                d.path,
+                if d.readable {
+                    String::new()
+                } else {
+                    format!("  [{}]", ui::t("onleesbaar", "unreadable"))
+                }
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn document(args: DocumentArgs) -> anyhow::Result<ExitCode> {
+    let mut store = open(&args.store)?;
+    let id = DocId(args.id);
+    let text = store.document_text(id)?;
+    let findings = store.document_findings(id)?;
+    if args.json {
+        ui::print_json(&serde_json::json!({ "id": id, "text": text, "findings": findings }))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let colour = ui::stdout_is_terminal();
+    let mut out = std::io::stdout().lock();
+    let mut at = 0;
+    for f in &findings {
+        if f.start < at || f.end > text.len() {
+            continue;
+        }
+        out.write_all(text[at..f.start].as_bytes())?;
+        if colour {
+            write!(
+                out,
+                "{}{}{}",
+                ui::kind_colour(&f.kind),
+                &text[f.start..f.end],
+                ui::RESET
+            )?;
+        } else {
+            write!(out, "[{}: {}]", f.kind, &text[f.start..f.end])?;
+        }
+        at = f.end;
+    }
+    out.write_all(text[at..].as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn subjects(args: JsonArgs) -> anyhow::Result<ExitCode> {
+    let mut store = open(&args.store)?;
+    let subjects = store.subjects()?;
+    if args.json {
+        ui::print_json(&subjects)?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "{:>6}  {:>9}  {:<30} {}",
+            "id", "documents", "name", "kinds"
+        )?;
+        for s in &subjects {
+            writeln!(
+                out,
+                "{:>6}  {:>9}  {:<30} {}{}",
+                s.id.0,
+                s.documents,
+                s.name,
+                s.kinds.join(","),
+                if s.special_categories.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "  [{}: {}]",
+                        ui::t("bijzonder", "special"),
+                        s.special_categories.join(",")
+                    )
+                }
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn subject(args: SubjectArgs) -> anyhow::Result<ExitCode> {
+    match args.action {
+        SubjectAction::Show { store, json, id } => {
+            let mut store = open(&store)?;
+            let detail = store.subject_detail(SubjectId(id))?;
+            if json {
+                ui::print_json(&detail)?;
+            } else {
+                println!("{}", serde_json::to_string_pretty(&detail)?);
+            }
+        }
+        SubjectAction::Merge { store, reason, ids } => {
+            let mut store = open(&store)?;
+            let ids: Vec<SubjectId> = ids.into_iter().map(SubjectId).collect();
+            store.record_subject_decision(&SubjectDecision::Merge(ids), &reason)?;
+            resolve_subjects(&mut store)?;
+            println!("{}", ui::t("samengevoegd", "merged"));
+        }
+        SubjectAction::Split {
+            store,
+            reason,
+            subject,
+            findings,
+        } => {
+            let mut store = open(&store)?;
+            let detail = store.subject_detail(SubjectId(subject))?;
+            let own: Vec<FindingId> = detail.findings.iter().map(|f| f.finding.id).collect();
+            let split: Vec<FindingId> = findings.into_iter().map(FindingId).collect();
+            if let Some(f) = split.iter().find(|f| !own.contains(f)) {
+                anyhow::bail!(
+                    "{} {} {} {subject}",
+                    ui::t("vondst", "finding"),
+                    f.0,
+                    ui::t("hoort niet bij betrokkene", "does not belong to subject")
+                );
+            }
+            store.record_subject_decision(&SubjectDecision::Split(split), &reason)?;
+            resolve_subjects(&mut store)?;
+            println!("{}", ui::t("gesplitst", "split"));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn text(args: TextArgs) -> anyhow::Result<ExitCode> {
+    let mut store = open(&args.store)?;
+    let text = store.document_text(DocId(args.id))?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,60 @@
+//! The `grondslag` command line: parses arguments, wires the engine crates together, prints.
+//!
+//! It holds no engine logic of its own: detection lives in `grondslag-detect`, formats in
+//! `grondslag-extract`, state in `grondslag-store`, redaction in `grondslag-redact`, subject
+//! resolution in `grondslag-subjects`, request rules in `grondslag-procedure`. What is here is
+//! argument parsing, choosing the home folder and acting user, progress display and output.
+
+mod cli;
+mod detect_cmd;
+mod inventory;
+mod procedure_cmd;
+mod redact_cmd;
+mod requests_cmd;
+mod scan;
+mod ui;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    ui::set_lang(args.lang);
+    match run(args) {
+        Ok(code) => code,
+        Err(err) => {
+            // anyhow's alternate format prints the whole context chain on one line.
+            eprintln!("grondslag: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
+    use cli::Command as C;
+    match args.command {
+        C::Extract(a) => detect_cmd::extract(a),
+        C::Detect(a) => detect_cmd::detect(a),
+        C::Init(a) => inventory::init(a),
+        C::Scan(a) => scan::scan(a),
+        C::Summary(a) => inventory::summary(a),
+        C::Documents(a) => inventory::documents(a),
+        C::Document(a) => inventory::document(a),
+        C::Subjects(a) => inventory::subjects(a),
+        C::Subject(a) => inventory::subject(a),
+        C::Text(a) => inventory::text(a),
+        C::Redact(a) => redact_cmd::redact(a),
+        C::Assess(a) => procedure_cmd::assess(a),
+        C::Suggest(a) => procedure_cmd::suggest(a),
+        C::Hold(a) => procedure_cmd::hold(a),
+        C::Destroy(a) => procedure_cmd::destroy(a),
+        C::Backup(a) => procedure_cmd::backup(a),
+        C::Restore(a) => procedure_cmd::restore(a),
+        C::Audit(a) => procedure_cmd::audit(a),
+        C::Processings(a) => procedure_cmd::processings(a),
+        C::Window(a) => requests_cmd::window(a),
+        C::Requests(a) => requests_cmd::requests(a),
+        C::Request(a) => requests_cmd::request(a),
+    }
+}

@@ -1,0 +1,286 @@
+//! The procedure: `assess`, `suggest`, `hold`, `destroy`, `backup`, `restore`, `audit`,
+//! `processings`. The rules live in `grondslag-store` (state machine, crypto-shredding) and
+//! `grondslag-procedure` (suggestions); this module only wires and prints.
+
+use std::process::ExitCode;
+
+use grondslag_store::{Disposition, DocId, HoldId, HoldScope, RunId, SubjectId};
+
+use crate::cli::{
+    AssessArgs, AuditAction, AuditArgs, BackupArgs, DestroyAction, DestroyArgs, DispositionArg,
+    HoldAction, HoldArgs, JsonArgs, ProcessingsArgs, RestoreArgs,
+};
+use crate::inventory::open;
+use crate::ui;
+
+pub fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
+    let mut store = open(&args.store)?;
+    let mut ids: Vec<DocId> = args.ids.iter().copied().map(DocId).collect();
+    if let Some(folder) = &args.folder {
+        let docs = store.documents()?;
+        ids.extend(
+            docs.iter()
+                .filter(|d| d.status == "active" && d.path.starts_with(folder.as_str()))
+                .map(|d| d.id),
+        );
+    }
+    if ids.is_empty() {
+        anyhow::bail!(ui::t(
+            "geen documenten opgegeven (ids of --folder)",
+            "no documents given (ids or --folder)"
+        ));
+    }
+    let disposition = match args.disposition {
+        DispositionArg::Destroy => Disposition::Destroy,
+        DispositionArg::RedactAndArchive => Disposition::RedactAndArchive {
+            retention_years: args.retention_years,
+            category: args.category.clone().unwrap_or_default(),
+        },
+        DispositionArg::Retain => Disposition::Retain {
+            legal_basis: args.legal_basis.clone().unwrap_or_default(),
+        },
+    };
+    store.assess(&ids, disposition, &args.reason)?;
+    println!(
+        "{} {}",
+        ids.len(),
+        ui::t("document(en) beoordeeld", "document(s) assessed")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn suggest(args: JsonArgs) -> anyhow::Result<ExitCode> {
+    use grondslag_procedure::suggest::{count_analysis_cues, suggest, DocumentFacts};
+    let mut store = open(&args.store)?;
+    let docs = store.documents()?;
+    let mut rows: Vec<serde_json::Value> = Vec::new();
+    for d in docs.iter().filter(|d| d.status == "active" && d.readable) {
+        let text = store.document_text(d.id)?;
+        let findings = store.document_findings(d.id)?;
+        let mut facts = DocumentFacts {
+            text_len: text.len(),
+            analysis_cues: count_analysis_cues(&text),
+            ..DocumentFacts::default()
+        };
+        let mut subjects = std::collections::BTreeSet::new();
+        for f in &findings {
+            if f.kind == "person" {
+                facts.person_findings += 1;
+            } else if grondslag_detect::Kind::parse(&f.kind)
+                .is_some_and(|k| k.is_special_category())
+            {
+                facts.special_findings += 1;
+            } else {
+                facts.other_findings += 1;
+            }
+            if let Some(s) = f.subject {
+                subjects.insert(s.0);
+            }
+        }
+        facts.subjects = subjects.len();
+        let s = suggest(&facts);
+        rows.push(serde_json::json!({
+            "id": d.id, "path": d.path, "disposition": d.disposition,
+            "suggestion": s.disposition, "reasons": s.reasons,
+        }));
+    }
+    if args.json {
+        ui::print_json(&rows)?;
+    } else {
+        for r in &rows {
+            println!(
+                "{:>6}  {:<18} {}",
+                r["id"],
+                r["suggestion"].as_str().unwrap_or(""),
+                r["reasons"]
+                    .as_array()
+                    .map(|a| a
+                        .iter()
+                        .filter_map(|x| x.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn hold(args: HoldArgs) -> anyhow::Result<ExitCode> {
+    match args.action {
+        HoldAction::Add {
+            store,
+            reason,
+            reference,
+            documents,
+            subjects,
+            all,
+        } => {
+            let mut store = open(&store)?;
+            let mut scope: Vec<HoldScope> = Vec::new();
+            if all {
+                scope.push(HoldScope::All);
+            }
+            scope.extend(documents.into_iter().map(|d| HoldScope::Document(DocId(d))));
+            scope.extend(
+                subjects
+                    .into_iter()
+                    .map(|s| HoldScope::Subject(SubjectId(s))),
+            );
+            if scope.is_empty() {
+                anyhow::bail!(ui::t(
+                    "een hold heeft een reikwijdte nodig: --document, --subject of --all",
+                    "a hold needs a scope: --document, --subject or --all"
+                ));
+            }
+            let id = store.hold_add(&reason, &reference, &scope)?;
+            eprintln!("{}", ui::t("hold aangemaakt", "hold created"));
+            println!("{}", id.0);
+        }
+        HoldAction::Lift { store, reason, id } => {
+            let mut store = open(&store)?;
+            store.hold_lift(HoldId(id), &reason)?;
+            println!("{}", ui::t("hold opgeheven", "hold lifted"));
+        }
+        HoldAction::List { store, json } => {
+            let mut store = open(&store)?;
+            let holds = store.holds()?;
+            if json {
+                ui::print_json(&holds)?;
+            } else {
+                println!("{}", serde_json::to_string_pretty(&holds)?);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn destroy(args: DestroyArgs) -> anyhow::Result<ExitCode> {
+    match args.action {
+        DestroyAction::Plan {
+            store,
+            json,
+            dry_run,
+        } => {
+            let mut store = open(&store)?;
+            let plan = store.plan_destruction(dry_run)?;
+            if json {
+                ui::print_json(&plan)?;
+            } else {
+                println!(
+                    "{} {}: {} {}, {} {}, {} {}",
+                    ui::t("vernietigingsronde", "destruction run"),
+                    plan.id.0,
+                    plan.destroy.len(),
+                    ui::t("vernietigen", "to destroy"),
+                    plan.archive.len(),
+                    ui::t("lakken en archiveren", "to redact and archive"),
+                    plan.held.len(),
+                    ui::t("onder hold", "held"),
+                );
+            }
+        }
+        DestroyAction::Approve { store, id } => {
+            let mut store = open(&store)?;
+            store.approve(RunId(id))?;
+            println!("{}", ui::t("goedgekeurd", "approved"));
+        }
+        DestroyAction::Execute { store, id } => {
+            let mut store = open(&store)?;
+            let report = store.execute(RunId(id), &crate::redact_cmd::archive_redactor)?;
+            crate::inventory::resolve_subjects(&mut store)?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        }
+        DestroyAction::Certificate { store, id, html } => {
+            let mut store = open(&store)?;
+            let cert = store.certificate(RunId(id))?;
+            if let Some(path) = html {
+                std::fs::write(&path, certificate_html(&cert))?;
+            }
+            ui::print_json(&cert)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A printable HTML rendition of the certificate of destruction (no personal data is in it).
+fn certificate_html(cert: &serde_json::Value) -> String {
+    fn esc(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+    let mut rows = String::new();
+    if let Some(map) = cert.as_object() {
+        for (k, v) in map {
+            let v = match v {
+                serde_json::Value::String(s) => s.clone(),
+                other => serde_json::to_string_pretty(other).unwrap_or_default(),
+            };
+            rows.push_str(&format!(
+                "<tr><th>{}</th><td><pre>{}</pre></td></tr>\n",
+                esc(k),
+                esc(&v)
+            ));
+        }
+    }
+    format!(
+        "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>Verklaring van vernietiging</title>\
+<style>body{{font-family:sans-serif;margin:2em}}th{{text-align:left;vertical-align:top;padding-right:1em}}pre{{margin:0;white-space:pre-wrap}}</style>\
+<h1>Verklaring van vernietiging</h1><table>{rows}</table></html>\n"
+    )
+}
+
+pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
+    let mut store = open(&args.store)?;
+    store.backup(&args.out)?;
+    println!(
+        "{} {}",
+        ui::t("back-up geschreven naar", "backup written to"),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn restore(args: RestoreArgs) -> anyhow::Result<ExitCode> {
+    let mut store = open(&args.store)?;
+    let report = store.restore(&args.file)?;
+    println!("{}", serde_json::to_string_pretty(&report)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn audit(args: AuditArgs) -> anyhow::Result<ExitCode> {
+    match args.action {
+        AuditAction::Verify { store } => {
+            let store = open(&store)?;
+            match store.audit_verify() {
+                Ok(report) => {
+                    println!(
+                        "{}: {}",
+                        ui::t("auditlog intact", "audit log intact"),
+                        serde_json::to_string(&report)?
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!(
+                        "grondslag: {}: {e}",
+                        ui::t("auditlog aangetast", "audit log tampered")
+                    );
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+    }
+}
+
+pub fn processings(args: ProcessingsArgs) -> anyhow::Result<ExitCode> {
+    let store = open(&args.store)?;
+    let p = store.processings()?;
+    if args.csv {
+        print!("{}", store.processings_csv()?);
+    } else {
+        ui::print_json(&p)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,65 @@
+//! Small things every command shares: message language, colours, the acting user, JSON output.
+
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::cli::{Lang, StoreArgs};
+
+static ENGLISH: AtomicBool = AtomicBool::new(false);
+
+pub fn set_lang(lang: Lang) {
+    ENGLISH.store(lang == Lang::En, Ordering::Relaxed);
+}
+
+/// Dutch first, English when asked for (`--lang en`).
+pub fn t<'a>(nl: &'a str, en: &'a str) -> &'a str {
+    if ENGLISH.load(Ordering::Relaxed) {
+        en
+    } else {
+        nl
+    }
+}
+
+/// The acting user: `--user`, then `$GRONDSLAG_USER` (both through clap), then the OS user.
+pub fn user(args: &StoreArgs) -> String {
+    if let Some(u) = args.user.as_deref().filter(|u| !u.trim().is_empty()) {
+        return u.to_string();
+    }
+    for var in ["USER", "LOGNAME", "USERNAME"] {
+        if let Ok(u) = std::env::var(var) {
+            if !u.trim().is_empty() {
+                return u;
+            }
+        }
+    }
+    "onbekend".to_string()
+}
+
+pub fn stdout_is_terminal() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+pub fn stderr_is_terminal() -> bool {
+    std::io::stderr().is_terminal()
+}
+
+/// Prints a value as pretty JSON on stdout.
+pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// ANSI colour for a finding kind, used only on a terminal.
+pub fn kind_colour(kind: &str) -> &'static str {
+    match kind {
+        "person" => "\x1b[1;31m",
+        "email" | "phone" | "bsn" | "iban" | "ip_address" | "licence_plate" => "\x1b[1;35m",
+        "address" | "postcode" | "place" => "\x1b[1;33m",
+        "birthdate" => "\x1b[1;36m",
+        _ => "\x1b[1;34m",
+    }
+}
+
+pub const RESET: &str = "\x1b[0m";

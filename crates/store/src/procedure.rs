@@ -1,0 +1,1313 @@
+//! The procedure: assessment, holds and destruction runs with crypto-shredding and KEK
+//! rotation.
+//!
+//! A destruction run is a persisted state machine: `planned` → `approved` (two distinct users)
+//! → `executing` → `executed`. Every step of [`Store::execute`] can be redone: each document is
+//! shredded in its own transaction (re-checking holds inside it), blob deletions are recorded in
+//! `pending_blob_deletes` in that same transaction, and the KEK rotation records its generations
+//! in the run row so that a resumed run finishes the same rotation.
+
+use std::collections::BTreeSet;
+
+use grondslag_vault::{BlobId, DataKey, VaultError};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::{time, DbContext, DocId, FindingInfo, HoldId, RunId, Store, StoreError, SubjectId};
+
+/// What happens to a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "disposition")]
+pub enum Disposition {
+    /// Its purpose was processing personal data: destroy it.
+    Destroy,
+    /// It merely contains personal data: keep a redacted copy for `retention_years`.
+    RedactAndArchive {
+        retention_years: u32,
+        category: String,
+    },
+    /// Keep it as it is, on this legal basis.
+    Retain { legal_basis: String },
+}
+
+impl Disposition {
+    /// The name used in the database and in `documents --json`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Disposition::Destroy => "destroy",
+            Disposition::RedactAndArchive { .. } => "redact_and_archive",
+            Disposition::Retain { .. } => "retain",
+        }
+    }
+}
+
+/// What a hold covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+pub enum HoldScope {
+    All,
+    Document(DocId),
+    Subject(SubjectId),
+}
+
+/// A hold as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct HoldInfo {
+    pub id: HoldId,
+    pub reason: Option<String>,
+    pub reference: Option<String>,
+    pub scope: Vec<HoldScope>,
+    pub created_by: String,
+    pub created_at: String,
+    pub lifted_at: Option<String>,
+    pub lifted_by: Option<String>,
+    pub active: bool,
+    /// Documents it covers now (children and subject documents included).
+    pub documents: Vec<DocId>,
+}
+
+/// A destruction plan (`destroy plan --json`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    /// 0 for a dry run.
+    pub id: RunId,
+    pub destroy: Vec<DocId>,
+    pub archive: Vec<DocId>,
+    pub held: Vec<DocId>,
+}
+
+/// A destruction run as stored.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunInfo {
+    pub id: RunId,
+    pub state: String,
+    pub created_by: String,
+    pub created_at: String,
+    pub approvers: Vec<String>,
+    pub executed_at: Option<String>,
+}
+
+/// The outcome of [`Store::execute`].
+#[derive(Debug, Clone, Serialize)]
+pub struct ExecuteReport {
+    pub run: RunId,
+    pub destroyed: Vec<DocId>,
+    pub archived: Vec<DocId>,
+    /// Held at planning or at execution: left untouched.
+    pub held: Vec<DocId>,
+    pub subjects_removed: u64,
+    pub kek_from: u32,
+    pub kek_to: u32,
+    /// True when the run had already been executed before this call.
+    pub already_executed: bool,
+}
+
+/// The redactor [`Store::execute`] receives: the stored text and its findings in, the
+/// redacted text out. Its error message is never passed on (it may quote the text).
+pub type RedactFn = dyn Fn(&str, &[FindingInfo]) -> Result<String, String>;
+
+/// Documents shredded per transaction.
+const DESTROY_BATCH: usize = 500;
+
+impl Store {
+    fn doc_status(&self, id: DocId) -> Result<String, StoreError> {
+        self.conn()
+            .query_row("SELECT status FROM documents WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })
+            .optional()
+            .ctx("reading a document")?
+            .ok_or(StoreError::NoSuchDocument(id))
+    }
+
+    /// Sets the disposition of documents, with the reason (sealed; it may name people).
+    pub fn assess(
+        &mut self,
+        ids: &[DocId],
+        d: Disposition,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        for id in ids {
+            let status = self.doc_status(*id)?;
+            if status != "active" {
+                return Err(StoreError::NotActive { id: *id, status });
+            }
+        }
+        let tx = self.conn().unchecked_transaction().ctx("starting assess")?;
+        let reason_note = self.put_note(reason)?;
+        let (years, category, basis) = match &d {
+            Disposition::Destroy => (None, None, None),
+            Disposition::RedactAndArchive {
+                retention_years,
+                category,
+            } => (Some(*retention_years), Some(category.clone()), None),
+            Disposition::Retain { legal_basis } => (None, None, Some(self.put_note(legal_basis)?)),
+        };
+        let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+        tx.execute(
+            "INSERT INTO assessments(disposition, retention_years, category, legal_basis_note, reason_note, documents, user, ts)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![d.name(), years, category, basis, reason_note, list.join(","), self.actor(), time::now()],
+        )
+        .ctx("storing an assessment")?;
+        let assessment = tx.last_insert_rowid();
+        for id in ids {
+            tx.execute(
+                "UPDATE documents SET disposition = ?1, assessment = ?2 WHERE id = ?3",
+                params![d.name(), assessment, id.0],
+            )
+            .ctx("setting a disposition")?;
+        }
+        self.audit(
+            "assessed",
+            &format!("documents {}", list.join(",")),
+            &format!(
+                "disposition={} assessment={assessment} reason=note {reason_note}",
+                d.name()
+            ),
+        )?;
+        tx.commit().ctx("committing assess")?;
+        self.flush_head()
+    }
+
+    /// Creates a hold; returns its id.
+    pub fn hold_add(
+        &mut self,
+        reason: &str,
+        reference: &str,
+        scope: &[HoldScope],
+    ) -> Result<HoldId, StoreError> {
+        if scope.is_empty() {
+            return Err(StoreError::Invalid(
+                "a hold needs a scope (a document, a subject or all)".into(),
+            ));
+        }
+        for s in scope {
+            match s {
+                HoldScope::Document(d) => {
+                    self.doc_status(*d)?;
+                }
+                HoldScope::Subject(s) => {
+                    let n: i64 = self
+                        .conn()
+                        .query_row("SELECT COUNT(*) FROM subjects WHERE id = ?1", [s.0], |r| {
+                            r.get(0)
+                        })
+                        .ctx("reading a subject")?;
+                    if n == 0 {
+                        return Err(StoreError::NoSuchSubject(*s));
+                    }
+                }
+                HoldScope::All => {}
+            }
+        }
+        let tx = self.conn().unchecked_transaction().ctx("starting hold")?;
+        let r = self.put_note(reason)?;
+        let f = self.put_note(reference)?;
+        tx.execute(
+            "INSERT INTO holds(reason_note, reference_note, created_by, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![r, f, self.actor(), time::now()],
+        )
+        .ctx("storing a hold")?;
+        let id = HoldId(tx.last_insert_rowid());
+        let mut desc = Vec::new();
+        for s in scope {
+            let (kind, target) = match s {
+                HoldScope::All => ("all", None),
+                HoldScope::Document(d) => ("document", Some(d.0)),
+                HoldScope::Subject(s) => ("subject", Some(s.0)),
+            };
+            tx.execute(
+                "INSERT INTO hold_scopes(hold, kind, target) VALUES (?1, ?2, ?3)",
+                params![id.0, kind, target],
+            )
+            .ctx("storing a hold scope")?;
+            desc.push(match target {
+                Some(t) => format!("{kind} {t}"),
+                None => kind.to_string(),
+            });
+        }
+        self.audit(
+            "hold added",
+            &format!("hold {id}"),
+            &format!(
+                "scope={} reason=note {r} reference=note {f}",
+                desc.join(";")
+            ),
+        )?;
+        tx.commit().ctx("committing hold")?;
+        self.flush_head()?;
+        Ok(id)
+    }
+
+    /// Lifts a hold.
+    pub fn hold_lift(&mut self, id: HoldId, reason: &str) -> Result<(), StoreError> {
+        let lifted: Option<Option<String>> = self
+            .conn()
+            .query_row("SELECT lifted_at FROM holds WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })
+            .optional()
+            .ctx("reading a hold")?;
+        match lifted {
+            None => return Err(StoreError::NoSuchHold(id)),
+            Some(Some(_)) => return Err(StoreError::HoldLifted(id)),
+            Some(None) => {}
+        }
+        let tx = self
+            .conn()
+            .unchecked_transaction()
+            .ctx("starting hold lift")?;
+        let note = self.put_note(reason)?;
+        tx.execute(
+            "UPDATE holds SET lifted_at = ?1, lifted_by = ?2, lift_reason_note = ?3 WHERE id = ?4",
+            params![time::now(), self.actor(), note, id.0],
+        )
+        .ctx("lifting a hold")?;
+        self.audit(
+            "hold lifted",
+            &format!("hold {id}"),
+            &format!("reason=note {note}"),
+        )?;
+        tx.commit().ctx("committing hold lift")?;
+        self.flush_head()
+    }
+
+    /// Every hold, active and lifted, with decrypted reason and reference. Logged as a view.
+    pub fn holds(&self) -> Result<Vec<HoldInfo>, StoreError> {
+        type Row = (
+            i64,
+            Option<i64>,
+            Option<i64>,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+        );
+        let rows: Vec<Row> = {
+            let mut st = self
+                .conn()
+                .prepare("SELECT id, reason_note, reference_note, created_by, created_at, lifted_at, lifted_by FROM holds ORDER BY id")
+                .ctx("listing holds")?;
+            let v = st
+                .query_map([], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
+                })
+                .ctx("listing holds")?
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("listing holds")?;
+            v
+        };
+        let mut out = Vec::new();
+        for (id, reason, reference, created_by, created_at, lifted_at, lifted_by) in rows {
+            let scope = self.hold_scope(id)?;
+            let documents = self.covered(&scope)?.into_iter().collect();
+            out.push(HoldInfo {
+                id: HoldId(id),
+                reason: self.get_note(reason)?,
+                reference: self.get_note(reference)?,
+                scope,
+                created_by,
+                created_at,
+                active: lifted_at.is_none(),
+                lifted_at,
+                lifted_by,
+                documents,
+            });
+        }
+        self.audit_view("holds viewed", "holds", &format!("count={}", out.len()))?;
+        self.flush_head()?;
+        Ok(out)
+    }
+
+    fn hold_scope(&self, hold: i64) -> Result<Vec<HoldScope>, StoreError> {
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT kind, target FROM hold_scopes WHERE hold = ?1")
+            .ctx("reading hold scopes")?;
+        let v = st
+            .query_map([hold], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
+            })
+            .ctx("reading hold scopes")?
+            .collect::<Result<Vec<_>, _>>()
+            .ctx("reading hold scopes")?;
+        Ok(v.into_iter()
+            .filter_map(|(k, t)| match (k.as_str(), t) {
+                ("all", _) => Some(HoldScope::All),
+                ("document", Some(t)) => Some(HoldScope::Document(DocId(t))),
+                ("subject", Some(t)) => Some(HoldScope::Subject(SubjectId(t))),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// Documents covered by a scope: the named documents, the documents a subject occurs in,
+    /// and recursively everything inside those.
+    fn covered(&self, scope: &[HoldScope]) -> Result<BTreeSet<DocId>, StoreError> {
+        let mut roots: Vec<i64> = Vec::new();
+        for s in scope {
+            match s {
+                HoldScope::All => {
+                    let mut st = self
+                        .conn()
+                        .prepare_cached("SELECT id FROM documents")
+                        .ctx("listing documents")?;
+                    let v = st
+                        .query_map([], |r| r.get::<_, i64>(0))
+                        .ctx("listing documents")?
+                        .collect::<Result<BTreeSet<_>, _>>()
+                        .ctx("listing documents")?;
+                    return Ok(v.into_iter().map(DocId).collect());
+                }
+                HoldScope::Document(d) => roots.push(d.0),
+                HoldScope::Subject(s) => {
+                    let mut st = self
+                        .conn()
+                        .prepare_cached("SELECT DISTINCT f.doc FROM subject_findings sf JOIN findings f ON f.id = sf.finding WHERE sf.subject = ?1")
+                        .ctx("reading subject documents")?;
+                    let v = st
+                        .query_map([s.0], |r| r.get::<_, i64>(0))
+                        .ctx("reading subject documents")?
+                        .collect::<Result<Vec<_>, _>>()
+                        .ctx("reading subject documents")?;
+                    roots.extend(v);
+                }
+            }
+        }
+        let mut seen: BTreeSet<i64> = BTreeSet::new();
+        let mut stack = roots;
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT id FROM documents WHERE parent = ?1 UNION SELECT doc FROM paths WHERE parent = ?1")
+            .ctx("reading children")?;
+        while let Some(d) = stack.pop() {
+            if !seen.insert(d) {
+                continue;
+            }
+            let kids = st
+                .query_map([d], |r| r.get::<_, i64>(0))
+                .ctx("reading children")?
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("reading children")?;
+            stack.extend(kids.into_iter().filter(|k| !seen.contains(k)));
+        }
+        Ok(seen.into_iter().map(DocId).collect())
+    }
+
+    /// Every document covered by an active hold.
+    pub fn held_documents(&self) -> Result<BTreeSet<DocId>, StoreError> {
+        let mut scope = Vec::new();
+        let ids: Vec<i64> = {
+            let mut st = self
+                .conn()
+                .prepare_cached("SELECT id FROM holds WHERE lifted_at IS NULL")
+                .ctx("listing holds")?;
+            let v = st
+                .query_map([], |r| r.get(0))
+                .ctx("listing holds")?
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("listing holds")?;
+            v
+        };
+        for id in ids {
+            scope.extend(self.hold_scope(id)?);
+        }
+        self.covered(&scope)
+    }
+
+    /// Subjects named by an active hold (they survive losing all their documents).
+    /// Whether an active hold covers everything.
+    pub(crate) fn has_hold_on_all(&self) -> Result<bool, StoreError> {
+        self.conn()
+            .query_row(
+                "SELECT EXISTS(SELECT 1 FROM hold_scopes s JOIN holds h ON h.id = s.hold
+                 WHERE h.lifted_at IS NULL AND s.kind = 'all')",
+                [],
+                |r| r.get(0),
+            )
+            .ctx("checking holds on everything")
+    }
+
+    pub(crate) fn all_subject_ids(&self) -> Result<Vec<i64>, StoreError> {
+        let mut st = self
+            .conn()
+            .prepare("SELECT id FROM subjects")
+            .ctx("listing subjects")?;
+        let v = st
+            .query_map([], |r| r.get(0))
+            .ctx("listing subjects")?
+            .collect::<Result<Vec<_>, _>>()
+            .ctx("listing subjects")?;
+        Ok(v)
+    }
+
+    pub(crate) fn held_subject_ids(&self) -> Result<Vec<i64>, StoreError> {
+        let mut st = self
+            .conn()
+            .prepare_cached(
+                "SELECT s.target FROM hold_scopes s JOIN holds h ON h.id = s.hold
+                 WHERE h.lifted_at IS NULL AND s.kind = 'subject'",
+            )
+            .ctx("listing held subjects")?;
+        let v = st
+            .query_map([], |r| r.get(0))
+            .ctx("listing held subjects")?
+            .collect::<Result<Vec<_>, _>>()
+            .ctx("listing held subjects")?;
+        Ok(v)
+    }
+
+    /// Plans a destruction run over every assessed (destroy / redact_and_archive) active
+    /// document; held ones are listed under `held`. A dry run records nothing and has id 0.
+    pub fn plan_destruction(&mut self, dry_run: bool) -> Result<Plan, StoreError> {
+        let held = self.held_documents()?;
+        type Row = (i64, String, String, i64, Option<i64>, String);
+        let rows: Vec<Row> = {
+            let mut st = self
+                .conn()
+                .prepare(
+                    "SELECT d.id, d.disposition, d.doc_type, d.size, d.assessment, d.created_at FROM documents d
+                     WHERE d.status = 'active' AND d.disposition IN ('destroy', 'redact_and_archive') ORDER BY d.id",
+                )
+                .ctx("listing assessed documents")?;
+            let v = st
+                .query_map([], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                })
+                .ctx("listing assessed documents")?
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("listing assessed documents")?;
+            v
+        };
+        let mut plan = Plan {
+            id: RunId(0),
+            destroy: Vec::new(),
+            archive: Vec::new(),
+            held: Vec::new(),
+        };
+        for (id, disp, ..) in &rows {
+            let id = DocId(*id);
+            if held.contains(&id) {
+                plan.held.push(id);
+            } else if disp == "destroy" {
+                plan.destroy.push(id);
+            } else {
+                plan.archive.push(id);
+            }
+        }
+        if dry_run {
+            return Ok(plan);
+        }
+        let tx = self.conn().unchecked_transaction().ctx("starting plan")?;
+        tx.execute(
+            "INSERT INTO runs(state, created_by, created_at) VALUES ('planned', ?1, ?2)",
+            params![self.actor(), time::now()],
+        )
+        .ctx("storing a run")?;
+        let run = tx.last_insert_rowid();
+        {
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO run_items(run, doc, action, doc_type, size, category, created_at, assessment)
+                     VALUES (?1, ?2, ?3, ?4, ?5, (SELECT category FROM assessments WHERE id = ?7), ?6, ?7)",
+                )
+                .ctx("storing run items")?;
+            for (id, disp, doc_type, size, assessment, created) in &rows {
+                let action = if held.contains(&DocId(*id)) {
+                    "held"
+                } else if disp == "destroy" {
+                    "destroy"
+                } else {
+                    "archive"
+                };
+                st.execute(params![
+                    run, id, action, doc_type, size, created, assessment
+                ])
+                .ctx("storing a run item")?;
+            }
+        }
+        self.audit(
+            "destruction planned",
+            &format!("run {run}"),
+            &format!(
+                "destroy={} archive={} held={}",
+                plan.destroy.len(),
+                plan.archive.len(),
+                plan.held.len()
+            ),
+        )?;
+        tx.commit().ctx("committing plan")?;
+        self.flush_head()?;
+        plan.id = RunId(run);
+        Ok(plan)
+    }
+
+    fn run_state(&self, run: RunId) -> Result<String, StoreError> {
+        self.conn()
+            .query_row("SELECT state FROM runs WHERE id = ?1", [run.0], |r| {
+                r.get(0)
+            })
+            .optional()
+            .ctx("reading a run")?
+            .ok_or(StoreError::NoSuchRun(run))
+    }
+
+    fn approvers(&self, run: RunId) -> Result<Vec<String>, StoreError> {
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT user FROM run_approvals WHERE run = ?1 ORDER BY ts, user")
+            .ctx("reading approvals")?;
+        let v = st
+            .query_map([run.0], |r| r.get(0))
+            .ctx("reading approvals")?
+            .collect::<Result<Vec<_>, _>>()
+            .ctx("reading approvals")?;
+        Ok(v)
+    }
+
+    /// Approves a run as the acting user. The same user approving twice is refused.
+    pub fn approve(&mut self, run: RunId) -> Result<(), StoreError> {
+        let state = self.run_state(run)?;
+        if state != "planned" && state != "approved" {
+            return Err(StoreError::RunState {
+                run,
+                state,
+                action: "approve",
+            });
+        }
+        if self.approvers(run)?.iter().any(|u| u == self.actor()) {
+            return Err(StoreError::SameApprover { run });
+        }
+        let tx = self
+            .conn()
+            .unchecked_transaction()
+            .ctx("starting approve")?;
+        tx.execute(
+            "INSERT INTO run_approvals(run, user, ts) VALUES (?1, ?2, ?3)",
+            params![run.0, self.actor(), time::now()],
+        )
+        .ctx("storing an approval")?;
+        let n: i64 = tx
+            .query_row(
+                "SELECT COUNT(DISTINCT user) FROM run_approvals WHERE run = ?1",
+                [run.0],
+                |r| r.get(0),
+            )
+            .ctx("counting approvals")?;
+        if n >= 2 {
+            tx.execute("UPDATE runs SET state = 'approved' WHERE id = ?1", [run.0])
+                .ctx("updating a run")?;
+        }
+        self.audit(
+            "destruction approved",
+            &format!("run {run}"),
+            &format!("approvals={n}"),
+        )?;
+        tx.commit().ctx("committing approve")?;
+        self.flush_head()
+    }
+
+    /// Every destruction run.
+    pub fn runs(&self) -> Result<Vec<RunInfo>, StoreError> {
+        let rows: Vec<(i64, String, String, String, Option<String>)> = {
+            let mut st = self
+                .conn()
+                .prepare(
+                    "SELECT id, state, created_by, created_at, executed_at FROM runs ORDER BY id",
+                )
+                .ctx("listing runs")?;
+            let v = st
+                .query_map([], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })
+                .ctx("listing runs")?
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("listing runs")?;
+            v
+        };
+        rows.into_iter()
+            .map(|(id, state, created_by, created_at, executed_at)| {
+                Ok(RunInfo {
+                    id: RunId(id),
+                    state,
+                    created_by,
+                    created_at,
+                    approvers: self.approvers(RunId(id))?,
+                    executed_at,
+                })
+            })
+            .collect()
+    }
+
+    /// Executes an approved run: shreds `destroy` documents, replaces `archive` documents by a
+    /// redacted copy under a new key, removes subjects left without documents, then rotates
+    /// the KEK. Refused (nothing changed) without two distinct approvers. Idempotent: a re-run
+    /// of an interrupted run completes it; a re-run of an executed run returns its report.
+    pub fn execute(&mut self, run: RunId, redact: &RedactFn) -> Result<ExecuteReport, StoreError> {
+        let state = self.run_state(run)?;
+        if state == "executed" {
+            // Blob deletions of a completed run may still be pending after a crash.
+            self.finish_pending_deletes()?;
+            let mut r = self.report(run)?;
+            r.already_executed = true;
+            return Ok(r);
+        }
+        let approvals = self
+            .approvers(run)?
+            .into_iter()
+            .collect::<BTreeSet<_>>()
+            .len();
+        if approvals < 2 {
+            return Err(StoreError::NotApproved { run, approvals });
+        }
+        // Rotation and shredding must survive power loss once committed.
+        self.conn()
+            .execute_batch("PRAGMA synchronous = FULL")
+            .ctx("setting synchronous")?;
+        let result = self.execute_inner(run, redact);
+        let _ = self.conn().execute_batch("PRAGMA synchronous = NORMAL");
+        result?;
+        self.report(run)
+    }
+
+    fn execute_inner(&mut self, run: RunId, redact: &RedactFn) -> Result<(), StoreError> {
+        if self.run_state(run)? != "executing" {
+            let tx = self
+                .conn()
+                .unchecked_transaction()
+                .ctx("starting execute")?;
+            tx.execute("UPDATE runs SET state = 'executing' WHERE id = ?1", [run.0])
+                .ctx("updating a run")?;
+            self.audit("destruction started", &format!("run {run}"), "")?;
+            tx.commit().ctx("committing execute start")?;
+            self.flush_head()?;
+        }
+        self.finish_pending_deletes()?;
+        let items: Vec<(i64, String)> = {
+            let mut st = self
+                .conn()
+                .prepare("SELECT doc, action FROM run_items WHERE run = ?1 AND outcome IS NULL AND action != 'held' ORDER BY doc")
+                .ctx("listing run items")?;
+            let v = st
+                .query_map([run.0], |r| Ok((r.get(0)?, r.get(1)?)))
+                .ctx("listing run items")?
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("listing run items")?;
+            v
+        };
+        // Destructions go in batches (one transaction each, holds re-checked per document
+        // inside it); archives one by one, because each needs the redactor first.
+        let (archives, destroys): (Vec<_>, Vec<_>) =
+            items.into_iter().partition(|(_, a)| a == "archive");
+        let destroys: Vec<DocId> = destroys.into_iter().map(|(d, _)| DocId(d)).collect();
+        for batch in destroys.chunks(DESTROY_BATCH) {
+            self.destroy_batch(run, batch)?;
+            self.finish_pending_deletes()?;
+        }
+        for (doc, _) in archives {
+            self.archive_one(run, DocId(doc), redact)?;
+            self.finish_pending_deletes()?;
+        }
+        self.flush_head()?;
+
+        // Closed access requests go with this run, before the rotation below, unless a hold
+        // names one of their subjects (an objection) or holds everything.
+        let mut held_subjects: BTreeSet<i64> = self.held_subject_ids()?.into_iter().collect();
+        if self.has_hold_on_all()? {
+            held_subjects.extend(self.all_subject_ids()?);
+        }
+        self.destroy_closed_requests(run, &held_subjects)?;
+
+        // Subjects left without documents, unless a hold or an open request names them.
+        let removed = self.remove_orphan_subjects()?;
+
+        // KEK rotation: record the generations first so a resumed run finishes the same one.
+        let (kek_from, kek_to): (Option<u32>, Option<u32>) = self
+            .conn()
+            .query_row(
+                "SELECT kek_from, kek_to FROM runs WHERE id = ?1",
+                [run.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ctx("reading a run")?;
+        let kek_from = match kek_from {
+            Some(g) => g,
+            None => {
+                let g = self.vault.current_generation()?;
+                self.conn()
+                    .execute(
+                        "UPDATE runs SET kek_from = ?1 WHERE id = ?2",
+                        params![g, run.0],
+                    )
+                    .ctx("recording rotation")?;
+                g
+            }
+        };
+        let kek_to = match kek_to {
+            Some(g) => g,
+            None => {
+                let current = self.vault.current_generation()?;
+                let g = if current > kek_from {
+                    current
+                } else {
+                    self.vault.new_generation()?
+                };
+                self.conn()
+                    .execute(
+                        "UPDATE runs SET kek_to = ?1 WHERE id = ?2",
+                        params![g, run.0],
+                    )
+                    .ctx("recording rotation")?;
+                g
+            }
+        };
+        self.rewrap_all(kek_to)?;
+        // Never erase a KEK that a live wrapped key still needs.
+        let present = self.vault.kek_generations()?;
+        for g in present.into_iter().filter(|g| *g < kek_to) {
+            let still: i64 = self
+                .conn()
+                .query_row(
+                    "SELECT COUNT(*) FROM keys WHERE generation = ?1",
+                    [g],
+                    |r| r.get(0),
+                )
+                .ctx("checking rotation")?;
+            if still > 0 {
+                return Err(StoreError::Corrupt(format!(
+                    "{still} key(s) still use KEK generation {g} after rewrapping"
+                )));
+            }
+            self.vault.erase_kek(g, run.0, &time::now())?;
+        }
+        let tx = self
+            .conn()
+            .unchecked_transaction()
+            .ctx("finishing execute")?;
+        tx.execute(
+            "UPDATE runs SET state = 'executed', executed_at = ?1, subjects_removed = COALESCE(subjects_removed, 0) + ?2 WHERE id = ?3",
+            params![time::now(), removed as i64, run.0],
+        )
+        .ctx("finishing a run")?;
+        let (d, a, h): (i64, i64, i64) = tx
+            .query_row(
+                "SELECT SUM(outcome = 'destroyed'), SUM(outcome = 'archived'), SUM(action = 'held' OR outcome = 'held')
+                 FROM run_items WHERE run = ?1",
+                [run.0],
+                |r| Ok((r.get::<_, Option<i64>>(0)?.unwrap_or(0), r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get::<_, Option<i64>>(2)?.unwrap_or(0))),
+            )
+            .ctx("counting run items")?;
+        self.audit(
+            "destruction executed",
+            &format!("run {run}"),
+            &format!("destroyed={d} archived={a} held={h} subjects_removed={removed} kek={kek_from}->{kek_to}"),
+        )?;
+        tx.commit().ctx("committing execute")?;
+        if let Some((rowid, hash)) = self.head_dirty.take() {
+            self.write_head(rowid, &hash, true)?;
+        }
+        Ok(())
+    }
+
+    /// Whether `doc` is held right now: an active hold on everything, on the document or on
+    /// one it is inside, or on a subject that occurs in one of those. Checked inside the
+    /// caller's transaction, so a hold made after planning still protects.
+    fn is_held(&self, doc: DocId) -> Result<bool, StoreError> {
+        let c = self.conn();
+        let all: i64 = c
+            .query_row(
+                "SELECT COUNT(*) FROM hold_scopes s JOIN holds h ON h.id = s.hold WHERE h.lifted_at IS NULL AND s.kind = 'all'",
+                [],
+                |r| r.get(0),
+            )
+            .ctx("checking holds")?;
+        if all > 0 {
+            return Ok(true);
+        }
+        // The document and everything it is inside.
+        let mut line: BTreeSet<i64> = BTreeSet::new();
+        let mut stack = vec![doc.0];
+        let mut up = c
+            .prepare_cached("SELECT parent FROM documents WHERE id = ?1 AND parent IS NOT NULL UNION SELECT parent FROM paths WHERE doc = ?1 AND parent IS NOT NULL")
+            .ctx("reading parents")?;
+        while let Some(d) = stack.pop() {
+            if !line.insert(d) {
+                continue;
+            }
+            let parents = up
+                .query_map([d], |r| r.get::<_, i64>(0))
+                .ctx("reading parents")?
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("reading parents")?;
+            stack.extend(parents);
+        }
+        let mut held = c
+            .prepare_cached(
+                "SELECT EXISTS(SELECT 1 FROM hold_scopes s JOIN holds h ON h.id = s.hold
+                   WHERE h.lifted_at IS NULL AND s.kind = 'document' AND s.target = ?1)
+                 OR EXISTS(SELECT 1 FROM hold_scopes s JOIN holds h ON h.id = s.hold
+                   JOIN subject_findings sf ON sf.subject = s.target JOIN findings f ON f.id = sf.finding
+                   WHERE h.lifted_at IS NULL AND s.kind = 'subject' AND f.doc = ?1)",
+            )
+            .ctx("checking holds")?;
+        for d in line {
+            if held
+                .query_row([d], |r| r.get::<_, bool>(0))
+                .ctx("checking holds")?
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    fn destroy_batch(&self, run: RunId, docs: &[DocId]) -> Result<(), StoreError> {
+        let tx = self
+            .conn()
+            .unchecked_transaction()
+            .ctx("starting a destruction")?;
+        for &doc in docs {
+            type Row = (
+                String,
+                Option<i64>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            );
+            let row: Option<Row> = tx
+                .query_row(
+                    "SELECT status, key_id, original_blob, text_blob, archived_blob FROM documents WHERE id = ?1",
+                    [doc.0],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                )
+                .optional()
+                .ctx("reading a document")?;
+            let outcome = match row {
+                None => "missing",
+                Some((status, _, _, _, _)) if status != "active" => "skipped",
+                Some(_) if self.is_held(doc)? => "held",
+                Some((_, key_id, o, t, a)) => {
+                    self.shred_rows(doc, key_id, [o, t, a])?;
+                    tx.execute(
+                        "UPDATE documents SET status = 'destroyed', destroyed_run = ?1, destroyed_at = ?2 WHERE id = ?3",
+                        params![run.0, time::now(), doc.0],
+                    )
+                    .ctx("marking a document destroyed")?;
+                    "destroyed"
+                }
+            };
+            tx.execute(
+                "UPDATE run_items SET outcome = ?1 WHERE run = ?2 AND doc = ?3",
+                params![outcome, run.0, doc.0],
+            )
+            .ctx("recording a run item")?;
+            let action = if outcome == "destroyed" {
+                "document destroyed"
+            } else {
+                "destruction skipped"
+            };
+            self.audit(
+                action,
+                &format!("document {doc}"),
+                &format!("run={run} outcome={outcome}"),
+            )?;
+        }
+        tx.commit().ctx("committing a destruction")?;
+        self.forget_cached_key();
+        Ok(())
+    }
+
+    /// Deletes a document's key, findings, subject links and path links and queues its blobs
+    /// for deletion (inside the caller's transaction).
+    fn shred_rows(
+        &self,
+        doc: DocId,
+        key_id: Option<i64>,
+        blobs: [Option<String>; 3],
+    ) -> Result<(), StoreError> {
+        let c = self.conn();
+        if let Some(k) = key_id {
+            c.execute("DELETE FROM keys WHERE id = ?1", [k])
+                .ctx("deleting a key")?;
+        }
+        c.execute(
+            "DELETE FROM subject_findings WHERE finding IN (SELECT id FROM findings WHERE doc = ?1)",
+            [doc.0],
+        )
+        .ctx("deleting subject links")?;
+        c.execute("DELETE FROM findings WHERE doc = ?1", [doc.0])
+            .ctx("deleting findings")?;
+        c.execute("DELETE FROM paths WHERE doc = ?1", [doc.0])
+            .ctx("deleting paths")?;
+        for b in blobs.into_iter().flatten() {
+            c.execute(
+                "INSERT OR IGNORE INTO pending_blob_deletes(blob) VALUES (?1)",
+                [&b],
+            )
+            .ctx("queueing a blob deletion")?;
+        }
+        c.execute(
+            "UPDATE documents SET key_id = NULL, original_blob = NULL, text_blob = NULL, archived_blob = NULL,
+               content_mac = NULL, findings = 0, special = '' WHERE id = ?1",
+            [doc.0],
+        )
+        .ctx("clearing a document")?;
+        Ok(())
+    }
+
+    fn archive_one(&self, run: RunId, doc: DocId, redact: &RedactFn) -> Result<(), StoreError> {
+        let status = self.doc_status(doc)?;
+        if status != "active" || self.is_held(doc)? {
+            let outcome = if status != "active" {
+                "skipped"
+            } else {
+                "held"
+            };
+            self.conn()
+                .execute(
+                    "UPDATE run_items SET outcome = ?1 WHERE run = ?2 AND doc = ?3",
+                    params![outcome, run.0, doc.0],
+                )
+                .ctx("recording a run item")?;
+            return Ok(());
+        }
+        let key = self.doc_key(doc)?;
+        let (text_blob, original_blob): (Option<String>, Option<String>) = self
+            .conn()
+            .query_row(
+                "SELECT text_blob, original_blob FROM documents WHERE id = ?1",
+                [doc.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ctx("reading a document")?;
+        let text = match &text_blob {
+            Some(b) => String::from_utf8(self.vault.get_blob(&key, &BlobId::parse(b)?)?)
+                .map_err(|_| StoreError::Corrupt(format!("text of document {doc} is not UTF-8")))?,
+            None => String::new(),
+        };
+        let findings = self.findings_of(doc)?;
+        // The redactor's message may quote the text; it is not passed on.
+        let redacted = redact(&text, &findings).map_err(|_| StoreError::RedactFailed(doc))?;
+        let new_key = DataKey::generate()?;
+        let wrapped = self.vault.wrap(&new_key)?;
+        // The new blob's id is recorded as "delete unless claimed" before it is written, so a
+        // crash before the archive commits leaves no orphan in the vault.
+        let blob = BlobId::generate()?;
+        self.conn()
+            .execute(
+                "INSERT OR IGNORE INTO pending_blob_deletes(blob) VALUES (?1)",
+                [blob.as_str()],
+            )
+            .ctx("recording a provisional blob")?;
+        self.vault
+            .put_blob_as(&new_key, &blob, redacted.as_bytes())?;
+        let paths: Vec<(i64, Vec<u8>)> = {
+            let mut st = self
+                .conn()
+                .prepare_cached("SELECT id, path_enc FROM paths WHERE doc = ?1")
+                .ctx("reading paths")?;
+            let v = st
+                .query_map([doc.0], |r| Ok((r.get(0)?, r.get(1)?)))
+                .ctx("reading paths")?
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("reading paths")?;
+            v
+        };
+        let tx = self
+            .conn()
+            .unchecked_transaction()
+            .ctx("starting an archive")?;
+        tx.execute(
+            "DELETE FROM pending_blob_deletes WHERE blob = ?1",
+            [blob.as_str()],
+        )
+        .ctx("claiming a provisional blob")?;
+        // Holds are re-checked inside the transaction that changes the document.
+        let outcome = if self.is_held(doc)? {
+            let _ = self.vault.delete_blob(&blob);
+            "held"
+        } else {
+            let old_key_id: Option<i64> = tx
+                .query_row("SELECT key_id FROM documents WHERE id = ?1", [doc.0], |r| {
+                    r.get(0)
+                })
+                .ctx("reading a document")?;
+            let resealed: Vec<(i64, Vec<u8>)> = paths
+                .into_iter()
+                .map(|(id, p)| Ok((id, new_key.seal("path", &key.open("path", &p)?)?)))
+                .collect::<Result<_, StoreError>>()?;
+            self.shred_rows(doc, old_key_id, [original_blob, text_blob, None])?;
+            // shred_rows removed the path links; the archived copy keeps them under its new key.
+            tx.execute(
+                "INSERT INTO keys(wrapped, generation) VALUES (?1, ?2)",
+                params![wrapped.bytes, wrapped.generation],
+            )
+            .ctx("storing a wrapped key")?;
+            let new_key_id = tx.last_insert_rowid();
+            for (id, p) in resealed {
+                tx.execute(
+                    "INSERT INTO paths(id, doc, path_mac, path_enc, current) VALUES (?1, ?2, ?3, ?4, 0)",
+                    params![id, doc.0, self.vault.mac("archived-path", &id.to_be_bytes()).to_vec(), p],
+                )
+                .ctx("keeping a path")?;
+            }
+            tx.execute(
+                "UPDATE documents SET status = 'archived', key_id = ?1, archived_blob = ?2, destroyed_run = NULL WHERE id = ?3",
+                params![new_key_id, blob.as_str(), doc.0],
+            )
+            .ctx("marking a document archived")?;
+            "archived"
+        };
+        tx.execute(
+            "UPDATE run_items SET outcome = ?1 WHERE run = ?2 AND doc = ?3",
+            params![outcome, run.0, doc.0],
+        )
+        .ctx("recording a run item")?;
+        self.audit(
+            "document archived",
+            &format!("document {doc}"),
+            &format!("run={run} outcome={outcome}"),
+        )?;
+        tx.commit().ctx("committing an archive")?;
+        self.forget_cached_key();
+        let _ = VaultError::Random; // keep the import meaningful for readers: vault errors pass through `?`
+        Ok(())
+    }
+
+    fn remove_orphan_subjects(&self) -> Result<u64, StoreError> {
+        let mut held: BTreeSet<i64> = self.held_subject_ids()?.into_iter().collect();
+        held.extend(self.request_named_subjects()?);
+        let orphans: Vec<(i64, i64)> = {
+            let mut st = self
+                .conn()
+                .prepare("SELECT id, key_id FROM subjects WHERE id NOT IN (SELECT DISTINCT subject FROM subject_findings)")
+                .ctx("listing orphan subjects")?;
+            let v = st
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .ctx("listing orphan subjects")?
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("listing orphan subjects")?;
+            v
+        };
+        let tx = self
+            .conn()
+            .unchecked_transaction()
+            .ctx("starting subject removal")?;
+        let mut n = 0;
+        for (id, key_id) in orphans {
+            if held.contains(&id) {
+                continue;
+            }
+            tx.execute("DELETE FROM subjects WHERE id = ?1", [id])
+                .ctx("removing a subject")?;
+            tx.execute("DELETE FROM keys WHERE id = ?1", [key_id])
+                .ctx("removing a subject key")?;
+            n += 1;
+        }
+        if n > 0 {
+            self.audit(
+                "subjects removed",
+                "subjects",
+                &format!("count={n} reason=no documents left"),
+            )?;
+        }
+        tx.commit().ctx("committing subject removal")?;
+        self.forget_cached_key();
+        Ok(n)
+    }
+
+    fn report(&self, run: RunId) -> Result<ExecuteReport, StoreError> {
+        let (kek_from, kek_to, removed): (Option<u32>, Option<u32>, Option<i64>) = self
+            .conn()
+            .query_row(
+                "SELECT kek_from, kek_to, subjects_removed FROM runs WHERE id = ?1",
+                [run.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .ctx("reading a run")?;
+        let items: Vec<(i64, String, Option<String>)> = {
+            let mut st = self
+                .conn()
+                .prepare("SELECT doc, action, outcome FROM run_items WHERE run = ?1 ORDER BY doc")
+                .ctx("reading run items")?;
+            let v = st
+                .query_map([run.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .ctx("reading run items")?
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("reading run items")?;
+            v
+        };
+        let pick = |o: &str| -> Vec<DocId> {
+            items
+                .iter()
+                .filter(|i| i.2.as_deref() == Some(o))
+                .map(|i| DocId(i.0))
+                .collect()
+        };
+        Ok(ExecuteReport {
+            run,
+            destroyed: pick("destroyed"),
+            archived: pick("archived"),
+            held: items
+                .iter()
+                .filter(|i| i.1 == "held" || i.2.as_deref() == Some("held"))
+                .map(|i| DocId(i.0))
+                .collect(),
+            subjects_removed: removed.unwrap_or(0) as u64,
+            kek_from: kek_from.unwrap_or(0),
+            kek_to: kek_to.unwrap_or(0),
+            already_executed: false,
+        })
+    }
+
+    /// The certificate of destruction (verklaring van vernietiging) of an executed run. It holds
+    /// neutral ids, types, sizes and dates, never personal data.
+    pub fn certificate(&mut self, run: RunId) -> Result<serde_json::Value, StoreError> {
+        let state = self.run_state(run)?;
+        if state != "executed" {
+            return Err(StoreError::RunState {
+                run,
+                state,
+                action: "issue a certificate",
+            });
+        }
+        let (created_by, created_at, executed_at, kek_from, kek_to, removed): (String, String, Option<String>, Option<u32>, Option<u32>, Option<i64>) = self
+            .conn()
+            .query_row(
+                "SELECT created_by, created_at, executed_at, kek_from, kek_to, subjects_removed FROM runs WHERE id = ?1",
+                [run.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            )
+            .ctx("reading a run")?;
+        type Item = (
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+        );
+        let items: Vec<Item> = {
+            let mut st = self
+                .conn()
+                .prepare(
+                    "SELECT i.doc, i.action, i.outcome, i.doc_type, i.size, i.category, i.created_at, i.assessment
+                     FROM run_items i WHERE i.run = ?1 ORDER BY i.doc",
+                )
+                .ctx("reading run items")?;
+            let v = st
+                .query_map([run.0], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                    ))
+                })
+                .ctx("reading run items")?
+                .collect::<Result<Vec<_>, _>>()
+                .ctx("reading run items")?;
+            v
+        };
+        let mut decisions: BTreeSet<i64> = BTreeSet::new();
+        let mut docs = Vec::new();
+        let mut per_category: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
+        let (mut first, mut last): (Option<String>, Option<String>) = (None, None);
+        for (doc, action, outcome, doc_type, size, category, created, assessment) in &items {
+            if let Some(a) = assessment {
+                decisions.insert(*a);
+            }
+            let outcome = outcome.clone().unwrap_or_else(|| action.clone());
+            if outcome == "destroyed" || outcome == "archived" {
+                let cat = category
+                    .clone()
+                    .unwrap_or_else(|| doc_type.clone().unwrap_or_default());
+                let e = per_category.entry(cat).or_default();
+                if outcome == "destroyed" {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
+                if let Some(c) = created {
+                    if first.as_ref().is_none_or(|f| c < f) {
+                        first = Some(c.clone());
+                    }
+                    if last.as_ref().is_none_or(|l| c > l) {
+                        last = Some(c.clone());
+                    }
+                }
+            }
+            docs.push(serde_json::json!({
+                "document": doc, "outcome": outcome, "doc_type": doc_type, "size": size,
+                "category": category, "stored_at": created,
+            }));
+        }
+        let mut decision_list = Vec::new();
+        for a in decisions {
+            let row: Option<(String, String, String, Option<i64>, Option<String>)> = self
+                .conn()
+                .query_row(
+                    "SELECT disposition, user, ts, retention_years, category FROM assessments WHERE id = ?1",
+                    [a],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                )
+                .optional()
+                .ctx("reading an assessment")?;
+            if let Some((disp, user, ts, years, cat)) = row {
+                decision_list.push(serde_json::json!({
+                    "assessment": a, "disposition": disp, "decided_by": user, "decided_at": ts,
+                    "retention_years": years, "category": cat,
+                }));
+            }
+        }
+        let cats: Vec<serde_json::Value> = per_category
+            .into_iter()
+            .map(|(c, (d, a))| serde_json::json!({"category": c, "destroyed": d, "archived": a}))
+            .collect();
+        let cert = serde_json::json!({
+            "title": "Verklaring van vernietiging",
+            "store": self.vault.store_id(),
+            "run": run,
+            "planned_by": created_by,
+            "planned_at": created_at,
+            "approvers": self.approvers(run)?,
+            "executed_at": executed_at,
+            "decisions": decision_list,
+            "method": format!(
+                "crypto-shredding: data keys deleted, ciphertext deleted; KEK rotated from generation {} to {} and generation {} erased, so backups made before this run cannot be decrypted",
+                kek_from.unwrap_or(0), kek_to.unwrap_or(0), kek_from.unwrap_or(0)
+            ),
+            "kek_from": kek_from,
+            "kek_to": kek_to,
+            "subjects_removed": removed.unwrap_or(0),
+            "documents_stored_between": [first, last],
+            "per_category": cats,
+            "documents": docs,
+        });
+        self.audit("certificate issued", &format!("run {run}"), "")?;
+        self.flush_head()?;
+        Ok(cert)
+    }
+}

@@ -1,0 +1,34 @@
+//! Fuzz target: `grondslag_extract::extract` never panics on arbitrary bytes, whatever format
+//! the name claims, and never lets a UTF-8 `.txt` change.
+//! Run: `cargo +nightly fuzz run extract` from the repository root.
+#![no_main]
+
+use grondslag_extract::{extract, Limits};
+use libfuzzer_sys::fuzz_target;
+
+const NAMES: &[&str] = &[
+    "a.txt", "a.md", "a.html", "a.rtf", "a.eml", "a.mbox", "a.msg", "a.docx", "a.odt", "a.xlsx",
+    "a.pdf", "a.zip", "a.png", "a",
+];
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, bytes)) = data.split_first() else {
+        return;
+    };
+    let name = NAMES[selector as usize % NAMES.len()];
+    // Small limits keep each run fast; OCR is off (no external programs while fuzzing).
+    let limits = Limits {
+        max_member_bytes: 1 << 20,
+        max_total_expanded: 4 << 20,
+        ocr: false,
+        ..Limits::without_ocr()
+    };
+    let result = extract(name, bytes, &limits);
+    if name == "a.txt" {
+        if let (Ok(out), Ok(s)) = (&result, std::str::from_utf8(bytes)) {
+            if out.doc_type == grondslag_extract::DocType::Text {
+                assert_eq!(out.text, s);
+            }
+        }
+    }
+});

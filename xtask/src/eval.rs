@@ -1,0 +1,258 @@
+//! `cargo xtask eval`: scores the detector (or an external system's predictions) against the
+//! inline gold markup of an annotated corpus, per kind and for the target groups.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use grondslag_detect::eval::{Report, Span};
+use grondslag_detect::{gold, Detector, Kind};
+
+const USAGE: &str = "\
+usage: cargo xtask eval [--corpus DIR] [--show-misses] [--show-fp] [--kind K] [--json]
+                        [--predictions FILE.jsonl]
+
+  --corpus DIR         annotated corpus folder with *.txt in inline gold markup (default corpus/dev)
+  --show-misses        list gold spans not found exactly, with context
+  --show-fp            list predictions without an exact gold match, with context
+  --kind K             restrict the listings (and the table) to one kind
+  --json               print the figures as one JSON object instead of a table
+  --predictions FILE   score an external system's findings (JSON lines
+                       {\"file\":..,\"start\":..,\"end\":..,\"kind\":..}, offsets into the plain text)
+                       instead of running our detector
+";
+
+struct Opts {
+    corpus: PathBuf,
+    show_misses: bool,
+    show_fp: bool,
+    kind: Option<Kind>,
+    json: bool,
+    predictions: Option<PathBuf>,
+}
+
+fn parse_args(args: Vec<String>) -> Result<Opts> {
+    let mut o = Opts {
+        corpus: PathBuf::from("corpus/dev"),
+        show_misses: false,
+        show_fp: false,
+        kind: None,
+        json: false,
+        predictions: None,
+    };
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--corpus" => o.corpus = it.next().context("--corpus needs a folder")?.into(),
+            "--show-misses" => o.show_misses = true,
+            "--show-fp" => o.show_fp = true,
+            "--json" => o.json = true,
+            "--kind" => {
+                let k = it.next().context("--kind needs a kind")?;
+                o.kind = Some(Kind::parse(&k).with_context(|| format!("unknown kind {k}"))?);
+            }
+            "--predictions" => {
+                o.predictions = Some(it.next().context("--predictions needs a file")?.into())
+            }
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                std::process::exit(0);
+            }
+            other => bail!("unknown argument {other}\n{USAGE}"),
+        }
+    }
+    Ok(o)
+}
+
+fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading corpus folder {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Predictions of an external system, keyed by the `file` field as written.
+fn load_predictions(path: &Path) -> Result<HashMap<String, Vec<Span>>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("reading predictions {}", path.display()))?;
+    let mut map: HashMap<String, Vec<Span>> = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}: line {} is not JSON", path.display(), n + 1))?;
+        let file = v["file"].as_str().context("missing \"file\"")?.to_string();
+        let start = v["start"].as_u64().context("missing \"start\"")? as usize;
+        let end = v["end"].as_u64().context("missing \"end\"")? as usize;
+        let Some(kind) = v["kind"].as_str().and_then(Kind::parse) else {
+            continue; // kinds we do not score
+        };
+        map.entry(file).or_default().push(Span { start, end, kind });
+    }
+    Ok(map)
+}
+
+fn lookup<'m>(map: &'m HashMap<String, Vec<Span>>, path: &Path) -> &'m [Span] {
+    let full = path.to_string_lossy();
+    if let Some(v) = map.get(full.as_ref()) {
+        return v;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    map.iter()
+        .find(|(k, _)| {
+            Path::new(k.as_str())
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                == Some(name.clone())
+        })
+        .map(|(_, v)| v.as_slice())
+        .unwrap_or(&[])
+}
+
+pub fn main(args: Vec<String>) -> Result<()> {
+    let o = parse_args(args)?;
+    let files = corpus_files(&o.corpus)?;
+    if files.is_empty() {
+        bail!("no *.txt files in {}", o.corpus.display());
+    }
+    let external = match &o.predictions {
+        Some(p) => Some(load_predictions(p)?),
+        None => None,
+    };
+    let det = Detector::new();
+    let mut report = Report::new();
+    for f in &files {
+        let marked =
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        let (plain, spans) =
+            gold::parse(&marked).with_context(|| format!("gold markup in {}", f.display()))?;
+        let pred: Vec<Span> = match &external {
+            Some(map) => lookup(map, f).to_vec(),
+            None => det
+                .detect(&plain)
+                .into_iter()
+                .map(|x| Span {
+                    start: x.start,
+                    end: x.end,
+                    kind: x.kind,
+                })
+                .collect(),
+        };
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        report.add_document(&name, &plain, &spans, &pred);
+    }
+    if o.json {
+        print_json(&report);
+    } else {
+        print_table(&report, o.kind);
+    }
+    let pick = |k: Kind| o.kind.is_none_or(|x| x == k);
+    if o.show_misses {
+        println!("\nMISSES (gold not found exactly):");
+        for m in report.misses.iter().filter(|m| pick(m.kind)) {
+            println!("  {:<18} {:<44} {}", m.kind.as_str(), m.file, m.context);
+        }
+    }
+    if o.show_fp {
+        println!("\nFALSE POSITIVES (no exact gold match):");
+        for m in report.false_positives.iter().filter(|m| pick(m.kind)) {
+            println!("  {:<18} {:<44} {}", m.kind.as_str(), m.file, m.context);
+        }
+    }
+    Ok(())
+}
+
+fn print_table(r: &Report, only: Option<Kind>) {
+    println!("{} documents", r.documents);
+    println!(
+        "{:<18} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} | {:>8} {:>8}",
+        "kind", "support", "pred", "tp", "prec", "recall", "f1", "len.prec", "len.rec"
+    );
+    for (k, c) in &r.per_kind {
+        if only.is_some_and(|x| x != *k) {
+            continue;
+        }
+        println!(
+            "{:<18} {:>7} {:>7} {:>7} {:>7.3} {:>7.3} {:>7.3} | {:>8.3} {:>8.3}",
+            k.as_str(),
+            c.support(),
+            c.predicted(),
+            c.tp,
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.lenient_precision(),
+            c.lenient_recall()
+        );
+    }
+    let m = r.micro();
+    println!(
+        "{:<18} {:>7} {:>7} {:>7} {:>7.3} {:>7.3} {:>7.3} | {:>8.3} {:>8.3}",
+        "MICRO",
+        m.support(),
+        m.predicted(),
+        m.tp,
+        m.precision(),
+        m.recall(),
+        m.f1(),
+        m.lenient_precision(),
+        m.lenient_recall()
+    );
+    let p = r.sum(|k| k == Kind::Person);
+    let ids = r.sum(Kind::is_identifier);
+    let sp = r.sum(Kind::is_special_category);
+    println!();
+    println!(
+        "person F1            {:.3}  (P {:.3} R {:.3}; target >= 0.93)",
+        p.f1(),
+        p.precision(),
+        p.recall()
+    );
+    println!(
+        "identifier recall    {:.3}  (P {:.3}; target >= 0.99)",
+        ids.recall(),
+        ids.precision()
+    );
+    println!(
+        "special-cat. recall  {:.3}  (P {:.3}; lenient R {:.3}; target >= 0.85)",
+        sp.recall(),
+        sp.precision(),
+        sp.lenient_recall()
+    );
+}
+
+fn print_json(r: &Report) {
+    let mut kinds = serde_json::Map::new();
+    for (k, c) in &r.per_kind {
+        kinds.insert(
+            k.as_str().to_string(),
+            serde_json::json!({
+                "support": c.support(), "predicted": c.predicted(), "tp": c.tp,
+                "precision": c.precision(), "recall": c.recall(), "f1": c.f1(),
+                "lenient_precision": c.lenient_precision(), "lenient_recall": c.lenient_recall(),
+            }),
+        );
+    }
+    let m = r.micro();
+    let v = serde_json::json!({
+        "documents": r.documents,
+        "kinds": kinds,
+        "micro": {"precision": m.precision(), "recall": m.recall(), "f1": m.f1()},
+        "person_f1": r.person_f1(),
+        "identifier_recall": r.identifier_recall(),
+        "special_recall": r.special_recall(),
+        "misses": r.misses.len(),
+        "false_positives": r.false_positives.len(),
+    });
+    println!("{v}");
+}

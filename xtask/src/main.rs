@@ -1,0 +1,22 @@
+//! Developer commands: `cargo xtask eval` (score the detector on an annotated corpus) and
+//! `cargo xtask gen` (generate synthetic documents).
+
+mod eval;
+mod gen;
+
+fn main() -> anyhow::Result<()> {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = if args.is_empty() {
+        String::new()
+    } else {
+        args.remove(0)
+    };
+    match cmd.as_str() {
+        "eval" => eval::main(args),
+        "gen" => gen::main(args),
+        _ => {
+            eprintln!("usage: cargo xtask <eval|gen> [ARGS...]  (`cargo xtask eval --help`)");
+            std::process::exit(2);
+        }
+    }
+}
