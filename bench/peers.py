@@ -481,6 +481,9 @@ def main() -> int:
     ap.add_argument("--text", help="generated text for throughput (default: bench/out/text-M.txt)")
     ap.add_argument("--grondslag", default=str(ROOT / "target" / "release" / "grondslag"))
     ap.add_argument("--systems", default="grondslag,deduce,presidio")
+    ap.add_argument("--no-throughput", action="store_true",
+                    help="accuracy only (for example on another --corpus)")
+    ap.add_argument("--out-name", default="peers.md", help="file name of the table in bench/out")
     ap.add_argument("--own-scorer", action="store_true",
                     help="score with peers.py's exact-span scorer instead of `cargo xtask eval`")
     args = ap.parse_args()
@@ -495,12 +498,14 @@ def main() -> int:
     n_gold = sum(len(s) for _, _, s in docs)
     binary = Path(args.grondslag)
 
+    # Predictions on another corpus than the default get their own files.
+    suffix = "" if corpus.resolve() == (ROOT / "corpus" / "dev").resolve() else f"-{corpus.name}"
     engines = {}
     findings: dict[str, list | None] = {}
     for s in systems:
         t0 = time.perf_counter()
         if s == "grondslag":
-            findings[s] = grondslag_findings(binary, docs, OUT / "plain")
+            findings[s] = grondslag_findings(binary, docs, OUT / f"plain{suffix}")
         elif s == "deduce":
             engines[s] = load_deduce()
             findings[s] = [f for file, plain, _ in docs
@@ -513,7 +518,7 @@ def main() -> int:
             print(f"unknown system {s}", file=sys.stderr)
             return 1
         if findings[s] is not None:
-            write_jsonl(OUT / f"{s}.jsonl", findings[s])
+            write_jsonl(OUT / f"{s}{suffix}.jsonl", findings[s])
         print(f"{s}: {'n/a' if findings[s] is None else len(findings[s])} findings on the corpus "
               f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
 
@@ -524,7 +529,7 @@ def main() -> int:
             scores[s] = None
             continue
         own = score(docs, findings[s])
-        project = None if args.own_scorer else xtask_eval(OUT / f"{s}.jsonl", corpus)
+        project = None if args.own_scorer else xtask_eval(OUT / f"{s}{suffix}.jsonl", corpus)
         if project is not None:
             scorer = "cargo xtask eval --json"
             if abs(project["_all"]["f1"] - own["_all"]["f1"]) > 0.005:
@@ -541,7 +546,9 @@ def main() -> int:
     mb = 1 if args.quick else 100
     text_path = Path(args.text) if args.text else OUT / f"text-{mb}.txt"
     speed = {}
-    if text_path.exists():
+    if args.no_throughput:
+        pass
+    elif text_path.exists():
         if "grondslag" in systems:
             speed["grondslag"] = time_grondslag(binary, text_path)
         slice_text = read_slice(text_path, 100_000 if args.quick else 1_000_000)
@@ -564,7 +571,7 @@ def main() -> int:
         "places or addresses); deduce's tags are mapped to contract kinds (see bench/README.md); "
         "peers' titles before names are stripped; peer throughput is measured on a slice of "
         f"the same generated text{' (--quick)' if args.quick else ''}.\n")
-    (OUT / "peers.md").write_text(table, encoding="utf-8")
+    (OUT / args.out_name).write_text(table, encoding="utf-8")
     print(table)
     return 0
 

@@ -25,19 +25,22 @@ fi
 cargo build --release --quiet -p grondslag
 bin="$root/target/release/grondslag"
 
-echo "| N | files | input MB | documents | unreadable | findings | wall s | documents/s | MB/s | user s | sys s | CPU % | peak RSS MB |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| N | scan args | load before | files | input MB | documents | unreadable | findings | wall s | documents/s | MB/s | user s | sys s | CPU % | documents per CPU-s | peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   holding="$dir/holding-$n-${formats//,/-}"
   home="$dir/home-$n-${formats//,/-}"
-  if [[ ! -f "$holding/.complete" ]]; then
+  # The marker sits next to the holding, not in it (it would be scanned as a document).
+  if [[ ! -f "$holding.complete" ]]; then
     rm -rf "$holding"
     cargo xtask gen --out "$holding" --docs "$n" --seed 7 --formats "$formats" >&2
-    touch "$holding/.complete"
+    touch "$holding.complete"
   fi
   rm -rf "$home"
-  files=$(find "$holding" -type f ! -name .complete | wc -l)
-  bytes=$(find "$holding" -type f ! -name .complete -printf '%s\n' | awk '{s+=$1} END {print s+0}')
+  files=$(find "$holding" -type f | wc -l)
+  bytes=$(find "$holding" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
+  # The machine is shared: the load before the run says how much of the 2 cores was ours.
+  load=$(cut -d' ' -f1 /proc/loadavg)
   # Drop nothing from the page cache: the holding was just written or read, as in a re-run.
   # shellcheck disable=SC2086
   /usr/bin/time -v -o "$dir/time-$n.txt" "$bin" scan --home "$home" ${SCAN_ARGS:-} "$holding" \
@@ -51,10 +54,10 @@ for n in "${sizes[@]}"; do
   user=$(awk -F': ' '/User time/ {print $2}' "$dir/time-$n.txt")
   sys=$(awk -F': ' '/System time/ {print $2}' "$dir/time-$n.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time-$n.txt")
-  awk -v n="$n" -v files="$files" -v bytes="$bytes" -v docs="$docs" -v unr="$unreadable" \
+  awk -v n="$n" -v args="${SCAN_ARGS:-}" -v load="$load" -v files="$files" -v bytes="$bytes" -v docs="$docs" -v unr="$unreadable" \
       -v fnd="$findings" -v wall="$wall" -v user="$user" -v sys="$sys" -v rss="$rss" 'BEGIN {
-    printf "| %d | %d | %.1f | %d | %d | %d | %.2f | %.0f | %.2f | %.2f | %.2f | %.0f | %.0f |\n",
-      n, files, bytes/1e6, docs, unr, fnd, wall, docs/wall, bytes/1e6/wall, user, sys,
-      100*(user+sys)/wall, rss/1024
+    printf "| %d | %s | %s | %d | %.1f | %d | %d | %d | %.2f | %.0f | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f |\n",
+      n, args, load, files, bytes/1e6, docs, unr, fnd, wall, docs/wall, bytes/1e6/wall, user, sys,
+      100*(user+sys)/wall, docs/(user+sys), rss/1024
   }'
 done

@@ -683,8 +683,10 @@ pub(crate) fn date(text: &str, i: usize) -> Option<usize> {
                 return None;
             }
             let (y, e3) = num(p + 1, 4, 4)?;
-            (d >= 1 && d <= 31 && (1850..=2100).contains(&y) && !followed_by_digit_or_word(b, e3))
-                .then_some(e3)
+            ((1..=31).contains(&d)
+                && (1850..=2100).contains(&y)
+                && !followed_by_digit_or_word(b, e3))
+            .then_some(e3)
         }
         _ => None,
     }

@@ -7,9 +7,7 @@
 //! accepted once are then propagated to every other mention in the same text, including the
 //! surname alone.
 
-use std::collections::HashSet;
-
-use crate::lexicon::{self, Lexicons, TitleClass};
+use crate::lexicon::{self, HashSet, Lexicons, TitleClass};
 use crate::token::{Class, Tok};
 use crate::{Finding, Kind};
 
@@ -168,7 +166,15 @@ struct Ctx<'a> {
     toks: &'a [Tok],
     lex: &'static Lexicons,
     buf: String,
+    /// Per-token lexicon features, computed once on first use (0 = not yet).
+    feat: Vec<u8>,
 }
+
+const F_DONE: u8 = 1;
+const F_FIRST: u8 = 2;
+const F_SURNAME: u8 = 4;
+const F_DUTCH: u8 = 8;
+const F_NONNAME: u8 = 16;
 
 impl<'a> Ctx<'a> {
     fn w(&self, i: usize) -> &'a str {
@@ -199,15 +205,33 @@ impl<'a> Ctx<'a> {
         }
         None
     }
+    fn features(&mut self, i: usize) -> u8 {
+        let f = self.feat[i];
+        if f != 0 {
+            return f;
+        }
+        let w = self.toks[i].text(self.text);
+        let lw = lexicon::lower(w, &mut self.buf);
+        let mut f = F_DONE;
+        if self.lex.first_names.contains(lw) {
+            f |= F_FIRST;
+        }
+        if self.lex.surnames.contains(lw) {
+            f |= F_SURNAME;
+        }
+        if self.lex.dutch_words.contains(lw) {
+            f |= F_DUTCH;
+        }
+        if NON_NAME_CAPS.contains(&lw) {
+            f |= F_NONNAME;
+        }
+        self.feat[i] = f;
+        f
+    }
     /// Whether a word is an ordinary Dutch word that is not also a known name.
     fn common_word(&mut self, i: usize) -> bool {
-        let lw = self.lw(i);
-        if NON_NAME_CAPS.contains(&lw.as_str()) {
-            return true;
-        }
-        self.lex.dutch_words.contains(&lw)
-            && !self.lex.surnames.contains(&lw)
-            && !self.lex.first_names.contains(&lw)
+        let f = self.features(i);
+        f & F_NONNAME != 0 || (f & F_DUTCH != 0 && f & (F_SURNAME | F_FIRST) == 0)
     }
     fn is_org(&mut self, i: usize) -> bool {
         let lw = self.lw(i);
@@ -261,6 +285,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         toks,
         lex: lexicon::get(),
         buf: String::new(),
+        feat: vec![0; toks.len()],
     };
     let chains = chains(&cx);
     let mut out = Vec::new();
@@ -285,9 +310,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         }
     }
     // Document-level propagation: surnames (with their particles) and distinctive first names.
-    let mut cores: HashSet<String> = HashSet::new();
-    let mut lasts: HashSet<String> = HashSet::new();
-    let mut firsts: HashSet<String> = HashSet::new();
+    let mut cores: HashSet<String> = HashSet::default();
+    let mut lasts: HashSet<String> = HashSet::default();
+    let mut firsts: HashSet<String> = HashSet::default();
     for a in &accepted {
         let last = cx.lw(a.last);
         // Core = particles directly before the last word, plus it.
@@ -806,7 +831,6 @@ fn list_line(cx: &Ctx, i: usize) -> bool {
     k < i
         && (t.is_punct(cx.text, b'-')
             || t.is_punct(cx.text, b'*')
-            || t.is_punct(cx.text, '•' as u8)
             || (t.class == Class::Number
                 && cx
                     .toks
@@ -935,17 +959,36 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             i = next_i;
             continue;
         }
-        let known = cx.is_place(s, e);
-        if !known && (cx.common_word(i) || cx.is_org(i) || cx.title_class(i).is_some()) {
-            i = next_i;
-            continue;
-        }
         let prev = if i > 0 && toks[i].nl_before == 0 {
             Some(i - 1)
         } else {
             None
         };
-        let prev_w = prev.map(|p| cx.lw(p)).unwrap_or_default();
+        // Cheap context test first: most capitalised words are not after a cue.
+        let prev_raw = prev.map_or("", |p| toks[p].text(text));
+        let cue_before = [
+            "in",
+            "te",
+            "uit",
+            "naar",
+            "woont",
+            "woon",
+            "woonachtig",
+            "woonplaats",
+            "(",
+        ]
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(prev_raw));
+        if !cue_before && !prev.is_some_and(|p| postcode_ends.contains(&toks[p].end)) {
+            i = next_i;
+            continue;
+        }
+        let known = cx.is_place(s, e);
+        if !known && (cx.common_word(i) || cx.is_org(i) || cx.title_class(i).is_some()) {
+            i = next_i;
+            continue;
+        }
+        let prev_w = prev_raw.to_lowercase();
         let mut tied = false;
         if matches!(prev_w.as_str(), "in" | "te" | "uit" | "naar") {
             // A residence or origin verb earlier in the clause.

@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::token::{Class, Tok};
 use crate::{Finding, Kind};
@@ -59,9 +59,15 @@ const CUES: &[Cue] = &[
     ("leer uitdraagt", Kind::Religion, 3, false),
     ("strenger", Kind::Religion, 1, false),
     ("malikitisch", Kind::Religion, 3, false),
-    ("naar de moskee", Kind::Religion, 2, false),
-    ("in de moskee", Kind::Religion, 1, false),
+    ("naar de moskee", Kind::Religion, 2, true),
+    ("in de moskee", Kind::Religion, 1, true),
     ("verkiezingen af", Kind::Religion, 2, false),
+    ("bekeerling", Kind::Religion, 3, false),
+    ("orthodox", Kind::Religion, 2, false),
+    ("soefi", Kind::Religion, 3, false),
+    ("mouride", Kind::Religion, 3, false),
+    ("koran", Kind::Religion, 2, false),
+    ("bidden", Kind::Religion, 3, true),
     // ethnicity
     ("afkomst", Kind::Ethnicity, 2, true),
     ("komaf", Kind::Ethnicity, 2, true),
@@ -123,7 +129,14 @@ const CUES: &[Cue] = &[
     ("handicap", Kind::Health, 3, false),
     ("ziekenhuis", Kind::Health, 2, false),
     ("kampt met", Kind::Health, 3, false),
-    ("hiv", Kind::Health, 3, true),
+    ("hiv", Kind::Health, 3, false),
+    ("trauma", Kind::Health, 3, false),
+    ("pijnstiller", Kind::Health, 3, false),
+    ("paniekaanval", Kind::Health, 3, false),
+    ("hartaandoening", Kind::Health, 3, false),
+    ("aandoening", Kind::Health, 3, false),
+    ("knieoperatie", Kind::Health, 3, false),
+    ("huisarts", Kind::Health, 3, false),
     // sexual orientation
     ("homoseksu", Kind::SexualOrientation, 4, false),
     ("lesbisch", Kind::SexualOrientation, 4, false),
@@ -142,6 +155,7 @@ const CUES: &[Cue] = &[
     ("celstraf", Kind::Criminal, 4, false),
     ("strafblad", Kind::Criminal, 4, false),
     ("vervolgd", Kind::Criminal, 4, false),
+    ("veroordeling", Kind::Criminal, 4, false),
     ("gedetineerd", Kind::Criminal, 4, false),
     ("strafrechtelijk", Kind::Criminal, 3, false),
     ("zit vast", Kind::Criminal, 4, false),
@@ -180,17 +194,25 @@ fn automata() -> &'static Automata {
         let words = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(CUES.iter().map(|c| c.0))
             .expect("cue patterns are valid");
         let acronyms = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(ACRONYMS.iter().map(|c| c.0))
             .expect("acronym patterns are valid");
         Automata { words, acronyms }
     })
 }
 
-const SUBJECTS: [&str; 8] = ["hij", "zij", "ze", "ik", "u", "wij", "we", "men"];
+const SUBJECTS: [&str; 10] = [
+    "hij", "zij", "ze", "ik", "u", "wij", "we", "men", "hem", "je",
+];
+/// Object pronouns: the clause starts after them, never with the verb before them.
+const OBJECTS: [&str; 1] = ["hem"];
+/// Forms of "zijn" (to be) that the gold leaves out at the edges of a clause.
+const COPULAS: [&str; 6] = ["ben", "is", "bent", "zijn", "was", "waren"];
 const SOFT_BOUNDS: [&str; 12] = [
     "en", "die", "dat", "wat", "volgens", "aldus", "omdat", "want", "terwijl", "waarvoor", "maar",
     "waardoor",
@@ -217,13 +239,33 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
     let bytes = text.as_bytes();
     let mut cues: Vec<(usize, usize, Kind, u8)> = Vec::new();
     let boundary_ok = |s: usize, e: usize, whole: bool| {
-        let before = s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
+        let before = s == 0
+            || !(bytes[s - 1].is_ascii_alphanumeric()
+                || bytes[s - 1] >= 0x80
+                || bytes[s - 1] == b'-');
         let after = e >= bytes.len() || !(bytes[e].is_ascii_alphanumeric() || bytes[e] >= 0x80);
         before && (!whole || after)
     };
     for m in a.words.find_iter(text) {
         let c = CUES[m.pattern().as_usize()];
-        if boundary_ok(m.start(), m.end(), c.3) {
+        let proper = c.1 == Kind::Political
+            || matches!(
+                c.0,
+                "gülen"
+                    | "gülenbeweging"
+                    | "muhammadiyah"
+                    | "ahmadiyya"
+                    | "hazara"
+                    | "mouride"
+                    | "koran"
+                    | "islam"
+            );
+        if boundary_ok(m.start(), m.end(), c.3)
+            && (proper || !capitalised_mid_sentence(text, m.start()))
+        {
+            if c.0 == "achtergrond" && !adjective_before(text, m.start()) {
+                continue;
+            }
             cues.push((m.start(), m.end(), c.1, c.2));
         }
     }
@@ -281,7 +323,12 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
                 {
                     kk += 1;
                 }
-                if k > l && toks[k - 1].class == Class::Word && !toks[k - 1].cap && !is_person {
+                if k > l
+                    && toks[k - 1].class == Class::Word
+                    && !toks[k - 1].cap
+                    && !is_person
+                    && !word_is(text, t, &OBJECTS)
+                {
                     // Inversion: "bidt hij", "is hij".
                     start = k - 1;
                 } else {
@@ -298,6 +345,34 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
         // Tie to a person: a person reference in this sentence.
         if !person_near(text, toks, start, r, &persons) {
             continue;
+        }
+        let (mut start, mut r) = (start, r);
+        // "van Marokkaanse afkomst": the phrase itself.
+        if kind == Kind::Ethnicity {
+            if let Some(v) = (start..c)
+                .rev()
+                .take(4)
+                .find(|&k| word_is(text, &toks[k], &["van"]))
+            {
+                start = v;
+                r = c;
+            }
+        }
+        // Leading modal or copula before "lid": "zou zich ...", "ben lid van".
+        if start < c && word_is(text, &toks[start], &["zou", "zouden"]) {
+            start += 1;
+        }
+        if start < c
+            && word_is(text, &toks[start], &COPULAS)
+            && toks
+                .get(start + 1)
+                .is_some_and(|t| word_is(text, t, &["lid"]))
+        {
+            start += 1;
+        }
+        // Trailing copula of a subordinate clause: "(omdat ik) zelf moslim ben".
+        while r > c && word_is(text, &toks[r], &COPULAS) {
+            r -= 1;
         }
         segs.push((start, r, kind, weight));
     }
@@ -317,7 +392,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
             if prev.kind == kind && prev.end <= start {
                 let gap = &text[prev.end..start];
                 let g = gap.trim();
-                if g == "en" || g == "maar" {
+                if g == "maar" {
                     prev.end = end;
                     i = j;
                     continue;
@@ -336,6 +411,23 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
     out
 }
 
+/// A capitalised cue word inside a sentence is a name ("Contactorgaan Moslims").
+fn capitalised_mid_sentence(text: &str, s: usize) -> bool {
+    let b = text.as_bytes();
+    if !b[s].is_ascii_uppercase() {
+        return false;
+    }
+    let before = text[..s].trim_end_matches([' ', '\t']);
+    !(before.is_empty() || before.ends_with(['.', '\n', ':', ';', '!', '?', '(', '"']))
+}
+
+/// "een Koerdische achtergrond": an adjective of origin right before.
+fn adjective_before(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end();
+    let w = before.rsplit([' ', '\n']).next().unwrap_or("");
+    w.chars().next().is_some_and(char::is_uppercase) && w.ends_with('e')
+}
+
 /// Whether a span in `spans` (sorted by start, not nested) covers `s..e`.
 fn covers(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     let i = spans.partition_point(|&(ps, _)| ps <= s);
@@ -352,7 +444,14 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     while b + 1 < toks.len() && !toks[b].is_punct(text, b'.') && b - e < 20 {
         b += 1;
     }
-    let (sa, sb) = (toks[a].start.saturating_sub(200), toks[b].end);
+    // The sentence itself, or for a list fragment ("Naam - rol. Bekeerling.") its line.
+    let line_start = text[..toks[s].start].rfind('\n').map_or(0, |p| p + 1);
+    let (sa, sb) = (
+        toks[a]
+            .start
+            .min(line_start.max(toks[a].start.saturating_sub(200))),
+        toks[b].end,
+    );
     let from = persons.partition_point(|&(ps, _)| ps < sa);
     if persons[from..]
         .iter()

@@ -74,13 +74,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     .is_none_or(|t: &Tok| space || t.class != Class::Word);
             if is_letter(c) || apostrophe_word {
                 i += c.len_utf8();
-                loop {
-                    let Some(d) = next_char(text, i) else { break };
-                    if is_letter(d) || (d.is_alphanumeric() && !d.is_ascii_digit()) {
-                        i += d.len_utf8();
-                    } else if (d == '-' || d == '\'' || d == '’')
-                        && next_char(text, i + d.len_utf8()).is_some_and(is_letter)
-                    {
+                while let Some(d) = next_char(text, i) {
+                    let joiner = (d == '-' || d == '\'' || d == '’')
+                        && next_char(text, i + d.len_utf8()).is_some_and(is_letter);
+                    if is_letter(d) || (d.is_alphanumeric() && !d.is_ascii_digit()) || joiner {
                         i += d.len_utf8();
                     } else {
                         break;

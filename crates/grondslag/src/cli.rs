@@ -80,6 +80,12 @@ pub enum Command {
     Audit(AuditArgs),
     /// Records of processing activities (AVG art. 30).
     Processings(ProcessingsArgs),
+    /// Inventory list for a Woo decision (productierapport), as XLSX or CSV.
+    WooList(WooListArgs),
+    /// Accountability report: the figures for the letter to parliament, the FG and the Ombudsman.
+    Report(JsonArgs),
+    /// Record the decision to inform a data subject personally, or not (AVG art. 13/14).
+    Inform(InformArgs),
     /// Configure the access window.
     Window(WindowArgs),
     /// Access requests: list (--json) or import.
@@ -211,6 +217,7 @@ pub struct RedactArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DispositionArg {
     Destroy,
+    #[value(name = "redact_and_archive", alias = "redact-and-archive")]
     RedactAndArchive,
     Retain,
 }
@@ -454,4 +461,56 @@ pub enum RequestAction {
         store: StoreArgs,
         id: i64,
     },
+}
+
+#[derive(Args)]
+pub struct WooListArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Publicatiecontext of the decision (letters, digits, - . _ ~).
+    #[arg(long)]
+    pub context: String,
+    /// Output file: .xlsx or .csv.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Only these documents (default: every document not destroyed).
+    pub ids: Vec<i64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InformGround {
+    /// Geen betrouwbare contactgegevens.
+    NoReliableContactDetails,
+    /// Onevenredige inspanning (art. 14 lid 5 sub b AVG).
+    DisproportionateEffort,
+    /// Veiligheid van medewerkers.
+    SafetyOfStaff,
+    /// Anders (toelichting verplicht).
+    Other,
+}
+
+#[derive(Args)]
+pub struct InformArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    pub subject: i64,
+    /// Inform personally (writes a letter with --letter).
+    #[arg(long, conflicts_with = "not_because")]
+    pub yes: bool,
+    /// Do not inform personally, on this ground.
+    #[arg(long, value_enum)]
+    pub not_because: Option<InformGround>,
+    #[arg(long, default_value = "")]
+    pub explanation: String,
+    #[arg(long, default_value = "")]
+    pub risk: String,
+    #[arg(long, default_value = "")]
+    pub damage: String,
+    #[arg(long, default_value = "")]
+    pub claims: String,
+    #[arg(long, default_value = "")]
+    pub pending_requests: String,
+    /// Write the informing letter (PDF) here.
+    #[arg(long)]
+    pub letter: Option<PathBuf>,
 }

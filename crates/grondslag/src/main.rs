@@ -10,6 +10,7 @@ mod detect_cmd;
 mod inventory;
 mod procedure_cmd;
 mod redact_cmd;
+mod report;
 mod requests_cmd;
 mod scan;
 mod ui;
@@ -53,6 +54,9 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Restore(a) => procedure_cmd::restore(a),
         C::Audit(a) => procedure_cmd::audit(a),
         C::Processings(a) => procedure_cmd::processings(a),
+        C::WooList(a) => report::woo_list(a),
+        C::Report(a) => report::report(a),
+        C::Inform(a) => report::inform(a),
         C::Window(a) => requests_cmd::window(a),
         C::Requests(a) => requests_cmd::requests(a),
         C::Request(a) => requests_cmd::request(a),

@@ -232,7 +232,7 @@ fn destruction_is_final_and_every_step_is_proven() {
         .arg(&db)
         .arg("select rowid from audit_log order by rowid")
         .output();
-    if let Ok(rows) = rows.filter(|o| o.status.success()) {
+    if let Some(rows) = rows.ok().filter(|o| o.status.success()) {
         let rows: Vec<String> = String::from_utf8_lossy(&rows.stdout)
             .lines()
             .map(str::to_string)

@@ -442,10 +442,6 @@ fn image_text_is_read_when_ocr_is_installed() {
 /// `secrets` in plain text: as UTF-8 in any case, or as UTF-16LE.
 fn plain_text_leaks(home: &Path, secrets: &[&str]) -> Vec<String> {
     let files = files_under(home);
-    assert!(
-        files.iter().any(|f| f.ends_with("grondslag.db")),
-        "no grondslag.db in {files:?}"
-    );
     let mut leaks = Vec::new();
     for f in &files {
         let bytes = std::fs::read(f).unwrap_or_else(|e| panic!("read {}: {e}", f.display()));
@@ -480,6 +476,25 @@ fn plain_text_leaks(home: &Path, secrets: &[&str]) -> Vec<String> {
 #[test]
 fn nothing_personal_is_stored_in_plain_text() {
     let s = scanned();
+    // The search finds what is there: in the holding's uncompressed files, as UTF-8 and (in
+    // the .msg) as UTF-16.
+    let found = plain_text_leaks(&s.d.path("holding"), SECRETS);
+    for secret in [
+        "Marloes Brinkhuis",
+        "m.brinkhuis@voorbeeld.nl",
+        "06-71830254",
+        "Daan Vermeulen",
+    ] {
+        assert!(
+            found.iter().any(|l| l.ends_with(&format!("{secret:?}"))),
+            "self-check: {secret:?} not found in the holding"
+        );
+    }
+    let files = files_under(&s.d.home());
+    assert!(
+        files.iter().any(|f| f.ends_with("grondslag.db")),
+        "no grondslag.db in {files:?}"
+    );
     let leaks = plain_text_leaks(&s.d.home(), SECRETS);
     assert!(
         leaks.is_empty(),
@@ -679,4 +694,35 @@ fn a_scan_killed_midway_is_completed_by_the_next_without_duplicates() {
         "audit verify after killed scans: {}",
         stderr(&verify)
     );
+}
+
+#[test]
+fn unreadable_files_are_documents_of_their_own() {
+    // Two files too large to read (sparse: no disk used) and an empty file are three documents;
+    // an unreadable file has no content to deduplicate by, so it must not merge with another.
+    let d = Dir::new();
+    for (rel, len) in [
+        ("holding/groot1.txt", 600u64 << 20),
+        ("holding/groot2.pdf", 700 << 20),
+    ] {
+        let f = std::fs::File::create(d.write(rel, b"")).expect("create");
+        f.set_len(len).expect("sparse file");
+    }
+    d.write("holding/leeg.txt", b"");
+    d.write("holding/nota.txt", NOTES);
+    d.ok(USER, &["scan", "holding"]);
+    let docs = d.json(USER, &["documents", "--json"]);
+    let docs = docs.as_array().expect("an array");
+    assert_eq!(docs.len(), 4, "{docs:#?}");
+    for rel in ["groot1.txt", "groot2.pdf"] {
+        assert_eq!(one(docs, rel)["readable"], Value::Bool(false), "{rel}");
+    }
+    assert_eq!(
+        one(docs, "leeg.txt")["readable"],
+        Value::Bool(true),
+        "an empty file is readable"
+    );
+    let sum = d.json(USER, &["summary", "--json"]);
+    assert_eq!(sum["documents"].as_u64(), Some(4), "{sum}");
+    assert_eq!(sum["unreadable"].as_u64(), Some(2), "{sum}");
 }

@@ -10,6 +10,7 @@ pub mod informing;
 pub mod letters;
 pub mod lifecycle;
 pub mod suggest;
+pub mod woo;
 
 pub use deadline::{due_date, extended_due_date, is_late, Window};
 pub use lifecycle::RequestStatus;

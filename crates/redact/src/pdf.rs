@@ -79,9 +79,18 @@ pub(crate) fn redact(original: &[u8], matcher: &Matcher) -> Result<Redacted, Red
             }
         }
         let boxes = boxes_for(&layout.glyphs, &ranges);
+        let (inline, at_end) = place_boxes(&boxes, &layout.glyphs);
         let mut ops = vec![Operation::new("q", vec![])];
-        ops.extend(remove_glyphs(&content.operations, &layout.glyphs, &removed));
-        ops.extend(draw_boxes(&boxes));
+        ops.extend(remove_glyphs(
+            &content.operations,
+            &layout.glyphs,
+            &removed,
+            &inline,
+        ));
+        ops.push(Operation::new("Q", vec![]));
+        for b in at_end {
+            ops.extend(draw_box(b));
+        }
         for image in &layout.images {
             if boxes.iter().any(|b| b.rect.intersects(&image.rect))
                 && blacked_images.insert(image.id)
@@ -765,6 +774,8 @@ struct Glyph {
     origin: (f32, f32),
     end: (f32, f32),
     height: f32,
+    /// The text position right after this glyph, to resume text after a box drawn there.
+    resume: OpEnd,
 }
 
 struct ImageDraw {
@@ -776,11 +787,9 @@ struct Layout {
     glyphs: Vec<Glyph>,
     images: Vec<ImageDraw>,
     undecodable: bool,
-    /// Text position after each text-showing operation, to resume text after an inline box.
-    op_ends: HashMap<usize, OpEnd>,
 }
 
-/// Where the text stands after a text-showing operation: the line matrix, the horizontal offset
+/// Where the text stands after a glyph: the line matrix, the horizontal offset
 /// from it in text space, and the graphics state needed to get back there.
 #[derive(Debug, Clone, Copy)]
 struct OpEnd {
@@ -834,7 +843,6 @@ fn lay_out(
         glyphs: Vec::new(),
         images: Vec::new(),
         undecodable: false,
-        op_ends: HashMap::new(),
     };
     // Horizontal offset of the text matrix from the line matrix, in text space.
     let mut dx = 0.0f32;
@@ -928,12 +936,13 @@ fn lay_out(
                 for (element, item) in elements.into_iter().enumerate() {
                     match item {
                         Object::String(bytes, _) => {
-                            show(
+                            dx += show(
                                 bytes,
                                 font,
                                 &ts,
                                 &mut tm,
                                 &ctm,
+                                (&tlm, dx),
                                 op_index,
                                 element,
                                 &mut layout,
@@ -943,6 +952,7 @@ fn lay_out(
                             if let Some(n) = number(other) {
                                 let tx = -n / 1000.0 * ts.size * ts.h_scale;
                                 tm = Matrix::translate(tx, 0.0).then(&tm);
+                                dx += tx;
                             }
                         }
                     }
@@ -975,6 +985,7 @@ fn show(
     ts: &TextState,
     tm: &mut Matrix,
     ctm: &Matrix,
+    (tlm, dx): (&Matrix, f32),
     op: usize,
     element: usize,
     layout: &mut Layout,
@@ -1026,6 +1037,13 @@ fn show(
             origin,
             end,
             height,
+            resume: OpEnd {
+                ctm: *ctm,
+                tlm: *tlm,
+                dx: dx + advanced + tx,
+                size: ts.size,
+                h_scale: ts.h_scale,
+            },
         });
         *tm = after;
         advanced += tx;
@@ -1074,6 +1092,81 @@ fn page_images(doc: &Document, page_id: ObjectId) -> HashMap<Vec<u8>, ObjectId> 
 struct RedactionBox {
     rect: Rect,
     mark: Mark,
+    /// The box's last glyph: the box is drawn right after it, so that the mark comes at the
+    /// value's place in the extracted text too.
+    after_glyph: usize,
+}
+
+impl Matrix {
+    fn inverse(&self) -> Option<Matrix> {
+        let [a, b, c, d, e, f] = self.0;
+        let det = a * d - b * c;
+        if det.abs() < 1e-9 {
+            return None;
+        }
+        let (ia, ib, ic, id) = (d / det, -b / det, -c / det, a / det);
+        Some(Matrix([
+            ia,
+            ib,
+            ic,
+            id,
+            -(e * ia + f * ic),
+            -(e * ib + f * id),
+        ]))
+    }
+}
+
+/// Splits boxes into those drawn inline (after their operation: end the text object, draw in
+/// default user space, resume the text where it stood) and those drawn at the end of the page.
+fn place_boxes<'b>(
+    boxes: &'b [RedactionBox],
+    glyphs: &[Glyph],
+) -> (HashMap<usize, Vec<Operation>>, Vec<&'b RedactionBox>) {
+    let mut inline: HashMap<usize, Vec<&RedactionBox>> = HashMap::new();
+    let mut at_end = Vec::new();
+    for b in boxes {
+        let resumable = glyphs
+            .get(b.after_glyph)
+            .map(|g| &g.resume)
+            .is_some_and(|end| {
+                end.ctm.inverse().is_some() && (end.size * end.h_scale).abs() > f32::EPSILON
+            });
+        if resumable {
+            inline.entry(b.after_glyph).or_default().push(b);
+        } else {
+            at_end.push(b);
+        }
+    }
+    let mut ops_after = HashMap::new();
+    for (op, list) in inline {
+        let Some(end) = glyphs.get(op).map(|g| g.resume) else {
+            continue;
+        };
+        let Some(inverse) = end.ctm.inverse() else {
+            continue;
+        };
+        let mut ops = vec![
+            Operation::new("ET", vec![]),
+            Operation::new("q", vec![]),
+            Operation::new("cm", inverse.0.iter().map(|v| Object::Real(*v)).collect()),
+        ];
+        for b in list {
+            ops.extend(draw_box(b));
+        }
+        ops.push(Operation::new("Q", vec![]));
+        ops.push(Operation::new("BT", vec![]));
+        ops.push(Operation::new(
+            "Tm",
+            end.tlm.0.iter().map(|v| Object::Real(*v)).collect(),
+        ));
+        let units = -end.dx * 1000.0 / (end.size * end.h_scale);
+        ops.push(Operation::new(
+            "TJ",
+            vec![Object::Array(vec![Object::Real(units)])],
+        ));
+        ops_after.insert(op, ops);
+    }
+    (ops_after, at_end)
 }
 
 /// One box per line piece of each range; the mark is written in each. Glyphs join the current
@@ -1081,24 +1174,26 @@ struct RedactionBox {
 fn boxes_for(glyphs: &[Glyph], ranges: &[(usize, usize, Mark)]) -> Vec<RedactionBox> {
     let mut boxes = Vec::new();
     for (start, end, mark) in ranges {
-        let mut current: Option<Rect> = None;
-        for g in glyphs.iter().take(*end).skip(*start) {
+        let mut current: Option<(Rect, usize)> = None;
+        for (gi, g) in glyphs.iter().enumerate().take(*end).skip(*start) {
             current = match current {
-                Some(rect) if continues(&rect, &g.rect) => Some(rect.union(&g.rect)),
-                Some(rect) => {
+                Some((rect, _)) if continues(&rect, &g.rect) => Some((rect.union(&g.rect), gi)),
+                Some((rect, after_glyph)) => {
                     boxes.push(RedactionBox {
                         rect,
                         mark: mark.clone(),
+                        after_glyph,
                     });
-                    Some(g.rect)
+                    Some((g.rect, gi))
                 }
-                None => Some(g.rect),
+                None => Some((g.rect, gi)),
             };
         }
-        if let Some(rect) = current {
+        if let Some((rect, after_glyph)) = current {
             boxes.push(RedactionBox {
                 rect,
                 mark: mark.clone(),
+                after_glyph,
             });
         }
     }
@@ -1112,7 +1207,12 @@ fn continues(rect: &Rect, next: &Rect) -> bool {
 }
 
 /// Rewrites text operations so that removed glyphs are gone and the rest stays in place.
-fn remove_glyphs(ops: &[Operation], glyphs: &[Glyph], removed: &[bool]) -> Vec<Operation> {
+fn remove_glyphs(
+    ops: &[Operation],
+    glyphs: &[Glyph],
+    removed: &[bool],
+    after: &HashMap<usize, Vec<Operation>>,
+) -> Vec<Operation> {
     // Per operation: per element: glyphs in order.
     let mut by_op: HashMap<usize, Vec<(usize, bool)>> = HashMap::new();
     for (i, g) in glyphs.iter().enumerate() {
@@ -1134,6 +1234,8 @@ fn remove_glyphs(ops: &[Operation], glyphs: &[Glyph], removed: &[bool]) -> Vec<O
                 .unwrap_or_default(),
             _ => op.operands.last().cloned().into_iter().collect(),
         };
+        // The rewritten operation: TJ arrays, split where a box is drawn inline.
+        let mut segments: Vec<Vec<Operation>> = Vec::new();
         let mut new_items: Vec<Object> = Vec::new();
         for (element, item) in items.iter().enumerate() {
             let Object::String(bytes, format) = item else {
@@ -1149,6 +1251,20 @@ fn remove_glyphs(ops: &[Operation], glyphs: &[Glyph], removed: &[bool]) -> Vec<O
                 let g = &glyphs[gi];
                 if is_removed {
                     pending_adjust += g.tj_units;
+                    if let Some(inline) = after.get(&gi) {
+                        // The inline box resumes at the exact position, adjustments included.
+                        if !kept.is_empty() {
+                            new_items.push(Object::String(std::mem::take(&mut kept), *format));
+                        }
+                        pending_adjust = 0.0;
+                        if !new_items.is_empty() {
+                            segments.push(vec![Operation::new(
+                                "TJ",
+                                vec![Object::Array(std::mem::take(&mut new_items))],
+                            )]);
+                        }
+                        segments.push(inline.clone());
+                    }
                 } else {
                     if pending_adjust != 0.0 {
                         if !kept.is_empty() {
@@ -1169,6 +1285,9 @@ fn remove_glyphs(ops: &[Operation], glyphs: &[Glyph], removed: &[bool]) -> Vec<O
                 new_items.push(Object::Real(-pending_adjust));
             }
         }
+        if !new_items.is_empty() {
+            segments.push(vec![Operation::new("TJ", vec![Object::Array(new_items)])]);
+        }
         match op.operator.as_str() {
             "'" => out.push(Operation::new("T*", vec![])),
             "\"" => {
@@ -1184,69 +1303,64 @@ fn remove_glyphs(ops: &[Operation], glyphs: &[Glyph], removed: &[bool]) -> Vec<O
             }
             _ => {}
         }
-        out.push(Operation::new("TJ", vec![Object::Array(new_items)]));
+        out.extend(segments.into_iter().flatten());
     }
     out
 }
 
-/// Black boxes with the mark in white Helvetica, clipped to the box. Drawn in default user space
-/// (the page's content is wrapped in q/Q first so its graphics state cannot leak in).
-fn draw_boxes(boxes: &[RedactionBox]) -> Vec<Operation> {
+/// A black box with the mark in white Helvetica, clipped to the box, in default user space.
+fn draw_box(b: &RedactionBox) -> Vec<Operation> {
     let mut ops = Vec::new();
-    for b in boxes {
-        let r = b.rect;
-        let (w, h) = (r.x1 - r.x0, r.y1 - r.y0);
-        if !(w.is_finite() && h.is_finite()) || w <= 0.0 || h <= 0.0 {
-            continue;
-        }
-        let label = winansi(&b.mark.inner());
-        let base = (h * 0.7).clamp(3.0, 8.0);
-        let label_width = helvetica_width(&label) * base / 1000.0;
-        let size = if label_width > w - 1.0 && label_width > 0.0 {
-            (base * (w - 1.0) / label_width).max(3.0)
-        } else {
-            base
-        };
-        let rect_ops = || {
-            vec![
-                Object::Real(r.x0),
-                Object::Real(r.y0),
-                Object::Real(w),
-                Object::Real(h),
-            ]
-        };
-        ops.push(Operation::new("q", vec![]));
-        ops.push(Operation::new("g", vec![Object::Integer(0)]));
-        ops.push(Operation::new("re", rect_ops()));
-        ops.push(Operation::new("f", vec![]));
-        ops.push(Operation::new("re", rect_ops()));
-        ops.push(Operation::new("W", vec![]));
-        ops.push(Operation::new("n", vec![]));
-        ops.push(Operation::new("BT", vec![]));
-        ops.push(Operation::new("g", vec![Object::Integer(1)]));
-        ops.push(Operation::new(
-            "Tf",
-            vec![Object::Name(LABEL_FONT.to_vec()), Object::Real(size)],
-        ));
-        ops.push(Operation::new(
-            "Td",
-            vec![
-                Object::Real(r.x0 + 0.5),
-                Object::Real(r.y0 + (h - size * 0.7) / 2.0),
-            ],
-        ));
-        ops.push(Operation::new("Tj", vec![Object::string_literal(label)]));
-        ops.push(Operation::new("ET", vec![]));
-        ops.push(Operation::new("Q", vec![]));
-    }
-    if ops.is_empty() {
+    let r = b.rect;
+    let (w, h) = (r.x1 - r.x0, r.y1 - r.y0);
+    if !(w.is_finite() && h.is_finite()) || w <= 0.0 || h <= 0.0 {
         return ops;
     }
-    // Wrap: restore to the page's initial graphics state before drawing.
-    let mut wrapped = Vec::with_capacity(ops.len() + 2);
-    wrapped.push(Operation::new("Q", vec![]));
-    wrapped.extend(ops);
-    wrapped
+    let label = winansi(&b.mark.inner());
+    let base = (h * 0.7).clamp(3.0, 8.0);
+    let label_width = helvetica_width(&label) * base / 1000.0;
+    let size = if label_width > w - 1.0 && label_width > 0.0 {
+        (base * (w - 1.0) / label_width).max(3.0)
+    } else {
+        base
+    };
+    let rect_ops = || {
+        vec![
+            Object::Real(r.x0),
+            Object::Real(r.y0),
+            Object::Real(w),
+            Object::Real(h),
+        ]
+    };
+    ops.push(Operation::new("q", vec![]));
+    ops.push(Operation::new("g", vec![Object::Integer(0)]));
+    ops.push(Operation::new("re", rect_ops()));
+    ops.push(Operation::new("f", vec![]));
+    ops.push(Operation::new("re", rect_ops()));
+    ops.push(Operation::new("W", vec![]));
+    ops.push(Operation::new("n", vec![]));
+    ops.push(Operation::new("BT", vec![]));
+    ops.push(Operation::new("g", vec![Object::Integer(1)]));
+    ops.push(Operation::new("Tr", vec![Object::Integer(0)]));
+    ops.push(Operation::new("Tc", vec![Object::Integer(0)]));
+    ops.push(Operation::new("Tw", vec![Object::Integer(0)]));
+    ops.push(Operation::new("Tz", vec![Object::Integer(100)]));
+    ops.push(Operation::new("Ts", vec![Object::Integer(0)]));
+    ops.push(Operation::new(
+        "Tf",
+        vec![Object::Name(LABEL_FONT.to_vec()), Object::Real(size)],
+    ));
+    ops.push(Operation::new(
+        "Td",
+        vec![
+            Object::Real(r.x0 + 0.5),
+            Object::Real(r.y0 + (h - size * 0.7) / 2.0),
+        ],
+    ));
+    ops.push(Operation::new("Tj", vec![Object::string_literal(label)]));
+    ops.push(Operation::new("ET", vec![]));
+    ops.push(Operation::new("Q", vec![]));
+    ops
 }
 
 /// The label in WinAnsi bytes (the middle dot and Latin-1 letters exist there).

@@ -49,10 +49,12 @@
 
 mod audit;
 mod backup;
+mod informing;
 mod procedure;
 mod requests;
 mod subjects;
 mod time;
+mod woo;
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -65,6 +67,7 @@ use serde::{Deserialize, Serialize};
 pub use audit::{AuditError, AuditReport};
 pub use backup::RestoreReport;
 pub use procedure::{Disposition, ExecuteReport, HoldInfo, HoldScope, Plan, RedactFn, RunInfo};
+pub use informing::InformingCounts;
 pub use requests::{RequestInfo, Requester};
 pub use subjects::{NewSubject, SubjectDecision, SubjectDetail, SubjectInfo};
 

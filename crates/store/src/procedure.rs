@@ -699,6 +699,8 @@ impl Store {
             self.flush_head()?;
         }
         self.finish_pending_deletes()?;
+        // Partial blob files of an execute that was killed mid-write.
+        self.vault.sweep_temp_files()?;
         let items: Vec<(i64, String)> = {
             let mut st = self
                 .conn()

@@ -624,10 +624,11 @@ fn check_invariants(home: &Path, finished: bool) {
             .collect();
         assert_eq!(gens, vec!["kek-2.key".to_string()]);
         // Live blobs: exactly the archived copies and the held document (text = original: one blob).
-        let blobs = all_files(&home.join("vault")).len();
+        let blobs = all_files(&home.join("vault"));
         assert_eq!(
-            blobs,
-            docs.iter().filter(|d| d.status == "archived").count() + 1
+            blobs.len(),
+            docs.iter().filter(|d| d.status == "archived").count() + 1,
+            "{blobs:?}"
         );
     }
 }

@@ -33,6 +33,8 @@ use crate::{Decision, Member, Mention, Subject};
 const AFTER_NAME: usize = 220;
 /// How far before a name an identifier may stand and still count as that person's.
 const BEFORE_NAME: usize = 40;
+/// A detail this close after a name belongs to it, whatever follows.
+const CLOSE_AFTER: usize = 40;
 /// How far (bytes) after a full name an alias such as a kunya may stand to be read as
 /// that person's alias.
 const ALIAS_GAP: usize = 48;
@@ -906,11 +908,35 @@ impl<'a> Resolver<'a> {
                     .then(|| (p, start - end))
             });
             attached[i] = match (before[i], after) {
-                (Some(b), Some(a)) => Some(if b.1 <= a.1 * 4 { b } else { a }),
+                // An e-mail address that spells one of the two names belongs to that one.
+                (Some(b), Some(a)) if m.kind == "email" && self.email_spells(&m.value, b.0) != self.email_spells(&m.value, a.0) => {
+                    Some(if self.email_spells(&m.value, b.0) { b } else { a })
+                }
+                // Details follow the name they belong to ("X woont in Tiel", "X, tel. 06-…");
+                // only a detail far from the name before and right before the next goes there.
+                (Some(b), Some(a)) => Some(if b.1 <= CLOSE_AFTER || b.1 <= a.1 * 4 { b } else { a }),
                 (b, a) => b.or(a),
             };
         }
         attached
+    }
+
+    /// Whether the local part of e-mail address `email` contains a name part (3+ letters) of
+    /// person `p` ("k.bouzidi@…" spells "Karim Bouzidi").
+    fn email_spells(&self, email: &str, p: u32) -> bool {
+        let local: String = email
+            .split('@')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        let local = crate::fold::fold(&local);
+        let name = &self.mentions[self.persons[p as usize]].value;
+        name.split(|c: char| !c.is_alphanumeric())
+            .map(|w| crate::fold::fold(&w.to_lowercase()))
+            .any(|w| w.chars().count() >= 3 && local.contains(w.as_str()))
     }
 
     /// Pass 5: the same identifier next to compatible names in different places.

@@ -1,0 +1,176 @@
+//! Accountability: the Woo inventory list, the accountability report and informing decisions.
+
+use std::collections::{BTreeMap, HashMap};
+use std::process::ExitCode;
+
+use grondslag_detect::Detector;
+use grondslag_procedure::informing::NotInformingGround;
+use grondslag_procedure::woo;
+use grondslag_store::{DocId, SubjectId};
+
+use crate::cli::{InformArgs, InformGround, JsonArgs, WooListArgs};
+use crate::inventory::open;
+use crate::ui;
+
+/// The last part of a stored path (`map/x.eml!bijlage.pdf` → `bijlage.pdf`), with personal data
+/// in it redacted: file names often carry names.
+fn public_name(path: &str, detector: &Detector) -> String {
+    let name = path.rsplit(['/', '\\', '!']).next().unwrap_or(path);
+    let spans: Vec<grondslag_redact::Span> = detector
+        .detect(name)
+        .into_iter()
+        .map(|f| grondslag_redact::Span { start: f.start, end: f.end, kind: f.kind.as_str().to_string(), label: None })
+        .collect();
+    grondslag_redact::redact_text(name, &spans, &grondslag_redact::Grounds::woo_default())
+}
+
+pub fn woo_list(args: WooListArgs) -> anyhow::Result<ExitCode> {
+    let context = args.context.trim();
+    if context.is_empty()
+        || context.len() > 255
+        || !context.chars().all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
+    {
+        anyhow::bail!(ui::t(
+            "--context: 1 tot 255 tekens, alleen letters, cijfers, - . _ ~",
+            "--context: 1 to 255 characters, only letters, digits, - . _ ~"
+        ));
+    }
+    let mut store = open(&args.store)?;
+    let docs = store.documents()?;
+    let parent: HashMap<DocId, Option<DocId>> = docs.iter().map(|d| (d.id, d.parent)).collect();
+    let top = |mut id: DocId| {
+        while let Some(Some(p)) = parent.get(&id) {
+            id = *p;
+        }
+        id
+    };
+    let detector = Detector::new();
+    let mut rows = Vec::new();
+    for d in docs.iter().filter(|d| d.status != "destroyed") {
+        if !args.ids.is_empty() && !args.ids.contains(&d.id.0) {
+            continue;
+        }
+        let kinds: Vec<String> = if d.readable {
+            store.document_findings(d.id)?.into_iter().map(|f| f.kind).collect()
+        } else {
+            Vec::new()
+        };
+        let family = d.parent.map(|_| top(d.id).0);
+        let doc = woo::WooDocument {
+            id: d.id.0,
+            family,
+            name: public_name(&d.path, &detector),
+            doc_type: d.doc_type.clone(),
+            date: store.document_date(d.id)?.unwrap_or_default(),
+            kinds,
+            disposition: d.disposition.clone(),
+            held: d.held,
+        };
+        rows.push(woo::row(&doc, context));
+    }
+    let ext = args.out.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let bytes = match ext.as_str() {
+        "csv" => woo::to_csv(&rows).into_bytes(),
+        "xlsx" => xlsx(&rows)?,
+        _ => anyhow::bail!(ui::t("--out moet eindigen op .xlsx of .csv", "--out must end in .xlsx or .csv")),
+    };
+    crate::redact_cmd::write_atomically(&args.out, &bytes)?;
+    println!("{} {} {}", rows.len(), ui::t("documenten in", "documents in"), args.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn xlsx(rows: &[[String; 14]]) -> anyhow::Result<Vec<u8>> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Inventarislijst")?;
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    for (c, h) in woo::COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 1, c as u16, v)?;
+        }
+    }
+    Ok(book.save_to_buffer()?)
+}
+
+pub fn report(args: JsonArgs) -> anyhow::Result<ExitCode> {
+    let store = open(&args.store)?;
+    let s = store.summary()?;
+    let holds = store.holds()?;
+    let requests = store.requests()?;
+    let informing = store.informing_counts()?;
+    let runs = store.runs()?;
+    let today = chrono::Local::now().date_naive();
+    let mut by_status: BTreeMap<&str, u64> = BTreeMap::new();
+    for r in &requests {
+        *by_status.entry(r.status.as_str()).or_default() += 1;
+    }
+    let report = serde_json::json!({
+        "documents_found": s.documents + s.destroyed,
+        "documents_active": s.documents - s.archived.min(s.documents),
+        "documents_destroyed": s.destroyed,
+        "documents_redacted_and_archived": s.archived,
+        "documents_unreadable": s.unreadable,
+        "findings": s.findings,
+        "subjects": s.subjects,
+        "subjects_with_special_categories": s.subjects_with_special,
+        "destruction_runs_executed": runs.iter().filter(|r| r.state == "executed").count(),
+        "holds_active": holds.iter().filter(|h| h.active).count(),
+        "holds_total": holds.len(),
+        "requests": requests.len(),
+        "requests_by_status": by_status,
+        "requests_late": requests.iter().filter(|r| r.late).count(),
+        "requests_extended": requests.iter().filter(|r| r.extended).count(),
+        "requests_overdue": requests.iter().filter(|r| r.status.is_open() && r.due < today).count(),
+        "informing": informing,
+    });
+    if args.json {
+        ui::print_json(&report)?;
+    } else {
+        println!("{}", ui::t("Verantwoording", "Accountability report"));
+        if let Some(map) = report.as_object() {
+            for (k, v) in map {
+                println!("  {k:<34} {v}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn inform(args: InformArgs) -> anyhow::Result<ExitCode> {
+    if args.yes == args.not_because.is_some() {
+        anyhow::bail!(ui::t("kies --yes of --not-because GROND", "choose --yes or --not-because GROUND"));
+    }
+    let ground = args.not_because.map(|g| match g {
+        InformGround::NoReliableContactDetails => NotInformingGround::NoReliableContactDetails,
+        InformGround::DisproportionateEffort => NotInformingGround::DisproportionateEffort,
+        InformGround::SafetyOfStaff => NotInformingGround::SafetyOfStaff,
+        InformGround::Other => NotInformingGround::Other,
+    });
+    let decision = match ground {
+        None => grondslag_procedure::informing::InformingDecision::Inform,
+        Some(ground) => grondslag_procedure::informing::InformingDecision::DoNotInform {
+            ground,
+            explanation: args.explanation.clone(),
+        },
+    };
+    decision.validate().map_err(|e| anyhow::anyhow!(e))?;
+    let considerations = serde_json::json!({
+        "explanation": args.explanation, "risk_to_person": args.risk, "damage_suffered": args.damage,
+        "possible_claims": args.claims, "pending_requests": args.pending_requests,
+    });
+    let mut store = open(&args.store)?;
+    let ground_name = ground.map(|g| serde_json::to_value(g).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+    store.record_informing(SubjectId(args.subject), ground_name.as_deref(), &considerations.to_string())?;
+    if let (true, Some(path)) = (args.yes, &args.letter) {
+        let detail = store.subject_detail(SubjectId(args.subject))?;
+        let letter = grondslag_procedure::letters::informing_letter(&detail.name, "het ministerie");
+        let refs: Vec<(&str, &str)> = letter.iter().map(|(h, b)| (h.as_str(), b.as_str())).collect();
+        let pdf = grondslag_redact::pdf_out::text_document("Informatie over uw persoonsgegevens", &refs)?;
+        crate::redact_cmd::write_atomically(path, &pdf)?;
+    }
+    println!("{}", ui::t("besluit over informeren vastgelegd", "informing decision recorded"));
+    Ok(ExitCode::SUCCESS)
+}
