@@ -275,10 +275,10 @@ def write_sources(src: Path) -> dict:
         redact=values_of(P[0], fields=("name", "email", "phone", "street", "postcode", "town", "iban", "bsn")),
         keep=["Voorbeeldstad", "Omgevingswet", "gemeenteraad", "woont", "rekeningnummer"])
 
-    # 10. Text turned inside the page (not the page itself): a margin note at 90 degrees and a
-    #     stamp at 30 degrees, by matplotlib with TrueType (pdf.fonttype 42) fonts.
+    # 10. Text turned inside the page (not the page itself): margin notes at 90 and 270
+    #     degrees, by matplotlib with TrueType (pdf.fonttype 42, written as CID) fonts.
     values["tekst-gedraaid.pdf"] = dict(
-        source="matplotlib PDF backend, pdf.fonttype 42; lines at 0, 90 and 30 degrees",
+        source="matplotlib PDF backend, pdf.fonttype 42; lines at 0, 90 and 270 degrees",
         redact=[P[4]["name"], P[4]["email"], P[4]["phone"], P[5]["name"], P[5]["iban"]],
         keep=["Gemeente Voorbeeldstad", "Kenmerk", "behandeld", "Omgevingswet", "Hoogachtend"])
     return values
@@ -305,8 +305,9 @@ def make_turned_text(out: Path) -> None:
         fig.text(0.15, 0.92 - i * 0.03, line, fontsize=11)
     # A margin note running up the left edge, as registration stamps do.
     fig.text(0.05, 0.2, f"Kenmerk 2026-0412, behandeld door {q['name']}", rotation=90, fontsize=9)
-    # A slanted stamp across the page.
-    fig.text(0.3, 0.4, f"Betaald via {q['iban']}", rotation=30, fontsize=14)
+    # A note running down the right edge. (A slanted stamp was tried too: pdftotext cannot
+    # read diagonal text as a line, so a check by pdftotext would prove nothing there.)
+    fig.text(0.93, 0.7, f"Betaald via {q['iban']}", rotation=270, fontsize=11)
     fig.savefig(out, metadata={"Creator": "matplotlib (pdfbench corpus)", "CreationDate": None})
 
 

@@ -1369,13 +1369,15 @@ const POLITICAL: &[&str] = &[
     "lid van het CDA",
 ];
 
+/// Health data as the predicate that states it ("kampt met diabetes"), not the bare noun,
+/// following the annotation of `corpus/dev`: the span covers the words that state it.
 const HEALTH: &[&str] = &[
-    "diabetes",
-    "depressieklachten",
-    "in behandeling bij een psychiater",
-    "arbeidsongeschikt na een hernia",
-    "een chronische longziekte",
-    "een burn-out",
+    "kampt met diabetes",
+    "heeft depressieklachten",
+    "is in behandeling bij een psychiater",
+    "is arbeidsongeschikt na een hernia",
+    "heeft een chronische longziekte",
+    "zit thuis met een burn-out",
 ];
 
 const SEXUAL: &[&str] = &["homoseksueel", "lesbisch", "biseksueel"];
@@ -1508,7 +1510,7 @@ const ANALYSIS_DETAIL: &[&str] = &[
     "[surname] verklaarde tijdens een bijeenkomst dat de overheid de gemeenschap niet vertrouwt.",
     "Volgens een bron is [surname] [political].",
     "Volgens een bron bij de politie is [surname] [criminal].",
-    "Uit gesprekken blijkt dat [surname] kampt met [health].",
+    "[surname] [health], zo blijkt uit gesprekken.",
     "[surname] is [union] en spreekt regelmatig op bijeenkomsten in [city].",
     "[surname] zou [sexual] zijn, wat binnen de gemeenschap tot spanningen leidde.",
     "[surname] onderhoudt nauwe contacten met [q.name].",
@@ -1720,7 +1722,7 @@ const MEETING: &[&str] = &[
     "[surname] merkt op dat de subsidie van [amount] niet volstaat.",
     "[surname] vraagt of [q.any] de contacten met [org] wil onderhouden.",
     "Er wordt gesproken over [topic]; [surname] is kritisch.",
-    "[surname] meldt dat [hij] vanwege [health] minder beschikbaar is.",
+    "[surname] meldt minder beschikbaar te zijn: [hij] [health].",
 ];
 
 fn contact_log(f: &mut Filler, doc: &mut Document) {

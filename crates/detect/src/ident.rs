@@ -232,7 +232,13 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
         }
         if i >= phone_end && !after_iban_prefix(b, i) {
             if let Some(e) = phone(b, i) {
-                out.push(finding(i, e, Kind::Phone, 0.95, "id.phone"));
+                // "(043 2071364)": parentheses around the whole number are not part of it.
+                let s = if c == b'(' && !b[i..e].contains(&b')') {
+                    i + 1
+                } else {
+                    i
+                };
+                out.push(finding(s, e, Kind::Phone, 0.95, "id.phone"));
                 phone_end = e;
                 i = e;
                 continue;
@@ -1079,10 +1085,19 @@ fn organisation_block(text: &str, start: usize) -> bool {
     {
         return true;
     }
-    if own_l.contains("woon") || own_l.contains("adres:") || own.len() > 60 {
+    if own_l.contains("woon")
+        || own_l.contains("adres:")
+        || own_l.contains("thuis")
+        || own.split_whitespace().count() >= 4
+    {
         return false;
     }
-    let mut lines = text[..line_start].lines().rev().take(3);
+    // Only the lines of the same block (up to a blank line) count.
+    let mut lines = text[..line_start]
+        .lines()
+        .rev()
+        .take(3)
+        .take_while(|l| !l.trim().is_empty());
     lines.any(|l| {
         let ll = l.to_lowercase();
         if ll.trim().is_empty() {

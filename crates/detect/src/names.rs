@@ -276,6 +276,8 @@ impl<'a> Ctx<'a> {
 struct Accepted {
     first: usize,
     last: usize,
+    /// The given name when it comes after the surname ("Jansen, Lotte").
+    given: Option<usize>,
 }
 
 /// Detects persons and places. `ids` are the identifier findings (names never overlap e-mail).
@@ -301,9 +303,13 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
                     score: h.score,
                     rule: h.rule,
                 });
+                let given = (h.rule == "name.surname_firstname")
+                    .then(|| toks.partition_point(|t| t.end < h.end))
+                    .filter(|&g| g < toks.len());
                 accepted.push(Accepted {
                     first: h.first_tok,
                     last: h.last_tok,
+                    given,
                 });
             }
             None => pending.push(ch),
@@ -325,6 +331,12 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         let lt = &toks[a.last];
         if !cx.common_word(a.last) && !cx.is_place(lt.start, lt.end) {
             lasts.insert(last);
+        }
+        if let Some(g) = a.given {
+            let f = cx.lw(g);
+            if !NON_NAME_CAPS.contains(&f.as_str()) {
+                firsts.insert(f);
+            }
         }
         if a.first < a.last && cx.is_cap(a.first) && !cx.is_initial(a.first) {
             let f = cx.lw(a.first);
@@ -434,6 +446,10 @@ fn chains(cx: &Ctx) -> Vec<Chain> {
                 let t = &toks[j];
                 let after_initial = pk == El::Initial;
                 if t.nl_before > 1 || (!t.space_before && !after_initial) {
+                    break;
+                }
+                // Columns ("Nadia Bouzian        Femke Mulder") are separate names.
+                if t.start - toks[j - 1].end > 2 && t.nl_before == 0 {
                     break;
                 }
                 if t.nl_before == 1 {
@@ -575,7 +591,13 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
     let last = *caps.last()?;
     let last_common = cx.common_word(last);
     // Glued to a preceding hyphen ("VR-218-D. Na"): part of a code, not a name.
-    if first_tok > 0 && !cx.toks[first_tok].space_before && cx.toks[first_tok].nl_before == 0 {
+    if first_tok > 0
+        && !cx.toks[first_tok].space_before
+        && cx.toks[first_tok].nl_before == 0
+        && (cx.toks[first_tok - 1].class != Class::Punct
+            || cx.toks[first_tok - 1].is_punct(cx.text, b'-')
+            || cx.toks[first_tok - 1].is_punct(cx.text, b'.'))
+    {
         return None;
     }
     // A street name before a house number ("Burgemeester Jamessingel 112").
@@ -621,7 +643,7 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
     // Initials + surname.
     if has_initials
         && els[0].1 == El::Initial
-        && (!last_common || title_ctx || alone || list_line(cx, first_tok))
+        && (!last_common || title_ctx || alone || header_field_before(cx, first_tok))
     {
         return Some(hit(
             span_s,
@@ -670,7 +692,9 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
     } else {
         cx.title_before(ch.els[0].0).map(|(c, _)| (c, 0))
     };
-    if let Some((class, _)) = title {
+    let long_compound =
+        caps.len() == 1 && cx.w(last).chars().count() > 14 && cx.features(last) & F_SURNAME == 0;
+    if let Some((class, _)) = title.filter(|_| !long_compound) {
         if !last_common || class == TitleClass::Salutation && cx.lex.surnames.contains(&cx.lw(last))
         {
             return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
@@ -767,7 +791,10 @@ fn header_field_before(cx: &mut Ctx, first_tok: usize) -> bool {
     }
     matches!(
         cx.lw(field).as_str(),
-        "van"
+        "door"
+            | "naam"
+            | "contactpersoon"
+            | "van"
             | "aan"
             | "cc"
             | "bcc"
@@ -780,7 +807,6 @@ fn header_field_before(cx: &mut Ctx, first_tok: usize) -> bool {
             | "opsteller"
             | "verslag"
             | "notulist"
-            | "contactpersoon"
             | "behandelaar"
     )
 }

@@ -19,7 +19,12 @@ fn public_name(path: &str, detector: &Detector) -> String {
     let spans: Vec<grondslag_redact::Span> = detector
         .detect(name)
         .into_iter()
-        .map(|f| grondslag_redact::Span { start: f.start, end: f.end, kind: f.kind.as_str().to_string(), label: None })
+        .map(|f| grondslag_redact::Span {
+            start: f.start,
+            end: f.end,
+            kind: f.kind.as_str().to_string(),
+            label: None,
+        })
         .collect();
     grondslag_redact::redact_text(name, &spans, &grondslag_redact::Grounds::woo_default())
 }
@@ -28,7 +33,9 @@ pub fn woo_list(args: WooListArgs) -> anyhow::Result<ExitCode> {
     let context = args.context.trim();
     if context.is_empty()
         || context.len() > 255
-        || !context.chars().all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
+        || !context
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
     {
         anyhow::bail!(ui::t(
             "--context: 1 tot 255 tekens, alleen letters, cijfers, - . _ ~",
@@ -51,7 +58,11 @@ pub fn woo_list(args: WooListArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         let kinds: Vec<String> = if d.readable {
-            store.document_findings(d.id)?.into_iter().map(|f| f.kind).collect()
+            store
+                .document_findings(d.id)?
+                .into_iter()
+                .map(|f| f.kind)
+                .collect()
         } else {
             Vec::new()
         };
@@ -68,14 +79,27 @@ pub fn woo_list(args: WooListArgs) -> anyhow::Result<ExitCode> {
         };
         rows.push(woo::row(&doc, context));
     }
-    let ext = args.out.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = args
+        .out
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let bytes = match ext.as_str() {
         "csv" => woo::to_csv(&rows).into_bytes(),
         "xlsx" => xlsx(&rows)?,
-        _ => anyhow::bail!(ui::t("--out moet eindigen op .xlsx of .csv", "--out must end in .xlsx or .csv")),
+        _ => anyhow::bail!(ui::t(
+            "--out moet eindigen op .xlsx of .csv",
+            "--out must end in .xlsx or .csv"
+        )),
     };
     crate::redact_cmd::write_atomically(&args.out, &bytes)?;
-    println!("{} {} {}", rows.len(), ui::t("documenten in", "documents in"), args.out.display());
+    println!(
+        "{} {} {}",
+        rows.len(),
+        ui::t("documenten in", "documents in"),
+        args.out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -141,7 +165,10 @@ pub fn report(args: JsonArgs) -> anyhow::Result<ExitCode> {
 
 pub fn inform(args: InformArgs) -> anyhow::Result<ExitCode> {
     if args.yes == args.not_because.is_some() {
-        anyhow::bail!(ui::t("kies --yes of --not-because GROND", "choose --yes or --not-because GROUND"));
+        anyhow::bail!(ui::t(
+            "kies --yes of --not-because GROND",
+            "choose --yes or --not-because GROUND"
+        ));
     }
     let ground = args.not_because.map(|g| match g {
         InformGround::NoReliableContactDetails => NotInformingGround::NoReliableContactDetails,
@@ -162,15 +189,34 @@ pub fn inform(args: InformArgs) -> anyhow::Result<ExitCode> {
         "possible_claims": args.claims, "pending_requests": args.pending_requests,
     });
     let mut store = open(&args.store)?;
-    let ground_name = ground.map(|g| serde_json::to_value(g).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
-    store.record_informing(SubjectId(args.subject), ground_name.as_deref(), &considerations.to_string())?;
+    let ground_name = ground.map(|g| {
+        serde_json::to_value(g)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    });
+    store.record_informing(
+        SubjectId(args.subject),
+        ground_name.as_deref(),
+        &considerations.to_string(),
+    )?;
     if let (true, Some(path)) = (args.yes, &args.letter) {
         let detail = store.subject_detail(SubjectId(args.subject))?;
         let letter = grondslag_procedure::letters::informing_letter(&detail.name, "het ministerie");
-        let refs: Vec<(&str, &str)> = letter.iter().map(|(h, b)| (h.as_str(), b.as_str())).collect();
-        let pdf = grondslag_redact::pdf_out::text_document("Informatie over uw persoonsgegevens", &refs)?;
+        let refs: Vec<(&str, &str)> = letter
+            .iter()
+            .map(|(h, b)| (h.as_str(), b.as_str()))
+            .collect();
+        let pdf =
+            grondslag_redact::pdf_out::text_document("Informatie over uw persoonsgegevens", &refs)?;
         crate::redact_cmd::write_atomically(path, &pdf)?;
     }
-    println!("{}", ui::t("besluit over informeren vastgelegd", "informing decision recorded"));
+    println!(
+        "{}",
+        ui::t(
+            "besluit over informeren vastgelegd",
+            "informing decision recorded"
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }

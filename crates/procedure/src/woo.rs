@@ -64,8 +64,8 @@ pub struct WooDocument {
 pub fn ground_of(kind: &str) -> &'static str {
     match kind {
         "bsn" => "5.1.1e",
-        "religion" | "ethnicity" | "political" | "health" | "sexual_orientation" | "trade_union"
-        | "criminal" => "5.1.1d",
+        "religion" | "ethnicity" | "political" | "health" | "sexual_orientation"
+        | "trade_union" | "criminal" => "5.1.1d",
         _ => "5.1.2e",
     }
 }
@@ -100,7 +100,11 @@ pub fn assess(doc: &WooDocument) -> (Beoordeling, Vec<&'static str>, String) {
     }
     let explanation = format!(
         "Persoonsgegevens gelakt ({}).",
-        grounds.iter().map(|g| explain(g)).collect::<Vec<_>>().join("; ")
+        grounds
+            .iter()
+            .map(|g| explain(g))
+            .collect::<Vec<_>>()
+            .join("; ")
     );
     (Beoordeling::DeelsOpenbaar, grounds, explanation)
 }
@@ -126,7 +130,11 @@ pub fn row(doc: &WooDocument, context: &str) -> [String; 14] {
         file_type(&doc.doc_type).to_string(),
         doc.date.clone(),
         beoordeling.as_str().to_string(),
-        if doc.held { "yes".into() } else { String::new() },
+        if doc.held {
+            "yes".into()
+        } else {
+            String::new()
+        },
         grounds.join("; "),
         explanation,
         String::new(),
@@ -159,9 +167,19 @@ mod tests {
 
     #[test]
     fn assessments() {
-        let mut d = WooDocument { id: 7, name: "nota.docx".into(), doc_type: "docx".into(), ..Default::default() };
+        let mut d = WooDocument {
+            id: 7,
+            name: "nota.docx".into(),
+            doc_type: "docx".into(),
+            ..Default::default()
+        };
         assert_eq!(assess(&d).0, Beoordeling::Openbaar);
-        d.kinds = vec!["person".into(), "religion".into(), "person".into(), "bsn".into()];
+        d.kinds = vec![
+            "person".into(),
+            "religion".into(),
+            "person".into(),
+            "bsn".into(),
+        ];
         let (b, g, e) = assess(&d);
         assert_eq!(b, Beoordeling::DeelsOpenbaar);
         assert_eq!(g, vec!["5.1.1d", "5.1.1e", "5.1.2e"]);

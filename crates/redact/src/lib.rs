@@ -308,10 +308,8 @@ pub fn redact(
     if format == Format::Text {
         return Ok(redact_text(extracted_text, spans, grounds).into_bytes());
     }
+    // Even with nothing to remove, the hidden places (metadata, comments) are still cleaned.
     let matcher = matcher::Matcher::new(extracted_text, spans, grounds);
-    if matcher.is_empty() {
-        // Nothing to remove, but the hidden places (metadata, comments) are still cleaned.
-    }
     match format {
         Format::Text => unreachable!("handled above"),
         Format::Html => html::redact(original, &matcher),

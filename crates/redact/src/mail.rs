@@ -161,4 +161,27 @@ mod tests {
             Some("loket@gemeente.example")
         );
     }
+
+    #[test]
+    fn html_alternative_is_redacted_too() {
+        let eml = "From: a@example.org\r\nSubject: x\r\nDate: Mon, 1 Apr 2024 10:00:00 +0200\r\n\
+                   MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b\"\r\n\r\n\
+                   --b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGroet, Ayşe Doğan\r\n\
+                   --b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Groet, <b>Ayşe</b> Doğan</p>\r\n--b--\r\n";
+        let extracted = "Ayşe Doğan";
+        let m = Matcher::new(
+            extracted,
+            &[Span::new(0, extracted.len(), "person")],
+            &Grounds::woo_default(),
+        );
+        let out = redact(eml.as_bytes(), &m).unwrap();
+        let parsed = MessageParser::default().parse(&out).unwrap();
+        let html = parsed.body_html(0).unwrap();
+        assert!(
+            html.contains("<b>[5.1.2e]</b>") && !html.contains("Doğan"),
+            "{html}"
+        );
+        let text = parsed.body_text(0).unwrap();
+        assert!(text.contains("Groet, [5.1.2e]"), "{text}");
+    }
 }

@@ -211,10 +211,6 @@ impl Matcher {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.needles.is_empty()
-    }
-
     pub fn value_count(&self) -> usize {
         self.value_count
     }

@@ -372,3 +372,28 @@ impl Store {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_covers_rowid_every_field_and_prev() {
+        let f = ["2024-01-01T00:00:00Z", "u", "a", "o", "p", "d"];
+        let h = entry_hash(1, f, GENESIS);
+        assert_eq!(h, entry_hash(1, f, GENESIS));
+        assert_eq!(h.len(), 64);
+        assert_ne!(h, entry_hash(2, f, GENESIS));
+        assert_ne!(h, entry_hash(1, f, &h));
+        for i in 0..6 {
+            let mut g = f;
+            g[i] = "x";
+            assert_ne!(h, entry_hash(1, g, GENESIS), "field {i}");
+        }
+        // Length prefixes: moving a character between fields changes the hash.
+        assert_ne!(
+            entry_hash(1, ["ab", "c", "", "", "", ""], GENESIS),
+            entry_hash(1, ["a", "bc", "", "", "", ""], GENESIS)
+        );
+    }
+}

@@ -32,17 +32,28 @@ impl Store {
         ground: Option<&str>,
         considerations: &str,
     ) -> Result<(), StoreError> {
-        self.conn().execute_batch(SCHEMA).ctx("creating the informing table")?;
+        self.conn()
+            .execute_batch(SCHEMA)
+            .ctx("creating the informing table")?;
         let exists: Option<i64> = self
             .conn()
-            .query_row("SELECT id FROM subjects WHERE id = ?1", [subject.0], |r| r.get(0))
+            .query_row("SELECT id FROM subjects WHERE id = ?1", [subject.0], |r| {
+                r.get(0)
+            })
             .optional()
             .ctx("reading a subject")?;
         if exists.is_none() {
             return Err(StoreError::NoSuchSubject(subject));
         }
-        let tx = self.conn().unchecked_transaction().ctx("starting informing decision")?;
-        let note = if considerations.trim().is_empty() { None } else { Some(self.put_note(considerations)?) };
+        let tx = self
+            .conn()
+            .unchecked_transaction()
+            .ctx("starting informing decision")?;
+        let note = if considerations.trim().is_empty() {
+            None
+        } else {
+            Some(self.put_note(considerations)?)
+        };
         tx.execute(
             "INSERT INTO informing(subject, inform, ground, note, user, ts) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![subject.0, ground.is_none(), ground, note, self.actor(), time::now()],
@@ -62,7 +73,9 @@ impl Store {
 
     /// The latest decision per subject, counted; subjects without a decision are undecided.
     pub fn informing_counts(&self) -> Result<InformingCounts, StoreError> {
-        self.conn().execute_batch(SCHEMA).ctx("creating the informing table")?;
+        self.conn()
+            .execute_batch(SCHEMA)
+            .ctx("creating the informing table")?;
         let mut st = self
             .conn()
             .prepare(
@@ -71,7 +84,13 @@ impl Store {
             )
             .ctx("counting informing decisions")?;
         let rows = st
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<bool>>(1)?, r.get::<_, Option<String>>(2)?)))
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<bool>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })
             .ctx("counting informing decisions")?
             .collect::<Result<Vec<_>, _>>()
             .ctx("counting informing decisions")?;

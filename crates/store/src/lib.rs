@@ -66,8 +66,8 @@ use serde::{Deserialize, Serialize};
 
 pub use audit::{AuditError, AuditReport};
 pub use backup::RestoreReport;
-pub use procedure::{Disposition, ExecuteReport, HoldInfo, HoldScope, Plan, RedactFn, RunInfo};
 pub use informing::InformingCounts;
+pub use procedure::{Disposition, ExecuteReport, HoldInfo, HoldScope, Plan, RedactFn, RunInfo};
 pub use requests::{RequestInfo, Requester};
 pub use subjects::{NewSubject, SubjectDecision, SubjectDetail, SubjectInfo};
 

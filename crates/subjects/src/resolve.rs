@@ -909,12 +909,23 @@ impl<'a> Resolver<'a> {
             });
             attached[i] = match (before[i], after) {
                 // An e-mail address that spells one of the two names belongs to that one.
-                (Some(b), Some(a)) if m.kind == "email" && self.email_spells(&m.value, b.0) != self.email_spells(&m.value, a.0) => {
-                    Some(if self.email_spells(&m.value, b.0) { b } else { a })
+                (Some(b), Some(a))
+                    if m.kind == "email"
+                        && self.email_spells(&m.value, b.0) != self.email_spells(&m.value, a.0) =>
+                {
+                    Some(if self.email_spells(&m.value, b.0) {
+                        b
+                    } else {
+                        a
+                    })
                 }
                 // Details follow the name they belong to ("X woont in Tiel", "X, tel. 06-…");
                 // only a detail far from the name before and right before the next goes there.
-                (Some(b), Some(a)) => Some(if b.1 <= CLOSE_AFTER || b.1 <= a.1 * 4 { b } else { a }),
+                (Some(b), Some(a)) => Some(if b.1 <= CLOSE_AFTER || b.1 <= a.1 * 4 {
+                    b
+                } else {
+                    a
+                }),
                 (b, a) => b.or(a),
             };
         }
