@@ -38,8 +38,11 @@ def squash(s: str) -> str:
 
 
 def pdftotext(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    """pdftotext's reading order and its content-stream order (-raw), one after the other: a
+    value left in the text is caught in whichever order keeps its words together."""
+    return "\n".join(subprocess.run(["pdftotext", *mode, "-enc", "UTF-8", str(path), "-"],
+                                     capture_output=True, text=True, check=True).stdout
+                      for mode in ([], ["-raw"]))
 
 
 def mupdf_text(path: Path) -> str:
@@ -71,6 +74,34 @@ def check(orig: Path, path: Path, gone: list, kept: list) -> dict:
             leaked=sorted({v for v in gone if squash(v) and squash(v) in t}),
             lost=sorted(w for w in keep_words if after.get(w, 0) < before.get(w, 0)))
     return out
+
+
+def ink(path: Path) -> list:
+    """The share of dark pixels on each page, rendered at 30 dpi."""
+    shares = []
+    dark = bytes(range(128))
+    with pymupdf.open(path) as doc:
+        for page in doc:
+            px = page.get_pixmap(dpi=30, colorspace=pymupdf.csGRAY).samples
+            shares.append((len(px) - len(px.translate(None, dark))) / max(len(px), 1))
+    return shares
+
+
+def blackened(orig: Path, path: Path) -> list:
+    """Pages (1-based) whose dark share grew by more than 25 points: a page blacked out or an
+    image destroyed, where redaction boxes over a few values would add a few points at most."""
+    return [i + 1 for i, (a, b) in enumerate(zip(ink(orig), ink(path))) if b - a > 0.25]
+
+
+def ocr(path: Path) -> str:
+    """What tesseract reads on the rendered pages: for scans, proof that the pixels are gone."""
+    texts = []
+    with pymupdf.open(path) as doc:
+        for page in doc:
+            png = page.get_pixmap(dpi=300, colorspace=pymupdf.csGRAY).tobytes("png")
+            texts.append(subprocess.run(["tesseract", "-", "-", "-l", "nld", "--dpi", "300"],
+                                        input=png, capture_output=True, check=True).stdout.decode())
+    return "\n".join(texts)
 
 
 def detect(grondslag: Path, pdf: Path) -> list:
@@ -147,12 +178,18 @@ def fmt_issues(c: dict, detected: list) -> str:
     """`left d+m, lost w`: d detected values and m listed-but-undetected values still in the
     text, w neutral words lost; the worse of the two extractors."""
     det = set(detected)
-    left_d = max(len([v for v in c[ex]["leaked"] if v in det]) for ex in c)
-    left_m = max(len([v for v in c[ex]["leaked"] if v not in det]) for ex in c)
-    lost = max(len(c[ex]["lost"]) for ex in c)
-    if left_d == left_m == lost == 0:
+    exs = ("pdftotext", "mupdf")
+    left_d = max(len([v for v in c[ex]["leaked"] if v in det]) for ex in exs)
+    left_m = max(len([v for v in c[ex]["leaked"] if v not in det]) for ex in exs)
+    lost = max(len(c[ex]["lost"]) for ex in exs)
+    extra = ""
+    if c.get("ocr_leaked"):
+        extra += f", OCR reads {len(c['ocr_leaked'])}"
+    if c.get("blacked"):
+        extra += f", BLACKED page {','.join(map(str, c['blacked']))}"
+    if left_d == left_m == lost == 0 and not extra:
         return "ok"
-    return f"left {left_d}+{left_m}, lost {lost}"
+    return f"left {left_d}+{left_m}, lost {lost}{extra}"
 
 
 def main() -> int:
@@ -202,6 +239,18 @@ def main() -> int:
 
         gcheck = check(pdf, gout, gone, kept) if rc == 0 and gout.is_file() else None
         mcheck = check(pdf, mout, gone, kept)
+        ocr_seen = []
+        if exp.get("ocr_check"):
+            orig_ocr = squash(ocr(pdf))
+            # Only values the OCR reads on the original prove anything when absent afterwards.
+            ocr_seen = [v for v in gone if squash(v) in orig_ocr]
+        for c, o in ((gcheck, gout), (mcheck, mout)):
+            if c is None:
+                continue
+            c["blacked"] = blackened(pdf, o)
+            if ocr_seen:
+                t = squash(ocr(o))
+                c["ocr_leaked"] = sorted(v for v in ocr_seen if squash(v) in t)
         tot["pages"] += pages
         tot["m"] += m_med
         tot["d"] += d_med
@@ -232,6 +281,14 @@ def main() -> int:
                     det.append(f"- {who} output, {ex}: still present: {c[ex]['leaked']}")
                 if c[ex]["lost"]:
                     det.append(f"- {who} output, {ex}: neutral words lost: {c[ex]['lost']}")
+            if c.get("ocr_leaked"):
+                det.append(f"- {who} output, OCR of the rendered page still reads: {c['ocr_leaked']}")
+            if c.get("blacked"):
+                det.append(f"- {who} output: page(s) {c['blacked']} rendered (mostly) black "
+                           "where the original was not")
+        if ocr_seen:
+            det.insert(2 if exp.get("source") else 1,
+                       f"- OCR check: {len(ocr_seen)} of the values are legible in the original's page image")
         details.append(det if len(det) > 2 or rc != 0 or undetected else [])
         print(" | ".join(rows[-1]), flush=True)
 
@@ -264,13 +321,18 @@ def main() -> int:
         "`grondslag detect --format jsonl` on the same file, so the redaction share of "
         "grondslag's time is roughly the difference.",
         "",
-        "**Checks.** Each output is read back with `pdftotext` (poppler) and with MuPDF's text "
+        "**Checks.** Each output is read back with `pdftotext` (poppler; its layout order and its "
+        "`-raw` content-stream order) and with MuPDF's text "
         "extraction; whitespace and hyphens are ignored when matching, so a value split over two "
         "lines still counts. `left d+m`: d values that grondslag detected (a redaction failure) "
         "and m values listed in `tests/pdf-shapes/values.json` that it did not detect (a "
         "detection miss; PyMuPDF redacts only detected values, so it misses them too) are still "
         "in the text; `lost w`: w of the neutral words listed there occur fewer times in the "
-        "output than in the original (same extractor on both). The worse extractor counts.",
+        "output than in the original (same extractor on both). The worse extractor counts. "
+        "For the scans (`ocr_check` in values.json) the rendered output is also read by "
+        "tesseract: `OCR reads k` means k values are still legible in the page image. "
+        "`BLACKED page p`: page p renders more than 25 points darker than the original "
+        "(a page blacked out or an image destroyed).",
         "",
         *table,
         "",
@@ -281,8 +343,16 @@ def main() -> int:
         md += det + ([""] if det else [])
     if not any(details):
         md += ["Every output passed both checks; every listed value was detected.", ""]
+    # Hand-written notes below the marker survive a rerun.
+    marker = "<!-- notes: kept by redact_peers.py across reruns -->"
+    notes = ""
+    if args.report.is_file():
+        old = args.report.read_text(encoding="utf-8")
+        if marker in old:
+            notes = old[old.index(marker) + len(marker):]
+    md += [marker]
     args.report.parent.mkdir(parents=True, exist_ok=True)
-    args.report.write_text("\n".join(md), encoding="utf-8")
+    args.report.write_text("\n".join(md) + (notes or "\n"), encoding="utf-8")
     print("\n".join(table))
     print(f"written: {args.report}")
     return 0

@@ -265,7 +265,9 @@ def write_sources(src: Path) -> dict:
         redact=values_of(P[7], fields=("name", "email", "phone", "street", "postcode", "town", "iban", "bsn"))
         + [P[6]["name"], P[6]["email"]],
         keep=["Voorbeeldstad", "Omgevingswet", "gemeenteraad", "woont aan", "rekeningnummer",
-              "bezwaarschrift"])
+              "bezwaarschrift"],
+        # The values are in the page image too: bench/redact_peers.py OCRs the redacted page.
+        ocr_check=True)
     # 9. A second scan, OCR'd by ocrmypdf (tesseract underneath, its own PDF assembly): a
     #    grey 300 dpi image given to ocrmypdf as an image file.
     body = "".join(para(t) for t in letter_paragraphs(P[0], P[3], "subsidieaanvraag")[:6])
@@ -273,7 +275,8 @@ def write_sources(src: Path) -> dict:
     values["scan-ocrmypdf.pdf"] = dict(
         source="FODT -> LibreOffice -> pdftoppm 300 dpi grey PNG -> ocrmypdf -l nld (image + OCR text layer)",
         redact=values_of(P[0], fields=("name", "email", "phone", "street", "postcode", "town", "iban", "bsn")),
-        keep=["Voorbeeldstad", "Omgevingswet", "gemeenteraad", "woont", "rekeningnummer"])
+        keep=["Voorbeeldstad", "Omgevingswet", "gemeenteraad", "woont", "rekeningnummer"],
+        ocr_check=True)
 
     # 10. Text turned inside the page (not the page itself): margin notes at 90 and 270
     #     degrees, by matplotlib with TrueType (pdf.fonttype 42, written as CID) fonts.

@@ -63,7 +63,8 @@ qpdf "$work/gedraaid.pdf" --rotate=+90:2 "$here/gedraaid.pdf"
 "$py" "$here/make.py" --type3 "$here/type3.pdf"
 # 8: the scan: a 300 dpi black-and-white image of the page, OCR'd into an image+text PDF.
 pdftoppm -r 300 -mono -singlefile "$work/scan-bron.pdf" "$work/scan"
-tesseract "$work/scan.pbm" "$work/scan-ocr" -l nld --psm 3 pdf >/dev/null 2>&1
+# (A PBM carries no resolution: without --dpi tesseract would assume 70 dpi and make a giant page.)
+tesseract "$work/scan.pbm" "$work/scan-ocr" -l nld --psm 3 --dpi 300 pdf >/dev/null 2>&1
 cp "$work/scan-ocr.pdf" "$here/scan.pdf"
 # 9: the second scan, through ocrmypdf (plain PDF output, no PDF/A conversion).
 pdftoppm -r 300 -gray -png -singlefile "$work/scan2-bron.pdf" "$work/scan2"
@@ -92,8 +93,10 @@ here = Path(sys.argv[1])
 fold = lambda s: re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", s)
 bad = 0
 for pdf, meta in json.loads((here / "values.json").read_text()).items():
-    text = fold(subprocess.run(["pdftotext", "-enc", "UTF-8", str(here / pdf), "-"],
-                               capture_output=True, text=True, check=True).stdout)
+    # pdftotext's layout order and its content-stream order (-raw): either will do here.
+    text = "\n".join(fold(subprocess.run(["pdftotext", *mode, "-enc", "UTF-8", str(here / pdf), "-"],
+                                         capture_output=True, text=True, check=True).stdout)
+                      for mode in ([], ["-raw"]))
     for v in meta["redact"] + meta["keep"]:
         if fold(v) not in text:
             print(f"make.sh: {pdf}: not in the text layer: {v!r}", file=sys.stderr)

@@ -38,6 +38,19 @@ pub fn file_text(path: &Path, limits: &Limits) -> anyhow::Result<FileText> {
     if meta.len() > STREAM_ABOVE {
         let mut head = [0u8; 8192];
         let n = read_head(&mut file, &mut head)?;
+        if let Some(at) = memchr_nul(&head[..n]) {
+            anyhow::bail!(
+                "{} {at} ({})",
+                ui::t(
+                    "geen tekstbestand: binaire inhoud op byte",
+                    "not a text file: binary content at byte"
+                ),
+                ui::t(
+                    "te groot om als document te lezen",
+                    "too large to read as a document"
+                )
+            );
+        }
         if matches!(
             grondslag_extract::sniff(&name, &head[..n]),
             DocType::Text | DocType::Markdown
@@ -55,6 +68,10 @@ pub fn file_text(path: &Path, limits: &Limits) -> anyhow::Result<FileText> {
         text: extracted.text,
         warnings: extracted.warnings,
     })
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
 }
 
 fn read_head(file: &mut File, buf: &mut [u8]) -> anyhow::Result<usize> {

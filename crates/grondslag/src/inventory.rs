@@ -205,7 +205,7 @@ pub fn subject(args: SubjectArgs) -> anyhow::Result<ExitCode> {
             if json {
                 ui::print_json(&detail)?;
             } else {
-                println!("{}", serde_json::to_string_pretty(&detail)?);
+                print_subject(&mut store, &detail)?;
             }
         }
         SubjectAction::Merge { store, reason, ids } => {
@@ -248,4 +248,63 @@ pub fn text(args: TextArgs) -> anyhow::Result<ExitCode> {
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A subject with every finding in the context of its document (40 bytes either side).
+fn print_subject(store: &mut Store, detail: &grondslag_store::SubjectDetail) -> anyhow::Result<()> {
+    let colour = ui::stdout_is_terminal();
+    println!(
+        "{} {}: {}",
+        ui::t("betrokkene", "subject"),
+        detail.id.0,
+        detail.name
+    );
+    let mut by_doc: std::collections::BTreeMap<DocId, Vec<&grondslag_store::SubjectFinding>> =
+        Default::default();
+    for f in &detail.findings {
+        by_doc.entry(f.finding.document).or_default().push(f);
+    }
+    for (doc, findings) in by_doc {
+        println!("\n  {} {}", ui::t("document", "document"), doc.0);
+        let text = store.document_text(doc).ok();
+        for f in findings {
+            let fi = &f.finding;
+            let context = text.as_deref().map(|t| {
+                let mut a = fi.start.saturating_sub(40);
+                while a > 0 && !t.is_char_boundary(a) {
+                    a -= 1;
+                }
+                let mut b = (fi.end + 40).min(t.len());
+                while b < t.len() && !t.is_char_boundary(b) {
+                    b += 1;
+                }
+                let (pre, val, post) = (
+                    &t[a..fi.start.min(t.len())],
+                    &t[fi.start.min(t.len())..fi.end.min(t.len())],
+                    &t[fi.end.min(t.len())..b],
+                );
+                let one = |x: &str| x.replace(['\n', '\r', '\t'], " ");
+                if colour {
+                    format!(
+                        "…{}{}{}{}{}…",
+                        one(pre),
+                        ui::kind_colour(&fi.kind),
+                        one(val),
+                        ui::RESET,
+                        one(post)
+                    )
+                } else {
+                    format!("…{}[{}]{}…", one(pre), one(val), one(post))
+                }
+            });
+            println!(
+                "    {:<10} {:>4.2}  {}  ({})",
+                fi.kind,
+                f.confidence,
+                context.unwrap_or_else(|| fi.value.clone()),
+                f.evidence
+            );
+        }
+    }
+    Ok(())
 }

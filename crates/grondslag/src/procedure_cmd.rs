@@ -143,7 +143,7 @@ pub fn hold(args: HoldArgs) -> anyhow::Result<ExitCode> {
             println!("{}", ui::t("hold opgeheven", "hold lifted"));
         }
         HoldAction::List { store, json } => {
-            let mut store = open(&store)?;
+            let store = open(&store)?;
             let holds = store.holds()?;
             if json {
                 ui::print_json(&holds)?;

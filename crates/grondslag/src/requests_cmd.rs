@@ -60,7 +60,7 @@ pub fn requests(args: RequestsArgs) -> anyhow::Result<ExitCode> {
     match args.action {
         Some(RequestsAction::Import { store, paths }) => import(&store, &paths),
         None => {
-            let mut store = open(&args.store)?;
+            let store = open(&args.store)?;
             let today = chrono::Local::now().date_naive();
             let list = store.requests()?;
             if args.json {

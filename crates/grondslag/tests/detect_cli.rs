@@ -123,3 +123,42 @@ fn detect_human_output_without_terminal_has_no_colour_codes() {
     assert!(out.contains("person"));
     assert!(!out.contains('\x1b'));
 }
+
+#[test]
+fn a_huge_sparse_file_gets_a_clear_message_and_the_rest_is_processed() {
+    let d = Dir::new();
+    let big = d.path("groot.txt");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(2 * 1024 * 1024 * 1024).unwrap(); // 2 GiB, sparse: NUL bytes
+    let good = d.write("a.txt", TEXT);
+    let out = d.run(
+        "t",
+        &[
+            "detect",
+            "--format",
+            "jsonl",
+            big.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("groot.txt"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("y.karadag@voorbeeld.nl"));
+}
+
+#[test]
+fn a_large_text_file_is_streamed_with_offsets_into_the_whole_file() {
+    let d = Dir::new();
+    // ~70 MB of text (above the streaming threshold) with a finding at the very end.
+    let filler = "Dit is een gewone zin zonder persoonsgegevens over beleid en uitvoering.\n"
+        .repeat(1_000_000);
+    let tail = "Contact: y.karadag@voorbeeld.nl\n";
+    let f = d.write("groot.txt", format!("{filler}{tail}"));
+    let out = d.ok("t", &["detect", "--format", "jsonl", f.to_str().unwrap()]);
+    let row: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    assert_eq!(row["kind"], "email");
+    assert_eq!(
+        row["start"].as_u64().unwrap() as usize,
+        filler.len() + "Contact: ".len()
+    );
+}

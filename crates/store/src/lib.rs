@@ -69,7 +69,7 @@ pub use backup::RestoreReport;
 pub use informing::InformingCounts;
 pub use procedure::{Disposition, ExecuteReport, HoldInfo, HoldScope, Plan, RedactFn, RunInfo};
 pub use requests::{RequestInfo, Requester};
-pub use subjects::{NewSubject, SubjectDecision, SubjectDetail, SubjectInfo};
+pub use subjects::{NewSubject, SubjectDecision, SubjectDetail, SubjectFinding, SubjectInfo};
 
 macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {
@@ -765,7 +765,15 @@ impl Store {
             }
         }
         let processing = self.processing_id("inventory")?;
-        let content_mac = self.vault.mac("content", doc.original).to_vec();
+        // An unreadable file whose bytes were not read has no content to compare: it is a
+        // document of its own, per path, not one shared "empty" content.
+        let content_mac = if doc.unreadable.is_some() && doc.original.is_empty() {
+            self.vault
+                .mac("unreadable-path", doc.path.as_bytes())
+                .to_vec()
+        } else {
+            self.vault.mac("content", doc.original).to_vec()
+        };
         let path_mac = self.vault.mac("path", doc.path.as_bytes()).to_vec();
         let existing: Option<(i64, i64)> = self
             .conn
