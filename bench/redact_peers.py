@@ -307,7 +307,7 @@ def main() -> int:
         "",
         "Written by `bench/redact_peers.sh` (do not edit by hand; rerun it).",
         "",
-        f"- command: `{args.command or ' '.join(shlex.quote(a) for a in sys.argv)}`",
+        f"- command: `{args.command.strip() or ' '.join(shlex.quote(a) for a in sys.argv)}`",
         f"- {ver or 'grondslag'}; PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz}); "
         f"median of {args.reps} runs; 2 shared CPU cores, so figures move with other load "
         f"(load average at the end: {os.getloadavg()[0]:.1f})",

@@ -224,9 +224,14 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
     let mut phone_end = 0;
     while i < b.len() {
         let c = b[i];
+        // Cheap test first: most bytes are not digits, '+' or '('.
+        if !(c.is_ascii_digit() || c == b'+' || c == b'(') {
+            i += 1;
+            continue;
+        }
         let start_ok = i == 0
             || !(is_alnum(b[i - 1]) || b[i - 1] == b'.' && i >= 2 && b[i - 2].is_ascii_digit());
-        if !start_ok || !(c.is_ascii_digit() || c == b'+' || c == b'(') {
+        if !start_ok {
             i += 1;
             continue;
         }

@@ -63,7 +63,20 @@ pub(crate) struct Lexicons {
     pub titles: HashMap<String, TitleClass>,
     pub places: HashSet<String>,
     pub org_words: HashSet<String>,
+    /// Every lexicon key with the bit set of lexicons it is in (`W_*`): one look-up answers
+    /// all the questions the name rules ask about a word.
+    pub words: HashMap<Box<str>, u16>,
 }
+
+pub(crate) const W_FIRST: u16 = 1;
+pub(crate) const W_SURNAME: u16 = 1 << 1;
+pub(crate) const W_DUTCH: u16 = 1 << 2;
+pub(crate) const W_NONNAME: u16 = 1 << 3;
+pub(crate) const W_SALUTATION: u16 = 1 << 4;
+pub(crate) const W_ACADEMIC: u16 = 1 << 5;
+pub(crate) const W_ROLE: u16 = 1 << 6;
+pub(crate) const W_ORG: u16 = 1 << 7;
+pub(crate) const W_PLACE: u16 = 1 << 8;
 
 const FIRST_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/first_names.txt"));
 const SURNAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/surnames.txt"));
@@ -163,7 +176,31 @@ fn build() -> Lexicons {
     let mut org_words = HashSet::default();
     add_lines(&mut org_words, ORG_WORDS);
     add_words(&mut org_words, SEED_ORG);
+    let mut words: HashMap<Box<str>, u16> =
+        HashMap::with_capacity_and_hasher(dutch_words.len() + 64 * 1024, Default::default());
+    let mut mark = |set: &HashSet<String>, bit: u16| {
+        for w in set {
+            *words.entry(w.as_str().into()).or_insert(0) |= bit;
+        }
+    };
+    mark(&first_names, W_FIRST);
+    mark(&surnames, W_SURNAME);
+    mark(&dutch_words, W_DUTCH);
+    mark(&org_words, W_ORG);
+    mark(&places, W_PLACE);
+    for (w, c) in &titles {
+        let bit = match c {
+            TitleClass::Salutation => W_SALUTATION,
+            TitleClass::Academic => W_ACADEMIC,
+            TitleClass::Role => W_ROLE,
+        };
+        *words.entry(w.as_str().into()).or_insert(0) |= bit;
+    }
+    for w in crate::names::NON_NAME_CAPS {
+        *words.entry((*w).into()).or_insert(0) |= W_NONNAME;
+    }
     Lexicons {
+        words,
         first_names,
         surnames,
         surnames_full,
@@ -180,6 +217,12 @@ fn build() -> Lexicons {
 pub(crate) fn get() -> &'static Lexicons {
     static LEX: OnceLock<Lexicons> = OnceLock::new();
     LEX.get_or_init(build)
+}
+
+/// The `W_*` bits of a lower-cased word (0 when it is in no lexicon).
+#[inline]
+pub(crate) fn word_bits(lex: &Lexicons, lw: &str) -> u16 {
+    lex.words.get(lw).copied().unwrap_or(0)
 }
 
 /// Lower-cases `w` into `buf` and returns it (ASCII fast path).

@@ -7,7 +7,7 @@
 //! accepted once are then propagated to every other mention in the same text, including the
 //! surname alone.
 
-use crate::lexicon::{self, HashSet, Lexicons, TitleClass};
+use crate::lexicon::{self, HashMap, HashSet, Lexicons, TitleClass};
 use crate::token::{Class, Tok};
 use crate::{Finding, Kind};
 
@@ -166,15 +166,30 @@ struct Ctx<'a> {
     toks: &'a [Tok],
     lex: &'static Lexicons,
     buf: String,
-    /// Per-token lexicon features, computed once on first use (0 = not yet).
-    feat: Vec<u8>,
+    /// Per-token cached facts (bit sets below; each group has its own "done" bit).
+    feat: Vec<u16>,
+    /// Lexicon features per distinct word form: documents repeat their words.
+    words: HashMap<&'a str, u16>,
 }
 
-const F_DONE: u8 = 1;
-const F_FIRST: u8 = 2;
-const F_SURNAME: u8 = 4;
-const F_DUTCH: u8 = 8;
-const F_NONNAME: u8 = 16;
+const F_DONE: u16 = 1;
+const F_FIRST: u16 = 2;
+const F_SURNAME: u16 = 4;
+const F_DUTCH: u16 = 8;
+const F_NONNAME: u16 = 16;
+const T_DONE: u16 = 32;
+const T_SAL: u16 = 64;
+const T_ACA: u16 = 128;
+const T_ROLE: u16 = 256;
+const O_DONE: u16 = 512;
+const O_ORG: u16 = 1024;
+
+/// Whether a lower-cased word is in [`NON_NAME_CAPS`] (a hash set: the list is long).
+fn is_non_name(lw: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| NON_NAME_CAPS.iter().copied().collect())
+        .contains(lw)
+}
 
 impl<'a> Ctx<'a> {
     fn w(&self, i: usize) -> &'a str {
@@ -183,6 +198,11 @@ impl<'a> Ctx<'a> {
     fn lw(&mut self, i: usize) -> String {
         let w = self.toks[i].text(self.text);
         lexicon::lower(w, &mut self.buf).to_string()
+    }
+    /// Lower-cased token `i`, in the reused buffer (no allocation).
+    fn lw_ref(&mut self, i: usize) -> &str {
+        let w = self.toks[i].text(self.text);
+        lexicon::lower(w, &mut self.buf)
     }
     fn is_initial(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -199,32 +219,59 @@ impl<'a> Ctx<'a> {
         t.class == Class::Word && t.cap && !t.all_caps && t.end - t.start >= 2
     }
     fn title_class(&mut self, i: usize) -> Option<TitleClass> {
-        let lw = self.lw(i);
-        if let Some(c) = self.lex.titles.get(&lw) {
-            return Some(*c);
+        let mut f = self.feat[i];
+        if f & T_DONE == 0 {
+            let lex = self.lex;
+            let w = self.toks[i].text(self.text);
+            f |= T_DONE
+                | match lex.titles.get(lexicon::lower(w, &mut self.buf)) {
+                    Some(TitleClass::Salutation) => T_SAL,
+                    Some(TitleClass::Academic) => T_ACA,
+                    Some(TitleClass::Role) => T_ROLE,
+                    None => 0,
+                };
+            self.feat[i] = f;
         }
-        None
+        if f & T_SAL != 0 {
+            Some(TitleClass::Salutation)
+        } else if f & T_ACA != 0 {
+            Some(TitleClass::Academic)
+        } else if f & T_ROLE != 0 {
+            Some(TitleClass::Role)
+        } else {
+            None
+        }
     }
-    fn features(&mut self, i: usize) -> u8 {
+    /// Lexicon features of token `i`, computed once per token and once per distinct word form.
+    fn features(&mut self, i: usize) -> u16 {
         let f = self.feat[i];
-        if f != 0 {
+        if f & F_DONE != 0 {
             return f;
         }
         let w = self.toks[i].text(self.text);
-        let lw = lexicon::lower(w, &mut self.buf);
-        let mut f = F_DONE;
-        if self.lex.first_names.contains(lw) {
-            f |= F_FIRST;
-        }
-        if self.lex.surnames.contains(lw) {
-            f |= F_SURNAME;
-        }
-        if self.lex.dutch_words.contains(lw) {
-            f |= F_DUTCH;
-        }
-        if NON_NAME_CAPS.contains(&lw) {
-            f |= F_NONNAME;
-        }
+        let lf = match self.words.get(w) {
+            Some(&lf) => lf,
+            None => {
+                let lex = self.lex;
+                let lw = lexicon::lower(w, &mut self.buf);
+                let mut lf = F_DONE;
+                if lex.first_names.contains(lw) {
+                    lf |= F_FIRST;
+                }
+                if lex.surnames.contains(lw) {
+                    lf |= F_SURNAME;
+                }
+                if lex.dutch_words.contains(lw) {
+                    lf |= F_DUTCH;
+                }
+                if is_non_name(lw) {
+                    lf |= F_NONNAME;
+                }
+                self.words.insert(w, lf);
+                lf
+            }
+        };
+        let f = f | lf;
         self.feat[i] = f;
         f
     }
@@ -234,22 +281,26 @@ impl<'a> Ctx<'a> {
         f & F_NONNAME != 0 || (f & F_DUTCH != 0 && f & (F_SURNAME | F_FIRST) == 0)
     }
     fn is_org(&mut self, i: usize) -> bool {
-        let lw = self.lw(i);
-        if self.lex.org_words.contains(&lw) {
-            return true;
+        let f = self.feat[i];
+        if f & O_DONE != 0 {
+            return f & O_ORG != 0;
         }
+        let lex = self.lex;
+        let w = self.toks[i].text(self.text);
+        let lw = lexicon::lower(w, &mut self.buf);
         // Compounds ending in an organisation word: "Onderzoeksbureau", "Jongerenstichting".
-        for (k, _) in lw.char_indices().skip(3) {
-            if lw.len() - k >= 5 && self.lex.org_words.contains(&lw[k..]) {
-                return true;
-            }
-        }
-        false
+        let org = lex.org_words.contains(lw)
+            || lw
+                .char_indices()
+                .skip(3)
+                .any(|(k, _)| lw.len() - k >= 5 && lex.org_words.contains(&lw[k..]));
+        self.feat[i] = f | O_DONE | if org { O_ORG } else { 0 };
+        org
     }
     fn is_place(&mut self, s: usize, e: usize) -> bool {
-        let t = &self.text[s..e];
-        let l = lexicon::lower(t, &mut self.buf).to_string();
-        self.lex.places.contains(&l)
+        let lex = self.lex;
+        lex.places
+            .contains(lexicon::lower(&self.text[s..e], &mut self.buf))
     }
     /// The title before token `i` (skipping its dot): returns (class, start offset of title).
     fn title_before(&mut self, i: usize) -> Option<(TitleClass, usize)> {
@@ -259,8 +310,11 @@ impl<'a> Ctx<'a> {
         let mut j = i - 1;
         if self.toks[j].is_punct(self.text, b'.') && !self.toks[j].space_before && j > 0 {
             j -= 1;
-            let lw = self.lw(j) + ".";
-            if let Some(c) = self.lex.titles.get(&lw) {
+            let lex = self.lex;
+            let w = self.toks[j].text(self.text);
+            lexicon::lower(w, &mut self.buf);
+            self.buf.push('.');
+            if let Some(c) = lex.titles.get(self.buf.as_str()) {
                 return Some((*c, self.toks[j].start));
             }
         }
@@ -288,6 +342,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         lex: lexicon::get(),
         buf: String::new(),
         feat: vec![0; toks.len()],
+        words: HashMap::default(),
     };
     let chains = chains(&cx);
     let mut out = Vec::new();
@@ -576,8 +631,7 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
         if cx.is_org(c) {
             return None;
         }
-        let lw = cx.lw(c);
-        if NON_NAME_CAPS.contains(&lw.as_str()) {
+        if cx.features(c) & F_NONNAME != 0 {
             return None;
         }
     }
@@ -661,13 +715,13 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
     }
     // First name + surname.
     if caps.len() >= 2 && els[0].1 == El::Cap {
-        let f = cx.lw(caps[0]);
-        let first_known = cx.lex.first_names.contains(&f);
+        let f = cx.features(caps[0]);
+        let first_known = f & F_FIRST != 0;
         let first_common = cx.common_word(caps[0]);
         if first_known && !(first_common && last_common) {
             return Some(hit(span_s, span_e, first_tok, last, "name.first_last", 0.9));
         }
-        let surname_known = cx.lex.surnames.contains(&cx.lw(last));
+        let surname_known = cx.features(last) & F_SURNAME != 0;
         let camel = caps.iter().any(|&c| {
             let w = cx.w(c);
             w.chars().skip(1).any(char::is_uppercase) && !w.contains('-')
@@ -680,7 +734,7 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
             && surname_known
             && !camel
             && !last_place
-            && !cx.lex.dutch_words.contains(&f)
+            && f & F_DUTCH == 0
         {
             return Some(hit(span_s, span_e, first_tok, last, "name.pair", 0.7));
         }
@@ -695,19 +749,19 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
     let long_compound =
         caps.len() == 1 && cx.w(last).chars().count() > 14 && cx.features(last) & F_SURNAME == 0;
     if let Some((class, _)) = title.filter(|_| !long_compound) {
-        if !last_common || class == TitleClass::Salutation && cx.lex.surnames.contains(&cx.lw(last))
+        if !last_common || class == TitleClass::Salutation && cx.features(last) & F_SURNAME != 0
         {
             return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
         }
     }
     // A first name alone after a greeting ("Hoi Bram,") or as a signature under "Groet,".
     if caps.len() == 1 && els.len() == 1 {
-        let f = cx.lw(last);
-        if cx.lex.first_names.contains(&f) && !NON_NAME_CAPS.contains(&f.as_str()) {
+        let f = cx.features(last);
+        if f & F_FIRST != 0 && f & F_NONNAME == 0 {
             let greet = first_tok > 0
                 && cx.toks[first_tok].nl_before == 0
                 && matches!(
-                    cx.lw(first_tok - 1).as_str(),
+                    cx.lw_ref(first_tok - 1),
                     "hoi" | "hallo" | "beste" | "dag" | "hey" | "lieve" | "dank" | "bedankt"
                 );
             if greet || (alone && after_closing(cx, first_tok)) {
@@ -731,8 +785,7 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
     if !last_common && caps.len() <= 2 {
         if let Some(t) = cx.toks.get(after) {
             if t.class == Class::Word {
-                let lw = cx.lw(after);
-                if SPEECH_AFTER.contains(&lw.as_str()) && cx.lex.surnames.contains(&cx.lw(last)) {
+                if SPEECH_AFTER.contains(&cx.lw_ref(after)) && cx.features(last) & F_SURNAME != 0 {
                     return Some(hit(span_s, span_e, first_tok, last, "name.speech", 0.7));
                 }
             }
@@ -790,7 +843,7 @@ fn header_field_before(cx: &mut Ctx, first_tok: usize) -> bool {
         return false;
     }
     matches!(
-        cx.lw(field).as_str(),
+        cx.lw_ref(field),
         "door"
             | "naam"
             | "contactpersoon"
@@ -822,8 +875,7 @@ fn comma_first_name_after(cx: &mut Ctx, last_tok: usize) -> Option<usize> {
     if !cx.is_cap(f) || t.nl_before > 0 {
         return None;
     }
-    let lw = cx.lw(f);
-    if !cx.lex.first_names.contains(&lw) {
+    if cx.features(f) & F_FIRST == 0 {
         return None;
     }
     match cx.toks.get(f + 1) {
@@ -881,7 +933,7 @@ fn after_closing(cx: &mut Ctx, i: usize) -> bool {
         return false;
     }
     matches!(
-        cx.lw(i - 2).as_str(),
+        cx.lw_ref(i - 2),
         "groet" | "groeten" | "mvg" | "groetjes" | "vriendelijke" | "dank" | "regards"
     )
 }
@@ -1031,7 +1083,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
                 {
                     break;
                 }
-                if t.class == Class::Word && RESIDENCE_CUES.contains(&cx.lw(k).as_str()) {
+                if t.class == Class::Word && RESIDENCE_CUES.contains(&cx.lw_ref(k)) {
                     tied = true;
                     break;
                 }
@@ -1045,7 +1097,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
                 if let Some(n) = toks.get(next_i) {
                     tied = n.class == Class::Word
                         && matches!(
-                            cx.lw(next_i).as_str(),
+                            cx.lw_ref(next_i),
                             "woont" | "woon" | "wonen" | "woonde"
                         );
                 }

@@ -59,16 +59,40 @@ const CUES: &[Cue] = &[
     ("leer uitdraagt", Kind::Religion, 3, false),
     ("strenger", Kind::Religion, 1, false),
     ("malikitisch", Kind::Religion, 3, false),
-    ("naar de moskee", Kind::Religion, 2, true),
-    ("in de moskee", Kind::Religion, 1, true),
+    ("naar de moskee", Kind::Religion, 0, true),
     ("verkiezingen af", Kind::Religion, 2, false),
     ("bekeerling", Kind::Religion, 3, false),
     ("orthodox", Kind::Religion, 2, false),
     ("soefi", Kind::Religion, 3, false),
     ("mouride", Kind::Religion, 3, false),
-    ("koran", Kind::Religion, 2, false),
     ("bidden", Kind::Religion, 3, true),
+    ("in de moskee", Kind::Religion, 0, true),
+    ("naar de kerk", Kind::Religion, 0, true),
+    ("in de kerk", Kind::Religion, 0, true),
+    ("naar de synagoge", Kind::Religion, 0, true),
+    ("shafi", Kind::Religion, 3, false),
+    ("hanafi", Kind::Religion, 3, false),
+    ("maliki", Kind::Religion, 3, false),
+    ("praktiserend", Kind::Religion, 3, false),
+    ("boeddhis", Kind::Religion, 3, false),
+    ("evangelisch", Kind::Religion, 3, false),
+    ("gereformeerd", Kind::Religion, 3, false),
+    ("hervormd", Kind::Religion, 3, false),
+    ("pinkstergemeente", Kind::Religion, 3, false),
+    ("jehova", Kind::Religion, 3, false),
+    ("alevi", Kind::Religion, 3, false),
+    ("yezidi", Kind::Religion, 3, false),
+    ("ezidi", Kind::Religion, 3, true),
+    ("sikh", Kind::Religion, 3, true),
+    ("jodendom", Kind::Religion, 3, false),
+    ("afvallig", Kind::Religion, 3, false),
+    ("bedevaart", Kind::Religion, 3, false),
+    ("hadj", Kind::Religion, 3, true),
+    ("vrijdaggebed", Kind::Religion, 0, false),
+    ("sluier", Kind::Religion, 2, false),
     // ethnicity
+    ("etnici", Kind::Ethnicity, 2, false),
+    ("huidskleur", Kind::Ethnicity, 2, false),
     ("afkomst", Kind::Ethnicity, 2, true),
     ("komaf", Kind::Ethnicity, 2, true),
     ("achtergrond", Kind::Ethnicity, 1, true),
@@ -85,11 +109,23 @@ const CUES: &[Cue] = &[
     ("groenlinks", Kind::Political, 3, true),
     ("regeringspartij", Kind::Political, 3, false),
     ("politiek actief", Kind::Political, 3, false),
+    ("partijlid", Kind::Political, 3, false),
+    ("communist", Kind::Political, 3, false),
+    ("socialist", Kind::Political, 3, false),
+    ("nationalist", Kind::Political, 3, false),
+    ("extreemrechts", Kind::Political, 3, false),
+    ("extreemlinks", Kind::Political, 3, false),
+    ("anarchist", Kind::Political, 3, false),
+    ("demonstratie", Kind::Political, 2, false),
+    ("grijze wolven", Kind::Political, 3, false),
+    ("christenunie", Kind::Political, 4, true),
     // trade union
+    ("bondslid", Kind::TradeUnion, 4, false),
     ("vakbond", Kind::TradeUnion, 4, false),
     ("kaderlid", Kind::TradeUnion, 4, false),
     // health
-    ("behandeling", Kind::Health, 2, true),
+    ("onder behandeling", Kind::Health, 3, true),
+    ("in behandeling bij", Kind::Health, 3, false),
     ("ziek", Kind::Health, 3, false),
     ("depressie", Kind::Health, 3, false),
     ("depressief", Kind::Health, 3, false),
@@ -106,7 +142,6 @@ const CUES: &[Cue] = &[
     ("cardioloog", Kind::Health, 3, false),
     ("psycholoog", Kind::Health, 3, false),
     ("psychiater", Kind::Health, 3, false),
-    ("huisarts", Kind::Health, 3, false),
     ("bedrijfsarts", Kind::Health, 3, false),
     ("medicatie", Kind::Health, 3, false),
     ("medicijnen", Kind::Health, 3, false),
@@ -137,7 +172,36 @@ const CUES: &[Cue] = &[
     ("aandoening", Kind::Health, 3, false),
     ("knieoperatie", Kind::Health, 3, false),
     ("huisarts", Kind::Health, 3, false),
+    ("slaapt", Kind::Health, 3, true),
+    ("slaapproblemen", Kind::Health, 3, false),
+    ("diagnose", Kind::Health, 3, false),
+    ("gediagnosticeerd", Kind::Health, 3, false),
+    ("psychos", Kind::Health, 3, false),
+    ("psychot", Kind::Health, 3, false),
+    ("schizofren", Kind::Health, 3, false),
+    ("bipolair", Kind::Health, 3, false),
+    ("revalid", Kind::Health, 3, false),
+    ("rolstoel", Kind::Health, 3, false),
+    ("blind", Kind::Health, 3, true),
+    ("doof", Kind::Health, 3, true),
+    ("dement", Kind::Health, 3, false),
+    ("alzheimer", Kind::Health, 3, false),
+    ("astma", Kind::Health, 3, false),
+    ("hartpatiënt", Kind::Health, 3, false),
+    ("chemo", Kind::Health, 3, false),
+    ("afkick", Kind::Health, 3, false),
+    ("alcoholprobl", Kind::Health, 3, false),
+    ("miskraam", Kind::Health, 3, false),
+    ("beperking", Kind::Health, 2, false),
+    ("suïcid", Kind::Health, 3, false),
+    ("zelfmoord", Kind::Health, 3, false),
+    ("ggz", Kind::Health, 3, false),
+    ("hiv-positief", Kind::Health, 3, false),
     // sexual orientation
+    ("homofiel", Kind::SexualOrientation, 4, false),
+    ("heteroseksu", Kind::SexualOrientation, 4, false),
+    ("aseksu", Kind::SexualOrientation, 4, false),
+    ("panseksu", Kind::SexualOrientation, 4, false),
     ("homoseksu", Kind::SexualOrientation, 4, false),
     ("lesbisch", Kind::SexualOrientation, 4, false),
     ("lesbienne", Kind::SexualOrientation, 4, false),
@@ -146,12 +210,22 @@ const CUES: &[Cue] = &[
     ("samen met zijn vriend", Kind::SexualOrientation, 4, true),
     ("samen met haar vriendin", Kind::SexualOrientation, 4, true),
     // criminal
+    ("gevangenis", Kind::Criminal, 2, false),
+    ("gevangenisstraf", Kind::Criminal, 4, false),
+    ("werkstraf", Kind::Criminal, 4, false),
+    ("hechtenis", Kind::Criminal, 4, false),
+    ("voorarrest", Kind::Criminal, 4, false),
+    ("detentie", Kind::Criminal, 4, false),
+    ("opgepakt", Kind::Criminal, 4, false),
+    ("enkelband", Kind::Criminal, 4, false),
+    ("reclassering", Kind::Criminal, 3, false),
+    ("strafzaak", Kind::Criminal, 3, false),
+    ("justitiële documentatie", Kind::Criminal, 4, false),
     ("veroordeeld", Kind::Criminal, 4, false),
     ("aangehouden", Kind::Criminal, 4, false),
     ("gearresteerd", Kind::Criminal, 4, false),
     ("verdacht", Kind::Criminal, 3, false),
     ("taakstraf", Kind::Criminal, 4, false),
-    ("gevangenisstraf", Kind::Criminal, 4, false),
     ("celstraf", Kind::Criminal, 4, false),
     ("strafblad", Kind::Criminal, 4, false),
     ("vervolgd", Kind::Criminal, 4, false),
@@ -177,7 +251,15 @@ const ACRONYMS: &[Cue] = &[
     ("CHP", Kind::Political, 3, true),
     ("MHP", Kind::Political, 3, true),
     ("BIJ1", Kind::Political, 3, true),
+    ("PvdD", Kind::Political, 3, true),
+    ("JA21", Kind::Political, 3, true),
+    ("BBB", Kind::Political, 3, true),
+    ("NSC", Kind::Political, 3, true),
+    ("PKK", Kind::Political, 3, true),
+    ("HALT", Kind::Criminal, 4, true),
     ("FNV", Kind::TradeUnion, 4, true),
+    ("AVV", Kind::TradeUnion, 4, true),
+    ("AOb", Kind::TradeUnion, 4, true),
     ("CNV", Kind::TradeUnion, 4, true),
     ("ACP", Kind::TradeUnion, 4, true),
     ("VCP", Kind::TradeUnion, 4, true),
@@ -206,20 +288,162 @@ fn automata() -> &'static Automata {
     })
 }
 
-const SUBJECTS: [&str; 10] = [
-    "hij", "zij", "ze", "ik", "u", "wij", "we", "men", "hem", "je",
+const SUBJECTS: [&str; 11] = [
+    "hij", "zij", "ze", "ik", "u", "wij", "we", "men", "hem", "je", "jij",
+];
+/// Nouns that stand for the person a text is about ("cliënt is ... veroordeeld").
+const SUBJECT_NOUNS: [&str; 6] = [
+    "cliënt",
+    "betrokkene",
+    "verzoeker",
+    "verzoekster",
+    "klager",
+    "klaagster",
+];
+const POSSESSIVES: [&str; 6] = ["mijn", "zijn", "haar", "uw", "hun", "onze"];
+/// Kin and partner nouns after a possessive: "mijn vrouw", "haar zoon".
+const KIN: [&str; 16] = [
+    "man",
+    "vrouw",
+    "zoon",
+    "dochter",
+    "vader",
+    "moeder",
+    "broer",
+    "zus",
+    "zuster",
+    "echtgenoot",
+    "echtgenote",
+    "partner",
+    "kind",
+    "cliënt",
+    "neef",
+    "nicht",
 ];
 /// Object pronouns: the clause starts after them, never with the verb before them.
 const OBJECTS: [&str; 1] = ["hem"];
 /// Forms of "zijn" (to be) that the gold leaves out at the edges of a clause.
 const COPULAS: [&str; 6] = ["ben", "is", "bent", "zijn", "was", "waren"];
-const SOFT_BOUNDS: [&str; 12] = [
+const SOFT_BOUNDS: [&str; 14] = [
     "en", "die", "dat", "wat", "volgens", "aldus", "omdat", "want", "terwijl", "waarvoor", "maar",
-    "waardoor",
+    "waardoor", "of", "wanneer",
 ];
-const PERSON_REFS: [&str; 14] = [
-    "hij", "zij", "ze", "ik", "u", "hem", "haar", "zijn", "mijn", "mij", "zijzelf", "hijzelf",
-    "zich", "uw",
+/// Words before a subject pronoun that are not a verb (so no inversion "bidt hij").
+const NOT_VERBS: [&str; 14] = [
+    "of", "dat", "als", "omdat", "wanneer", "toen", "nadat", "zodat", "hoe", "waar", "wat",
+    "en", "maar", "want",
+];
+/// Auxiliaries after which "die"/"dat" is a demonstrative object, not a relative clause
+/// ("heeft die afgedaan").
+const AUX: [&str; 8] = ["heeft", "hebben", "had", "hadden", "heb", "hebt", "is", "was"];
+/// Prepositions that open a trailing adjunct (place, time, company) after the last cue:
+/// "bekeerde zich tot de islam | na zijn huwelijk".
+const ADJUNCTS: [&str; 8] = ["in", "na", "sinds", "met", "tijdens", "volgens", "aldus", "toen"];
+const NEGATIONS: [&str; 3] = ["niet", "nooit", "geen"];
+/// Words that make a clause about habitual practice ("elke vrijdag naar de moskee").
+const HABITUAL: [&str; 10] = [
+    "gaat",
+    "reist",
+    "elke",
+    "iedere",
+    "dagelijks",
+    "wekelijks",
+    "vrijdag",
+    "vrijdags",
+    "zondags",
+    "regelmatig",
+];
+/// Nouns for organisations and communities: a cue said of these is not a person's fact.
+const ORG_NOUNS: [&str; 16] = [
+    "moskee",
+    "stichting",
+    "vereniging",
+    "gemeenschap",
+    "organisatie",
+    "landschap",
+    "koers",
+    "koepel",
+    "school",
+    "scholen",
+    "omroep",
+    "instelling",
+    "centrum",
+    "netwerk",
+    "gebedsruimte",
+    "gebedsgroep",
+];
+/// Noun cues whose plural is a statement about a group ("moslims moeten ...").
+const GROUP_NOUNS: [&str; 17] = [
+    "afvallig",
+    "moslim",
+    "salafist",
+    "soenni",
+    "sjiiet",
+    "sjiit",
+    "christen",
+    "katholiek",
+    "protestant",
+    "hindoe",
+    "boeddhist",
+    "atheïst",
+    "gelovig",
+    "bekeerling",
+    "soefi",
+    "mouride",
+    "homo",
+];
+const PLURAL_RESTS: [&str; 8] = ["s", "en", "eten", "ten", "nen", "gen", "'s", "es"];
+/// Plural or collective subjects: a cue in their clause is a statement about a group.
+const GROUP_SUBJECTS: [&str; 12] = [
+    "gelovigen",
+    "moslims",
+    "jongeren",
+    "vrouwen",
+    "mannen",
+    "bezoekers",
+    "leden",
+    "mensen",
+    "sommige",
+    "groep",
+    "velen",
+    "gezinnen",
+];
+/// Stems of origin adjectives; a bare one is a typering in a person's list entry ("Koerdisch.").
+const ORIGINS: [&str; 34] = [
+    "turks",
+    "koerd",
+    "somalisch",
+    "senegalees",
+    "surinaams",
+    "marokkaans",
+    "berbers",
+    "javaans",
+    "afghaans",
+    "syrisch",
+    "iraaks",
+    "iraans",
+    "eritrees",
+    "ethiopisch",
+    "pakistaans",
+    "indonesisch",
+    "hindoestaans",
+    "antilliaans",
+    "ghanees",
+    "nigeriaans",
+    "egyptisch",
+    "algerijns",
+    "tunesisch",
+    "pools",
+    "bosnisch",
+    "albanees",
+    "tsjetsjeens",
+    "arabisch",
+    "libisch",
+    "soedanees",
+    "jemenitisch",
+    "kaapverdisch",
+    "molukks",
+    "chinees",
 ];
 
 fn is_hard_bound(text: &str, t: &Tok) -> bool {
@@ -234,18 +458,122 @@ fn word_is(text: &str, t: &Tok, list: &[&str]) -> bool {
     t.class == Class::Word && list.iter().any(|w| w.eq_ignore_ascii_case(t.text(text)))
 }
 
+/// Lower-cased text of a word token (cheap: most words are ASCII).
+fn lower(text: &str, t: &Tok) -> String {
+    t.text(text).to_lowercase()
+}
+
+/// One cue occurrence: token index, byte range, kind, weight (0 = only with a habit word).
+#[derive(Clone, Copy)]
+struct Hit {
+    tok: usize,
+    /// Token holding the cue's last byte.
+    last: usize,
+    start: usize,
+    kind: Kind,
+    weight: u8,
+}
+
+/// A candidate finding in tokens `s..=e`.
+#[derive(Clone, Copy)]
+struct Seg {
+    s: usize,
+    e: usize,
+    kind: Kind,
+    weight: u8,
+    negated: bool,
+}
+
+/// Coordinated clauses ("heeft suikerziekte en is slechtziend") up to this many tokens are
+/// one finding.
+const MAX_COORDINATION: usize = 14;
+
 pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding> {
+    let hits = cue_hits(text, toks);
+    let mut persons: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.kind == Kind::Person)
+        .map(|f| (f.start, f.end))
+        .collect();
+    persons.sort_unstable();
+
+    let mut segs: Vec<Seg> = Vec::new();
+    let mut entry_lines: Vec<(usize, usize)> = Vec::new(); // byte ranges handled as list entries
+    for &(ps, _) in &persons {
+        if !(ps == 0 || text.as_bytes()[ps - 1] == b'\n') {
+            continue;
+        }
+        let line_start = ps;
+        let line_end = text[ps..].find('\n').map_or(text.len(), |p| ps + p);
+        if entry_lines.last().is_some_and(|&(s, _)| s == line_start) {
+            continue;
+        }
+        if let Some(body) = entry_body(text, toks, &persons, line_start, line_end) {
+            entry_lines.push((line_start, line_end));
+            list_entry(text, toks, &hits, body, line_end, &mut segs);
+        }
+    }
+    let in_entry = |b: usize| {
+        let i = entry_lines.partition_point(|&(s, _)| s <= b);
+        i > 0 && entry_lines[i - 1].1 >= b
+    };
+
+    for (hi, h) in hits.iter().enumerate() {
+        if in_entry(h.start) {
+            continue;
+        }
+        if let Some(seg) = clause(text, toks, &hits, hi, &persons) {
+            segs.push(seg);
+        }
+    }
+
+    // Strongest first among segments starting together; overlaps of a weaker one are dropped.
+    segs.sort_by(|x, y| x.s.cmp(&y.s).then(y.weight.cmp(&x.weight)).then(y.e.cmp(&x.e)));
+    let mut kept: Vec<Seg> = Vec::with_capacity(segs.len());
+    for sg in segs {
+        if let Some(p) = kept.last_mut() {
+            if sg.s <= p.e {
+                if sg.kind == p.kind && sg.e > p.e {
+                    p.e = sg.e;
+                }
+                continue;
+            }
+            // Same-kind clauses joined by "en"/"maar" with one subject: one statement.
+            // Only short coordinations: long ones are separate statements in the gold.
+            if p.kind == sg.kind
+                && sg.s == p.e + 2
+                && sg.e - p.s < MAX_COORDINATION
+                && word_is(text, &toks[p.e + 1], &["en", "maar"])
+            {
+                p.e = sg.e;
+                p.negated &= sg.negated;
+                continue;
+            }
+        }
+        kept.push(sg);
+    }
+    kept.into_iter()
+        .filter(|sg| !sg.negated)
+        .map(|sg| Finding {
+            start: toks[sg.s].start,
+            end: toks[sg.e].end,
+            kind: sg.kind,
+            score: 0.7,
+            rule: "special.cue_clause",
+        })
+        .collect()
+}
+
+/// All cue occurrences that may state a fact about a person, in text order.
+fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
     let a = automata();
     let bytes = text.as_bytes();
-    let mut cues: Vec<(usize, usize, Kind, u8)> = Vec::new();
     let boundary_ok = |s: usize, e: usize, whole: bool| {
-        let before = s == 0
-            || !(bytes[s - 1].is_ascii_alphanumeric()
-                || bytes[s - 1] >= 0x80
-                || bytes[s - 1] == b'-');
+        let before = s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
         let after = e >= bytes.len() || !(bytes[e].is_ascii_alphanumeric() || bytes[e] >= 0x80);
         before && (!whole || after)
     };
+    let mut raw: Vec<(usize, usize, &'static str, Kind, u8, bool)> = Vec::new();
     for m in a.words.find_iter(text) {
         let c = CUES[m.pattern().as_usize()];
         let proper = c.1 == Kind::Political
@@ -255,10 +583,20 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
                     | "gülenbeweging"
                     | "muhammadiyah"
                     | "ahmadiyya"
-                    | "hazara"
                     | "mouride"
-                    | "koran"
                     | "islam"
+                    | "adhd"
+                    | "ptss"
+                    | "hiv"
+                    | "hiv-positief"
+                    | "ggz"
+                    | "jehova"
+                    | "sikh"
+                    | "alzheimer"
+                    | "maliki"
+                    | "malikitisch"
+                    | "shafi"
+                    | "hanafi"
             );
         if boundary_ok(m.start(), m.end(), c.3)
             && (proper || !capitalised_mid_sentence(text, m.start()))
@@ -266,149 +604,403 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
             if c.0 == "achtergrond" && !adjective_before(text, m.start()) {
                 continue;
             }
-            cues.push((m.start(), m.end(), c.1, c.2));
+            raw.push((m.start(), m.end(), c.0, c.1, c.2, true));
         }
     }
     for m in a.acronyms.find_iter(text) {
         let c = ACRONYMS[m.pattern().as_usize()];
         if boundary_ok(m.start(), m.end(), c.3) {
-            cues.push((m.start(), m.end(), c.1, c.2));
+            raw.push((m.start(), m.end(), c.0, c.1, c.2, false));
         }
     }
-    if cues.is_empty() {
-        return Vec::new();
-    }
-    cues.sort_by_key(|c| c.0);
-    let persons: Vec<(usize, usize)> = found
-        .iter()
-        .filter(|f| f.kind == Kind::Person)
-        .map(|f| (f.start, f.end))
-        .collect();
-
-    // Clause segments around each cue: (first tok, last tok, kind, weight).
-    let mut segs: Vec<(usize, usize, Kind, u8)> = Vec::new();
-    for (cs, _ce, kind, weight) in cues {
-        let c = toks.partition_point(|t| t.end <= cs);
-        if c >= toks.len() || toks[c].start > cs {
+    raw.sort_by_key(|r| r.0);
+    let mut hits = Vec::with_capacity(raw.len());
+    for (s, e, cue, kind, weight, lowercase_cue) in raw {
+        let ti = toks.partition_point(|t| t.end <= s);
+        if ti >= toks.len() || toks[ti].start > s {
             continue;
         }
-        // Left bound: a hard or soft boundary, or a line break.
-        let mut l = c;
-        while l > 0 {
-            let p = &toks[l - 1];
-            if is_hard_bound(text, p) || toks[l].nl_before > 0 || word_is(text, p, &SOFT_BOUNDS) {
-                break;
-            }
-            l -= 1;
+        let t = &toks[ti];
+        // The rest of the word after the cue: plural group nouns and organisation compounds.
+        let rest = &text[e.min(t.end)..t.end.max(e)];
+        let rest = rest.to_lowercase();
+        if lowercase_cue && GROUP_NOUNS.contains(&cue) && PLURAL_RESTS.contains(&rest.as_str()) {
+            continue;
         }
-        // Right bound.
-        let mut r = c;
-        while r + 1 < toks.len() {
-            let n = &toks[r + 1];
-            if is_hard_bound(text, n) || n.nl_before > 0 || word_is(text, n, &SOFT_BOUNDS) {
-                break;
-            }
-            r += 1;
+        if ORG_NOUNS.iter().any(|n| rest.starts_with(n)) {
+            continue;
         }
-        // Subject: a pronoun or a person name in the clause start.
-        let mut start = l;
-        let mut k = l;
-        while k <= c + 1 && k <= r {
-            let t = &toks[k];
-            let is_person = covers(&persons, t.start, t.end);
-            if word_is(text, t, &SUBJECTS) || is_person {
-                // Skip the whole person name.
-                let mut kk = k;
-                while is_person && kk < r && covers(&persons, toks[kk + 1].start, toks[kk + 1].end)
-                {
-                    kk += 1;
+        // "een salafistische moskee": an adjective cue of an organisation noun.
+        if toks
+            .get(ti + 1)
+            .is_some_and(|n| n.class == Class::Word && ORG_NOUNS.iter().any(|o| lower(text, n).starts_with(o)))
+            && !word_is(text, t, &["naar", "in"])
+        {
+            continue;
+        }
+        // "kritisch over orthodoxe sprekers", "over je ziekmelding": a topic, not a fact.
+        if (ti.saturating_sub(4)..ti)
+            .rev()
+            .take_while(|&k| !is_hard_bound(text, &toks[k]))
+            .any(|k| word_is(text, &toks[k], &["over"]))
+        {
+            continue;
+        }
+        // "aangehouden in afwachting van": a decision put on hold.
+        if cue == "aangehouden"
+            && toks
+                .get(ti + 2)
+                .is_some_and(|n| word_is(text, n, &["afwachting"]))
+        {
+            continue;
+        }
+        let last = ti + toks[ti..].partition_point(|t| t.end < e);
+        hits.push(Hit {
+            tok: ti,
+            last: last.min(toks.len() - 1),
+            start: s,
+            kind,
+            weight,
+        });
+    }
+    hits
+}
+
+/// For a list entry line ("Naam - rol, Plaats. Typering; typering."), the token index where the
+/// typeringen start.
+fn entry_body(
+    text: &str,
+    toks: &[Tok],
+    persons: &[(usize, usize)],
+    line_start: usize,
+    line_end: usize,
+) -> Option<usize> {
+    let first = toks.partition_point(|t| t.end <= line_start);
+    let t0 = toks.get(first)?;
+    if t0.start != line_start || !covers(persons, t0.start, t0.end) {
+        return None;
+    }
+    // A dash after the name (and an alias in brackets) within a few tokens.
+    let mut k = first;
+    let mut dash = None;
+    while k < toks.len() && toks[k].start < line_end && k < first + 14 {
+        if toks[k].is_punct(text, b'-') || toks[k].text(text) == "–" {
+            dash = Some(k);
+            break;
+        }
+        k += 1;
+    }
+    let dash = dash?;
+    // The header (role, place) ends at the first full stop after the dash.
+    let mut k = dash + 1;
+    while k < toks.len() && toks[k].start < line_end {
+        if toks[k].is_punct(text, b'.') && toks.get(k + 1).is_some_and(|n| n.nl_before == 0) {
+            return Some(k + 1);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Typeringen of a list entry: fragments split at "." and ";" (and ":"), then at commas; a
+/// fragment with a cue (or a bare origin adjective) is one finding, parentheses included.
+fn list_entry(
+    text: &str,
+    toks: &[Tok],
+    hits: &[Hit],
+    body: usize,
+    line_end: usize,
+    segs: &mut Vec<Seg>,
+) {
+    let mut k = body;
+    let mut depth = 0i32;
+    let mut frag_start = body;
+    let mut prev: Option<Seg> = None; // last comma part, merged with a same-kind neighbour
+    while k <= toks.len() {
+        let at_end = k == toks.len() || toks[k].start >= line_end;
+        let t = toks.get(k);
+        let sep = match t {
+            Some(t) if !at_end && t.class == Class::Punct => {
+                match text.as_bytes()[t.start] {
+                    b'(' => {
+                        depth += 1;
+                        0
+                    }
+                    b')' => {
+                        depth -= 1;
+                        0
+                    }
+                    b'.' | b';' | b':' if depth <= 0 => 2,
+                    b',' if depth <= 0 => 1,
+                    _ => 0,
                 }
-                if k > l
-                    && toks[k - 1].class == Class::Word
-                    && !toks[k - 1].cap
-                    && !is_person
-                    && !word_is(text, t, &OBJECTS)
-                {
-                    // Inversion: "bidt hij", "is hij".
-                    start = k - 1;
-                } else {
-                    start = kk + 1;
-                }
-                break;
             }
+            _ => 0,
+        };
+        if at_end || sep > 0 {
+            if k > frag_start {
+                if let Some(sg) = fragment(text, toks, hits, frag_start, k - 1) {
+                    match prev {
+                        Some(p) if p.kind == sg.kind => {
+                            prev = Some(Seg { e: sg.e, ..p });
+                        }
+                        Some(p) => {
+                            segs.push(p);
+                            prev = Some(sg);
+                        }
+                        None => prev = Some(sg),
+                    }
+                } else if let Some(p) = prev.take() {
+                    segs.push(p);
+                }
+            }
+            if sep != 1 {
+                if let Some(p) = prev.take() {
+                    segs.push(p);
+                }
+            }
+            frag_start = k + 1;
+            depth = 0;
+        }
+        if at_end {
+            break;
+        }
+        k += 1;
+    }
+}
+
+fn fragment(text: &str, toks: &[Tok], hits: &[Hit], s: usize, e: usize) -> Option<Seg> {
+    let from = hits.partition_point(|h| h.tok < s);
+    let best = hits[from..]
+        .iter()
+        .take_while(|h| h.tok <= e)
+        .filter(|h| h.weight > 0)
+        .max_by_key(|h| h.weight);
+    let kind = match best {
+        Some(h) => h.kind,
+        None => {
+            // A bare origin ("Koerdisch", "Surinaams-Javaans", "Isaaq-clan") or "traditioneel".
+            if e - s > 2 {
+                return None;
+            }
+            let w = lower(text, &toks[s]);
+            if ORIGINS.iter().any(|o| w.starts_with(o)) && toks[s].cap {
+                Kind::Ethnicity
+            } else if (s..=e).any(|k| word_is(text, &toks[k], &["traditioneel", "orthodox"])) {
+                Kind::Religion
+            } else {
+                return None;
+            }
+        }
+    };
+    let negated = (s..=e).any(|k| word_is(text, &toks[k], &NEGATIONS));
+    Some(Seg {
+        s,
+        e,
+        kind,
+        weight: 5,
+        negated,
+    })
+}
+
+/// The clause around the cue `hits[hi]` as it states the fact about a person, if it does.
+fn clause(
+    text: &str,
+    toks: &[Tok],
+    hits: &[Hit],
+    hi: usize,
+    persons: &[(usize, usize)],
+) -> Option<Seg> {
+    let h = hits[hi];
+    let (c, kind, weight) = (h.tok, h.kind, h.weight);
+    // Left bound: a hard or soft boundary, or a line break.
+    let mut l = c;
+    while l > 0 {
+        let p = &toks[l - 1];
+        if (is_hard_bound(text, p) && !adjective_comma(text, toks, l - 1))
+            || toks[l].nl_before > 0
+            || word_is(text, p, &SOFT_BOUNDS)
+        {
+            break;
+        }
+        l -= 1;
+    }
+    // Right bound; "volgens"/"aldus" are cut below, after the last cue.
+    let mut r = c;
+    while r + 1 < toks.len() {
+        let n = &toks[r + 1];
+        if (is_hard_bound(text, n) && !adjective_comma(text, toks, r + 1)) || n.nl_before > 0 {
+            break;
+        }
+        if word_is(text, n, &SOFT_BOUNDS)
+            && !word_is(text, n, &["volgens", "aldus"])
+            && !(word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
+        {
+            break;
+        }
+        r += 1;
+    }
+    // Subject: a pronoun, a person name, "cliënt" or "mijn vrouw" in the clause start.
+    let mut start = l;
+    let mut k = l;
+    while k <= c + 1 && k <= r {
+        let t = &toks[k];
+        let is_person = covers(persons, t.start, t.end);
+        if word_is(text, t, &POSSESSIVES)
+            && k < c
+            && toks.get(k + 1).is_some_and(|n| word_is(text, n, &KIN))
+        {
+            start = k + 2;
+            break;
+        }
+        if word_is(text, t, &SUBJECTS) || is_person || word_is(text, t, &SUBJECT_NOUNS) {
+            let mut kk = k;
+            while is_person && kk < r && covers(persons, toks[kk + 1].start, toks[kk + 1].end) {
+                kk += 1;
+            }
+            if k > l
+                && toks[k - 1].class == Class::Word
+                && !toks[k - 1].cap
+                && !is_person
+                && !word_is(text, t, &OBJECTS)
+                && !word_is(text, &toks[k - 1], &NOT_VERBS)
+            {
+                // Inversion: "bidt hij", "is hij".
+                start = k - 1;
+            } else {
+                start = kk + 1;
+            }
+            break;
+        }
+        k += 1;
+    }
+    if start > c {
+        // The cue itself was skipped: the subject came after it ("Bidt hij").
+        start = if start > r { c } else { start.min(c) };
+    }
+    if !person_near(text, toks, start, r, persons) {
+        return None;
+    }
+    // An organisation as subject: "de moskee als organisatie ... volgt".
+    if (l..c).any(|k| {
+        word_is(text, &toks[k], &["de", "het", "deze"])
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| ORG_NOUNS.iter().any(|o| lower(text, n).starts_with(o)))
+    }) && !(l..c).any(|k| word_is(text, &toks[k], &SUBJECTS) || covers(persons, toks[k].start, toks[k].end))
+    {
+        return None;
+    }
+    // "De Somalische gelovigen bidden", "sommige vrouwen ...": a group, not a person.
+    if (l..c).any(|k| word_is(text, &toks[k], &GROUP_SUBJECTS))
+        && !(l..c).any(|k| {
+            word_is(text, &toks[k], &SUBJECTS) || covers(persons, toks[k].start, toks[k].end)
+        })
+    {
+        return None;
+    }
+    let mut start = start;
+    // "volgens een respondent | in 2016 ...": the source is not part of the fact.
+    if start == l && l > 0 && word_is(text, &toks[l - 1], &["volgens"]) {
+        let mut k = start;
+        while k < c
+            && word_is(
+                text,
+                &toks[k],
+                &["een", "de", "het", "twee", "drie", "enkele", "meerdere", "sommige", "eigen"],
+            )
+        {
             k += 1;
         }
-        if start > c {
-            // The cue itself was skipped: the subject came after it ("Bidt hij").
-            start = if start > r { c } else { start.min(c) };
+        if k < c {
+            start = k + 1;
         }
-        // Tie to a person: a person reference in this sentence.
-        if !person_near(text, toks, start, r, &persons) {
-            continue;
+    }
+    // Leading modal or first/second-person copula: "zou zich ...", "je bent | lid van".
+    if start < c && word_is(text, &toks[start], &["zou", "zouden"]) {
+        start += 1;
+    }
+    if start < c
+        && word_is(text, &toks[start], &["ben", "bent"])
+        && toks
+            .get(start + 1)
+            .is_some_and(|t| word_is(text, t, &["lid"]))
+    {
+        start += 1;
+    }
+    let mut r = r;
+    // Trailing adjunct after the last cue: "tot de islam | na zijn huwelijk". A date stays.
+    let last_cue = hits[hi..]
+        .iter()
+        .take_while(|x| x.tok <= r)
+        .map(|x| x.last)
+        .max()
+        .unwrap_or(c);
+    for k in last_cue + 1..=r {
+        if word_is(text, &toks[k], &ADJUNCTS)
+            && !toks.get(k + 1).is_some_and(|n| n.class == Class::Number)
+        {
+            r = k - 1;
+            break;
         }
-        let (mut start, mut r) = (start, r);
-        // "van Marokkaanse afkomst": the phrase itself.
-        if kind == Kind::Ethnicity {
+    }
+    // Ethnicity as a phrase: "(heeft) een Koerdische achtergrond", "van Marokkaanse afkomst";
+    // with a copula or "behoort tot" the verb belongs to the statement.
+    if kind == Kind::Ethnicity {
+        let verb_led = word_is(text, &toks[start], &["behoort", "behoorde"]);
+        if !verb_led {
             if let Some(v) = (start..c)
                 .rev()
                 .take(4)
-                .find(|&k| word_is(text, &toks[k], &["van"]))
+                .find(|&k| word_is(text, &toks[k], &["van", "een"]))
             {
                 start = v;
-                r = c;
             }
         }
-        // Leading modal or copula before "lid": "zou zich ...", "ben lid van".
-        if start < c && word_is(text, &toks[start], &["zou", "zouden"]) {
-            start += 1;
-        }
-        if start < c
-            && word_is(text, &toks[start], &COPULAS)
-            && toks
-                .get(start + 1)
-                .is_some_and(|t| word_is(text, t, &["lid"]))
-        {
-            start += 1;
-        }
-        // Trailing copula of a subordinate clause: "(omdat ik) zelf moslim ben".
+        r = r.max(c).min(if verb_led { r } else { c });
+    }
+    // "als moslima": only the noun.
+    if c > 0 && word_is(text, &toks[c - 1], &["als"]) && kind == Kind::Religion {
+        start = c;
+        r = c;
+    }
+    // Trailing copula of a subordinate clause after an identity: "(omdat ik) zelf moslim ben".
+    if matches!(
+        kind,
+        Kind::Religion | Kind::Ethnicity | Kind::SexualOrientation
+    ) {
         while r > c && word_is(text, &toks[r], &COPULAS) {
             r -= 1;
         }
-        segs.push((start, r, kind, weight));
     }
-    // One kind per segment: the strongest cue wins.
-    segs.sort_by(|x, y| x.0.cmp(&y.0).then(y.3.cmp(&x.3)));
-    let mut out: Vec<Finding> = Vec::new();
-    let mut i = 0;
-    while i < segs.len() {
-        let (s, e, kind, _) = segs[i];
-        let mut j = i + 1;
-        while j < segs.len() && segs[j].0 == s && segs[j].1 == e {
-            j += 1;
-        }
-        // Merge with the previous finding of the same kind joined by "en"/"maar".
-        let (start, end) = (toks[s].start, toks[e].end);
-        if let Some(prev) = out.last_mut() {
-            if prev.kind == kind && prev.end <= start {
-                let gap = &text[prev.end..start];
-                let g = gap.trim();
-                if g == "maar" {
-                    prev.end = end;
-                    i = j;
-                    continue;
-                }
-            }
-        }
-        out.push(Finding {
-            start,
-            end,
-            kind,
-            score: 0.7,
-            rule: "special.cue_clause",
-        });
-        i = j;
+    // A short parenthesis right after: "veroordeeld 2012 (bedreiging)".
+    // Weak cues (moskee visits) count only as a habit.
+    if weight == 0 && !(start..=r).any(|k| word_is(text, &toks[k], &HABITUAL)) {
+        return None;
     }
-    out
+    if start > r {
+        return None;
+    }
+    let negated = (start..c).any(|k| word_is(text, &toks[k], &NEGATIONS));
+    Some(Seg {
+        s: start,
+        e: r,
+        kind,
+        weight,
+        negated,
+    })
+}
+
+/// A comma inside an adjective list ("een gematigde, traditionele moslim") is no boundary.
+fn adjective_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    if !toks[i].is_punct(text, b',') || i < 2 || i + 2 >= toks.len() {
+        return false;
+    }
+    let adj = |t: &Tok| t.class == Class::Word && !t.cap && t.text(text).ends_with('e');
+    adj(&toks[i - 1])
+        && word_is(text, &toks[i - 2], &["een", "de", "het"])
+        && adj(&toks[i + 1])
+        && toks[i + 2].class == Class::Word
 }
 
 /// A capitalised cue word inside a sentence is a name ("Contactorgaan Moslims").
@@ -425,7 +1017,7 @@ fn capitalised_mid_sentence(text: &str, s: usize) -> bool {
 fn adjective_before(text: &str, s: usize) -> bool {
     let before = text[..s].trim_end();
     let w = before.rsplit([' ', '\n']).next().unwrap_or("");
-    w.chars().next().is_some_and(char::is_uppercase) && w.ends_with('e')
+    w.chars().next().is_some_and(char::is_uppercase) && (w.ends_with('e') || w.ends_with('-'))
 }
 
 /// Whether a span in `spans` (sorted by start, not nested) covers `s..e`.
@@ -444,7 +1036,6 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     while b + 1 < toks.len() && !toks[b].is_punct(text, b'.') && b - e < 20 {
         b += 1;
     }
-    // The sentence itself, or for a list fragment ("Naam - rol. Bekeerling.") its line.
     let line_start = text[..toks[s].start].rfind('\n').map_or(0, |p| p + 1);
     let (sa, sb) = (
         toks[a]
@@ -462,3 +1053,8 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     }
     toks[a..=b].iter().any(|t| word_is(text, t, &PERSON_REFS))
 }
+
+const PERSON_REFS: [&str; 20] = [
+    "hij", "zij", "ze", "ik", "u", "hem", "haar", "zijn", "mijn", "mij", "zijzelf", "hijzelf",
+    "zich", "uw", "je", "jij", "jou", "jouw", "cliënt", "betrokkene",
+];

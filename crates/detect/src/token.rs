@@ -74,7 +74,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     .is_none_or(|t: &Tok| space || t.class != Class::Word);
             if is_letter(c) || apostrophe_word {
                 i += c.len_utf8();
-                while let Some(d) = next_char(text, i) {
+                loop {
+                    // ASCII fast path: most word bytes are plain letters.
+                    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                        i += 1;
+                    }
+                    let Some(d) = next_char(text, i) else {
+                        break;
+                    };
                     let joiner = (d == '-' || d == '\'' || d == '’')
                         && next_char(text, i + d.len_utf8()).is_some_and(is_letter);
                     if is_letter(d) || (d.is_alphanumeric() && !d.is_ascii_digit()) || joiner {

@@ -92,7 +92,7 @@ fn destruction_is_final_and_every_step_is_proven() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|x| x.to_string() == *profiel),
+            .any(|x| *profiel == x.to_string()),
         "{plan}"
     );
     assert!(
@@ -100,7 +100,7 @@ fn destruction_is_final_and_every_step_is_proven() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|x| x.to_string() == *brief),
+            .any(|x| *brief == x.to_string()),
         "{plan}"
     );
     assert!(
@@ -108,7 +108,7 @@ fn destruction_is_final_and_every_step_is_proven() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|x| x.to_string() == *nota),
+            .any(|x| *nota == x.to_string()),
         "{plan}"
     );
 
@@ -155,7 +155,7 @@ fn destruction_is_final_and_every_step_is_proven() {
         docs.as_array()
             .unwrap()
             .iter()
-            .find(|x| x["id"].to_string() == id)
+            .find(|x| id == x["id"].to_string())
             .unwrap()["status"]
             .clone()
     };

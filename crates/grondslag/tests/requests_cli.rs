@@ -230,7 +230,7 @@ fn requests_from_intake_to_destruction() {
         rq.as_array()
             .unwrap()
             .iter()
-            .find(|r| r["id"].to_string() == id)
+            .find(|r| r["id"].as_i64() == id.parse::<i64>().ok())
             .unwrap()["status"]
             .clone()
     };
