@@ -7,7 +7,7 @@
 //! accepted once are then propagated to every other mention in the same text, including the
 //! surname alone.
 
-use crate::lexicon::{self, HashMap, HashSet, Lexicons, TitleClass};
+use crate::lexicon::{self, HashSet, Lexicons, TitleClass};
 use crate::token::{Class, Tok};
 use crate::{Finding, Kind};
 
@@ -67,7 +67,7 @@ const SPEECH_AFTER: [&str; 28] = [
     "werkt",
 ];
 
-const NON_NAME_CAPS: &[&str] = &[
+pub(crate) const NON_NAME_CAPS: &[&str] = &[
     "januari",
     "februari",
     "maart",
@@ -167,22 +167,18 @@ struct Ctx<'a> {
     lex: &'static Lexicons,
     buf: String,
     /// Per-token cached facts (bit sets below; each group has its own "done" bit).
-    feat: Vec<u16>,
-    /// Lexicon features per distinct word form: documents repeat their words.
-    words: HashMap<&'a str, u16>,
+    feat: Vec<u32>,
 }
 
-const F_DONE: u16 = 1;
-const F_FIRST: u16 = 2;
-const F_SURNAME: u16 = 4;
-const F_DUTCH: u16 = 8;
-const F_NONNAME: u16 = 16;
-const T_DONE: u16 = 32;
-const T_SAL: u16 = 64;
-const T_ACA: u16 = 128;
-const T_ROLE: u16 = 256;
-const O_DONE: u16 = 512;
-const O_ORG: u16 = 1024;
+const F_FIRST: u32 = lexicon::W_FIRST as u32;
+const F_SURNAME: u32 = lexicon::W_SURNAME as u32;
+const F_DUTCH: u32 = lexicon::W_DUTCH as u32;
+const F_NONNAME: u32 = lexicon::W_NONNAME as u32;
+/// The lexicon bits of the token are filled in.
+const F_DONE: u32 = 1 << 16;
+/// The compound-organisation test ran; `O_ORG` holds its answer.
+const O_DONE: u32 = 1 << 17;
+const O_ORG: u32 = 1 << 18;
 
 /// Whether a lower-cased word is in [`NON_NAME_CAPS`] (a hash set: the list is long).
 fn is_non_name(lw: &str) -> bool {
@@ -219,59 +215,26 @@ impl<'a> Ctx<'a> {
         t.class == Class::Word && t.cap && !t.all_caps && t.end - t.start >= 2
     }
     fn title_class(&mut self, i: usize) -> Option<TitleClass> {
-        let mut f = self.feat[i];
-        if f & T_DONE == 0 {
-            let lex = self.lex;
-            let w = self.toks[i].text(self.text);
-            f |= T_DONE
-                | match lex.titles.get(lexicon::lower(w, &mut self.buf)) {
-                    Some(TitleClass::Salutation) => T_SAL,
-                    Some(TitleClass::Academic) => T_ACA,
-                    Some(TitleClass::Role) => T_ROLE,
-                    None => 0,
-                };
-            self.feat[i] = f;
-        }
-        if f & T_SAL != 0 {
+        let f = self.features(i);
+        if f & u32::from(lexicon::W_SALUTATION) != 0 {
             Some(TitleClass::Salutation)
-        } else if f & T_ACA != 0 {
+        } else if f & u32::from(lexicon::W_ACADEMIC) != 0 {
             Some(TitleClass::Academic)
-        } else if f & T_ROLE != 0 {
+        } else if f & u32::from(lexicon::W_ROLE) != 0 {
             Some(TitleClass::Role)
         } else {
             None
         }
     }
-    /// Lexicon features of token `i`, computed once per token and once per distinct word form.
-    fn features(&mut self, i: usize) -> u16 {
+    /// Lexicon features of token `i` (one look-up in the merged word table, once per token).
+    fn features(&mut self, i: usize) -> u32 {
         let f = self.feat[i];
         if f & F_DONE != 0 {
             return f;
         }
+        let lex = self.lex;
         let w = self.toks[i].text(self.text);
-        let lf = match self.words.get(w) {
-            Some(&lf) => lf,
-            None => {
-                let lex = self.lex;
-                let lw = lexicon::lower(w, &mut self.buf);
-                let mut lf = F_DONE;
-                if lex.first_names.contains(lw) {
-                    lf |= F_FIRST;
-                }
-                if lex.surnames.contains(lw) {
-                    lf |= F_SURNAME;
-                }
-                if lex.dutch_words.contains(lw) {
-                    lf |= F_DUTCH;
-                }
-                if is_non_name(lw) {
-                    lf |= F_NONNAME;
-                }
-                self.words.insert(w, lf);
-                lf
-            }
-        };
-        let f = f | lf;
+        let f = f | F_DONE | u32::from(lexicon::word_bits(lex, lexicon::lower(w, &mut self.buf)));
         self.feat[i] = f;
         f
     }
@@ -281,7 +244,10 @@ impl<'a> Ctx<'a> {
         f & F_NONNAME != 0 || (f & F_DUTCH != 0 && f & (F_SURNAME | F_FIRST) == 0)
     }
     fn is_org(&mut self, i: usize) -> bool {
-        let f = self.feat[i];
+        let f = self.features(i);
+        if f & u32::from(lexicon::W_ORG) != 0 {
+            return true;
+        }
         if f & O_DONE != 0 {
             return f & O_ORG != 0;
         }
@@ -289,18 +255,18 @@ impl<'a> Ctx<'a> {
         let w = self.toks[i].text(self.text);
         let lw = lexicon::lower(w, &mut self.buf);
         // Compounds ending in an organisation word: "Onderzoeksbureau", "Jongerenstichting".
-        let org = lex.org_words.contains(lw)
-            || lw
-                .char_indices()
-                .skip(3)
-                .any(|(k, _)| lw.len() - k >= 5 && lex.org_words.contains(&lw[k..]));
+        let org = lw
+            .char_indices()
+            .skip(3)
+            .any(|(k, _)| lw.len() - k >= 5 && lex.org_words.contains(&lw[k..]));
         self.feat[i] = f | O_DONE | if org { O_ORG } else { 0 };
         org
     }
     fn is_place(&mut self, s: usize, e: usize) -> bool {
         let lex = self.lex;
-        lex.places
-            .contains(lexicon::lower(&self.text[s..e], &mut self.buf))
+        lexicon::word_bits(lex, lexicon::lower(&self.text[s..e], &mut self.buf))
+            & lexicon::W_PLACE
+            != 0
     }
     /// The title before token `i` (skipping its dot): returns (class, start offset of title).
     fn title_before(&mut self, i: usize) -> Option<(TitleClass, usize)> {
@@ -342,7 +308,6 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         lex: lexicon::get(),
         buf: String::new(),
         feat: vec![0; toks.len()],
-        words: HashMap::default(),
     };
     let chains = chains(&cx);
     let mut out = Vec::new();
