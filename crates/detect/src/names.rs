@@ -264,8 +264,7 @@ impl<'a> Ctx<'a> {
     }
     fn is_place(&mut self, s: usize, e: usize) -> bool {
         let lex = self.lex;
-        lexicon::word_bits(lex, lexicon::lower(&self.text[s..e], &mut self.buf))
-            & lexicon::W_PLACE
+        lexicon::word_bits(lex, lexicon::lower(&self.text[s..e], &mut self.buf)) & lexicon::W_PLACE
             != 0
     }
     /// The title before token `i` (skipping its dot): returns (class, start offset of title).
@@ -354,13 +353,13 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         }
         if let Some(g) = a.given {
             let f = cx.lw(g);
-            if !NON_NAME_CAPS.contains(&f.as_str()) {
+            if !is_non_name(&f) {
                 firsts.insert(f);
             }
         }
         if a.first < a.last && cx.is_cap(a.first) && !cx.is_initial(a.first) {
             let f = cx.lw(a.first);
-            if cx.lex.first_names.contains(&f) && !NON_NAME_CAPS.contains(&f.as_str()) {
+            if cx.lex.first_names.contains(&f) && !is_non_name(&f) {
                 firsts.insert(f);
             }
         }
@@ -419,7 +418,8 @@ fn is_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
         return false;
     }
     let lw = lexicon::lower(cx.w(j), buf);
-    (cx.lex.dutch_words.contains(lw) && !cx.lex.surnames.contains(lw))
+    let bits = lexicon::word_bits(cx.lex, lw);
+    (bits & lexicon::W_DUTCH != 0 && bits & lexicon::W_SURNAME == 0)
         || matches!(
             lw,
             "van"
@@ -695,12 +695,7 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
             let t = &cx.toks[last];
             cx.is_place(t.start, t.end)
         };
-        if !first_common
-            && surname_known
-            && !camel
-            && !last_place
-            && f & F_DUTCH == 0
-        {
+        if !first_common && surname_known && !camel && !last_place && f & F_DUTCH == 0 {
             return Some(hit(span_s, span_e, first_tok, last, "name.pair", 0.7));
         }
     }
@@ -714,8 +709,7 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
     let long_compound =
         caps.len() == 1 && cx.w(last).chars().count() > 14 && cx.features(last) & F_SURNAME == 0;
     if let Some((class, _)) = title.filter(|_| !long_compound) {
-        if !last_common || class == TitleClass::Salutation && cx.features(last) & F_SURNAME != 0
-        {
+        if !last_common || class == TitleClass::Salutation && cx.features(last) & F_SURNAME != 0 {
             return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
         }
     }
@@ -1061,10 +1055,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             if !tied && prev_w == "in" {
                 if let Some(n) = toks.get(next_i) {
                     tied = n.class == Class::Word
-                        && matches!(
-                            cx.lw_ref(next_i),
-                            "woont" | "woon" | "wonen" | "woonde"
-                        );
+                        && matches!(cx.lw_ref(next_i), "woont" | "woon" | "wonen" | "woonde");
                 }
             }
             // "een Duitse prediker uit Wuppertal": origin of a person named just before.

@@ -197,6 +197,11 @@ const CUES: &[Cue] = &[
     ("zelfmoord", Kind::Health, 3, false),
     ("ggz", Kind::Health, 3, false),
     ("hiv-positief", Kind::Health, 3, false),
+    ("hernia", Kind::Health, 3, false),
+    ("longziekte", Kind::Health, 3, false),
+    ("hartziekte", Kind::Health, 3, false),
+    ("nierziekte", Kind::Health, 3, false),
+    ("chronisch ziek", Kind::Health, 3, false),
     // sexual orientation
     ("homofiel", Kind::SexualOrientation, 4, false),
     ("heteroseksu", Kind::SexualOrientation, 4, false),
@@ -221,6 +226,8 @@ const CUES: &[Cue] = &[
     ("reclassering", Kind::Criminal, 3, false),
     ("strafzaak", Kind::Criminal, 3, false),
     ("justitiële documentatie", Kind::Criminal, 4, false),
+    ("verdachte in", Kind::Criminal, 4, true),
+    ("bekend bij de politie", Kind::Criminal, 4, false),
     ("veroordeeld", Kind::Criminal, 4, false),
     ("aangehouden", Kind::Criminal, 4, false),
     ("gearresteerd", Kind::Criminal, 4, false),
@@ -256,6 +263,7 @@ const ACRONYMS: &[Cue] = &[
     ("BBB", Kind::Political, 3, true),
     ("NSC", Kind::Political, 3, true),
     ("PKK", Kind::Political, 3, true),
+    ("NIDA", Kind::Political, 3, true),
     ("HALT", Kind::Criminal, 4, true),
     ("FNV", Kind::TradeUnion, 4, true),
     ("AVV", Kind::TradeUnion, 4, true),
@@ -330,15 +338,19 @@ const SOFT_BOUNDS: [&str; 14] = [
 ];
 /// Words before a subject pronoun that are not a verb (so no inversion "bidt hij").
 const NOT_VERBS: [&str; 14] = [
-    "of", "dat", "als", "omdat", "wanneer", "toen", "nadat", "zodat", "hoe", "waar", "wat",
-    "en", "maar", "want",
+    "of", "dat", "als", "omdat", "wanneer", "toen", "nadat", "zodat", "hoe", "waar", "wat", "en",
+    "maar", "want",
 ];
 /// Auxiliaries after which "die"/"dat" is a demonstrative object, not a relative clause
 /// ("heeft die afgedaan").
-const AUX: [&str; 8] = ["heeft", "hebben", "had", "hadden", "heb", "hebt", "is", "was"];
+const AUX: [&str; 8] = [
+    "heeft", "hebben", "had", "hadden", "heb", "hebt", "is", "was",
+];
 /// Prepositions that open a trailing adjunct (place, time, company) after the last cue:
 /// "bekeerde zich tot de islam | na zijn huwelijk".
-const ADJUNCTS: [&str; 8] = ["in", "na", "sinds", "met", "tijdens", "volgens", "aldus", "toen"];
+const ADJUNCTS: [&str; 8] = [
+    "in", "na", "sinds", "met", "tijdens", "volgens", "aldus", "toen",
+];
 const NEGATIONS: [&str; 3] = ["niet", "nooit", "geen"];
 /// Words that make a clause about habitual practice ("elke vrijdag naar de moskee").
 const HABITUAL: [&str; 10] = [
@@ -528,7 +540,11 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
     }
 
     // Strongest first among segments starting together; overlaps of a weaker one are dropped.
-    segs.sort_by(|x, y| x.s.cmp(&y.s).then(y.weight.cmp(&x.weight)).then(y.e.cmp(&x.e)));
+    segs.sort_by(|x, y| {
+        x.s.cmp(&y.s)
+            .then(y.weight.cmp(&x.weight))
+            .then(y.e.cmp(&x.e))
+    });
     let mut kept: Vec<Seg> = Vec::with_capacity(segs.len());
     for sg in segs {
         if let Some(p) = kept.last_mut() {
@@ -631,10 +647,9 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
             continue;
         }
         // "een salafistische moskee": an adjective cue of an organisation noun.
-        if toks
-            .get(ti + 1)
-            .is_some_and(|n| n.class == Class::Word && ORG_NOUNS.iter().any(|o| lower(text, n).starts_with(o)))
-            && !word_is(text, t, &["naar", "in"])
+        if toks.get(ti + 1).is_some_and(|n| {
+            n.class == Class::Word && ORG_NOUNS.iter().any(|o| lower(text, n).starts_with(o))
+        }) && !word_is(text, t, &["naar", "in"])
         {
             continue;
         }
@@ -720,21 +735,19 @@ fn list_entry(
         let at_end = k == toks.len() || toks[k].start >= line_end;
         let t = toks.get(k);
         let sep = match t {
-            Some(t) if !at_end && t.class == Class::Punct => {
-                match text.as_bytes()[t.start] {
-                    b'(' => {
-                        depth += 1;
-                        0
-                    }
-                    b')' => {
-                        depth -= 1;
-                        0
-                    }
-                    b'.' | b';' | b':' if depth <= 0 => 2,
-                    b',' if depth <= 0 => 1,
-                    _ => 0,
+            Some(t) if !at_end && t.class == Class::Punct => match text.as_bytes()[t.start] {
+                b'(' => {
+                    depth += 1;
+                    0
                 }
-            }
+                b')' => {
+                    depth -= 1;
+                    0
+                }
+                b'.' | b';' | b':' if depth <= 0 => 2,
+                b',' if depth <= 0 => 1,
+                _ => 0,
+            },
             _ => 0,
         };
         if at_end || sep > 0 {
@@ -887,7 +900,8 @@ fn clause(
             && toks
                 .get(k + 1)
                 .is_some_and(|n| ORG_NOUNS.iter().any(|o| lower(text, n).starts_with(o)))
-    }) && !(l..c).any(|k| word_is(text, &toks[k], &SUBJECTS) || covers(persons, toks[k].start, toks[k].end))
+    }) && !(l..c)
+        .any(|k| word_is(text, &toks[k], &SUBJECTS) || covers(persons, toks[k].start, toks[k].end))
     {
         return None;
     }
@@ -907,7 +921,9 @@ fn clause(
             && word_is(
                 text,
                 &toks[k],
-                &["een", "de", "het", "twee", "drie", "enkele", "meerdere", "sommige", "eigen"],
+                &[
+                    "een", "de", "het", "twee", "drie", "enkele", "meerdere", "sommige", "eigen",
+                ],
             )
         {
             k += 1;
@@ -949,10 +965,10 @@ fn clause(
     if kind == Kind::Ethnicity {
         let verb_led = word_is(text, &toks[start], &["behoort", "behoorde"]);
         if !verb_led {
-            if let Some(v) = (start..c)
-                .rev()
-                .take(4)
-                .find(|&k| word_is(text, &toks[k], &["van", "een"]))
+            let back = || (start..c).rev().take(4);
+            if let Some(v) = back()
+                .find(|&k| word_is(text, &toks[k], &["van", "met"]))
+                .or_else(|| back().find(|&k| word_is(text, &toks[k], &["een"])))
             {
                 start = v;
             }
@@ -1055,6 +1071,24 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
 }
 
 const PERSON_REFS: [&str; 20] = [
-    "hij", "zij", "ze", "ik", "u", "hem", "haar", "zijn", "mijn", "mij", "zijzelf", "hijzelf",
-    "zich", "uw", "je", "jij", "jou", "jouw", "cliënt", "betrokkene",
+    "hij",
+    "zij",
+    "ze",
+    "ik",
+    "u",
+    "hem",
+    "haar",
+    "zijn",
+    "mijn",
+    "mij",
+    "zijzelf",
+    "hijzelf",
+    "zich",
+    "uw",
+    "je",
+    "jij",
+    "jou",
+    "jouw",
+    "cliënt",
+    "betrokkene",
 ];

@@ -455,6 +455,20 @@ pub enum RequestAction {
         #[arg(long, default_value_t = 2)]
         months: u32,
     },
+    /// Record that the requester inspected the documents.
+    Inspected {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+    },
+    /// Refuse a request, with its reasons (within the month, AVG art. 12(4)).
+    Refuse {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
     /// Close a request; the next destruction run destroys it unless a hold applies.
     Close {
         #[command(flatten)]

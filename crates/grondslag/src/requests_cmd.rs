@@ -319,6 +319,22 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
             let due = store.request_extend(RequestId(id), months, &reason)?;
             println!("{}: {due}", ui::t("nieuwe termijn", "new deadline"));
         }
+        RequestAction::Inspected { store, id } => {
+            let mut store = open(&store)?;
+            store.request_transition(RequestId(id), RequestStatus::Inspected, "")?;
+            println!("{}", ui::t("inzage vastgelegd", "inspection recorded"));
+        }
+        RequestAction::Refuse { store, id, reason } => {
+            if reason.trim().is_empty() {
+                anyhow::bail!(ui::t(
+                    "een weigering vraagt redenen",
+                    "a refusal needs reasons"
+                ));
+            }
+            let mut store = open(&store)?;
+            store.request_transition(RequestId(id), RequestStatus::Refused, &reason)?;
+            println!("{}", ui::t("verzoek geweigerd", "request refused"));
+        }
         RequestAction::Close { store, id } => {
             let mut store = open(&store)?;
             store.request_transition(RequestId(id), RequestStatus::Closed, "")?;
