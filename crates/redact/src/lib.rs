@@ -320,8 +320,9 @@ pub fn redact(
     }
 }
 
-/// Like [`redact`] for PDF, also returning warnings (for example an image that was blacked out
-/// entirely because a redaction area lay over it).
+/// Like [`redact`] for PDF, also returning warnings (for example an image under a redaction
+/// area whose encoding — JBIG2, JPX, CCITT Group 3, CMYK JPEG — could not be decoded, so that it
+/// was blacked out entirely instead of only under the area).
 pub fn redact_pdf_with_warnings(
     original: &[u8],
     extracted_text: &str,

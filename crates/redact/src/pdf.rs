@@ -1,17 +1,21 @@
 //! PDF: true redaction. The glyphs of each value are taken out of the content stream's text
 //! operators (the rest of the line keeps its place through a TJ adjustment), a black box with the
-//! ground is drawn where they were, images under a box are blacked out, and everything besides
+//! ground is drawn where they were, the pixels of images under a box are painted black (a scanned
+//! page keeps everything but the boxes; an image we cannot decode is blacked out whole), form
+//! XObjects are inlined into the page first (OCR text layers live in them), and everything besides
 //! the page content that can hold personal data is dropped: document info, XMP metadata,
 //! annotations and form fields, embedded files, JavaScript and open actions, outlines, page
 //! labels, the structure tree (alt texts) and marked-content ActualText. The file is written
 //! anew, so earlier revisions of an incrementally updated PDF do not survive.
 //!
-//! Deliberately not done: text in form XObjects, Type3 fonts without a ToUnicode map, inline
-//! images and scanned pages are not rewritten. A value that cannot be found in any page's text
+//! Deliberately not done: Type3 fonts without a ToUnicode map and inline images are not
+//! rewritten; forms nested deeper than a few levels are not inlined. A value that cannot be found in any page's text
 //! makes the redaction fail ([`RedactError::ValueNotLocated`]) rather than pass silently.
 
-use std::collections::{BTreeSet, HashMap};
-use std::io::Write;
+use std::collections::{BTreeMap, HashMap};
+
+mod forms;
+mod image;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream};
@@ -50,13 +54,16 @@ pub(crate) fn redact(original: &[u8], matcher: &Matcher) -> Result<Redacted, Red
         "BaseFont" => "Helvetica",
         "Encoding" => "WinAnsiEncoding",
     });
-    let mut blacked_images: BTreeSet<ObjectId> = BTreeSet::new();
+    // Per image: the first page it was redacted on and the regions to paint, in its unit square.
+    let mut image_regions: BTreeMap<ObjectId, (u32, Vec<Rect>)> = BTreeMap::new();
     // The first page with glyphs we could not map to text (a value may hide there).
     let mut unreadable_page: Option<u32> = None;
 
     for (page_no, page_id) in doc.get_pages() {
         let content_bytes = doc.get_page_content(page_id).map_err(malformed)?;
-        let mut content = Content::decode(&content_bytes).map_err(malformed)?;
+        let content = Content::decode(&content_bytes).map_err(malformed)?;
+        let (operations, form_left) = forms::inline_forms(&mut doc, page_id, content.operations)?;
+        let mut content = Content { operations };
         let fonts = page_fonts(&doc, page_id);
         let images = page_images(&doc, page_id);
         strip_actual_text(&mut content.operations);
@@ -64,7 +71,7 @@ pub(crate) fn redact(original: &[u8], matcher: &Matcher) -> Result<Redacted, Red
 
         let hay = Haystack::from_units(layout.units());
         let ranges = matcher.find(&hay, &mut located);
-        if layout.undecodable && unreadable_page.is_none() {
+        if (layout.undecodable || form_left) && unreadable_page.is_none() {
             unreadable_page = Some(page_no);
         }
         if ranges.is_empty() {
@@ -79,7 +86,7 @@ pub(crate) fn redact(original: &[u8], matcher: &Matcher) -> Result<Redacted, Red
             }
         }
         let boxes = boxes_for(&layout.glyphs, &ranges);
-        let (inline, at_end) = place_boxes(&boxes, &layout.glyphs);
+        let (inline, at_end) = place_boxes(&boxes, &layout.glyphs, &layout.images);
         let mut ops = vec![Operation::new("q", vec![])];
         ops.extend(remove_glyphs(
             &content.operations,
@@ -92,12 +99,18 @@ pub(crate) fn redact(original: &[u8], matcher: &Matcher) -> Result<Redacted, Red
             ops.extend(draw_box(b));
         }
         for image in &layout.images {
-            if boxes.iter().any(|b| b.rect.intersects(&image.rect))
-                && blacked_images.insert(image.id)
-            {
-                warnings.push(format!(
-                    "page {page_no}: an image under a redaction was replaced by a black image"
-                ));
+            let Some(to_unit) = image.ctm.inverse() else {
+                continue;
+            };
+            for b in boxes.iter().filter(|b| b.rect.intersects(&image.rect)) {
+                let r = pixel_box(&b.rect);
+                let corners = [(r.x0, r.y0), (r.x1, r.y0), (r.x0, r.y1), (r.x1, r.y1)]
+                    .map(|(x, y)| to_unit.apply(x, y));
+                image_regions
+                    .entry(image.id)
+                    .or_insert_with(|| (page_no, Vec::new()))
+                    .1
+                    .push(Rect::around(&corners));
             }
         }
         let bytes = Content { operations: ops }.encode().map_err(malformed)?;
@@ -116,8 +129,13 @@ pub(crate) fn redact(original: &[u8], matcher: &Matcher) -> Result<Redacted, Red
             format: "PDF",
         });
     }
-    for id in blacked_images {
-        black_out_image(&mut doc, id)?;
+    for (id, (page_no, regions)) in image_regions {
+        if let image::Painted::WholeImage(reason) = image::paint(&mut doc, id, &regions)? {
+            warnings.push(format!(
+                "page {page_no}: an image under a redaction could not be decoded ({reason}) \
+                 and was replaced by a black image"
+            ));
+        }
     }
     doc.prune_objects();
     doc.compress();
@@ -776,11 +794,33 @@ struct Glyph {
     height: f32,
     /// The text position right after this glyph, to resume text after a box drawn there.
     resume: OpEnd,
+    /// Drawn with an invisible text render mode (an OCR text layer over a scanned image).
+    invisible: bool,
+    /// For invisible glyphs the whole OCR word they belong to (with its trailing space, over
+    /// which OCR layers stretch the word); else the glyph's own box. See [`Glyph::cover`].
+    word: Rect,
+}
+
+impl Glyph {
+    /// The area a redaction of this glyph must cover. An OCR layer's glyphs are evenly spaced
+    /// over the word, so they do not match the printed letters; covering the whole printed word
+    /// makes sure none of the value's ink stays legible in the image.
+    fn cover(&self) -> Rect {
+        if self.invisible {
+            self.word
+        } else {
+            self.rect
+        }
+    }
 }
 
 struct ImageDraw {
     id: ObjectId,
+    /// Index of the `Do` operation.
+    op: usize,
     rect: Rect,
+    /// Maps the image's unit square to default user space.
+    ctm: Matrix,
 }
 
 struct Layout {
@@ -832,6 +872,7 @@ struct TextState {
     h_scale: f32,
     leading: f32,
     rise: f32,
+    render: i64,
 }
 
 fn lay_out(
@@ -856,6 +897,7 @@ fn lay_out(
         h_scale: 1.0,
         leading: 0.0,
         rise: 0.0,
+        render: 0,
     };
     let mut tm = Matrix::IDENTITY;
     let mut tlm = Matrix::IDENTITY;
@@ -890,6 +932,7 @@ fn lay_out(
             "Tz" => ts.h_scale = num(o, 0) / 100.0,
             "TL" => ts.leading = num(o, 0),
             "Ts" => ts.rise = num(o, 0),
+            "Tr" => ts.render = num(o, 0) as i64,
             "Td" | "TD" => {
                 if op.operator == "TD" {
                     ts.leading = -num(o, 1);
@@ -968,14 +1011,47 @@ fn lay_out(
                         .map(|(x, y)| ctm.apply(x, y));
                     layout.images.push(ImageDraw {
                         id: *id,
+                        op: op_index,
                         rect: Rect::around(&corners),
+                        ctm,
                     });
                 }
             }
             _ => {}
         }
     }
+    set_words(&mut layout.glyphs);
     layout
+}
+
+/// Sets [`Glyph::word`] of invisible glyphs: the union of a word's glyphs in one string of one
+/// operation, the whitespace after it included.
+fn set_words(glyphs: &mut [Glyph]) {
+    let mut start = 0;
+    while start < glyphs.len() {
+        let key = (glyphs[start].op, glyphs[start].element);
+        let mut end = start;
+        let mut seen_space = false;
+        while end < glyphs.len() && (glyphs[end].op, glyphs[end].element) == key {
+            let space = glyphs[end].text.chars().all(char::is_whitespace);
+            if seen_space && !space {
+                break;
+            }
+            seen_space |= space;
+            end += 1;
+        }
+        let end = end.max(start + 1);
+        if glyphs[start..end].iter().all(|g| g.invisible) {
+            let word = glyphs[start..end]
+                .iter()
+                .skip(1)
+                .fold(glyphs[start].rect, |r, g| r.union(&g.rect));
+            for g in &mut glyphs[start..end] {
+                g.word = word;
+            }
+        }
+        start = end;
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1034,6 +1110,8 @@ fn show(
                 0.0
             },
             rect: Rect::around(&corners),
+            invisible: ts.render == 3 || ts.render == 7,
+            word: Rect::around(&corners),
             origin,
             end,
             height,
@@ -1121,6 +1199,7 @@ impl Matrix {
 fn place_boxes<'b>(
     boxes: &'b [RedactionBox],
     glyphs: &[Glyph],
+    images: &[ImageDraw],
 ) -> (HashMap<usize, Vec<Operation>>, Vec<&'b RedactionBox>) {
     let mut inline: HashMap<usize, Vec<&RedactionBox>> = HashMap::new();
     let mut at_end = Vec::new();
@@ -1131,7 +1210,14 @@ fn place_boxes<'b>(
             .is_some_and(|end| {
                 end.ctm.inverse().is_some() && (end.size * end.h_scale).abs() > f32::EPSILON
             });
-        if resumable {
+        // An image drawn later over the box (ocrmypdf draws the scan after its text layer)
+        // would hide the mark: such boxes go to the end of the page.
+        let covered_later = glyphs.get(b.after_glyph).is_some_and(|g| {
+            images
+                .iter()
+                .any(|i| i.op > g.op && i.rect.intersects(&b.rect))
+        });
+        if resumable && !covered_later {
             inline.entry(b.after_glyph).or_default().push(b);
         } else {
             at_end.push(b);
@@ -1177,16 +1263,18 @@ fn boxes_for(glyphs: &[Glyph], ranges: &[(usize, usize, Mark)]) -> Vec<Redaction
         let mut current: Option<(Rect, usize)> = None;
         for (gi, g) in glyphs.iter().enumerate().take(*end).skip(*start) {
             current = match current {
-                Some((rect, _)) if continues(&rect, &g.rect) => Some((rect.union(&g.rect), gi)),
+                Some((rect, _)) if continues(&rect, &g.cover()) => {
+                    Some((rect.union(&g.cover()), gi))
+                }
                 Some((rect, after_glyph)) => {
                     boxes.push(RedactionBox {
                         rect,
                         mark: mark.clone(),
                         after_glyph,
                     });
-                    Some((g.rect, gi))
+                    Some((g.cover(), gi))
                 }
-                None => Some((g.rect, gi)),
+                None => Some((g.cover(), gi)),
             };
         }
         if let Some((rect, after_glyph)) = current {
@@ -1308,6 +1396,22 @@ fn remove_glyphs(
     out
 }
 
+/// The part of an image painted for a box: the box with a margin, because on a scan the
+/// printed word's ink (descenders, accents, a slightly misplaced OCR word) may reach past the
+/// text layer's glyph boxes.
+fn pixel_box(r: &Rect) -> Rect {
+    let h = (r.y1 - r.y0).max(0.0);
+    // Small vertically: OCR lines are set close, and the glyph box already runs from below the
+    // descenders to above the capitals.
+    let (mx, my) = (h * 0.08, h * 0.03);
+    Rect {
+        x0: r.x0 - mx,
+        y0: r.y0 - my,
+        x1: r.x1 + mx,
+        y1: r.y1 + my,
+    }
+}
+
 /// A black box with the mark in white Helvetica, clipped to the box, in default user space.
 fn draw_box(b: &RedactionBox) -> Vec<Operation> {
     let mut ops = Vec::new();
@@ -1411,48 +1515,6 @@ fn add_label_font(
     resources.set("Font", fonts);
     let page = doc.get_dictionary_mut(page_id).map_err(malformed)?;
     page.set("Resources", resources);
-    Ok(())
-}
-
-/// Replaces an image by a black one of the same size.
-fn black_out_image(doc: &mut Document, id: ObjectId) -> Result<(), RedactError> {
-    let (w, h) = {
-        let stream = doc
-            .get_object(id)
-            .and_then(Object::as_stream)
-            .map_err(malformed)?;
-        let w = stream
-            .dict
-            .get(b"Width")
-            .ok()
-            .and_then(number)
-            .unwrap_or(1.0)
-            .max(1.0) as usize;
-        let h = stream
-            .dict
-            .get(b"Height")
-            .ok()
-            .and_then(number)
-            .unwrap_or(1.0)
-            .max(1.0) as usize;
-        (w.min(10_000), h.min(10_000))
-    };
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(&vec![0u8; w * h]).map_err(malformed)?;
-    let data = encoder.finish().map_err(malformed)?;
-    let stream = Stream::new(
-        dictionary! {
-            "Type" => "XObject",
-            "Subtype" => "Image",
-            "Width" => w as i64,
-            "Height" => h as i64,
-            "ColorSpace" => "DeviceGray",
-            "BitsPerComponent" => 8,
-            "Filter" => "FlateDecode",
-        },
-        data,
-    );
-    doc.objects.insert(id, Object::Stream(stream));
     Ok(())
 }
 
