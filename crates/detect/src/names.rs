@@ -24,7 +24,44 @@ enum El {
 #[derive(Clone, Debug)]
 struct Chain {
     /// (token index, element kind); for an initial the dot is token index + 1.
-    els: Vec<(usize, El)>,
+    els: Els,
+}
+
+/// At most [`MAX_ELS`] chain elements, inline: a chain starts at every capitalised word,
+/// so a heap allocation per chain showed in profiles.
+const MAX_ELS: usize = 8;
+
+#[derive(Clone, Copy, Debug)]
+struct Els {
+    buf: [(usize, El); MAX_ELS],
+    len: usize,
+}
+
+impl Els {
+    fn new() -> Els {
+        Els {
+            buf: [(0, El::Cap); MAX_ELS],
+            len: 0,
+        }
+    }
+    /// Appends; the chain reader stops at `MAX_ELS`, so a push beyond it is dropped.
+    fn push(&mut self, x: (usize, El)) {
+        if self.len < MAX_ELS {
+            self.buf[self.len] = x;
+            self.len += 1;
+        }
+    }
+    fn pop(&mut self) -> Option<(usize, El)> {
+        self.len = self.len.checked_sub(1)?;
+        Some(self.buf[self.len])
+    }
+}
+
+impl std::ops::Deref for Els {
+    type Target = [(usize, El)];
+    fn deref(&self) -> &[(usize, El)] {
+        &self.buf[..self.len]
+    }
 }
 
 /// Tussenvoegsels allowed inside a name chain (a stricter list than the lexicon's, which
@@ -153,8 +190,9 @@ fn is_particle(w: &str) -> bool {
 }
 
 fn is_initial_word(w: &str) -> bool {
-    let n = w.chars().count();
-    (n == 1 && w.chars().all(char::is_uppercase))
+    let mut cs = w.chars();
+    let one = cs.next();
+    (cs.next().is_none() && one.is_some_and(char::is_uppercase))
         || matches!(
             w,
             "Th" | "Ch" | "Chr" | "Ph" | "Tj" | "IJ" | "Ij" | "Joh" | "Wm" | "Jac" | "Fr"
@@ -262,6 +300,15 @@ impl<'a> Ctx<'a> {
         self.feat[i] = f | O_DONE | if org { O_ORG } else { 0 };
         org
     }
+    /// Whether tokens `a..=b` (their whole span) are a known place; one token uses its
+    /// cached features.
+    fn is_place_toks(&mut self, a: usize, b: usize) -> bool {
+        if a == b {
+            return self.features(a) & u32::from(lexicon::W_PLACE) != 0;
+        }
+        let (s, e) = (self.toks[a].start, self.toks[b].end);
+        self.is_place(s, e)
+    }
     fn is_place(&mut self, s: usize, e: usize) -> bool {
         let lex = self.lex;
         lexicon::word_bits(lex, lexicon::lower(&self.text[s..e], &mut self.buf)) & lexicon::W_PLACE
@@ -291,6 +338,16 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A chain not accepted as a name, kept for propagation: (token indices of) its first word,
+/// the start of its surname core and its last word; its end offset; whether it is one word.
+struct Pending {
+    first_tok: usize,
+    core_tok: usize,
+    last_tok: usize,
+    end: usize,
+    single: bool,
+}
+
 /// A found person name (token range) for propagation.
 struct Accepted {
     first: usize,
@@ -311,9 +368,14 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
     let chains = chains(&cx);
     let mut out = Vec::new();
     let mut accepted: Vec<Accepted> = Vec::new();
-    let mut pending: Vec<Chain> = Vec::new();
+    // Chains not accepted, reduced to what propagation needs (chains that trim to nothing
+    // cannot be propagated to either).
+    let mut pending: Vec<Pending> = Vec::new();
     for ch in chains {
-        match classify(&mut cx, &ch) {
+        let Some((s, e)) = trimmed(&mut cx, &ch) else {
+            continue;
+        };
+        match classify(&mut cx, &ch, s, e) {
             Some(h) => {
                 out.push(Finding {
                     start: h.start,
@@ -331,7 +393,20 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
                     given,
                 });
             }
-            None => pending.push(ch),
+            None => {
+                // The core: particles directly before the last word, plus it.
+                let mut k = e;
+                while k > s && ch.els[k - 1].1 == El::Particle {
+                    k -= 1;
+                }
+                pending.push(Pending {
+                    first_tok: ch.els[s].0,
+                    core_tok: ch.els[k].0,
+                    last_tok: ch.els[e].0,
+                    end: el_end(toks, &ch, e),
+                    single: s == e,
+                });
+            }
         }
     }
     // Document-level propagation: surnames (with their particles) and distinctive first names.
@@ -347,8 +422,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         }
         let core = lexicon::lower(&text[toks[k].start..toks[a.last].end], &mut cx.buf).to_string();
         cores.insert(core);
-        let lt = &toks[a.last];
-        if !cx.common_word(a.last) && !cx.is_place(lt.start, lt.end) {
+        if !cx.common_word(a.last) && !cx.is_place_toks(a.last, a.last) {
             lasts.insert(last);
         }
         if let Some(g) = a.given {
@@ -365,28 +439,17 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         }
     }
     if !cores.is_empty() {
-        for ch in &pending {
-            let Some((s, e)) = trimmed(&mut cx, ch) else {
-                continue;
+        for p in &pending {
+            // Looked up in the reused buffer: most chains are not names (no allocation).
+            let core_span = &text[toks[p.core_tok].start..toks[p.last_tok].end];
+            let hit = cores.contains(lexicon::lower(core_span, &mut cx.buf)) || {
+                let lw = cx.lw_ref(p.last_tok);
+                lasts.contains(lw) || (p.single && firsts.contains(lw))
             };
-            let last_tok = ch.els[e].0;
-            let first_tok = ch.els[s].0;
-            let lw = cx.lw(last_tok);
-            let mut k = e;
-            while k > s && ch.els[k - 1].1 == El::Particle {
-                k -= 1;
-            }
-            let core = lexicon::lower(
-                &text[toks[ch.els[k].0].start..toks[last_tok].end],
-                &mut cx.buf,
-            )
-            .to_string();
-            let hit =
-                cores.contains(&core) || lasts.contains(&lw) || (s == e && firsts.contains(&lw));
             if hit {
                 out.push(Finding {
-                    start: toks[first_tok].start,
-                    end: el_end(toks, ch, e),
+                    start: toks[p.first_tok].start,
+                    end: p.end,
                     kind: Kind::Person,
                     score: 0.8,
                     rule: "name.propagated",
@@ -459,9 +522,9 @@ fn chains(cx: &Ctx) -> Vec<Chain> {
             i += 1;
             continue;
         }
-        let mut els: Vec<(usize, El)> = Vec::new();
+        let mut els = Els::new();
         let mut j = i;
-        while j < toks.len() && els.len() < 8 {
+        while j < toks.len() && els.len() < MAX_ELS {
             if let Some(&(pi, pk)) = els.last() {
                 let t = &toks[j];
                 let after_initial = pk == El::Initial;
@@ -588,8 +651,18 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
 }
 
 /// Decides whether a chain is a person; returns (first token, last element, rule, score).
-fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
-    let (s, e) = trimmed(cx, ch)?;
+/// `s..=e` is the element range [`trimmed`] left of the chain.
+fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
+    // Fast exit for the commonest chain, one ordinary word ("Het", "Daarom"): of the rules
+    // below only "Surname, Firstname" (and a salutation before a known surname) can accept
+    // a common word, so test just those.
+    if s == e
+        && cx.common_word(ch.els[e].0)
+        && cx.features(ch.els[e].0) & F_SURNAME == 0
+        && comma_first_name_after(cx, ch.els[e].0).is_none()
+    {
+        return None;
+    }
     let els = &ch.els[s..=e];
     let caps: Vec<usize> = els.iter().filter(|x| x.1 == El::Cap).map(|x| x.0).collect();
     for &c in &caps {
@@ -603,7 +676,7 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
     let first_tok = els[0].0;
     let span_s = cx.toks[first_tok].start;
     let span_e = el_end(cx.toks, ch, e);
-    if cx.is_place(span_s, span_e) {
+    if cx.is_place_toks(first_tok, cx_last_tok(ch, e)) {
         return None;
     }
     let has_initials = els.iter().any(|x| x.1 == El::Initial);
@@ -691,10 +764,7 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
             let w = cx.w(c);
             w.chars().skip(1).any(char::is_uppercase) && !w.contains('-')
         });
-        let last_place = {
-            let t = &cx.toks[last];
-            cx.is_place(t.start, t.end)
-        };
+        let last_place = { cx.is_place_toks(last, last) };
         if !first_common && surname_known && !camel && !last_place && f & F_DUTCH == 0 {
             return Some(hit(span_s, span_e, first_tok, last, "name.pair", 0.7));
         }
@@ -743,10 +813,11 @@ fn classify(cx: &mut Ctx, ch: &Chain) -> Option<Hit> {
     let after = cx_last_tok(ch, e) + 1;
     if !last_common && caps.len() <= 2 {
         if let Some(t) = cx.toks.get(after) {
-            if t.class == Class::Word {
-                if SPEECH_AFTER.contains(&cx.lw_ref(after)) && cx.features(last) & F_SURNAME != 0 {
-                    return Some(hit(span_s, span_e, first_tok, last, "name.speech", 0.7));
-                }
+            if t.class == Class::Word
+                && SPEECH_AFTER.contains(&cx.lw_ref(after))
+                && cx.features(last) & F_SURNAME != 0
+            {
+                return Some(hit(span_s, span_e, first_tok, last, "name.speech", 0.7));
             }
         }
     }
@@ -992,10 +1063,6 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
         }
         let (s, e) = (toks[i].start, toks[j].end);
         let next_i = j + 1;
-        if overlaps(s, e) {
-            i = next_i;
-            continue;
-        }
         let prev = if i > 0 && toks[i].nl_before == 0 {
             Some(i - 1)
         } else {
@@ -1020,7 +1087,11 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             i = next_i;
             continue;
         }
-        let known = cx.is_place(s, e);
+        if overlaps(s, e) {
+            i = next_i;
+            continue;
+        }
+        let known = cx.is_place_toks(i, j);
         if !known && (cx.common_word(i) || cx.is_org(i) || cx.title_class(i).is_some()) {
             i = next_i;
             continue;

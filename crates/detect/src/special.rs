@@ -1,10 +1,15 @@
 //! GDPR art. 9/10 special categories tied to a person: religion, ethnicity, political opinion,
 //! health, sexual orientation, trade-union membership and criminal data.
 //!
-//! Cue words (one Aho-Corasick pass, case-insensitive; acronyms like party names in a second,
-//! case-sensitive pass) mark a clause; the finding is the clause as it states the fact about the
-//! person: from after its subject (pronoun, name, "die", "dat") to the clause end. A clause only
-//! counts in a sentence that refers to a person (a pronoun or a person finding nearby).
+//! Cue words (one case-insensitive Aho-Corasick pass; acronyms like party names are in the same
+//! automaton and checked for their exact case) mark a clause; the finding is the clause as it
+//! states the fact about the person: from after its subject (pronoun, name, "mijn vrouw") to the
+//! clause end, without a trailing adjunct ("in Den Haag", "na zijn huwelijk"). A clause only
+//! counts in a sentence that refers to a person (a pronoun, a name or a personal identifier
+//! nearby) and not to an organisation or a group. Short typeringen in a person's list entry
+//! ("Naam - rol, Plaats. Koerdisch; PTSS.") are findings of their own.
+//!
+//! This module never decides on persons or identifiers; it only reads them.
 
 use std::sync::OnceLock;
 
@@ -116,7 +121,6 @@ const CUES: &[Cue] = &[
     ("extreemrechts", Kind::Political, 3, false),
     ("extreemlinks", Kind::Political, 3, false),
     ("anarchist", Kind::Political, 3, false),
-    ("demonstratie", Kind::Political, 2, false),
     ("grijze wolven", Kind::Political, 3, false),
     ("christenunie", Kind::Political, 4, true),
     // trade union
@@ -125,7 +129,7 @@ const CUES: &[Cue] = &[
     ("kaderlid", Kind::TradeUnion, 4, false),
     // health
     ("onder behandeling", Kind::Health, 3, true),
-    ("in behandeling bij", Kind::Health, 3, false),
+    ("psychotherapeut", Kind::Health, 3, false),
     ("ziek", Kind::Health, 3, false),
     ("depressie", Kind::Health, 3, false),
     ("depressief", Kind::Health, 3, false),
@@ -264,7 +268,6 @@ const ACRONYMS: &[Cue] = &[
     ("NSC", Kind::Political, 3, true),
     ("PKK", Kind::Political, 3, true),
     ("NIDA", Kind::Political, 3, true),
-    ("HALT", Kind::Criminal, 4, true),
     ("FNV", Kind::TradeUnion, 4, true),
     ("AVV", Kind::TradeUnion, 4, true),
     ("AOb", Kind::TradeUnion, 4, true),
@@ -273,26 +276,16 @@ const ACRONYMS: &[Cue] = &[
     ("VCP", Kind::TradeUnion, 4, true),
 ];
 
-struct Automata {
-    words: AhoCorasick,
-    acronyms: AhoCorasick,
-}
-
-fn automata() -> &'static Automata {
-    static A: OnceLock<Automata> = OnceLock::new();
+/// One automaton over `CUES` followed by `ACRONYMS`, so the text is scanned once.
+fn automaton() -> &'static AhoCorasick {
+    static A: OnceLock<AhoCorasick> = OnceLock::new();
     A.get_or_init(|| {
-        let words = AhoCorasickBuilder::new()
+        AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(CUES.iter().map(|c| c.0))
-            .expect("cue patterns are valid");
-        let acronyms = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(ACRONYMS.iter().map(|c| c.0))
-            .expect("acronym patterns are valid");
-        Automata { words, acronyms }
+            .build(CUES.iter().chain(ACRONYMS).map(|c| c.0))
+            .expect("cue patterns are valid")
     })
 }
 
@@ -353,9 +346,8 @@ const ADJUNCTS: [&str; 8] = [
 ];
 const NEGATIONS: [&str; 3] = ["niet", "nooit", "geen"];
 /// Words that make a clause about habitual practice ("elke vrijdag naar de moskee").
-const HABITUAL: [&str; 10] = [
+const HABITUAL: [&str; 9] = [
     "gaat",
-    "reist",
     "elke",
     "iedere",
     "dagelijks",
@@ -405,8 +397,21 @@ const GROUP_NOUNS: [&str; 17] = [
     "homo",
 ];
 const PLURAL_RESTS: [&str; 8] = ["s", "en", "eten", "ten", "nen", "gen", "'s", "es"];
+/// Medical practitioners: a health cue only as the person's care, not as an actor.
+const PRACTITIONERS: [&str; 6] = [
+    "bedrijfsarts",
+    "huisarts",
+    "psycholoog",
+    "psychiater",
+    "cardioloog",
+    "psychotherapeut",
+];
 /// Plural or collective subjects: a cue in their clause is a statement about a group.
-const GROUP_SUBJECTS: [&str; 12] = [
+const GROUP_SUBJECTS: [&str; 16] = [
+    "meesten",
+    "sommigen",
+    "allen",
+    "enkelen",
     "gelovigen",
     "moslims",
     "jongeren",
@@ -496,6 +501,19 @@ struct Seg {
     negated: bool,
 }
 
+/// Whether the tokens between two findings join them as one statement: "en"/"maar", with the
+/// copulas left out at the edges ("moslim | bent en | elke vrijdag ...", "en | is slechtziend").
+fn coordinated(text: &str, gap: &[Tok]) -> bool {
+    let joins = gap
+        .iter()
+        .filter(|t| word_is(text, t, &["en", "maar"]))
+        .count();
+    joins == 1
+        && gap
+            .iter()
+            .all(|t| word_is(text, t, &["en", "maar"]) || word_is(text, t, &COPULAS))
+}
+
 /// Coordinated clauses ("heeft suikerziekte en is slechtziend") up to this many tokens are
 /// one finding.
 const MAX_COORDINATION: usize = 14;
@@ -508,6 +526,19 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
         .map(|f| (f.start, f.end))
         .collect();
     persons.sort_unstable();
+    // What ties a clause to a person: a name, or a personal identifier of a record
+    // ("BSN: ... Woonadres: ... Is in 2017 aangehouden").
+    let mut anchors: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                Kind::Person | Kind::Bsn | Kind::Address | Kind::Birthdate | Kind::Postcode
+            )
+        })
+        .map(|f| (f.start, f.end))
+        .collect();
+    anchors.sort_unstable();
 
     let mut segs: Vec<Seg> = Vec::new();
     let mut entry_lines: Vec<(usize, usize)> = Vec::new(); // byte ranges handled as list entries
@@ -534,7 +565,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
         if in_entry(h.start) {
             continue;
         }
-        if let Some(seg) = clause(text, toks, &hits, hi, &persons) {
+        if let Some(seg) = clause(text, toks, &hits, hi, &persons, &anchors) {
             segs.push(seg);
         }
     }
@@ -557,9 +588,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
             // Same-kind clauses joined by "en"/"maar" with one subject: one statement.
             // Only short coordinations: long ones are separate statements in the gold.
             if p.kind == sg.kind
-                && sg.s == p.e + 2
                 && sg.e - p.s < MAX_COORDINATION
-                && word_is(text, &toks[p.e + 1], &["en", "maar"])
+                && coordinated(text, &toks[p.e + 1..sg.s])
             {
                 p.e = sg.e;
                 p.negated &= sg.negated;
@@ -582,7 +612,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
 
 /// All cue occurrences that may state a fact about a person, in text order.
 fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
-    let a = automata();
+    let a = automaton();
     let bytes = text.as_bytes();
     let boundary_ok = |s: usize, e: usize, whole: bool| {
         let before = s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
@@ -590,8 +620,15 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
         before && (!whole || after)
     };
     let mut raw: Vec<(usize, usize, &'static str, Kind, u8, bool)> = Vec::new();
-    for m in a.words.find_iter(text) {
-        let c = CUES[m.pattern().as_usize()];
+    for m in a.find_iter(text) {
+        let Some(&c) = CUES.get(m.pattern().as_usize()) else {
+            // An acronym: only in its own spelling ("CDA", "PvdA"; not "denk").
+            let c = ACRONYMS[m.pattern().as_usize() - CUES.len()];
+            if &text[m.start()..m.end()] == c.0 && boundary_ok(m.start(), m.end(), c.3) {
+                raw.push((m.start(), m.end(), c.0, c.1, c.2, false));
+            }
+            continue;
+        };
         let proper = c.1 == Kind::Political
             || matches!(
                 c.0,
@@ -623,12 +660,6 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
             raw.push((m.start(), m.end(), c.0, c.1, c.2, true));
         }
     }
-    for m in a.acronyms.find_iter(text) {
-        let c = ACRONYMS[m.pattern().as_usize()];
-        if boundary_ok(m.start(), m.end(), c.3) {
-            raw.push((m.start(), m.end(), c.0, c.1, c.2, false));
-        }
-    }
     raw.sort_by_key(|r| r.0);
     let mut hits = Vec::with_capacity(raw.len());
     for (s, e, cue, kind, weight, lowercase_cue) in raw {
@@ -643,7 +674,10 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
         if lowercase_cue && GROUP_NOUNS.contains(&cue) && PLURAL_RESTS.contains(&rest.as_str()) {
             continue;
         }
-        if ORG_NOUNS.iter().any(|n| rest.starts_with(n)) {
+        // "vakbondsconsulent": the adviser, not the membership.
+        if ORG_NOUNS.iter().any(|n| rest.starts_with(n))
+            || (cue == "vakbond" && !rest.is_empty() && !rest.starts_with("slid"))
+        {
             continue;
         }
         // "een salafistische moskee": an adjective cue of an organisation noun.
@@ -658,6 +692,15 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
             .rev()
             .take_while(|&k| !is_hard_bound(text, &toks[k]))
             .any(|k| word_is(text, &toks[k], &["over"]))
+        {
+            continue;
+        }
+        // "De bedrijfsarts heeft vastgesteld": the practitioner acting, not a person's care
+        // (that is "bij de huisarts", "onder behandeling van een cardioloog").
+        if PRACTITIONERS.contains(&cue)
+            && ti > 0
+            && word_is(text, &toks[ti - 1], &["de"])
+            && !(ti > 1 && word_is(text, &toks[ti - 2], &["bij", "naar", "door", "van", "via"]))
         {
             continue;
         }
@@ -681,6 +724,9 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
     hits
 }
 
+/// Longest line (bytes) read as a list entry.
+const MAX_ENTRY_LINE: usize = 320;
+
 /// For a list entry line ("Naam - rol, Plaats. Typering; typering."), the token index where the
 /// typeringen start.
 fn entry_body(
@@ -690,6 +736,10 @@ fn entry_body(
     line_start: usize,
     line_end: usize,
 ) -> Option<usize> {
+    // Entries are short lines; a paragraph that starts with a name is prose.
+    if line_end - line_start > MAX_ENTRY_LINE {
+        return None;
+    }
     let first = toks.partition_point(|t| t.end <= line_start);
     let t0 = toks.get(first)?;
     if t0.start != line_start || !covers(persons, t0.start, t0.end) {
@@ -699,7 +749,12 @@ fn entry_body(
     let mut k = first;
     let mut dash = None;
     while k < toks.len() && toks[k].start < line_end && k < first + 14 {
-        if toks[k].is_punct(text, b'-') || toks[k].text(text) == "–" {
+        // A free-standing dash: "Naam - rol", not the dashes inside "07-05-1998".
+        let free = toks[k].space_before
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.space_before && n.nl_before == 0);
+        if free && (toks[k].is_punct(text, b'-') || toks[k].text(text) == "–") {
             dash = Some(k);
             break;
         }
@@ -806,7 +861,16 @@ fn fragment(text: &str, toks: &[Tok], hits: &[Hit], s: usize, e: usize) -> Optio
             }
         }
     };
-    let negated = (s..=e).any(|k| word_is(text, &toks[k], &NEGATIONS));
+    // "(niet bevestigd)" qualifies the source, it does not deny the fact.
+    let mut depth = 0i32;
+    let negated = (s..=e).any(|k| {
+        if toks[k].is_punct(text, b'(') {
+            depth += 1;
+        } else if toks[k].is_punct(text, b')') {
+            depth -= 1;
+        }
+        depth <= 0 && word_is(text, &toks[k], &NEGATIONS)
+    });
     Some(Seg {
         s,
         e,
@@ -823,6 +887,7 @@ fn clause(
     hits: &[Hit],
     hi: usize,
     persons: &[(usize, usize)],
+    anchors: &[(usize, usize)],
 ) -> Option<Seg> {
     let h = hits[hi];
     let (c, kind, weight) = (h.tok, h.kind, h.weight);
@@ -866,6 +931,14 @@ fn clause(
             start = k + 2;
             break;
         }
+        // A name the name detector did not resolve: "Volgens een bron is De Boer ...",
+        // "Peters zou ... zijn".
+        if !is_person && k < c {
+            if let Some(end) = name_run(text, toks, k, c) {
+                start = end + 1;
+                break;
+            }
+        }
         if word_is(text, t, &SUBJECTS) || is_person || word_is(text, t, &SUBJECT_NOUNS) {
             let mut kk = k;
             while is_person && kk < r && covers(persons, toks[kk + 1].start, toks[kk + 1].end) {
@@ -891,7 +964,7 @@ fn clause(
         // The cue itself was skipped: the subject came after it ("Bidt hij").
         start = if start > r { c } else { start.min(c) };
     }
-    if !person_near(text, toks, start, r, persons) {
+    if !person_near(text, toks, start, r, anchors) {
         return None;
     }
     // An organisation as subject: "de moskee als organisatie ... volgt".
@@ -905,6 +978,15 @@ fn clause(
     {
         return None;
     }
+    // "De partij heeft ...": the cue noun is itself the subject, not a person's fact.
+    if word_is(text, &toks[l], &["de", "het", "deze"])
+        && (l + 1..c).all(|k| toks[k].class == Class::Word && !toks[k].cap)
+        && toks.get(c + 1).is_some_and(|n| {
+            word_is(text, n, &FINITE) || word_is(text, n, &["hebben", "zijn", "waren", "wordt"])
+        })
+    {
+        return None;
+    }
     // "De Somalische gelovigen bidden", "sommige vrouwen ...": a group, not a person.
     if (l..c).any(|k| word_is(text, &toks[k], &GROUP_SUBJECTS))
         && !(l..c).any(|k| {
@@ -913,7 +995,6 @@ fn clause(
     {
         return None;
     }
-    let mut start = start;
     // "volgens een respondent | in 2016 ...": the source is not part of the fact.
     if start == l && l > 0 && word_is(text, &toks[l - 1], &["volgens"]) {
         let mut k = start;
@@ -932,19 +1013,38 @@ fn clause(
             start = k + 1;
         }
     }
+    // A clause without its own subject after "en": "is afkomstig uit X en | is katholiek"; the
+    // copula stays before membership and an adverbial ("en is in 2015 veroordeeld").
+    if start == l
+        && l > 0
+        && word_is(text, &toks[l - 1], &["en"])
+        && start < c
+        && word_is(text, &toks[start], &["is"])
+        && !toks
+            .get(start + 1)
+            .is_some_and(|t| word_is(text, t, &["lid", "in", "na"]))
+    {
+        start += 1;
+    }
     // Leading modal or first/second-person copula: "zou zich ...", "je bent | lid van".
     if start < c && word_is(text, &toks[start], &["zou", "zouden"]) {
         start += 1;
     }
+    // Union membership never includes the copula ("is | lid van de FNV", as the guidelines
+    // mark it); party membership does for the third person ("is lid van het CDA").
+    let copulas: &[&str] = if kind == Kind::TradeUnion {
+        &["ben", "bent", "is", "was"]
+    } else {
+        &["ben", "bent"]
+    };
     if start < c
-        && word_is(text, &toks[start], &["ben", "bent"])
+        && word_is(text, &toks[start], copulas)
         && toks
             .get(start + 1)
-            .is_some_and(|t| word_is(text, t, &["lid"]))
+            .is_some_and(|t| word_is(text, t, &["lid", "kaderlid"]))
     {
         start += 1;
     }
-    let mut r = r;
     // Trailing adjunct after the last cue: "tot de islam | na zijn huwelijk". A date stays.
     let last_cue = hits[hi..]
         .iter()
@@ -1007,6 +1107,71 @@ fn clause(
     })
 }
 
+/// Finite verbs that follow a subject name at the start of a clause.
+const FINITE: [&str; 16] = [
+    "is",
+    "was",
+    "zou",
+    "heeft",
+    "had",
+    "kampt",
+    "zit",
+    "ligt",
+    "gaat",
+    "draagt",
+    "bidt",
+    "volgt",
+    "werd",
+    "leeft",
+    "sympathiseert",
+    "stemt",
+];
+/// Lower-case particles inside a name ("De Boer", "van der Linden", "El Amrani").
+const PARTICLES: [&str; 9] = ["van", "der", "den", "de", "ter", "ten", "el", "al", "in"];
+/// Capitalised function words that start no name on their own.
+const NOT_NAMES: [&str; 10] = [
+    "volgens", "de", "het", "een", "deze", "dit", "uw", "mijn", "zijn", "haar",
+];
+
+/// A run of capitalised words from token `k` (before the cue `c`) that reads as a name used as
+/// subject: after a finite verb ("is El Amrani verdachte") or before one ("Peters zou").
+/// Returns the run's last token.
+fn name_run(text: &str, toks: &[Tok], k: usize, c: usize) -> Option<usize> {
+    let t = &toks[k];
+    if t.class != Class::Word || !t.cap || word_is(text, t, &SOFT_BOUNDS) {
+        return None;
+    }
+    if word_is(text, t, &NOT_NAMES)
+        && !toks
+            .get(k + 1)
+            .is_some_and(|n| n.class == Class::Word && n.cap && n.nl_before == 0)
+    {
+        return None;
+    }
+    let mut e = k;
+    while e + 1 < c {
+        let n = &toks[e + 1];
+        if n.nl_before > 0 || n.class != Class::Word {
+            break;
+        }
+        if n.cap || (word_is(text, n, &PARTICLES) && toks.get(e + 2).is_some_and(|m| m.cap)) {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    let sentence_initial = k == 0
+        || toks[k].nl_before > 0
+        || (toks[k - 1].class == Class::Punct
+            && matches!(
+                text.as_bytes()[toks[k - 1].start],
+                b'.' | b'!' | b'?' | b':'
+            ));
+    let after_verb = !sentence_initial && word_is(text, &toks[k - 1], &FINITE);
+    let before_verb = toks.get(e + 1).is_some_and(|n| word_is(text, n, &FINITE));
+    (after_verb || before_verb).then_some(e)
+}
+
 /// A comma inside an adjective list ("een gematigde, traditionele moslim") is no boundary.
 fn adjective_comma(text: &str, toks: &[Tok], i: usize) -> bool {
     if !toks[i].is_punct(text, b',') || i < 2 || i + 2 >= toks.len() {
@@ -1052,13 +1217,12 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     while b + 1 < toks.len() && !toks[b].is_punct(text, b'.') && b - e < 20 {
         b += 1;
     }
-    let line_start = text[..toks[s].start].rfind('\n').map_or(0, |p| p + 1);
-    let (sa, sb) = (
-        toks[a]
-            .start
-            .min(line_start.max(toks[a].start.saturating_sub(200))),
-        toks[b].end,
-    );
+    // The sentence itself, and up to a few lines of the same paragraph before it (a record's
+    // "BSN: ... / Woonadres: ..." fields, a list entry's name).
+    let floor = toks[a].start.saturating_sub(320);
+    let para_start = memchr::memmem::rfind(&text.as_bytes()[floor..toks[a].start], b"\n\n")
+        .map_or(floor, |p| floor + p + 2);
+    let (sa, sb) = (para_start.min(toks[a].start), toks[b].end);
     let from = persons.partition_point(|&(ps, _)| ps < sa);
     if persons[from..]
         .iter()

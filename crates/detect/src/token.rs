@@ -60,13 +60,42 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         }
         let start = i;
         let class;
+        if b.is_ascii_alphabetic() {
+            // Fast path for the commonest token, a plain ASCII word: scan and case it in one
+            // pass. Anything that might continue the word (a joiner or a non-ASCII letter)
+            // falls through to the general loop below.
+            let mut upper = 0usize;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                upper += usize::from(bytes[i].is_ascii_uppercase());
+                i += 1;
+            }
+            let more = bytes
+                .get(i)
+                .is_some_and(|&n| n >= 0x80 || n == b'-' || n == b'\'');
+            if !more {
+                let letters = i - start;
+                toks.push(Tok {
+                    start,
+                    end: i,
+                    class: Class::Word,
+                    nl_before: nl,
+                    space_before: space,
+                    cap: b.is_ascii_uppercase(),
+                    all_caps: letters >= 2 && upper == letters,
+                });
+                nl = 0;
+                space = false;
+                continue;
+            }
+            i = start;
+        }
         if b.is_ascii_digit() {
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
             class = Class::Number;
         } else {
-            let c = decode(text, i);
+            let c = if b < 0x80 { b as char } else { decode(text, i) };
             let apostrophe_word = (c == '\'' || c == '’')
                 && next_char(text, i + c.len_utf8()).is_some_and(is_letter)
                 && toks
@@ -122,16 +151,25 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 }
 
 fn word_case(w: &str) -> (bool, bool) {
-    let b = w.as_bytes();
-    if b.is_ascii() {
-        let first = b.iter().copied().find(u8::is_ascii_alphabetic);
-        let cap = first.is_some_and(|c| c.is_ascii_uppercase());
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        let all = letters >= 2
-            && b.iter()
-                .filter(|c| c.is_ascii_alphabetic())
-                .all(u8::is_ascii_uppercase);
-        return (cap, all);
+    // ASCII: one pass (this runs for every word of the text).
+    let mut first: Option<bool> = None;
+    let mut letters = 0u32;
+    let mut all = true;
+    let mut ascii = true;
+    for &c in w.as_bytes() {
+        if c >= 0x80 {
+            ascii = false;
+            break;
+        }
+        if c.is_ascii_alphabetic() {
+            let up = c.is_ascii_uppercase();
+            first.get_or_insert(up);
+            letters += 1;
+            all &= up;
+        }
+    }
+    if ascii {
+        return (first == Some(true), letters >= 2 && all);
     }
     let mut letters = w.chars().filter(|c| c.is_alphabetic());
     let cap = letters.next().is_some_and(char::is_uppercase);
