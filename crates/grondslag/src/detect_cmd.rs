@@ -217,12 +217,11 @@ fn write_finding(
             if colour {
                 writeln!(
                     out,
-                    "{file}:{}-{}\t{}{kind:<14}{}\t{}{value}{}\t({score}, {})",
+                    "{file}:{}-{}\t{}{kind:<14}{}\t\x1b[1m{value}{}\t({score}, {})",
                     f.start,
                     f.end,
                     ui::kind_colour(kind),
                     ui::RESET,
-                    "\x1b[1m",
                     ui::RESET,
                     f.rule
                 )

@@ -103,8 +103,8 @@ pub fn documents(args: JsonArgs) -> anyhow::Result<ExitCode> {
         let mut out = std::io::stdout().lock();
         writeln!(
             out,
-            "{:>6}  {:<8} {:>10} {:>8}  {:<9} {:<18} {}",
-            "id", "type", "bytes", "findings", "status", "disposition", "path"
+            "{:>6}  {:<8} {:>10} {:>8}  {:<9} {:<18} path",
+            "id", "type", "bytes", "findings", "status", "disposition"
         )?;
         for d in &docs {
             writeln!(
@@ -144,7 +144,7 @@ pub fn document(args: DocumentArgs) -> anyhow::Result<ExitCode> {
         if f.start < at || f.end > text.len() {
             continue;
         }
-        out.write_all(text[at..f.start].as_bytes())?;
+        out.write_all(&text.as_bytes()[at..f.start])?;
         if colour {
             write!(
                 out,
@@ -158,7 +158,7 @@ pub fn document(args: DocumentArgs) -> anyhow::Result<ExitCode> {
         }
         at = f.end;
     }
-    out.write_all(text[at..].as_bytes())?;
+    out.write_all(&text.as_bytes()[at..])?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -169,11 +169,7 @@ pub fn subjects(args: JsonArgs) -> anyhow::Result<ExitCode> {
         ui::print_json(&subjects)?;
     } else {
         let mut out = std::io::stdout().lock();
-        writeln!(
-            out,
-            "{:>6}  {:>9}  {:<30} {}",
-            "id", "documents", "name", "kinds"
-        )?;
+        writeln!(out, "{:>6}  {:>9}  {:<30} kinds", "id", "documents", "name")?;
         for s in &subjects {
             writeln!(
                 out,

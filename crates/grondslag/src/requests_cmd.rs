@@ -67,8 +67,8 @@ pub fn requests(args: RequestsArgs) -> anyhow::Result<ExitCode> {
                 ui::print_json(&list)?;
             } else {
                 println!(
-                    "{:>5}  {:<10}  {:<10}  {:<17} {}",
-                    "id", "received", "due", "status", ""
+                    "{:>5}  {:<10}  {:<10}  {:<17}",
+                    "id", "received", "due", "status"
                 );
                 for r in &list {
                     let overdue = r.status.is_open() && r.due < today;

@@ -92,7 +92,7 @@ fn destruction_is_final_and_every_step_is_proven() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|x| *profiel == x.to_string()),
+            .any(|x| x.as_i64() == profiel.parse::<i64>().ok()),
         "{plan}"
     );
     assert!(
@@ -100,7 +100,7 @@ fn destruction_is_final_and_every_step_is_proven() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|x| *brief == x.to_string()),
+            .any(|x| x.as_i64() == brief.parse::<i64>().ok()),
         "{plan}"
     );
     assert!(
@@ -108,7 +108,7 @@ fn destruction_is_final_and_every_step_is_proven() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|x| *nota == x.to_string()),
+            .any(|x| x.as_i64() == nota.parse::<i64>().ok()),
         "{plan}"
     );
 
@@ -155,7 +155,7 @@ fn destruction_is_final_and_every_step_is_proven() {
         docs.as_array()
             .unwrap()
             .iter()
-            .find(|x| id == x["id"].to_string())
+            .find(|x| x["id"].as_i64() == id.parse::<i64>().ok())
             .unwrap()["status"]
             .clone()
     };
