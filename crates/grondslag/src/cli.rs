@@ -242,6 +242,10 @@ pub struct AssessArgs {
     /// Also every document whose path starts with this folder (bulk assessment).
     #[arg(long)]
     pub folder: Option<String>,
+    /// Also every not yet assessed document for which `suggest` proposes this disposition
+    /// (bulk assessment by suggestion; review the list with `suggest` first).
+    #[arg(long, value_enum)]
+    pub suggested: Option<DispositionArg>,
     pub ids: Vec<i64>,
 }
 

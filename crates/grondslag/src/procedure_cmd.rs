@@ -16,6 +16,24 @@ use crate::ui;
 pub fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     let mut store = open(&args.store)?;
     let mut ids: Vec<DocId> = args.ids.iter().copied().map(DocId).collect();
+    if let Some(wanted) = args.suggested {
+        use grondslag_procedure::suggest::Suggested;
+        let wanted = match wanted {
+            DispositionArg::Destroy => Suggested::Destroy,
+            DispositionArg::RedactAndArchive => Suggested::RedactAndArchive,
+            DispositionArg::Retain => anyhow::bail!(ui::t(
+                "grondslag stelt nooit 'retain' voor; kies documenten zelf",
+                "grondslag never suggests 'retain'; choose documents yourself"
+            )),
+        };
+        // Only documents nobody has assessed yet: a suggestion never overrides a decision.
+        ids.extend(
+            suggestions(&mut store)?
+                .into_iter()
+                .filter(|(d, s)| d.disposition.is_none() && s.disposition == wanted)
+                .map(|(d, _)| d.id),
+        );
+    }
     if let Some(folder) = &args.folder {
         let docs = store.documents()?;
         ids.extend(
@@ -49,12 +67,22 @@ pub fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn suggest(args: JsonArgs) -> anyhow::Result<ExitCode> {
+/// A suggestion for every active, readable document (the review list).
+fn suggestions(
+    store: &mut grondslag_store::Store,
+) -> anyhow::Result<
+    Vec<(
+        grondslag_store::DocumentInfo,
+        grondslag_procedure::suggest::Suggestion,
+    )>,
+> {
     use grondslag_procedure::suggest::{count_analysis_cues, suggest, DocumentFacts};
-    let mut store = open(&args.store)?;
     let docs = store.documents()?;
-    let mut rows: Vec<serde_json::Value> = Vec::new();
-    for d in docs.iter().filter(|d| d.status == "active" && d.readable) {
+    let mut out = Vec::new();
+    for d in docs
+        .into_iter()
+        .filter(|d| d.status == "active" && d.readable)
+    {
         let text = store.document_text(d.id)?;
         let findings = store.document_findings(d.id)?;
         let mut facts = DocumentFacts {
@@ -79,11 +107,22 @@ pub fn suggest(args: JsonArgs) -> anyhow::Result<ExitCode> {
         }
         facts.subjects = subjects.len();
         let s = suggest(&facts);
-        rows.push(serde_json::json!({
-            "id": d.id, "path": d.path, "disposition": d.disposition,
-            "suggestion": s.disposition, "reasons": s.reasons,
-        }));
+        out.push((d, s));
     }
+    Ok(out)
+}
+
+pub fn suggest(args: JsonArgs) -> anyhow::Result<ExitCode> {
+    let mut store = open(&args.store)?;
+    let rows: Vec<serde_json::Value> = suggestions(&mut store)?
+        .into_iter()
+        .map(|(d, s)| {
+            serde_json::json!({
+                "id": d.id, "path": d.path, "disposition": d.disposition,
+                "suggestion": s.disposition, "reasons": s.reasons,
+            })
+        })
+        .collect();
     if args.json {
         ui::print_json(&rows)?;
     } else {
