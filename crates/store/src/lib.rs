@@ -431,6 +431,25 @@ impl Store {
         &self.conn
     }
 
+    /// Runs `sql` and collects every row as `T` (a tuple of columns, in order).
+    pub(crate) fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        context: &'static str,
+    ) -> Result<Vec<T>, StoreError>
+    where
+        T: for<'r> TryFrom<&'r rusqlite::Row<'r>, Error = rusqlite::Error>,
+    {
+        let mut st = self.conn.prepare_cached(sql).ctx(context)?;
+        let rows = st
+            .query_map(params, |r| T::try_from(r))
+            .ctx(context)?
+            .collect::<Result<Vec<T>, _>>()
+            .ctx(context);
+        rows
+    }
+
     // ---- keys ------------------------------------------------------------------------------
 
     /// Generates a data key, stores it wrapped and returns its row id and the key.

@@ -284,28 +284,7 @@ impl Store {
             Option<String>,
             Option<String>,
         );
-        let rows: Vec<Row> = {
-            let mut st = self
-                .conn()
-                .prepare("SELECT id, reason_note, reference_note, created_by, created_at, lifted_at, lifted_by FROM holds ORDER BY id")
-                .ctx("listing holds")?;
-            let v = st
-                .query_map([], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                    ))
-                })
-                .ctx("listing holds")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("listing holds")?;
-            v
-        };
+        let rows: Vec<Row> = self.rows("SELECT id, reason_note, reference_note, created_by, created_at, lifted_at, lifted_by FROM holds ORDER BY id", [], "listing holds")?;
         let mut out = Vec::new();
         for (id, reason, reference, created_by, created_at, lifted_at, lifted_by) in rows {
             let scope = self.hold_scope(id)?;
@@ -471,30 +450,8 @@ impl Store {
     pub fn plan_destruction(&mut self, dry_run: bool) -> Result<Plan, StoreError> {
         let held = self.held_documents()?;
         type Row = (i64, String, String, i64, Option<i64>, String);
-        let rows: Vec<Row> = {
-            let mut st = self
-                .conn()
-                .prepare(
-                    "SELECT d.id, d.disposition, d.doc_type, d.size, d.assessment, d.created_at FROM documents d
-                     WHERE d.status = 'active' AND d.disposition IN ('destroy', 'redact_and_archive') ORDER BY d.id",
-                )
-                .ctx("listing assessed documents")?;
-            let v = st
-                .query_map([], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                    ))
-                })
-                .ctx("listing assessed documents")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("listing assessed documents")?;
-            v
-        };
+        let rows: Vec<Row> = self.rows("SELECT d.id, d.disposition, d.doc_type, d.size, d.assessment, d.created_at FROM documents d
+                     WHERE d.status = 'active' AND d.disposition IN ('destroy', 'redact_and_archive') ORDER BY d.id", [], "listing assessed documents")?;
         let mut plan = Plan {
             id: RunId(0),
             destroy: Vec::new(),
@@ -625,22 +582,11 @@ impl Store {
 
     /// Every destruction run.
     pub fn runs(&self) -> Result<Vec<RunInfo>, StoreError> {
-        let rows: Vec<(i64, String, String, String, Option<String>)> = {
-            let mut st = self
-                .conn()
-                .prepare(
-                    "SELECT id, state, created_by, created_at, executed_at FROM runs ORDER BY id",
-                )
-                .ctx("listing runs")?;
-            let v = st
-                .query_map([], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                })
-                .ctx("listing runs")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("listing runs")?;
-            v
-        };
+        let rows: Vec<(i64, String, String, String, Option<String>)> = self.rows(
+            "SELECT id, state, created_by, created_at, executed_at FROM runs ORDER BY id",
+            [],
+            "listing runs",
+        )?;
         rows.into_iter()
             .map(|(id, state, created_by, created_at, executed_at)| {
                 Ok(RunInfo {
@@ -701,18 +647,7 @@ impl Store {
         self.finish_pending_deletes()?;
         // Partial blob files of an execute that was killed mid-write.
         self.vault.sweep_temp_files()?;
-        let items: Vec<(i64, String)> = {
-            let mut st = self
-                .conn()
-                .prepare("SELECT doc, action FROM run_items WHERE run = ?1 AND outcome IS NULL AND action != 'held' ORDER BY doc")
-                .ctx("listing run items")?;
-            let v = st
-                .query_map([run.0], |r| Ok((r.get(0)?, r.get(1)?)))
-                .ctx("listing run items")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("listing run items")?;
-            v
-        };
+        let items: Vec<(i64, String)> = self.rows("SELECT doc, action FROM run_items WHERE run = ?1 AND outcome IS NULL AND action != 'held' ORDER BY doc", [run.0], "listing run items")?;
         // Destructions go in batches (one transaction each, holds re-checked per document
         // inside it); archives one by one, because each needs the redactor first.
         let (archives, destroys): (Vec<_>, Vec<_>) =
@@ -1019,18 +954,11 @@ impl Store {
             .ctx("recording a provisional blob")?;
         self.vault
             .put_blob_as(&new_key, &blob, redacted.as_bytes())?;
-        let paths: Vec<(i64, Vec<u8>)> = {
-            let mut st = self
-                .conn()
-                .prepare_cached("SELECT id, path_enc FROM paths WHERE doc = ?1")
-                .ctx("reading paths")?;
-            let v = st
-                .query_map([doc.0], |r| Ok((r.get(0)?, r.get(1)?)))
-                .ctx("reading paths")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("reading paths")?;
-            v
-        };
+        let paths: Vec<(i64, Vec<u8>)> = self.rows(
+            "SELECT id, path_enc FROM paths WHERE doc = ?1",
+            [doc.0],
+            "reading paths",
+        )?;
         let tx = self
             .conn()
             .unchecked_transaction()
@@ -1095,18 +1023,7 @@ impl Store {
     fn remove_orphan_subjects(&self) -> Result<u64, StoreError> {
         let mut held: BTreeSet<i64> = self.held_subject_ids()?.into_iter().collect();
         held.extend(self.request_named_subjects()?);
-        let orphans: Vec<(i64, i64)> = {
-            let mut st = self
-                .conn()
-                .prepare("SELECT id, key_id FROM subjects WHERE id NOT IN (SELECT DISTINCT subject FROM subject_findings)")
-                .ctx("listing orphan subjects")?;
-            let v = st
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-                .ctx("listing orphan subjects")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("listing orphan subjects")?;
-            v
-        };
+        let orphans: Vec<(i64, i64)> = self.rows("SELECT id, key_id FROM subjects WHERE id NOT IN (SELECT DISTINCT subject FROM subject_findings)", [], "listing orphan subjects")?;
         let tx = self
             .conn()
             .unchecked_transaction()
@@ -1143,18 +1060,11 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .ctx("reading a run")?;
-        let items: Vec<(i64, String, Option<String>)> = {
-            let mut st = self
-                .conn()
-                .prepare("SELECT doc, action, outcome FROM run_items WHERE run = ?1 ORDER BY doc")
-                .ctx("reading run items")?;
-            let v = st
-                .query_map([run.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .ctx("reading run items")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("reading run items")?;
-            v
-        };
+        let items: Vec<(i64, String, Option<String>)> = self.rows(
+            "SELECT doc, action, outcome FROM run_items WHERE run = ?1 ORDER BY doc",
+            [run.0],
+            "reading run items",
+        )?;
         let pick = |o: &str| -> Vec<DocId> {
             items
                 .iter()
@@ -1207,32 +1117,8 @@ impl Store {
             Option<String>,
             Option<i64>,
         );
-        let items: Vec<Item> = {
-            let mut st = self
-                .conn()
-                .prepare(
-                    "SELECT i.doc, i.action, i.outcome, i.doc_type, i.size, i.category, i.created_at, i.assessment
-                     FROM run_items i WHERE i.run = ?1 ORDER BY i.doc",
-                )
-                .ctx("reading run items")?;
-            let v = st
-                .query_map([run.0], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                        r.get(7)?,
-                    ))
-                })
-                .ctx("reading run items")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("reading run items")?;
-            v
-        };
+        let items: Vec<Item> = self.rows("SELECT i.doc, i.action, i.outcome, i.doc_type, i.size, i.category, i.created_at, i.assessment
+                     FROM run_items i WHERE i.run = ?1 ORDER BY i.doc", [run.0], "reading run items")?;
         let mut decisions: BTreeSet<i64> = BTreeSet::new();
         let mut docs = Vec::new();
         let mut per_category: std::collections::BTreeMap<String, (u64, u64)> = Default::default();

@@ -427,18 +427,11 @@ impl Store {
         held_subjects: &BTreeSet<i64>,
     ) -> Result<Vec<RequestId>, StoreError> {
         self.ensure_request_schema()?;
-        let closed: Vec<(i64, Option<i64>, Option<String>)> = {
-            let mut st = self
-                .conn()
-                .prepare("SELECT id, key_id, blob FROM requests WHERE status = 'closed'")
-                .ctx("listing closed requests")?;
-            let v = st
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .ctx("listing closed requests")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("listing closed requests")?;
-            v
-        };
+        let closed: Vec<(i64, Option<i64>, Option<String>)> = self.rows(
+            "SELECT id, key_id, blob FROM requests WHERE status = 'closed'",
+            [],
+            "listing closed requests",
+        )?;
         let mut destroyed = Vec::new();
         for (id, key_id, blob) in closed {
             let subjects = self.request_subjects(RequestId(id))?;
@@ -506,21 +499,12 @@ impl Store {
     ) -> Result<Vec<(SubjectId, grondslag_subjects::SubjectProfile)>, StoreError> {
         // Which finding belongs to which subject, grouped by document so every document's
         // findings are decrypted once.
-        let links: Vec<(i64, i64, i64)> = {
-            let mut st = self
-                .conn()
-                .prepare(
-                    "SELECT f.doc, sf.finding, sf.subject FROM subject_findings sf
+        let links: Vec<(i64, i64, i64)> = self.rows(
+            "SELECT f.doc, sf.finding, sf.subject FROM subject_findings sf
                      JOIN findings f ON f.id = sf.finding ORDER BY f.doc",
-                )
-                .ctx("reading subject links")?;
-            let v = st
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .ctx("reading subject links")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("reading subject links")?;
-            v
-        };
+            [],
+            "reading subject links",
+        )?;
         let mut by_subject: std::collections::BTreeMap<i64, Vec<(String, String)>> =
             Default::default();
         let mut i = 0;

@@ -185,18 +185,11 @@ impl Store {
     }
 
     fn apply_decisions(&self, clusters: &mut Vec<NewSubject>) -> Result<(), StoreError> {
-        let decisions: Vec<(String, String)> = {
-            let mut st = self
-                .conn()
-                .prepare("SELECT kind, findings FROM subject_decisions ORDER BY id")
-                .ctx("reading subject decisions")?;
-            let v = st
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-                .ctx("reading subject decisions")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("reading subject decisions")?;
-            v
-        };
+        let decisions: Vec<(String, String)> = self.rows(
+            "SELECT kind, findings FROM subject_decisions ORDER BY id",
+            [],
+            "reading subject decisions",
+        )?;
         for (kind, findings) in decisions {
             let set: BTreeSet<i64> = findings.split(',').filter_map(|s| s.parse().ok()).collect();
             let touches = |c: &NewSubject| c.mentions.iter().any(|(f, _, _)| set.contains(&f.0));
@@ -295,18 +288,11 @@ impl Store {
     }
 
     fn current_clusters(&self) -> Result<Vec<NewSubject>, StoreError> {
-        let rows: Vec<(i64, i64, Vec<u8>)> = {
-            let mut st = self
-                .conn()
-                .prepare("SELECT id, key_id, name_enc FROM subjects ORDER BY id")
-                .ctx("listing subjects")?;
-            let v = st
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .ctx("listing subjects")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("listing subjects")?;
-            v
-        };
+        let rows: Vec<(i64, i64, Vec<u8>)> = self.rows(
+            "SELECT id, key_id, name_enc FROM subjects ORDER BY id",
+            [],
+            "listing subjects",
+        )?;
         let mut out = Vec::new();
         for (id, key_id, name) in rows {
             let key = self.load_key(key_id)?;
@@ -349,18 +335,11 @@ impl Store {
 
     /// Every data subject with counts over documents that are not destroyed. Logged as a view.
     pub fn subjects(&mut self) -> Result<Vec<SubjectInfo>, StoreError> {
-        let rows: Vec<(i64, i64, Vec<u8>)> = {
-            let mut st = self
-                .conn()
-                .prepare("SELECT id, key_id, name_enc FROM subjects ORDER BY id")
-                .ctx("listing subjects")?;
-            let v = st
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .ctx("listing subjects")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("listing subjects")?;
-            v
-        };
+        let rows: Vec<(i64, i64, Vec<u8>)> = self.rows(
+            "SELECT id, key_id, name_enc FROM subjects ORDER BY id",
+            [],
+            "listing subjects",
+        )?;
         let mut out = Vec::with_capacity(rows.len());
         for (id, key_id, name) in rows {
             let name = match self.load_key(key_id) {
@@ -434,22 +413,13 @@ impl Store {
             })
             .ctx("reading a subject")?;
         let name = key.open_string("subject", &name_enc)?;
-        let links: Vec<(i64, i64, f64, Vec<u8>)> = {
-            let mut st = self
-                .conn()
-                .prepare(
-                    "SELECT f.doc, sf.finding, sf.confidence, sf.evidence_enc FROM subject_findings sf
+        let links: Vec<(i64, i64, f64, Vec<u8>)> = self.rows(
+            "SELECT f.doc, sf.finding, sf.confidence, sf.evidence_enc FROM subject_findings sf
                      JOIN findings f ON f.id = sf.finding JOIN documents d ON d.id = f.doc
                      WHERE sf.subject = ?1 AND d.status != 'destroyed' ORDER BY f.doc, f.start",
-                )
-                .ctx("reading subject links")?;
-            let v = st
-                .query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-                .ctx("reading subject links")?
-                .collect::<Result<Vec<_>, _>>()
-                .ctx("reading subject links")?;
-            v
-        };
+            [id.0],
+            "reading subject links",
+        )?;
         let evidence: HashMap<i64, (f32, String)> = links
             .iter()
             .map(|(_, f, c, ev)| Ok((*f, (*c as f32, key.open_string("evidence", ev)?))))
