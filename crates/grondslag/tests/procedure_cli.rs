@@ -181,6 +181,22 @@ fn destruction_is_final_and_every_step_is_proven() {
     assert!(std::fs::read_to_string(&html)
         .unwrap()
         .contains("Verklaring van vernietiging"));
+    let cert: serde_json::Value = serde_json::from_str(&cert).unwrap();
+    assert!(
+        cert["records_dated_between"][0].is_string(),
+        "the period the records cover: {cert}"
+    );
+    assert!(
+        cert["per_category"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty()),
+        "{cert}"
+    );
+    assert_eq!(
+        cert["approvers"].as_array().map(Vec::len),
+        Some(2),
+        "{cert}"
+    );
 
     // A backup made after the run restores every living document.
     let after = d.path("na.bak");

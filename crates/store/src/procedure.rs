@@ -1123,7 +1123,19 @@ impl Store {
         let mut docs = Vec::new();
         let mut per_category: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
         let (mut first, mut last): (Option<String>, Option<String>) = (None, None);
+        // The period the records cover (Archiefbesluit): the documents' own dates, as the scan
+        // found them.
+        let (mut dated_from, mut dated_to): (Option<String>, Option<String>) = (None, None);
         for (doc, action, outcome, doc_type, size, category, created, assessment) in &items {
+            let dated = self.document_date(DocId(*doc))?;
+            if let Some(d) = &dated {
+                if dated_from.as_ref().is_none_or(|f| d < f) {
+                    dated_from = Some(d.clone());
+                }
+                if dated_to.as_ref().is_none_or(|t| d > t) {
+                    dated_to = Some(d.clone());
+                }
+            }
             if let Some(a) = assessment {
                 decisions.insert(*a);
             }
@@ -1149,7 +1161,7 @@ impl Store {
             }
             docs.push(serde_json::json!({
                 "document": doc, "outcome": outcome, "doc_type": doc_type, "size": size,
-                "category": category, "stored_at": created,
+                "category": category, "stored_at": created, "dated": dated,
             }));
         }
         let mut decision_list = Vec::new();
@@ -1191,6 +1203,7 @@ impl Store {
             "kek_to": kek_to,
             "subjects_removed": removed.unwrap_or(0),
             "documents_stored_between": [first, last],
+            "records_dated_between": [dated_from, dated_to],
             "per_category": cats,
             "documents": docs,
         });
