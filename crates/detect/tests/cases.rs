@@ -1,21 +1,22 @@
-//! Data-driven detector cases: every line of `cases.txt` is a sentence in the inline gold
-//! markup; the detector must find exactly the marked spans (for persons and identifiers).
+//! Data-driven detector cases: every line of a case file is a sentence in the inline gold
+//! markup; the detector must find exactly the marked spans of the kinds that file checks.
+//! - `cases.txt`: persons and identifiers;
+//! - `special_cases.txt`: special categories (GDPR art. 9/10) only; a literal `\n` in a line
+//!   joins list entries.
 
 use grondslag_detect::{gold, Detector, Kind};
 
-fn checked(k: Kind) -> bool {
-    k == Kind::Person || k.is_identifier()
-}
-
-#[test]
-fn cases_txt() {
+/// Runs every case in `table` (named `file` in messages), comparing the kinds `checked` selects.
+fn run_cases(file: &str, table: &str, checked: fn(Kind) -> bool) {
     let det = Detector::new();
     let mut failures = Vec::new();
-    for (n, line) in include_str!("cases.txt").lines().enumerate() {
+    for (n, line) in table.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let (plain, spans) = gold::parse(line).expect("valid markup in cases.txt");
+        let line = line.replace("\\n", "\n");
+        let (plain, spans) =
+            gold::parse(&line).unwrap_or_else(|e| panic!("invalid markup in {file}: {e:?}"));
         let mut want: Vec<(usize, usize, Kind)> = spans
             .iter()
             .filter(|s| checked(s.kind))
@@ -37,7 +38,7 @@ fn cases_txt() {
                     .join(", ")
             };
             failures.push(format!(
-                "line {}: want [{}] got [{}]",
+                "{file} line {}: want [{}] got [{}]",
                 n + 1,
                 show(&want),
                 show(&got)
@@ -45,4 +46,20 @@ fn cases_txt() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn cases_txt() {
+    run_cases("cases.txt", include_str!("cases.txt"), |k| {
+        k == Kind::Person || k.is_identifier()
+    });
+}
+
+#[test]
+fn special_cases_txt() {
+    run_cases(
+        "special_cases.txt",
+        include_str!("special_cases.txt"),
+        Kind::is_special_category,
+    );
 }
