@@ -1,27 +1,148 @@
-//! Copies the lexicons in `data/` into OUT_DIR so that `include_str!` works even
-//! while a lexicon file does not exist yet (an absent file becomes empty and the
-//! built-in seeds in `lexicon.rs` carry the detector).
+//! Compiles the lexicons in `data/` into one static open-addressing hash table that the
+//! detector embeds with `include_bytes!`: no work at start-up, one probe per word.
+//!
+//! Every lower-cased key maps to a bit set of the lexicons it is in (the `W_*` constants of
+//! `src/lexicon.rs`, repeated below). Layout, all little-endian:
+//! - `lexicon_keys.bin`: the keys, concatenated;
+//! - `lexicon_slots.bin`: `1 << SLOT_BITS` u64 slots, each `offset:32 | len:8 | tag:8 | bits:16`
+//!   (`len == 0` marks an empty slot; `tag` is the top byte of the key's hash);
+//! - `lexicon_meta.rs`: `SLOT_BITS` and the number of keys.
+//!
+//! Linear probing from `hash & mask`; the table is at most 60 % full.
+use std::collections::BTreeMap;
 use std::path::Path;
 
-const FILES: &[&str] = &[
-    "first_names.txt",
-    "surnames.txt",
-    "surnames_full.txt",
-    "tussenvoegsels.txt",
-    "dutch_words.txt",
-    "name_word_overlap.txt",
-    "titles.txt",
-    "places.txt",
-    "org_words.txt",
-];
+#[path = "src/fxhash.rs"]
+mod fxhash;
+
+// Must match `src/lexicon.rs`.
+const W_FIRST: u16 = 1;
+const W_SURNAME: u16 = 1 << 1;
+const W_DUTCH: u16 = 1 << 2;
+const W_NONNAME: u16 = 1 << 3;
+const W_SALUTATION: u16 = 1 << 4;
+const W_ACADEMIC: u16 = 1 << 5;
+const W_ROLE: u16 = 1 << 6;
+const W_ORG: u16 = 1 << 7;
+const W_PLACE: u16 = 1 << 8;
+
+/// Small built-in seeds: the detector keeps working on the commonest names and titles even
+/// if a data file is emptied.
+const SEED_FIRST: &str = "jan piet kees thijs sanne ingrid robert fatima nadia said youssef \
+    mohammed ahmed rachid abdelkader nordin ilyas marloes marieke wouter sophie dewi hatice \
+    erdoğan bekir fatma ayşe mehmet ali hassan karim mustafa emre sarah lisa anna eva";
+const SEED_SURNAMES: &str = "jansen de vries bakker visser smit meijer mulder bos vos \
+    dekker benali haddou kaya şahin çelik demir yilmaz nobel wiersma";
+const SEED_TITLES: &str = "de heer\tsalutation\nheer\tsalutation\nmevrouw\tsalutation\n\
+    mw.\tsalutation\nmw\tsalutation\nmevr.\tsalutation\ndhr.\tsalutation\ndhr\tsalutation\n\
+    meneer\tsalutation\ndrs.\tacademic\ndrs\tacademic\ndr.\tacademic\nmr.\tacademic\n\
+    prof.\tacademic\nir.\tacademic\ning.\tacademic\nimam\tacademic\nminister\trole\n\
+    staatssecretaris\trole\nburgemeester\trole\nwethouder\trole\nvoorzitter\trole\n\
+    secretaris\trole\npenningmeester\trole\n";
+const SEED_ORG: &str = "stichting vereniging ministerie gemeente moskee bureau wet raad \
+    commissie bank overheid provincie rijk nota dienst inspectie politie kerk school";
+const SEED_PLACES: &str = "den haag\n's-hertogenbosch\nden bosch\nden helder\n";
+
+fn read(name: &str) -> String {
+    let src = Path::new("data").join(name);
+    println!("cargo:rerun-if-changed={}", src.display());
+    std::fs::read_to_string(&src).unwrap_or_default()
+}
+
+/// Non-empty, non-comment lines, lower-cased.
+fn lines(src: &str) -> impl Iterator<Item = String> + '_ {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+}
 
 fn main() {
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     println!("cargo:rerun-if-changed=data");
-    for name in FILES {
-        let src = Path::new("data").join(name);
-        println!("cargo:rerun-if-changed={}", src.display());
-        let text = std::fs::read_to_string(&src).unwrap_or_default();
-        std::fs::write(Path::new(&out).join(name), text).expect("OUT_DIR is writable");
+    println!("cargo:rerun-if-changed=src/fxhash.rs");
+    let mut words: BTreeMap<String, u16> = BTreeMap::new();
+    let mut add = |w: String, bit: u16| {
+        if !w.is_empty() && w.len() <= 255 {
+            *words.entry(w).or_insert(0) |= bit;
+        }
+    };
+    let seeds = |s: &'static str| s.split_whitespace().map(str::to_lowercase);
+    for w in lines(&read("first_names.txt")).chain(seeds(SEED_FIRST)) {
+        add(w, W_FIRST);
     }
+    for w in lines(&read("surnames.txt")).chain(seeds(SEED_SURNAMES)) {
+        add(w, W_SURNAME);
+    }
+    for w in lines(&read("dutch_words.txt")) {
+        add(w, W_DUTCH);
+    }
+    let org: std::collections::BTreeSet<String> = lines(&read("org_words.txt"))
+        .chain(seeds(SEED_ORG))
+        .collect();
+    for w in &org {
+        add(w.clone(), W_ORG);
+    }
+    for w in lines(&read("places.txt")).chain(lines(SEED_PLACES)) {
+        add(w, W_PLACE);
+    }
+    for w in lines(&read("non_names.txt")) {
+        add(w, W_NONNAME);
+    }
+    let titles = read("titles.txt");
+    for l in SEED_TITLES.lines().chain(titles.lines()) {
+        let mut parts = l.split('\t');
+        let (Some(w), Some(c)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let bit = match c.trim() {
+            "salutation" => W_SALUTATION,
+            "academic" => W_ACADEMIC,
+            _ => W_ROLE,
+        };
+        add(w.trim().to_lowercase(), bit);
+    }
+
+    // At most ~60 % full: half the size of a table at 30 %, so more of it stays in cache.
+    let slot_bits = (words.len() * 5 / 3)
+        .next_power_of_two()
+        .trailing_zeros()
+        .max(4);
+    let mask = (1usize << slot_bits) - 1;
+    let mut slots = vec![0u64; 1 << slot_bits];
+    let mut keys: Vec<u8> = Vec::new();
+    for (w, bits) in &words {
+        let off = u32::try_from(keys.len()).expect("lexicon keys fit in 4 GiB");
+        keys.extend_from_slice(w.as_bytes());
+        let h = fxhash::fx(w.as_bytes());
+        let tag = h >> 56;
+        let mut i = (h as usize) & mask;
+        while slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        slots[i] = u64::from(off) | (w.len() as u64) << 32 | tag << 40 | u64::from(*bits) << 48;
+    }
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
+    // The organisation words again as a short list, for the compound test ("Jongerenstichting")
+    // that probes every suffix of a word: a small set stays in cache, the big table does not.
+    let org_list: String = org.iter().map(|w| format!("{w:?},")).collect();
+    std::fs::write(
+        out.join("org_words.rs"),
+        format!(
+            "/// Organisation words (lower case).\nconst ORG_WORDS: &[&str] = &[{org_list}];\n"
+        ),
+    )
+    .expect("OUT_DIR is writable");
+    let slot_bytes: Vec<u8> = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
+    std::fs::write(out.join("lexicon_slots.bin"), slot_bytes).expect("OUT_DIR is writable");
+    std::fs::write(out.join("lexicon_keys.bin"), keys).expect("OUT_DIR is writable");
+    std::fs::write(
+        out.join("lexicon_meta.rs"),
+        format!(
+            "/// log2 of the number of slots.\nconst SLOT_BITS: u32 = {slot_bits};\n\
+             /// Number of keys in the table.\n#[allow(dead_code)]\nconst KEY_COUNT: usize = {};\n",
+            words.len()
+        ),
+    )
+    .expect("OUT_DIR is writable");
 }

@@ -8,12 +8,16 @@ use grondslag_detect::{gold, Detector};
 
 const TARGET: usize = 20 * 1024 * 1024;
 
-/// CPU time of this thread in seconds (Linux `/proc/thread-self/schedstat`), so the figure is
-/// fair on a loaded machine; `None` elsewhere.
+/// CPU time of this thread in seconds (`CLOCK_THREAD_CPUTIME_ID`, precise to the
+/// nanosecond), so the figure is fair on a loaded machine.
 fn cpu_secs() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
-    Some(ns / 1e9)
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    (rc == 0).then(|| ts.tv_sec as f64 + ts.tv_nsec as f64 / 1e9)
 }
 
 fn report(what: &str, mb: f64, wall: f64, cpu: Option<f64>, n: usize) {
@@ -70,26 +74,51 @@ fn main() {
     let _ = det.detect("De heer Jansen.");
 
     let mb = text.len() as f64 / 1e6;
-    let t = Instant::now();
-    let c0 = cpu_secs();
-    let mut n = 0usize;
-    for doc in text.as_bytes().chunks(64 * 1024) {
+    let docs = || {
         // Chunks of whole documents would be more faithful; 64 KiB slices cut at a char
         // boundary are close enough for throughput.
-        let s = match std::str::from_utf8(doc) {
-            Ok(s) => s,
-            Err(e) => std::str::from_utf8(&doc[..e.valid_up_to()]).unwrap_or(""),
-        };
-        n += det.detect(s).len();
+        text.as_bytes()
+            .chunks(64 * 1024)
+            .map(|doc| match std::str::from_utf8(doc) {
+                Ok(s) => s,
+                Err(e) => std::str::from_utf8(&doc[..e.valid_up_to()]).unwrap_or(""),
+            })
+    };
+    // Best of three rounds: the machine is shared, the best round is the least disturbed.
+    let mut best: Option<(f64, Option<f64>, usize)> = None;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let c0 = cpu_secs();
+        let n: usize = docs().map(|s| det.detect(s).len()).sum();
+        let cpu = cpu_secs().zip(c0).map(|(a, b)| a - b);
+        let wall = t.elapsed().as_secs_f64();
+        if best.is_none_or(|(w, c, _)| cpu.zip(c).map_or(wall < w, |(x, y)| x < y)) {
+            best = Some((wall, cpu, n));
+        }
     }
-    let cpu = cpu_secs().zip(c0).map(|(a, b)| a - b);
-    report(
-        "detect (64 KiB docs)",
-        mb,
-        t.elapsed().as_secs_f64(),
-        cpu,
-        n,
-    );
+    if let Some((wall, cpu, n)) = best {
+        report("detect (64 KiB docs, best of 3)", mb, wall, cpu, n);
+    }
+
+    let clock = || cpu_secs().unwrap_or(0.0);
+    let mut stages = [0.0f64; 6];
+    for s in docs() {
+        det.detect_timed(s, &clock, &mut stages);
+    }
+    let names = [
+        "identifiers",
+        "tokenizer",
+        "addresses",
+        "names",
+        "special",
+        "resolve",
+    ];
+    let parts: Vec<String> = names
+        .iter()
+        .zip(stages)
+        .map(|(n, secs)| format!("{n} {:.0} MB/s", mb / secs))
+        .collect();
+    println!("stages (CPU time): {}", parts.join(", "));
 
     let t = Instant::now();
     let c0 = cpu_secs();

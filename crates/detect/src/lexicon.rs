@@ -1,13 +1,17 @@
-//! Lexicons, compiled once per process ([`OnceLock`]) from the files in `data/` (embedded at
-//! build time) plus small built-in seeds, so the detector works even with empty files.
-//! All keys are lower case; look-ups lower-case into a caller's buffer, never per call.
+//! Lexicons: one static hash table compiled by `build.rs` from the files in `data/` (plus
+//! small built-in seeds), embedded in the binary, so there is no start-up work and one probe
+//! answers every question the rules ask about a word ([`word_bits`]). All keys are lower
+//! case; look-ups lower-case into a caller's buffer, never per call.
+//!
+//! `data/surnames_full.txt`, `tussenvoegsels.txt` and `name_word_overlap.txt` are kept as
+//! sources for rules not written yet and are not compiled in.
 
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
-/// A fast non-cryptographic hasher (FxHash) for the lexicons: keys are fixed, not
-/// attacker-chosen at build time, and SipHash dominated the profile.
+/// A fast non-cryptographic hasher (FxHash) for the detector's per-text sets (names to
+/// propagate): SipHash dominated the profile. The keys come from the text, but a set holds
+/// only the names accepted in one text, so a crafted collision costs little.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Fx(u64);
 
@@ -49,25 +53,7 @@ pub(crate) enum TitleClass {
     Role,
 }
 
-// `surnames_full`, `tussenvoegsels` and `overlap` are loaded for rules not written yet
-// (multi-word surnames, the full particle list, name/word conflicts).
-#[allow(dead_code)]
-pub(crate) struct Lexicons {
-    pub first_names: HashSet<String>,
-    pub surnames: HashSet<String>,
-    /// Multi-word surnames ("da costa").
-    pub surnames_full: HashSet<String>,
-    pub tussenvoegsels: HashSet<String>,
-    pub dutch_words: HashSet<String>,
-    pub overlap: HashSet<String>,
-    pub titles: HashMap<String, TitleClass>,
-    pub places: HashSet<String>,
-    pub org_words: HashSet<String>,
-    /// Every lexicon key with the bit set of lexicons it is in (`W_*`): one look-up answers
-    /// all the questions the name rules ask about a word.
-    pub words: HashMap<Box<str>, u16>,
-}
-
+// The lexicons a key can be in (bits of the table's value). `build.rs` repeats these.
 pub(crate) const W_FIRST: u16 = 1;
 pub(crate) const W_SURNAME: u16 = 1 << 1;
 pub(crate) const W_DUTCH: u16 = 1 << 2;
@@ -78,31 +64,17 @@ pub(crate) const W_ROLE: u16 = 1 << 6;
 pub(crate) const W_ORG: u16 = 1 << 7;
 pub(crate) const W_PLACE: u16 = 1 << 8;
 
-const FIRST_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/first_names.txt"));
-const SURNAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/surnames.txt"));
-const SURNAMES_FULL: &str = include_str!(concat!(env!("OUT_DIR"), "/surnames_full.txt"));
-const TUSSENVOEGSELS: &str = include_str!(concat!(env!("OUT_DIR"), "/tussenvoegsels.txt"));
-const DUTCH_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/dutch_words.txt"));
-const OVERLAP: &str = include_str!(concat!(env!("OUT_DIR"), "/name_word_overlap.txt"));
-const TITLES: &str = include_str!(concat!(env!("OUT_DIR"), "/titles.txt"));
-const PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.txt"));
-const ORG_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/org_words.txt"));
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/lexicon_meta.rs"));
+    pub(super) const BITS: u32 = SLOT_BITS;
+    #[cfg(test)]
+    pub(super) const KEYS_N: usize = KEY_COUNT;
+}
 
-const SEED_FIRST: &str = "jan piet kees thijs sanne ingrid robert fatima nadia said youssef \
-    mohammed ahmed rachid abdelkader nordin ilyas marloes marieke wouter sophie dewi hatice \
-    erdoğan bekir fatma ayşe mehmet ali hassan karim mustafa emre sarah lisa anna eva";
-const SEED_SURNAMES: &str = "jansen de vries bakker visser smit meijer mulder bos vos \
-    dekker benali haddou kaya şahin çelik demir yilmaz nobel wiersma";
-const SEED_TUSSEN: &str = "van de der den het 't 's ter ten te la le du da dos das di del \
-    della von vom zu el al ben bin ibn abu abou ait ou oulad ould d' l' op in aan";
-const SEED_TITLES: &str = "de heer\tsalutation\nheer\tsalutation\nmevrouw\tsalutation\n\
-    mw.\tsalutation\nmw\tsalutation\nmevr.\tsalutation\ndhr.\tsalutation\ndhr\tsalutation\n\
-    meneer\tsalutation\ndrs.\tacademic\ndrs\tacademic\ndr.\tacademic\nmr.\tacademic\n\
-    prof.\tacademic\nir.\tacademic\ning.\tacademic\nimam\tacademic\nminister\trole\n\
-    staatssecretaris\trole\nburgemeester\trole\nwethouder\trole\nvoorzitter\trole\n\
-    secretaris\trole\npenningmeester\trole\n";
-const SEED_ORG: &str = "stichting vereniging ministerie gemeente moskee bureau wet raad \
-    commissie bank overheid provincie rijk nota dienst inspectie politie kerk school";
+/// The table `build.rs` laid out: `1 << SLOT_BITS` slots of `offset:32 | len:8 | tag:8 |
+/// bits:16`, linear probing, at most 60 % full.
+static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_slots.bin"));
+static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_keys.bin"));
 
 /// Words that precede a street name ("Prins Hendrikkade", "Burg. de Withstraat").
 const STREET_PREFIX: [&str; 16] = [
@@ -124,105 +96,74 @@ const STREET_PREFIX: [&str; 16] = [
     "van",
 ];
 
-fn add_lines(set: &mut HashSet<String>, src: &str) {
-    for l in src.lines() {
-        let l = l.trim();
-        if !l.is_empty() && !l.starts_with('#') {
-            set.insert(l.to_lowercase());
-        }
-    }
-}
-
-fn add_words(set: &mut HashSet<String>, src: &str) {
-    for w in src.split_whitespace() {
-        set.insert(w.to_lowercase());
-    }
-}
-
-fn build() -> Lexicons {
-    let mut first_names = HashSet::default();
-    add_lines(&mut first_names, FIRST_NAMES);
-    add_words(&mut first_names, SEED_FIRST);
-    let mut surnames = HashSet::default();
-    add_lines(&mut surnames, SURNAMES);
-    add_words(&mut surnames, SEED_SURNAMES);
-    let mut surnames_full = HashSet::default();
-    add_lines(&mut surnames_full, SURNAMES_FULL);
-    let mut tussenvoegsels = HashSet::default();
-    add_lines(&mut tussenvoegsels, TUSSENVOEGSELS);
-    add_words(&mut tussenvoegsels, SEED_TUSSEN);
-    let mut dutch_words = HashSet::with_capacity_and_hasher(300_000, Default::default());
-    add_lines(&mut dutch_words, DUTCH_WORDS);
-    let mut overlap = HashSet::default();
-    add_lines(&mut overlap, OVERLAP);
-    let mut titles = HashMap::default();
-    for l in SEED_TITLES.lines().chain(TITLES.lines()) {
-        let mut parts = l.split('\t');
-        let (Some(w), Some(c)) = (parts.next(), parts.next()) else {
-            continue;
-        };
-        let class = match c.trim() {
-            "salutation" => TitleClass::Salutation,
-            "academic" => TitleClass::Academic,
-            _ => TitleClass::Role,
-        };
-        titles.insert(w.trim().to_lowercase(), class);
-    }
-    let mut places = HashSet::default();
-    add_lines(&mut places, PLACES);
-    for p in ["den haag", "'s-hertogenbosch", "den bosch", "den helder"] {
-        places.insert(p.to_string());
-    }
-    let mut org_words = HashSet::default();
-    add_lines(&mut org_words, ORG_WORDS);
-    add_words(&mut org_words, SEED_ORG);
-    let mut words: HashMap<Box<str>, u16> =
-        HashMap::with_capacity_and_hasher(dutch_words.len() + 64 * 1024, Default::default());
-    let mut mark = |set: &HashSet<String>, bit: u16| {
-        for w in set {
-            *words.entry(w.as_str().into()).or_insert(0) |= bit;
-        }
-    };
-    mark(&first_names, W_FIRST);
-    mark(&surnames, W_SURNAME);
-    mark(&dutch_words, W_DUTCH);
-    mark(&org_words, W_ORG);
-    mark(&places, W_PLACE);
-    for (w, c) in &titles {
-        let bit = match c {
-            TitleClass::Salutation => W_SALUTATION,
-            TitleClass::Academic => W_ACADEMIC,
-            TitleClass::Role => W_ROLE,
-        };
-        *words.entry(w.as_str().into()).or_insert(0) |= bit;
-    }
-    for w in crate::names::NON_NAME_CAPS {
-        *words.entry((*w).into()).or_insert(0) |= W_NONNAME;
-    }
-    Lexicons {
-        words,
-        first_names,
-        surnames,
-        surnames_full,
-        tussenvoegsels,
-        dutch_words,
-        overlap,
-        titles,
-        places,
-        org_words,
-    }
-}
-
-/// The process-wide lexicons, built on first use.
-pub(crate) fn get() -> &'static Lexicons {
-    static LEX: OnceLock<Lexicons> = OnceLock::new();
-    LEX.get_or_init(build)
-}
-
-/// The `W_*` bits of a lower-cased word (0 when it is in no lexicon).
+/// The `W_*` bits of a lower-cased word or phrase (0 when it is in no lexicon).
 #[inline]
-pub(crate) fn word_bits(lex: &Lexicons, lw: &str) -> u16 {
-    lex.words.get(lw).copied().unwrap_or(0)
+pub(crate) fn word_bits(lw: &str) -> u16 {
+    let key = lw.as_bytes();
+    if key.is_empty() || key.len() > 255 {
+        return 0;
+    }
+    let h = crate::fxhash::fx(key);
+    let mask = (1usize << table::BITS) - 1;
+    let tag = (h >> 56) as u8;
+    let mut i = (h as usize) & mask;
+    loop {
+        let Some(raw) = SLOTS.get(i * 8..i * 8 + 8) else {
+            return 0;
+        };
+        let slot = u64::from_le_bytes(raw.try_into().unwrap_or([0; 8]));
+        let len = (slot >> 32) as u8 as usize;
+        if len == 0 {
+            return 0;
+        }
+        if len == key.len() && (slot >> 40) as u8 == tag {
+            let off = slot as u32 as usize;
+            if KEYS.get(off..off + len) == Some(key) {
+                return (slot >> 48) as u16;
+            }
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/org_words.rs"));
+
+/// Whether a lower-cased word ends in an organisation word of at least five bytes, after at
+/// least three chars of its own ("Onderzoeksbureau", "Jongerenstichting").
+pub(crate) fn is_org_compound(lw: &str) -> bool {
+    static SET: std::sync::OnceLock<(HashSet<&'static str>, u64)> = std::sync::OnceLock::new();
+    let (set, lens) = SET.get_or_init(|| {
+        let set: HashSet<&'static str> = ORG_WORDS.iter().copied().collect();
+        // Bit n: some organisation word is n bytes long (n < 64).
+        let lens = ORG_WORDS
+            .iter()
+            .filter(|w| w.len() < 64)
+            .fold(0u64, |m, w| m | 1 << w.len());
+        (set, lens)
+    });
+    lw.char_indices().skip(3).any(|(k, _)| {
+        let n = lw.len() - k;
+        (5..64).contains(&n) && lens & (1 << n) != 0 && set.contains(&lw[k..])
+    })
+}
+
+/// Whether a lower-cased word is in the lexicon(s) `bit`.
+#[inline]
+pub(crate) fn has(lw: &str, bit: u16) -> bool {
+    word_bits(lw) & bit != 0
+}
+
+/// The title class in a word's bits, salutation first.
+pub(crate) fn title_class(bits: u16) -> Option<TitleClass> {
+    if bits & W_SALUTATION != 0 {
+        Some(TitleClass::Salutation)
+    } else if bits & W_ACADEMIC != 0 {
+        Some(TitleClass::Academic)
+    } else if bits & W_ROLE != 0 {
+        Some(TitleClass::Role)
+    } else {
+        None
+    }
 }
 
 /// Lower-cases `w` into `buf` and returns it (ASCII fast path).
@@ -241,4 +182,29 @@ pub(crate) fn lower<'b>(w: &str, buf: &'b mut String) -> &'b str {
 
 pub(crate) fn is_street_prefix(w: &str) -> bool {
     STREET_PREFIX.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_answers_every_lexicon() {
+        // The Dutch word list is compiled in.
+        const { assert!(table::KEYS_N > 100_000) };
+        assert!(has("jan", W_FIRST));
+        assert!(has("jansen", W_SURNAME));
+        assert!(has("huis", W_DUTCH));
+        assert!(has("stichting", W_ORG));
+        assert!(has("den haag", W_PLACE));
+        assert!(has("maart", W_NONNAME));
+        assert_eq!(
+            title_class(word_bits("mevrouw")),
+            Some(TitleClass::Salutation)
+        );
+        assert_eq!(title_class(word_bits("drs.")), Some(TitleClass::Academic));
+        assert_eq!(title_class(word_bits("minister")), Some(TitleClass::Role));
+        assert_eq!(word_bits("xqzwv"), 0);
+        assert_eq!(word_bits(""), 0);
+    }
 }

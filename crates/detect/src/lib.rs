@@ -35,6 +35,7 @@
 //! - No panic on any input (property- and fuzz-tested).
 
 pub mod eval;
+mod fxhash;
 pub mod gold;
 mod ident;
 mod lexicon;
@@ -231,6 +232,36 @@ impl Detector {
         let specials = special::detect(text, &toks, &out);
         out.extend(specials);
         resolve(text, out)
+    }
+
+    /// [`Detector::detect`] with the time spent in each stage (identifiers, tokenizer,
+    /// addresses, names, special categories, resolution) added to `t`, as measured by
+    /// `clock` (seconds; the throughput bench passes the thread's CPU time).
+    #[doc(hidden)]
+    pub fn detect_timed(&self, text: &str, clock: &dyn Fn() -> f64, t: &mut [f64; 6]) -> usize {
+        let mut lap = {
+            let mut last = clock();
+            move |slot: &mut f64| {
+                let now = clock();
+                *slot += now - last;
+                last = now;
+            }
+        };
+        let mut out = ident::scan(text);
+        lap(&mut t[0]);
+        let toks = token::tokenize(text);
+        lap(&mut t[1]);
+        ident::addresses(text, &toks, &mut out);
+        lap(&mut t[2]);
+        let persons = names::detect(text, &toks, &out);
+        out.extend(persons);
+        lap(&mut t[3]);
+        let specials = special::detect(text, &toks, &out);
+        out.extend(specials);
+        lap(&mut t[4]);
+        let n = resolve(text, out).len();
+        lap(&mut t[5]);
+        n
     }
 
     /// Streaming detection for inputs of any size with bounded memory. Reads UTF-8 in chunks

@@ -7,7 +7,7 @@
 //! accepted once are then propagated to every other mention in the same text, including the
 //! surname alone.
 
-use crate::lexicon::{self, HashSet, Lexicons, TitleClass};
+use crate::lexicon::{self, HashSet, TitleClass};
 use crate::token::{Class, Tok};
 use crate::{Finding, Kind};
 
@@ -104,89 +104,21 @@ const SPEECH_AFTER: [&str; 28] = [
     "werkt",
 ];
 
-pub(crate) const NON_NAME_CAPS: &[&str] = &[
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-    "nota",
-    "rijk",
-    "islam",
-    "god",
-    "allah",
-    "koran",
-    "nederland",
-    "nederlandse",
-    "marokko",
-    "turkije",
-    "suriname",
-    "ramadan",
-    "kamer",
-    "tweede",
-    "eerste",
-    "wet",
-    "archiefwet",
-    "avg",
-    "woo",
-    "bijlage",
-    "betreft",
-    "turks",
-    "arabisch",
-    "somalisch",
-    "marokkaans",
-    "berbers",
-    "tarifit",
-    "koerdisch",
-    "engels",
-    "frans",
-    "duits",
-    "nederlands",
-    "perzisch",
-    "urdu",
-    "farsi",
-    "dari",
-    "pashto",
-    "tigrinya",
-    "volkswagen",
-    "toyota",
-    "opel",
-    "peugeot",
-    "renault",
-    "ford",
-    "mercedes",
-    "bmw",
-    "audi",
-    "kia",
-    "hyundai",
-    "fiat",
-    "skoda",
-    "nissan",
-    "volvo",
-    "mazda",
-    "honda",
-    "tesla",
-    "suzuki",
-    "haag",
-    "regio",
-];
-
 fn is_particle(w: &str) -> bool {
-    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
+    // Every particle is 2–5 bytes and starts with a letter or an apostrophe: most words
+    // are rejected on their length or first byte before the list is searched.
+    let b = w.as_bytes();
+    if !(2..=5).contains(&b.len())
+        || !matches!(
+            b[0] | 0x20,
+            b'\'' | b'a' | b'b' | b'd' | b'e' | b'h' | b'i' | b'l' | b'o' | b't' | b'v' | b'z'
+        )
+    {
+        return false;
+    }
+    PARTICLES
+        .iter()
+        .any(|p| p.len() == b.len() && p.eq_ignore_ascii_case(w))
 }
 
 fn is_initial_word(w: &str) -> bool {
@@ -202,7 +134,6 @@ fn is_initial_word(w: &str) -> bool {
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    lex: &'static Lexicons,
     buf: String,
     /// Per-token cached facts (bit sets below; each group has its own "done" bit).
     feat: Vec<u32>,
@@ -218,11 +149,9 @@ const F_DONE: u32 = 1 << 16;
 const O_DONE: u32 = 1 << 17;
 const O_ORG: u32 = 1 << 18;
 
-/// Whether a lower-cased word is in [`NON_NAME_CAPS`] (a hash set: the list is long).
+/// Whether a lower-cased word is never a name (`data/non_names.txt`: months, languages, ...).
 fn is_non_name(lw: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| NON_NAME_CAPS.iter().copied().collect())
-        .contains(lw)
+    lexicon::has(lw, lexicon::W_NONNAME)
 }
 
 impl<'a> Ctx<'a> {
@@ -253,16 +182,7 @@ impl<'a> Ctx<'a> {
         t.class == Class::Word && t.cap && !t.all_caps && t.end - t.start >= 2
     }
     fn title_class(&mut self, i: usize) -> Option<TitleClass> {
-        let f = self.features(i);
-        if f & u32::from(lexicon::W_SALUTATION) != 0 {
-            Some(TitleClass::Salutation)
-        } else if f & u32::from(lexicon::W_ACADEMIC) != 0 {
-            Some(TitleClass::Academic)
-        } else if f & u32::from(lexicon::W_ROLE) != 0 {
-            Some(TitleClass::Role)
-        } else {
-            None
-        }
+        lexicon::title_class(self.features(i) as u16)
     }
     /// Lexicon features of token `i` (one look-up in the merged word table, once per token).
     fn features(&mut self, i: usize) -> u32 {
@@ -270,9 +190,8 @@ impl<'a> Ctx<'a> {
         if f & F_DONE != 0 {
             return f;
         }
-        let lex = self.lex;
         let w = self.toks[i].text(self.text);
-        let f = f | F_DONE | u32::from(lexicon::word_bits(lex, lexicon::lower(w, &mut self.buf)));
+        let f = f | F_DONE | u32::from(lexicon::word_bits(lexicon::lower(w, &mut self.buf)));
         self.feat[i] = f;
         f
     }
@@ -289,14 +208,10 @@ impl<'a> Ctx<'a> {
         if f & O_DONE != 0 {
             return f & O_ORG != 0;
         }
-        let lex = self.lex;
         let w = self.toks[i].text(self.text);
         let lw = lexicon::lower(w, &mut self.buf);
         // Compounds ending in an organisation word: "Onderzoeksbureau", "Jongerenstichting".
-        let org = lw
-            .char_indices()
-            .skip(3)
-            .any(|(k, _)| lw.len() - k >= 5 && lex.org_words.contains(&lw[k..]));
+        let org = lexicon::is_org_compound(lw);
         self.feat[i] = f | O_DONE | if org { O_ORG } else { 0 };
         org
     }
@@ -310,9 +225,10 @@ impl<'a> Ctx<'a> {
         self.is_place(s, e)
     }
     fn is_place(&mut self, s: usize, e: usize) -> bool {
-        let lex = self.lex;
-        lexicon::word_bits(lex, lexicon::lower(&self.text[s..e], &mut self.buf)) & lexicon::W_PLACE
-            != 0
+        lexicon::has(
+            lexicon::lower(&self.text[s..e], &mut self.buf),
+            lexicon::W_PLACE,
+        )
     }
     /// The title before token `i` (skipping its dot): returns (class, start offset of title).
     fn title_before(&mut self, i: usize) -> Option<(TitleClass, usize)> {
@@ -322,12 +238,11 @@ impl<'a> Ctx<'a> {
         let mut j = i - 1;
         if self.toks[j].is_punct(self.text, b'.') && !self.toks[j].space_before && j > 0 {
             j -= 1;
-            let lex = self.lex;
             let w = self.toks[j].text(self.text);
             lexicon::lower(w, &mut self.buf);
             self.buf.push('.');
-            if let Some(c) = lex.titles.get(self.buf.as_str()) {
-                return Some((*c, self.toks[j].start));
+            if let Some(c) = lexicon::title_class(lexicon::word_bits(&self.buf)) {
+                return Some((c, self.toks[j].start));
             }
         }
         if self.toks[j].class != Class::Word || self.toks[i].nl_before > 1 {
@@ -361,7 +276,6 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
     let mut cx = Ctx {
         text,
         toks,
-        lex: lexicon::get(),
         buf: String::new(),
         feat: vec![0; toks.len()],
     };
@@ -433,7 +347,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         }
         if a.first < a.last && cx.is_cap(a.first) && !cx.is_initial(a.first) {
             let f = cx.lw(a.first);
-            if cx.lex.first_names.contains(&f) && !is_non_name(&f) {
+            if lexicon::has(&f, lexicon::W_FIRST) && !is_non_name(&f) {
                 firsts.insert(f);
             }
         }
@@ -481,7 +395,7 @@ fn is_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
         return false;
     }
     let lw = lexicon::lower(cx.w(j), buf);
-    let bits = lexicon::word_bits(cx.lex, lw);
+    let bits = lexicon::word_bits(lw);
     (bits & lexicon::W_DUTCH != 0 && bits & lexicon::W_SURNAME == 0)
         || matches!(
             lw,
@@ -507,7 +421,7 @@ fn is_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
 
 fn is_first_name(cx: &Ctx, j: usize, buf: &mut String) -> bool {
     let lw = lexicon::lower(cx.w(j), buf);
-    cx.lex.first_names.contains(lw)
+    lexicon::has(lw, lexicon::W_FIRST)
 }
 
 /// Reads name chains off the token stream.
@@ -664,8 +578,14 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         return None;
     }
     let els = &ch.els[s..=e];
-    let caps: Vec<usize> = els.iter().filter(|x| x.1 == El::Cap).map(|x| x.0).collect();
-    for &c in &caps {
+    let mut cap_buf = [0usize; MAX_ELS];
+    let mut n_caps = 0;
+    for x in els.iter().filter(|x| x.1 == El::Cap) {
+        cap_buf[n_caps] = x.0;
+        n_caps += 1;
+    }
+    let caps = &cap_buf[..n_caps];
+    for &c in caps {
         if cx.is_org(c) {
             return None;
         }

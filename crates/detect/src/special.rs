@@ -13,8 +13,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
+use crate::lexicon::HashMap;
 use crate::token::{Class, Tok};
 use crate::{Finding, Kind};
 
@@ -276,17 +275,114 @@ const ACRONYMS: &[Cue] = &[
     ("VCP", Kind::TradeUnion, 4, true),
 ];
 
-/// One automaton over `CUES` followed by `ACRONYMS`, so the text is scanned once.
-fn automaton() -> &'static AhoCorasick {
-    static A: OnceLock<AhoCorasick> = OnceLock::new();
+/// The cues (`CUES` followed by `ACRONYMS`) indexed by their first bytes, ASCII lower-cased.
+/// A cue only starts at a word boundary, so instead of running an automaton over every byte
+/// the detector looks up each word start here and compares the few cues that share its first
+/// four bytes (or, for the short cues, all of them).
+struct CueIndex {
+    /// Cues of four bytes or more, by their first four bytes.
+    long: HashMap<u32, Vec<u16>>,
+    /// Cues of two or three bytes, by `len << 24 | bytes`.
+    short: HashMap<u32, u16>,
+    /// Bit `n`: some short cue is `n` bytes long.
+    short_lens: u8,
+    /// Bit set over the first two bytes (ASCII lower-cased) of every cue: most words fail here.
+    first2: Box<[u64; 1024]>,
+}
+
+/// One cue occurrence from [`CueIndex::longest_at`].
+struct CueMatch {
+    start: usize,
+    end: usize,
+    /// Index into `CUES` then `ACRONYMS`.
+    pattern: usize,
+}
+
+fn cue_index() -> &'static CueIndex {
+    static A: OnceLock<CueIndex> = OnceLock::new();
     A.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(CUES.iter().chain(ACRONYMS).map(|c| c.0))
-            .expect("cue patterns are valid")
+        let mut ix = CueIndex {
+            long: HashMap::default(),
+            short: HashMap::default(),
+            short_lens: 0,
+            first2: Box::new([0; 1024]),
+        };
+        for (n, c) in CUES.iter().chain(ACRONYMS).enumerate() {
+            let b = c.0.as_bytes();
+            let n = n as u16;
+            let k2 = (key(b, 2) & 0xffff) as usize;
+            ix.first2[k2 >> 6] |= 1 << (k2 & 63);
+            if b.len() >= 4 {
+                ix.long.entry(key(b, 4)).or_default().push(n);
+            } else {
+                ix.short.entry(key(b, b.len())).or_insert(n);
+                ix.short_lens |= 1 << b.len();
+            }
+        }
+        ix
     })
+}
+
+/// The first `n` (≤ 4) bytes of `b`, ASCII lower-cased, with `n` in the top byte when `n < 4`.
+#[inline]
+fn key(b: &[u8], n: usize) -> u32 {
+    let mut k = 0u32;
+    for &c in &b[..n] {
+        k = k << 8 | u32::from(c.to_ascii_lowercase());
+    }
+    if n < 4 {
+        k |= (n as u32) << 24;
+    }
+    k
+}
+
+impl CueIndex {
+    /// Whether some cue starts with the two bytes at `p` (a cheap first test).
+    #[inline]
+    fn may_start(&self, b: &[u8], p: usize) -> bool {
+        if p + 2 > b.len() {
+            return false;
+        }
+        let k = (key(&b[p..], 2) & 0xffff) as usize;
+        self.first2[k >> 6] & (1 << (k & 63)) != 0
+    }
+
+    /// The longest cue that matches `text` at byte `p` (ASCII case-insensitively), the
+    /// first-listed one among equals.
+    fn longest_at(&self, b: &[u8], p: usize) -> Option<CueMatch> {
+        let rest = &b[p..];
+        let mut best: Option<(usize, usize)> = None; // (len, pattern)
+        let mut consider = |n: usize, len: usize| {
+            if best.is_none_or(|(l, q)| len > l || (len == l && n < q)) {
+                best = Some((len, n));
+            }
+        };
+        if rest.len() >= 4 {
+            for &n in self.long.get(&key(rest, 4)).map_or(&[][..], Vec::as_slice) {
+                let pat = cue_text(usize::from(n)).as_bytes();
+                if rest.len() >= pat.len() && rest[..pat.len()].eq_ignore_ascii_case(pat) {
+                    consider(usize::from(n), pat.len());
+                }
+            }
+        }
+        for len in 2..=3 {
+            if self.short_lens & (1 << len) != 0 && rest.len() >= len {
+                if let Some(&n) = self.short.get(&key(rest, len)) {
+                    consider(usize::from(n), len);
+                }
+            }
+        }
+        best.map(|(len, pattern)| CueMatch {
+            start: p,
+            end: p + len,
+            pattern,
+        })
+    }
+}
+
+fn cue_text(n: usize) -> &'static str {
+    CUES.get(n)
+        .map_or_else(|| ACRONYMS[n - CUES.len()].0, |c| c.0)
 }
 
 const SUBJECTS: [&str; 11] = [
@@ -612,7 +708,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
 
 /// All cue occurrences that may state a fact about a person, in text order.
 fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
-    let a = automaton();
+    let ix = cue_index();
     let bytes = text.as_bytes();
     let boundary_ok = |s: usize, e: usize, whole: bool| {
         let before = s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] >= 0x80);
@@ -620,12 +716,37 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
         before && (!whole || after)
     };
     let mut raw: Vec<(usize, usize, &'static str, Kind, u8, bool)> = Vec::new();
-    for m in a.find_iter(text) {
-        let Some(&c) = CUES.get(m.pattern().as_usize()) else {
+    // Where a cue may start: every word, and inside a word after a hyphen or apostrophe
+    // ("anti-islam"); no cue starts with anything but a letter. Two sorted streams, merged.
+    let mut words = toks
+        .iter()
+        .filter(|t| t.class == Class::Word)
+        .map(|t| t.start)
+        .peekable();
+    let mut joins = memchr::memchr2_iter(b'-', b'\'', bytes)
+        .filter(|&h| h > 0 && h + 1 < bytes.len() && bytes[h + 1].is_ascii_alphabetic())
+        .map(|h| h + 1)
+        .peekable();
+    let starts = std::iter::from_fn(|| match (words.peek(), joins.peek()) {
+        (Some(&w), Some(&j)) if j < w => joins.next(),
+        (Some(_), _) => words.next(),
+        (None, _) => joins.next(),
+    });
+    let mut taken = 0; // matches do not overlap: the end of the last one
+    let matches = starts.filter_map(|p| {
+        if p < taken || !ix.may_start(bytes, p) {
+            return None;
+        }
+        let m = ix.longest_at(bytes, p)?;
+        taken = m.end;
+        Some(m)
+    });
+    for m in matches {
+        let Some(&c) = CUES.get(m.pattern) else {
             // An acronym: only in its own spelling ("CDA", "PvdA"; not "denk").
-            let c = ACRONYMS[m.pattern().as_usize() - CUES.len()];
-            if &text[m.start()..m.end()] == c.0 && boundary_ok(m.start(), m.end(), c.3) {
-                raw.push((m.start(), m.end(), c.0, c.1, c.2, false));
+            let c = ACRONYMS[m.pattern - CUES.len()];
+            if &text[m.start..m.end] == c.0 && boundary_ok(m.start, m.end, c.3) {
+                raw.push((m.start, m.end, c.0, c.1, c.2, false));
             }
             continue;
         };
@@ -651,13 +772,12 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
                     | "shafi"
                     | "hanafi"
             );
-        if boundary_ok(m.start(), m.end(), c.3)
-            && (proper || !capitalised_mid_sentence(text, m.start()))
+        if boundary_ok(m.start, m.end, c.3) && (proper || !capitalised_mid_sentence(text, m.start))
         {
-            if c.0 == "achtergrond" && !adjective_before(text, m.start()) {
+            if c.0 == "achtergrond" && !adjective_before(text, m.start) {
                 continue;
             }
-            raw.push((m.start(), m.end(), c.0, c.1, c.2, true));
+            raw.push((m.start, m.end, c.0, c.1, c.2, true));
         }
     }
     raw.sort_by_key(|r| r.0);
@@ -1256,3 +1376,26 @@ const PERSON_REFS: [&str; 20] = [
     "cliënt",
     "betrokkene",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue_at(text: &str, p: usize) -> Option<&'static str> {
+        let ix = cue_index();
+        ix.may_start(text.as_bytes(), p)
+            .then(|| ix.longest_at(text.as_bytes(), p))
+            .flatten()
+            .map(|m| cue_text(m.pattern))
+    }
+
+    #[test]
+    fn cue_index_finds_the_longest_cue_case_insensitively() {
+        assert_eq!(cue_at("is HIV-positief.", 3), Some("hiv-positief"));
+        assert_eq!(cue_at("heeft hiv.", 6), Some("hiv"));
+        assert_eq!(cue_at("Moslim", 0), Some("moslim"));
+        assert_eq!(cue_at("anti-islam", 5), Some("islam"));
+        assert_eq!(cue_at("huis", 0), None);
+        assert_eq!(cue_at("h", 0), None);
+    }
+}

@@ -1,0 +1,26 @@
+// Shared by `build.rs` (which lays out the lexicon table) and `lexicon.rs` (which probes
+// it): both sides must hash a key identically, so there is exactly one copy of the function.
+
+/// FxHash over bytes with a final avalanche, so that both the low bits (the slot) and the
+/// top byte (the tag) of the result are well mixed. Keys are fixed at build time, not chosen
+/// by an attacker, so a non-cryptographic hash is fine.
+#[inline]
+pub fn fx(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut v = [0u8; 8];
+        v[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
+}
