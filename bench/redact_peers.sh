@@ -43,7 +43,7 @@ fi
 
 # 2. grondslag. A failing build (the workspace is shared) leaves the last good binary in place.
 if ! cargo build --release --quiet -p grondslag; then
-  echo "redact_peers.sh: building grondslag failed; using target/release/grondslag as it is" >&2
+  echo "redact_peers.sh: building grondslag failed; using ${CARGO_TARGET_DIR:-target}/release/grondslag as it is" >&2
 fi
 
 # 3. The PDFs: the committed shapes, and a long letter series made now (not committed).
@@ -63,4 +63,5 @@ fi
 
 # 4. Run, check, report.
 "$venv/bin/python" bench/redact_peers.py --reps "$reps" --out "$out" "${values[@]}" \
+  --grondslag "${CARGO_TARGET_DIR:-target}/release/grondslag" \
   --command "bench/redact_peers.sh $args" "${pdfs[@]}"

@@ -7,6 +7,7 @@ the names, addresses, e-mail addresses, phone numbers, IBANs and BSNs are made u
 and BSNs pass their checksums so that a detector that checks them still sees them).
 
 Usage: make.py SRC_DIR            write the sources into SRC_DIR and values.json next to this file
+       make.py --inline OUT.ps    write the PostScript letter with inline images (for ps2pdf)
        make.py --large N OUT.fodt write an N-page letter series (for the benchmark, not committed)
 """
 
@@ -284,7 +285,71 @@ def write_sources(src: Path) -> dict:
         source="matplotlib PDF backend, pdf.fonttype 42; lines at 0, 90 and 270 degrees",
         redact=[P[4]["name"], P[4]["email"], P[4]["phone"], P[5]["name"], P[5]["iban"]],
         keep=["Gemeente Voorbeeldstad", "Kenmerk", "behandeld", "Omgevingswet", "Hoogachtend"])
+
+    # 11. Inline images: a PostScript letter whose signature field is a black-and-white image
+    #     with the name in its pixels under the printed name, and a small grey logo; Ghostscript
+    #     (ps2pdf) writes both as inline images (BI ... ID ... EI), the first CCITT G4 encoded.
+    p = P[5]
+    values["inline-beeld.pdf"] = dict(
+        source="PostScript (make.py --inline) -> ps2pdf (Ghostscript): inline CCITT G4 and Flate images, Helvetica",
+        redact=[p["name"], p["street"], p["postcode"], p["town"], p["phone"], p["email"]],
+        keep=["Gemeente Voorbeeldstad", "bezwaarschrift", "Omgevingswet", "woont aan",
+              "Hoogachtend", "Handtekening aanvrager"],
+        # The name is in the signature image too: the OCR check reads the rendered page.
+        ocr_check=True)
     return values
+
+
+def make_inline_ps(out: Path) -> None:
+    """A letter in PostScript with two images small enough for Ghostscript to write inline."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    p = P[5]
+    # 19 px at 2 px/pt: about as wide as the printed 11 pt Helvetica name.
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 19)
+    # The signature field: 2 pixels per point over 240 x 20 pt, the name written in it on the
+    # printed name's baseline (5 pt above the field's foot), and a neutral word after it.
+    w, h = 480, 40
+    sig = Image.new("1", (w, h), 1)
+    draw = ImageDraw.Draw(sig)
+    draw.text((0, 30), p["name"], font=font, fill=0, anchor="ls")
+    draw.text((300, 30), "getekend", font=font, fill=0, anchor="ls")
+    sig_hex = sig.tobytes().hex()
+    logo = bytes((x * 16 + y * 8) % 256 for y in range(16) for x in range(16)).hex()
+
+    def hexlines(h: str) -> str:
+        return "\n".join(h[i:i + 78] for i in range(0, len(h), 78))
+
+    lines = [
+        "Gemeente Voorbeeldstad",
+        "Betreft: uw bezwaarschrift over de Omgevingswet",
+        "",
+        f"Het bezwaarschrift van {p['name']} is ontvangen. De indiener woont aan de",
+        f"{p['street']}, {p['postcode']} {p['town']}, en is bereikbaar op {p['phone']}",
+        f"of via {p['email']}.",
+        "",
+        "Hoogachtend,",
+        "",
+        "Handtekening aanvrager:",
+    ]
+    text = "\n".join(f"72 {760 - 16 * i} moveto ({t}) show" for i, t in enumerate(lines) if t)
+    ps = f"""%!PS-Adobe-3.0
+%%BoundingBox: 0 0 595 842
+%%Title: inline images (pdfbench corpus)
+%%EndComments
+/Helvetica findfont 11 scalefont setfont
+{text}
+gsave 72 {592 - 5} translate 240 20 scale
+{w} {h} 1 [{w} 0 0 -{h} 0 {h}] {{currentfile {w // 8} string readhexstring pop}} image
+{hexlines(sig_hex)}
+grestore
+72 592 moveto ({p['name']}) show
+gsave 480 750 translate 40 40 scale
+16 16 8 [16 0 0 -16 0 16] {{<{logo}>}} image
+grestore
+showpage
+"""
+    out.write_text(ps, encoding="ascii")
 
 
 def make_turned_text(out: Path) -> None:
@@ -370,6 +435,8 @@ if __name__ == "__main__":
         make_type3(Path(sys.argv[2]))
     elif len(sys.argv) == 3 and sys.argv[1] == "--turned":
         make_turned_text(Path(sys.argv[2]))
+    elif len(sys.argv) == 3 and sys.argv[1] == "--inline":
+        make_inline_ps(Path(sys.argv[2]))
     elif len(sys.argv) == 2:
         vals = write_sources(Path(sys.argv[1]))
         (HERE / "values.json").write_text(json.dumps(vals, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -8,9 +8,9 @@
 #                                     its values go to OUT.values.json
 #
 # Needs: LibreOffice (soffice), poppler-utils (pdftoppm, pdftotext, pdffonts), qpdf,
-# tesseract-ocr with tesseract-ocr-nld, ocrmypdf, python3. The Python packages (python-docx, matplotlib)
+# tesseract-ocr with tesseract-ocr-nld, ocrmypdf, ghostscript (ps2pdf), python3. The Python packages (python-docx, matplotlib)
 # go into the benchmark venv bench/.venv-redact from bench/requirements-redact.txt.
-# On Debian: apt-get install -y libreoffice-writer-nogui poppler-utils qpdf tesseract-ocr tesseract-ocr-nld ocrmypdf
+# On Debian: apt-get install -y libreoffice-writer-nogui poppler-utils qpdf tesseract-ocr tesseract-ocr-nld ocrmypdf ghostscript
 #
 # LibreOffice, matplotlib and tesseract stamp dates and ids into their PDFs, so a rebuild is not
 # byte-identical; the values and the shapes are.
@@ -20,7 +20,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 venv="$root/bench/.venv-redact"
 
-for tool in soffice pdftoppm pdftotext pdffonts qpdf tesseract ocrmypdf python3; do
+for tool in soffice pdftoppm pdftotext pdffonts qpdf tesseract ocrmypdf ps2pdf python3; do
   command -v "$tool" >/dev/null || { echo "make.sh: $tool is missing (see the comment at the top)" >&2; exit 1; }
 done
 if [[ ! -x "$venv/bin/python" ]]; then
@@ -71,6 +71,9 @@ pdftoppm -r 300 -gray -png -singlefile "$work/scan2-bron.pdf" "$work/scan2"
 ocrmypdf --quiet -l nld --image-dpi 300 --output-type pdf --optimize 1 "$work/scan2.png" "$here/scan-ocrmypdf.pdf"
 # 10: text turned inside the page.
 "$py" "$here/make.py" --turned "$here/tekst-gedraaid.pdf"
+# 11: inline images, by Ghostscript from PostScript (it writes small images inline).
+"$py" "$here/make.py" --inline "$work/inline-beeld.ps"
+ps2pdf -dCompatibilityLevel=1.5 "$work/inline-beeld.ps" "$here/inline-beeld.pdf"
 
 # Which font types each PDF holds (the point of the corpus), recorded next to the PDFs.
 {

@@ -9,6 +9,15 @@
 //!   removing the bytes of every value — never merely painting over them — and stripping the
 //!   places where personal data hides besides the visible text (metadata, comments, tracked
 //!   changes, annotations, attachments, earlier PDF revisions);
+//! - images in DOCX and ODT (`word/media/`, `Pictures/`), by this rule: when the redaction
+//!   removes persons (a span of kind `person`), *every* image is replaced by a black PNG of its
+//!   pixel size — a photo is personal data of whoever is on it, nothing here can tell a face from
+//!   a logo, and a blacked logo is a visible over-redaction a reviewer can undo from the
+//!   original, while a missed face is a leak nobody sees; otherwise (say only BSNs or e-mail
+//!   addresses) only images anchored in a paragraph where a value was removed — from its text
+//!   or the image's description — are replaced (a scanned ID card next to the BSN). The part
+//!   keeps its name and relationship (the content type becomes PNG), so the document opens with
+//!   a black area in the image's place. PDF images are painted under each box instead;
 //! - [`verify`]: the check that a redacted value is no longer present in re-extracted text;
 //! - [`pdf_out`]: Unicode PDF letters and joined inspection packages.
 //!
@@ -310,19 +319,24 @@ pub fn redact(
     }
     // Even with nothing to remove, the hidden places (metadata, comments) are still cleaned.
     let matcher = matcher::Matcher::new(extracted_text, spans, grounds);
+    let media = if spans.iter().any(|s| s.kind == "person") {
+        office::MediaRule::All
+    } else {
+        office::MediaRule::NearValues
+    };
     match format {
         Format::Text => unreachable!("handled above"),
         Format::Html => html::redact(original, &matcher),
         Format::Mail => mail::redact(original, &matcher),
-        Format::Docx => office::redact(original, &matcher, office::Dialect::Docx),
-        Format::Odt => office::redact(original, &matcher, office::Dialect::Odt),
+        Format::Docx => office::redact(original, &matcher, office::Dialect::Docx, media),
+        Format::Odt => office::redact(original, &matcher, office::Dialect::Odt, media),
         Format::Pdf => pdf::redact(original, &matcher).map(|r| r.bytes),
     }
 }
 
-/// Like [`redact`] for PDF, also returning warnings (for example an image under a redaction
-/// area whose encoding — JBIG2, JPX, CCITT Group 3, CMYK JPEG — could not be decoded, so that it
-/// was blacked out entirely instead of only under the area).
+/// Like [`redact`] for PDF, also returning warnings (for example an image — an XObject or an
+/// inline image — under a redaction area whose encoding — JBIG2, JPX, CCITT Group 3, CMYK JPEG —
+/// could not be decoded, so that it was blacked out entirely instead of only under the area).
 pub fn redact_pdf_with_warnings(
     original: &[u8],
     extracted_text: &str,

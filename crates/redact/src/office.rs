@@ -5,7 +5,8 @@
 //! runs is joined first, so a value split over several runs (`<w:t>Ay</w:t><w:t>şe</w:t>`) is
 //! still found; the cut then falls in each run it touches. Hidden places are emptied: comments,
 //! tracked changes (insertions accepted, deletions dropped), document properties, custom XML,
-//! embedded objects and thumbnails. Media files (images) are copied as they are.
+//! embedded objects and thumbnails. Images are blacked out by [`MediaRule`] (see the crate docs
+//! and [`media`]).
 
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read, Write};
@@ -15,6 +16,9 @@ use quick_xml::{Reader, Writer};
 
 use crate::matcher::{Haystack, Matcher};
 use crate::{Format, RedactError};
+
+mod media;
+pub(crate) use media::MediaRule;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Dialect {
@@ -174,6 +178,7 @@ pub(crate) fn redact(
     original: &[u8],
     matcher: &Matcher,
     dialect: Dialect,
+    rule: MediaRule,
 ) -> Result<Vec<u8>, RedactError> {
     let malformed = |reason: String| RedactError::Malformed {
         format: dialect.name(),
@@ -192,8 +197,10 @@ pub(crate) fn redact(
         .collect();
     let mut located = vec![false; matcher.value_count()];
 
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    // ODF requires `mimetype` first and stored; keep the original order for everything.
+    // Read and rewrite every part first: which images go depends on all XML parts.
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::with_capacity(zip.len());
+    // Per XML part: the image references in paragraphs where a value was removed.
+    let mut flagged: Vec<(String, Vec<String>)> = Vec::new();
     for i in 0..zip.len() {
         let mut file = zip.by_index(i).map_err(|e| malformed(e.to_string()))?;
         let name = file
@@ -210,8 +217,31 @@ pub(crate) fn redact(
         let data = if let Some(empty) = dialect.part_emptied(&name) {
             empty.as_bytes().to_vec()
         } else if name.ends_with(".xml") || name.ends_with(".rels") {
-            redact_part(&data, dialect, matcher, &mut located, &removed)
-                .map_err(|reason| malformed(format!("part {i}: {reason}")))?
+            let (data, refs) = redact_part(&data, dialect, matcher, &mut located, &removed)
+                .map_err(|reason| malformed(format!("part {i}: {reason}")))?;
+            if !refs.is_empty() {
+                flagged.push((name.clone(), refs));
+            }
+            data
+        } else {
+            data
+        };
+        parts.push((name, data));
+    }
+    let replaced = replaced_media(&parts, &flagged, dialect, rule);
+
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    // ODF requires `mimetype` first and stored; keep the original order for everything.
+    for (name, data) in parts {
+        let data = if replaced.contains(&name) {
+            let (w, h) = media::pixel_size(&data).unwrap_or((1, 1));
+            media::black_png(w, h)
+        } else if replaced.is_empty() {
+            data
+        } else if name == "[Content_Types].xml" {
+            media::content_types(&data, &replaced)
+        } else if name == "META-INF/manifest.xml" {
+            media::manifest(&data, &replaced)
         } else {
             data
         };
@@ -227,6 +257,65 @@ pub(crate) fn redact(
     }
     let cursor = out.finish().map_err(|e| malformed(e.to_string()))?;
     Ok(cursor.into_inner())
+}
+
+/// The image parts to replace by black ones.
+fn replaced_media(
+    parts: &[(String, Vec<u8>)],
+    flagged: &[(String, Vec<String>)],
+    dialect: Dialect,
+    rule: MediaRule,
+) -> BTreeSet<String> {
+    let media: BTreeSet<&str> = parts
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .filter(|n| media::is_media(n))
+        .collect();
+    if rule == MediaRule::All {
+        return media.into_iter().map(str::to_string).collect();
+    }
+    let mut out = BTreeSet::new();
+    for (part, refs) in flagged {
+        match dialect {
+            // DOCX refers by relationship id, resolved in the part's own relationships.
+            Dialect::Docx => {
+                let rels_name = media::rels_of(part);
+                let Some((_, rels)) = parts.iter().find(|(n, _)| *n == rels_name) else {
+                    continue;
+                };
+                for (id, target) in media::relationships(rels) {
+                    let path = media::resolve_target(part, &target);
+                    if refs.contains(&id) && media.contains(path.as_str()) {
+                        out.insert(path);
+                    }
+                }
+            }
+            // ODF refers by path inside the package.
+            Dialect::Odt => {
+                for r in refs {
+                    let path = r.trim_start_matches("./");
+                    if media.contains(path) {
+                        out.insert(path.to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Attributes by which a DOCX or ODT element refers to an image.
+fn image_refs(start: &BytesStart<'_>, into: &mut Vec<String>) {
+    for attr in start.attributes().flatten() {
+        if matches!(
+            attr.key.as_ref(),
+            b"r:embed" | b"r:link" | b"r:id" | b"xlink:href"
+        ) {
+            if let Ok(v) = attr.unescape_value() {
+                into.push(v.into_owned());
+            }
+        }
+    }
 }
 
 /// Whether a package bookkeeping element points at a removed part.
@@ -257,14 +346,15 @@ fn refers_to_removed(start: &BytesStart<'_>, removed: &BTreeSet<String>) -> bool
 }
 
 /// One XML part: drop hidden elements, then remove values from paragraphs, loose text and
-/// attribute values.
+/// attribute values. Also returns the image references (relationship ids or paths) found in
+/// paragraphs where a value was removed.
 fn redact_part(
     xml: &[u8],
     dialect: Dialect,
     matcher: &Matcher,
     located: &mut [bool],
     removed: &BTreeSet<String>,
-) -> Result<Vec<u8>, String> {
+) -> Result<(Vec<u8>, Vec<String>), String> {
     // Pass 1: read, dropping and unwrapping.
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().trim_text(false);
@@ -361,22 +451,50 @@ fn redact_part(
         redact_frame(&frame, matcher, located, &mut replacements);
     }
 
-    // Pass 3: write, with redacted text and attribute values.
+    // Pass 3: write, with redacted text and attribute values; per open paragraph, whether a
+    // value was removed in it and the images it anchors (a nested paragraph's count for the
+    // outer one too).
     let mut writer = Writer::new(Vec::with_capacity(xml.len()));
+    let mut paragraphs: Vec<(bool, Vec<String>)> = Vec::new();
+    let mut flagged = Vec::new();
     for (idx, event) in events.into_iter().enumerate() {
         let event = match (event, replacements[idx].take()) {
             (Event::Text(_), Some(text)) | (Event::CData(_), Some(text)) => {
+                if let Some(p) = paragraphs.last_mut() {
+                    p.0 = true;
+                }
                 Event::Text(BytesText::new(&text).into_owned())
             }
-            (Event::Start(s), _) => Event::Start(redact_attributes(s, dialect, matcher, located)),
-            (Event::Empty(s), _) => Event::Empty(redact_attributes(s, dialect, matcher, located)),
+            (Event::Start(s), _) => {
+                let is_paragraph = dialect.is_paragraph(s.name().as_ref());
+                if is_paragraph {
+                    paragraphs.push((false, Vec::new()));
+                }
+                Event::Start(write_start(s, dialect, matcher, located, &mut paragraphs))
+            }
+            (Event::Empty(s), _) => {
+                Event::Empty(write_start(s, dialect, matcher, located, &mut paragraphs))
+            }
+            (Event::End(e), _) => {
+                if dialect.is_paragraph(e.name().as_ref()) {
+                    if let Some((hit, refs)) = paragraphs.pop() {
+                        if hit {
+                            flagged.extend(refs.iter().cloned());
+                        }
+                        if let Some(outer) = paragraphs.last_mut() {
+                            outer.1.extend(refs);
+                        }
+                    }
+                }
+                Event::End(e)
+            }
             (event, _) => event,
         };
         writer
             .write_event(event)
             .map_err(|e| format!("write: {e}"))?;
     }
-    Ok(writer.into_inner())
+    Ok((writer.into_inner(), flagged))
 }
 
 /// Removes values from one paragraph's text segments, cutting across segments.
@@ -424,14 +542,31 @@ fn redact_frame(
     }
 }
 
+/// [`redact_attributes`], noting image references and removed values for the open paragraph.
+fn write_start(
+    start: BytesStart<'static>,
+    dialect: Dialect,
+    matcher: &Matcher,
+    located: &mut [bool],
+    paragraphs: &mut [(bool, Vec<String>)],
+) -> BytesStart<'static> {
+    let (new, changed) = redact_attributes(start, dialect, matcher, located);
+    if let Some((hit, refs)) = paragraphs.last_mut() {
+        *hit |= changed;
+        image_refs(&new, refs);
+    }
+    new
+}
+
 /// Redacts attribute values (alt texts, titles, hyperlink targets); adds `xml:space="preserve"`
-/// to DOCX text runs, whose edges may now start or end with a space.
+/// to DOCX text runs, whose edges may now start or end with a space. Also says whether a value
+/// was removed.
 fn redact_attributes(
     start: BytesStart<'static>,
     dialect: Dialect,
     matcher: &Matcher,
     located: &mut [bool],
-) -> BytesStart<'static> {
+) -> (BytesStart<'static>, bool) {
     let is_run_text = dialect == Dialect::Docx && start.name().as_ref() == b"w:t";
     let mut changed = false;
     let mut attributes: Vec<(Vec<u8>, String)> = Vec::new();
@@ -454,7 +589,7 @@ fn redact_attributes(
     }
     let needs_space = is_run_text && !has_space;
     if !changed && !needs_space {
-        return start;
+        return (start, false);
     }
     let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
     let mut new = BytesStart::new(name);
@@ -465,7 +600,7 @@ fn redact_attributes(
     if is_run_text && !has_space {
         new.push_attribute(("xml:space", "preserve"));
     }
-    new
+    (new, changed)
 }
 
 #[cfg(test)]
@@ -491,7 +626,8 @@ mod tests {
             &mut located,
             &BTreeSet::new(),
         )
-        .unwrap();
+        .unwrap()
+        .0;
         String::from_utf8(out).unwrap()
     }
 

@@ -8,14 +8,17 @@
 //! labels, the structure tree (alt texts) and marked-content ActualText. The file is written
 //! anew, so earlier revisions of an incrementally updated PDF do not survive.
 //!
-//! Deliberately not done: Type3 fonts without a ToUnicode map and inline images are not
-//! rewritten; forms nested deeper than a few levels are not inlined. A value that cannot be found in any page's text
+//! Inline images (`BI … EI`) are painted like image XObjects (see [`inline`]).
+//!
+//! Deliberately not done: Type3 fonts without a ToUnicode map are not rewritten; forms nested
+//! deeper than a few levels are not inlined. A value that cannot be found in any page's text
 //! makes the redaction fail ([`RedactError::ValueNotLocated`]) rather than pass silently.
 
 use std::collections::{BTreeMap, HashMap};
 
 mod forms;
 mod image;
+mod inline;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream};
@@ -61,8 +64,10 @@ pub(crate) fn redact(original: &[u8], matcher: &Matcher) -> Result<Redacted, Red
 
     for (page_no, page_id) in doc.get_pages() {
         let content_bytes = doc.get_page_content(page_id).map_err(malformed)?;
-        let content = Content::decode(&content_bytes).map_err(malformed)?;
-        let (operations, form_left) = forms::inline_forms(&mut doc, page_id, content.operations)?;
+        let mut inline_images = inline::Table::new();
+        let content = inline::decode(&content_bytes, &mut inline_images).map_err(malformed)?;
+        let (operations, form_left) =
+            forms::inline_forms(&mut doc, page_id, content.operations, &mut inline_images)?;
         let mut content = Content { operations };
         let fonts = page_fonts(&doc, page_id);
         let images = page_images(&doc, page_id);
@@ -75,7 +80,7 @@ pub(crate) fn redact(original: &[u8], matcher: &Matcher) -> Result<Redacted, Red
             unreadable_page = Some(page_no);
         }
         if ranges.is_empty() {
-            let bytes = content.encode().map_err(malformed)?;
+            let bytes = inline::encode(&content.operations, &inline_images)?;
             set_page_content(&mut doc, page_id, bytes)?;
             continue;
         }
@@ -98,6 +103,8 @@ pub(crate) fn redact(original: &[u8], matcher: &Matcher) -> Result<Redacted, Red
         for b in at_end {
             ops.extend(draw_box(b));
         }
+        // Regions per inline image of this page (they are painted before the page is written).
+        let mut inline_regions: BTreeMap<usize, Vec<Rect>> = BTreeMap::new();
         for image in &layout.images {
             let Some(to_unit) = image.ctm.inverse() else {
                 continue;
@@ -106,14 +113,29 @@ pub(crate) fn redact(original: &[u8], matcher: &Matcher) -> Result<Redacted, Red
                 let r = pixel_box(&b.rect);
                 let corners = [(r.x0, r.y0), (r.x1, r.y0), (r.x0, r.y1), (r.x1, r.y1)]
                     .map(|(x, y)| to_unit.apply(x, y));
-                image_regions
-                    .entry(image.id)
-                    .or_insert_with(|| (page_no, Vec::new()))
-                    .1
-                    .push(Rect::around(&corners));
+                let region = Rect::around(&corners);
+                match image.source {
+                    ImageSource::XObject(id) => image_regions
+                        .entry(id)
+                        .or_insert_with(|| (page_no, Vec::new()))
+                        .1
+                        .push(region),
+                    ImageSource::Inline(n) => inline_regions.entry(n).or_default().push(region),
+                }
             }
         }
-        let bytes = Content { operations: ops }.encode().map_err(malformed)?;
+        for (n, regions) in inline_regions {
+            let Some(image) = inline_images.get_mut(n) else {
+                continue;
+            };
+            if let Some(reason) = inline::paint(&doc, page_id, image, &regions)? {
+                warnings.push(format!(
+                    "page {page_no}: an inline image under a redaction could not be decoded \
+                     ({reason}) and was replaced by a black image"
+                ));
+            }
+        }
+        let bytes = inline::encode(&ops, &inline_images)?;
         set_page_content(&mut doc, page_id, bytes)?;
         add_label_font(&mut doc, page_id, label_font)?;
     }
@@ -814,8 +836,16 @@ impl Glyph {
     }
 }
 
+/// Where a drawn image's samples live.
+#[derive(Debug, Clone, Copy)]
+enum ImageSource {
+    XObject(ObjectId),
+    /// Index into the page's [`inline::Table`].
+    Inline(usize),
+}
+
 struct ImageDraw {
-    id: ObjectId,
+    source: ImageSource,
     /// Index of the `Do` operation.
     op: usize,
     rect: Rect,
@@ -1001,16 +1031,20 @@ fn lay_out(
                     }
                 }
             }
-            "Do" => {
-                if let Some(id) = o
-                    .first()
-                    .and_then(|n| n.as_name().ok())
-                    .and_then(|n| images.get(n))
-                {
+            "Do" | inline::PLACEHOLDER => {
+                let source = if op.operator == "Do" {
+                    o.first()
+                        .and_then(|n| n.as_name().ok())
+                        .and_then(|n| images.get(n))
+                        .map(|id| ImageSource::XObject(*id))
+                } else {
+                    inline::placeholder(op).map(ImageSource::Inline)
+                };
+                if let Some(source) = source {
                     let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
                         .map(|(x, y)| ctm.apply(x, y));
                     layout.images.push(ImageDraw {
-                        id: *id,
+                        source,
                         op: op_index,
                         rect: Rect::around(&corners),
                         ctm,

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use lopdf::content::{Content, Operation};
+use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::{malformed, Matrix};
@@ -34,6 +34,7 @@ pub(super) fn inline_forms(
     doc: &mut Document,
     page_id: ObjectId,
     mut ops: Vec<Operation>,
+    inline_images: &mut super::inline::Table,
 ) -> Result<(Vec<Operation>, bool), RedactError> {
     let mut resources = page_resources(doc, page_id);
     let mut inlined_names: BTreeSet<Vec<u8>> = BTreeSet::new();
@@ -56,7 +57,9 @@ pub(super) fn inline_forms(
                 out.push(op);
                 continue;
             }
-            let Some(expanded) = expand(doc, id, &mut resources, &mut rename_counter)? else {
+            let Some(expanded) =
+                expand(doc, id, &mut resources, &mut rename_counter, inline_images)?
+            else {
                 // Not decodable: leave the Do; the page is flagged so that a value there fails.
                 left_over = true;
                 out.push(op);
@@ -134,6 +137,7 @@ fn expand(
     id: ObjectId,
     resources: &mut Dictionary,
     counter: &mut usize,
+    inline_images: &mut super::inline::Table,
 ) -> Result<Option<Vec<Operation>>, RedactError> {
     let stream = doc
         .get_object(id)
@@ -142,7 +146,7 @@ fn expand(
     let Ok(data) = stream.decompressed_content() else {
         return Ok(None);
     };
-    let Ok(content) = Content::decode(&data) else {
+    let Ok(content) = super::inline::decode(&data, inline_images) else {
         return Ok(None);
     };
     let form_res = stream

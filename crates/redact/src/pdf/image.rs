@@ -114,7 +114,7 @@ pub(super) fn paint(
 }
 
 #[derive(Debug, Clone, Copy)]
-enum Target {
+pub(super) enum Target {
     /// The colour black in the image's colour space.
     Black,
     /// Decoded value 1 in every component (opaque soft mask, unpainted stencil mask).
@@ -124,7 +124,7 @@ enum Target {
 }
 
 /// The stream with the regions painted, as raw FlateDecode samples; `Err` names what stopped it.
-fn paint_stream(
+pub(super) fn paint_stream(
     doc: &Document,
     stream: &Stream,
     regions: &[Rect],
