@@ -35,7 +35,7 @@ fi
 # A failing build (the workspace is shared) leaves the last good binary in place; peers.py
 # leaves grondslag's row empty when there is none.
 if ! cargo build --release --quiet -p grondslag; then
-  echo "peers.sh: building grondslag failed; using target/release/grondslag as it is" >&2
+  echo "peers.sh: building grondslag failed; using the last release binary as it is" >&2
 fi
 cargo build --release --quiet -p xtask
 
@@ -44,4 +44,6 @@ cargo build --release --quiet -p xtask
 cargo xtask gen --out "$out" --mb "$mb" --seed 1
 
 # 4. Run, score, report (the table is also written to bench/out/peers.md).
-"$venv/bin/python" bench/peers.py --text "$out/text-$mb.txt" "$@"
+# The binary cargo just built, wherever CARGO_TARGET_DIR puts it.
+bin="${CARGO_TARGET_DIR:-$root/target}/release/grondslag"
+"$venv/bin/python" bench/peers.py --grondslag "$bin" --text "$out/text-$mb.txt" "$@"

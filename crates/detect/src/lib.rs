@@ -211,8 +211,10 @@ pub struct Detector {
     _private: (),
 }
 
-/// Chunk size of [`Detector::detect_reader`]; memory stays a small multiple of this.
-const STREAM_CHUNK: usize = 1 << 20;
+/// Chunk size of [`Detector::detect_reader`]; memory stays a small multiple of this. 256 KiB
+/// (some 40 pages) keeps the token arrays in cache (1 MiB was 15 % slower) and is still far
+/// more than the reach name propagation needs.
+const STREAM_CHUNK: usize = 1 << 18;
 /// Bytes re-read after a cut that is not a paragraph boundary, so that a finding crossing
 /// the cut is still found whole in the next chunk.
 const STREAM_OVERLAP: usize = 4096;
@@ -267,7 +269,7 @@ impl Detector {
     /// Streaming detection for inputs of any size with bounded memory. Reads UTF-8 in chunks
     /// cut at paragraph (or else line/space) boundaries, with an overlap where the cut is not a
     /// paragraph boundary, and calls `sink(finding, matched_text)` in ascending order with
-    /// offsets into the whole stream. Name propagation works within a chunk.
+    /// offsets into the whole stream. Name propagation works within a chunk (256 KiB).
     pub fn detect_reader<R: Read>(
         &self,
         mut reader: R,
