@@ -103,7 +103,23 @@ pub(crate) fn word_bits(lw: &str) -> u16 {
     if key.is_empty() || key.len() > 255 {
         return 0;
     }
-    let h = crate::fxhash::fx(key);
+    probe(crate::fxhash::fx(key), key.len(), |k| k == key)
+}
+
+/// [`word_bits`] of an ASCII word in any case, without lower-casing a copy first.
+#[inline]
+pub(crate) fn ascii_word_bits(w: &[u8]) -> u16 {
+    if w.is_empty() || w.len() > 255 {
+        return 0;
+    }
+    // Keys are lower case; an ASCII word matches only an ASCII key of its length.
+    probe(crate::fxhash::fx_ascii_lower(w), w.len(), |k| {
+        k.eq_ignore_ascii_case(w)
+    })
+}
+
+#[inline]
+fn probe(h: u64, key_len: usize, is_key: impl Fn(&[u8]) -> bool) -> u16 {
     let mask = (1usize << table::BITS) - 1;
     let tag = (h >> 56) as u8;
     let mut i = (h as usize) & mask;
@@ -116,9 +132,10 @@ pub(crate) fn word_bits(lw: &str) -> u16 {
         if len == 0 {
             return 0;
         }
-        if len == key.len() && (slot >> 40) as u8 == tag {
+        // Length and tag first: the key bytes are another cache line away.
+        if len == key_len && (slot >> 40) as u8 == tag {
             let off = slot as u32 as usize;
-            if KEYS.get(off..off + len) == Some(key) {
+            if KEYS.get(off..off + len).is_some_and(&is_key) {
                 return (slot >> 48) as u16;
             }
         }
@@ -205,6 +222,21 @@ mod tests {
         assert_eq!(title_class(word_bits("drs.")), Some(TitleClass::Academic));
         assert_eq!(title_class(word_bits("minister")), Some(TitleClass::Role));
         assert_eq!(word_bits("xqzwv"), 0);
+        for w in [
+            "Jansen",
+            "HUIS",
+            "Stichting",
+            "maart",
+            "Xqzwv",
+            "de heer",
+            "Drs.",
+        ] {
+            assert_eq!(
+                ascii_word_bits(w.as_bytes()),
+                word_bits(&w.to_lowercase()),
+                "{w}"
+            );
+        }
         assert_eq!(word_bits(""), 0);
     }
 }

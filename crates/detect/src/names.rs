@@ -137,6 +137,9 @@ struct Ctx<'a> {
     buf: String,
     /// Per-token cached facts (bit sets below; each group has its own "done" bit).
     feat: Vec<u32>,
+    /// Indices of the words with a capital first letter, in order: the rules that look for
+    /// names and places visit only these, not every token.
+    caps: Vec<usize>,
 }
 
 const F_FIRST: u32 = lexicon::W_FIRST as u32;
@@ -191,7 +194,12 @@ impl<'a> Ctx<'a> {
             return f;
         }
         let w = self.toks[i].text(self.text);
-        let f = f | F_DONE | u32::from(lexicon::word_bits(lexicon::lower(w, &mut self.buf)));
+        let bits = if w.is_ascii() {
+            lexicon::ascii_word_bits(w.as_bytes())
+        } else {
+            lexicon::word_bits(lexicon::lower(w, &mut self.buf))
+        };
+        let f = f | F_DONE | u32::from(bits);
         self.feat[i] = f;
         f
     }
@@ -278,6 +286,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         toks,
         buf: String::new(),
         feat: vec![0; toks.len()],
+        caps: (0..toks.len())
+            .filter(|&i| toks[i].cap && toks[i].class == Class::Word)
+            .collect(),
     };
     let chains = chains(&cx);
     let mut out = Vec::new();
@@ -429,11 +440,15 @@ fn chains(cx: &Ctx) -> Vec<Chain> {
     let toks = cx.toks;
     let mut buf = String::new();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
+    // Tokens before this one are part of an earlier chain.
+    let mut free = 0;
+    // Every chain starts with a capitalised word (a name word, an initial or "Van").
+    for &i in &cx.caps {
+        if i < free {
+            continue;
+        }
         let starts = cx.is_initial(i) || cx.is_cap(i);
         if !starts || is_label(cx, i, &mut buf) {
-            i += 1;
             continue;
         }
         let mut els = Els::new();
@@ -485,7 +500,6 @@ fn chains(cx: &Ctx) -> Vec<Chain> {
             els.pop();
         }
         if els.is_empty() {
-            i += 1;
             continue;
         }
         let next = els.last().map_or(
@@ -493,7 +507,7 @@ fn chains(cx: &Ctx) -> Vec<Chain> {
             |l| if l.1 == El::Initial { l.0 + 2 } else { l.0 + 1 },
         );
         out.push(Chain { els });
-        i = next.max(i + 1);
+        free = next.max(i + 1);
     }
     out
 }
@@ -966,10 +980,10 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             .take_while(|&&(ps, _)| ps < s)
             .any(|&(_, pe)| pe <= s && s - pe < 60)
     };
-    let mut i = 0;
-    while i < toks.len() {
-        if !cx.is_cap(i) || (i + 1 < toks.len() && toks[i + 1].is_punct(text, b':')) {
-            i += 1;
+    let caps = std::mem::take(&mut cx.caps);
+    let mut free = 0; // tokens before this one were part of an earlier candidate
+    for &i in &caps {
+        if i < free || !cx.is_cap(i) || (i + 1 < toks.len() && toks[i + 1].is_punct(text, b':')) {
             continue;
         }
         let mut j = i;
@@ -1004,16 +1018,16 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
         .iter()
         .any(|c| c.eq_ignore_ascii_case(prev_raw));
         if !cue_before && !prev.is_some_and(|p| postcode_ends.contains(&toks[p].end)) {
-            i = next_i;
+            free = next_i;
             continue;
         }
         if overlaps(s, e) {
-            i = next_i;
+            free = next_i;
             continue;
         }
         let known = cx.is_place_toks(i, j);
         if !known && (cx.common_word(i) || cx.is_org(i) || cx.title_class(i).is_some()) {
-            i = next_i;
+            free = next_i;
             continue;
         }
         let prev_w = prev_raw.to_lowercase();
@@ -1076,6 +1090,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
                 rule: "place.residence",
             });
         }
-        i = next_i;
+        free = next_i;
     }
+    cx.caps = caps;
 }

@@ -288,6 +288,15 @@ struct CueIndex {
     short_lens: u8,
     /// Bit set over the first two bytes (ASCII lower-cased) of every cue: most words fail here.
     first2: Box<[u64; 1024]>,
+    /// Bit set over a hash of every key in `long` and `short`: most of the rest fail here,
+    /// before a hash map is probed.
+    keys: Box<[u64; 1024]>,
+}
+
+/// The bit of a key in [`CueIndex::keys`].
+#[inline]
+fn key_bit(k: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// One cue occurrence from [`CueIndex::longest_at`].
@@ -306,16 +315,20 @@ fn cue_index() -> &'static CueIndex {
             short: HashMap::default(),
             short_lens: 0,
             first2: Box::new([0; 1024]),
+            keys: Box::new([0; 1024]),
         };
         for (n, c) in CUES.iter().chain(ACRONYMS).enumerate() {
             let b = c.0.as_bytes();
             let n = n as u16;
             let k2 = (key(b, 2) & 0xffff) as usize;
             ix.first2[k2 >> 6] |= 1 << (k2 & 63);
+            let k = key(b, b.len().min(4));
+            let kb = key_bit(k);
+            ix.keys[kb >> 6] |= 1 << (kb & 63);
             if b.len() >= 4 {
-                ix.long.entry(key(b, 4)).or_default().push(n);
+                ix.long.entry(k).or_default().push(n);
             } else {
-                ix.short.entry(key(b, b.len())).or_insert(n);
+                ix.short.entry(k).or_insert(n);
                 ix.short_lens |= 1 << b.len();
             }
         }
@@ -357,8 +370,13 @@ impl CueIndex {
                 best = Some((len, n));
             }
         };
-        if rest.len() >= 4 {
-            for &n in self.long.get(&key(rest, 4)).map_or(&[][..], Vec::as_slice) {
+        let known = |k: u32| {
+            let kb = key_bit(k);
+            self.keys[kb >> 6] & (1 << (kb & 63)) != 0
+        };
+        let k4 = if rest.len() >= 4 { key(rest, 4) } else { 0 };
+        if rest.len() >= 4 && known(k4) {
+            for &n in self.long.get(&k4).map_or(&[][..], Vec::as_slice) {
                 let pat = cue_text(usize::from(n)).as_bytes();
                 if rest.len() >= pat.len() && rest[..pat.len()].eq_ignore_ascii_case(pat) {
                     consider(usize::from(n), pat.len());
@@ -367,8 +385,11 @@ impl CueIndex {
         }
         for len in 2..=3 {
             if self.short_lens & (1 << len) != 0 && rest.len() >= len {
-                if let Some(&n) = self.short.get(&key(rest, len)) {
-                    consider(usize::from(n), len);
+                let k = key(rest, len);
+                if known(k) {
+                    if let Some(&n) = self.short.get(&k) {
+                        consider(usize::from(n), len);
+                    }
                 }
             }
         }

@@ -13,8 +13,15 @@ use grondslag_extract::{DocType, Limits};
 use crate::cli::{DetectArgs, DetectFormat, ExtractArgs};
 use crate::ui;
 
-/// Plain-text files above this size are streamed instead of read whole, so memory stays flat.
-const STREAM_ABOVE: u64 = 64 * 1024 * 1024;
+/// Plain-text files above this size are streamed (in the detector's 256 KiB pieces) instead of
+/// read whole: memory stays flat, and the detector's working set stays in cache, which on a
+/// 20 MB text is faster than one pass over the whole. Name propagation then reaches within a
+/// piece (some 40 pages) rather than the whole file.
+const STREAM_ABOVE: u64 = 4 * 1024 * 1024;
+
+/// Documents other than plain text are read whole to be extracted; above this size they are
+/// refused with a message instead (the same bound as `scan`).
+const READ_WHOLE_MAX: u64 = 512 * 1024 * 1024;
 
 /// The text of a file as the detector sees it, or the reason it has none.
 pub enum FileText {
@@ -38,25 +45,27 @@ pub fn file_text(path: &Path, limits: &Limits) -> anyhow::Result<FileText> {
     if meta.len() > STREAM_ABOVE {
         let mut head = [0u8; 8192];
         let n = read_head(&mut file, &mut head)?;
-        if let Some(at) = memchr_nul(&head[..n]) {
-            anyhow::bail!(
-                "{} {at} ({})",
-                ui::t(
-                    "geen tekstbestand: binaire inhoud op byte",
-                    "not a text file: binary content at byte"
-                ),
-                ui::t(
-                    "te groot om als document te lezen",
-                    "too large to read as a document"
-                )
-            );
-        }
         if matches!(
             grondslag_extract::sniff(&name, &head[..n]),
             DocType::Text | DocType::Markdown
         ) {
+            if let Some(at) = memchr_nul(&head[..n]) {
+                anyhow::bail!(
+                    "{} {at}",
+                    ui::t(
+                        "geen tekstbestand: binaire inhoud op byte",
+                        "not a text file: binary content at byte"
+                    ),
+                );
+            }
             let file = File::open(path).map_err(|e| anyhow::anyhow!(io_reason(&e)))?;
             return Ok(FileText::Stream(file));
+        }
+        if meta.len() > READ_WHOLE_MAX {
+            anyhow::bail!(ui::t(
+                "te groot om als document te lezen (meer dan 512 MiB)",
+                "too large to read as a document (over 512 MiB)"
+            ));
         }
         file = File::open(path).map_err(|e| anyhow::anyhow!(io_reason(&e)))?;
     }
