@@ -228,10 +228,43 @@ fn body(cfb: &mut Cfb<'_>, dir: &Path, warnings: &mut Vec<String>) -> String {
         let (s, _) = crate::text::decode_lenient(&html);
         return crate::html::to_text(&s);
     }
-    if cfb.is_stream(dir.join("__substg1.0_10090102")) {
-        warnings.push("message body only in compressed RTF; not extracted".into());
+    if let Some(compressed) = binary_prop(cfb, dir, "1009") {
+        match rtf_body(&compressed) {
+            Some(rtf) => return crate::rtf::to_text(rtf.as_bytes()),
+            None => {
+                warnings.push("message body in compressed RTF is damaged; not extracted".into())
+            }
+        }
     }
     String::new()
+}
+
+/// Largest RTF body decompressed from a message (the header's claim is checked before the
+/// decompressor allocates it).
+const MAX_RTF_BODY: usize = 64 * 1024 * 1024;
+
+/// The RTF of `PR_RTF_COMPRESSED` (MS-OXRTFCP, "LZFu"), or `None` when it is damaged. The
+/// header is checked first: the decompressor trusts the sizes it declares (it would allocate or
+/// slice by them).
+fn rtf_body(data: &[u8]) -> Option<String> {
+    let word = |at: usize| -> Option<usize> {
+        let b = data.get(at..at + 4)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    let (comp_size, raw_size, kind) = (word(0)?, word(4)?, word(8)?);
+    const LZFU: usize = 0x7546_5A4C;
+    const MELA: usize = 0x414C_454D;
+    let sane = comp_size + 4 == data.len()
+        && raw_size <= MAX_RTF_BODY
+        && match kind {
+            LZFU => true,
+            MELA => raw_size + 16 <= data.len(),
+            _ => false,
+        };
+    if !sane {
+        return None;
+    }
+    compressed_rtf::decompress_rtf(data).ok()
 }
 
 fn attachments(cfb: &mut Cfb<'_>, dir: &Path, warnings: &mut Vec<String>) -> Vec<Child> {

@@ -610,6 +610,14 @@ fn utf16(s: &str) -> Vec<u8> {
 }
 
 fn msg() -> Vec<u8> {
+    msg_with_body(
+        "/__substg1.0_1000001F",
+        &utf16("Beste,\r\nGraag inzage.\r\nDaan"),
+    )
+}
+
+/// A message whose body is the stream `body_path` holding `body`.
+fn msg_with_body(body_path: &str, body: &[u8]) -> Vec<u8> {
     let mut c = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
     let put = |c: &mut cfb::CompoundFile<Cursor<Vec<u8>>>, path: &str, data: &[u8]| {
         c.create_stream(path).unwrap().write_all(data).unwrap();
@@ -626,11 +634,7 @@ fn msg() -> Vec<u8> {
         "/__substg1.0_0E04001F",
         &utf16("Gemeente Voorbeeld"),
     );
-    put(
-        &mut c,
-        "/__substg1.0_1000001F",
-        &utf16("Beste,\r\nGraag inzage.\r\nDaan"),
-    );
+    put(&mut c, body_path, body);
     // Fixed properties: 32-byte header, then PR_CLIENT_SUBMIT_TIME = 2024-01-15 09:30 UTC.
     let mut props = vec![0u8; 32];
     props.extend_from_slice(&0x0039_0040u32.to_le_bytes());
@@ -666,6 +670,40 @@ fn outlook_msg_like_eml() {
     assert_eq!(out.children.len(), 1);
     assert_eq!(out.children[0].name, "paspoort.txt");
     assert_eq!(out.children[0].bytes, b"kopie paspoort");
+}
+
+#[test]
+fn outlook_msg_with_only_a_compressed_rtf_body() {
+    let rtf = "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\\f0 Beste,\\par \
+               Mijn BSN is 111222333, bel 06-12345678.\\par Daan\\par}";
+    let compressed = compressed_rtf::compress_rtf(rtf).unwrap();
+    let out = extract(
+        "rtf.msg",
+        &msg_with_body("/__substg1.0_10090102", &compressed),
+        &no_ocr(),
+    )
+    .unwrap();
+    assert!(
+        out.text.contains("Mijn BSN is 111222333, bel 06-12345678."),
+        "{:?}",
+        out.text
+    );
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+
+    // A damaged stream (a size that lies) is a warning, not a failure or a huge allocation.
+    let mut broken = compressed.clone();
+    broken[4..8].copy_from_slice(&u32::MAX.to_le_bytes());
+    let out = extract(
+        "kapot.msg",
+        &msg_with_body("/__substg1.0_10090102", &broken),
+        &no_ocr(),
+    )
+    .unwrap();
+    assert!(out.text.contains("Daan Vermeulen"));
+    assert_eq!(
+        out.warnings,
+        vec!["message body in compressed RTF is damaged; not extracted"]
+    );
 }
 
 // ---------------------------------------------------------------- robustness
