@@ -218,6 +218,10 @@ fn digit_run(b: &[u8], mut i: usize, max_digits: usize) -> (Digits<u8>, Digits<u
             i += 1;
             ends.push(i);
             seps = 0;
+        } else if c == b' ' && b.get(i + 1) == Some(&b' ') && !digits.is_empty() && seps == 0 {
+            // A doubled space (OCR output) is one separator.
+            seps += 1;
+            i += 2;
         } else if matches!(c, b' ' | b'-' | b'.' | b'/' | b'(' | b')') && !digits.is_empty() {
             seps += 1;
             // One separator, or a parenthesis next to a space: "(0)6", "(010) 123".
@@ -267,7 +271,8 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
             i += 1;
             continue;
         }
-        if i >= phone_end && !after_iban_prefix(b, i) {
+        // A date ("04-03-2024 09:12", "geb. 09-06-2010") is never a phone number.
+        if i >= phone_end && !after_iban_prefix(b, i) && date(text, i).is_none() {
             if let Some(e) = phone(b, i) {
                 // "(043 2071364)": parentheses around the whole number are not part of it.
                 let s = if c == b'(' && !b[i..e].contains(&b')') {
@@ -317,8 +322,11 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
         // Postcode
         if run == 4 && b[i] != b'0' {
             let mut j = run_end;
-            if b.get(j) == Some(&b' ') {
-                j += 1;
+            // "1234 AB", also with the doubled space of OCR output.
+            for _ in 0..2 {
+                if b.get(j) == Some(&b' ') {
+                    j += 1;
+                }
             }
             if j + 2 <= b.len()
                 && b[j].is_ascii_uppercase()
@@ -418,6 +426,10 @@ fn bsn(b: &[u8], i: usize) -> Option<usize> {
                     }
                 }
                 p += 1;
+                // OCR output doubles spaces: "458  971  996".
+                if sep == Some(b' ') && b.get(p) == Some(&b' ') {
+                    p += 1;
+                }
             }
             let q = p;
             while p < b.len() && b[p].is_ascii_digit() {
@@ -562,6 +574,11 @@ fn ibans(text: &str, out: &mut Vec<Finding>) {
                 n += 1;
             } else if b[p] == b' ' && p + 1 < b.len() && b[p + 1].is_ascii_alphanumeric() {
                 p += 1;
+            } else if b[p..].starts_with(b"  ")
+                && b.get(p + 2).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                // A doubled space (OCR output) between groups.
+                p += 2;
             } else {
                 break;
             }
@@ -945,6 +962,19 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
         if prev.class != Class::Word || !prev.cap || prev.all_caps {
             continue;
         }
+        // A post-office box is an organisation's address, not a person's.
+        if matches!(
+            prev.text(text).to_ascii_lowercase().as_str(),
+            "postbus" | "antwoordnummer"
+        ) {
+            continue;
+        }
+        // Cells of a table export are separate values: a tab never joins a street name to
+        // its number, nor to the cell before it.
+        let tab_between = |a: &Tok, z: &Tok| b[a.end..z.start].contains(&b'\t');
+        if tab_between(prev, n) {
+            continue;
+        }
         // House number addition.
         let mut end = n.end;
         let mut after = ni + 1;
@@ -981,6 +1011,20 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
                 end = nx.end;
                 after = ni + 2;
             } else if nx.class == Class::Word
+                && nx.space_before
+                && nx.nl_before == 0
+                && w.len() == 1
+                && nx.cap
+                && toks.get(ni + 2).is_none_or(|t| {
+                    t.nl_before > 0
+                        || (t.class == Class::Punct && matches!(b[t.start], b',' | b';'))
+                        || tab_between(nx, t)
+                })
+            {
+                // "Zuiderzeeweg 14 B, 1271 HC": a letter addition after a space.
+                end = nx.end;
+                after = ni + 2;
+            } else if nx.class == Class::Word
                 && (w == "bus" || w == "app")
                 && toks
                     .get(ni + 2)
@@ -994,7 +1038,10 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
         let postcode_follows = {
             let mut k = end;
             while k < b.len()
-                && matches!(b[k], b' ' | b',' | b';' | b'\n' | b'\r' | b'(' | b'-')
+                && matches!(
+                    b[k],
+                    b' ' | b'\t' | b',' | b';' | b'\n' | b'\r' | b'(' | b'-'
+                )
                 && k < end + 5
             {
                 k += 1;
@@ -1011,7 +1058,7 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
         let mut steps = 0;
         while first > 0 && steps < 4 {
             let t = &toks[first - 1];
-            if toks[first].nl_before > 0 {
+            if toks[first].nl_before > 0 || tab_between(t, &toks[first]) {
                 break;
             }
             if t.class == Class::Word
@@ -1108,8 +1155,11 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
             }
         }
     }
-    // Postcodes of organisations go too.
-    out.retain(|f| f.kind != Kind::Postcode || !organisation_block(text, f.start));
+    // Postcodes of organisations go too, and the postcode of a post-office box.
+    out.retain(|f| {
+        f.kind != Kind::Postcode
+            || !(organisation_block(text, f.start) || after_postbus(text, f.start))
+    });
     out.extend(found);
 }
 
@@ -1123,6 +1173,21 @@ fn label_before(text: &str, start: usize) -> bool {
 /// Whether the address at `start` sits under an organisation's name (a letterhead or a
 /// signature): one of the three lines before it, or its own line, names an organisation or a
 /// PO box, and none says the person lives there.
+/// Whether `start` follows "Postbus 9022, " on the same line.
+fn after_postbus(text: &str, start: usize) -> bool {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .nth(24)
+        .map_or(0, |(k, _)| k);
+    let before = text[from..start].trim_end_matches([' ', ',', ';', '\t']);
+    let words = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    words.len() < before.len()
+        && ["postbus ", "antwoordnummer "]
+            .iter()
+            .any(|p| words.to_ascii_lowercase().ends_with(p))
+}
+
 fn organisation_block(text: &str, start: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
     let own = &text[line_start..start];

@@ -655,7 +655,10 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     }
     // "Jansen, Lotte" in header fields and lists: surname, comma, a known first name.
     if let Some(fe) = comma_first_name_after(cx, cx_last_tok(ch, e)) {
-        if header_field_before(cx, first_tok) || list_line(cx, first_tok) {
+        if header_field_before(cx, first_tok)
+            || list_line(cx, first_tok)
+            || table_cell(cx, first_tok, fe)
+        {
             return Some(Hit {
                 start: span_s,
                 end: cx.toks[fe].end,
@@ -844,7 +847,8 @@ fn comma_first_name_after(cx: &mut Ctx, last_tok: usize) -> Option<usize> {
     }
     match cx.toks.get(f + 1) {
         None => Some(f),
-        Some(n) if n.nl_before > 0 => Some(f),
+        // The end of a line or of a table cell.
+        Some(n) if n.nl_before > 0 || cx.text[t.end..n.start].contains('\t') => Some(f),
         Some(n)
             if n.class == Class::Punct
                 && matches!(
@@ -879,6 +883,17 @@ fn list_line(cx: &Ctx, i: usize) -> bool {
                     .get(k + 1)
                     .is_some_and(|d| d.is_punct(cx.text, b'.') || d.is_punct(cx.text, b')'))))
         || (k == i && i == 0)
+}
+
+/// Whether tokens `a..=b` fill a cell of a tab-separated table alone.
+fn table_cell(cx: &Ctx, a: usize, b: usize) -> bool {
+    let t = cx.text.as_bytes();
+    let starts = a == 0 || t[cx.toks[a - 1].end..cx.toks[a].start].contains(&b'\t');
+    let ends = cx
+        .toks
+        .get(b + 1)
+        .is_none_or(|n| n.nl_before > 0 || t[cx.toks[b].end..n.start].contains(&b'\t'));
+    starts && ends
 }
 
 /// Whether tokens `a..=b` fill their line alone (a signature, an addressee line).

@@ -160,6 +160,8 @@ pub fn postcode(s: &str) -> bool {
     let (digits, rest) = match b.len() {
         6 => (&b[..4], &b[4..]),
         7 if b[4] == b' ' => (&b[..4], &b[5..]),
+        // The doubled space of OCR output.
+        8 if &b[4..6] == b"  " => (&b[..4], &b[6..]),
         _ => return false,
     };
     digits.iter().all(u8::is_ascii_digit)
