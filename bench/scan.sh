@@ -7,7 +7,13 @@
 #   bench/scan.sh 500 5000        other sizes
 #
 # Environment: BENCH_DIR (default /tmp/grondslag-scan-bench; holdings are generated once and
-# reused), FORMATS (default txt,eml,docx,pdf), SCAN_ARGS (extra arguments for `grondslag scan`).
+# reused), FORMATS (default txt,eml,docx,pdf), SCAN_ARGS (extra arguments for `grondslag scan`),
+# CARGO_TARGET_DIR (where the release binary is built), GRONDSLAG_BIN (scan with this binary
+# instead of building one).
+#
+# The homes are deleted when the script ends, never right before a measured scan: on ext4 without a journal, creating a file right after tens of thousands were
+# deleted is slow (the inode allocator skips recently deleted inodes one by one), which would
+# bill the previous run's `rm -rf` to the next scan.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,21 +28,26 @@ if [[ ! -x /usr/bin/time ]]; then
   echo "scan.sh: /usr/bin/time is missing (apt-get install time)" >&2
   exit 1
 fi
-cargo build --release --quiet -p grondslag
-bin="$root/target/release/grondslag"
+if [[ -n "${GRONDSLAG_BIN:-}" ]]; then
+  bin="$GRONDSLAG_BIN" # another build, e.g. the one before a change
+else
+  cargo build --release --quiet -p grondslag
+  bin="${CARGO_TARGET_DIR:-$root/target}/release/grondslag"
+fi
 
 echo "| N | scan args | load before | files | input MB | documents | unreadable | findings | wall s | documents/s | MB/s | user s | sys s | CPU % | documents per CPU-s | peak RSS MB |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
-  holding="$dir/holding-$n-${formats//,/-}"
-  home="$dir/home-$n-${formats//,/-}"
+  # g2: generated PDFs without blank pages. Bump it when `xtask gen`'s output changes, so a
+  # holding of an older generator is not reused.
+  holding="$dir/holding-$n-${formats//,/-}-g2"
+  home="$dir/home-$n-${formats//,/-}-$$"
   # The marker sits next to the holding, not in it (it would be scanned as a document).
   if [[ ! -f "$holding.complete" ]]; then
     rm -rf "$holding"
     cargo xtask gen --out "$holding" --docs "$n" --seed 7 --formats "$formats" >&2
     touch "$holding.complete"
   fi
-  rm -rf "$home"
   files=$(find "$holding" -type f | wc -l)
   bytes=$(find "$holding" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
   # The machine is shared: the load before the run says how much of the 2 cores was ours.
@@ -61,3 +72,5 @@ for n in "${sizes[@]}"; do
       100*(user+sys)/wall, docs/(user+sys), rss/1024
   }'
 done
+# KEEP_HOMES=1 keeps them (for several invocations in a row; delete them afterwards).
+if [[ -z "${KEEP_HOMES:-}" ]]; then rm -rf "$dir"/home-*; fi

@@ -1998,11 +1998,7 @@ fn render_pdf(doc: &Document) -> Vec<u8> {
     for para in doc.text.split('\n') {
         lines.extend(wrap(para, WRAP));
     }
-    let pages: Vec<&[String]> = if lines.is_empty() {
-        vec![&[][..]]
-    } else {
-        lines.chunks(LINES_PER_PAGE).collect()
-    };
+    let pages = paginate(lines, LINES_PER_PAGE);
     // Object numbers: 1 catalog, 2 pages, 3 font, then per page: page, content.
     let mut objects: Vec<Vec<u8>> = Vec::new();
     let kids: Vec<String> = (0..pages.len())
@@ -2063,6 +2059,28 @@ fn render_pdf(doc: &Document) -> Vec<u8> {
         .into_bytes(),
     );
     out
+}
+
+/// Splits lines into pages of at most `per_page` lines. A page never starts with a blank line:
+/// the text's trailing newline (an empty last line) used to spill onto a page of its own when
+/// the line count was just over a page, giving a page with no text layer, which a scan then
+/// rightly OCRs. So every page carries text (only an empty document gets one empty page).
+fn paginate(lines: Vec<String>, per_page: usize) -> Vec<Vec<String>> {
+    let mut pages = Vec::new();
+    let mut page = Vec::with_capacity(per_page);
+    for line in lines {
+        if page.is_empty() && line.trim().is_empty() {
+            continue;
+        }
+        page.push(line);
+        if page.len() == per_page {
+            pages.push(std::mem::take(&mut page));
+        }
+    }
+    if !page.is_empty() || pages.is_empty() {
+        pages.push(page);
+    }
+    pages
 }
 
 fn wrap(para: &str, width: usize) -> Vec<String> {
@@ -2222,6 +2240,50 @@ mod tests {
         let eml = String::from_utf8(render_eml(&doc, 1, 5)).expect("utf-8");
         assert!(eml.starts_with("From: ") && eml.contains("\r\n\r\n"));
         assert_eq!(base64(b"Ma"), "TWE=");
+    }
+
+    #[test]
+    fn every_pdf_page_has_text() {
+        let blank = |l: &String| l.trim().is_empty();
+        let lines = |n: usize, trailing_blanks: usize| -> Vec<String> {
+            (0..n)
+                .map(|i| {
+                    if i % 5 == 4 {
+                        String::new()
+                    } else {
+                        format!("regel {i}")
+                    }
+                })
+                .chain(std::iter::repeat_n(String::new(), trailing_blanks))
+                .collect()
+        };
+        for n in [1, 57, 58, 59, 116, 117] {
+            for trailing in [0, 1, 3, 70] {
+                let pages = paginate(lines(n, trailing), 58);
+                assert!(
+                    pages.iter().all(|p| p.iter().any(|l| !blank(l))),
+                    "{n} lines + {trailing} blank: a page without text"
+                );
+                assert!(pages.iter().all(|p| p.len() <= 58));
+                let kept: usize = pages.iter().flatten().filter(|l| !blank(l)).count();
+                assert_eq!(kept, (0..n).filter(|i| i % 5 != 4).count(), "text lost");
+            }
+        }
+        assert_eq!(paginate(Vec::new(), 58), vec![Vec::<String>::new()]);
+        // The generator's own documents: the content stream of every page shows a string.
+        let lex = lex();
+        for i in 0..300 {
+            let pdf = render_pdf(&generate_document(7, i, 1200, &lex, false));
+            let text = String::from_utf8_lossy(&pdf);
+            for stream in text.split(">>\nstream\n").skip(1) {
+                let body = stream.split("\nendstream").next().unwrap_or("");
+                assert!(
+                    body.lines()
+                        .any(|l| l.starts_with('(') && !l.starts_with("() ")),
+                    "document {i}: a page without text"
+                );
+            }
+        }
     }
 
     #[test]

@@ -2,19 +2,25 @@
 //! ingest, then resolve data subjects.
 //!
 //! Workers (one per core) read, extract and detect; the main thread is the single SQLite writer.
-//! A top-level file is first ingested with an "incomplete" marker and only marked complete after
-//! everything inside it is stored, so a scan killed at any point is finished by the next run
-//! without duplicates (documents are deduplicated by content) or lost children.
+//! It commits many documents per transaction ([`Store::begin_batch`]: at most
+//! [`BATCH_DOCUMENTS`] documents or [`BATCH_TIME`], whichever comes first): one commit per
+//! document wrote the same index pages to the WAL again for every document. A top-level file is
+//! first ingested with an "incomplete" marker and only marked complete after everything inside
+//! it is stored, so a scan killed at any point — also with a batch half full, or with a file's
+//! children split over two batches — is finished by the next run without duplicates (documents
+//! are deduplicated by content) or lost children. The workers also encrypt and write each
+//! document's blobs ([`grondslag_store::Sealer`]): creating files was most of the writer's time
+//! (see bench/scan.md).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use anyhow::Context;
 use grondslag_detect::Detector;
 use grondslag_extract::{DocType, Limits};
-use grondslag_store::{DocId, NewDocument, NewFinding, Store};
+use grondslag_store::{DocId, Ingested, NewDocument, NewFinding, SealedBlobs, Sealer, Store};
 
 use crate::cli::ScanArgs;
 use crate::ui;
@@ -23,6 +29,15 @@ use crate::ui;
 const MAX_FILE: u64 = 512 * 1024 * 1024;
 /// The mtime stored while a file's children are still being ingested.
 const INCOMPLETE: i64 = i64::MIN;
+/// At most this many documents per transaction: enough to amortise the commit, small enough
+/// that a crash loses little work.
+const BATCH_DOCUMENTS: usize = 200;
+/// A batch is committed at the latest this long after it was opened, also while the workers are
+/// slow (OCR), so the inventory on disk never lags far behind the scan.
+const BATCH_TIME: Duration = Duration::from_millis(250);
+/// For tests only: abort the process (no cleanup, like `kill -9`) right after this many
+/// documents were ingested, i.e. in the middle of an uncommitted batch.
+const CRASH_AFTER_ENV: &str = "GRONDSLAG_TEST_CRASH_AFTER_DOCUMENTS";
 
 /// One document ready to be stored, produced by a worker.
 struct Prepared {
@@ -37,6 +52,9 @@ struct Prepared {
     unreadable: Option<String>,
     needs_ocr: bool,
     findings: Vec<(usize, usize, &'static str, f32, &'static str)>,
+    /// Original and text already encrypted into the vault by the worker (`None` if that failed:
+    /// the writer then seals them itself and reports the error).
+    sealed: Option<SealedBlobs>,
 }
 
 /// Everything found in one top-level file, parent first.
@@ -79,22 +97,26 @@ pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let mut counts = Counts::default();
+    let mut writer = Writer::begin(&mut store)?;
     // Unreadable directories and vanished entries are documents too, marked unreadable.
     for (path, reason) in walk_errors {
         counts.unreadable += 1;
         counts.documents += 1;
-        store.ingest(&NewDocument {
-            path: &path,
-            parent: None,
-            doc_type: "unknown",
-            size: 0,
-            mtime: 0,
-            original: &[],
-            text: None,
-            unreadable: Some(&reason),
-            needs_ocr: false,
-            findings: &[],
-        })?;
+        writer.ingest(
+            &NewDocument {
+                path: &path,
+                parent: None,
+                doc_type: "unknown",
+                size: 0,
+                mtime: 0,
+                original: &[],
+                text: None,
+                unreadable: Some(&reason),
+                needs_ocr: false,
+                findings: &[],
+            },
+            None,
+        )?;
     }
 
     // Skip files that are unchanged since the last complete scan of their path.
@@ -106,7 +128,7 @@ pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             Err(_) => (0, 0),
         };
         let shown = path.to_string_lossy().into_owned();
-        if store.path_unchanged(&shown, size, mtime)?.is_some() {
+        if writer.store.path_unchanged(&shown, size, mtime)?.is_some() {
             counts.skipped += 1;
             continue;
         }
@@ -119,6 +141,7 @@ pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         .max(1);
     let progress = Progress::new(todo.len() as u64);
     let detector = Detector::new();
+    let sealer = writer.store.sealer()?;
     let (work_tx, work_rx) = crossbeam_channel::bounded::<PathBuf>(jobs * 2);
     let (done_tx, done_rx) = mpsc::sync_channel::<Batch>(jobs * 2);
     let write_result: anyhow::Result<()> = std::thread::scope(|s| {
@@ -127,9 +150,13 @@ pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             let done_tx = done_tx.clone();
             let detector = &detector;
             let limits = &limits;
+            let sealer = &sealer;
             s.spawn(move || {
                 for path in work_rx {
-                    let batch = prepare(&path, detector, limits);
+                    let mut batch = prepare(&path, detector, limits);
+                    for doc in &mut batch.docs {
+                        doc.sealed = sealer.seal(&doc.original, doc.text.as_deref()).ok();
+                    }
                     if done_tx.send(batch).is_err() {
                         break;
                     }
@@ -145,9 +172,27 @@ pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             }
         });
         let mut result = Ok(());
-        for batch in done_rx {
+        loop {
+            let batch = match done_rx.recv_timeout(BATCH_TIME) {
+                Ok(batch) => batch,
+                // The workers are slow: commit what waits instead of holding it open.
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if result.is_ok() {
+                        result = writer.commit_if_due();
+                    }
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            };
             if result.is_ok() {
-                result = store_batch(&mut store, batch, &mut counts);
+                result = store_batch(&mut writer, &sealer, batch, &mut counts);
+            } else {
+                // Not stored after an error: the blobs the worker wrote go again.
+                for doc in batch.docs {
+                    if let Some(blobs) = doc.sealed {
+                        sealer.discard(blobs);
+                    }
+                }
             }
             progress.tick(counts.bytes);
         }
@@ -155,7 +200,10 @@ pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         result
     });
     progress.finish();
+    // Whatever was stored before an error is kept (each document is whole or absent).
+    let committed = writer.finish();
     write_result?;
+    committed?;
 
     crate::inventory::resolve_subjects(&mut store)?;
     store.audit_append(
@@ -188,7 +236,90 @@ pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn store_batch(store: &mut Store, batch: Batch, counts: &mut Counts) -> anyhow::Result<()> {
+/// The single writer: ingests into batches and commits them when due.
+struct Writer<'s> {
+    store: &'s mut Store,
+    opened: Instant,
+    ingested: u64,
+    crash_after: Option<u64>,
+}
+
+impl<'s> Writer<'s> {
+    fn begin(store: &'s mut Store) -> anyhow::Result<Writer<'s>> {
+        store.begin_batch()?;
+        Ok(Writer {
+            store,
+            opened: Instant::now(),
+            ingested: 0,
+            crash_after: std::env::var(CRASH_AFTER_ENV)
+                .ok()
+                .and_then(|v| v.parse().ok()),
+        })
+    }
+
+    fn ingest(
+        &mut self,
+        doc: &NewDocument,
+        sealed: Option<SealedBlobs>,
+    ) -> anyhow::Result<Ingested> {
+        let ingested = match sealed {
+            Some(blobs) => self.store.ingest_sealed(doc, blobs)?,
+            None => self.store.ingest(doc)?,
+        };
+        self.ingested += 1;
+        if self.crash_after == Some(self.ingested) {
+            std::process::abort();
+        }
+        if self.store.batch_documents() >= BATCH_DOCUMENTS {
+            self.commit()?;
+        }
+        Ok(ingested)
+    }
+
+    /// Commits the batch if it has been open for [`BATCH_TIME`] (and holds anything).
+    fn commit_if_due(&mut self) -> anyhow::Result<()> {
+        if self.store.batch_documents() > 0 && self.opened.elapsed() >= BATCH_TIME {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    fn commit(&mut self) -> anyhow::Result<()> {
+        self.store.commit_batch()?;
+        self.store.begin_batch()?;
+        self.opened = Instant::now();
+        Ok(())
+    }
+
+    /// Commits the last batch and leaves none open.
+    fn finish(self) -> anyhow::Result<()> {
+        self.store.commit_batch()?;
+        Ok(())
+    }
+}
+
+fn store_batch(
+    writer: &mut Writer,
+    sealer: &Sealer,
+    mut batch: Batch,
+    counts: &mut Counts,
+) -> anyhow::Result<()> {
+    let mut sealed: Vec<Option<SealedBlobs>> =
+        batch.docs.iter_mut().map(|d| d.sealed.take()).collect();
+    let result = store_docs(writer, &batch, &mut sealed, counts);
+    // After an error the blobs the workers wrote for documents not stored go again.
+    for blobs in sealed.into_iter().flatten() {
+        sealer.discard(blobs);
+    }
+    result
+}
+
+fn store_docs(
+    writer: &mut Writer,
+    batch: &Batch,
+    sealed: &mut [Option<SealedBlobs>],
+    counts: &mut Counts,
+) -> anyhow::Result<()> {
     let mut ids: Vec<DocId> = Vec::with_capacity(batch.docs.len());
     let top_mtime = batch.docs.first().map(|d| d.mtime);
     for (i, doc) in batch.docs.iter().enumerate() {
@@ -214,7 +345,7 @@ fn store_batch(store: &mut Store, batch: Batch, counts: &mut Counts) -> anyhow::
         } else {
             doc.mtime
         };
-        let ingested = store.ingest(&NewDocument {
+        let new = NewDocument {
             path: &doc.path,
             parent: doc.parent.map(|p| ids[p]),
             doc_type: doc.doc_type,
@@ -225,7 +356,8 @@ fn store_batch(store: &mut Store, batch: Batch, counts: &mut Counts) -> anyhow::
             unreadable: doc.unreadable.as_deref(),
             needs_ocr: doc.needs_ocr,
             findings: &findings,
-        })?;
+        };
+        let ingested = writer.ingest(&new, sealed[i].take())?;
         ids.push(ingested.id);
         counts.documents += 1;
         counts.new_documents += u64::from(ingested.new);
@@ -235,20 +367,23 @@ fn store_batch(store: &mut Store, batch: Batch, counts: &mut Counts) -> anyhow::
     }
     if batch.docs.len() > 1 {
         let top = &batch.docs[0];
-        store.ingest(&NewDocument {
-            path: &top.path,
-            parent: None,
-            doc_type: top.doc_type,
-            size: top.size,
-            mtime: top_mtime.unwrap_or(0),
-            original: &top.original,
-            text: top.text.as_deref(),
-            unreadable: top.unreadable.as_deref(),
-            needs_ocr: top.needs_ocr,
-            findings: &[],
-        })?;
+        writer.ingest(
+            &NewDocument {
+                path: &top.path,
+                parent: None,
+                doc_type: top.doc_type,
+                size: top.size,
+                mtime: top_mtime.unwrap_or(0),
+                original: &top.original,
+                text: top.text.as_deref(),
+                unreadable: top.unreadable.as_deref(),
+                needs_ocr: top.needs_ocr,
+                findings: &[],
+            },
+            None,
+        )?;
     }
-    Ok(())
+    writer.commit_if_due()
 }
 
 /// Reads, extracts and detects one top-level file and everything inside it.
@@ -309,6 +444,7 @@ fn prepare_bytes(
                 unreadable: None,
                 needs_ocr: extracted.needs_ocr,
                 findings,
+                sealed: None,
             });
             for child in extracted.children {
                 let child_path = format!("{path}!{}", child.name);
@@ -361,6 +497,7 @@ fn unreadable(
         unreadable: Some(reason),
         needs_ocr: false,
         findings: Vec::new(),
+        sealed: None,
     }
 }
 

@@ -696,6 +696,86 @@ fn a_scan_killed_midway_is_completed_by_the_next_without_duplicates() {
     );
 }
 
+/// `grondslag scan` that aborts itself (SIGABRT: no destructors, no cleanup, as `kill -9`)
+/// right after `after` documents were ingested, i.e. inside an uncommitted batch.
+fn scan_crashing_after(d: &Dir, after: u64) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_grondslag"))
+        .args(["scan", "holding"])
+        .env("GRONDSLAG_USER", USER)
+        .env("GRONDSLAG_HOME", d.home())
+        .env("GRONDSLAG_TEST_CRASH_AFTER_DOCUMENTS", after.to_string())
+        .env_remove("GRONDSLAG_LANG")
+        .current_dir(d.tmp.path())
+        .output()
+        .expect("run grondslag")
+}
+
+#[test]
+fn a_scan_crashing_inside_a_batch_loses_only_that_batch_and_the_audit_log_verifies() {
+    const N: usize = 400;
+    // The scan commits every 200 documents (or 250 ms): after 300 ingests at least one batch
+    // was committed and the open one holds at least the last document.
+    const CRASH_AFTER: u64 = 300;
+    let clean = Dir::new();
+    write_big_holding(&clean.path("holding"), N);
+    clean.ok(USER, &["scan", "holding"]);
+    let want_key = inventory_key(&clean.json(USER, &["documents", "--json"]));
+    assert!(want_key.len() as u64 > CRASH_AFTER, "holding too small");
+
+    let d = Dir::new();
+    write_big_holding(&d.path("holding"), N);
+    let out = scan_crashing_after(&d, CRASH_AFTER);
+    use std::os::unix::process::ExitStatusExt;
+    assert!(
+        out.status.signal().is_some(),
+        "the scan did not crash: {} {}",
+        out.status,
+        stderr(&out)
+    );
+    // Some batches were committed, the open one was lost with the process.
+    let stored = d.json(USER, &["summary", "--json"])["documents"]
+        .as_u64()
+        .expect("a count");
+    assert!(
+        stored > 0 && stored < CRASH_AFTER,
+        "{stored} documents stored after a crash at ingest {CRASH_AFTER}"
+    );
+    // The signed head never runs ahead of the committed log.
+    let verify = d.run(USER, &["audit", "verify"]);
+    assert!(
+        verify.status.success(),
+        "audit verify right after the crash: {}",
+        stderr(&verify)
+    );
+    let secrets = big_holding_secrets(N);
+    let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
+    let leaks = plain_text_leaks(&d.home(), &secrets);
+    assert!(
+        leaks.is_empty(),
+        "plain personal data:\n{}",
+        leaks.join("\n")
+    );
+
+    d.ok(USER, &["scan", "holding"]);
+    let got_key = inventory_key(&d.json(USER, &["documents", "--json"]));
+    assert_eq!(
+        got_key.len(),
+        want_key.len(),
+        "documents after crash + rerun differ in number from a clean scan"
+    );
+    assert_eq!(got_key, want_key, "inventory after crash + rerun");
+    assert_eq!(
+        d.json(USER, &["summary", "--json"]),
+        clean.json(USER, &["summary", "--json"])
+    );
+    let verify = d.run(USER, &["audit", "verify"]);
+    assert!(
+        verify.status.success(),
+        "audit verify after the rerun: {}",
+        stderr(&verify)
+    );
+}
+
 #[test]
 fn unreadable_files_are_documents_of_their_own() {
     // Two files too large to read (sparse: no disk used) and an empty file are three documents;

@@ -129,8 +129,13 @@ impl Store {
     }
 
     /// Writes the latest appended entry as the signed head in `keys/`. Called after the
-    /// transaction that appended it committed.
+    /// transaction that appended it committed. While an ingest batch is open its entries are
+    /// not committed yet, so nothing is written: [`Store::commit_batch`] flushes after its
+    /// commit. (A head ahead of the committed log would make `audit verify` fail after a crash.)
     pub(crate) fn flush_head(&self) -> Result<(), StoreError> {
+        if self.batch_open() {
+            return Ok(());
+        }
         if let Some((rowid, hash)) = self.head_dirty.take() {
             self.write_head(rowid, &hash, false)?;
         }

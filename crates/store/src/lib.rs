@@ -32,13 +32,21 @@
 //! - **Audit log**: every action and every view of personal data appends an entry whose hash
 //!   covers its rowid, content and the previous hash. Every 100 entries and when the store is
 //!   dropped a checkpoint (rowid, hash) is signed with ed25519; the latest signed head is kept in
-//!   `keys/audit-head`, outside the database, so deleting the last entries is caught.
-//!   [`Store::audit_verify`] names the first failing row as `entry N`.
+//!   `keys/audit-head`, outside the database, so deleting the last entries is caught. The head
+//!   only ever names committed entries: inside an ingest batch ([`Store::begin_batch`]) it is
+//!   written after [`Store::commit_batch`], never before. [`Store::audit_verify`] names the
+//!   first failing row as `entry N`.
+//! - **Ingest is atomic per document**, also in a batch (a savepoint per document): a document
+//!   is stored whole or not at all, and its blobs are in the vault before the row naming them
+//!   is committed. A batch not committed (crash, or dropped) leaves no rows.
 //!
 //! # Limits
 //! An attacker who copied `keys/` together with a backup before a run can still read that
-//! backup. Blobs written just before a crash and never committed stay in the vault as ciphertext
-//! whose key was never stored. Entries appended after the last signed head (a crash between
+//! backup. Blobs written just before a crash and never committed (for a scan: up to one batch,
+//! plus what its workers sealed ahead) stay in the vault as ciphertext whose key was never
+//! stored. Blob files are not fsynced and SQLite runs WAL with `synchronous=NORMAL`: a kill
+//! loses nothing committed; a power cut can lose the last commits, and (no ordering between
+//! files without fsync) a blob written shortly before it even if its row survived. Entries appended after the last signed head (a crash between
 //! commit and head write) are accepted when they chain, and reported as an unsigned tail.
 //!
 //! # What it must never do
@@ -238,6 +246,95 @@ pub struct NewFinding<'a> {
     pub value: &'a str,
 }
 
+/// Writes the blobs of documents for a [`Store`] from other threads ([`Store::sealer`]).
+/// Sealing is the file-creating part of ingest; a scan does it on its worker threads so the
+/// single writer only runs SQL (creating files was most of the writer's time).
+pub struct Sealer {
+    /// Its own handle on the store's vault, so workers need no access to the store.
+    vault: Vault,
+}
+
+impl Sealer {
+    /// Encrypts and writes `original` and `text` (`None` when unreadable) under a new data key,
+    /// wrapped under the current KEK, for [`Store::ingest_sealed`].
+    pub fn seal(&self, original: &[u8], text: Option<&str>) -> Result<SealedBlobs, StoreError> {
+        SealedBlobs::seal(&self.vault, original, text)
+    }
+
+    /// Deletes sealed blobs that will not be ingested.
+    pub fn discard(&self, blobs: SealedBlobs) {
+        blobs.discard(&self.vault);
+    }
+}
+
+/// A document's original and text encrypted under a fresh data key and written to the vault
+/// ahead of [`Store::ingest_sealed`]. Until ingested the blobs are ciphertext under a key stored
+/// nowhere (what a crash leaves is harmless); [`Sealer::discard`] deletes them.
+pub struct SealedBlobs {
+    key: DataKey,
+    wrapped: WrappedKey,
+    original: BlobId,
+    /// Equal to `original` when the text is the content (plain text files).
+    text: Option<BlobId>,
+}
+
+impl SealedBlobs {
+    fn seal(vault: &Vault, original: &[u8], text: Option<&str>) -> Result<SealedBlobs, StoreError> {
+        let key = DataKey::generate()?;
+        let wrapped = vault.wrap(&key)?;
+        let original_blob = vault.put_blob(&key, original)?;
+        // A plain-text file's text is its content: one blob serves both.
+        let text_blob = match text {
+            Some(t) if t.as_bytes() == original => Some(original_blob.clone()),
+            Some(t) => match vault.put_blob(&key, t.as_bytes()) {
+                Ok(b) => Some(b),
+                Err(e) => {
+                    let _ = vault.delete_blob(&original_blob);
+                    return Err(e.into());
+                }
+            },
+            None => None,
+        };
+        Ok(SealedBlobs {
+            key,
+            wrapped,
+            original: original_blob,
+            text: text_blob,
+        })
+    }
+
+    fn discard(self, vault: &Vault) {
+        let _ = vault.delete_blob(&self.original);
+        if let Some(t) = self.text.filter(|t| *t != self.original) {
+            let _ = vault.delete_blob(&t);
+        }
+    }
+}
+
+/// Sealed blobs handed to an ingest, deleted on drop unless taken.
+struct PendingBlobs<'v> {
+    vault: &'v Vault,
+    blobs: Option<SealedBlobs>,
+}
+
+impl PendingBlobs<'_> {
+    fn take(&mut self) -> Option<SealedBlobs> {
+        self.blobs.take()
+    }
+
+    fn discard(&mut self) {
+        if let Some(b) = self.blobs.take() {
+            b.discard(self.vault);
+        }
+    }
+}
+
+impl Drop for PendingBlobs<'_> {
+    fn drop(&mut self) {
+        self.discard();
+    }
+}
+
 /// The result of [`Store::ingest`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Ingested {
@@ -340,6 +437,25 @@ pub struct Store {
     /// When `keys/audit-head` was last written (bulk ingest writes it at most twice a second).
     head_written: Cell<Option<std::time::Instant>>,
     key_cache: RefCell<Option<(i64, std::rc::Rc<DataKey>)>>,
+    /// The open ingest batch ([`Store::begin_batch`]), if any.
+    batch: RefCell<Option<OpenBatch>>,
+}
+
+/// An ingest batch: one SQLite transaction around many documents.
+struct OpenBatch {
+    /// The audit state when the batch began, restored if it is rolled back.
+    audit: AuditState,
+    /// Documents ingested into the batch so far.
+    documents: usize,
+    /// Blobs written for the batch: deleted again if the batch is rolled back.
+    blobs: Vec<BlobId>,
+}
+
+/// The in-memory audit bookkeeping that must follow a rollback of the rows it describes.
+#[derive(Clone)]
+struct AuditState {
+    head_dirty: Option<(i64, String)>,
+    last_checkpoint: i64,
 }
 
 const SCHEMA: &str = include_str!("schema.sql");
@@ -359,6 +475,7 @@ impl Store {
             last_checkpoint: Cell::new(0),
             head_written: Cell::new(None),
             key_cache: RefCell::new(None),
+            batch: RefCell::new(None),
         };
         store.init()?;
         Ok(store)
@@ -773,11 +890,157 @@ impl Store {
         self.flush_head()
     }
 
-    /// Stores one document in one transaction: dedup by content MAC (a known content only gets
-    /// a path link), original and text encrypted under a fresh data key, findings with their
-    /// values sealed. A changed file at a known path becomes a new version; the previous one is
-    /// marked superseded and kept.
+    /// Opens an ingest batch: the following [`Store::ingest`] calls share one SQLite
+    /// transaction (each document in a savepoint of its own, so a failing document rolls back
+    /// alone) until [`Store::commit_batch`]. One commit per many documents instead of one per
+    /// document is what makes a bulk scan fast on a real disk.
+    ///
+    /// While a batch is open the signed audit head in `keys/` is not written: it may only name
+    /// entries that are committed. A batch that is never committed (a crash, or a [`Store`]
+    /// dropped with the batch open) leaves nothing in the database; its blobs are ciphertext
+    /// under keys that were never stored (after a crash) or are deleted (on drop). Only
+    /// [`Store::ingest`] and read-only lookups ([`Store::path_unchanged`]) may be used inside a
+    /// batch; other commands start transactions of their own and fail while one is open.
+    pub fn begin_batch(&mut self) -> Result<(), StoreError> {
+        if self.batch.borrow().is_some() {
+            return Err(StoreError::Invalid(
+                "an ingest batch is already open".into(),
+            ));
+        }
+        // IMMEDIATE: take the write lock now, not at the first insert, so a concurrent writer
+        // makes us wait at the start (busy timeout) instead of failing an upgrade mid-batch.
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .ctx("starting an ingest batch")?;
+        *self.batch.borrow_mut() = Some(OpenBatch {
+            audit: self.audit_state(),
+            documents: 0,
+            blobs: Vec::new(),
+        });
+        Ok(())
+    }
+
+    /// Commits the open ingest batch, then writes the signed audit head for the entries it
+    /// committed. Without an open batch this does nothing. If the commit fails the batch is
+    /// rolled back (as if it had never been opened) and the error returned.
+    pub fn commit_batch(&mut self) -> Result<(), StoreError> {
+        if self.batch.borrow().is_none() {
+            return Ok(());
+        }
+        if let Err(e) = self
+            .conn
+            .execute_batch("COMMIT")
+            .ctx("committing an ingest batch")
+        {
+            self.rollback_batch();
+            return Err(e);
+        }
+        self.batch.borrow_mut().take();
+        // Only now are the batch's audit entries in the committed log: the head may name them.
+        self.flush_head()
+    }
+
+    /// Documents ingested into the open batch so far (0 without a batch).
+    pub fn batch_documents(&self) -> usize {
+        self.batch.borrow().as_ref().map_or(0, |b| b.documents)
+    }
+
+    /// Rolls the open batch back: its rows are gone, its blobs are deleted, the audit
+    /// bookkeeping is as before [`Store::begin_batch`].
+    fn rollback_batch(&self) {
+        let Some(batch) = self.batch.borrow_mut().take() else {
+            return;
+        };
+        // After a failed COMMIT SQLite may already have rolled back; an error here is expected.
+        let _ = self.conn.execute_batch("ROLLBACK");
+        self.restore_audit_state(batch.audit);
+        self.forget_cached_key();
+        for b in &batch.blobs {
+            let _ = self.vault.delete_blob(b);
+        }
+    }
+
+    fn audit_state(&self) -> AuditState {
+        let head_dirty = self.head_dirty.take();
+        self.head_dirty.set(head_dirty.clone());
+        AuditState {
+            head_dirty,
+            last_checkpoint: self.last_checkpoint.get(),
+        }
+    }
+
+    fn restore_audit_state(&self, state: AuditState) {
+        self.head_dirty.set(state.head_dirty);
+        self.last_checkpoint.set(state.last_checkpoint);
+    }
+
+    /// Whether an ingest batch is open (the audit head must not be written then).
+    pub(crate) fn batch_open(&self) -> bool {
+        self.batch.borrow().is_some()
+    }
+
+    /// Runs `f` in a savepoint: its own transaction outside a batch, a nested one inside. On
+    /// error everything `f` wrote is rolled back, including the audit bookkeeping.
+    fn in_savepoint<T>(&self, f: impl FnOnce() -> Result<T, StoreError>) -> Result<T, StoreError> {
+        let before = self.audit_state();
+        self.conn
+            .execute_batch("SAVEPOINT ingest")
+            .ctx("starting ingest")?;
+        let result = f().and_then(|v| {
+            // Outside a batch this is the commit.
+            self.conn
+                .execute_batch("RELEASE ingest")
+                .ctx("committing ingest")?;
+            Ok(v)
+        });
+        if result.is_err() {
+            // A failed RELEASE (outside a batch: a failed commit) leaves the savepoint open.
+            let _ = self
+                .conn
+                .execute_batch("ROLLBACK TO ingest; RELEASE ingest");
+            self.restore_audit_state(before);
+            self.forget_cached_key();
+        }
+        result
+    }
+
+    /// Stores one document atomically: dedup by content MAC (a known content only gets a path
+    /// link), original and text encrypted under a fresh data key, findings with their values
+    /// sealed. A changed file at a known path becomes a new version; the previous one is marked
+    /// superseded and kept. Outside a batch the document is committed when this returns; inside
+    /// one ([`Store::begin_batch`]) at [`Store::commit_batch`].
     pub fn ingest(&mut self, doc: &NewDocument) -> Result<Ingested, StoreError> {
+        self.ingest_with(doc, None)
+    }
+
+    /// A [`Sealer`] for this store's vault, to be used from other threads.
+    pub fn sealer(&self) -> Result<Sealer, StoreError> {
+        Ok(Sealer {
+            vault: Vault::open(&self.home)?,
+        })
+    }
+
+    /// [`Store::ingest`] with the document's blobs already written by [`Sealer::seal`] (on a
+    /// worker thread). If the content is already stored, or storing
+    /// fails, the sealed blobs are deleted again.
+    pub fn ingest_sealed(
+        &mut self,
+        doc: &NewDocument,
+        blobs: SealedBlobs,
+    ) -> Result<Ingested, StoreError> {
+        self.ingest_with(doc, Some(blobs))
+    }
+
+    fn ingest_with(
+        &mut self,
+        doc: &NewDocument,
+        sealed: Option<SealedBlobs>,
+    ) -> Result<Ingested, StoreError> {
+        // Sealed blobs that end up unreferenced are deleted, whatever the way out.
+        let mut sealed = PendingBlobs {
+            vault: &self.vault,
+            blobs: sealed,
+        };
         for (i, f) in doc.findings.iter().enumerate() {
             if f.start > f.end {
                 return Err(StoreError::Invalid(format!("finding {i}: start after end")));
@@ -804,51 +1067,74 @@ impl Store {
             .optional()
             .ctx("looking up content")?;
         if let Some((id, key_id)) = existing {
+            sealed.discard();
             let id = DocId(id);
             let key = self
                 .load_key(key_id)
                 .map_err(|e| self.map_key_error(id, e))?;
-            let tx = self.conn.unchecked_transaction().ctx("starting ingest")?;
-            self.link_path(id, doc, &path_mac, &key)?;
-            self.audit(
-                "document linked",
-                &format!("document {id}"),
-                "same content at another path",
-            )?;
-            tx.commit().ctx("committing ingest")?;
-            self.flush_head_lazy()?;
+            self.in_savepoint(|| {
+                self.link_path(id, doc, &path_mac, &key)?;
+                self.audit(
+                    "document linked",
+                    &format!("document {id}"),
+                    "same content at another path",
+                )
+            })?;
+            self.ingested()?;
             return Ok(Ingested { id, new: false });
         }
 
-        let key = DataKey::generate()?;
-        let wrapped = self.vault.wrap(&key)?;
-        let original_blob = self.vault.put_blob(&key, doc.original)?;
-        // A plain-text file's text is its content: one blob serves both.
-        let text_blob = match doc.text {
-            Some(t) if t.as_bytes() == doc.original => Some(original_blob.clone()),
-            Some(t) => Some(self.vault.put_blob(&key, t.as_bytes())?),
-            None => None,
+        // The blobs are on disk before the row that names them is committed (crash: an orphan
+        // blob under a key that was never stored, which is harmless).
+        let SealedBlobs {
+            key,
+            wrapped,
+            original: original_blob,
+            text: text_blob,
+        } = match sealed.take() {
+            Some(s) => s,
+            None => SealedBlobs::seal(&self.vault, doc.original, doc.text)?,
         };
-        let result = self.ingest_new(
-            doc,
-            processing,
-            &content_mac,
-            &path_mac,
-            &key,
-            &wrapped,
-            &original_blob,
-            text_blob.as_ref(),
-        );
-        if result.is_err() {
-            // The key was never committed: these blobs are unreadable already; tidy them up.
-            let _ = self.vault.delete_blob(&original_blob);
-            if let Some(b) = text_blob.as_ref().filter(|b| **b != original_blob) {
-                let _ = self.vault.delete_blob(b);
+        let result = self.in_savepoint(|| {
+            self.ingest_new(
+                doc,
+                processing,
+                &content_mac,
+                &path_mac,
+                &key,
+                &wrapped,
+                &original_blob,
+                text_blob.as_ref(),
+            )
+        });
+        let extra_text_blob = text_blob.filter(|b| *b != original_blob);
+        let id = match result {
+            Ok(id) => id,
+            Err(e) => {
+                // The key was never committed: these blobs are unreadable already; tidy them up.
+                let _ = self.vault.delete_blob(&original_blob);
+                if let Some(b) = &extra_text_blob {
+                    let _ = self.vault.delete_blob(b);
+                }
+                return Err(e);
             }
+        };
+        if let Some(batch) = self.batch.borrow_mut().as_mut() {
+            batch.blobs.push(original_blob);
+            batch.blobs.extend(extra_text_blob);
         }
-        let id = result?;
-        self.flush_head_lazy()?;
+        self.ingested()?;
         Ok(Ingested { id, new: true })
+    }
+
+    /// Bookkeeping after a document was stored: counted in the batch, or (outside a batch,
+    /// where it is committed already) the audit head written now and then.
+    fn ingested(&self) -> Result<(), StoreError> {
+        if let Some(batch) = self.batch.borrow_mut().as_mut() {
+            batch.documents += 1;
+            return Ok(());
+        }
+        self.flush_head_lazy()
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -863,7 +1149,8 @@ impl Store {
         original_blob: &BlobId,
         text_blob: Option<&BlobId>,
     ) -> Result<DocId, StoreError> {
-        let tx = self.conn.unchecked_transaction().ctx("starting ingest")?;
+        // Runs inside [`Store::in_savepoint`].
+        let tx = &self.conn;
         tx.execute(
             "INSERT INTO keys(wrapped, generation) VALUES (?1, ?2)",
             params![wrapped.bytes, wrapped.generation],
@@ -957,7 +1244,6 @@ impl Store {
                 .unwrap_or_default()
         );
         self.audit("document stored", &format!("document {id}"), &details)?;
-        tx.commit().ctx("committing ingest")?;
         Ok(id)
     }
 
@@ -1374,6 +1660,9 @@ impl Store {
 
 impl Drop for Store {
     fn drop(&mut self) {
+        // A batch still open here was not committed by its owner (an error path): it is rolled
+        // back, as a crash would have, so the head below names committed entries only.
+        self.rollback_batch();
         // Errors cannot be reported from drop; the head written by the last command stands.
         let _ = self.checkpoint_now();
     }
@@ -1405,11 +1694,17 @@ fn open_db(path: &Path) -> Result<Connection, StoreError> {
     }
     conn.busy_timeout(std::time::Duration::from_secs(30))
         .ctx("setting the busy timeout")?;
+    // cache_size (32 MiB) and wal_autocheckpoint (8000 pages, ~32 MiB of WAL): a scan inserts
+    // findings under random keyed-MAC index keys, so a small cache rereads index pages and a
+    // checkpoint every 1000 pages copied the same pages again and again (a quarter of the scan's
+    // system time). Neither changes what a commit guarantees.
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA secure_delete = ON;
          PRAGMA synchronous = NORMAL;
-         PRAGMA foreign_keys = ON;",
+         PRAGMA foreign_keys = ON;
+         PRAGMA cache_size = -32768;
+         PRAGMA wal_autocheckpoint = 8000;",
     )
     .ctx("setting pragmas")?;
     Ok(conn)
@@ -1427,5 +1722,123 @@ fn csv_field(s: &str) -> String {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    fn doc<'a>(path: &'a str, text: &'a str) -> NewDocument<'a> {
+        NewDocument {
+            path,
+            parent: None,
+            doc_type: "txt",
+            size: text.len() as u64,
+            mtime: 5,
+            original: text.as_bytes(),
+            text: Some(text),
+            unreadable: None,
+            needs_ocr: false,
+            findings: &[],
+        }
+    }
+
+    fn last_entry(s: &Store) -> i64 {
+        s.conn
+            .query_row("SELECT COALESCE(MAX(rowid), 0) FROM audit_log", [], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn the_head_is_written_only_after_the_batch_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(dir.path()).unwrap();
+        s.audit_append("test", "start", "").unwrap();
+        let before = s.vault.read_head().unwrap().map(|h| h.rowid);
+        s.begin_batch().unwrap();
+        // 250 documents: the chain passes signed checkpoints inside the batch.
+        for i in 0..250 {
+            let text = format!("Notitie {i}.\n");
+            s.ingest(&doc(&format!("d/{i}.txt"), &text)).unwrap();
+        }
+        assert_eq!(s.batch_documents(), 250);
+        assert_eq!(s.vault.read_head().unwrap().map(|h| h.rowid), before);
+        s.commit_batch().unwrap();
+        assert_eq!(s.batch_documents(), 0);
+        assert_eq!(
+            s.vault.read_head().unwrap().map(|h| h.rowid),
+            Some(last_entry(&s))
+        );
+        let report = s.audit_verify().unwrap();
+        assert_eq!(report.unsigned_tail, 0);
+        assert!(report.checkpoints >= 2, "{report:?}");
+        assert_eq!(s.summary().unwrap().documents, 250);
+    }
+
+    #[test]
+    fn a_batch_dropped_without_commit_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut s = Store::open(dir.path()).unwrap();
+            s.ingest(&doc("a.txt", "Eerste notitie.\n")).unwrap();
+            s.begin_batch().unwrap();
+            for i in 0..5 {
+                let text = format!("Notitie {i} in de batch.\n");
+                s.ingest(&doc(&format!("b/{i}.txt"), &text)).unwrap();
+            }
+            assert_eq!(s.vault.blob_ids().unwrap().len(), 6);
+        }
+        let s = Store::open(dir.path()).unwrap();
+        assert_eq!(s.summary().unwrap().documents, 1);
+        assert_eq!(s.vault.blob_ids().unwrap().len(), 1);
+        s.audit_verify().unwrap();
+    }
+
+    #[test]
+    fn a_failing_document_rolls_back_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(dir.path()).unwrap();
+        s.begin_batch().unwrap();
+        s.ingest(&doc("a.txt", "Eerste.\n")).unwrap();
+        let failed: Result<(), StoreError> = s.in_savepoint(|| {
+            s.audit("document stored", "document 99", "")?;
+            Err(StoreError::Invalid("test".into()))
+        });
+        assert!(failed.is_err());
+        s.ingest(&doc("b.txt", "Tweede.\n")).unwrap();
+        s.commit_batch().unwrap();
+        assert_eq!(s.summary().unwrap().documents, 2);
+        let report = s.audit_verify().unwrap();
+        assert_eq!(report.head, Some(last_entry(&s)));
+        let objects: Vec<(String,)> = s.rows("SELECT object FROM audit_log", [], "test").unwrap();
+        assert!(!objects.iter().any(|(o,)| o == "document 99"));
+    }
+
+    #[test]
+    fn sealed_blobs_are_used_once_and_discarded_for_known_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(dir.path()).unwrap();
+        let sealer = s.sealer().unwrap();
+        let text = "Dezelfde inhoud.\n";
+        let first = s
+            .ingest_sealed(
+                &doc("a.txt", text),
+                sealer.seal(text.as_bytes(), Some(text)).unwrap(),
+            )
+            .unwrap();
+        assert!(first.new);
+        assert_eq!(s.vault.blob_ids().unwrap().len(), 1);
+        let again = s
+            .ingest_sealed(
+                &doc("b.txt", text),
+                sealer.seal(text.as_bytes(), Some(text)).unwrap(),
+            )
+            .unwrap();
+        assert_eq!((again.id, again.new), (first.id, false));
+        assert_eq!(s.vault.blob_ids().unwrap().len(), 1);
+        assert_eq!(s.document_text(first.id).unwrap(), text);
     }
 }
