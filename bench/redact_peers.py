@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shlex
 import statistics
 import subprocess
@@ -123,9 +124,15 @@ def search_variants(value: str) -> list:
     return sorted({folded, dehyph})
 
 
-def pymupdf_redact(pdf: Path, values: list, out: Path) -> float:
+def children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def pymupdf_redact(pdf: Path, values: list, out: Path) -> tuple:
+    """(wall seconds, CPU seconds) from open to save."""
     needles = sorted({n for v in values for n in search_variants(v)})
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     doc = pymupdf.open(pdf)
     for page in doc:
         hit = False
@@ -145,16 +152,17 @@ def pymupdf_redact(pdf: Path, values: list, out: Path) -> float:
             page.apply_redactions()
     doc.save(out, garbage=4, deflate=True)
     doc.close()
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
 def grondslag_redact(grondslag: Path, pdf: Path, out: Path) -> tuple:
+    """(wall seconds, CPU seconds of the process, exit code, message)."""
     out.unlink(missing_ok=True)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), children_cpu()
     r = subprocess.run([str(grondslag), "redact", str(pdf), "--out", str(out)],
                        capture_output=True, text=True)
     dt = time.perf_counter() - t0
-    return dt, r.returncode, (r.stderr.strip() or r.stdout.strip())
+    return dt, children_cpu() - c0, r.returncode, (r.stderr.strip() or r.stdout.strip())
 
 
 def grondslag_detect_time(grondslag: Path, pdf: Path) -> float:
@@ -216,7 +224,7 @@ def main() -> int:
         return 1
 
     rows, details = [], []
-    tot = dict(pages=0, g=0.0, m=0.0, d=0.0, gpages=0)
+    tot = dict(pages=0, g=0.0, m=0.0, d=0.0, gpages=0, gc=0.0, mc=0.0)
     for pdf in pdfs:
         with pymupdf.open(pdf) as doc:
             pages = doc.page_count
@@ -229,13 +237,16 @@ def main() -> int:
                             if not any(squash(v) in squash(d) for d in detected))
 
         gout, mout = args.out / "grondslag" / pdf.name, args.out / "pymupdf" / pdf.name
-        gt, rc, msg = [], 0, ""
+        gt, gc, rc, msg = [], [], 0, ""
         for _ in range(args.reps):
-            dt, rc, msg = grondslag_redact(args.grondslag, pdf, gout)
+            dt, cpu, rc, msg = grondslag_redact(args.grondslag, pdf, gout)
             gt.append(dt)
+            gc.append(cpu)
         dtimes = [grondslag_detect_time(args.grondslag, pdf) for _ in range(args.reps)]
-        mt = [pymupdf_redact(pdf, detected, mout) for _ in range(args.reps)]
+        mruns = [pymupdf_redact(pdf, detected, mout) for _ in range(args.reps)]
+        mt, mc = [w for w, _ in mruns], [c for _, c in mruns]
         g_med, m_med, d_med = statistics.median(gt), statistics.median(mt), statistics.median(dtimes)
+        gc_med, mc_med = statistics.median(gc), statistics.median(mc)
 
         gcheck = check(pdf, gout, gone, kept) if rc == 0 and gout.is_file() else None
         mcheck = check(pdf, mout, gone, kept)
@@ -253,16 +264,19 @@ def main() -> int:
                 c["ocr_leaked"] = sorted(v for v in ocr_seen if squash(v) in t)
         tot["pages"] += pages
         tot["m"] += m_med
+        tot["mc"] += mc_med
         tot["d"] += d_med
         if rc == 0:
             tot["g"] += g_med
+            tot["gc"] += gc_med
             tot["gpages"] += pages
         rows.append([
             pdf.name, str(pages), fonts(pdf), f"{len(detected)}/{len(exp.get('redact', []))}",
             f"{g_med:.3f}" if rc == 0 else f"FAIL rc={rc}",
             f"{pages / g_med:.1f}" if rc == 0 else "-",
+            f"{gc_med:.3f}" if rc == 0 else "-",
             f"{d_med:.3f}",
-            f"{m_med:.3f}", f"{pages / m_med:.1f}",
+            f"{m_med:.3f}", f"{pages / m_med:.1f}", f"{mc_med:.3f}",
             fmt_issues(gcheck, detected) if gcheck else "no output",
             fmt_issues(mcheck, detected),
         ])
@@ -293,11 +307,14 @@ def main() -> int:
         print(" | ".join(rows[-1]), flush=True)
 
     head = ["PDF", "pages", "font types (pdffonts)", "detected/listed values",
-            "grondslag redact s", "grondslag pages/s", "grondslag detect-only s",
-            "PyMuPDF s", "PyMuPDF pages/s", "grondslag output check", "PyMuPDF output check"]
+            "grondslag redact s", "grondslag pages/s", "grondslag CPU s", "grondslag detect-only s",
+            "PyMuPDF s", "PyMuPDF pages/s", "PyMuPDF CPU s",
+            "grondslag output check", "PyMuPDF output check"]
     total = ["**all**", str(tot["pages"]), "", "",
              f"{tot['g']:.3f}", f"{tot['gpages'] / tot['g']:.1f}" if tot["g"] else "-",
-             f"{tot['d']:.3f}", f"{tot['m']:.3f}", f"{tot['pages'] / tot['m']:.1f}", "", ""]
+             f"{tot['gc']:.3f}",
+             f"{tot['d']:.3f}", f"{tot['m']:.3f}", f"{tot['pages'] / tot['m']:.1f}",
+             f"{tot['mc']:.3f}", "", ""]
     table = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     table += ["| " + " | ".join(r) + " |" for r in rows + [total]]
 
@@ -319,7 +336,10 @@ def main() -> int:
         "searches and redacts the values that `grondslag detect` found — no detection, no "
         "verification, no interpreter start-up. `grondslag detect-only` is the time of "
         "`grondslag detect --format jsonl` on the same file, so the redaction share of "
-        "grondslag's time is roughly the difference.",
+        "grondslag's time is roughly the difference. Wall-clock times (`s`, `pages/s`) move "
+        "with the load of the shared machine; the `CPU s` columns (user + system CPU of the "
+        "grondslag process, of the PyMuPDF calls in the Python process) move much less and are "
+        "the fairer comparison on a loaded machine.",
         "",
         "**Checks.** Each output is read back with `pdftotext` (poppler; its layout order and its "
         "`-raw` content-stream order) and with MuPDF's text "

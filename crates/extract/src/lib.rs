@@ -95,31 +95,42 @@ pub struct Limits {
     pub max_ratio: u64,
     /// How many levels of documents inside documents the caller should follow.
     pub max_depth: u32,
-    /// Run OCR (tesseract, `nld`) on scanned PDF pages and images.
+    /// Run OCR (tesseract, `nld`) on scanned PDF pages and images, where it is installed
+    /// (checked once, when a document first needs it; without it such documents are marked
+    /// `needs_ocr`).
     pub ocr: bool,
     /// At most this many pages of one PDF are extracted (and OCRed).
     pub max_pdf_pages: u32,
 }
 
+/// Whether OCR can run here: `tesseract` with the Dutch language data is installed (asked
+/// once per process).
+pub fn ocr_available() -> bool {
+    ocr::available()
+}
+
 impl Default for Limits {
+    /// OCR on where installed. Whether it is installed is asked only when a document needs
+    /// OCR, so extracting plain text or a PDF with a text layer starts no child process.
     fn default() -> Self {
         Limits {
-            max_member_bytes: 256 * 1024 * 1024,
-            max_total_expanded: 1024 * 1024 * 1024,
-            max_ratio: 200,
-            max_depth: 4,
-            ocr: ocr::available(),
-            max_pdf_pages: 2000,
+            ocr: true,
+            ..Limits::without_ocr()
         }
     }
 }
 
 impl Limits {
     /// Default limits with OCR switched off (fast, no external programs).
+    ///
     pub fn without_ocr() -> Self {
         Limits {
+            max_member_bytes: 256 * 1024 * 1024,
+            max_total_expanded: 1024 * 1024 * 1024,
+            max_ratio: 200,
+            max_depth: 4,
             ocr: false,
-            ..Limits::default()
+            max_pdf_pages: 2000,
         }
     }
 }

@@ -238,6 +238,8 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
             return Err(ExtractError::Encrypted { format: "PDF" });
         }
     }
+    drop_image_data(&mut doc);
+    narrow_identity_cmaps(&mut doc);
     let pages: Vec<(u32, ObjectId)> = quietly(|| doc.get_pages().into_iter().collect())
         .ok_or_else(|| ExtractError::corrupt("PDF", "page tree unreadable"))?;
     let page_numbers: Vec<u32> = pages.iter().map(|p| p.0).collect();
@@ -292,6 +294,223 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
     Ok(out)
 }
 
+/// Empties the data of every image XObject in the loaded document (not in the file).
+///
+/// pdf-extract treats `/Name Do` on an image like a form: it decompresses the image (an A4 page
+/// scanned at 300 dpi is 9 MB in grey, 26 MB in colour) and then lexes the pixels as a content
+/// stream. That was half the time of extracting a scanned page, and yields no text; images are
+/// OCRed from the file's bytes by pdftoppm, never from this document.
+fn drop_image_data(doc: &mut Document) {
+    for object in doc.objects.values_mut() {
+        if let pdf_extract::Object::Stream(stream) = object {
+            let is_image = matches!(
+                stream.dict.get(b"Subtype"),
+                Ok(pdf_extract::Object::Name(name)) if name == b"Image"
+            );
+            if is_image {
+                stream.dict.remove(b"Filter");
+                stream.dict.remove(b"DecodeParms");
+                stream.set_content(Vec::new());
+            }
+        }
+    }
+}
+
+/// Narrows the identity ToUnicode ranges of OCR text layers to the codes the document shows.
+///
+/// tesseract and ocrmypdf write their invisible `GlyphLessFont` (Type0, `Identity-H`) with the
+/// CMap `<0000> <FFFF> <0000>`: pdf-extract expands it into a 65536-entry map of strings for
+/// every page anew, which took longer than everything else done with a scanned page. Each such
+/// range is replaced, in the loaded document only, by the runs of it that the content streams
+/// use. The map stays exact for every code shown: the codes are read from every string operand
+/// of every page and form content, parsed by the same lopdf parser pdf-extract uses, and an
+/// `Identity-H`/`-V` font shows two bytes per code from the start of each string. Anything
+/// unexpected (a CMap of another shape, a ToUnicode shared with another kind of font, content
+/// that does not parse) leaves the document as it is.
+fn narrow_identity_cmaps(doc: &mut Document) {
+    use pdf_extract::Object;
+    /// Ranges smaller than this are left alone: expanding them costs little.
+    const WORTH_IT: u32 = 4096;
+    let mut candidates: Vec<ObjectId> = Vec::new();
+    let mut blocked: Vec<ObjectId> = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else {
+            continue;
+        };
+        let Ok(to_unicode) = dict.get(b"ToUnicode") else {
+            continue;
+        };
+        let Object::Reference(id) = to_unicode else {
+            continue;
+        };
+        let type0 = matches!(dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Type0");
+        let identity = matches!(
+            dict.get(b"Encoding"),
+            Ok(Object::Name(n)) if n == b"Identity-H" || n == b"Identity-V"
+        );
+        if type0 && identity {
+            candidates.push(*id);
+        } else {
+            blocked.push(*id);
+        }
+    }
+    candidates.retain(|id| !blocked.contains(id));
+    candidates.sort();
+    candidates.dedup();
+    let mut narrowable: Vec<(ObjectId, Vec<(u32, u32)>)> = Vec::new();
+    for id in candidates {
+        let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
+            continue;
+        };
+        let data = stream_data(stream);
+        if let Some(ranges) = identity_ranges(&data) {
+            if ranges.iter().map(|(lo, hi)| hi - lo + 1).sum::<u32>() >= WORTH_IT {
+                narrowable.push((id, ranges));
+            }
+        }
+    }
+    if narrowable.is_empty() {
+        return;
+    }
+    let Some(used) = quietly(|| used_two_byte_codes(doc)).flatten() else {
+        return;
+    };
+    for (id, ranges) in narrowable {
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for (lo, hi) in ranges {
+            for code in lo..=hi {
+                if !used[code as usize] {
+                    continue;
+                }
+                match runs.last_mut() {
+                    Some(run) if run.1 + 1 == code => run.1 = code,
+                    _ => runs.push((code, code)),
+                }
+            }
+        }
+        let mut cmap = String::from(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+             /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+             1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+        );
+        for chunk in runs.chunks(100) {
+            cmap.push_str(&format!("{} beginbfrange\n", chunk.len()));
+            for (lo, hi) in chunk {
+                cmap.push_str(&format!("<{lo:04X}> <{hi:04X}> <{lo:04X}>\n"));
+            }
+            cmap.push_str("endbfrange\n");
+        }
+        cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        if let Ok(Object::Stream(stream)) = doc.get_object_mut(id) {
+            stream.dict.remove(b"Filter");
+            stream.dict.remove(b"DecodeParms");
+            stream.set_content(cmap.into_bytes());
+        }
+    }
+}
+
+/// A stream's data as pdf-extract reads it: decompressed when that works, else as stored.
+fn stream_data(stream: &pdf_extract::Stream) -> Vec<u8> {
+    if stream.filters().is_ok() {
+        stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone())
+    } else {
+        stream.content.clone()
+    }
+}
+
+/// The `(lo, hi)` ranges of a ToUnicode CMap made only of identity bfranges (`<lo> <hi> <lo>`,
+/// four hex digits each); `None` for any other shape.
+fn identity_ranges(data: &[u8]) -> Option<Vec<(u32, u32)>> {
+    let text = std::str::from_utf8(data).ok()?;
+    let tokens: Vec<&str> = text.split_ascii_whitespace().collect();
+    if tokens
+        .iter()
+        .any(|t| t.contains("bfchar") || t.contains('['))
+    {
+        return None;
+    }
+    let hex4 = |t: &str| -> Option<u32> {
+        let inner = t.strip_prefix('<')?.strip_suffix('>')?;
+        (inner.len() == 4)
+            .then(|| u32::from_str_radix(inner, 16).ok())
+            .flatten()
+    };
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i] != "beginbfrange" {
+            i += 1;
+            continue;
+        }
+        let count: usize = tokens.get(i.checked_sub(1)?)?.parse().ok()?;
+        i += 1;
+        for _ in 0..count {
+            let lo = hex4(tokens.get(i)?)?;
+            let hi = hex4(tokens.get(i + 1)?)?;
+            let dst = hex4(tokens.get(i + 2)?)?;
+            if dst != lo || hi < lo {
+                return None;
+            }
+            ranges.push((lo, hi));
+            i += 3;
+        }
+        if tokens.get(i) != Some(&"endbfrange") {
+            return None;
+        }
+    }
+    (!ranges.is_empty()).then_some(ranges)
+}
+
+/// Every two-byte code (at even offsets from the start of a string) of every string operand in
+/// the pages and in every other stream that parses as content (pdf-extract runs whatever a `Do`
+/// names, so a form without `/Subtype /Form` counts too; images are skipped, and font programs
+/// and the like simply do not parse); `None` when a page or a form does not parse.
+fn used_two_byte_codes(doc: &Document) -> Option<Vec<bool>> {
+    use pdf_extract::content::Content;
+    use pdf_extract::Object;
+    fn mark(object: &Object, used: &mut [bool]) {
+        match object {
+            Object::String(bytes, _) => {
+                for pair in bytes.chunks_exact(2) {
+                    used[usize::from(u16::from_be_bytes([pair[0], pair[1]]))] = true;
+                }
+            }
+            Object::Array(items) => items.iter().for_each(|o| mark(o, used)),
+            _ => {}
+        }
+    }
+    let mut used = vec![false; 0x1_0000];
+    // (data, whether it must parse)
+    let mut contents: Vec<(Vec<u8>, bool)> = Vec::new();
+    for page_id in doc.get_pages().into_values() {
+        contents.push((doc.get_page_content(page_id).ok()?, true));
+    }
+    for object in doc.objects.values() {
+        if let pdf_extract::Object::Stream(stream) = object {
+            let subtype = stream.dict.get(b"Subtype").ok();
+            if matches!(subtype, Some(Object::Name(n)) if n == b"Image") {
+                continue;
+            }
+            let form = matches!(subtype, Some(Object::Name(n)) if n == b"Form");
+            contents.push((stream_data(stream), form));
+        }
+    }
+    for (data, must_parse) in contents {
+        match Content::decode(&data) {
+            Ok(content) => {
+                for op in &content.operations {
+                    op.operands.iter().for_each(|o| mark(o, &mut used));
+                }
+            }
+            Err(_) if must_parse => return None,
+            Err(_) => {}
+        }
+    }
+    Some(used)
+}
+
 /// pdf-extract starts pages with blank lines and leaves trailing spaces; keep the words and the
 /// line structure, end with one newline.
 fn tidy_page(raw: &str) -> String {
@@ -336,5 +555,31 @@ mod quote_tests {
         assert!(expand_quotes(b"BI /W 1 /H 1 ID '\"' EI Q").is_none());
         // A stray delimiter does not stop the lexer.
         assert_eq!(expand(b") > (g)'"), ") > T* (g) Tj");
+    }
+}
+
+#[cfg(test)]
+mod cmap_tests {
+    use super::identity_ranges;
+
+    #[test]
+    fn identity_ranges_only_from_identity_bfranges() {
+        // The CMap tesseract and ocrmypdf write for their GlyphLessFont.
+        let tesseract = b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+            1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n\
+            1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\n";
+        assert_eq!(identity_ranges(tesseract), Some(vec![(0, 0xffff)]));
+        let two = b"2 beginbfrange\n<0020> <007E> <0020>\n<00A0> <00FF> <00A0>\nendbfrange";
+        assert_eq!(identity_ranges(two), Some(vec![(0x20, 0x7e), (0xa0, 0xff)]));
+        for other in [
+            &b"1 beginbfrange\n<0000> <FFFF> <0001>\nendbfrange"[..],
+            b"1 beginbfrange\n<0000> <00FF> [<0041> <0042>]\nendbfrange",
+            b"1 beginbfchar\n<0003> <0020>\nendbfchar\n1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange",
+            b"1 beginbfrange\n<00> <FF> <00>\nendbfrange",
+            b"2 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange",
+            b"no ranges at all",
+        ] {
+            assert_eq!(identity_ranges(other), None, "{}", String::from_utf8_lossy(other));
+        }
     }
 }

@@ -494,7 +494,7 @@ fn have(tool: &str, arg: &str) -> bool {
 #[test]
 fn image_ocr_when_tesseract_is_installed() {
     let limits = Limits::default();
-    if !limits.ocr || !have("pdftoppm", "-v") {
+    if !grondslag_extract::ocr_available() || !have("pdftoppm", "-v") {
         eprintln!("skipped: tesseract with nld or pdftoppm not installed");
         return;
     }
@@ -589,7 +589,7 @@ fn scanned_pdf(lines: &[&str]) -> Vec<u8> {
 #[test]
 fn scanned_pdf_is_ocred_when_tesseract_is_installed() {
     let limits = Limits::default();
-    if !limits.ocr || !have("pdftoppm", "-v") {
+    if !grondslag_extract::ocr_available() || !have("pdftoppm", "-v") {
         eprintln!("skipped: tesseract with nld or pdftoppm not installed");
         return;
     }

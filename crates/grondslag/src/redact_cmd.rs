@@ -73,10 +73,9 @@ pub fn redact_bytes(
     kinds: &[String],
     pseudonyms: bool,
 ) -> anyhow::Result<Vec<u8>> {
-    let limits = Limits {
-        ocr: false,
-        ..Limits::default()
-    };
+    // OCR stays off: the redactor removes text-layer values and paints images under their
+    // boxes, and `Limits::default` would spawn tesseract just to ask whether it is installed.
+    let limits = Limits::without_ocr();
     let format = format_of(name, bytes)?;
     let extracted = grondslag_extract::extract(name, bytes, &limits)?;
     let text = &extracted.text;

@@ -363,12 +363,15 @@ fn check_spans(text: &str, spans: &[Span]) -> Result<(), RedactError> {
 /// `Ede` does not fail on `mede`. The error names the first value found by its index only.
 pub fn verify(redacted_extracted_text: &str, values: &[&str]) -> Result<(), RedactError> {
     let hay = matcher::Haystack::from_str(redacted_extracted_text);
+    let index = hay.first_char_index();
+    // A value repeated in the document (a name on every page) is looked for once.
+    let mut seen = std::collections::HashSet::new();
     for (value_index, value) in values.iter().enumerate() {
         let needle = matcher::Needle::new(value);
-        if needle.is_empty() {
+        if needle.is_empty() || !seen.insert(normalise_for_search(value)) {
             continue;
         }
-        if hay.find_first(&needle).is_some() {
+        if hay.contains(&needle, &index) {
             return Err(RedactError::VerificationFailed { value_index });
         }
     }

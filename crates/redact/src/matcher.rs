@@ -6,6 +6,8 @@
 //! each tied to a *unit* the format can cut (a byte, a glyph), and asks the [`Matcher`] where the
 //! values are. Short values must stand as a word of their own so that `Ede` does not hit `mede`.
 
+use std::collections::HashMap;
+
 use crate::{merge_ranges, Grounds, Mark, Span};
 
 /// Values shorter than this many normalised characters must match whole words.
@@ -164,14 +166,25 @@ impl Haystack {
         hits
     }
 
-    pub fn find_first(&self, needle: &Needle) -> Option<(usize, usize)> {
-        let n = needle.chars.len();
-        if n == 0 || n > self.chars.len() {
-            return None;
+    /// Whether `needle` occurs, looking only where its first character stands (`index`, from
+    /// [`Haystack::first_char_index`]): verifying many values against a long text used to
+    /// compare each value at every position.
+    pub fn contains(&self, needle: &Needle, index: &HashMap<char, Vec<usize>>) -> bool {
+        let Some(first) = needle.chars.first() else {
+            return false;
+        };
+        index
+            .get(first)
+            .is_some_and(|at| at.iter().any(|&k| self.matches_at(needle, k)))
+    }
+
+    /// The positions of each character, for [`Haystack::contains`].
+    pub fn first_char_index(&self) -> HashMap<char, Vec<usize>> {
+        let mut index: HashMap<char, Vec<usize>> = HashMap::new();
+        for (k, c) in self.chars.iter().enumerate() {
+            index.entry(*c).or_default().push(k);
         }
-        (0..=self.chars.len() - n)
-            .find(|&k| self.matches_at(needle, k))
-            .map(|k| (self.units[k].0, self.units[k + n - 1].1))
+        index
     }
 }
 

@@ -266,7 +266,7 @@ struct Font {
     scale: f32,
     widths: HashMap<u32, f32>,
     default_width: f32,
-    to_unicode: HashMap<u32, String>,
+    to_unicode: ToUnicode,
     /// For simple fonts without ToUnicode.
     encoding: Option<Box<[Option<char>; 256]>>,
 }
@@ -281,8 +281,8 @@ impl Font {
     }
 
     fn text(&self, code: u32) -> Option<String> {
-        if let Some(t) = self.to_unicode.get(&code) {
-            return Some(t.clone());
+        if let Some(t) = self.to_unicode.get(code) {
+            return Some(t);
         }
         let table = self.encoding.as_ref()?;
         table
@@ -580,10 +580,46 @@ fn glyph_name_to_char(name: &[u8]) -> Option<char> {
     NAMES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
 
+/// A parsed ToUnicode CMap. Ranges stay ranges: OCR text layers (tesseract, ocrmypdf) map all
+/// 65536 codes with one `<0000> <FFFF> <0000>` bfrange, and expanding it into a map cost more
+/// than the rest of redacting the page.
+#[derive(Debug, Default)]
+struct ToUnicode {
+    /// bfchar entries and bfrange entries with an array of destinations, by code, with the
+    /// order in which they were read (a later entry wins over an earlier one).
+    chars: HashMap<u32, (usize, String)>,
+    /// `(lo, hi, first destination, order)`: code `lo + n` maps to the destination with `n`
+    /// added to its last UTF-16 unit.
+    ranges: Vec<(u32, u32, Vec<u16>, usize)>,
+}
+
+impl ToUnicode {
+    fn get(&self, code: u32) -> Option<String> {
+        let char_hit = self.chars.get(&code);
+        let range_hit = self
+            .ranges
+            .iter()
+            .filter(|r| r.0 <= code && code <= r.1)
+            .max_by_key(|r| r.3);
+        match (char_hit, range_hit) {
+            (Some((at, text)), range) if range.is_none_or(|r| r.3 < *at) => Some(text.clone()),
+            (_, Some((lo, _, units, _))) => {
+                let mut u = units.clone();
+                if let Some(last) = u.last_mut() {
+                    *last = last.wrapping_add((code - lo) as u16);
+                }
+                Some(String::from_utf16_lossy(&u))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Parses the bfchar and bfrange sections of a ToUnicode CMap.
-fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
+fn parse_cmap(data: &[u8]) -> ToUnicode {
     let text = String::from_utf8_lossy(data);
-    let mut map = HashMap::new();
+    let mut map = ToUnicode::default();
+    let mut order = 0usize;
     let tokens = cmap_tokens(&text);
     let mut i = 0;
     let mut mode = "";
@@ -598,7 +634,8 @@ fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
                 if let (Some(src), Some(dst)) =
                     (hex_u32(t), tokens.get(i + 1).and_then(|d| hex_utf16(d)))
                 {
-                    map.insert(src, dst);
+                    order += 1;
+                    map.chars.insert(src, (order, dst));
                 }
                 i += 2;
                 continue;
@@ -616,7 +653,8 @@ fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
                         let mut code = lo;
                         while k < tokens.len() && tokens[k] != "]" {
                             if let Some(dst) = hex_utf16(&tokens[k]) {
-                                map.insert(code, dst);
+                                order += 1;
+                                map.chars.insert(code, (order, dst));
                             }
                             code += 1;
                             k += 1;
@@ -626,12 +664,9 @@ fn parse_cmap(data: &[u8]) -> HashMap<u32, String> {
                     }
                     Some(dst) => {
                         if let Some(units) = hex_units(dst) {
-                            for (n, code) in (lo..=hi).enumerate() {
-                                let mut u = units.clone();
-                                if let Some(last) = u.last_mut() {
-                                    *last = last.wrapping_add(n as u16);
-                                }
-                                map.insert(code, String::from_utf16_lossy(&u));
+                            if lo <= hi {
+                                order += 1;
+                                map.ranges.push((lo, hi, units, order));
                             }
                         }
                         i += 3;
@@ -1560,8 +1595,23 @@ mod tests {
     fn cmap_parsing() {
         let cmap = b"1 beginbfchar\n<0003> <0020>\nendbfchar\n2 beginbfrange\n<0010> <0012> <0041>\n<0020> <0021> [<011F> <015F>]\nendbfrange";
         let map = parse_cmap(cmap);
-        assert_eq!(map.get(&3).map(String::as_str), Some(" "));
-        assert_eq!(map.get(&0x12).map(String::as_str), Some("C"));
-        assert_eq!(map.get(&0x21).map(String::as_str), Some("ş"));
+        assert_eq!(map.get(3).as_deref(), Some(" "));
+        assert_eq!(map.get(0x10).as_deref(), Some("A"));
+        assert_eq!(map.get(0x12).as_deref(), Some("C"));
+        assert_eq!(map.get(0x13), None);
+        assert_eq!(map.get(0x21).as_deref(), Some("ş"));
+    }
+
+    #[test]
+    fn cmap_later_entries_win() {
+        // The identity range of OCR text layers, then an override: read in order.
+        let cmap = b"1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n1 beginbfchar\n<0041> <0042>\nendbfchar\n1 beginbfrange\n<0043> <0043> <0044>\nendbfrange";
+        let map = parse_cmap(cmap);
+        assert_eq!(map.get(0x41).as_deref(), Some("B"));
+        assert_eq!(map.get(0x43).as_deref(), Some("D"));
+        assert_eq!(map.get(0xE9).as_deref(), Some("é"));
+        assert_eq!(map.get(0x1_0000), None);
+        let cmap = b"1 beginbfchar\n<0041> <0042>\nendbfchar\n1 beginbfrange\n<0040> <0042> <0061>\nendbfrange";
+        assert_eq!(parse_cmap(cmap).get(0x41).as_deref(), Some("b"));
     }
 }

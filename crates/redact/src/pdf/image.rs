@@ -348,6 +348,9 @@ fn decode_samples(
             if predictor == 2 || (predictor >= 10 && bpc < 8) {
                 return Err("predictor");
             }
+            if let Some(samples) = inflate_fast(stream, params, width, height, bpc, comps) {
+                return Ok(samples);
+            }
             stream
                 .decompressed_content()
                 .map_err(|_| "FlateDecode data")
@@ -361,6 +364,139 @@ fn decode_samples(
         Some(b"CCITTFaxDecode") | Some(b"CCF") => Err("CCITTFaxDecode"),
         Some(_) => Err("image filter"),
     }
+}
+
+/// The common case of [`decode_samples`] done without lopdf: one FlateDecode filter, no
+/// predictor or a PNG predictor whose parameters match the image. The data is inflated straight
+/// into a buffer of the size the image needs (lopdf grows its buffer from empty and undoes PNG
+/// predictors with copies per row; on a 300 dpi colour scan that was half the page's time).
+/// `None` when the stream is of another kind or does not inflate cleanly: the caller then
+/// decodes it the lenient lopdf way, as before.
+fn inflate_fast(
+    stream: &Stream,
+    params: Option<&Dictionary>,
+    width: usize,
+    height: usize,
+    bpc: usize,
+    comps: usize,
+) -> Option<Vec<u8>> {
+    let filters = stream.filters().ok()?;
+    if filters.len() != 1 || filters[0] != b"FlateDecode" {
+        return None;
+    }
+    let int = |key: &[u8], default: i64| -> Option<i64> {
+        match params.and_then(|p| p.get(key).ok()) {
+            None => Some(default),
+            Some(o) => o.as_i64().ok(),
+        }
+    };
+    let predictor = int(b"Predictor", 1)?;
+    let row_bytes = (width * comps * bpc).div_ceil(8);
+    let png = match predictor {
+        1 => false,
+        10..=15 => {
+            // The predictor's own geometry must be the image's, and whole bytes per pixel.
+            if int(b"Colors", 1)? != comps as i64
+                || int(b"BitsPerComponent", 8)? != bpc as i64
+                || int(b"Columns", 1)? != width as i64
+                || bpc < 8
+            {
+                return None;
+            }
+            true
+        }
+        _ => return None,
+    };
+    let stride = row_bytes + usize::from(png);
+    let expected = stride.checked_mul(height)?;
+    // One byte more than needed tells a stream with trailing data from one of the right size.
+    let mut raw = Vec::with_capacity(expected + 1);
+    let mut inflater = flate2::Decompress::new(true);
+    loop {
+        let before = raw.len();
+        let status = inflater
+            .decompress_vec(
+                &stream.content[inflater.total_in() as usize..],
+                &mut raw,
+                flate2::FlushDecompress::Finish,
+            )
+            .ok()?;
+        match status {
+            flate2::Status::StreamEnd => break,
+            _ if raw.len() == raw.capacity() || raw.len() == before => return None,
+            _ => {}
+        }
+    }
+    if raw.len() != expected {
+        return None;
+    }
+    if !png {
+        return Some(raw);
+    }
+    // Undone in place: row y moves down to y * row_bytes, in front of every row still to do.
+    let bpp = (comps * bpc / 8).max(1);
+    for y in 0..height {
+        let kind = raw[y * stride];
+        raw.copy_within(y * stride + 1..(y + 1) * stride, y * row_bytes);
+        let (done, rest) = raw.split_at_mut(y * row_bytes);
+        let prev: &[u8] = if y == 0 {
+            &[]
+        } else {
+            &done[(y - 1) * row_bytes..]
+        };
+        unfilter(kind, prev, &mut rest[..row_bytes], bpp)?;
+    }
+    raw.truncate(row_bytes * height);
+    Some(raw)
+}
+
+/// Undoes one PNG filter in place: `cur` holds the filtered row and receives the row; `prev` is
+/// the row above (empty for the first row: zeros).
+fn unfilter(kind: u8, prev: &[u8], cur: &mut [u8], bpp: usize) -> Option<()> {
+    let up = |i: usize| prev.get(i).copied().unwrap_or(0);
+    match kind {
+        0 => {}
+        1 => {
+            for i in bpp..cur.len() {
+                cur[i] = cur[i].wrapping_add(cur[i - bpp]);
+            }
+        }
+        2 => {
+            for (c, &u) in cur.iter_mut().zip(prev) {
+                *c = c.wrapping_add(u);
+            }
+        }
+        3 => {
+            for i in 0..cur.len() {
+                let left = if i >= bpp { cur[i - bpp] } else { 0 };
+                let avg = ((u16::from(left) + u16::from(up(i))) / 2) as u8;
+                cur[i] = cur[i].wrapping_add(avg);
+            }
+        }
+        4 => {
+            for i in 0..cur.len() {
+                let a = if i >= bpp { cur[i - bpp] } else { 0 };
+                let b = up(i);
+                let c = if i >= bpp { up(i - bpp) } else { 0 };
+                let p = i16::from(a) + i16::from(b) - i16::from(c);
+                let (pa, pb, pc) = (
+                    (p - i16::from(a)).abs(),
+                    (p - i16::from(b)).abs(),
+                    (p - i16::from(c)).abs(),
+                );
+                let pred = if pa <= pb && pa <= pc {
+                    a
+                } else if pb <= pc {
+                    b
+                } else {
+                    c
+                };
+                cur[i] = cur[i].wrapping_add(pred);
+            }
+        }
+        _ => return None,
+    }
+    Some(())
 }
 
 /// CCITT Group 4 (K < 0) into 1-bit samples as the filter would give them: black is 0 unless
@@ -392,7 +528,7 @@ fn decode_ccitt(
     }
     let black_is_1 = flag(b"BlackIs1");
     let row_bytes = width.div_ceil(8);
-    let mut out = Vec::with_capacity(row_bytes * height);
+    let mut out = vec![0u8; row_bytes * height];
     let mut rows = 0usize;
     fax::decoder::decode_g4(
         data.iter().copied(),
@@ -402,15 +538,9 @@ fn decode_ccitt(
             if rows >= height {
                 return;
             }
+            let row = &mut out[rows * row_bytes..(rows + 1) * row_bytes];
             rows += 1;
-            let mut row = vec![0u8; row_bytes];
-            for (x, colour) in fax::decoder::pels(transitions, width as u32).enumerate() {
-                let black = colour == fax::Color::Black;
-                if black == black_is_1 {
-                    row[x / 8] |= 0x80 >> (x % 8);
-                }
-            }
-            out.extend_from_slice(&row);
+            fill_row(row, transitions, width, black_is_1);
         },
     )
     .ok_or("CCITTFaxDecode data")?;
@@ -418,6 +548,49 @@ fn decode_ccitt(
         return Err("CCITTFaxDecode data");
     }
     Ok(out)
+}
+
+/// Writes one decoded G4 line into a zeroed 1-bit row: the bit is set where the pixel's colour
+/// is the one stored as 1. Run by run, exactly as `fax::decoder::pels` emits pixels (runs start
+/// white and alternate; a position before the previous one gives an empty run; the rest of the
+/// row takes the colour after the last run) — pixel by pixel that took most of a scan's time.
+fn fill_row(row: &mut [u8], transitions: &[u32], width: usize, black_is_1: bool) {
+    let mut x = 0usize;
+    let mut last = 0u32;
+    let mut black = false;
+    for &p in transitions {
+        if x >= width {
+            return;
+        }
+        let n = p.saturating_sub(last) as usize;
+        last = p;
+        let end = (x + n).min(width);
+        if black == black_is_1 {
+            set_bits(row, x, end);
+        }
+        x = end;
+        black = !black;
+    }
+    if x < width && black == black_is_1 {
+        set_bits(row, x, width);
+    }
+}
+
+/// Sets bits `from..to` of a row, most significant bit first.
+fn set_bits(row: &mut [u8], from: usize, to: usize) {
+    if from >= to {
+        return;
+    }
+    let (first, last) = (from / 8, (to - 1) / 8);
+    let head = 0xffu8 >> (from % 8);
+    let tail = 0xffu8 << (7 - (to - 1) % 8);
+    if first == last {
+        row[first] |= head & tail;
+        return;
+    }
+    row[first] |= head;
+    row[first + 1..last].fill(0xff);
+    row[last] |= tail;
 }
 
 /// Baseline or progressive JPEG, grey or RGB. CMYK JPEGs are not decoded: their inversion
@@ -509,5 +682,120 @@ mod tests {
         r.set_sample(0, 0, 0, 0);
         r.set_sample(9, 1, 0, 0);
         assert_eq!(r.data, vec![0x7f, 0xff, 0xff, 0xbf]);
+    }
+
+    /// A small deterministic generator (no dependency for three tests).
+    fn noise(seed: &mut u64) -> u32 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        (*seed >> 32) as u32
+    }
+
+    #[test]
+    fn run_filling_matches_pixel_by_pixel() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15;
+        for width in [1usize, 7, 8, 9, 63, 64, 65, 2481] {
+            for _ in 0..60 {
+                let count = noise(&mut seed) as usize % 12;
+                // Mostly rising positions, sometimes one that goes back or past the width.
+                let mut transitions: Vec<u32> = (0..count)
+                    .map(|_| noise(&mut seed) % (width as u32 + 3))
+                    .collect();
+                if !noise(&mut seed).is_multiple_of(3) {
+                    transitions.sort_unstable();
+                }
+                for black_is_1 in [false, true] {
+                    let mut want = vec![0u8; width.div_ceil(8)];
+                    for (x, colour) in fax::decoder::pels(&transitions, width as u32).enumerate() {
+                        if (colour == fax::Color::Black) == black_is_1 {
+                            want[x / 8] |= 0x80 >> (x % 8);
+                        }
+                    }
+                    let mut got = vec![0u8; width.div_ceil(8)];
+                    fill_row(&mut got, &transitions, width, black_is_1);
+                    assert_eq!(got, want, "width {width}, {transitions:?}, {black_is_1}");
+                }
+            }
+        }
+    }
+
+    /// PNG-filters `raw` rows (the encoder side, from the spec) with filter `kinds[y % len]`.
+    fn png_filter(raw: &[u8], row: usize, bpp: usize, kinds: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (y, cur) in raw.chunks(row).enumerate() {
+            let kind = kinds[y % kinds.len()];
+            out.push(kind);
+            let prev = |i: usize| if y == 0 { 0 } else { raw[(y - 1) * row + i] };
+            for i in 0..row {
+                let a = if i >= bpp { cur[i - bpp] } else { 0 };
+                let b = prev(i);
+                let c = if i >= bpp { prev(i - bpp) } else { 0 };
+                let pred = match kind {
+                    0 => 0,
+                    1 => a,
+                    2 => b,
+                    3 => ((u16::from(a) + u16::from(b)) / 2) as u8,
+                    _ => {
+                        let p = i16::from(a) + i16::from(b) - i16::from(c);
+                        let (pa, pb, pc) = (
+                            (p - i16::from(a)).abs(),
+                            (p - i16::from(b)).abs(),
+                            (p - i16::from(c)).abs(),
+                        );
+                        if pa <= pb && pa <= pc {
+                            a
+                        } else if pb <= pc {
+                            b
+                        } else {
+                            c
+                        }
+                    }
+                };
+                out.push(cur[i].wrapping_sub(pred));
+            }
+        }
+        out
+    }
+
+    fn flate_stream(data: &[u8], colors: i64, columns: i64) -> Stream {
+        use std::io::Write;
+        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(data).unwrap();
+        let dict = dictionary! {
+            "Filter" => "FlateDecode",
+            "DecodeParms" => dictionary! {
+                "Predictor" => 15, "Colors" => colors, "BitsPerComponent" => 8, "Columns" => columns,
+            },
+        };
+        Stream::new(dict, enc.finish().unwrap())
+    }
+
+    #[test]
+    fn png_predictors_decode() {
+        let mut seed = 0x1234_5678_9abc_def1;
+        let (width, height, comps) = (13usize, 11usize, 3usize);
+        let row = width * comps;
+        let raw: Vec<u8> = (0..row * height).map(|_| noise(&mut seed) as u8).collect();
+        // Every filter type, also on the first row.
+        let stream = flate_stream(&png_filter(&raw, row, comps, &[0, 1, 2, 3, 4]), 3, 13);
+        let params = stream.dict.get(b"DecodeParms").unwrap().as_dict().ok();
+        assert_eq!(
+            inflate_fast(&stream, params, width, height, 8, comps).unwrap(),
+            raw
+        );
+        // lopdf agrees where it is right (it adds half the row above but all of the left
+        // neighbour for the Average filter, so that one is left out here).
+        let stream = flate_stream(&png_filter(&raw, row, comps, &[0, 1, 2, 4]), 3, 13);
+        assert_eq!(stream.decompressed_content().unwrap(), raw);
+        let params = stream.dict.get(b"DecodeParms").unwrap().as_dict().ok();
+        assert_eq!(
+            inflate_fast(&stream, params, width, height, 8, comps).unwrap(),
+            raw
+        );
+        // Parameters that disagree with the image, or data of another size, are left to lopdf.
+        assert!(inflate_fast(&stream, params, width + 1, height, 8, comps).is_none());
+        assert!(inflate_fast(&stream, params, width, height + 1, 8, comps).is_none());
+        assert!(inflate_fast(&stream, params, width, height - 1, 8, comps).is_none());
     }
 }
