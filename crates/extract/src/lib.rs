@@ -189,6 +189,9 @@ pub enum ExtractError {
     Encrypted { format: &'static str },
     #[error("zip bomb: {reason}")]
     ZipBomb { reason: String },
+    /// A PDF whose compressed streams expand beyond the limits.
+    #[error("PDF bomb: {reason}")]
+    PdfBomb { reason: String },
     #[error("unsupported format: {what}")]
     Unsupported { what: &'static str },
     #[error("{tool} failed: {reason}")]

@@ -239,6 +239,7 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
         }
     }
     drop_image_data(&mut doc);
+    check_inflation(&doc, limits)?;
     narrow_identity_cmaps(&mut doc);
     let pages: Vec<(u32, ObjectId)> = quietly(|| doc.get_pages().into_iter().collect())
         .ok_or_else(|| ExtractError::corrupt("PDF", "page tree unreadable"))?;
@@ -300,6 +301,49 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
 /// scanned at 300 dpi is 9 MB in grey, 26 MB in colour) and then lexes the pixels as a content
 /// stream. That was half the time of extracting a scanned page, and yields no text; images are
 /// OCRed from the file's bytes by pdftoppm, never from this document.
+/// Refuses a PDF whose Flate streams expand beyond the limits (a "PDF bomb"): lopdf and
+/// pdf-extract inflate a stream whole into memory, without a bound. Each stream is inflated
+/// here into a counting sink (nothing is kept) that stops just past the limit, so memory stays
+/// flat whatever the file claims. Image data is already dropped (`drop_image_data`), so a
+/// large scan does not count.
+fn check_inflation(doc: &Document, limits: &Limits) -> Result<(), ExtractError> {
+    use std::io::Read;
+    let flate = |o: &pdf_extract::Object| matches!(o, pdf_extract::Object::Name(n) if n == b"FlateDecode" || n == b"Fl");
+    let mut total: u64 = 0;
+    for object in doc.objects.values() {
+        let pdf_extract::Object::Stream(stream) = object else {
+            continue;
+        };
+        let inflates = match stream.dict.get(b"Filter") {
+            Ok(pdf_extract::Object::Array(filters)) => filters.first().is_some_and(flate),
+            Ok(f) => flate(f),
+            Err(_) => false,
+        };
+        if !inflates {
+            continue;
+        }
+        let cap = limits.max_member_bytes;
+        let mut decoder = flate2::read::ZlibDecoder::new(&stream.content[..]).take(cap + 1);
+        // A damaged stream counts what inflated before the damage; pdf-extract reports it.
+        let n = std::io::copy(&mut decoder, &mut std::io::sink()).unwrap_or(0);
+        if n > cap {
+            return Err(ExtractError::PdfBomb {
+                reason: format!("a stream expands beyond {} MiB", cap >> 20),
+            });
+        }
+        total += n;
+        if total > limits.max_total_expanded {
+            return Err(ExtractError::PdfBomb {
+                reason: format!(
+                    "streams expand beyond {} MiB in total",
+                    limits.max_total_expanded >> 20
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn drop_image_data(doc: &mut Document) {
     for object in doc.objects.values_mut() {
         if let pdf_extract::Object::Stream(stream) = object {

@@ -445,6 +445,46 @@ fn pdf(pages: &[&[&str]]) -> Vec<u8> {
 }
 
 #[test]
+fn pdf_bomb_is_refused_without_inflating_it_into_memory() {
+    use pdf_extract::{Document, Object};
+    // One page whose content stream inflates to 3 MiB (text, then spaces).
+    let mut doc = Document::load_mem(&pdf(&[&["Zienswijze van Ruben Maas"]])).unwrap();
+    let content_id = doc
+        .objects
+        .iter()
+        .find_map(|(id, o)| match o {
+            Object::Stream(s) if s.content.starts_with(b"BT") => Some(*id),
+            _ => None,
+        })
+        .unwrap();
+    if let Ok(Object::Stream(s)) = doc.get_object_mut(content_id) {
+        let mut content = s.content.clone();
+        content.resize(3 * 1024 * 1024, b' ');
+        s.set_plain_content(content);
+        s.compress().unwrap();
+        assert!(s.content.len() < 64 * 1024, "the stream is compressed");
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+
+    let tight = Limits {
+        max_member_bytes: 1024 * 1024,
+        ..Limits::without_ocr()
+    };
+    let err = extract("bom.pdf", &bytes, &tight).unwrap_err().to_string();
+    assert_eq!(err, "PDF bomb: a stream expands beyond 1 MiB");
+    let total = Limits {
+        max_total_expanded: 2 * 1024 * 1024,
+        ..Limits::without_ocr()
+    };
+    let err = extract("bom.pdf", &bytes, &total).unwrap_err().to_string();
+    assert_eq!(err, "PDF bomb: streams expand beyond 2 MiB in total");
+    // Within the limits the same file is read.
+    let out = extract("bom.pdf", &bytes, &no_ocr()).unwrap();
+    assert!(out.text.contains("Ruben Maas"));
+}
+
+#[test]
 fn pdf_text_layer_with_form_feeds() {
     let bytes = pdf(&[
         &["Besluit inzake Ruben Maas"],
