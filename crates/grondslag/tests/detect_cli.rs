@@ -116,6 +116,33 @@ fn detect_legacy_encoding_is_decoded_with_a_warning() {
 }
 
 #[test]
+fn a_several_megabyte_legacy_encoded_text_is_decoded_and_detected_in_pieces() {
+    let d = Dir::new();
+    // ~6 MB in windows-1252 (above the in-memory piece size, below the streaming size), with
+    // a finding at the very end: decoded with a warning, offsets into the decoded text.
+    let mut bytes =
+        b"Het caf\xe9 aan de markt is vandaag gesloten wegens onderhoud.\n".repeat(100_000);
+    let before = String::from_utf8_lossy(&bytes)
+        .replace('\u{fffd}', "\u{e9}")
+        .len();
+    bytes.extend_from_slice(b"Contact: y.karadag@voorbeeld.nl\n");
+    let f = d.write("oud-groot.txt", &bytes);
+    let out = d.run("t", &["detect", "--format", "jsonl", f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("oud-groot.txt"),
+        "a warning names the file"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let row: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(row["kind"], "email");
+    assert_eq!(
+        row["start"].as_u64().unwrap() as usize,
+        before + "Contact: ".len()
+    );
+}
+
+#[test]
 fn detect_human_output_without_terminal_has_no_colour_codes() {
     let d = Dir::new();
     let f = d.write("a.txt", TEXT);
