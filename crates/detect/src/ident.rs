@@ -911,8 +911,13 @@ pub(crate) fn is_street_word(w: &str) -> bool {
     STREET_SUFFIXES.iter().any(|s| ends_with_ci(w, s))
 }
 
+/// Whether `w` ends in the suffix `suf` after at least two bytes of its own ("Kerkstraat").
 fn ends_with_ci(w: &str, suf: &str) -> bool {
-    w.len() > suf.len() + 1
+    w.len() > suf.len() + 1 && ends_with_ignore_ascii_case(w, suf)
+}
+
+fn ends_with_ignore_ascii_case(w: &str, suf: &str) -> bool {
+    w.len() >= suf.len()
         && w.is_char_boundary(w.len() - suf.len())
         && w[w.len() - suf.len()..].eq_ignore_ascii_case(suf)
 }
@@ -963,16 +968,15 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
             continue;
         }
         // A post-office box is an organisation's address, not a person's.
-        if matches!(
-            prev.text(text).to_ascii_lowercase().as_str(),
-            "postbus" | "antwoordnummer"
-        ) {
+        if PO_BOX_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(prev.text(text)))
+        {
             continue;
         }
         // Cells of a table export are separate values: a tab never joins a street name to
         // its number, nor to the cell before it.
-        let tab_between = |a: &Tok, z: &Tok| b[a.end..z.start].contains(&b'\t');
-        if tab_between(prev, n) {
+        if prev.tab_before(text, n) {
             continue;
         }
         // House number addition.
@@ -1018,7 +1022,7 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
                 && toks.get(ni + 2).is_none_or(|t| {
                     t.nl_before > 0
                         || (t.class == Class::Punct && matches!(b[t.start], b',' | b';'))
-                        || tab_between(nx, t)
+                        || nx.tab_before(text, t)
                 })
             {
                 // "Zuiderzeeweg 14 B, 1271 HC": a letter addition after a space.
@@ -1058,7 +1062,7 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
         let mut steps = 0;
         while first > 0 && steps < 4 {
             let t = &toks[first - 1];
-            if toks[first].nl_before > 0 || tab_between(t, &toks[first]) {
+            if toks[first].nl_before > 0 || t.tab_before(text, &toks[first]) {
                 break;
             }
             if t.class == Class::Word
@@ -1170,9 +1174,9 @@ fn label_before(text: &str, start: usize) -> bool {
     before.ends_with("adres:") || before.ends_with(';') || before.ends_with("adres")
 }
 
-/// Whether the address at `start` sits under an organisation's name (a letterhead or a
-/// signature): one of the three lines before it, or its own line, names an organisation or a
-/// PO box, and none says the person lives there.
+/// The words of a post-office box address ("Postbus 9022", "Antwoordnummer 1234").
+const PO_BOX_WORDS: [&str; 2] = ["postbus", "antwoordnummer"];
+
 /// Whether `start` follows "Postbus 9022, " on the same line.
 fn after_postbus(text: &str, start: usize) -> bool {
     let from = text[..start]
@@ -1181,13 +1185,19 @@ fn after_postbus(text: &str, start: usize) -> bool {
         .nth(24)
         .map_or(0, |(k, _)| k);
     let before = text[from..start].trim_end_matches([' ', ',', ';', '\t']);
-    let words = before.trim_end_matches(|c: char| c.is_ascii_digit());
-    words.len() < before.len()
-        && ["postbus ", "antwoordnummer "]
+    let number = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    let Some(word) = number.strip_suffix(' ') else {
+        return false;
+    };
+    number.len() < before.len()
+        && PO_BOX_WORDS
             .iter()
-            .any(|p| words.to_ascii_lowercase().ends_with(p))
+            .any(|p| ends_with_ignore_ascii_case(word, p))
 }
 
+/// Whether the address at `start` sits under an organisation's name (a letterhead or a
+/// signature): one of the three lines before it, or its own line, names an organisation or a
+/// PO box, and none says the person lives there.
 fn organisation_block(text: &str, start: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
     let own = &text[line_start..start];

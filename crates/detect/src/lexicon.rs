@@ -9,7 +9,7 @@
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A fast non-cryptographic hasher (FxHash) for the detector's per-text sets (names to
+/// A fast non-cryptographic [`Hasher`] (the FxHash of `fxhash`) for the detector's per-text sets (names to
 /// propagate): SipHash dominated the profile. The keys come from the text, but a set holds
 /// only the names accepted in one text, so a crafted collision costs little.
 #[derive(Default, Clone, Copy)]
@@ -18,17 +18,8 @@ pub(crate) struct Fx(u64);
 impl Hasher for Fx {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
+        // The lexicon table's hash (`fxhash`), chained over successive writes.
+        self.0 = self.0.rotate_left(5) ^ crate::fxhash::fx(bytes);
     }
     #[inline]
     fn write_u8(&mut self, i: u8) {

@@ -226,14 +226,7 @@ impl Detector {
 
     /// Finds personal data in `text`. Pure: same text, same findings.
     pub fn detect(&self, text: &str) -> Vec<Finding> {
-        let mut out = ident::scan(text);
-        let toks = token::tokenize(text);
-        ident::addresses(text, &toks, &mut out);
-        let persons = names::detect(text, &toks, &out);
-        out.extend(persons);
-        let specials = special::detect(text, &toks, &out);
-        out.extend(specials);
-        resolve(text, out)
+        pipeline(text, |_| {})
     }
 
     /// [`Detector::detect`] with the time spent in each stage (identifiers, tokenizer,
@@ -241,29 +234,13 @@ impl Detector {
     /// `clock` (seconds; the throughput bench passes the thread's CPU time).
     #[doc(hidden)]
     pub fn detect_timed(&self, text: &str, clock: &dyn Fn() -> f64, t: &mut [f64; 6]) -> usize {
-        let mut lap = {
-            let mut last = clock();
-            move |slot: &mut f64| {
-                let now = clock();
-                *slot += now - last;
-                last = now;
-            }
-        };
-        let mut out = ident::scan(text);
-        lap(&mut t[0]);
-        let toks = token::tokenize(text);
-        lap(&mut t[1]);
-        ident::addresses(text, &toks, &mut out);
-        lap(&mut t[2]);
-        let persons = names::detect(text, &toks, &out);
-        out.extend(persons);
-        lap(&mut t[3]);
-        let specials = special::detect(text, &toks, &out);
-        out.extend(specials);
-        lap(&mut t[4]);
-        let n = resolve(text, out).len();
-        lap(&mut t[5]);
-        n
+        let mut last = clock();
+        pipeline(text, |stage| {
+            let now = clock();
+            t[stage] += now - last;
+            last = now;
+        })
+        .len()
     }
 
     /// Streaming detection for inputs of any size with bounded memory. Reads UTF-8 in chunks
@@ -357,6 +334,27 @@ impl Detector {
             base += keep_from as u64;
         }
     }
+}
+
+/// The stages of [`Detector::detect`] in order; `done(k)` is called after stage `k`
+/// (identifiers, tokenizer, addresses, names, special categories, resolution).
+#[inline(always)]
+fn pipeline(text: &str, mut done: impl FnMut(usize)) -> Vec<Finding> {
+    let mut out = ident::scan(text);
+    done(0);
+    let toks = token::tokenize(text);
+    done(1);
+    ident::addresses(text, &toks, &mut out);
+    done(2);
+    let persons = names::detect(text, &toks, &out);
+    out.extend(persons);
+    done(3);
+    let specials = special::detect(text, &toks, &out);
+    out.extend(specials);
+    done(4);
+    let out = resolve(text, out);
+    done(5);
+    out
 }
 
 /// Where to cut a full buffer: after the last blank line in its second half (clean: no finding

@@ -848,7 +848,7 @@ fn comma_first_name_after(cx: &mut Ctx, last_tok: usize) -> Option<usize> {
     match cx.toks.get(f + 1) {
         None => Some(f),
         // The end of a line or of a table cell.
-        Some(n) if n.nl_before > 0 || cx.text[t.end..n.start].contains('\t') => Some(f),
+        Some(n) if n.nl_before > 0 || t.tab_before(cx.text, n) => Some(f),
         Some(n)
             if n.class == Class::Punct
                 && matches!(
@@ -887,12 +887,11 @@ fn list_line(cx: &Ctx, i: usize) -> bool {
 
 /// Whether tokens `a..=b` fill a cell of a tab-separated table alone.
 fn table_cell(cx: &Ctx, a: usize, b: usize) -> bool {
-    let t = cx.text.as_bytes();
-    let starts = a == 0 || t[cx.toks[a - 1].end..cx.toks[a].start].contains(&b'\t');
-    let ends = cx
-        .toks
+    let toks = cx.toks;
+    let starts = a == 0 || toks[a - 1].tab_before(cx.text, &toks[a]);
+    let ends = toks
         .get(b + 1)
-        .is_none_or(|n| n.nl_before > 0 || t[cx.toks[b].end..n.start].contains(&b'\t'));
+        .is_none_or(|n| n.nl_before > 0 || toks[b].tab_before(cx.text, n));
     starts && ends
 }
 

@@ -318,17 +318,39 @@ struct CueIndex {
     short: HashMap<u32, u16>,
     /// Bit `n`: some short cue is `n` bytes long.
     short_lens: u8,
-    /// Bit set over the first two bytes (ASCII lower-cased) of every cue: most words fail here.
-    first2: Box<[u64; 1024]>,
-    /// Bit set over a hash of every key in `long` and `short`: most of the rest fail here,
-    /// before a hash map is probed.
-    keys: Box<[u64; 1024]>,
+    /// The first two bytes (ASCII lower-cased) of every cue: most words fail here.
+    first2: Bits16,
+    /// A hash of every key in `long` and `short`: most of the rest fail here, before a hash
+    /// map is probed.
+    keys: Bits16,
+}
+
+/// A set of 16-bit numbers, one bit each (8 KiB: it stays in the first-level cache).
+struct Bits16(Box<[u64; 1024]>);
+
+impl Bits16 {
+    fn new() -> Bits16 {
+        Bits16(Box::new([0; 1024]))
+    }
+    fn insert(&mut self, k: u16) {
+        self.0[usize::from(k >> 6)] |= 1 << (k & 63);
+    }
+    #[inline]
+    fn contains(&self, k: u16) -> bool {
+        self.0[usize::from(k >> 6)] & (1 << (k & 63)) != 0
+    }
+}
+
+/// The 16 bits of a first-two-bytes key ([`key`] of 2 bytes without its length byte).
+#[inline]
+fn first2(b: &[u8]) -> u16 {
+    key(b, 2) as u16
 }
 
 /// The bit of a key in [`CueIndex::keys`].
 #[inline]
-fn key_bit(k: u32) -> usize {
-    (k.wrapping_mul(0x9E37_79B1) >> 16) as usize
+fn key_bit(k: u32) -> u16 {
+    (k.wrapping_mul(0x9E37_79B1) >> 16) as u16
 }
 
 /// One cue occurrence from [`CueIndex::longest_at`].
@@ -346,17 +368,15 @@ fn cue_index() -> &'static CueIndex {
             long: HashMap::default(),
             short: HashMap::default(),
             short_lens: 0,
-            first2: Box::new([0; 1024]),
-            keys: Box::new([0; 1024]),
+            first2: Bits16::new(),
+            keys: Bits16::new(),
         };
         for (n, c) in CUES.iter().chain(ACRONYMS).enumerate() {
             let b = c.0.as_bytes();
             let n = n as u16;
-            let k2 = (key(b, 2) & 0xffff) as usize;
-            ix.first2[k2 >> 6] |= 1 << (k2 & 63);
+            ix.first2.insert(first2(b));
             let k = key(b, b.len().min(4));
-            let kb = key_bit(k);
-            ix.keys[kb >> 6] |= 1 << (kb & 63);
+            ix.keys.insert(key_bit(k));
             if b.len() >= 4 {
                 ix.long.entry(k).or_default().push(n);
             } else {
@@ -385,11 +405,7 @@ impl CueIndex {
     /// Whether some cue starts with the two bytes at `p` (a cheap first test).
     #[inline]
     fn may_start(&self, b: &[u8], p: usize) -> bool {
-        if p + 2 > b.len() {
-            return false;
-        }
-        let k = (key(&b[p..], 2) & 0xffff) as usize;
-        self.first2[k >> 6] & (1 << (k & 63)) != 0
+        p + 2 <= b.len() && self.first2.contains(first2(&b[p..]))
     }
 
     /// The longest cue that matches `text` at byte `p` (ASCII case-insensitively), the
@@ -402,14 +418,11 @@ impl CueIndex {
                 best = Some((len, n));
             }
         };
-        let known = |k: u32| {
-            let kb = key_bit(k);
-            self.keys[kb >> 6] & (1 << (kb & 63)) != 0
-        };
+        let known = |k: u32| self.keys.contains(key_bit(k));
         let k4 = if rest.len() >= 4 { key(rest, 4) } else { 0 };
         if rest.len() >= 4 && known(k4) {
             for &n in self.long.get(&k4).map_or(&[][..], Vec::as_slice) {
-                let pat = cue_text(usize::from(n)).as_bytes();
+                let pat = cue(usize::from(n)).0.as_bytes();
                 if rest.len() >= pat.len() && rest[..pat.len()].eq_ignore_ascii_case(pat) {
                     consider(usize::from(n), pat.len());
                 }
@@ -433,9 +446,9 @@ impl CueIndex {
     }
 }
 
-fn cue_text(n: usize) -> &'static str {
-    CUES.get(n)
-        .map_or_else(|| ACRONYMS[n - CUES.len()].0, |c| c.0)
+/// Cue `n` of `CUES` followed by `ACRONYMS`.
+fn cue(n: usize) -> &'static Cue {
+    CUES.get(n).unwrap_or_else(|| &ACRONYMS[n - CUES.len()])
 }
 
 const SUBJECTS: [&str; 11] = [
@@ -795,14 +808,14 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
         Some(m)
     });
     for m in matches {
-        let Some(&c) = CUES.get(m.pattern) else {
+        let c = *cue(m.pattern);
+        if m.pattern >= CUES.len() {
             // An acronym: only in its own spelling ("CDA", "PvdA"; not "denk").
-            let c = ACRONYMS[m.pattern - CUES.len()];
             if &text[m.start..m.end] == c.0 && boundary_ok(m.start, m.end, c.3) {
                 raw.push((m.start, m.end, c.0, c.1, c.2, false));
             }
             continue;
-        };
+        }
         let proper = c.1 == Kind::Political
             || matches!(
                 c.0,
@@ -1439,7 +1452,7 @@ mod tests {
         ix.may_start(text.as_bytes(), p)
             .then(|| ix.longest_at(text.as_bytes(), p))
             .flatten()
-            .map(|m| cue_text(m.pattern))
+            .map(|m| cue(m.pattern).0)
     }
 
     #[test]

@@ -34,6 +34,11 @@ impl Tok {
     pub fn is_punct(&self, text: &str, c: u8) -> bool {
         self.class == Class::Punct && text.as_bytes()[self.start] == c
     }
+    /// Whether a tab separates this token from the later token `next`: they stand in
+    /// different cells of a tab-separated export.
+    pub fn tab_before(&self, text: &str, next: &Tok) -> bool {
+        text.as_bytes()[self.end..next.start].contains(&b'\t')
+    }
 }
 
 #[inline]
