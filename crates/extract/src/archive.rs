@@ -84,15 +84,7 @@ pub(crate) fn read_member(
     if declared > remaining_total {
         return Err(bomb_total(limits.max_total_expanded));
     }
-    if declared > RATIO_FLOOR && declared / compressed > limits.max_ratio {
-        return Err(ExtractError::ZipBomb {
-            reason: format!(
-                "member {member} expands {}-fold, more than the limit of {}",
-                declared / compressed,
-                limits.max_ratio
-            ),
-        });
-    }
+    check_ratio(member, declared, compressed, limits)?;
     // Declared sizes can lie: read at most one byte past what we accept.
     let cap = limits.max_member_bytes.min(remaining_total);
     let mut buf = Vec::with_capacity(declared.min(cap).min(64 * MIB) as usize);
@@ -113,17 +105,29 @@ pub(crate) fn read_member(
             bomb_total(limits.max_total_expanded)
         });
     }
-    if actual > RATIO_FLOOR && actual / compressed > limits.max_ratio {
+    check_ratio(member, actual, compressed, limits)?;
+    budget.expanded += actual;
+    Ok(buf)
+}
+
+/// Refuses a member of more than `RATIO_FLOOR` bytes (declared or actual) that expands more
+/// than `max_ratio`-fold.
+fn check_ratio(
+    member: usize,
+    expanded: u64,
+    compressed: u64,
+    limits: &Limits,
+) -> Result<(), ExtractError> {
+    if expanded > RATIO_FLOOR && expanded / compressed > limits.max_ratio {
         return Err(ExtractError::ZipBomb {
             reason: format!(
                 "member {member} expands {}-fold, more than the limit of {}",
-                actual / compressed,
+                expanded / compressed,
                 limits.max_ratio
             ),
         });
     }
-    budget.expanded += actual;
-    Ok(buf)
+    Ok(())
 }
 
 fn bomb_member(member: usize, limit: u64) -> ExtractError {
@@ -138,7 +142,7 @@ fn bomb_total(limit: u64) -> ExtractError {
     }
 }
 
-fn human(bytes: u64) -> String {
+pub(crate) fn human(bytes: u64) -> String {
     if bytes >= 1024 * MIB && bytes.is_multiple_of(1024 * MIB) {
         format!("{} GiB", bytes / (1024 * MIB))
     } else if bytes >= MIB && bytes.is_multiple_of(MIB) {
@@ -210,15 +214,7 @@ pub(crate) fn check_members(
         if actual > cap {
             return Err(bomb_member(member, cap));
         }
-        if actual > RATIO_FLOOR && actual / compressed > limits.max_ratio {
-            return Err(ExtractError::ZipBomb {
-                reason: format!(
-                    "member {member} expands {}-fold, more than the limit of {}",
-                    actual / compressed,
-                    limits.max_ratio
-                ),
-            });
-        }
+        check_ratio(member, actual, compressed, limits)?;
         budget.expanded += actual;
     }
     Ok(())

@@ -18,6 +18,7 @@ use std::sync::Once;
 
 use pdf_extract::{Document, ObjectId, PlainTextOutput};
 
+use crate::archive::human;
 use crate::{ocr, DocType, ExtractError, Extracted, Limits};
 
 thread_local! {
@@ -328,15 +329,15 @@ fn check_inflation(doc: &Document, limits: &Limits) -> Result<(), ExtractError> 
         let n = std::io::copy(&mut decoder, &mut std::io::sink()).unwrap_or(0);
         if n > cap {
             return Err(ExtractError::PdfBomb {
-                reason: format!("a stream expands beyond {} MiB", cap >> 20),
+                reason: format!("a stream expands beyond {}", human(cap)),
             });
         }
         total += n;
         if total > limits.max_total_expanded {
             return Err(ExtractError::PdfBomb {
                 reason: format!(
-                    "streams expand beyond {} MiB in total",
-                    limits.max_total_expanded >> 20
+                    "streams expand beyond {} in total",
+                    human(limits.max_total_expanded)
                 ),
             });
         }
