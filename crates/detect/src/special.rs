@@ -212,6 +212,7 @@ const CUES: &[Cue] = &[
     ("sertraline", Kind::Health, 3, false),
     ("methylfenidaat", Kind::Health, 3, false),
     ("ritalin", Kind::Health, 3, false),
+    ("zuurstof", Kind::Health, 2, false),
     ("insuline", Kind::Health, 3, false),
     ("copd", Kind::Health, 3, true),
     ("tuberculose", Kind::Health, 3, false),
@@ -268,6 +269,7 @@ const CUES: &[Cue] = &[
     ("gearresteerd", Kind::Criminal, 4, false),
     ("verdacht", Kind::Criminal, 3, false),
     ("taakstraf", Kind::Criminal, 4, false),
+    ("strafbeschikking", Kind::Criminal, 4, false),
     ("celstraf", Kind::Criminal, 4, false),
     ("strafblad", Kind::Criminal, 4, false),
     ("vervolgd", Kind::Criminal, 4, false),
@@ -451,11 +453,14 @@ fn cue(n: usize) -> &'static Cue {
     CUES.get(n).unwrap_or_else(|| &ACRONYMS[n - CUES.len()])
 }
 
-const SUBJECTS: [&str; 11] = [
-    "hij", "zij", "ze", "ik", "u", "wij", "we", "men", "hem", "je", "jij",
+const SUBJECTS: [&str; 12] = [
+    "hij", "zij", "ze", "ik", "u", "wij", "we", "men", "hem", "je", "jij", "beiden",
 ];
 /// Nouns that stand for the person a text is about ("cliënt is ... veroordeeld").
-const SUBJECT_NOUNS: [&str; 6] = [
+const SUBJECT_NOUNS: [&str; 9] = [
+    "verdachte",
+    "slachtoffer",
+    "aanvrager",
     "cliënt",
     "betrokkene",
     "verzoeker",
@@ -663,22 +668,175 @@ struct Seg {
     negated: bool,
 }
 
-/// Whether the tokens between two findings join them as one statement: "en"/"maar", with the
-/// copulas left out at the edges ("moslim | bent en | elke vrijdag ...", "en | is slechtziend").
-fn coordinated(text: &str, gap: &[Tok]) -> bool {
-    let joins = gap
-        .iter()
-        .filter(|t| word_is(text, t, &["en", "maar"]))
-        .count();
-    joins == 1
-        && gap
+/// Whether two same-kind findings with only `gap` between them are one statement: words
+/// coordinated under one verb ("heeft een verstandelijke beperking | en | epilepsie"). Two
+/// clauses, each with a verb of its own, stay two findings whatever their length ("heeft
+/// suikerziekte | en | is slechtziend", "moslim bent | en | elke vrijdag ... gaat"): one span
+/// is one fact (corpus/GUIDELINES.md, special categories).
+fn coordinated(
+    text: &str,
+    toks: &[Tok],
+    first_end: usize,
+    second_start: usize,
+    second_end: usize,
+) -> bool {
+    let gap = &toks[first_end + 1..second_start];
+    gap.len() == 1
+        && word_is(text, &gap[0], &["en"])
+        && !ends_with_verb(text, &toks[first_end])
+        && !starts_clause(text, toks, second_start)
+        && !toks[second_start..=second_end]
             .iter()
-            .all(|t| word_is(text, t, &["en", "maar"]) || word_is(text, t, &COPULAS))
+            .any(|t| ends_with_verb(text, t))
 }
 
-/// Coordinated clauses ("heeft suikerziekte en is slechtziend") up to this many tokens are
-/// one finding.
-const MAX_COORDINATION: usize = 14;
+/// Finite verb forms that open or close a clause in the statements the cues occur in. Not
+/// "zijn" (also the possessive) at a clause start.
+const VERBS: [&str; 87] = [
+    "is",
+    "was",
+    "ben",
+    "bent",
+    "waren",
+    "heeft",
+    "heb",
+    "hebt",
+    "hebben",
+    "had",
+    "hadden",
+    "gaat",
+    "ga",
+    "gaan",
+    "ging",
+    "gingen",
+    "gebruikt",
+    "gebruik",
+    "gebruiken",
+    "loopt",
+    "loop",
+    "liep",
+    "zit",
+    "zat",
+    "staat",
+    "sta",
+    "stond",
+    "kan",
+    "kon",
+    "moet",
+    "moest",
+    "wil",
+    "wilde",
+    "mag",
+    "mocht",
+    "zou",
+    "zal",
+    "wordt",
+    "word",
+    "werd",
+    "krijgt",
+    "krijg",
+    "kreeg",
+    "kregen",
+    "neemt",
+    "nam",
+    "volgt",
+    "volg",
+    "draagt",
+    "droeg",
+    "bidt",
+    "vast",
+    "noemt",
+    "houdt",
+    "woont",
+    "werkt",
+    "kampt",
+    "lijdt",
+    "leed",
+    "spuit",
+    "slaapt",
+    "sliep",
+    "voelt",
+    "voelde",
+    "blijft",
+    "bleef",
+    "ligt",
+    "lag",
+    "rookt",
+    "drinkt",
+    "blowt",
+    "hoort",
+    "hoorde",
+    "ziet",
+    "zag",
+    "ondergaan",
+    "zitten",
+    "staan",
+    "wijst",
+    "verwerpt",
+    "steunt",
+    "zegt",
+    "spreekt",
+    "leest",
+    "bezoekt",
+    "preekt",
+    "organiseert",
+];
+
+/// Nouns that look like past participles (ge-…-d/t/en).
+const GE_NOUNS: [&str; 9] = [
+    "geweld",
+    "gebied",
+    "gebieden",
+    "gevallen",
+    "gesprekken",
+    "gebeden",
+    "gedachten",
+    "gezicht",
+    "gericht",
+];
+
+/// "op dat moment", "in die tijd": "dat"/"die" after a preposition points, it opens no clause.
+fn demonstrative(text: &str, toks: &[Tok], i: usize) -> bool {
+    i > 0
+        && word_is(text, &toks[i], &["dat", "die"])
+        && word_is(
+            text,
+            &toks[i - 1],
+            &["op", "in", "na", "tot", "sinds", "vanaf", "voor"],
+        )
+}
+
+/// Whether a clause ends in this word: a finite verb ("moslim bent") or a past participle
+/// ("de diagnose heeft gekregen", "heeft opgegeven").
+fn ends_with_verb(text: &str, t: &Tok) -> bool {
+    if t.class != Class::Word {
+        return false;
+    }
+    if word_is(text, t, &VERBS) || word_is(text, t, &["zijn"]) {
+        return true;
+    }
+    let w = lower(text, t);
+    let stem = [
+        "op", "af", "aan", "in", "uit", "mee", "over", "toe", "door", "bij", "vast",
+    ]
+    .iter()
+    .find_map(|p| w.strip_prefix(p).filter(|r| r.starts_with("ge")))
+    .unwrap_or(&w);
+    stem.starts_with("ge")
+        && stem.len() >= 6
+        && (stem.ends_with('d') || stem.ends_with('t') || stem.ends_with("en"))
+        && !stem.ends_with("heid")
+        && !GE_NOUNS.contains(&stem)
+}
+
+/// Whether the tokens from `s` open a clause of their own: a finite verb ("en | is
+/// slechtziend"), a subject pronoun ("en | hij ..."), or a verb with its subject after it
+/// ("en | vast hij ...").
+fn starts_clause(text: &str, toks: &[Tok], s: usize) -> bool {
+    word_is(text, &toks[s], &VERBS)
+        || word_is(text, &toks[s], &SUBJECTS)
+        || toks.get(s + 1).is_some_and(|n| word_is(text, n, &SUBJECTS))
+}
 
 pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding> {
     let hits = cue_hits(text, toks);
@@ -747,12 +905,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
                 }
                 continue;
             }
-            // Same-kind clauses joined by "en"/"maar" with one subject: one statement.
-            // Only short coordinations: long ones are separate statements in the gold.
-            if p.kind == sg.kind
-                && sg.e - p.s < MAX_COORDINATION
-                && coordinated(text, &toks[p.e + 1..sg.s])
-            {
+            if p.kind == sg.kind && coordinated(text, toks, p.e, sg.s, sg.e) {
                 p.e = sg.e;
                 p.negated &= sg.negated;
                 continue;
@@ -838,7 +991,30 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
                     | "shafi"
                     | "hanafi"
             );
-        if boundary_ok(m.start, m.end, c.3) && (proper || !capitalised_mid_sentence(text, m.start))
+        // An acronym written in capitals ("COPD", "TBC") is the cue, not a proper name.
+        // Not as the name of a service: "verpleegkundige TBC", "afdeling COPD".
+        let capitals = m.end - m.start >= 3
+            && text.as_bytes()[m.start..m.end]
+                .iter()
+                .all(u8::is_ascii_uppercase)
+            && !text[..m.start]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| {
+                    [
+                        "verpleegkundige",
+                        "arts",
+                        "afdeling",
+                        "team",
+                        "poli",
+                        "polikliniek",
+                    ]
+                    .iter()
+                    .any(|s| w.eq_ignore_ascii_case(s))
+                });
+        if boundary_ok(m.start, m.end, c.3)
+            && (proper || capitals || !capitalised_mid_sentence(text, m.start))
         {
             if c.0 == "achtergrond" && !adjective_before(text, m.start) {
                 continue;
@@ -1077,13 +1253,26 @@ fn clause(
 ) -> Option<Seg> {
     let h = hits[hi];
     let (c, kind, weight) = (h.tok, h.kind, h.weight);
+    // "de verdachte" names a person by role; what is said of them is the fact ("de verdachte
+    // | is in 2019 veroordeeld"), not the noun itself.
+    if c > 0
+        && word_is(text, &toks[c], &SUBJECT_NOUNS)
+        && word_is(
+            text,
+            &toks[c - 1],
+            &["de", "het", "een", "van", "door", "aan", "met"],
+        )
+    {
+        return None;
+    }
     // Left bound: a hard or soft boundary, or a line break.
     let mut l = c;
     while l > 0 {
         let p = &toks[l - 1];
         if (is_hard_bound(text, p) && !adjective_comma(text, toks, l - 1))
             || toks[l].nl_before > 0
-            || word_is(text, p, &SOFT_BOUNDS)
+            || p.tab_before(text, &toks[l])
+            || (word_is(text, p, &SOFT_BOUNDS) && !demonstrative(text, toks, l - 1))
         {
             break;
         }
@@ -1093,7 +1282,10 @@ fn clause(
     let mut r = c;
     while r + 1 < toks.len() {
         let n = &toks[r + 1];
-        if (is_hard_bound(text, n) && !adjective_comma(text, toks, r + 1)) || n.nl_before > 0 {
+        if (is_hard_bound(text, n) && !adjective_comma(text, toks, r + 1))
+            || n.nl_before > 0
+            || toks[r].tab_before(text, n)
+        {
             break;
         }
         if word_is(text, n, &SOFT_BOUNDS)
@@ -1103,6 +1295,14 @@ fn clause(
             break;
         }
         r += 1;
+    }
+    // "Zoals ik zei | heb ik ...": the aside before the clause is not part of it.
+    if word_is(text, &toks[l], &["zoals"])
+        && l + 3 < c
+        && word_is(text, &toks[l + 1], &SUBJECTS)
+        && toks[l + 2].class == Class::Word
+    {
+        l += 3;
     }
     // Subject: a pronoun, a person name, "cliënt" or "mijn vrouw" in the clause start.
     let mut start = l;
@@ -1115,6 +1315,16 @@ fn clause(
             && toks.get(k + 1).is_some_and(|n| word_is(text, n, &KIN))
         {
             start = k + 2;
+            // "Mijn dochter | Akosua zit ...": the name after the kin noun is the subject too.
+            if start < c && covers(persons, toks[start].start, toks[start].end) {
+                while start < c && covers(persons, toks[start].start, toks[start].end) {
+                    start += 1;
+                }
+            } else if start < c {
+                if let Some(end) = name_run(text, toks, start, c) {
+                    start = end + 1;
+                }
+            }
             break;
         }
         // A name the name detector did not resolve: "Volgens een bron is De Boer ...",
@@ -1130,7 +1340,10 @@ fn clause(
             while is_person && kk < r && covers(persons, toks[kk + 1].start, toks[kk + 1].end) {
                 kk += 1;
             }
+            // "de verdachte": the article is no inverted verb.
+            let article = k > 0 && word_is(text, &toks[k - 1], &["de", "het", "een"]);
             if k > l
+                && !article
                 && toks[k - 1].class == Class::Word
                 && !toks[k - 1].cap
                 && !is_person
@@ -1199,36 +1412,8 @@ fn clause(
             start = k + 1;
         }
     }
-    // A clause without its own subject after "en": "is afkomstig uit X en | is katholiek"; the
-    // copula stays before membership and an adverbial ("en is in 2015 veroordeeld").
-    if start == l
-        && l > 0
-        && word_is(text, &toks[l - 1], &["en"])
-        && start < c
-        && word_is(text, &toks[start], &["is"])
-        && !toks
-            .get(start + 1)
-            .is_some_and(|t| word_is(text, t, &["lid", "in", "na"]))
-    {
-        start += 1;
-    }
-    // Leading modal or first/second-person copula: "zou zich ...", "je bent | lid van".
+    // Leading modal: "zou | zich ...".
     if start < c && word_is(text, &toks[start], &["zou", "zouden"]) {
-        start += 1;
-    }
-    // Union membership never includes the copula ("is | lid van de FNV", as the guidelines
-    // mark it); party membership does for the third person ("is lid van het CDA").
-    let copulas: &[&str] = if kind == Kind::TradeUnion {
-        &["ben", "bent", "is", "was"]
-    } else {
-        &["ben", "bent"]
-    };
-    if start < c
-        && word_is(text, &toks[start], copulas)
-        && toks
-            .get(start + 1)
-            .is_some_and(|t| word_is(text, t, &["lid", "kaderlid"]))
-    {
         start += 1;
     }
     // Trailing adjunct after the last cue: "tot de islam | na zijn huwelijk". A date stays.
@@ -1256,24 +1441,27 @@ fn clause(
                 .find(|&k| word_is(text, &toks[k], &["van", "met"]))
                 .or_else(|| back().find(|&k| word_is(text, &toks[k], &["een"])))
             {
-                start = v;
+                // The verb stays with the phrase: "is (zelf) van Koerdische afkomst".
+                start = (start..v)
+                    .rev()
+                    .take(2)
+                    .find(|&k| {
+                        word_is(text, &toks[k], &COPULAS) || word_is(text, &toks[k], &["heeft"])
+                    })
+                    .unwrap_or(v);
             }
         }
-        r = r.max(c).min(if verb_led { r } else { c });
+        if !verb_led {
+            // Only the phrase, and the copula that closes a subordinate clause ("dat ik van
+            // Marokkaanse afkomst | ben").
+            let copula_after = c < r && word_is(text, &toks[c + 1], &COPULAS);
+            r = if copula_after { c + 1 } else { c };
+        }
     }
     // "als moslima": only the noun.
     if c > 0 && word_is(text, &toks[c - 1], &["als"]) && kind == Kind::Religion {
         start = c;
         r = c;
-    }
-    // Trailing copula of a subordinate clause after an identity: "(omdat ik) zelf moslim ben".
-    if matches!(
-        kind,
-        Kind::Religion | Kind::Ethnicity | Kind::SexualOrientation
-    ) {
-        while r > c && word_is(text, &toks[r], &COPULAS) {
-            r -= 1;
-        }
     }
     // A short parenthesis right after: "veroordeeld 2012 (bedreiging)".
     // Weak cues (moskee visits) count only as a habit.
@@ -1312,6 +1500,33 @@ const FINITE: [&str; 16] = [
     "sympathiseert",
     "stemt",
 ];
+/// Conjunctions that open a subordinate clause, whose subject comes right after them.
+const SUBORDINATORS: [&str; 7] = ["dat", "omdat", "of", "toen", "nadat", "zodat", "terwijl"];
+/// Roles written before a name ("raadslid Van Dalen"); kin nouns count too ("zoon Jordy").
+const ROLES: [&str; 22] = [
+    "raadslid",
+    "wethouder",
+    "burgemeester",
+    "minister",
+    "staatssecretaris",
+    "leerling",
+    "medewerker",
+    "medewerkster",
+    "collega",
+    "buurman",
+    "buurvrouw",
+    "zoon",
+    "dochter",
+    "vader",
+    "moeder",
+    "broer",
+    "zus",
+    "echtgenoot",
+    "echtgenote",
+    "partner",
+    "neef",
+    "nicht",
+];
 /// Lower-case particles inside a name ("De Boer", "van der Linden", "El Amrani").
 const PARTICLES: [&str; 9] = ["van", "der", "den", "de", "ter", "ten", "el", "al", "in"];
 /// Capitalised function words that start no name on their own.
@@ -1340,7 +1555,9 @@ fn name_run(text: &str, toks: &[Tok], k: usize, c: usize) -> Option<usize> {
         if n.nl_before > 0 || n.class != Class::Word {
             break;
         }
-        if n.cap || (word_is(text, n, &PARTICLES) && toks.get(e + 2).is_some_and(|m| m.cap)) {
+        // "El Idrissi van | Berberse afkomst": an origin adjective after "van" ends the name.
+        let name_after = |m: &Tok| m.cap && !ORIGINS.iter().any(|o| lower(text, m).starts_with(o));
+        if n.cap || (word_is(text, n, &PARTICLES) && toks.get(e + 2).is_some_and(name_after)) {
             e += 1;
         } else {
             break;
@@ -1355,7 +1572,11 @@ fn name_run(text: &str, toks: &[Tok], k: usize, c: usize) -> Option<usize> {
             ));
     let after_verb = !sentence_initial && word_is(text, &toks[k - 1], &FINITE);
     let before_verb = toks.get(e + 1).is_some_and(|n| word_is(text, n, &FINITE));
-    (after_verb || before_verb).then_some(e)
+    // "vertelt dat | Radi in 2019 ...", "dat raadslid | Van Dalen na ...": a capitalised
+    // word mid-sentence right after a subordinator or a role noun is the clause's subject.
+    let after_link = !sentence_initial
+        && (word_is(text, &toks[k - 1], &SUBORDINATORS) || word_is(text, &toks[k - 1], &ROLES));
+    (after_verb || before_verb || after_link).then_some(e)
 }
 
 /// A comma inside an adjective list ("een gematigde, traditionele moslim") is no boundary.
@@ -1420,7 +1641,10 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     toks[a..=b].iter().any(|t| word_is(text, t, &PERSON_REFS))
 }
 
-const PERSON_REFS: [&str; 20] = [
+const PERSON_REFS: [&str; 23] = [
+    "zichzelf",
+    "verdachte",
+    "slachtoffer",
     "hij",
     "zij",
     "ze",
