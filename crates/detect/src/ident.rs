@@ -698,6 +698,11 @@ const MONTHS: [&str; 24] = [
     "dec",
 ];
 
+/// English month names that differ from the Dutch ones (mail headers: "Sent: March 6, 2024").
+const ENGLISH_MONTHS: [&str; 8] = [
+    "january", "february", "march", "may", "june", "july", "august", "october",
+];
+
 /// A calendar date starting at `i`: `12-03-1985`, `12/3/1985`, `12.03.1985`, `1985-03-12`,
 /// `12 maart 1985`, `12 mrt. 1985`. Returns the end offset.
 pub(crate) fn date(text: &str, i: usize) -> Option<usize> {
@@ -927,6 +932,15 @@ fn ends_with_ignore_ascii_case(w: &str, suf: &str) -> bool {
 /// and an optional addition (`5a`, `212-III`, `12 bis`, `144 bus 3`). Addresses of
 /// organisations (letterheads, signatures under an organisation name) are left out, as are
 /// their postcodes.
+/// Whether token `i` opens a field: first of the text or a line, after a tab, "," or ";".
+fn field_start(text: &str, toks: &[Tok], i: usize) -> bool {
+    i == 0
+        || toks[i].nl_before > 0
+        || toks[i - 1].tab_before(text, &toks[i])
+        || toks[i - 1].is_punct(text, b',')
+        || toks[i - 1].is_punct(text, b';')
+}
+
 pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
     let b = text.as_bytes();
     let postcodes: Vec<usize> = out
@@ -1103,7 +1117,10 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
                     || crate::lexicon::is_street_prefix(w)
                     || (t.cap && !crate::lexicon::has(&w.to_lowercase(), crate::lexicon::W_DUTCH))
                     || w.ends_with("se")
-                    || STREET_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w));
+                    || STREET_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w))
+                    // "Almere-Buiten, Rio Grandestraat 28, 1326 KR": a capitalised word that
+                    // opens an address field before a postcode belongs to the name.
+                    || (t.cap && postcode_follows && field_start(text, toks, k - 1));
                 if !ok {
                     break;
                 }
@@ -1123,6 +1140,16 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
                 let mut k = ni - 1;
                 while k > first && toks[k - 1].cap {
                     k -= 1;
+                }
+                // "Sent: Wednesday, March 6, 2024": a date, not "March" street.
+                let month = |w: &str| {
+                    MONTHS
+                        .iter()
+                        .chain(&ENGLISH_MONTHS)
+                        .any(|m| m.eq_ignore_ascii_case(w))
+                };
+                if month(toks[k].text(text)) {
+                    continue;
                 }
                 k
             } else {
