@@ -41,10 +41,9 @@ mod ident;
 mod lexicon;
 mod names;
 mod special;
+mod stream;
 mod token;
 pub mod validate;
-
-use std::io::Read;
 
 /// The kinds of personal data, with the contract's lower-case names ([`Kind::as_str`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -211,14 +210,6 @@ pub struct Detector {
     _private: (),
 }
 
-/// Chunk size of [`Detector::detect_reader`]; memory stays a small multiple of this. 256 KiB
-/// (some 40 pages) keeps the token arrays in cache (1 MiB was 15 % slower) and is still far
-/// more than the reach name propagation needs.
-const STREAM_CHUNK: usize = 1 << 18;
-/// Bytes re-read after a cut that is not a paragraph boundary, so that a finding crossing
-/// the cut is still found whole in the next chunk.
-const STREAM_OVERLAP: usize = 4096;
-
 impl Detector {
     pub fn new() -> Detector {
         Detector { _private: () }
@@ -242,98 +233,6 @@ impl Detector {
         })
         .len()
     }
-
-    /// Streaming detection for inputs of any size with bounded memory. Reads UTF-8 in chunks
-    /// cut at paragraph (or else line/space) boundaries, with an overlap where the cut is not a
-    /// paragraph boundary, and calls `sink(finding, matched_text)` in ascending order with
-    /// offsets into the whole stream. Name propagation works within a chunk (256 KiB).
-    pub fn detect_reader<R: Read>(
-        &self,
-        mut reader: R,
-        mut sink: impl FnMut(&Finding, &str),
-    ) -> Result<(), DetectError> {
-        let mut buf: Vec<u8> = Vec::with_capacity(STREAM_CHUNK + STREAM_CHUNK / 2);
-        let mut base: u64 = 0; // stream offset of buf[0]
-        let mut frontier: usize = 0; // findings starting before this (in buf) were emitted
-        let mut eof = false;
-        let mut last_kind_end: Vec<(Kind, u64)> = Vec::new();
-        loop {
-            while !eof && buf.len() < STREAM_CHUNK {
-                let old = buf.len();
-                buf.resize(old + 64 * 1024, 0);
-                match reader.read(&mut buf[old..]) {
-                    Ok(0) => {
-                        buf.truncate(old);
-                        eof = true;
-                    }
-                    Ok(n) => buf.truncate(old + n),
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buf.truncate(old),
-                    Err(e) => {
-                        return Err(DetectError::Io {
-                            offset: base + old as u64,
-                            source: e,
-                        })
-                    }
-                }
-            }
-            let (cut, clean) = if eof {
-                (buf.len(), true)
-            } else {
-                stream_cut(&buf)
-            };
-            let text = match std::str::from_utf8(&buf[..cut]) {
-                Ok(t) => t,
-                Err(e) => {
-                    return Err(DetectError::InvalidUtf8 {
-                        offset: base + e.valid_up_to() as u64,
-                    })
-                }
-            };
-            // Where the cut is not clean, only findings that end well before it are final.
-            let safe_end = if clean {
-                cut
-            } else {
-                cut.saturating_sub(STREAM_OVERLAP)
-            };
-            let mut max_end = frontier;
-            for f in self.detect(text) {
-                if f.start < frontier || f.end > safe_end {
-                    continue;
-                }
-                let abs = Finding {
-                    start: f.start + base as usize,
-                    end: f.end + base as usize,
-                    ..f.clone()
-                };
-                // Guard the no-overlap promise across chunk seams.
-                if let Some((_, e)) = last_kind_end.iter().find(|(k, _)| *k == f.kind) {
-                    if (abs.start as u64) < *e {
-                        continue;
-                    }
-                }
-                match last_kind_end.iter_mut().find(|(k, _)| *k == f.kind) {
-                    Some(slot) => slot.1 = abs.end as u64,
-                    None => last_kind_end.push((f.kind, abs.end as u64)),
-                }
-                max_end = max_end.max(f.end);
-                sink(&abs, &text[f.start..f.end]);
-            }
-            if eof {
-                return Ok(());
-            }
-            // Keep the overlap (from a char boundary) for the next round.
-            let mut keep_from = if clean { cut } else { safe_end };
-            while keep_from < cut && (buf[keep_from] & 0xC0) == 0x80 {
-                keep_from += 1;
-            }
-            frontier = max_end.saturating_sub(keep_from);
-            if clean {
-                frontier = 0;
-            }
-            buf.drain(..keep_from);
-            base += keep_from as u64;
-        }
-    }
 }
 
 /// The stages of [`Detector::detect`] in order; `done(k)` is called after stage `k`
@@ -355,27 +254,6 @@ fn pipeline(text: &str, mut done: impl FnMut(usize)) -> Vec<Finding> {
     let out = resolve(text, out);
     done(5);
     out
-}
-
-/// Where to cut a full buffer: after the last blank line in its second half (clean: no finding
-/// crosses it), else after the last newline or space, else at a char boundary.
-fn stream_cut(buf: &[u8]) -> (usize, bool) {
-    let half = buf.len() / 2;
-    if let Some(p) = memchr::memmem::rfind(&buf[half..], b"\n\n") {
-        return (half + p + 2, true);
-    }
-    if let Some(p) = memchr::memrchr2(b'\n', b' ', &buf[half..]) {
-        return (half + p + 1, false);
-    }
-    let mut cut = buf.len();
-    while cut > 0 && (buf[cut - 1] & 0xC0) == 0x80 {
-        cut -= 1;
-    }
-    // `cut - 1` is now a leading byte or ASCII; cut before it so an incomplete char stays.
-    if cut > 0 && buf[cut - 1] >= 0xC0 {
-        cut -= 1;
-    }
-    (cut.max(1), false)
 }
 
 /// Sorts, drops identifiers nested in a higher-priority identifier and removes same-kind

@@ -19,7 +19,7 @@ use crate::ui;
 const STREAM_ABOVE: u64 = 64 * 1024 * 1024;
 
 /// Texts above this size (in memory) are still given to the detector in its 256 KiB pieces
-/// (`Detector::detect_reader`): its working set stays in cache, which on a 20 MB text is faster
+/// (`Detector::detect_reader_parallel`, on every core): its working set stays in cache, which on a 20 MB text is faster
 /// and uses far less memory than one pass over the whole. Name propagation then reaches within
 /// a piece (some 40 pages) rather than the whole text.
 const PIECES_ABOVE: usize = 4 * 1024 * 1024;
@@ -165,6 +165,8 @@ pub fn detect(args: DetectArgs) -> anyhow::Result<ExitCode> {
     let colour = ui::stdout_is_terminal();
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut failed = false;
+    // Large texts are detected in pieces on every core; the output is the same as on one.
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
     for path in &args.files {
         let shown = path.to_string_lossy();
         let result = file_text(path, &limits).and_then(|text| {
@@ -178,7 +180,7 @@ pub fn detect(args: DetectArgs) -> anyhow::Result<ExitCode> {
                     }
                     if text.len() > PIECES_ABOVE {
                         return detector
-                            .detect_reader(text.as_bytes(), sink)
+                            .detect_reader_parallel(text.as_bytes(), threads, sink)
                             .map_err(anyhow::Error::from);
                     }
                     for f in detector.detect(&text) {
@@ -187,7 +189,7 @@ pub fn detect(args: DetectArgs) -> anyhow::Result<ExitCode> {
                     Ok(())
                 }
                 FileText::Stream(file) => detector
-                    .detect_reader(file, sink)
+                    .detect_reader_parallel(file, threads, sink)
                     .map_err(anyhow::Error::from),
             }
         });
