@@ -21,7 +21,7 @@
 //!    of speech around, e-mail header fields, attendance lists). Names accepted once are then
 //!    propagated through the whole text (also the surname alone). Places are only reported when
 //!    tied to a person ("woont in", "afkomstig uit", "Naam (Plaats)").
-//! 4. **Special categories** (`special`): cue phrases (Aho-Corasick) for GDPR art. 9/10 data,
+//! 4. **Special categories** (`special`): cue phrases (an index of word starts) for GDPR art. 9/10 data,
 //!    kept only in a sentence that refers to a person.
 //! 5. **Resolution**: per kind, overlapping findings are reduced to the best one; identifiers
 //!    win over digits that are part of another identifier.

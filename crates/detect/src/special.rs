@@ -1,10 +1,13 @@
 //! GDPR art. 9/10 special categories tied to a person: religion, ethnicity, political opinion,
 //! health, sexual orientation, trade-union membership and criminal data.
 //!
-//! Cue words (one case-insensitive Aho-Corasick pass; acronyms like party names are in the same
-//! automaton and checked for their exact case) mark a clause; the finding is the clause as it
-//! states the fact about the person: from after its subject (pronoun, name, "mijn vrouw") to the
-//! clause end, without a trailing adjunct ("in Den Haag", "na zijn huwelijk"). A clause only
+//! Cue words (looked up case-insensitively at every word start in a small index, `CueIndex`;
+//! acronyms like party names are in the same index and checked for their exact case) mark a
+//! clause; the finding is the clause as it states the fact about the person: from after its
+//! subject (pronoun, name, "mijn vrouw", "de verdachte") to the clause end, the verb inside,
+//! without a trailing adjunct ("in Den Haag", "na zijn huwelijk"). One clause is one finding:
+//! clauses joined by "en" that each have a verb stay apart, words coordinated under one verb
+//! stay together (`corpus/GUIDELINES.md` has the rule, `coordinated` applies it). A clause only
 //! counts in a sentence that refers to a person (a pronoun, a name or a personal identifier
 //! nearby) and not to an organisation or a group. Short typeringen in a person's list entry
 //! ("Naam - rol, Plaats. Koerdisch; PTSS.") are findings of their own.
