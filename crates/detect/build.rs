@@ -1,14 +1,21 @@
-//! Compiles the lexicons in `data/` into one static open-addressing hash table that the
+//! Compiles the lexicons in `data/` into two static open-addressing hash tables that the
 //! detector embeds with `include_bytes!`: no work at start-up, one probe per word.
 //!
 //! Every lower-cased key maps to a bit set of the lexicons it is in (the `W_*` constants of
-//! `src/lexicon.rs`, repeated below). Layout, all little-endian:
-//! - `lexicon_keys.bin`: the keys, concatenated;
-//! - `lexicon_slots.bin`: `1 << SLOT_BITS` u64 slots, each `offset:32 | len:8 | tag:8 | bits:16`
-//!   (`len == 0` marks an empty slot; `tag` is the top byte of the key's hash);
-//! - `lexicon_meta.rs`: `SLOT_BITS` and the number of keys.
+//! `src/lexicon.rs`, repeated below). Keys with whitespace or a dot (`fxhash::is_phrase`:
+//! "den haag", "drs.") go in a small phrase table, all others in the word table: the rules
+//! probe a phrase at almost every sentence start ("woont." before "Het") and for every chain
+//! of several words, and nearly always miss, which is cheap in a table that stays in cache.
+//! Layout of each table (`lexicon` and `phrase`), all little-endian:
+//! - `<table>_keys.bin`: the keys longer than `INLINE` bytes, concatenated;
+//! - `<table>_slots.bin`: `1 << <TABLE>_BITS` slots of 16 bytes: the key itself, zero-padded,
+//!   if it is at most `INLINE` bytes long, else its offset in the keys file (u32); then
+//!   `len:8 | tag:8 | bits:16` (`len == 0` marks an empty slot; `tag` is the top byte of the
+//!   key's hash). Most words probed are short, so a probe reads one cache line, not a slot
+//!   and then a key.
+//! - `lexicon_meta.rs`: `WORD_BITS`, `PHRASE_BITS` and the number of keys.
 //!
-//! Linear probing from `hash & mask`; the table is at most 60 % full.
+//! Linear probing from `hash & mask`; a table is at most 60 % full.
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -16,6 +23,7 @@ use std::path::Path;
 mod fxhash;
 
 // Must match `src/lexicon.rs`.
+const INLINE: usize = 12;
 const W_FIRST: u16 = 1;
 const W_SURNAME: u16 = 1 << 1;
 const W_DUTCH: u16 = 1 << 2;
@@ -102,25 +110,9 @@ fn main() {
         add(w.trim().to_lowercase(), bit);
     }
 
-    // At most ~60 % full: half the size of a table at 30 %, so more of it stays in cache.
-    let slot_bits = (words.len() * 5 / 3)
-        .next_power_of_two()
-        .trailing_zeros()
-        .max(4);
-    let mask = (1usize << slot_bits) - 1;
-    let mut slots = vec![0u64; 1 << slot_bits];
-    let mut keys: Vec<u8> = Vec::new();
-    for (w, bits) in &words {
-        let off = u32::try_from(keys.len()).expect("lexicon keys fit in 4 GiB");
-        keys.extend_from_slice(w.as_bytes());
-        let h = fxhash::fx(w.as_bytes());
-        let tag = h >> 56;
-        let mut i = (h as usize) & mask;
-        while slots[i] != 0 {
-            i = (i + 1) & mask;
-        }
-        slots[i] = u64::from(off) | (w.len() as u64) << 32 | tag << 40 | u64::from(*bits) << 48;
-    }
+    let (phrases, words): (Vec<_>, Vec<_>) = words.iter().partition(|(w, _)| fxhash::is_phrase(w));
+    let (word_bits, word_slots, word_keys) = layout(&words);
+    let (phrase_bits, phrase_slots, phrase_keys) = layout(&phrases);
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
     // The organisation words again as a short list, for the compound test ("Jongerenstichting")
@@ -133,16 +125,53 @@ fn main() {
         ),
     )
     .expect("OUT_DIR is writable");
-    let slot_bytes: Vec<u8> = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
-    std::fs::write(out.join("lexicon_slots.bin"), slot_bytes).expect("OUT_DIR is writable");
-    std::fs::write(out.join("lexicon_keys.bin"), keys).expect("OUT_DIR is writable");
+    for (name, slots, keys) in [
+        ("lexicon", word_slots, word_keys),
+        ("phrase", phrase_slots, phrase_keys),
+    ] {
+        std::fs::write(out.join(format!("{name}_slots.bin")), slots).expect("OUT_DIR is writable");
+        std::fs::write(out.join(format!("{name}_keys.bin")), keys).expect("OUT_DIR is writable");
+    }
     std::fs::write(
         out.join("lexicon_meta.rs"),
         format!(
-            "/// log2 of the number of slots.\nconst SLOT_BITS: u32 = {slot_bits};\n\
-             /// Number of keys in the table.\n#[allow(dead_code)]\nconst KEY_COUNT: usize = {};\n",
-            words.len()
+            "/// log2 of the number of slots of the word table.\nconst WORD_BITS: u32 = {word_bits};\n\
+             /// log2 of the number of slots of the phrase table.\nconst PHRASE_BITS: u32 = {phrase_bits};\n\
+             /// Number of keys in the tables.\n#[allow(dead_code)]\nconst KEY_COUNT: usize = {};\n",
+            words.len() + phrases.len()
         ),
     )
     .expect("OUT_DIR is writable");
+}
+
+/// Lays out one table: (log2 of its slot count, slot bytes, key bytes).
+fn layout(words: &[(&String, &u16)]) -> (u32, Vec<u8>, Vec<u8>) {
+    // At most ~60 % full: half the size of a table at 30 %, so more of it stays in cache.
+    let slot_bits = (words.len() * 5 / 3)
+        .next_power_of_two()
+        .trailing_zeros()
+        .max(4);
+    let mask = (1usize << slot_bits) - 1;
+    let mut slots = vec![[0u8; 16]; 1 << slot_bits];
+    let mut keys: Vec<u8> = Vec::new();
+    for &(w, bits) in words {
+        let h = fxhash::fx(w.as_bytes());
+        let mut slot = [0u8; 16];
+        if w.len() <= INLINE {
+            slot[..w.len()].copy_from_slice(w.as_bytes());
+        } else {
+            let off = u32::try_from(keys.len()).expect("lexicon keys fit in 4 GiB");
+            keys.extend_from_slice(w.as_bytes());
+            slot[..4].copy_from_slice(&off.to_le_bytes());
+        }
+        slot[12] = w.len() as u8;
+        slot[13] = (h >> 56) as u8;
+        slot[14..].copy_from_slice(&bits.to_le_bytes());
+        let mut i = (h as usize) & mask;
+        while slots[i][12] != 0 {
+            i = (i + 1) & mask;
+        }
+        slots[i] = slot;
+    }
+    (slot_bits, slots.concat(), keys)
 }

@@ -6,35 +6,68 @@
 /// by an attacker, so a non-cryptographic hash is fine.
 #[inline]
 pub fn fx(bytes: &[u8]) -> u64 {
-    fx_mapped(bytes, |b| b)
+    fx_mapped(bytes, |v| v)
 }
 
 /// [`fx`] of the ASCII-lower-cased bytes, without a lower-cased copy.
 #[allow(dead_code)] // build.rs includes this file and does not use it
 #[inline]
 pub fn fx_ascii_lower(bytes: &[u8]) -> u64 {
-    fx_mapped(bytes, |b| b.to_ascii_lowercase())
+    fx_mapped(bytes, ascii_lower8)
+}
+
+/// Eight bytes ASCII-lower-cased at once (SWAR): 0x20 is added to each byte in `A..=Z`; other
+/// bytes, non-ASCII ones included, are left alone, as `u8::to_ascii_lowercase` leaves them.
+#[inline(always)]
+fn ascii_lower8(v: u64) -> u64 {
+    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = v & LO7;
+    // In each byte, the high bit of `ge_a` says its low seven bits are >= b'A', that of
+    // `gt_z` that they are > b'Z' (no carry crosses a byte: each sum stays below 0x100).
+    let ge_a = low + 0x3f3f_3f3f_3f3f_3f3f;
+    let gt_z = low + 0x2525_2525_2525_2525;
+    let upper = ge_a & !gt_z & !v & HIGH;
+    v | upper >> 2
+}
+
+/// The bytes of `b` (at most eight) as a little-endian integer, zero-padded: the value of
+/// copying them into `[0; 8]`, read with two overlapping loads instead of a byte loop (where
+/// the loads overlap they hold the same bytes, so or-ing them changes nothing).
+#[inline(always)]
+fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | u64::from(hi) << ((n - 4) * 8)
+    } else if n >= 2 {
+        let lo = u16::from_le_bytes([b[0], b[1]]);
+        let hi = u16::from_le_bytes([b[n - 2], b[n - 1]]);
+        u64::from(lo) | u64::from(hi) << ((n - 2) * 8)
+    } else {
+        b.first().map_or(0, |&x| u64::from(x))
+    }
+}
+
+/// Whether a lexicon key belongs in the phrase table (see `build.rs`): it holds whitespace or
+/// a dot. A word token never does, so a word is looked up in the word table alone.
+#[inline]
+pub fn is_phrase(key: &str) -> bool {
+    key.chars().any(|c| c == '.' || c.is_whitespace())
 }
 
 #[inline(always)]
-fn fx_mapped(bytes: &[u8], map: impl Fn(u8) -> u8) -> u64 {
+fn fx_mapped(bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h: u64 = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let mut v = [0u8; 8];
-        for (d, &b) in v.iter_mut().zip(c) {
-            *d = map(b);
-        }
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ map(load_le(c))).wrapping_mul(K);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut v = [0u8; 8];
-        for (d, &b) in v.iter_mut().zip(rest) {
-            *d = map(b);
-        }
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ map(load_le(rest))).wrapping_mul(K);
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);

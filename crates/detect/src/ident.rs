@@ -271,8 +271,13 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
             i += 1;
             continue;
         }
+        // The date at `i`, found once: both the phone and the date-of-birth rule ask.
+        let mut date_here = None;
         // A date ("04-03-2024 09:12", "geb. 09-06-2010") is never a phone number.
-        if i >= phone_end && !after_iban_prefix(b, i) && date(text, i).is_none() {
+        if i >= phone_end
+            && !after_iban_prefix(b, i)
+            && date_here.get_or_insert_with(|| date(text, i)).is_none()
+        {
             if let Some(e) = phone(b, i) {
                 // "(043 2071364)": parentheses around the whole number are not part of it.
                 let s = if c == b'(' && !b[i..e].contains(&b')') {
@@ -342,7 +347,7 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
         }
         // Date of birth
         if run <= 4 {
-            if let Some(e) = date(text, i) {
+            if let Some(e) = date_here.unwrap_or_else(|| date(text, i)) {
                 if birth_context(text, i, e) {
                     out.push(finding(i, e, Kind::Birthdate, 0.9, "id.birthdate"));
                     i = e;
@@ -715,7 +720,10 @@ pub(crate) fn date(text: &str, i: usize) -> Option<usize> {
         if e - p < min || (e < b.len() && b[e].is_ascii_digit()) {
             return None;
         }
-        let v = text[p..e].parse().ok()?;
+        // At most four ASCII digits: no overflow, and no `str::parse` per number.
+        let v = b[p..e]
+            .iter()
+            .fold(0u32, |v, &c| v * 10 + u32::from(c - b'0'));
         Some((v, e))
     };
     // ISO yyyy-mm-dd
@@ -824,19 +832,34 @@ fn table_column_birthdate(text: &str, s: usize) -> bool {
     let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
     let line_end = text[s..].find('\n').map_or(text.len(), |p| s + p);
     let line = &text[line_start..line_end];
-    let cells = line.matches([';', '|', '\t']).count();
-    if cells < 2 {
+    if cell_separators(line) < 2 {
         return false;
     }
     let mut a = line_start.saturating_sub(2000);
     while !text.is_char_boundary(a) {
         a += 1;
     }
+    // Every date in a table comes here and reads up to 2000 bytes: bytes, no copies.
     text[a..line_start].lines().any(|l| {
-        let l = l.to_ascii_lowercase();
-        l.matches([';', '|', '\t']).count() >= 2
-            && (l.contains("geboortedatum") || l.contains("geb.datum"))
+        cell_separators(l) >= 2
+            && (contains_ignore_ascii_case(l, b"geboortedatum")
+                || contains_ignore_ascii_case(l, b"geb.datum"))
     })
+}
+
+/// The number of `;`, `|` and tab bytes in `line` (ASCII bytes never occur inside a
+/// multi-byte char, so counting bytes counts those chars).
+fn cell_separators(line: &str) -> usize {
+    line.bytes()
+        .filter(|&b| matches!(b, b';' | b'|' | b'\t'))
+        .count()
+}
+
+/// Whether `hay` contains `needle` (lower-case ASCII) in any ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &[u8]) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 const STREET_SUFFIXES: [&str; 40] = [

@@ -1,7 +1,9 @@
-//! Lexicons: one static hash table compiled by `build.rs` from the files in `data/` (plus
-//! small built-in seeds), embedded in the binary, so there is no start-up work and one probe
-//! answers every question the rules ask about a word ([`word_bits`]). All keys are lower
-//! case; look-ups lower-case into a caller's buffer, never per call.
+//! Lexicons: static hash tables compiled by `build.rs` from the files in `data/` (plus small
+//! built-in seeds), embedded in the binary, so there is no start-up work and one probe
+//! answers every question the rules ask about a word ([`word_bits`]). Single words and
+//! phrases (keys with whitespace or a dot) are in separate tables, so that phrase look-ups,
+//! which nearly always miss, stay in a small table in cache. All keys are lower case;
+//! look-ups lower-case into a caller's buffer, never per call.
 //!
 //! `data/surnames_full.txt`, `tussenvoegsels.txt` and `name_word_overlap.txt` are kept as
 //! sources for rules not written yet and are not compiled in.
@@ -23,7 +25,16 @@ impl Hasher for Fx {
     }
     #[inline]
     fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
+        // Every `str` key ends with a 0xff written here: one multiply, not a second
+        // avalanche over a one-byte slice.
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        // Text offsets (the sets of `names::places`): one multiply, as for `write_u8`, not an
+        // avalanche over eight bytes; distinct offsets differ in their low bits, and the
+        // multiply keeps the low bits distinct and spreads them into the high ones.
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     #[inline]
     fn finish(&self) -> u64 {
@@ -55,17 +66,37 @@ pub(crate) const W_ROLE: u16 = 1 << 6;
 pub(crate) const W_ORG: u16 = 1 << 7;
 pub(crate) const W_PLACE: u16 = 1 << 8;
 
-mod table {
+mod meta {
     include!(concat!(env!("OUT_DIR"), "/lexicon_meta.rs"));
-    pub(super) const BITS: u32 = SLOT_BITS;
+    pub(super) const WORDS: u32 = WORD_BITS;
+    pub(super) const PHRASES: u32 = PHRASE_BITS;
     #[cfg(test)]
     pub(super) const KEYS_N: usize = KEY_COUNT;
 }
 
-/// The table `build.rs` laid out: `1 << SLOT_BITS` slots of `offset:32 | len:8 | tag:8 |
-/// bits:16`, linear probing, at most 60 % full.
-static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_slots.bin"));
-static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_keys.bin"));
+/// One table `build.rs` laid out: `1 << bits` slots of 16 bytes (a key of at most [`INLINE`]
+/// bytes in place, else its offset in `keys`; then `len:8 | tag:8 | bits:16`), linear
+/// probing, at most 60 % full.
+struct Table {
+    slots: &'static [u8],
+    keys: &'static [u8],
+    bits: u32,
+}
+
+/// Single words: the big table.
+static WORDS: Table = Table {
+    slots: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_slots.bin")),
+    keys: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_keys.bin")),
+    bits: meta::WORDS,
+};
+/// Keys with whitespace or a dot ([`crate::fxhash::is_phrase`]): small, so it stays in cache.
+static PHRASES: Table = Table {
+    slots: include_bytes!(concat!(env!("OUT_DIR"), "/phrase_slots.bin")),
+    keys: include_bytes!(concat!(env!("OUT_DIR"), "/phrase_keys.bin")),
+    bits: meta::PHRASES,
+};
+/// Keys up to this many bytes are stored in their slot (`build.rs` repeats it).
+const INLINE: usize = 12;
 
 /// Words that precede a street name ("Prins Hendrikkade", "Burg. de Withstraat").
 const STREET_PREFIX: [&str; 16] = [
@@ -94,7 +125,12 @@ pub(crate) fn word_bits(lw: &str) -> u16 {
     if key.is_empty() || key.len() > 255 {
         return 0;
     }
-    probe(crate::fxhash::fx(key), key.len(), |k| k == key)
+    let table = if crate::fxhash::is_phrase(lw) {
+        &PHRASES
+    } else {
+        &WORDS
+    };
+    table.probe(crate::fxhash::fx(key), key.len(), |k| k == key)
 }
 
 /// [`word_bits`] of an ASCII word in any case, without lower-casing a copy first.
@@ -104,55 +140,96 @@ pub(crate) fn ascii_word_bits(w: &[u8]) -> u16 {
         return 0;
     }
     // Keys are lower case; an ASCII word matches only an ASCII key of its length.
-    probe(crate::fxhash::fx_ascii_lower(w), w.len(), |k| {
+    let table = if w
+        .iter()
+        .any(|&b| b == b'.' || char::from(b).is_whitespace())
+    {
+        &PHRASES
+    } else {
+        &WORDS
+    };
+    table.probe(crate::fxhash::fx_ascii_lower(w), w.len(), |k| {
         k.eq_ignore_ascii_case(w)
     })
 }
 
-#[inline]
-fn probe(h: u64, key_len: usize, is_key: impl Fn(&[u8]) -> bool) -> u16 {
-    let mask = (1usize << table::BITS) - 1;
-    let tag = (h >> 56) as u8;
-    let mut i = (h as usize) & mask;
-    loop {
-        let Some(raw) = SLOTS.get(i * 8..i * 8 + 8) else {
-            return 0;
-        };
-        let slot = u64::from_le_bytes(raw.try_into().unwrap_or([0; 8]));
-        let len = (slot >> 32) as u8 as usize;
-        if len == 0 {
-            return 0;
-        }
-        // Length and tag first: the key bytes are another cache line away.
-        if len == key_len && (slot >> 40) as u8 == tag {
-            let off = slot as u32 as usize;
-            if KEYS.get(off..off + len).is_some_and(&is_key) {
-                return (slot >> 48) as u16;
+impl Table {
+    #[inline]
+    fn probe(&self, h: u64, key_len: usize, is_key: impl Fn(&[u8]) -> bool) -> u16 {
+        let mask = (1usize << self.bits) - 1;
+        let tag = (h >> 56) as u8;
+        let mut i = (h as usize) & mask;
+        loop {
+            let Some(slot) = self.slots.get(i * 16..i * 16 + 16) else {
+                return 0;
+            };
+            let len = usize::from(slot[12]);
+            if len == 0 {
+                return 0;
             }
+            // Length and tag first; a short key is in the slot's own cache line.
+            if len == key_len && slot[13] == tag {
+                let key = if len <= INLINE {
+                    Some(&slot[..len])
+                } else {
+                    let off = u32::from_le_bytes([slot[0], slot[1], slot[2], slot[3]]) as usize;
+                    self.keys.get(off..off + len)
+                };
+                if key.is_some_and(&is_key) {
+                    return u16::from_le_bytes([slot[14], slot[15]]);
+                }
+            }
+            i = (i + 1) & mask;
         }
-        i = (i + 1) & mask;
     }
 }
 
 include!(concat!(env!("OUT_DIR"), "/org_words.rs"));
 
-/// Whether a lower-cased word ends in an organisation word of at least five bytes, after at
-/// least three chars of its own ("Onderzoeksbureau", "Jongerenstichting").
-pub(crate) fn is_org_compound(lw: &str) -> bool {
-    static SET: std::sync::OnceLock<(HashSet<&'static str>, u64)> = std::sync::OnceLock::new();
-    let (set, lens) = SET.get_or_init(|| {
+/// The organisation words, indexed for [`is_org_compound`].
+struct Org {
+    set: HashSet<&'static str>,
+    /// Bit n: some organisation word is n bytes long (n < 64).
+    lens: u64,
+    /// The last four bytes of every organisation word, sorted: every suffix tried is at
+    /// least five bytes, so it ends in the word's last four, and a word whose last four are
+    /// not in here is answered without a set look-up per suffix.
+    tails: Vec<u32>,
+}
+
+fn org() -> &'static Org {
+    static ORG: std::sync::OnceLock<Org> = std::sync::OnceLock::new();
+    ORG.get_or_init(|| {
         let set: HashSet<&'static str> = ORG_WORDS.iter().copied().collect();
-        // Bit n: some organisation word is n bytes long (n < 64).
         let lens = ORG_WORDS
             .iter()
             .filter(|w| w.len() < 64)
             .fold(0u64, |m, w| m | 1 << w.len());
-        (set, lens)
-    });
+        let mut tails: Vec<u32> = ORG_WORDS.iter().filter_map(|w| tail4(w)).collect();
+        tails.sort_unstable();
+        tails.dedup();
+        Org { set, lens, tails }
+    })
+}
+
+/// Whether a lower-cased word ends in an organisation word of at least five bytes, after at
+/// least three chars of its own ("Onderzoeksbureau", "Jongerenstichting").
+pub(crate) fn is_org_compound(lw: &str) -> bool {
+    let org = org();
+    if tail4(lw).is_none_or(|t| org.tails.binary_search(&t).is_err()) {
+        return false;
+    }
     lw.char_indices().skip(3).any(|(k, _)| {
         let n = lw.len() - k;
-        (5..64).contains(&n) && lens & (1 << n) != 0 && set.contains(&lw[k..])
+        (5..64).contains(&n) && org.lens & (1 << n) != 0 && org.set.contains(&lw[k..])
     })
+}
+
+/// The last four bytes of `w` as an integer (`None` if it is shorter).
+fn tail4(w: &str) -> Option<u32> {
+    let b = w.as_bytes();
+    let t: [u8; 4] = b.get(b.len().checked_sub(4)?..)?.try_into().ok()?;
+    Some(u32::from_le_bytes(t))
 }
 
 /// Whether a lower-cased word is in the lexicon(s) `bit`.
@@ -196,10 +273,43 @@ pub(crate) fn is_street_prefix(w: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// `fxhash::fx` as first written, a byte at a time: the word-at-a-time version must give
+    /// the same values (the layout `build.rs` wrote depends on them).
+    fn fx_bytewise(bytes: &[u8], map: impl Fn(u8) -> u8) -> u64 {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h: u64 = bytes.len() as u64;
+        for c in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            for (d, &b) in v.iter_mut().zip(c) {
+                *d = map(b);
+            }
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(K);
+        }
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ h >> 33
+    }
+
+    #[test]
+    fn fx_agrees_with_a_byte_loop() {
+        // Every byte value, at every position of words of every length up to 24.
+        let all: Vec<u8> = (0..=255u8).chain(b"AZaz@[`{".iter().copied()).collect();
+        for len in 0..=24 {
+            for start in 0..all.len() {
+                let w: Vec<u8> = all.iter().cycle().skip(start).take(len).copied().collect();
+                assert_eq!(crate::fxhash::fx(&w), fx_bytewise(&w, |b| b));
+                assert_eq!(
+                    crate::fxhash::fx_ascii_lower(&w),
+                    fx_bytewise(&w, |b| b.to_ascii_lowercase())
+                );
+            }
+        }
+    }
+
     #[test]
     fn table_answers_every_lexicon() {
         // The Dutch word list is compiled in.
-        const { assert!(table::KEYS_N > 100_000) };
+        const { assert!(meta::KEYS_N > 100_000) };
         assert!(has("jan", W_FIRST));
         assert!(has("jansen", W_SURNAME));
         assert!(has("huis", W_DUTCH));

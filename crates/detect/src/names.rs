@@ -104,6 +104,29 @@ const SPEECH_AFTER: [&str; 28] = [
     "werkt",
 ];
 
+/// A word of at most eight bytes packed into an integer, ASCII-lower-cased: particles are
+/// compared as integers, not strings.
+const fn packed(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        k = k << 8 | w[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    k
+}
+
+/// [`PARTICLES`], [`packed`] (each is 2–5 bytes, so distinct words pack distinctly).
+const PARTICLE_KEYS: [u64; PARTICLES.len()] = {
+    let mut keys = [0u64; PARTICLES.len()];
+    let mut i = 0;
+    while i < PARTICLES.len() {
+        keys[i] = packed(PARTICLES[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 fn is_particle(w: &str) -> bool {
     // Every particle is 2–5 bytes and starts with a letter or an apostrophe: most words
     // are rejected on their length or first byte before the list is searched.
@@ -116,9 +139,10 @@ fn is_particle(w: &str) -> bool {
     {
         return false;
     }
-    PARTICLES
-        .iter()
-        .any(|p| p.len() == b.len() && p.eq_ignore_ascii_case(w))
+    // Lower-casing leaves non-ASCII bytes alone and no particle has one, so equal keys mean
+    // the same word up to ASCII case.
+    let k = packed(b);
+    PARTICLE_KEYS.contains(&k)
 }
 
 fn is_initial_word(w: &str) -> bool {
@@ -152,11 +176,6 @@ const F_DONE: u32 = 1 << 16;
 const O_DONE: u32 = 1 << 17;
 const O_ORG: u32 = 1 << 18;
 
-/// Whether a lower-cased word is never a name (`data/non_names.txt`: months, languages, ...).
-fn is_non_name(lw: &str) -> bool {
-    lexicon::has(lw, lexicon::W_NONNAME)
-}
-
 impl<'a> Ctx<'a> {
     fn w(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
@@ -172,13 +191,14 @@ impl<'a> Ctx<'a> {
     }
     fn is_initial(&self, i: usize) -> bool {
         let t = &self.toks[i];
+        // The dot first: it rules out most capitalised words without reading them.
         t.class == Class::Word
             && t.cap
-            && is_initial_word(self.w(i))
             && self
                 .toks
                 .get(i + 1)
                 .is_some_and(|d| !d.space_before && d.is_punct(self.text, b'.'))
+            && is_initial_word(self.w(i))
     }
     fn is_cap(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -290,17 +310,16 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
             .filter(|&i| toks[i].cap && toks[i].class == Class::Word)
             .collect(),
     };
-    let chains = chains(&cx);
     let mut out = Vec::new();
     let mut accepted: Vec<Accepted> = Vec::new();
     // Chains not accepted, reduced to what propagation needs (chains that trim to nothing
     // cannot be propagated to either).
     let mut pending: Vec<Pending> = Vec::new();
-    for ch in chains {
-        let Some((s, e)) = trimmed(&mut cx, &ch) else {
-            continue;
+    chains(&mut cx, |cx, ch| {
+        let Some((s, e)) = trimmed(cx, ch) else {
+            return;
         };
-        match classify(&mut cx, &ch, s, e) {
+        match classify(cx, ch, s, e) {
             Some(h) => {
                 out.push(Finding {
                     start: h.start,
@@ -328,16 +347,20 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
                     first_tok: ch.els[s].0,
                     core_tok: ch.els[k].0,
                     last_tok: ch.els[e].0,
-                    end: el_end(toks, &ch, e),
+                    end: el_end(toks, ch, e),
                     single: s == e,
                 });
             }
         }
-    }
+    });
     // Document-level propagation: surnames (with their particles) and distinctive first names.
     let mut cores: HashSet<String> = HashSet::default();
     let mut lasts: HashSet<String> = HashSet::default();
     let mut firsts: HashSet<String> = HashSet::default();
+    // The last word of every key above: a core ends in its name's last word (the words of
+    // a core are whole tokens joined by whitespace), so a chain whose last word is not in
+    // here cannot match, and most chains are rejected with one look-up instead of three.
+    let mut tails: HashSet<String> = HashSet::default();
     for a in &accepted {
         let last = cx.lw(a.last);
         // Core = particles directly before the last word, plus it.
@@ -348,17 +371,22 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         let core = lexicon::lower(&text[toks[k].start..toks[a.last].end], &mut cx.buf).to_string();
         cores.insert(core);
         if !cx.common_word(a.last) && !cx.is_place_toks(a.last, a.last) {
-            lasts.insert(last);
+            lasts.insert(last.clone());
         }
+        tails.insert(last);
+        // `features` holds the bits of the lower-cased word, as `lexicon::has` would.
         if let Some(g) = a.given {
-            let f = cx.lw(g);
-            if !is_non_name(&f) {
+            if cx.features(g) & F_NONNAME == 0 {
+                let f = cx.lw(g);
+                tails.insert(f.clone());
                 firsts.insert(f);
             }
         }
         if a.first < a.last && cx.is_cap(a.first) && !cx.is_initial(a.first) {
-            let f = cx.lw(a.first);
-            if lexicon::has(&f, lexicon::W_FIRST) && !is_non_name(&f) {
+            let bits = cx.features(a.first);
+            if bits & F_FIRST != 0 && bits & F_NONNAME == 0 {
+                let f = cx.lw(a.first);
+                tails.insert(f.clone());
                 firsts.insert(f);
             }
         }
@@ -366,10 +394,13 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
     if !cores.is_empty() {
         for p in &pending {
             // Looked up in the reused buffer: most chains are not names (no allocation).
-            let core_span = &text[toks[p.core_tok].start..toks[p.last_tok].end];
-            let hit = cores.contains(lexicon::lower(core_span, &mut cx.buf)) || {
-                let lw = cx.lw_ref(p.last_tok);
-                lasts.contains(lw) || (p.single && firsts.contains(lw))
+            let lw = cx.lw_ref(p.last_tok);
+            if !tails.contains(lw) {
+                continue;
+            }
+            let hit = lasts.contains(lw) || (p.single && firsts.contains(lw)) || {
+                let core_span = &text[toks[p.core_tok].start..toks[p.last_tok].end];
+                cores.contains(lexicon::lower(core_span, &mut cx.buf))
             };
             if hit {
                 out.push(Finding {
@@ -435,15 +466,16 @@ fn is_first_name(cx: &Ctx, j: usize, buf: &mut String) -> bool {
     lexicon::has(lw, lexicon::W_FIRST)
 }
 
-/// Reads name chains off the token stream.
-fn chains(cx: &Ctx) -> Vec<Chain> {
+/// Reads name chains off the token stream and hands each to `each` as it is read (a chain
+/// is classified before the next is read, so no list of chains is built).
+fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
     let toks = cx.toks;
     let mut buf = String::new();
-    let mut out = Vec::new();
+    let caps = std::mem::take(&mut cx.caps);
     // Tokens before this one are part of an earlier chain.
     let mut free = 0;
     // Every chain starts with a capitalised word (a name word, an initial or "Van").
-    for &i in &cx.caps {
+    for &i in &caps {
         if i < free {
             continue;
         }
@@ -506,10 +538,10 @@ fn chains(cx: &Ctx) -> Vec<Chain> {
             i + 1,
             |l| if l.1 == El::Initial { l.0 + 2 } else { l.0 + 1 },
         );
-        out.push(Chain { els });
+        each(cx, &Chain { els });
         free = next.max(i + 1);
     }
-    out
+    cx.caps = caps;
 }
 
 /// Strips leading titles and ordinary words; returns the element range (inclusive) left.
@@ -995,6 +1027,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             .any(|&(_, pe)| pe <= s && s - pe < 60)
     };
     let caps = std::mem::take(&mut cx.caps);
+    let mut prev_buf = String::new();
     let mut free = 0; // tokens before this one were part of an earlier candidate
     for &i in &caps {
         if i < free || !cx.is_cap(i) || (i + 1 < toks.len() && toks[i + 1].is_punct(text, b':')) {
@@ -1044,9 +1077,10 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             free = next_i;
             continue;
         }
-        let prev_w = prev_raw.to_lowercase();
+        // Compared with ASCII words only, where `lower` and `str::to_lowercase` agree.
+        let prev_w = lexicon::lower(prev_raw, &mut prev_buf);
         let mut tied = false;
-        if matches!(prev_w.as_str(), "in" | "te" | "uit" | "naar") {
+        if matches!(prev_w, "in" | "te" | "uit" | "naar") {
             // A residence or origin verb earlier in the clause.
             let p = prev.unwrap_or(0);
             let mut k = p;
@@ -1081,10 +1115,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             if !tied && prev_w == "uit" && known {
                 tied = person_before(s);
             }
-        } else if matches!(
-            prev_w.as_str(),
-            "woont" | "woon" | "woonachtig" | "woonplaats"
-        ) {
+        } else if matches!(prev_w, "woont" | "woon" | "woonachtig" | "woonplaats") {
             tied = true;
         } else if prev_w == "(" && toks.get(next_i).is_some_and(|t| t.is_punct(text, b')')) && known
         {
