@@ -650,6 +650,15 @@ fn lower(text: &str, t: &Tok) -> String {
     t.text(text).to_lowercase()
 }
 
+/// Whether `word` starts with one of the lower-case ASCII `prefixes`, ignoring ASCII case
+/// (no lower-cased copy: this runs for every cue and every clause).
+fn starts_with_any(word: &str, prefixes: &[&str]) -> bool {
+    let w = word.as_bytes();
+    prefixes
+        .iter()
+        .any(|p| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
 /// One cue occurrence: token index, byte range, kind, weight (0 = only with a habit word).
 #[derive(Clone, Copy)]
 struct Hit {
@@ -1035,19 +1044,21 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
         let t = &toks[ti];
         // The rest of the word after the cue: plural group nouns and organisation compounds.
         let rest = &text[e.min(t.end)..t.end.max(e)];
-        let rest = rest.to_lowercase();
-        if lowercase_cue && GROUP_NOUNS.contains(&cue) && PLURAL_RESTS.contains(&rest.as_str()) {
+        if lowercase_cue
+            && GROUP_NOUNS.contains(&cue)
+            && PLURAL_RESTS.iter().any(|r| r.eq_ignore_ascii_case(rest))
+        {
             continue;
         }
         // "vakbondsconsulent": the adviser, not the membership.
-        if ORG_NOUNS.iter().any(|n| rest.starts_with(n))
-            || (cue == "vakbond" && !rest.is_empty() && !rest.starts_with("slid"))
+        if starts_with_any(rest, &ORG_NOUNS)
+            || (cue == "vakbond" && !rest.is_empty() && !starts_with_any(rest, &["slid"]))
         {
             continue;
         }
         // "een salafistische moskee": an adjective cue of an organisation noun.
         if toks.get(ti + 1).is_some_and(|n| {
-            n.class == Class::Word && ORG_NOUNS.iter().any(|o| lower(text, n).starts_with(o))
+            n.class == Class::Word && starts_with_any(n.text(text), &ORG_NOUNS)
         }) && !word_is(text, t, &["naar", "in"])
         {
             continue;
@@ -1216,8 +1227,7 @@ fn fragment(text: &str, toks: &[Tok], hits: &[Hit], s: usize, e: usize) -> Optio
             if e - s > 2 {
                 return None;
             }
-            let w = lower(text, &toks[s]);
-            if ORIGINS.iter().any(|o| w.starts_with(o)) && toks[s].cap {
+            if starts_with_any(toks[s].text(text), &ORIGINS) && toks[s].cap {
                 Kind::Ethnicity
             } else if (s..=e).any(|k| word_is(text, &toks[k], &["traditioneel", "orthodox"])) {
                 Kind::Religion
@@ -1374,7 +1384,7 @@ fn clause(
         word_is(text, &toks[k], &["de", "het", "deze"])
             && toks
                 .get(k + 1)
-                .is_some_and(|n| ORG_NOUNS.iter().any(|o| lower(text, n).starts_with(o)))
+                .is_some_and(|n| starts_with_any(n.text(text), &ORG_NOUNS))
     }) && !(l..c)
         .any(|k| word_is(text, &toks[k], &SUBJECTS) || covers(persons, toks[k].start, toks[k].end))
     {
@@ -1559,7 +1569,7 @@ fn name_run(text: &str, toks: &[Tok], k: usize, c: usize) -> Option<usize> {
             break;
         }
         // "El Idrissi van | Berberse afkomst": an origin adjective after "van" ends the name.
-        let name_after = |m: &Tok| m.cap && !ORIGINS.iter().any(|o| lower(text, m).starts_with(o));
+        let name_after = |m: &Tok| m.cap && !starts_with_any(m.text(text), &ORIGINS);
         if n.cap || (word_is(text, n, &PARTICLES) && toks.get(e + 2).is_some_and(name_after)) {
             e += 1;
         } else {
