@@ -1057,9 +1057,10 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
             continue;
         }
         // "een salafistische moskee": an adjective cue of an organisation noun.
-        if toks.get(ti + 1).is_some_and(|n| {
-            n.class == Class::Word && starts_with_any(n.text(text), &ORG_NOUNS)
-        }) && !word_is(text, t, &["naar", "in"])
+        if toks
+            .get(ti + 1)
+            .is_some_and(|n| n.class == Class::Word && starts_with_any(n.text(text), &ORG_NOUNS))
+            && !word_is(text, t, &["naar", "in"])
         {
             continue;
         }

@@ -119,3 +119,39 @@ fn detect_reader_streams_large_input_with_stream_offsets() {
     let per_para = det.detect(para).len();
     assert_eq!(n, per_para * 20_000);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(6))]
+
+    /// Several pieces, cut at blank lines, line breaks or spaces: detecting them on two or
+    /// three threads gives exactly what one thread gives.
+    #[test]
+    fn parallel_streaming_equals_sequential(
+        parts in proptest::collection::vec(
+            "([A-Z][a-z]{1,8}|van|de|[0-9]{1,10}|[.,:;@()+-]| |J\\.|06-|NL[0-9]{2} |woont in |geboren op ){1,30}",
+            1..8,
+        ),
+        seps in proptest::collection::vec(0u8..3, 1..8),
+    ) {
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < 700_000 {
+            text.push_str(&parts[i % parts.len()]);
+            text.push_str(["\n\n", "\n", " "][usize::from(seps[i % seps.len()])]);
+            i += 1;
+        }
+        let det = Detector::new();
+        let run = |threads: usize| {
+            let mut out = Vec::new();
+            det.detect_reader_parallel(text.as_bytes(), threads, |f, t| {
+                assert_eq!(&text[f.start..f.end], t);
+                out.push(f.clone());
+            })
+            .unwrap();
+            out
+        };
+        let one = run(1);
+        prop_assert_eq!(&one, &run(2));
+        prop_assert_eq!(&one, &run(3));
+    }
+}
