@@ -642,7 +642,13 @@ fn is_hard_bound(text: &str, t: &Tok) -> bool {
 }
 
 fn word_is(text: &str, t: &Tok, list: &[&str]) -> bool {
-    t.class == Class::Word && list.iter().any(|w| w.eq_ignore_ascii_case(t.text(text)))
+    if t.class != Class::Word {
+        return false;
+    }
+    // The slice once, not per list entry: this runs for most tokens of every clause.
+    let w = &text.as_bytes()[t.start..t.end];
+    list.iter()
+        .any(|x| x.len() == w.len() && x.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// Lower-cased text of a word token (cheap: most words are ASCII).
