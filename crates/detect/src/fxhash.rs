@@ -16,6 +16,25 @@ pub fn fx_ascii_lower(bytes: &[u8]) -> u64 {
     fx_mapped(bytes, ascii_lower8)
 }
 
+/// `a.eq_ignore_ascii_case(b)`, eight bytes at a time: both sides ASCII-lower-cased with
+/// [`ascii_lower8`] and compared as integers, not a byte loop (every lexicon probe of an ASCII
+/// word ends in this comparison).
+#[allow(dead_code)] // build.rs includes this file and does not use it
+#[inline]
+pub fn eq_ascii_lower(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut ca, mut cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (x, y) in (&mut ca).zip(&mut cb) {
+        if ascii_lower8(load_le(x)) != ascii_lower8(load_le(y)) {
+            return false;
+        }
+    }
+    // Equal lengths: both remainders are equally long and zero-padded alike.
+    ascii_lower8(load_le(ca.remainder())) == ascii_lower8(load_le(cb.remainder()))
+}
+
 /// Eight bytes ASCII-lower-cased at once (SWAR): 0x20 is added to each byte in `A..=Z`; other
 /// bytes, non-ASCII ones included, are left alone, as `u8::to_ascii_lowercase` leaves them.
 #[inline(always)]

@@ -789,30 +789,35 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
     while !text.is_char_boundary(a) {
         a += 1;
     }
-    let before = text[a..s].to_ascii_lowercase();
-    let cues = [
-        "geboren",
-        "geb.",
-        "geb ",
-        "geboortedatum",
-        "geb.datum",
-        "geboorte",
-        "date of birth",
-        "born",
-        "dob",
-        "° ",
-        "*",
+    // Lower-cased on the stack, not in a new `String`: this runs for every date.
+    let mut buf = [0u8; 48];
+    let before = &mut buf[..s - a];
+    before.copy_from_slice(&text.as_bytes()[a..s]);
+    before.make_ascii_lowercase();
+    let before: &[u8] = before;
+    const CUES: [&[u8]; 11] = [
+        b"geboren",
+        b"geb.",
+        b"geb ",
+        b"geboortedatum",
+        b"geb.datum",
+        b"geboorte",
+        b"date of birth",
+        b"born",
+        b"dob",
+        "° ".as_bytes(),
+        b"*",
     ];
     // Only the nearest clause counts: cut at sentence or line end.
-    let tail = match before.rfind(['\n', ';']) {
+    let tail = match before.iter().rposition(|&c| c == b'\n' || c == b';') {
         Some(p) => &before[p + 1..],
-        None => &before[..],
+        None => before,
     };
-    let tail = match tail.rfind(". ") {
-        Some(p) if !tail[..p].ends_with("geb") => &tail[p + 2..],
+    let tail = match tail.windows(2).rposition(|w| w == b". ") {
+        Some(p) if !tail[..p].ends_with(b"geb") => &tail[p + 2..],
         _ => tail,
     };
-    if cues.iter().any(|c| tail.contains(c)) {
+    if CUES.iter().any(|c| contains_bytes(tail, c)) {
         return true;
     }
     if table_column_birthdate(text, s) {
@@ -822,8 +827,19 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
     while !text.is_char_boundary(z) {
         z -= 1;
     }
-    let after = text[e..z].to_ascii_lowercase();
-    after.starts_with(" geboren") || after.starts_with(" (geboortedatum")
+    let after = &text.as_bytes()[e..z];
+    let starts = |p: &[u8]| {
+        after
+            .get(..p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+    };
+    starts(b" geboren") || starts(b" (geboortedatum")
+}
+
+/// Whether `hay` contains `needle` (not empty): a short haystack, so candidates are found by
+/// their first byte.
+fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    memchr::memchr_iter(needle[0], hay).any(|p| hay[p..].starts_with(needle))
 }
 
 /// A date in a table row (cells separated by `;`, `|` or tabs) under a header line that names a
@@ -832,27 +848,44 @@ fn table_column_birthdate(text: &str, s: usize) -> bool {
     let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
     let line_end = text[s..].find('\n').map_or(text.len(), |p| s + p);
     let line = &text[line_start..line_end];
-    if cell_separators(line) < 2 {
+    if !has_cells(line) {
         return false;
     }
     let mut a = line_start.saturating_sub(2000);
     while !text.is_char_boundary(a) {
         a += 1;
     }
-    // Every date in a table comes here and reads up to 2000 bytes: bytes, no copies.
-    text[a..line_start].lines().any(|l| {
-        cell_separators(l) >= 2
+    // Every date in a table comes here and reads up to 2000 bytes: bytes, no copies. Both
+    // header words hold "datum", and most windows have none: one scan for its `u` answers
+    // those before any line is split and counted.
+    let window = &text[a..line_start];
+    if !contains_datum(window.as_bytes()) {
+        return false;
+    }
+    window.lines().any(|l| {
+        has_cells(l)
             && (contains_ignore_ascii_case(l, b"geboortedatum")
                 || contains_ignore_ascii_case(l, b"geb.datum"))
     })
 }
 
-/// The number of `;`, `|` and tab bytes in `line` (ASCII bytes never occur inside a
-/// multi-byte char, so counting bytes counts those chars).
-fn cell_separators(line: &str) -> usize {
-    line.bytes()
-        .filter(|&b| matches!(b, b';' | b'|' | b'\t'))
-        .count()
+/// Whether `hay` contains "datum" in any ASCII case.
+fn contains_datum(hay: &[u8]) -> bool {
+    memchr::memchr2_iter(b'u', b'U', hay).any(|p| {
+        p >= 3
+            && hay
+                .get(p - 3..p + 2)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"datum"))
+    })
+}
+
+/// Whether `line` holds at least two `;`, `|` or tab bytes (ASCII bytes never occur inside
+/// a multi-byte char, so counting bytes counts those chars). Every date reads its whole line
+/// here: a SIMD search that stops at the second separator, not a byte loop over the line.
+fn has_cells(line: &str) -> bool {
+    memchr::memchr3_iter(b';', b'|', b'\t', line.as_bytes())
+        .nth(1)
+        .is_some()
 }
 
 /// Whether `hay` contains `needle` (lower-case ASCII) in any ASCII case.

@@ -149,8 +149,49 @@ pub(crate) fn ascii_word_bits(w: &[u8]) -> u16 {
         &WORDS
     };
     table.probe(crate::fxhash::fx_ascii_lower(w), w.len(), |k| {
-        k.eq_ignore_ascii_case(w)
+        crate::fxhash::eq_ascii_lower(k, w)
     })
+}
+
+/// The hash [`ascii_word_bits_hashed`] probes the word table with, for an ASCII word
+/// without whitespace or a dot (every ASCII word token).
+#[inline]
+pub(crate) fn ascii_word_hash(w: &[u8]) -> u64 {
+    crate::fxhash::fx_ascii_lower(w)
+}
+
+/// Asks the CPU to load the word-table slot of hash `h` into cache. The table is 8 MB, so a
+/// probe is a cache (and often TLB) miss; a caller that knows which words it will look up
+/// next issues this a few words ahead, and the misses overlap instead of queueing.
+#[inline]
+pub(crate) fn prefetch_word(h: u64) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let mask = (1usize << WORDS.bits) - 1;
+        let i = (h as usize) & mask;
+        if let Some(slot) = WORDS.slots.get(i * 16..i * 16 + 16) {
+            // SAFETY: a prefetch is only a hint: it never faults and changes no state the
+            // program can observe; the pointer is into `slot`, a live static slice.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(
+                    slot.as_ptr().cast(),
+                    std::arch::x86_64::_MM_HINT_T0,
+                );
+            }
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = h;
+}
+
+/// [`ascii_word_bits`] of an ASCII word without whitespace or a dot, whose
+/// [`ascii_word_hash`] is `h`.
+#[inline]
+pub(crate) fn ascii_word_bits_hashed(w: &[u8], h: u64) -> u16 {
+    if w.is_empty() || w.len() > 255 {
+        return 0;
+    }
+    WORDS.probe(h, w.len(), |k| crate::fxhash::eq_ascii_lower(k, w))
 }
 
 impl Table {
@@ -195,6 +236,25 @@ struct Org {
     /// least five bytes, so it ends in the word's last four, and a word whose last four are
     /// not in here is answered without a set look-up per suffix.
     tails: Vec<u32>,
+    /// A 4096-bit filter over `tails` ([`tail_bit`]): most words are ruled out by one bit,
+    /// without a binary search whose branches the CPU cannot predict.
+    tail_bits: [u64; 64],
+}
+
+/// The bit of [`Org::tail_bits`] for a word's last four bytes.
+#[inline]
+fn tail_bit(t: u32) -> (usize, u64) {
+    let h = t.wrapping_mul(0x9E37_79B1) >> 20;
+    ((h >> 6) as usize, 1u64 << (h & 63))
+}
+
+impl Org {
+    /// Whether `t` (see [`tail4`]) is in `tails`.
+    #[inline]
+    fn has_tail(&self, t: u32) -> bool {
+        let (w, bit) = tail_bit(t);
+        self.tail_bits[w] & bit != 0 && self.tails.binary_search(&t).is_ok()
+    }
 }
 
 fn org() -> &'static Org {
@@ -208,7 +268,17 @@ fn org() -> &'static Org {
         let mut tails: Vec<u32> = ORG_WORDS.iter().filter_map(|w| tail4(w)).collect();
         tails.sort_unstable();
         tails.dedup();
-        Org { set, lens, tails }
+        let mut tail_bits = [0u64; 64];
+        for &t in &tails {
+            let (w, bit) = tail_bit(t);
+            tail_bits[w] |= bit;
+        }
+        Org {
+            set,
+            lens,
+            tails,
+            tail_bits,
+        }
     })
 }
 
@@ -216,7 +286,7 @@ fn org() -> &'static Org {
 /// least three chars of its own ("Onderzoeksbureau", "Jongerenstichting").
 pub(crate) fn is_org_compound(lw: &str) -> bool {
     let org = org();
-    if tail4(lw).is_none_or(|t| org.tails.binary_search(&t).is_err()) {
+    if tail4(lw).is_none_or(|t| !org.has_tail(t)) {
         return false;
     }
     lw.char_indices().skip(3).any(|(k, _)| {
@@ -230,6 +300,43 @@ fn tail4(w: &str) -> Option<u32> {
     let b = w.as_bytes();
     let t: [u8; 4] = b.get(b.len().checked_sub(4)?..)?.try_into().ok()?;
     Some(u32::from_le_bytes(t))
+}
+
+/// Whether an ASCII word, lower-cased, could pass [`is_org_compound`]: its last four bytes
+/// end some organisation word. Read in place, so most words are answered without a
+/// lower-cased copy.
+pub(crate) fn ascii_may_be_org_compound(w: &[u8]) -> bool {
+    let Some(t) = w.len().checked_sub(4).and_then(|k| w.get(k..)) else {
+        return false;
+    };
+    let t = u32::from_le_bytes([
+        t[0].to_ascii_lowercase(),
+        t[1].to_ascii_lowercase(),
+        t[2].to_ascii_lowercase(),
+        t[3].to_ascii_lowercase(),
+    ]);
+    org().has_tail(t)
+}
+
+/// [`word_bits`] of `w` lower-cased; an ASCII word is probed in place ([`ascii_word_bits`]),
+/// other text is lower-cased into `buf` first.
+#[inline]
+pub(crate) fn bits_any_case(w: &str, buf: &mut String) -> u16 {
+    if w.is_ascii() {
+        ascii_word_bits(w.as_bytes())
+    } else {
+        word_bits(lower(w, buf))
+    }
+}
+
+/// Whether `w` lower-cased is one of `words` (lower-case ASCII): an ASCII word is compared
+/// in place, ignoring case, which gives the same answer without the copy.
+pub(crate) fn lower_is_one_of(w: &str, buf: &mut String, words: &[&str]) -> bool {
+    if w.is_ascii() {
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        words.contains(&lower(w, buf))
+    }
 }
 
 /// Whether a lower-cased word is in the lexicon(s) `bit`.
@@ -339,5 +446,21 @@ mod tests {
             );
         }
         assert_eq!(word_bits(""), 0);
+        for (a, b) in [
+            ("", ""),
+            ("Jansen", "jansen"),
+            ("JANSEN", "jansem"),
+            ("Rijksoverheid", "rijksoverheid"),
+            ("Rijksoverheid", "rijksoverheie"),
+            ("a@[`{z", "A@[`{Z"),
+            ("ÉÉ", "éé"),
+            ("abc", "abcd"),
+        ] {
+            assert_eq!(
+                crate::fxhash::eq_ascii_lower(a.as_bytes(), b.as_bytes()),
+                a.as_bytes().eq_ignore_ascii_case(b.as_bytes()),
+                "{a} {b}"
+            );
+        }
     }
 }

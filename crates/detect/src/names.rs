@@ -180,10 +180,6 @@ impl<'a> Ctx<'a> {
     fn w(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
     }
-    fn lw(&mut self, i: usize) -> String {
-        let w = self.toks[i].text(self.text);
-        lexicon::lower(w, &mut self.buf).to_string()
-    }
     /// Lower-cased token `i`, in the reused buffer (no allocation).
     fn lw_ref(&mut self, i: usize) -> &str {
         let w = self.toks[i].text(self.text);
@@ -237,9 +233,13 @@ impl<'a> Ctx<'a> {
             return f & O_ORG != 0;
         }
         let w = self.toks[i].text(self.text);
-        let lw = lexicon::lower(w, &mut self.buf);
         // Compounds ending in an organisation word: "Onderzoeksbureau", "Jongerenstichting".
-        let org = lexicon::is_org_compound(lw);
+        // Most ASCII words fail the tail test in place, before a lower-cased copy.
+        let org = if w.is_ascii() && !lexicon::ascii_may_be_org_compound(w.as_bytes()) {
+            false
+        } else {
+            lexicon::is_org_compound(lexicon::lower(w, &mut self.buf))
+        };
         self.feat[i] = f | O_DONE | if org { O_ORG } else { 0 };
         org
     }
@@ -253,10 +253,7 @@ impl<'a> Ctx<'a> {
         self.is_place(s, e)
     }
     fn is_place(&mut self, s: usize, e: usize) -> bool {
-        lexicon::has(
-            lexicon::lower(&self.text[s..e], &mut self.buf),
-            lexicon::W_PLACE,
-        )
+        lexicon::bits_any_case(&self.text[s..e], &mut self.buf) & lexicon::W_PLACE != 0
     }
     /// The title before token `i` (skipping its dot): returns (class, start offset of title).
     fn title_before(&mut self, i: usize) -> Option<(TitleClass, usize)> {
@@ -267,9 +264,18 @@ impl<'a> Ctx<'a> {
         if self.toks[j].is_punct(self.text, b'.') && !self.toks[j].space_before && j > 0 {
             j -= 1;
             let w = self.toks[j].text(self.text);
-            lexicon::lower(w, &mut self.buf);
-            self.buf.push('.');
-            if let Some(c) = lexicon::title_class(lexicon::word_bits(&self.buf)) {
+            // "drs." as a key: an ASCII word and its dot (adjacent in the text) are probed in
+            // place; this runs at every sentence start.
+            let bits = if w.is_ascii() {
+                lexicon::ascii_word_bits(
+                    &self.text.as_bytes()[self.toks[j].start..self.toks[j + 1].end],
+                )
+            } else {
+                lexicon::lower(w, &mut self.buf);
+                self.buf.push('.');
+                lexicon::word_bits(&self.buf)
+            };
+            if let Some(c) = lexicon::title_class(bits) {
                 return Some((c, self.toks[j].start));
             }
         }
@@ -306,10 +312,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         toks,
         buf: String::new(),
         feat: vec![0; toks.len()],
-        caps: (0..toks.len())
-            .filter(|&i| toks[i].cap && toks[i].class == Class::Word)
-            .collect(),
+        caps: cap_words(toks),
     };
+    warm_features(&mut cx);
     let mut out = Vec::new();
     let mut accepted: Vec<Accepted> = Vec::new();
     // Chains not accepted, reduced to what propagation needs (chains that trim to nothing
@@ -357,47 +362,53 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
     let mut cores: HashSet<String> = HashSet::default();
     let mut lasts: HashSet<String> = HashSet::default();
     let mut firsts: HashSet<String> = HashSet::default();
-    // The last word of every key above: a core ends in its name's last word (the words of
-    // a core are whole tokens joined by whitespace), so a chain whose last word is not in
-    // here cannot match, and most chains are rejected with one look-up instead of three.
-    let mut tails: HashSet<String> = HashSet::default();
+    // The hashes ([`word_hash`]) of the last word of every key above: a core ends in its
+    // name's last word (the words of a core are whole tokens joined by whitespace), so a
+    // chain whose last word's hash is not in here cannot match, and most chains are
+    // rejected on a hash of the word in place, without lower-casing a copy or a set probe.
+    let mut tails: Vec<u64> = Vec::new();
     for a in &accepted {
-        let last = cx.lw(a.last);
         // Core = particles directly before the last word, plus it.
         let mut k = a.last;
         while k > a.first && is_particle(cx.w(k - 1)) {
             k -= 1;
         }
-        let core = lexicon::lower(&text[toks[k].start..toks[a.last].end], &mut cx.buf).to_string();
-        cores.insert(core);
+        // A name accepted again adds nothing: copies only for new keys.
+        insert_str(
+            &mut cores,
+            lexicon::lower(&text[toks[k].start..toks[a.last].end], &mut cx.buf),
+        );
         if !cx.common_word(a.last) && !cx.is_place_toks(a.last, a.last) {
-            lasts.insert(last.clone());
+            insert_str(&mut lasts, cx.lw_ref(a.last));
         }
-        tails.insert(last);
+        tails.push(word_hash(&mut cx, a.last));
         // `features` holds the bits of the lower-cased word, as `lexicon::has` would.
         if let Some(g) = a.given {
             if cx.features(g) & F_NONNAME == 0 {
-                let f = cx.lw(g);
-                tails.insert(f.clone());
-                firsts.insert(f);
+                insert_str(&mut firsts, cx.lw_ref(g));
+                tails.push(word_hash(&mut cx, g));
             }
         }
         if a.first < a.last && cx.is_cap(a.first) && !cx.is_initial(a.first) {
             let bits = cx.features(a.first);
             if bits & F_FIRST != 0 && bits & F_NONNAME == 0 {
-                let f = cx.lw(a.first);
-                tails.insert(f.clone());
-                firsts.insert(f);
+                insert_str(&mut firsts, cx.lw_ref(a.first));
+                tails.push(word_hash(&mut cx, a.first));
             }
         }
     }
+    tails.sort_unstable();
+    tails.dedup();
     if !cores.is_empty() {
         for p in &pending {
-            // Looked up in the reused buffer: most chains are not names (no allocation).
-            let lw = cx.lw_ref(p.last_tok);
-            if !tails.contains(lw) {
+            if tails
+                .binary_search(&word_hash(&mut cx, p.last_tok))
+                .is_err()
+            {
                 continue;
             }
+            // Looked up in the reused buffer (no allocation).
+            let lw = cx.lw_ref(p.last_tok);
             let hit = lasts.contains(lw) || (p.single && firsts.contains(lw)) || {
                 let core_span = &text[toks[p.core_tok].start..toks[p.last_tok].end];
                 cores.contains(lexicon::lower(core_span, &mut cx.buf))
@@ -419,6 +430,75 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
     out
 }
 
+/// Fills in the lexicon features of the capitalised words up front, prefetching the table
+/// slot a few words ahead: nearly every one is looked up by the chain rules anyway, and
+/// doing them in a row lets their cache misses overlap (the features are the same as a
+/// lazy [`Ctx::features`] would give; non-ASCII words are left to it).
+fn warm_features(cx: &mut Ctx) {
+    const AHEAD: usize = 8;
+    let toks = cx.toks;
+    let text = cx.text.as_bytes();
+    // Only the ASCII words `Ctx::is_cap` accepts: the ones the chain rules look up.
+    let word = |i: usize| {
+        let t = &toks[i];
+        let w = &text[t.start..t.end];
+        (t.end - t.start >= 2 && !t.all_caps && w.is_ascii()).then_some(w)
+    };
+    let mut hashes: Vec<(usize, u64)> = Vec::with_capacity(cx.caps.len());
+    for &i in &cx.caps {
+        if let Some(w) = word(i) {
+            hashes.push((i, lexicon::ascii_word_hash(w)));
+        }
+    }
+    for (&(_, h), _) in hashes.iter().zip(0..AHEAD) {
+        lexicon::prefetch_word(h);
+    }
+    for k in 0..hashes.len() {
+        if let Some(&(_, h)) = hashes.get(k + AHEAD) {
+            lexicon::prefetch_word(h);
+        }
+        let (i, h) = hashes[k];
+        if cx.feat[i] & F_DONE == 0 {
+            let t = &toks[i];
+            let bits = lexicon::ascii_word_bits_hashed(&text[t.start..t.end], h);
+            cx.feat[i] |= F_DONE | u32::from(bits);
+        }
+    }
+}
+
+/// Indices of the words with a capital first letter, in order. Written without a branch per
+/// token (one in six or so is capitalised, unpredictably): every index is stored, and the
+/// length moves on only past a capitalised word.
+fn cap_words(toks: &[Tok]) -> Vec<usize> {
+    let mut caps = vec![0usize; toks.len()];
+    let mut n = 0;
+    for (i, t) in toks.iter().enumerate() {
+        // `n <= i`: in bounds.
+        caps[n] = i;
+        n += usize::from(t.cap & (t.class == Class::Word));
+    }
+    caps.truncate(n);
+    caps
+}
+
+/// Inserts a copy of `s` unless the set holds it already.
+fn insert_str(set: &mut HashSet<String>, s: &str) {
+    if !set.contains(s) {
+        set.insert(s.to_string());
+    }
+}
+
+/// The hash of lower-cased token `i` (`fxhash::fx` of [`lexicon::lower`] of it), computed in
+/// place for an ASCII word.
+fn word_hash(cx: &mut Ctx, i: usize) -> u64 {
+    let w = cx.w(i);
+    if w.is_ascii() {
+        lexicon::ascii_word_hash(w.as_bytes())
+    } else {
+        crate::fxhash::fx(cx.lw_ref(i).as_bytes())
+    }
+}
+
 fn el_end(toks: &[Tok], ch: &Chain, e: usize) -> usize {
     let (ti, kind) = ch.els[e];
     if kind == El::Initial {
@@ -436,34 +516,35 @@ fn is_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
     if !c.is_punct(cx.text, b':') || c.space_before {
         return false;
     }
-    let lw = lexicon::lower(cx.w(j), buf);
-    let bits = lexicon::word_bits(lw);
+    let bits = lexicon::bits_any_case(cx.w(j), buf);
     (bits & lexicon::W_DUTCH != 0 && bits & lexicon::W_SURNAME == 0)
-        || matches!(
-            lw,
-            "van"
-                | "aan"
-                | "cc"
-                | "bcc"
-                | "to"
-                | "from"
-                | "subject"
-                | "date"
-                | "datum"
-                | "naam"
-                | "onderwerp"
-                | "verzonden"
-                | "bijlage"
-                | "betreft"
-                | "kenmerk"
-                | "tel"
-                | "telefoon"
+        || lexicon::lower_is_one_of(
+            cx.w(j),
+            buf,
+            &[
+                "van",
+                "aan",
+                "cc",
+                "bcc",
+                "to",
+                "from",
+                "subject",
+                "date",
+                "datum",
+                "naam",
+                "onderwerp",
+                "verzonden",
+                "bijlage",
+                "betreft",
+                "kenmerk",
+                "tel",
+                "telefoon",
+            ],
         )
 }
 
 fn is_first_name(cx: &Ctx, j: usize, buf: &mut String) -> bool {
-    let lw = lexicon::lower(cx.w(j), buf);
-    lexicon::has(lw, lexicon::W_FIRST)
+    lexicon::bits_any_case(cx.w(j), buf) & lexicon::W_FIRST != 0
 }
 
 /// Reads name chains off the token stream and hands each to `each` as it is read (a chain
@@ -515,8 +596,9 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
             if cx.is_initial(j) {
                 els.push((j, El::Initial));
                 j += 2;
-            } else if toks[j].class == Class::Word && is_particle(cx.w(j)) && !els.is_empty()
-                || toks[j].class == Class::Word && toks[j].cap && is_particle(cx.w(j))
+            } else if toks[j].class == Class::Word
+                && (!els.is_empty() || toks[j].cap)
+                && is_particle(cx.w(j))
             {
                 els.push((j, El::Particle));
                 j += 1;
@@ -783,7 +865,7 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     if !last_common && caps.len() <= 2 {
         if let Some(t) = cx.toks.get(after) {
             if t.class == Class::Word
-                && SPEECH_AFTER.contains(&cx.lw_ref(after))
+                && lexicon::lower_is_one_of(cx.w(after), &mut cx.buf, &SPEECH_AFTER)
                 && cx.features(last) & F_SURNAME != 0
             {
                 return Some(hit(span_s, span_e, first_tok, last, "name.speech", 0.7));
@@ -1000,17 +1082,26 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
     let text = cx.text;
     let mut spans: Vec<(usize, usize)> = persons.iter().map(|p| (p.start, p.end)).collect();
     spans.sort_unstable();
-    let person_ends: HashSet<usize> = persons.iter().map(|p| p.end).collect();
-    let birth_ends: HashSet<usize> = ids
-        .iter()
-        .filter(|f| f.kind == Kind::Birthdate)
-        .map(|f| f.end)
-        .collect();
-    let postcode_ends: HashSet<usize> = ids
-        .iter()
-        .filter(|f| f.kind == Kind::Postcode)
-        .map(|f| f.end)
-        .collect();
+    // End offsets, sorted for `binary_search`: built once per text, so a sorted `Vec` costs
+    // less than hashing every insert, and a probe of an empty one is free.
+    let ends = |it: &mut dyn Iterator<Item = usize>| {
+        let mut v: Vec<usize> = it.collect();
+        v.sort_unstable();
+        v
+    };
+    let person_ends = ends(&mut persons.iter().map(|p| p.end));
+    let birth_ends = ends(
+        &mut ids
+            .iter()
+            .filter(|f| f.kind == Kind::Birthdate)
+            .map(|f| f.end),
+    );
+    let postcode_ends = ends(
+        &mut ids
+            .iter()
+            .filter(|f| f.kind == Kind::Postcode)
+            .map(|f| f.end),
+    );
     // Any person span overlapping s..e (person spans are short).
     let overlaps = |s: usize, e: usize| {
         let from = spans.partition_point(|&(ps, _)| ps + 256 < s);
@@ -1064,7 +1155,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
         ]
         .iter()
         .any(|c| c.eq_ignore_ascii_case(prev_raw));
-        if !cue_before && !prev.is_some_and(|p| postcode_ends.contains(&toks[p].end)) {
+        if !cue_before && prev.is_none_or(|p| postcode_ends.binary_search(&toks[p].end).is_err()) {
             free = next_i;
             continue;
         }
@@ -1095,11 +1186,13 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
                 {
                     break;
                 }
-                if t.class == Class::Word && RESIDENCE_CUES.contains(&cx.lw_ref(k)) {
+                if t.class == Class::Word
+                    && lexicon::lower_is_one_of(cx.w(k), &mut cx.buf, &RESIDENCE_CUES)
+                {
                     tied = true;
                     break;
                 }
-                if birth_ends.contains(&t.end) {
+                if birth_ends.binary_search(&t.end).is_ok() {
                     tied = true;
                     break;
                 }
@@ -1121,10 +1214,10 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
         {
             // "Ibrahim Kaya (Nunspeet)".
             let p = prev.unwrap_or(0);
-            tied = p > 0 && person_ends.contains(&toks[p - 1].end);
+            tied = p > 0 && person_ends.binary_search(&toks[p - 1].end).is_ok();
         } else if let Some(p) = prev {
             // After a person's postcode: "3526 KM Utrecht".
-            tied = postcode_ends.contains(&toks[p].end);
+            tied = postcode_ends.binary_search(&toks[p].end).is_ok();
         }
         if tied {
             out.push(Finding {
