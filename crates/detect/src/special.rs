@@ -352,6 +352,40 @@ fn first2(b: &[u8]) -> u16 {
     key(b, 2) as u16
 }
 
+/// Bit `32 * (a & 31) + (b & 31)` is set when some cue begins with the bytes `a b`. The low
+/// five bits of an ASCII letter are the same in both cases, and a cue only matches where its
+/// bytes equal the text's up to ASCII case, so a clear bit proves that no cue starts here; a
+/// set bit may be a false alarm (the index decides). 128 bytes: always in cache.
+static CUE_PAIRS: [u64; 16] = cue_pairs();
+
+const fn cue_pairs() -> [u64; 16] {
+    let mut bits = [0u64; 16];
+    let mut i = 0;
+    while i < CUES.len() + ACRONYMS.len() {
+        let c = if i < CUES.len() {
+            CUES[i].0.as_bytes()
+        } else {
+            ACRONYMS[i - CUES.len()].0.as_bytes()
+        };
+        let n = ((c[0] & 31) as usize) << 5 | (c[1] & 31) as usize;
+        bits[n >> 6] |= 1 << (n & 63);
+        i += 1;
+    }
+    bits
+}
+
+/// Whether a cue may begin at byte `p` (see [`CUE_PAIRS`]). Every cue has two bytes or more.
+#[inline]
+pub(crate) fn may_begin_cue(b: &[u8], p: usize) -> bool {
+    match b.get(p..p + 2) {
+        Some(&[x, y]) => {
+            let n = usize::from(x & 31) << 5 | usize::from(y & 31);
+            CUE_PAIRS[n >> 6] & (1 << (n & 63)) != 0
+        }
+        _ => false,
+    }
+}
+
 /// The bit of a key in [`CueIndex::keys`].
 #[inline]
 fn key_bit(k: u32) -> u16 {
@@ -957,7 +991,7 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
     // ("anti-islam"); no cue starts with anything but a letter. Two sorted streams, merged.
     let mut words = toks
         .iter()
-        .filter(|t| t.class == Class::Word)
+        .filter(|t| t.class == Class::Word && t.cue)
         .map(|t| t.start)
         .peekable();
     let mut joins = memchr::memchr2_iter(b'-', b'\'', bytes)

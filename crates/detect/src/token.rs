@@ -25,6 +25,10 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Word of two or more letters, all upper case.
     pub all_caps: bool,
+    /// Word whose first two bytes may begin a special-category cue
+    /// ([`crate::special::may_begin_cue`]): read here, while the bytes are in cache, it spares
+    /// the cue scan a look at most words.
+    pub cue: bool,
 }
 
 impl Tok {
@@ -87,6 +91,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     space_before: space,
                     cap: b.is_ascii_uppercase(),
                     all_caps: letters >= 2 && all_upper,
+                    cue: crate::special::may_begin_cue(bytes, start),
                 });
                 nl = 0;
                 space = false;
@@ -140,6 +145,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             (false, false)
         };
+        let cue = class == Class::Word && crate::special::may_begin_cue(bytes, start);
         toks.push(Tok {
             start,
             end: i,
@@ -148,6 +154,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             space_before: space,
             cap,
             all_caps,
+            cue,
         });
         nl = 0;
         space = false;
