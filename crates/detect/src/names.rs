@@ -424,10 +424,87 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
             }
         }
     }
+    initials_signatures(&cx, &accepted, &mut out);
     out.sort_by_key(|f| f.start);
     let persons = out.clone();
     places(&mut cx, &persons, ids, &mut out);
     out
+}
+
+/// The initials a person found in this text signs with: "E.J. Mol" → `EJM`, "Bas van der
+/// Meulen" → `BvdM` (particles lower case). Only for a name with a given name or initials
+/// before the surname; `None` for anything else ("Van Dalen", "Nobel, J.N.J.").
+fn initials_of(cx: &Ctx, a: &Accepted) -> Option<String> {
+    let mut out = String::new();
+    let mut given = false;
+    for k in a.first..=a.last {
+        let t = &cx.toks[k];
+        if t.class != Class::Word {
+            if !cx.toks[k].is_punct(cx.text, b'.') {
+                return None; // a comma or hyphen: another order than given names first
+            }
+            continue;
+        }
+        let w = cx.w(k);
+        let c = w.chars().next()?;
+        if k < a.last && is_particle(w) {
+            if !given {
+                return None; // "Van Dalen": no given name, no initials
+            }
+            out.extend(c.to_lowercase());
+        } else if k < a.last {
+            out.extend(c.to_uppercase());
+            given = true;
+        } else if given {
+            out.extend(c.to_uppercase());
+        } else {
+            return None;
+        }
+    }
+    (2..=5).contains(&out.chars().count()).then_some(out)
+}
+
+/// Initials that stand alone as a signature of a person named in the same text: "(EJM)" in a
+/// log, "BvdM" under a mail, "- FdJ". Only the exact initials of a found name count (see
+/// [`initials_of`]), and only alone on a line or in parentheses.
+fn initials_signatures(cx: &Ctx, accepted: &[Accepted], out: &mut Vec<Finding>) {
+    let mut sigs: Vec<String> = accepted.iter().filter_map(|a| initials_of(cx, a)).collect();
+    if sigs.is_empty() {
+        return;
+    }
+    sigs.sort_unstable();
+    sigs.dedup();
+    let bytes = cx.text.as_bytes();
+    for &k in &cx.caps {
+        let t = &cx.toks[k];
+        if t.class != Class::Word || !(2..=5).contains(&(t.end - t.start)) {
+            continue;
+        }
+        let w = cx.w(k);
+        if sigs.binary_search_by(|s| s.as_str().cmp(w)).is_err() {
+            continue;
+        }
+        // Where a signature stands: alone on its line ("BvdM", "- FdJ") or in parentheses
+        // ("(EJM)"); not inside a postcode, an IBAN or a label ("3900 BC", "MA50 ...",
+        // "Paraaf CIO:").
+        let line_start = memchr::memrchr(b'\n', &bytes[..t.start]).map_or(0, |p| p + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[t.end..]).map_or(bytes.len(), |p| t.end + p);
+        let (before, after) = (&bytes[line_start..t.start], &bytes[t.end..line_end]);
+        let alone = before.iter().all(|c| b" \t-(".contains(c))
+            && after.iter().all(|c| b" \t).".contains(c));
+        let parenthesised =
+            before.trim_ascii_end().ends_with(b"(") && after.trim_ascii_start().starts_with(b")");
+        if !(alone || parenthesised) {
+            continue;
+        }
+        out.push(Finding {
+            start: t.start,
+            end: t.end,
+            kind: Kind::Person,
+            score: 0.7,
+            rule: "name.initials_signature",
+        });
+    }
 }
 
 /// Fills in the lexicon features of the capitalised words up front, prefetching the table
