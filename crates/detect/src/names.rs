@@ -432,78 +432,103 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
 }
 
 /// The initials a person found in this text signs with: "E.J. Mol" → `EJM`, "Bas van der
-/// Meulen" → `BvdM` (particles lower case). Only for a name with a given name or initials
-/// before the surname; `None` for anything else ("Van Dalen", "Nobel, J.N.J.").
-fn initials_of(cx: &Ctx, a: &Accepted) -> Option<String> {
-    let mut out = String::new();
+/// Meulen" → `BvdM` (particles lower case), as ASCII bytes. Only for a name with a given name
+/// or initials before the surname; `None` for anything else ("Van Dalen", "Nobel, J.N.J.").
+fn initials_of(cx: &Ctx, a: &Accepted) -> Option<([u8; 5], usize)> {
+    let mut out = [0u8; 5];
+    let mut n = 0;
     let mut given = false;
     for k in a.first..=a.last {
         let t = &cx.toks[k];
         if t.class != Class::Word {
-            if !cx.toks[k].is_punct(cx.text, b'.') {
+            if !t.is_punct(cx.text, b'.') {
                 return None; // a comma or hyphen: another order than given names first
             }
             continue;
         }
         let w = cx.w(k);
-        let c = w.chars().next()?;
+        let c = *w.as_bytes().first()?;
+        if !c.is_ascii_alphabetic() || n == out.len() {
+            return None;
+        }
         if k < a.last && is_particle(w) {
             if !given {
                 return None; // "Van Dalen": no given name, no initials
             }
-            out.extend(c.to_lowercase());
-        } else if k < a.last {
-            out.extend(c.to_uppercase());
+            out[n] = c.to_ascii_lowercase();
+        } else if k < a.last || given {
+            out[n] = c.to_ascii_uppercase();
             given = true;
-        } else if given {
-            out.extend(c.to_uppercase());
         } else {
             return None;
         }
+        n += 1;
     }
-    (2..=5).contains(&out.chars().count()).then_some(out)
+    (n >= 2).then_some((out, n))
 }
 
 /// Initials that stand alone as a signature of a person named in the same text: "(EJM)" in a
-/// log, "BvdM" under a mail, "- FdJ". Only the exact initials of a found name count (see
-/// [`initials_of`]), and only alone on a line or in parentheses.
+/// log, "BvdM" under a mail. Only the exact initials of a found name count (see
+/// [`initials_of`]), and only alone on a line or in parentheses; not inside a postcode, an
+/// IBAN or a label ("3900 BC", "MA50 ...", "Paraaf CIO:").
+#[inline(never)]
 fn initials_signatures(cx: &Ctx, accepted: &[Accepted], out: &mut Vec<Finding>) {
-    let mut sigs: Vec<String> = accepted.iter().filter_map(|a| initials_of(cx, a)).collect();
-    if sigs.is_empty() {
+    let bytes = cx.text.as_bytes();
+    // Candidates first (two capitals or more, in a signature's place): most texts have none,
+    // and then no name's initials are worked out at all.
+    let candidates: Vec<usize> = cx
+        .caps
+        .iter()
+        .copied()
+        .filter(|&k| {
+            let t = &cx.toks[k];
+            let w = &bytes[t.start..t.end];
+            // Two bytes decide for nearly every word: "EJM", "HP", "BvdM" have a capital
+            // second or last; "Jan", "Het" have neither.
+            if !(2..=5).contains(&w.len())
+                || !(w[1].is_ascii_uppercase() || w[w.len() - 1].is_ascii_uppercase())
+                || t.class != Class::Word
+                || w.iter().filter(|c| c.is_ascii_uppercase()).count() < 2
+            {
+                return false;
+            }
+            let line_start = memchr::memrchr(b'\n', &bytes[..t.start]).map_or(0, |p| p + 1);
+            let line_end =
+                memchr::memchr(b'\n', &bytes[t.end..]).map_or(bytes.len(), |p| t.end + p);
+            let (before, after) = (&bytes[line_start..t.start], &bytes[t.end..line_end]);
+            let alone = before.iter().all(|c| b" \t-(".contains(c))
+                && after.iter().all(|c| b" \t).".contains(c));
+            let parenthesised = before.trim_ascii_end().ends_with(b"(")
+                && after.trim_ascii_start().starts_with(b")");
+            alone || parenthesised
+        })
+        .collect();
+    if candidates.is_empty() {
         return;
     }
-    sigs.sort_unstable();
-    sigs.dedup();
-    let bytes = cx.text.as_bytes();
-    for &k in &cx.caps {
+    // Only names whose first letter some candidate starts with ("(AVG)" and "(BSN)" are
+    // candidates in many texts; the names are many).
+    let firsts: Vec<u8> = candidates
+        .iter()
+        .map(|&k| bytes[cx.toks[k].start])
+        .collect();
+    let sigs: Vec<([u8; 5], usize)> = accepted
+        .iter()
+        .filter(|a| firsts.contains(&bytes[cx.toks[a.first].start].to_ascii_uppercase()))
+        .filter_map(|a| initials_of(cx, a))
+        .collect();
+    for k in candidates {
         let t = &cx.toks[k];
-        if t.class != Class::Word || !(2..=5).contains(&(t.end - t.start)) {
-            continue;
+        let w = &bytes[t.start..t.end];
+        if sigs.iter().any(|(s, n)| &s[..*n] == w) {
+            out.push(Finding {
+                start: t.start,
+                end: t.end,
+                kind: Kind::Person,
+                score: 0.7,
+                rule: "name.initials_signature",
+            });
         }
-        let w = cx.w(k);
-        if sigs.binary_search_by(|s| s.as_str().cmp(w)).is_err() {
-            continue;
-        }
-        // Where a signature stands: alone on its line ("BvdM", "- FdJ") or in parentheses
-        // ("(EJM)"); not inside a postcode, an IBAN or a label ("3900 BC", "MA50 ...",
-        // "Paraaf CIO:").
-        let line_start = memchr::memrchr(b'\n', &bytes[..t.start]).map_or(0, |p| p + 1);
-        let line_end = memchr::memchr(b'\n', &bytes[t.end..]).map_or(bytes.len(), |p| t.end + p);
-        let (before, after) = (&bytes[line_start..t.start], &bytes[t.end..line_end]);
-        let alone = before.iter().all(|c| b" \t-(".contains(c))
-            && after.iter().all(|c| b" \t).".contains(c));
-        let parenthesised =
-            before.trim_ascii_end().ends_with(b"(") && after.trim_ascii_start().starts_with(b")");
-        if !(alone || parenthesised) {
-            continue;
-        }
-        out.push(Finding {
-            start: t.start,
-            end: t.end,
-            kind: Kind::Person,
-            score: 0.7,
-            rule: "name.initials_signature",
-        });
     }
 }
 
