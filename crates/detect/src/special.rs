@@ -720,7 +720,8 @@ struct Seg {
     negated: bool,
 }
 
-/// Whether two same-kind findings with only `gap` between them are one statement: words
+/// Whether two same-kind findings (tokens `..=first_end` and `second_start..=second_end`)
+/// with only "en" between them are one statement: words
 /// coordinated under one verb ("heeft een verstandelijke beperking | en | epilepsie"). Two
 /// clauses, each with a verb of its own, stay two findings whatever their length ("heeft
 /// suikerziekte | en | is slechtziend", "moslim bent | en | elke vrijdag ... gaat"): one span
