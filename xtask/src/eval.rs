@@ -155,6 +155,11 @@ pub fn main(args: Vec<String>) -> Result<()> {
         print_json(&report);
     } else {
         print_table(&report, o.kind);
+        if !o.corpus.ends_with("corpus/dev") {
+            println!(
+                "(the issue's targets are set on corpus/dev; on this corpus they are a yardstick)"
+            );
+        }
     }
     let pick = |k: Kind| o.kind.is_none_or(|x| x == k);
     if o.show_misses {
