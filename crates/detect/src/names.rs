@@ -968,9 +968,23 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         if let Some(t) = cx.toks.get(after) {
             if t.class == Class::Word
                 && lexicon::lower_is_one_of(cx.w(after), &mut cx.buf, &SPEECH_AFTER)
-                && cx.features(last) & F_SURNAME != 0
             {
-                return Some(hit(span_s, span_e, first_tok, last, "name.speech", 0.7));
+                let f = cx.features(last);
+                if f & F_SURNAME != 0 {
+                    return Some(hit(span_s, span_e, first_tok, last, "name.speech", 0.7));
+                }
+                // A first name alone that speaks: "Priya vertelt dat ..." (a person known
+                // by first name in the file; an ordinary word is excluded above).
+                if caps.len() == 1 && els.len() == 1 && f & F_FIRST != 0 && f & F_NONNAME == 0 {
+                    return Some(hit(
+                        span_s,
+                        span_e,
+                        first_tok,
+                        last,
+                        "name.first_speech",
+                        0.7,
+                    ));
+                }
             }
         }
     }
