@@ -1557,8 +1557,9 @@ const FINITE: [&str; 16] = [
 ];
 /// Conjunctions that open a subordinate clause, whose subject comes right after them.
 const SUBORDINATORS: [&str; 7] = ["dat", "omdat", "of", "toen", "nadat", "zodat", "terwijl"];
-/// Roles written before a name ("raadslid Van Dalen"); kin nouns count too ("zoon Jordy").
-const ROLES: [&str; 22] = [
+/// Roles written before a name ("raadslid Van Dalen"); the kin nouns of [`KIN`] count too
+/// ("zoon Jordy").
+const ROLES: [&str; 11] = [
     "raadslid",
     "wethouder",
     "burgemeester",
@@ -1570,17 +1571,6 @@ const ROLES: [&str; 22] = [
     "collega",
     "buurman",
     "buurvrouw",
-    "zoon",
-    "dochter",
-    "vader",
-    "moeder",
-    "broer",
-    "zus",
-    "echtgenoot",
-    "echtgenote",
-    "partner",
-    "neef",
-    "nicht",
 ];
 /// Lower-case particles inside a name ("De Boer", "van der Linden", "El Amrani").
 const PARTICLES: [&str; 9] = ["van", "der", "den", "de", "ter", "ten", "el", "al", "in"];
@@ -1630,7 +1620,9 @@ fn name_run(text: &str, toks: &[Tok], k: usize, c: usize) -> Option<usize> {
     // "vertelt dat | Radi in 2019 ...", "dat raadslid | Van Dalen na ...": a capitalised
     // word mid-sentence right after a subordinator or a role noun is the clause's subject.
     let after_link = !sentence_initial
-        && (word_is(text, &toks[k - 1], &SUBORDINATORS) || word_is(text, &toks[k - 1], &ROLES));
+        && (word_is(text, &toks[k - 1], &SUBORDINATORS)
+            || word_is(text, &toks[k - 1], &ROLES)
+            || word_is(text, &toks[k - 1], &KIN));
     (after_verb || before_verb || after_link).then_some(e)
 }
 
