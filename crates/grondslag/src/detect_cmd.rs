@@ -221,8 +221,8 @@ pub fn detect(args: DetectArgs) -> anyhow::Result<ExitCode> {
 struct JsonLines {
     /// `,"file":"<escaped name>"`.
     file: Vec<u8>,
-    /// Score rounded to thousandths → its JSON text.
-    scores: Vec<(i64, Vec<u8>)>,
+    /// Score rounded to thousandths ([`ui::thousandths`]) → its JSON text.
+    scores: Vec<(f64, Vec<u8>)>,
     line: Vec<u8>,
 }
 
@@ -234,13 +234,12 @@ impl JsonLines {
     }
 
     fn write(&mut self, out: &mut impl Write, f: &Finding, value: &str) -> std::io::Result<()> {
-        let milli = (f64::from(f.score) * 1000.0).round();
-        let key = milli as i64;
-        let score = match self.scores.iter().position(|(k, _)| *k == key) {
+        let rounded = ui::thousandths(f.score);
+        let score = match self.scores.iter().position(|(k, _)| *k == rounded) {
             Some(i) => i,
             None => {
-                let text = serde_json::to_vec(&(milli / 1000.0)).map_err(std::io::Error::from)?;
-                self.scores.push((key, text));
+                let text = serde_json::to_vec(&rounded).map_err(std::io::Error::from)?;
+                self.scores.push((rounded, text));
                 self.scores.len() - 1
             }
         };
@@ -284,7 +283,7 @@ fn write_human(
     f: &Finding,
     value: &str,
 ) -> std::io::Result<()> {
-    let score = (f64::from(f.score) * 1000.0).round() / 1000.0;
+    let score = ui::thousandths(f.score);
     let kind = f.kind.as_str();
     if colour {
         writeln!(
@@ -338,7 +337,7 @@ mod tests {
                 };
                 let mut ours = Vec::new();
                 lines.write(&mut ours, &f, value).unwrap();
-                let score = (f64::from(f.score) * 1000.0).round() / 1000.0;
+                let score = ui::thousandths(f.score);
                 let theirs = serde_json::json!({
                     "end": f.end, "file": file, "kind": f.kind.as_str(), "rule": f.rule,
                     "score": score, "start": f.start, "text": value,

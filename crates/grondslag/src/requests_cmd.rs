@@ -257,7 +257,7 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1 .0.cmp(&b.1 .0)));
             for (score, sid, evidence) in scored.into_iter().take(20) {
                 candidates.push(serde_json::json!({
-                    "subject": sid, "confidence": (f64::from(score) * 1000.0).round() / 1000.0, "evidence": evidence,
+                    "subject": sid, "confidence": ui::thousandths(score), "evidence": evidence,
                 }));
             }
             store.request_transition(id, RequestStatus::Searched, "")?;

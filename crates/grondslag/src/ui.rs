@@ -7,6 +7,11 @@ use crate::cli::{Lang, StoreArgs};
 
 static ENGLISH: AtomicBool = AtomicBool::new(false);
 
+/// A score or confidence as every output shows it: rounded to thousandths.
+pub fn thousandths(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
+}
+
 pub fn set_lang(lang: Lang) {
     ENGLISH.store(lang == Lang::En, Ordering::Relaxed);
 }
