@@ -82,15 +82,6 @@ impl<R: Read> Pieces<R> {
         } else {
             stream_cut(buf)
         };
-        let text = match std::str::from_utf8(&buf[..cut]) {
-            Ok(t) => t.to_owned(),
-            Err(e) => {
-                self.done = true;
-                return Some(Err(DetectError::InvalidUtf8 {
-                    offset: self.base + e.valid_up_to() as u64,
-                }));
-            }
-        };
         // Where the cut is not clean, only findings that end well before it are final.
         let safe_end = if clean {
             cut
@@ -102,6 +93,23 @@ impl<R: Read> Pieces<R> {
         while keep_from < cut && (buf[keep_from] & 0xC0) == 0x80 {
             keep_from += 1;
         }
+        // The piece takes the buffer itself; only what follows `keep_from` is copied into the
+        // next one (the bytes a drain would have moved anyway).
+        let mut next = Vec::with_capacity(STREAM_CHUNK + STREAM_CHUNK / 2);
+        if !self.eof {
+            next.extend_from_slice(&buf[keep_from..]);
+        }
+        let mut bytes = std::mem::replace(buf, next);
+        bytes.truncate(cut);
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                self.done = true;
+                return Some(Err(DetectError::InvalidUtf8 {
+                    offset: self.base + e.utf8_error().valid_up_to() as u64,
+                }));
+            }
+        };
         let piece = Piece {
             base: self.base,
             text,
@@ -112,7 +120,6 @@ impl<R: Read> Pieces<R> {
         if self.eof {
             self.done = true;
         } else {
-            buf.drain(..keep_from);
             self.base += keep_from as u64;
         }
         Some(Ok(piece))
