@@ -7,7 +7,7 @@
 //! accepted once are then propagated to every other mention in the same text, including the
 //! surname alone.
 
-use crate::lexicon::{self, HashSet, TitleClass};
+use crate::lexicon::{self, TitleClass};
 use crate::token::{Class, Tok};
 use crate::{Finding, Kind};
 
@@ -359,13 +359,15 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         }
     });
     // Document-level propagation: surnames (with their particles) and distinctive first names.
-    let mut cores: HashSet<String> = HashSet::default();
-    let mut lasts: HashSet<String> = HashSet::default();
-    let mut firsts: HashSet<String> = HashSet::default();
-    // The hashes ([`word_hash`]) of the last word of every key above: a core ends in its
-    // name's last word (the words of a core are whole tokens joined by whitespace), so a
-    // chain whose last word's hash is not in here cannot match, and most chains are
-    // rejected on a hash of the word in place, without lower-casing a copy or a set probe.
+    // Each key is kept as the hash of its lower-cased text ([`span_hash`]): no copy per key,
+    // and a pending chain is tested with hashes of its words in place. Two different names
+    // with the same 64-bit hash would propagate one to the other; that costs at most one
+    // redaction too many, with a chance of about 2^-64 per pair of names in a text.
+    let mut cores: Vec<u64> = Vec::new();
+    let mut lasts: Vec<u64> = Vec::new();
+    let mut firsts: Vec<u64> = Vec::new();
+    // The last word of every key above: a chain whose last word is not in here matches none
+    // (most chains are rejected on this one look-up).
     let mut tails: Vec<u64> = Vec::new();
     for a in &accepted {
         // Core = particles directly before the last word, plus it.
@@ -373,46 +375,49 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
         while k > a.first && is_particle(cx.w(k - 1)) {
             k -= 1;
         }
-        // A name accepted again adds nothing: copies only for new keys.
-        insert_str(
-            &mut cores,
-            lexicon::lower(&text[toks[k].start..toks[a.last].end], &mut cx.buf),
-        );
+        cores.push(span_hash(&mut cx, k, a.last));
+        let last = word_hash(&mut cx, a.last);
+        tails.push(last);
         if !cx.common_word(a.last) && !cx.is_place_toks(a.last, a.last) {
-            insert_str(&mut lasts, cx.lw_ref(a.last));
+            lasts.push(last);
         }
-        tails.push(word_hash(&mut cx, a.last));
         // `features` holds the bits of the lower-cased word, as `lexicon::has` would.
         if let Some(g) = a.given {
             if cx.features(g) & F_NONNAME == 0 {
-                insert_str(&mut firsts, cx.lw_ref(g));
-                tails.push(word_hash(&mut cx, g));
+                let h = word_hash(&mut cx, g);
+                firsts.push(h);
+                tails.push(h);
             }
         }
         if a.first < a.last && cx.is_cap(a.first) && !cx.is_initial(a.first) {
             let bits = cx.features(a.first);
             if bits & F_FIRST != 0 && bits & F_NONNAME == 0 {
-                insert_str(&mut firsts, cx.lw_ref(a.first));
-                tails.push(word_hash(&mut cx, a.first));
+                let h = word_hash(&mut cx, a.first);
+                firsts.push(h);
+                tails.push(h);
             }
         }
     }
-    tails.sort_unstable();
-    tails.dedup();
+    for set in [&mut cores, &mut lasts, &mut firsts, &mut tails] {
+        set.sort_unstable();
+        set.dedup();
+    }
+    let has = |set: &[u64], h: u64| set.binary_search(&h).is_ok();
     if !cores.is_empty() {
         for p in &pending {
-            if tails
-                .binary_search(&word_hash(&mut cx, p.last_tok))
-                .is_err()
-            {
+            let last = word_hash(&mut cx, p.last_tok);
+            if !has(&tails, last) {
                 continue;
             }
-            // Looked up in the reused buffer (no allocation).
-            let lw = cx.lw_ref(p.last_tok);
-            let hit = lasts.contains(lw) || (p.single && firsts.contains(lw)) || {
-                let core_span = &text[toks[p.core_tok].start..toks[p.last_tok].end];
-                cores.contains(lexicon::lower(core_span, &mut cx.buf))
-            };
+            // The last word is the key in `lasts` and `firsts`, and the whole core when the
+            // core is that one word.
+            let hit = has(&lasts, last)
+                || (p.single && has(&firsts, last))
+                || if p.core_tok == p.last_tok {
+                    has(&cores, last)
+                } else {
+                    has(&cores, span_hash(&mut cx, p.core_tok, p.last_tok))
+                };
             if hit {
                 out.push(Finding {
                     start: toks[p.first_tok].start,
@@ -583,21 +588,19 @@ fn cap_words(toks: &[Tok]) -> Vec<usize> {
     caps
 }
 
-/// Inserts a copy of `s` unless the set holds it already.
-fn insert_str(set: &mut HashSet<String>, s: &str) {
-    if !set.contains(s) {
-        set.insert(s.to_string());
-    }
+/// The hash of lower-cased token `i` ([`span_hash`] of the token alone).
+fn word_hash(cx: &mut Ctx, i: usize) -> u64 {
+    span_hash(cx, i, i)
 }
 
-/// The hash of lower-cased token `i` (`fxhash::fx` of [`lexicon::lower`] of it), computed in
-/// place for an ASCII word.
-fn word_hash(cx: &mut Ctx, i: usize) -> u64 {
-    let w = cx.w(i);
-    if w.is_ascii() {
-        lexicon::ascii_word_hash(w.as_bytes())
+/// The hash of the text of tokens `a..=b` lower-cased (`fxhash::fx` of [`lexicon::lower`]
+/// of it), computed in place for ASCII text.
+fn span_hash(cx: &mut Ctx, a: usize, b: usize) -> u64 {
+    let span = &cx.text[cx.toks[a].start..cx.toks[b].end];
+    if span.is_ascii() {
+        crate::fxhash::fx_ascii_lower(span.as_bytes())
     } else {
-        crate::fxhash::fx(cx.lw_ref(i).as_bytes())
+        crate::fxhash::fx(lexicon::lower(span, &mut cx.buf).as_bytes())
     }
 }
 
