@@ -1,12 +1,16 @@
 //! Throughput of the detector on ~20 MB of Dutch government-like text, generated
 //! deterministically from the dev corpus (paragraphs shuffled with a fixed seed).
 //! Run: `cargo bench -p grondslag-detect --bench throughput`. Prints MB/s; asserts nothing.
+//! `GRONDSLAG_BENCH_MIB=2` makes the text 2 MiB instead of 20: small enough to run under
+//! `valgrind --tool=cachegrind`, whose instruction counts do not move with the load of a
+//! shared machine (a way to compare two builds when the clock is too noisy).
 
 use std::time::Instant;
 
 use grondslag_detect::{gold, Detector};
 
-const TARGET: usize = 20 * 1024 * 1024;
+/// Default text size in MiB (`GRONDSLAG_BENCH_MIB`).
+const TARGET_MIB: usize = 20;
 
 /// CPU time of this thread in seconds (`CLOCK_THREAD_CPUTIME_ID`, precise to the
 /// nanosecond), so the figure is fair on a loaded machine.
@@ -60,8 +64,14 @@ fn corpus_paragraphs() -> Vec<String> {
 fn main() {
     let paras = corpus_paragraphs();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut text = String::with_capacity(TARGET + 8192);
-    while text.len() < TARGET {
+    let target = std::env::var("GRONDSLAG_BENCH_MIB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(TARGET_MIB)
+        * 1024
+        * 1024;
+    let mut text = String::with_capacity(target + 8192);
+    while text.len() < target {
         seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);

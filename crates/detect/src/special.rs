@@ -441,16 +441,19 @@ fn key(b: &[u8], n: usize) -> u32 {
 }
 
 impl CueIndex {
-    /// Whether some cue starts with the two bytes at `p` (a cheap first test).
-    #[inline]
-    fn may_start(&self, b: &[u8], p: usize) -> bool {
-        p + 2 <= b.len() && self.first2.contains(first2(&b[p..]))
-    }
-
     /// The longest cue that matches `text` at byte `p` (ASCII case-insensitively), the
     /// first-listed one among equals.
     fn longest_at(&self, b: &[u8], p: usize) -> Option<CueMatch> {
         let rest = &b[p..];
+        let Some(&four) = rest.first_chunk::<4>() else {
+            return self.longest_at_short(rest, p);
+        };
+        // Every key this word can have, from one load: the first four bytes lower-cased
+        // (`key(rest, 4)`), and the two- and three-byte keys are its top bytes.
+        let k4 = lower4(u32::from_be_bytes(four));
+        if !self.first2.contains((k4 >> 16) as u16) {
+            return None;
+        }
         let mut best: Option<(usize, usize)> = None; // (len, pattern)
         let mut consider = |n: usize, len: usize| {
             if best.is_none_or(|(l, q)| len > l || (len == l && n < q)) {
@@ -458,8 +461,7 @@ impl CueIndex {
             }
         };
         let known = |k: u32| self.keys.contains(key_bit(k));
-        let k4 = if rest.len() >= 4 { key(rest, 4) } else { 0 };
-        if rest.len() >= 4 && known(k4) {
+        if known(k4) {
             for &n in self.long.get(&k4).map_or(&[][..], Vec::as_slice) {
                 let pat = cue(usize::from(n)).0.as_bytes();
                 if rest.len() >= pat.len() && rest[..pat.len()].eq_ignore_ascii_case(pat) {
@@ -468,8 +470,8 @@ impl CueIndex {
             }
         }
         for len in 2..=3 {
-            if self.short_lens & (1 << len) != 0 && rest.len() >= len {
-                let k = key(rest, len);
+            if self.short_lens & (1 << len) != 0 {
+                let k = k4 >> (8 * (4 - len)) | (len as u32) << 24;
                 if known(k) {
                     if let Some(&n) = self.short.get(&k) {
                         consider(usize::from(n), len);
@@ -483,6 +485,31 @@ impl CueIndex {
             pattern,
         })
     }
+
+    /// [`CueIndex::longest_at`] where fewer than four bytes are left: only a short cue fits.
+    #[cold]
+    fn longest_at_short(&self, rest: &[u8], p: usize) -> Option<CueMatch> {
+        (2..=rest.len().min(3)).rev().find_map(|len| {
+            let k = key(rest, len);
+            let n = *self.short.get(&k)?;
+            Some(CueMatch {
+                start: p,
+                end: p + len,
+                pattern: usize::from(n),
+            })
+        })
+    }
+}
+
+/// Four bytes ASCII-lower-cased at once, as `key` lower-cases each: 0x20 is added to each
+/// byte in `A..=Z`, other bytes are left alone (the four-byte form of
+/// `fxhash::ascii_lower8`).
+#[inline]
+fn lower4(v: u32) -> u32 {
+    let low = v & 0x7f7f_7f7f;
+    let ge_a = low + 0x3f3f_3f3f;
+    let gt_z = low + 0x2525_2525;
+    v | (ge_a & !gt_z & !v & 0x8080_8080) >> 2
 }
 
 /// Cue `n` of `CUES` followed by `ACRONYMS`.
@@ -1006,7 +1033,7 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
     });
     let mut taken = 0; // matches do not overlap: the end of the last one
     let matches = starts.filter_map(|p| {
-        if p < taken || !ix.may_start(bytes, p) {
+        if p < taken {
             return None;
         }
         let m = ix.longest_at(bytes, p)?;
@@ -1720,10 +1747,7 @@ mod tests {
 
     fn cue_at(text: &str, p: usize) -> Option<&'static str> {
         let ix = cue_index();
-        ix.may_start(text.as_bytes(), p)
-            .then(|| ix.longest_at(text.as_bytes(), p))
-            .flatten()
-            .map(|m| cue(m.pattern).0)
+        ix.longest_at(text.as_bytes(), p).map(|m| cue(m.pattern).0)
     }
 
     #[test]
@@ -1734,5 +1758,9 @@ mod tests {
         assert_eq!(cue_at("anti-islam", 5), Some("islam"));
         assert_eq!(cue_at("huis", 0), None);
         assert_eq!(cue_at("h", 0), None);
+        // Fewer than four bytes left.
+        assert_eq!(cue_at("tbc", 0), Some("tbc"));
+        assert_eq!(cue_at("het SP", 4), Some("SP"));
+        assert_eq!(cue_at("het sp", 4), Some("SP"));
     }
 }
