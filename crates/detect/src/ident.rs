@@ -999,28 +999,30 @@ fn field_start(text: &str, toks: &[Tok], i: usize) -> bool {
 
 pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
     let b = text.as_bytes();
-    let postcodes: Vec<usize> = out
+    // Sorted, for a binary search: a long text has thousands.
+    let mut postcodes: Vec<usize> = out
         .iter()
         .filter(|f| f.kind == Kind::Postcode)
         .map(|f| f.start)
         .collect();
+    postcodes.sort_unstable();
     let mut found: Vec<Finding> = Vec::new();
     for (ni, n) in toks.iter().enumerate() {
         if n.class != Class::Number
             || ni == 0
-            || n.end - n.start > 5
+            || n.end() - n.start() > 5
             || !n.space_before
             || n.nl_before > 0
         {
             continue;
         }
-        if b[n.start] == b'0' {
+        if b[n.start()] == b'0' {
             continue;
         }
         // No decimals, times, ranges of amounts or percentages.
         if let Some(nx) = toks.get(ni + 1) {
             if !nx.space_before && nx.class == Class::Punct {
-                let c = b[nx.start];
+                let c = b[nx.start()];
                 if (c == b'.' || c == b',' || c == b':')
                     && toks
                         .get(ni + 2)
@@ -1050,17 +1052,17 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
             continue;
         }
         // House number addition.
-        let mut end = n.end;
+        let mut end = n.end();
         let mut after = ni + 1;
         if let Some(nx) = toks.get(ni + 1) {
             let w = nx.text(text);
             if nx.class == Class::Word && !nx.space_before && w.len() <= 3 {
-                end = nx.end;
+                end = nx.end();
                 after = ni + 2;
             } else if nx.is_punct(text, b'-') && !nx.space_before {
                 if let Some(ad) = toks.get(ni + 2) {
-                    if !ad.space_before && ad.end - ad.start <= 4 && ad.class != Class::Punct {
-                        end = ad.end;
+                    if !ad.space_before && ad.end() - ad.start() <= 4 && ad.class != Class::Punct {
+                        end = ad.end();
                         after = ni + 3;
                     }
                 }
@@ -1082,7 +1084,7 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
                         | "rd"
                 )
             {
-                end = nx.end;
+                end = nx.end();
                 after = ni + 2;
             } else if nx.class == Class::Word
                 && nx.space_before
@@ -1091,12 +1093,12 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
                 && nx.cap
                 && toks.get(ni + 2).is_none_or(|t| {
                     t.nl_before > 0
-                        || (t.class == Class::Punct && matches!(b[t.start], b',' | b';'))
+                        || (t.class == Class::Punct && matches!(b[t.start()], b',' | b';'))
                         || nx.tab_before(text, t)
                 })
             {
                 // "Zuiderzeeweg 14 B, 1271 HC": a letter addition after a space.
-                end = nx.end;
+                end = nx.end();
                 after = ni + 2;
             } else if nx.class == Class::Word
                 && (w == "bus" || w == "app")
@@ -1104,7 +1106,7 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
                     .get(ni + 2)
                     .is_some_and(|t| t.class == Class::Number && t.nl_before == 0)
             {
-                end = toks[ni + 2].end;
+                end = toks[ni + 2].end();
                 after = ni + 3;
             }
         }
@@ -1120,7 +1122,7 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
             {
                 k += 1;
             }
-            postcodes.contains(&k)
+            postcodes.binary_search(&k).is_ok()
                 || (k + 4 <= b.len()
                     && b[k..k + 4].iter().all(u8::is_ascii_digit)
                     && b.get(k + 4)
@@ -1147,7 +1149,7 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
                 && first >= 2
                 && toks[first - 2].class == Class::Word
                 && toks[first - 2].cap
-                && toks[first - 2].end - toks[first - 2].start <= 5
+                && toks[first - 2].end() - toks[first - 2].start() <= 5
             {
                 first -= 2;
             } else {
@@ -1160,7 +1162,7 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
         }
         let last_word = prev.text(text);
         let suffix = STREET_SUFFIXES.iter().any(|s| ends_with_ci(last_word, s));
-        let label = label_before(text, toks[first].start);
+        let label = label_before(text, toks[first].start());
         let start_tok = if suffix {
             // Prefix words that belong to the name: "Van Ostadestraat", "Goudse Houtsingel",
             // "Burg. de Withstraat", but not a sentence word ("Volgens Kerkstraat").
@@ -1212,11 +1214,11 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
                 continue;
             }
         };
-        if organisation_block(text, toks[start_tok].start) {
+        if organisation_block(text, toks[start_tok].start()) {
             continue;
         }
         found.push(finding(
-            toks[start_tok].start,
+            toks[start_tok].start(),
             end,
             Kind::Address,
             0.85,
@@ -1226,15 +1228,19 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
         let num = (after..(after + 3).min(toks.len())).find(|&k| toks[k].class == Class::Number);
         if let Some(ti) = num {
             let t = &toks[ti];
-            let len = t.end - t.start;
-            let gap_ok = text[end..t.start]
+            let len = t.end() - t.start();
+            let gap_ok = text[end..t.start()]
                 .chars()
                 .all(|c| matches!(c, ' ' | ',' | ';' | '\n'));
             let next_cap = toks.get(ti + 1).is_some_and(|x| x.cap && x.nl_before == 0);
-            if gap_ok && (len == 4 || len == 5) && next_cap && !postcodes.contains(&t.start) {
+            if gap_ok
+                && (len == 4 || len == 5)
+                && next_cap
+                && postcodes.binary_search(&t.start()).is_err()
+            {
                 found.push(finding(
-                    t.start,
-                    t.end,
+                    t.start(),
+                    t.end(),
                     Kind::Postcode,
                     0.7,
                     "id.postcode_foreign",

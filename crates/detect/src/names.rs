@@ -162,8 +162,9 @@ struct Ctx<'a> {
     /// Per-token cached facts (bit sets below; each group has its own "done" bit).
     feat: Vec<u32>,
     /// Indices of the words with a capital first letter, in order: the rules that look for
-    /// names and places visit only these, not every token.
-    caps: Vec<usize>,
+    /// names and places visit only these, not every token. 32 bits: token offsets are
+    /// (`token::MAX_TEXT`), so token indices are too.
+    caps: Vec<u32>,
 }
 
 const F_FIRST: u32 = lexicon::W_FIRST as u32;
@@ -198,7 +199,7 @@ impl<'a> Ctx<'a> {
     }
     fn is_cap(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.class == Class::Word && t.cap && !t.all_caps && t.end - t.start >= 2
+        t.class == Class::Word && t.cap && !t.all_caps && t.end() - t.start() >= 2
     }
     fn title_class(&mut self, i: usize) -> Option<TitleClass> {
         lexicon::title_class(self.features(i) as u16)
@@ -249,7 +250,7 @@ impl<'a> Ctx<'a> {
         if a == b {
             return self.features(a) & u32::from(lexicon::W_PLACE) != 0;
         }
-        let (s, e) = (self.toks[a].start, self.toks[b].end);
+        let (s, e) = (self.toks[a].start(), self.toks[b].end());
         self.is_place(s, e)
     }
     fn is_place(&mut self, s: usize, e: usize) -> bool {
@@ -268,7 +269,7 @@ impl<'a> Ctx<'a> {
             // place; this runs at every sentence start.
             let bits = if w.is_ascii() {
                 lexicon::ascii_word_bits(
-                    &self.text.as_bytes()[self.toks[j].start..self.toks[j + 1].end],
+                    &self.text.as_bytes()[self.toks[j].start()..self.toks[j + 1].end()],
                 )
             } else {
                 lexicon::lower(w, &mut self.buf);
@@ -276,14 +277,14 @@ impl<'a> Ctx<'a> {
                 lexicon::word_bits(&self.buf)
             };
             if let Some(c) = lexicon::title_class(bits) {
-                return Some((c, self.toks[j].start));
+                return Some((c, self.toks[j].start()));
             }
         }
         if self.toks[j].class != Class::Word || self.toks[i].nl_before > 1 {
             return None;
         }
         let c = self.title_class(j)?;
-        Some((c, self.toks[j].start))
+        Some((c, self.toks[j].start()))
     }
 }
 
@@ -334,7 +335,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
                     rule: h.rule,
                 });
                 let given = (h.rule == "name.surname_firstname")
-                    .then(|| toks.partition_point(|t| t.end < h.end))
+                    .then(|| toks.partition_point(|t| t.end() < h.end))
                     .filter(|&g| g < toks.len());
                 accepted.push(Accepted {
                     first: h.first_tok,
@@ -420,7 +421,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> 
                 };
             if hit {
                 out.push(Finding {
-                    start: toks[p.first_tok].start,
+                    start: toks[p.first_tok].start(),
                     end: p.end,
                     kind: Kind::Person,
                     score: 0.8,
@@ -484,10 +485,10 @@ fn initials_signatures(cx: &Ctx, accepted: &[Accepted], out: &mut Vec<Finding>) 
     let candidates: Vec<usize> = cx
         .caps
         .iter()
-        .copied()
+        .map(|&k| k as usize)
         .filter(|&k| {
             let t = &cx.toks[k];
-            let w = &bytes[t.start..t.end];
+            let w = &bytes[t.start()..t.end()];
             // Two bytes decide for nearly every word: "EJM", "HP", "BvdM" have a capital
             // second or last; "Jan", "Het" have neither.
             if !(2..=5).contains(&w.len())
@@ -497,10 +498,10 @@ fn initials_signatures(cx: &Ctx, accepted: &[Accepted], out: &mut Vec<Finding>) 
             {
                 return false;
             }
-            let line_start = memchr::memrchr(b'\n', &bytes[..t.start]).map_or(0, |p| p + 1);
+            let line_start = memchr::memrchr(b'\n', &bytes[..t.start()]).map_or(0, |p| p + 1);
             let line_end =
-                memchr::memchr(b'\n', &bytes[t.end..]).map_or(bytes.len(), |p| t.end + p);
-            let (before, after) = (&bytes[line_start..t.start], &bytes[t.end..line_end]);
+                memchr::memchr(b'\n', &bytes[t.end()..]).map_or(bytes.len(), |p| t.end() + p);
+            let (before, after) = (&bytes[line_start..t.start()], &bytes[t.end()..line_end]);
             let alone = before.iter().all(|c| b" \t-(".contains(c))
                 && after.iter().all(|c| b" \t).".contains(c));
             let parenthesised = before.trim_ascii_end().ends_with(b"(")
@@ -515,20 +516,20 @@ fn initials_signatures(cx: &Ctx, accepted: &[Accepted], out: &mut Vec<Finding>) 
     // candidates in many texts; the names are many).
     let firsts: Vec<u8> = candidates
         .iter()
-        .map(|&k| bytes[cx.toks[k].start])
+        .map(|&k| bytes[cx.toks[k].start()])
         .collect();
     let sigs: Vec<([u8; 5], usize)> = accepted
         .iter()
-        .filter(|a| firsts.contains(&bytes[cx.toks[a.first].start].to_ascii_uppercase()))
+        .filter(|a| firsts.contains(&bytes[cx.toks[a.first].start()].to_ascii_uppercase()))
         .filter_map(|a| initials_of(cx, a))
         .collect();
     for k in candidates {
         let t = &cx.toks[k];
-        let w = &bytes[t.start..t.end];
+        let w = &bytes[t.start()..t.end()];
         if sigs.iter().any(|(s, n)| &s[..*n] == w) {
             out.push(Finding {
-                start: t.start,
-                end: t.end,
+                start: t.start(),
+                end: t.end(),
                 kind: Kind::Person,
                 score: 0.7,
                 rule: "name.initials_signature",
@@ -548,11 +549,11 @@ fn warm_features(cx: &mut Ctx) {
     // Only the ASCII words `Ctx::is_cap` accepts: the ones the chain rules look up.
     let word = |i: usize| {
         let t = &toks[i];
-        let w = &text[t.start..t.end];
-        (t.end - t.start >= 2 && !t.all_caps && w.is_ascii()).then_some(w)
+        let w = &text[t.start()..t.end()];
+        (t.end() - t.start() >= 2 && !t.all_caps && w.is_ascii()).then_some(w)
     };
     let mut hashes: Vec<(usize, u64)> = Vec::with_capacity(cx.caps.len());
-    for &i in &cx.caps {
+    for i in cx.caps.iter().map(|&i| i as usize) {
         if let Some(w) = word(i) {
             hashes.push((i, lexicon::ascii_word_hash(w)));
         }
@@ -567,7 +568,7 @@ fn warm_features(cx: &mut Ctx) {
         let (i, h) = hashes[k];
         if cx.feat[i] & F_DONE == 0 {
             let t = &toks[i];
-            let bits = lexicon::ascii_word_bits_hashed(&text[t.start..t.end], h);
+            let bits = lexicon::ascii_word_bits_hashed(&text[t.start()..t.end()], h);
             cx.feat[i] |= F_DONE | u32::from(bits);
         }
     }
@@ -576,12 +577,12 @@ fn warm_features(cx: &mut Ctx) {
 /// Indices of the words with a capital first letter, in order. Written without a branch per
 /// token (one in six or so is capitalised, unpredictably): every index is stored, and the
 /// length moves on only past a capitalised word.
-fn cap_words(toks: &[Tok]) -> Vec<usize> {
-    let mut caps = vec![0usize; toks.len()];
+fn cap_words(toks: &[Tok]) -> Vec<u32> {
+    let mut caps = vec![0u32; toks.len()];
     let mut n = 0;
     for (i, t) in toks.iter().enumerate() {
         // `n <= i`: in bounds.
-        caps[n] = i;
+        caps[n] = i as u32;
         n += usize::from(t.cap & (t.class == Class::Word));
     }
     caps.truncate(n);
@@ -596,7 +597,7 @@ fn word_hash(cx: &mut Ctx, i: usize) -> u64 {
 /// The hash of the text of tokens `a..=b` lower-cased (`fxhash::fx` of [`lexicon::lower`]
 /// of it), computed in place for ASCII text.
 fn span_hash(cx: &mut Ctx, a: usize, b: usize) -> u64 {
-    let span = &cx.text[cx.toks[a].start..cx.toks[b].end];
+    let span = &cx.text[cx.toks[a].start()..cx.toks[b].end()];
     if span.is_ascii() {
         crate::fxhash::fx_ascii_lower(span.as_bytes())
     } else {
@@ -607,9 +608,9 @@ fn span_hash(cx: &mut Ctx, a: usize, b: usize) -> u64 {
 fn el_end(toks: &[Tok], ch: &Chain, e: usize) -> usize {
     let (ti, kind) = ch.els[e];
     if kind == El::Initial {
-        toks[ti + 1].end
+        toks[ti + 1].end()
     } else {
-        toks[ti].end
+        toks[ti].end()
     }
 }
 
@@ -661,7 +662,7 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
     // Tokens before this one are part of an earlier chain.
     let mut free = 0;
     // Every chain starts with a capitalised word (a name word, an initial or "Van").
-    for &i in &caps {
+    for i in caps.iter().map(|&i| i as usize) {
         if i < free {
             continue;
         }
@@ -679,7 +680,7 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
                     break;
                 }
                 // Columns ("Nadia Bouzian        Femke Mulder") are separate names.
-                if t.start - toks[j - 1].end > 2 && t.nl_before == 0 {
+                if t.start() - toks[j - 1].end() > 2 && t.nl_before == 0 {
                     break;
                 }
                 if t.nl_before == 1 {
@@ -827,7 +828,7 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         }
     }
     let first_tok = els[0].0;
-    let span_s = cx.toks[first_tok].start;
+    let span_s = cx.toks[first_tok].start();
     let span_e = el_end(cx.toks, ch, e);
     if cx.is_place_toks(first_tok, cx_last_tok(ch, e)) {
         return None;
@@ -864,7 +865,7 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         if !last_common {
             return Some(Hit {
                 start: span_s,
-                end: cx.toks[end].end,
+                end: cx.toks[end].end(),
                 first_tok,
                 last_tok: last,
                 rule: "name.surname_initials",
@@ -880,7 +881,7 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         {
             return Some(Hit {
                 start: span_s,
-                end: cx.toks[fe].end,
+                end: cx.toks[fe].end(),
                 first_tok,
                 last_tok: last,
                 rule: "name.surname_firstname",
@@ -1085,7 +1086,7 @@ fn comma_first_name_after(cx: &mut Ctx, last_tok: usize) -> Option<usize> {
         Some(n)
             if n.class == Class::Punct
                 && matches!(
-                    cx.text.as_bytes()[n.start],
+                    cx.text.as_bytes()[n.start()],
                     b';' | b'<' | b'(' | b',' | b'-'
                 ) =>
         {
@@ -1239,7 +1240,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
     let caps = std::mem::take(&mut cx.caps);
     let mut prev_buf = String::new();
     let mut free = 0; // tokens before this one were part of an earlier candidate
-    for &i in &caps {
+    for i in caps.iter().map(|&i| i as usize) {
         if i < free || !cx.is_cap(i) || (i + 1 < toks.len() && toks[i + 1].is_punct(text, b':')) {
             continue;
         }
@@ -1252,7 +1253,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
         {
             j += 1;
         }
-        let (s, e) = (toks[i].start, toks[j].end);
+        let (s, e) = (toks[i].start(), toks[j].end());
         let next_i = j + 1;
         let prev = if i > 0 && toks[i].nl_before == 0 {
             Some(i - 1)
@@ -1274,7 +1275,8 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
         ]
         .iter()
         .any(|c| c.eq_ignore_ascii_case(prev_raw));
-        if !cue_before && prev.is_none_or(|p| postcode_ends.binary_search(&toks[p].end).is_err()) {
+        if !cue_before && prev.is_none_or(|p| postcode_ends.binary_search(&toks[p].end()).is_err())
+        {
             free = next_i;
             continue;
         }
@@ -1300,7 +1302,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
                 n += 1;
                 let t = &toks[k];
                 if t.class == Class::Punct
-                    && matches!(text.as_bytes()[t.start], b'.' | b';' | b'(' | b')')
+                    && matches!(text.as_bytes()[t.start()], b'.' | b';' | b'(' | b')')
                     || toks[k + 1].nl_before > 0
                 {
                     break;
@@ -1311,7 +1313,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
                     tied = true;
                     break;
                 }
-                if birth_ends.binary_search(&t.end).is_ok() {
+                if birth_ends.binary_search(&t.end()).is_ok() {
                     tied = true;
                     break;
                 }
@@ -1333,10 +1335,10 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
         {
             // "Ibrahim Kaya (Nunspeet)".
             let p = prev.unwrap_or(0);
-            tied = p > 0 && person_ends.binary_search(&toks[p - 1].end).is_ok();
+            tied = p > 0 && person_ends.binary_search(&toks[p - 1].end()).is_ok();
         } else if let Some(p) = prev {
             // After a person's postcode: "3526 KM Utrecht".
-            tied = postcode_ends.binary_search(&toks[p].end).is_ok();
+            tied = postcode_ends.binary_search(&toks[p].end()).is_ok();
         }
         if tied {
             out.push(Finding {

@@ -697,7 +697,7 @@ const ORIGINS: [&str; 34] = [
 fn is_hard_bound(text: &str, t: &Tok) -> bool {
     t.class == Class::Punct
         && matches!(
-            text.as_bytes()[t.start],
+            text.as_bytes()[t.start()],
             b'.' | b'!' | b'?' | b';' | b':' | b'(' | b')' | b',' | b'"'
         )
 }
@@ -707,7 +707,7 @@ fn word_is(text: &str, t: &Tok, list: &[&str]) -> bool {
         return false;
     }
     // The slice once, not per list entry: this runs for most tokens of every clause.
-    let w = &text.as_bytes()[t.start..t.end];
+    let w = &text.as_bytes()[t.start()..t.end()];
     list.iter()
         .any(|x| x.len() == w.len() && x.as_bytes().eq_ignore_ascii_case(w))
 }
@@ -996,8 +996,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
     kept.into_iter()
         .filter(|sg| !sg.negated)
         .map(|sg| Finding {
-            start: toks[sg.s].start,
-            end: toks[sg.e].end,
+            start: toks[sg.s].start(),
+            end: toks[sg.e].end(),
             kind: sg.kind,
             score: 0.7,
             rule: "special.cue_clause",
@@ -1020,7 +1020,7 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
     let mut words = toks
         .iter()
         .filter(|t| t.class == Class::Word && t.cue)
-        .map(|t| t.start)
+        .map(|t| t.start())
         .peekable();
     let mut joins = memchr::memchr2_iter(b'-', b'\'', bytes)
         .filter(|&h| h > 0 && h + 1 < bytes.len() && bytes[h + 1].is_ascii_alphabetic())
@@ -1105,13 +1105,13 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
     raw.sort_by_key(|r| r.0);
     let mut hits = Vec::with_capacity(raw.len());
     for (s, e, cue, kind, weight, lowercase_cue) in raw {
-        let ti = toks.partition_point(|t| t.end <= s);
-        if ti >= toks.len() || toks[ti].start > s {
+        let ti = toks.partition_point(|t| t.end() <= s);
+        if ti >= toks.len() || toks[ti].start() > s {
             continue;
         }
         let t = &toks[ti];
         // The rest of the word after the cue: plural group nouns and organisation compounds.
-        let rest = &text[e.min(t.end)..t.end.max(e)];
+        let rest = &text[e.min(t.end())..t.end().max(e)];
         if lowercase_cue
             && GROUP_NOUNS.contains(&cue)
             && PLURAL_RESTS.iter().any(|r| r.eq_ignore_ascii_case(rest))
@@ -1157,7 +1157,7 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
         {
             continue;
         }
-        let last = ti + toks[ti..].partition_point(|t| t.end < e);
+        let last = ti + toks[ti..].partition_point(|t| t.end() < e);
         hits.push(Hit {
             tok: ti,
             last: last.min(toks.len() - 1),
@@ -1185,15 +1185,15 @@ fn entry_body(
     if line_end - line_start > MAX_ENTRY_LINE {
         return None;
     }
-    let first = toks.partition_point(|t| t.end <= line_start);
+    let first = toks.partition_point(|t| t.end() <= line_start);
     let t0 = toks.get(first)?;
-    if t0.start != line_start || !covers(persons, t0.start, t0.end) {
+    if t0.start() != line_start || !covers(persons, t0.start(), t0.end()) {
         return None;
     }
     // A dash after the name (and an alias in brackets) within a few tokens.
     let mut k = first;
     let mut dash = None;
-    while k < toks.len() && toks[k].start < line_end && k < first + 14 {
+    while k < toks.len() && toks[k].start() < line_end && k < first + 14 {
         // A free-standing dash: "Naam - rol", not the dashes inside "07-05-1998".
         let free = toks[k].space_before
             && toks
@@ -1208,7 +1208,7 @@ fn entry_body(
     let dash = dash?;
     // The header (role, place) ends at the first full stop after the dash.
     let mut k = dash + 1;
-    while k < toks.len() && toks[k].start < line_end {
+    while k < toks.len() && toks[k].start() < line_end {
         if toks[k].is_punct(text, b'.') && toks.get(k + 1).is_some_and(|n| n.nl_before == 0) {
             return Some(k + 1);
         }
@@ -1232,10 +1232,10 @@ fn list_entry(
     let mut frag_start = body;
     let mut prev: Option<Seg> = None; // last comma part, merged with a same-kind neighbour
     while k <= toks.len() {
-        let at_end = k == toks.len() || toks[k].start >= line_end;
+        let at_end = k == toks.len() || toks[k].start() >= line_end;
         let t = toks.get(k);
         let sep = match t {
-            Some(t) if !at_end && t.class == Class::Punct => match text.as_bytes()[t.start] {
+            Some(t) if !at_end && t.class == Class::Punct => match text.as_bytes()[t.start()] {
                 b'(' => {
                     depth += 1;
                     0
@@ -1391,15 +1391,15 @@ fn clause(
     let mut k = l;
     while k <= c + 1 && k <= r {
         let t = &toks[k];
-        let is_person = covers(persons, t.start, t.end);
+        let is_person = covers(persons, t.start(), t.end());
         if word_is(text, t, &POSSESSIVES)
             && k < c
             && toks.get(k + 1).is_some_and(|n| word_is(text, n, &KIN))
         {
             start = k + 2;
             // "Mijn dochter | Akosua zit ...": the name after the kin noun is the subject too.
-            if start < c && covers(persons, toks[start].start, toks[start].end) {
-                while start < c && covers(persons, toks[start].start, toks[start].end) {
+            if start < c && covers(persons, toks[start].start(), toks[start].end()) {
+                while start < c && covers(persons, toks[start].start(), toks[start].end()) {
                     start += 1;
                 }
             } else if start < c {
@@ -1419,7 +1419,7 @@ fn clause(
         }
         if word_is(text, t, &SUBJECTS) || is_person || word_is(text, t, &SUBJECT_NOUNS) {
             let mut kk = k;
-            while is_person && kk < r && covers(persons, toks[kk + 1].start, toks[kk + 1].end) {
+            while is_person && kk < r && covers(persons, toks[kk + 1].start(), toks[kk + 1].end()) {
                 kk += 1;
             }
             // "de verdachte": the article is no inverted verb.
@@ -1454,9 +1454,9 @@ fn clause(
             && toks
                 .get(k + 1)
                 .is_some_and(|n| starts_with_any(n.text(text), &ORG_NOUNS))
-    }) && !(l..c)
-        .any(|k| word_is(text, &toks[k], &SUBJECTS) || covers(persons, toks[k].start, toks[k].end))
-    {
+    }) && !(l..c).any(|k| {
+        word_is(text, &toks[k], &SUBJECTS) || covers(persons, toks[k].start(), toks[k].end())
+    }) {
         return None;
     }
     // "De partij heeft ...": the cue noun is itself the subject, not a person's fact.
@@ -1471,7 +1471,7 @@ fn clause(
     // "De Somalische gelovigen bidden", "sommige vrouwen ...": a group, not a person.
     if (l..c).any(|k| word_is(text, &toks[k], &GROUP_SUBJECTS))
         && !(l..c).any(|k| {
-            word_is(text, &toks[k], &SUBJECTS) || covers(persons, toks[k].start, toks[k].end)
+            word_is(text, &toks[k], &SUBJECTS) || covers(persons, toks[k].start(), toks[k].end())
         })
     {
         return None;
@@ -1639,7 +1639,7 @@ fn name_run(text: &str, toks: &[Tok], k: usize, c: usize) -> Option<usize> {
         || toks[k].nl_before > 0
         || (toks[k - 1].class == Class::Punct
             && matches!(
-                text.as_bytes()[toks[k - 1].start],
+                text.as_bytes()[toks[k - 1].start()],
                 b'.' | b'!' | b'?' | b':'
             ));
     let after_verb = !sentence_initial && word_is(text, &toks[k - 1], &FINITE);
@@ -1700,10 +1700,10 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     }
     // The sentence itself, and up to a few lines of the same paragraph before it (a record's
     // "BSN: ... / Woonadres: ..." fields, a list entry's name).
-    let floor = toks[a].start.saturating_sub(320);
-    let para_start = memchr::memmem::rfind(&text.as_bytes()[floor..toks[a].start], b"\n\n")
+    let floor = toks[a].start().saturating_sub(320);
+    let para_start = memchr::memmem::rfind(&text.as_bytes()[floor..toks[a].start()], b"\n\n")
         .map_or(floor, |p| floor + p + 2);
-    let (sa, sb) = (para_start.min(toks[a].start), toks[b].end);
+    let (sa, sb) = (para_start.min(toks[a].start()), toks[b].end());
     let from = persons.partition_point(|&(ps, _)| ps < sa);
     if persons[from..]
         .iter()

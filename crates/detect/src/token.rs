@@ -12,10 +12,15 @@ pub(crate) enum Class {
     Punct,
 }
 
+/// The longest text [`tokenize`] takes: offsets are kept in 32 bits, so that a token is 16
+/// bytes and more of them stay in cache (`Detector::detect` cuts a longer text into pieces).
+pub(crate) const MAX_TEXT: usize = u32::MAX as usize;
+
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets of the token in the text ([`Tok::start`], [`Tok::end`]).
+    s: u32,
+    e: u32,
     pub class: Class,
     /// Newlines in the whitespace before this token (saturating).
     pub nl_before: u8,
@@ -32,16 +37,24 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
+    #[inline(always)]
+    pub fn start(&self) -> usize {
+        self.s as usize
+    }
+    #[inline(always)]
+    pub fn end(&self) -> usize {
+        self.e as usize
+    }
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
     }
     pub fn is_punct(&self, text: &str, c: u8) -> bool {
-        self.class == Class::Punct && text.as_bytes()[self.start] == c
+        self.class == Class::Punct && text.as_bytes()[self.start()] == c
     }
     /// Whether a tab separates this token from the later token `next`: they stand in
     /// different cells of a tab-separated export.
     pub fn tab_before(&self, text: &str, next: &Tok) -> bool {
-        text.as_bytes()[self.end..next.start].contains(&b'\t')
+        text.as_bytes()[self.end()..next.start()].contains(&b'\t')
     }
 }
 
@@ -52,6 +65,10 @@ fn is_letter(c: char) -> bool {
 
 /// Tokenizes `text`.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    assert!(
+        text.len() <= MAX_TEXT,
+        "tokenize takes at most MAX_TEXT bytes"
+    );
     let bytes = text.as_bytes();
     // Dutch prose runs about 4.2 bytes a token (the dev corpus): room for one token per three
     // bytes, so the vector is almost never grown, each growth being a copy of every token so
@@ -84,8 +101,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             if !more {
                 let letters = i - start;
                 toks.push(Tok {
-                    start,
-                    end: i,
+                    s: start as u32,
+                    e: i as u32,
                     class: Class::Word,
                     nl_before: nl,
                     space_before: space,
@@ -147,8 +164,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         };
         let cue = class == Class::Word && crate::special::may_begin_cue(bytes, start);
         toks.push(Tok {
-            start,
-            end: i,
+            s: start as u32,
+            e: i as u32,
             class,
             nl_before: nl,
             space_before: space,
