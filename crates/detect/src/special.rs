@@ -321,45 +321,16 @@ struct CueIndex {
     long: HashMap<u32, Vec<u16>>,
     /// Cues of two or three bytes, by `len << 24 | bytes`.
     short: HashMap<u32, u16>,
-    /// Bit `n`: some short cue is `n` bytes long.
-    short_lens: u8,
-    /// The first two bytes (ASCII lower-cased) of every cue: most words fail here.
-    first2: Bits16,
-    /// A hash of every key in `long` and `short`: most of the rest fail here, before a hash
-    /// map is probed.
-    keys: Bits16,
 }
 
-/// A set of 16-bit numbers, one bit each (8 KiB: it stays in the first-level cache).
-struct Bits16(Box<[u64; 1024]>);
+/// Bit [`key_bit`]`(k)` is set for the key `k` of every cue: its first four bytes ASCII
+/// lower-cased, or all of it with its length for a cue of two or three bytes ([`key`]). Built
+/// at compile time and 8 KiB, so it stays in the first-level cache. A clear bit proves that no
+/// cue has that key; a set bit may be a false alarm (the index decides).
+static CUE_KEYS: [u64; 1024] = cue_keys();
 
-impl Bits16 {
-    fn new() -> Bits16 {
-        Bits16(Box::new([0; 1024]))
-    }
-    fn insert(&mut self, k: u16) {
-        self.0[usize::from(k >> 6)] |= 1 << (k & 63);
-    }
-    #[inline]
-    fn contains(&self, k: u16) -> bool {
-        self.0[usize::from(k >> 6)] & (1 << (k & 63)) != 0
-    }
-}
-
-/// The 16 bits of a first-two-bytes key ([`key`] of 2 bytes without its length byte).
-#[inline]
-fn first2(b: &[u8]) -> u16 {
-    key(b, 2) as u16
-}
-
-/// Bit `32 * (a & 31) + (b & 31)` is set when some cue begins with the bytes `a b`. The low
-/// five bits of an ASCII letter are the same in both cases, and a cue only matches where its
-/// bytes equal the text's up to ASCII case, so a clear bit proves that no cue starts here; a
-/// set bit may be a false alarm (the index decides). 128 bytes: always in cache.
-static CUE_PAIRS: [u64; 16] = cue_pairs();
-
-const fn cue_pairs() -> [u64; 16] {
-    let mut bits = [0u64; 16];
+const fn cue_keys() -> [u64; 1024] {
+    let mut bits = [0u64; 1024];
     let mut i = 0;
     while i < CUES.len() + ACRONYMS.len() {
         let c = if i < CUES.len() {
@@ -367,28 +338,73 @@ const fn cue_pairs() -> [u64; 16] {
         } else {
             ACRONYMS[i - CUES.len()].0.as_bytes()
         };
-        let n = ((c[0] & 31) as usize) << 5 | (c[1] & 31) as usize;
-        bits[n >> 6] |= 1 << (n & 63);
+        let n = if c.len() < 4 { c.len() } else { 4 };
+        let mut k = 0u32;
+        let mut j = 0;
+        while j < n {
+            k = k << 8 | c[j].to_ascii_lowercase() as u32;
+            j += 1;
+        }
+        if n < 4 {
+            k |= (n as u32) << 24;
+        }
+        let bit = key_bit(k);
+        bits[(bit >> 6) as usize] |= 1 << (bit & 63);
         i += 1;
     }
     bits
 }
 
-/// Whether a cue may begin at byte `p` (see [`CUE_PAIRS`]). Every cue has two bytes or more.
-#[inline]
-pub(crate) fn may_begin_cue(b: &[u8], p: usize) -> bool {
-    match b.get(p..p + 2) {
-        Some(&[x, y]) => {
-            let n = usize::from(x & 31) << 5 | usize::from(y & 31);
-            CUE_PAIRS[n >> 6] & (1 << (n & 63)) != 0
-        }
-        _ => false,
-    }
+/// Whether [`CUE_KEYS`] holds `k`.
+#[inline(always)]
+fn known_key(k: u32) -> bool {
+    let bit = key_bit(k);
+    CUE_KEYS[usize::from(bit >> 6)] & (1 << (bit & 63)) != 0
 }
 
-/// The bit of a key in [`CueIndex::keys`].
+/// The lengths of the cues shorter than four bytes (bit `n`: some cue is `n` bytes long).
+const SHORT_LENS: u8 = {
+    let mut lens = 0u8;
+    let mut i = 0;
+    while i < CUES.len() + ACRONYMS.len() {
+        let n = if i < CUES.len() {
+            CUES[i].0.len()
+        } else {
+            ACRONYMS[i - CUES.len()].0.len()
+        };
+        if n < 4 {
+            lens |= 1 << n;
+        }
+        i += 1;
+    }
+    lens
+};
+
+/// The four-byte key at the start of `four` ([`key`] of four bytes, from one load).
+#[inline(always)]
+fn key4(four: [u8; 4]) -> u32 {
+    lower4(u32::from_be_bytes(four))
+}
+
+/// Whether [`CUE_KEYS`] holds one of the keys of the text at byte `p`: if not, no cue starts
+/// there. The tokenizer asks this of every word, while its bytes are in cache, and marks the
+/// word ([`crate::token::Tok::cue`]); nine words in ten fail. Near the end of the text
+/// (fewer than four bytes left) the answer is yes, and the index decides.
 #[inline]
-fn key_bit(k: u32) -> u16 {
+pub(crate) fn may_begin_cue(b: &[u8], p: usize) -> bool {
+    let Some(&four) = b.get(p..).and_then(|r| r.first_chunk::<4>()) else {
+        return true;
+    };
+    let k4 = key4(four);
+    known_key(k4)
+        || (2..=3).any(|len| {
+            SHORT_LENS & (1 << len) != 0 && known_key(k4 >> (8 * (4 - len)) | (len as u32) << 24)
+        })
+}
+
+/// The bit of a key in [`CUE_KEYS`].
+#[inline(always)]
+const fn key_bit(k: u32) -> u16 {
     (k.wrapping_mul(0x9E37_79B1) >> 16) as u16
 }
 
@@ -406,21 +422,15 @@ fn cue_index() -> &'static CueIndex {
         let mut ix = CueIndex {
             long: HashMap::default(),
             short: HashMap::default(),
-            short_lens: 0,
-            first2: Bits16::new(),
-            keys: Bits16::new(),
         };
         for (n, c) in CUES.iter().chain(ACRONYMS).enumerate() {
             let b = c.0.as_bytes();
             let n = n as u16;
-            ix.first2.insert(first2(b));
             let k = key(b, b.len().min(4));
-            ix.keys.insert(key_bit(k));
             if b.len() >= 4 {
                 ix.long.entry(k).or_default().push(n);
             } else {
                 ix.short.entry(k).or_insert(n);
-                ix.short_lens |= 1 << b.len();
             }
         }
         ix
@@ -450,17 +460,14 @@ impl CueIndex {
         };
         // Every key this word can have, from one load: the first four bytes lower-cased
         // (`key(rest, 4)`), and the two- and three-byte keys are its top bytes.
-        let k4 = lower4(u32::from_be_bytes(four));
-        if !self.first2.contains((k4 >> 16) as u16) {
-            return None;
-        }
+        let k4 = key4(four);
         let mut best: Option<(usize, usize)> = None; // (len, pattern)
         let mut consider = |n: usize, len: usize| {
             if best.is_none_or(|(l, q)| len > l || (len == l && n < q)) {
                 best = Some((len, n));
             }
         };
-        let known = |k: u32| self.keys.contains(key_bit(k));
+        let known = known_key;
         if known(k4) {
             for &n in self.long.get(&k4).map_or(&[][..], Vec::as_slice) {
                 let pat = cue(usize::from(n)).0.as_bytes();
@@ -470,7 +477,7 @@ impl CueIndex {
             }
         }
         for len in 2..=3 {
-            if self.short_lens & (1 << len) != 0 {
+            if SHORT_LENS & (1 << len) != 0 {
                 let k = k4 >> (8 * (4 - len)) | (len as u32) << 24;
                 if known(k) {
                     if let Some(&n) = self.short.get(&k) {

@@ -30,7 +30,7 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Word of two or more letters, all upper case.
     pub all_caps: bool,
-    /// Word whose first two bytes may begin a special-category cue
+    /// Word at which a special-category cue may begin
     /// ([`crate::special::may_begin_cue`]): read here, while the bytes are in cache, it spares
     /// the cue scan a look at most words.
     pub cue: bool,
