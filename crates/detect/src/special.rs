@@ -1708,8 +1708,12 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     // The sentence itself, and up to a few lines of the same paragraph before it (a record's
     // "BSN: ... / Woonadres: ..." fields, a list entry's name).
     let floor = toks[a].start().saturating_sub(320);
-    let para_start = memchr::memmem::rfind(&text.as_bytes()[floor..toks[a].start()], b"\n\n")
-        .map_or(floor, |p| floor + p + 2);
+    // The last blank line before the sentence: a reverse scan for newlines (a `memmem`
+    // searcher is built per call, which cost more than the scan).
+    let hay = &text.as_bytes()[floor..toks[a].start()];
+    let para_start = memchr::memrchr_iter(b'\n', hay)
+        .find(|&p| p > 0 && hay[p - 1] == b'\n')
+        .map_or(floor, |p| floor + p + 1);
     let (sa, sb) = (para_start.min(toks[a].start()), toks[b].end());
     let from = persons.partition_point(|&(ps, _)| ps < sa);
     if persons[from..]
