@@ -386,20 +386,50 @@ fn key4(four: [u8; 4]) -> u32 {
     lower4(u32::from_be_bytes(four))
 }
 
-/// Whether [`CUE_KEYS`] holds one of the keys of the text at byte `p`: if not, no cue starts
-/// there. The tokenizer asks this of every word, while its bytes are in cache, and marks the
-/// word ([`crate::token::Tok::cue`]); nine words in ten fail. Near the end of the text
-/// (fewer than four bytes left) the answer is yes, and the index decides.
+/// Bit `1024 * (a & 31) + 32 * (b & 31) + (c & 31)` is set when some cue begins with the
+/// bytes `a b c` (a cue of two bytes: with any third). The low five bits of an ASCII letter
+/// are the same in both cases, and a cue only matches where its bytes equal the text's up to
+/// ASCII case, so a clear bit proves that no cue starts here; a set bit may be a false alarm
+/// ([`CueIndex::longest_at`] decides). 4 KiB, built at compile time: always in cache.
+static CUE_TRIPLES: [u64; 512] = cue_triples();
+
+const fn triple(a: u8, b: u8, c: u8) -> usize {
+    ((a & 31) as usize) << 10 | ((b & 31) as usize) << 5 | (c & 31) as usize
+}
+
+const fn cue_triples() -> [u64; 512] {
+    let mut bits = [0u64; 512];
+    let mut i = 0;
+    while i < CUES.len() + ACRONYMS.len() {
+        let c = if i < CUES.len() {
+            CUES[i].0.as_bytes()
+        } else {
+            ACRONYMS[i - CUES.len()].0.as_bytes()
+        };
+        let mut z = 0u8;
+        while z < 32 {
+            let n = triple(c[0], c[1], if c.len() >= 3 { c[2] } else { z });
+            bits[n >> 6] |= 1 << (n & 63);
+            z += 1;
+        }
+        i += 1;
+    }
+    bits
+}
+
+/// Whether a cue may begin at byte `p` (see [`CUE_TRIPLES`]): one bit test, which three
+/// words in four fail. The tokenizer asks this of every word, while its bytes are in cache,
+/// and marks the word ([`crate::token::Tok::cue`]). With fewer than three bytes left the
+/// answer is yes, and the index decides.
 #[inline]
 pub(crate) fn may_begin_cue(b: &[u8], p: usize) -> bool {
-    let Some(&four) = b.get(p..).and_then(|r| r.first_chunk::<4>()) else {
-        return true;
-    };
-    let k4 = key4(four);
-    known_key(k4)
-        || (2..=3).any(|len| {
-            SHORT_LENS & (1 << len) != 0 && known_key(k4 >> (8 * (4 - len)) | (len as u32) << 24)
-        })
+    match b.get(p..p + 3) {
+        Some(&[x, y, z]) => {
+            let n = triple(x, y, z);
+            CUE_TRIPLES[n >> 6] & (1 << (n & 63)) != 0
+        }
+        _ => true,
+    }
 }
 
 /// The bit of a key in [`CUE_KEYS`].
@@ -1759,6 +1789,23 @@ mod tests {
     fn cue_at(text: &str, p: usize) -> Option<&'static str> {
         let ix = cue_index();
         ix.longest_at(text.as_bytes(), p).map(|m| cue(m.pattern).0)
+    }
+
+    /// The tokenizer's filter never rules out a cue, in any ASCII case, with anything after.
+    #[test]
+    fn every_cue_may_begin() {
+        for c in CUES.iter().chain(ACRONYMS) {
+            for text in [
+                format!("{} x", c.0),
+                format!("{} x", c.0.to_ascii_uppercase()),
+                format!("{}.", c.0.to_ascii_lowercase()),
+                c.0.to_string(),
+            ] {
+                assert!(may_begin_cue(text.as_bytes(), 0), "{}", c.0);
+                assert!(cue_at(&text, 0).is_some(), "{}", c.0);
+            }
+        }
+        assert!(!may_begin_cue(b"qqq", 0));
     }
 
     #[test]
