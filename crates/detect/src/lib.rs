@@ -257,14 +257,15 @@ impl Detector {
 fn pipeline(text: &str, mut done: impl FnMut(usize)) -> Vec<Finding> {
     let mut out = ident::scan(text);
     done(0);
-    let toks = token::tokenize(text);
+    let tokens = token::tokenize(text);
+    let toks = &tokens.toks;
     done(1);
-    ident::addresses(text, &toks, &mut out);
+    ident::addresses(text, toks, &mut out);
     done(2);
-    let persons = names::detect(text, &toks, &out);
+    let persons = names::detect(text, toks, &tokens.caps, &out);
     out.extend(persons);
     done(3);
-    let specials = special::detect(text, &toks, &out);
+    let specials = special::detect(text, toks, &tokens.cue_starts, &out);
     out.extend(specials);
     done(4);
     let out = resolve(text, out);

@@ -162,9 +162,8 @@ struct Ctx<'a> {
     /// Per-token cached facts (bit sets below; each group has its own "done" bit).
     feat: Vec<u32>,
     /// Indices of the words with a capital first letter, in order: the rules that look for
-    /// names and places visit only these, not every token. 32 bits: token offsets are
-    /// (`token::MAX_TEXT`), so token indices are too.
-    caps: Vec<u32>,
+    /// names and places visit only these, not every token ([`crate::token::Tokens::caps`]).
+    caps: &'a [u32],
 }
 
 const F_FIRST: u32 = lexicon::W_FIRST as u32;
@@ -307,13 +306,13 @@ struct Accepted {
 }
 
 /// Detects persons and places. `ids` are the identifier findings (names never overlap e-mail).
-pub(crate) fn detect(text: &str, toks: &[Tok], ids: &[Finding]) -> Vec<Finding> {
+pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) -> Vec<Finding> {
     let mut cx = Ctx {
         text,
         toks,
         buf: String::new(),
         feat: vec![0; toks.len()],
-        caps: cap_words(toks),
+        caps,
     };
     warm_features(&mut cx);
     let mut out = Vec::new();
@@ -581,21 +580,6 @@ fn warm_features(cx: &mut Ctx) {
     }
 }
 
-/// Indices of the words with a capital first letter, in order. Written without a branch per
-/// token (one in six or so is capitalised, unpredictably): every index is stored, and the
-/// length moves on only past a capitalised word.
-fn cap_words(toks: &[Tok]) -> Vec<u32> {
-    let mut caps = vec![0u32; toks.len()];
-    let mut n = 0;
-    for (i, t) in toks.iter().enumerate() {
-        // `n <= i`: in bounds.
-        caps[n] = i as u32;
-        n += usize::from(t.cap & (t.class == Class::Word));
-    }
-    caps.truncate(n);
-    caps
-}
-
 /// The hash of lower-cased token `i` ([`span_hash`] of the token alone).
 fn word_hash(cx: &mut Ctx, i: usize) -> u64 {
     span_hash(cx, i, i)
@@ -665,7 +649,7 @@ fn is_first_name(cx: &Ctx, j: usize, buf: &mut String) -> bool {
 fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
     let toks = cx.toks;
     let mut buf = String::new();
-    let caps = std::mem::take(&mut cx.caps);
+    let caps = cx.caps;
     // Tokens before this one are part of an earlier chain.
     let mut free = 0;
     // Every chain starts with a capitalised word (a name word, an initial or "Van").
@@ -736,7 +720,6 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
         each(cx, &Chain { els });
         free = next.max(i + 1);
     }
-    cx.caps = caps;
 }
 
 /// Strips leading titles and ordinary words; returns the element range (inclusive) left.
@@ -1244,7 +1227,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             .take_while(|&&(ps, _)| ps < s)
             .any(|&(_, pe)| pe <= s && s - pe < 60)
     };
-    let caps = std::mem::take(&mut cx.caps);
+    let caps = cx.caps;
     let mut prev_buf = String::new();
     let mut free = 0; // tokens before this one were part of an earlier candidate
     for i in caps.iter().map(|&i| i as usize) {
@@ -1358,5 +1341,4 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
         }
         free = next_i;
     }
-    cx.caps = caps;
 }

@@ -955,8 +955,13 @@ fn starts_clause(text: &str, toks: &[Tok], s: usize) -> bool {
         || toks.get(s + 1).is_some_and(|n| word_is(text, n, &SUBJECTS))
 }
 
-pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding> {
-    let hits = cue_hits(text, toks);
+pub(crate) fn detect(
+    text: &str,
+    toks: &[Tok],
+    cue_starts: &[u32],
+    found: &[Finding],
+) -> Vec<Finding> {
+    let hits = cue_hits(text, toks, cue_starts);
     let mut persons: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| f.kind == Kind::Person)
@@ -1043,7 +1048,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok], found: &[Finding]) -> Vec<Finding
 }
 
 /// All cue occurrences that may state a fact about a person, in text order.
-fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
+/// `cue_starts`: the words at which a cue may begin ([`crate::token::Tokens::cue_starts`]).
+fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
     let ix = cue_index();
     let bytes = text.as_bytes();
     let boundary_ok = |s: usize, e: usize, whole: bool| {
@@ -1054,11 +1060,7 @@ fn cue_hits(text: &str, toks: &[Tok]) -> Vec<Hit> {
     let mut raw: Vec<(usize, usize, &'static str, Kind, u8, bool)> = Vec::new();
     // Where a cue may start: every word, and inside a word after a hyphen or apostrophe
     // ("anti-islam"); no cue starts with anything but a letter. Two sorted streams, merged.
-    let mut words = toks
-        .iter()
-        .filter(|t| t.class == Class::Word && t.cue)
-        .map(|t| t.start())
-        .peekable();
+    let mut words = cue_starts.iter().map(|&p| p as usize).peekable();
     let mut joins = memchr::memchr2_iter(b'-', b'\'', bytes)
         .filter(|&h| h > 0 && h + 1 < bytes.len() && bytes[h + 1].is_ascii_alphabetic())
         .map(|h| h + 1)

@@ -30,10 +30,18 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Word of two or more letters, all upper case.
     pub all_caps: bool,
-    /// Word at which a special-category cue may begin
-    /// ([`crate::special::may_begin_cue`]): read here, while the bytes are in cache, it spares
-    /// the cue scan a look at most words.
-    pub cue: bool,
+}
+
+/// The tokens of a text, with the two lists of them that later stages visit instead of every
+/// token; built in the same pass, while the bytes are in cache.
+pub(crate) struct Tokens {
+    pub toks: Vec<Tok>,
+    /// Indices of the words with a capital first letter, in order: the name and place rules
+    /// start only at these. 32 bits, as the offsets are.
+    pub caps: Vec<u32>,
+    /// Start offsets of the words at which a special-category cue may begin
+    /// ([`crate::special::may_begin_cue`]), in order: the cue scan looks only at these.
+    pub cue_starts: Vec<u32>,
 }
 
 impl Tok {
@@ -64,7 +72,7 @@ fn is_letter(c: char) -> bool {
 }
 
 /// Tokenizes `text`.
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str) -> Tokens {
     assert!(
         text.len() <= MAX_TEXT,
         "tokenize takes at most MAX_TEXT bytes"
@@ -74,6 +82,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     // bytes, so the vector is almost never grown, each growth being a copy of every token so
     // far. Untouched capacity costs no memory, only address space.
     let mut toks = Vec::with_capacity(text.len() / 3 + 16);
+    let mut caps = Vec::with_capacity(text.len() / 24 + 16);
+    let mut cue_starts = Vec::with_capacity(text.len() / 16 + 16);
     let mut i = 0;
     let mut nl: u8 = 0;
     let mut space = false;
@@ -103,6 +113,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 // capital, and mostly only its second letter.
                 let all_caps =
                     cap && i - start >= 2 && bytes[start + 1..i].iter().all(u8::is_ascii_uppercase);
+                if cap {
+                    caps.push(toks.len() as u32);
+                }
+                if crate::special::may_begin_cue(bytes, start) {
+                    cue_starts.push(start as u32);
+                }
                 toks.push(Tok {
                     s: start as u32,
                     e: i as u32,
@@ -111,7 +127,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     space_before: space,
                     cap,
                     all_caps,
-                    cue: crate::special::may_begin_cue(bytes, start),
                 });
                 nl = 0;
                 space = false;
@@ -165,7 +180,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             (false, false)
         };
-        let cue = class == Class::Word && crate::special::may_begin_cue(bytes, start);
+        if class == Class::Word {
+            if cap {
+                caps.push(toks.len() as u32);
+            }
+            if crate::special::may_begin_cue(bytes, start) {
+                cue_starts.push(start as u32);
+            }
+        }
         toks.push(Tok {
             s: start as u32,
             e: i as u32,
@@ -174,12 +196,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             space_before: space,
             cap,
             all_caps,
-            cue,
         });
         nl = 0;
         space = false;
     }
-    toks
+    Tokens {
+        toks,
+        caps,
+        cue_starts,
+    }
 }
 
 /// Whether `b` is ASCII whitespace the tokenizer skips (space, tab, CR, LF, form feed): one
@@ -293,7 +318,11 @@ mod tests {
     #[test]
     fn case_flags() {
         let t = "Den HAAG DH dH D a ABCDEFGHIJKLMNOPQRSTUVWXYZ ABCDEFGHIJKLMNOPQRSTUVWXYz";
-        let flags: Vec<(bool, bool)> = tokenize(t).iter().map(|k| (k.cap, k.all_caps)).collect();
+        let flags: Vec<(bool, bool)> = tokenize(t)
+            .toks
+            .iter()
+            .map(|k| (k.cap, k.all_caps))
+            .collect();
         assert_eq!(
             flags,
             [
@@ -320,7 +349,7 @@ mod tests {
     #[test]
     fn words_and_hyphens() {
         let t = "Mw. Van den Broek-Lamrani, van 't Hek\n06-1234";
-        let toks = tokenize(t);
+        let toks = tokenize(t).toks;
         let words: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
         assert_eq!(
             words,
