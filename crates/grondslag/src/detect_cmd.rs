@@ -250,9 +250,9 @@ impl JsonLines {
         l.extend_from_slice(num.format(f.end).as_bytes());
         l.extend_from_slice(&self.file);
         l.extend_from_slice(b",\"kind\":");
-        json_str(l, f.kind.as_str());
+        json_plain(l, f.kind.as_str());
         l.extend_from_slice(b",\"rule\":");
-        json_str(l, f.rule);
+        json_plain(l, f.rule);
         l.extend_from_slice(b",\"score\":");
         l.extend_from_slice(&self.scores[score].1);
         l.extend_from_slice(b",\"start\":");
@@ -262,6 +262,17 @@ impl JsonLines {
         l.extend_from_slice(b"}\n");
         out.write_all(l)
     }
+}
+
+/// Appends an identifier of the program (a kind or rule name: lower-case ASCII, digits,
+/// `_` and `.`) as a JSON string; it needs no escaping, so it is not scanned for it.
+fn json_plain(out: &mut Vec<u8>, s: &'static str) {
+    debug_assert!(s
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.'));
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
 }
 
 /// Appends `s` as a JSON string, escaped as `serde_json` escapes it.
