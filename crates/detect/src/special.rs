@@ -323,6 +323,16 @@ struct CueIndex {
     short: HashMap<u32, u16>,
 }
 
+/// The text of cue `i` of `CUES` followed by `ACRONYMS` (as [`cue`], for compile-time
+/// tables).
+const fn cue_bytes(i: usize) -> &'static [u8] {
+    if i < CUES.len() {
+        CUES[i].0.as_bytes()
+    } else {
+        ACRONYMS[i - CUES.len()].0.as_bytes()
+    }
+}
+
 /// Bit [`key_bit`]`(k)` is set for the key `k` of every cue: its first four bytes ASCII
 /// lower-cased, or all of it with its length for a cue of two or three bytes ([`key`]). Built
 /// at compile time and 8 KiB, so it stays in the first-level cache. A clear bit proves that no
@@ -333,11 +343,7 @@ const fn cue_keys() -> [u64; 1024] {
     let mut bits = [0u64; 1024];
     let mut i = 0;
     while i < CUES.len() + ACRONYMS.len() {
-        let c = if i < CUES.len() {
-            CUES[i].0.as_bytes()
-        } else {
-            ACRONYMS[i - CUES.len()].0.as_bytes()
-        };
+        let c = cue_bytes(i);
         let n = if c.len() < 4 { c.len() } else { 4 };
         let mut k = 0u32;
         let mut j = 0;
@@ -367,11 +373,7 @@ const SHORT_LENS: u8 = {
     let mut lens = 0u8;
     let mut i = 0;
     while i < CUES.len() + ACRONYMS.len() {
-        let n = if i < CUES.len() {
-            CUES[i].0.len()
-        } else {
-            ACRONYMS[i - CUES.len()].0.len()
-        };
+        let n = cue_bytes(i).len();
         if n < 4 {
             lens |= 1 << n;
         }
@@ -401,11 +403,7 @@ const fn cue_triples() -> [u64; 512] {
     let mut bits = [0u64; 512];
     let mut i = 0;
     while i < CUES.len() + ACRONYMS.len() {
-        let c = if i < CUES.len() {
-            CUES[i].0.as_bytes()
-        } else {
-            ACRONYMS[i - CUES.len()].0.as_bytes()
-        };
+        let c = cue_bytes(i);
         let mut z = 0u8;
         while z < 32 {
             let n = triple(c[0], c[1], if c.len() >= 3 { c[2] } else { z });
