@@ -851,10 +851,13 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     };
     let alone = line_alone(cx, first_tok, cx_last_tok(ch, e));
     // "Surname, J." layout.
+    // Lower-case particles that open a table cell belong to the surname (asked only of a
+    // chain with a comma after it).
+    let cell_tok = |cx: &Ctx| cell_particles_before(cx, first_tok).unwrap_or(first_tok);
     if let Some(end) = comma_initials_after(cx, cx_last_tok(ch, e)) {
         if !last_common {
             return Some(Hit {
-                start: span_s,
+                start: cx.toks[cell_tok(cx)].start(),
                 end: cx.toks[end].end(),
                 first_tok,
                 last_tok: last,
@@ -865,12 +868,13 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     }
     // "Jansen, Lotte" in header fields and lists: surname, comma, a known first name.
     if let Some(fe) = comma_first_name_after(cx, cx_last_tok(ch, e)) {
+        let cell = cell_tok(cx);
         if header_field_before(cx, first_tok)
             || list_line(cx, first_tok)
-            || table_cell(cx, first_tok, fe)
+            || table_cell(cx, cell, fe)
         {
             return Some(Hit {
-                start: span_s,
+                start: cx.toks[cell].start(),
                 end: cx.toks[fe].end(),
                 first_tok,
                 last_tok: last,
@@ -882,7 +886,11 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     // Initials + surname.
     if has_initials
         && els[0].1 == El::Initial
-        && (!last_common || title_ctx || alone || header_field_before(cx, first_tok))
+        && (!last_common
+            || title_ctx
+            || alone
+            || header_field_before(cx, first_tok)
+            || field_value(cx, first_tok, cx_last_tok(ch, e)))
     {
         return Some(hit(
             span_s,
@@ -1153,14 +1161,64 @@ fn comma_initials_after(cx: &Ctx, last_tok: usize) -> Option<usize> {
         j += 2;
     }
     let end = end?;
-    if cx
-        .toks
-        .get(end + 1)
-        .is_some_and(|t| t.nl_before == 0 && (cx.is_cap(end + 1) || is_particle(cx.w(end + 1))))
-    {
+    // A capitalised word right after the initials continues something else ("Jansen, J.
+    // Piet"); one in the next column of a form or table does not ("Ramsaran, P.D.
+    // Personeelsnummer: ...").
+    if cx.toks.get(end + 1).is_some_and(|t| {
+        t.nl_before == 0
+            && !next_column(cx, end, end + 1)
+            && (cx.is_cap(end + 1) || is_particle(cx.w(end + 1)))
+    }) {
         return None;
     }
     Some(end)
+}
+
+/// Whether token `b` stands in a later column than token `a` on the same line: a tab or more
+/// than two spaces between them (the chain reader splits names there too).
+fn next_column(cx: &Ctx, a: usize, b: usize) -> bool {
+    let (ta, tb) = (&cx.toks[a], &cx.toks[b]);
+    tb.start() - ta.end() > 2 || ta.tab_before(cx.text, tb)
+}
+
+/// Whether tokens `first_tok..=last_tok` are the whole value of a form field: after a label
+/// on the same line (a word, then a colon), and up to the end of the line, the next column,
+/// or a parenthesis or comma: "Casemanager HR: H. Pool    Bedrijfsarts: S. Lindeboom
+/// (ArboNed)". Not "Besluit: P. Heeft aangifte gedaan": the sentence goes on.
+fn field_value(cx: &Ctx, first_tok: usize, last_tok: usize) -> bool {
+    let after_label = first_tok >= 2
+        && cx.toks[first_tok - 1].is_punct(cx.text, b':')
+        && cx.toks[first_tok].nl_before == 0
+        && cx.toks[first_tok - 1].nl_before == 0
+        && cx.toks[first_tok - 2].class == Class::Word;
+    after_label
+        && cx.toks.get(last_tok + 1).is_none_or(|t| {
+            t.nl_before > 0
+                || next_column(cx, last_tok, last_tok + 1)
+                || t.is_punct(cx.text, b'(')
+                || t.is_punct(cx.text, b',')
+        })
+}
+
+/// The first of the lower-case particles before token `first_tok` when they open a table
+/// cell or a line ("van der Linden, Jesse" in a tab-separated export): the name starts
+/// there. `None` when there are none or they do not open a cell.
+fn cell_particles_before(cx: &Ctx, first_tok: usize) -> Option<usize> {
+    let mut k = first_tok;
+    while k > 0 {
+        let p = &cx.toks[k - 1];
+        if p.class != Class::Word
+            || p.cap
+            || !is_particle(cx.w(k - 1))
+            || cx.toks[k].nl_before > 0
+            || next_column(cx, k - 1, k)
+        {
+            break;
+        }
+        k -= 1;
+    }
+    (k < first_tok && (k == 0 || cx.toks[k].nl_before > 0 || next_column(cx, k - 1, k)))
+        .then_some(k)
 }
 
 const RESIDENCE_CUES: [&str; 19] = [
