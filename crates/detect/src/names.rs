@@ -358,6 +358,15 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
             }
         }
     });
+    let name_ends: Vec<usize> = accepted.iter().map(|a| a.given.unwrap_or(a.last)).collect();
+    for t in nicknames(&cx, &name_ends) {
+        out.push(nickname(toks, t));
+        accepted.push(Accepted {
+            first: t,
+            last: t,
+            given: None,
+        });
+    }
     // Document-level propagation: surnames (with their particles) and distinctive first names.
     // Each key is kept as the hash of its lower-cased text ([`span_hash`]): no copy per key,
     // and a pending chain is tested with hashes of its words in place. Two different names
@@ -410,6 +419,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
     for &h in &tails {
         tail_bits[bit(h) >> 6] |= 1 << (bit(h) & 63);
     }
+    // The last words of the names found by propagation, for their nicknames below.
+    let mut propagated_ends = Vec::new();
     if !cores.is_empty() {
         for p in &pending {
             let last = word_hash(&mut cx, p.last_tok);
@@ -426,13 +437,20 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
                     has(&cores, span_hash(&mut cx, p.core_tok, p.last_tok))
                 };
             if hit {
-                out.push(Finding {
-                    start: toks[p.first_tok].start(),
-                    end: p.end,
-                    kind: Kind::Person,
-                    score: 0.8,
-                    rule: "name.propagated",
-                });
+                out.push(propagated(toks, p));
+                propagated_ends.push(p.last_tok);
+            }
+        }
+    }
+    // A nickname given after a name found only by propagation ('Raditya, thuis "Radi"
+    // genoemd' when "Raditya Kromodimedjo" came earlier) is propagated on its own: to the
+    // one-word chains that are that word.
+    for t in nicknames(&cx, &propagated_ends) {
+        out.push(nickname(toks, t));
+        let h = word_hash(&mut cx, t);
+        for p in pending.iter().filter(|p| p.single && p.first_tok != t) {
+            if word_hash(&mut cx, p.last_tok) == h {
+                out.push(propagated(toks, p));
             }
         }
     }
@@ -440,6 +458,82 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
     out.sort_by_key(|f| f.start);
     let persons = out.clone();
     places(&mut cx, &persons, ids, &mut out);
+    out
+}
+
+fn nickname(toks: &[Tok], t: usize) -> Finding {
+    Finding {
+        start: toks[t].start(),
+        end: toks[t].end(),
+        kind: Kind::Person,
+        score: 0.8,
+        rule: "name.nickname",
+    }
+}
+
+fn propagated(toks: &[Tok], p: &Pending) -> Finding {
+    Finding {
+        start: toks[p.first_tok].start(),
+        end: p.end,
+        kind: Kind::Person,
+        score: 0.8,
+        rule: "name.propagated",
+    }
+}
+
+/// The name a found person is called by, given right after the name: 'Raditya, thuis "Radi"
+/// genoemd', 'Mohammed (roepnaam Mo)', 'Johanna, roepnaam Anneke'. Token indices of the
+/// names; they are persons too, and propagate like a name found.
+/// `name_ends`: the last token of each name found.
+fn nicknames(cx: &Ctx, name_ends: &[usize]) -> Vec<usize> {
+    let (toks, text) = (cx.toks, cx.text);
+    let word = |k: usize, w: &str| {
+        toks.get(k)
+            .is_some_and(|t| t.class == Class::Word && t.text(text).eq_ignore_ascii_case(w))
+    };
+    let quote = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.class == Class::Punct && matches!(t.text(text), "\"" | "“" | "”"))
+    };
+    let mut out = Vec::new();
+    for &end in name_ends {
+        let mut k = end + 1;
+        if toks
+            .get(k)
+            .is_some_and(|t| t.is_punct(text, b',') || t.is_punct(text, b'('))
+        {
+            k += 1;
+        }
+        if word(k, "roepnaam") && toks.get(k + 1).is_some_and(|t| t.nl_before == 0) {
+            // "roepnaam Mo", "roepnaam: Mo"
+            let n = if toks[k + 1].is_punct(text, b':') {
+                k + 2
+            } else {
+                k + 1
+            };
+            if n < toks.len() && cx.is_cap(n) && toks[n].nl_before == 0 {
+                out.push(n);
+            }
+            continue;
+        }
+        // Up to three lower-case words ("thuis", "door vrienden"), then "X" genoemd.
+        let mut q = k;
+        while q < k + 3
+            && toks
+                .get(q)
+                .is_some_and(|t| t.class == Class::Word && !t.cap)
+        {
+            q += 1;
+        }
+        if quote(q)
+            && q + 3 < toks.len()
+            && cx.is_cap(q + 1)
+            && quote(q + 2)
+            && word(q + 3, "genoemd")
+        {
+            out.push(q + 1);
+        }
+    }
     out
 }
 
@@ -948,7 +1042,10 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
                     cx.lw_ref(first_tok - 1),
                     "hoi" | "hallo" | "beste" | "dag" | "hey" | "lieve" | "dank" | "bedankt"
                 );
-            if greet || (alone && after_closing(cx, first_tok)) {
+            if greet
+                || (alone && after_closing(cx, first_tok))
+                || closing_before_on_line(cx, first_tok, last)
+            {
                 return Some(hit(
                     span_s,
                     span_e,
@@ -1146,6 +1243,20 @@ fn after_closing(cx: &mut Ctx, i: usize) -> bool {
         cx.lw_ref(i - 2),
         "groet" | "groeten" | "mvg" | "groetjes" | "vriendelijke" | "dank" | "regards"
     )
+}
+
+/// A first name that ends a line opened by a closing and a comma: "Mvg, Ineke".
+fn closing_before_on_line(cx: &mut Ctx, first_tok: usize, last_tok: usize) -> bool {
+    first_tok >= 2
+        && cx.toks[first_tok].nl_before == 0
+        && cx.toks[first_tok - 1].is_punct(cx.text, b',')
+        && cx.toks[first_tok - 1].nl_before == 0
+        && (first_tok == 2 || cx.toks[first_tok - 2].nl_before > 0)
+        && cx.toks.get(last_tok + 1).is_none_or(|t| t.nl_before > 0)
+        && matches!(
+            cx.lw_ref(first_tok - 2),
+            "groet" | "groeten" | "mvg" | "groetjes" | "gr" | "dank" | "regards"
+        )
 }
 
 /// "Nobel, J.N.J." — a comma then initials (not followed by another capitalised word).
