@@ -454,11 +454,53 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
             }
         }
     }
+    coordinated_first_names(&mut cx, &pending, &mut out);
     initials_signatures(&cx, &accepted, &mut out);
     out.sort_by_key(|f| f.start);
     let persons = out.clone();
     places(&mut cx, &persons, ids, &mut out);
     out
+}
+
+/// A known first name alone, joined by "en" to a name found: "Sanne en Karim beginnen",
+/// "met Karim en Sanne de Wit". Only a first name that is no ordinary word, and only right
+/// next to the other name.
+fn coordinated_first_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
+    let (toks, text) = (cx.toks, cx.text);
+    let mut starts: Vec<usize> = out.iter().map(|f| f.start).collect();
+    let mut ends: Vec<usize> = out.iter().map(|f| f.end).collect();
+    starts.sort_unstable();
+    ends.sort_unstable();
+    let en = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.class == Class::Word && t.nl_before == 0 && t.text(text) == "en")
+    };
+    let mut found = Vec::new();
+    for p in pending
+        .iter()
+        .filter(|p| p.single && p.first_tok == p.last_tok)
+    {
+        let t = p.first_tok;
+        let before = t >= 2 && en(t - 1) && ends.binary_search(&toks[t - 2].end()).is_ok();
+        let after = en(t + 1)
+            && toks
+                .get(t + 2)
+                .is_some_and(|n| n.nl_before == 0 && starts.binary_search(&n.start()).is_ok());
+        if !(before || after) || !cx.is_cap(t) {
+            continue;
+        }
+        let f = cx.features(t);
+        if f & F_FIRST != 0 && f & F_NONNAME == 0 && !cx.common_word(t) {
+            found.push(Finding {
+                start: toks[t].start(),
+                end: toks[t].end(),
+                kind: Kind::Person,
+                score: 0.7,
+                rule: "name.first_coordinated",
+            });
+        }
+    }
+    out.extend(found);
 }
 
 fn nickname(toks: &[Tok], t: usize) -> Finding {
@@ -1042,7 +1084,16 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
                     cx.lw_ref(first_tok - 1),
                     "hoi" | "hallo" | "beste" | "dag" | "hey" | "lieve" | "dank" | "bedankt"
                 );
+            // "de jongerenwerker, Nadia, heeft": a role, then the name between commas.
+            let appositive = first_tok >= 2
+                && cx.toks[first_tok - 1].is_punct(cx.text, b',')
+                && cx
+                    .toks
+                    .get(last + 1)
+                    .is_some_and(|t| t.is_punct(cx.text, b','))
+                && cx.title_class(first_tok - 2) == Some(TitleClass::Role);
             if greet
+                || appositive
                 || (alone && after_closing(cx, first_tok))
                 || closing_before_on_line(cx, first_tok, last)
             {
