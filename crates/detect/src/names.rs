@@ -467,25 +467,59 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
 /// next to the other name.
 fn coordinated_first_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
     let (toks, text) = (cx.toks, cx.text);
-    let mut starts: Vec<usize> = out.iter().map(|f| f.start).collect();
-    let mut ends: Vec<usize> = out.iter().map(|f| f.end).collect();
-    starts.sort_unstable();
-    ends.sort_unstable();
     let en = |k: usize| {
         toks.get(k)
             .is_some_and(|t| t.class == Class::Word && t.nl_before == 0 && t.text(text) == "en")
     };
-    let mut found = Vec::new();
-    for p in pending
-        .iter()
-        .filter(|p| p.single && p.first_tok == p.last_tok)
-    {
+    // One-word chains of a first name next to an "en" first: few in any text, and the sorted
+    // offsets of the names found are only built when there are some.
+    let mut candidates: Vec<usize> = Vec::new();
+    for p in pending {
         let t = p.first_tok;
-        let before = t >= 2 && en(t - 1) && ends.binary_search(&toks[t - 2].end()).is_ok();
+        // The cached lexicon bits first: most one-word chains are no first name.
+        if p.single
+            && t == p.last_tok
+            && cx.features(t) & F_FIRST != 0
+            && ((t >= 2 && en(t - 1)) || en(t + 1))
+        {
+            candidates.push(t);
+        }
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    // A few candidates: a scan of the names per candidate costs less than sorting them.
+    let sorted = |key: fn(&Finding) -> usize| {
+        let mut v: Vec<usize> = out.iter().map(key).collect();
+        v.sort_unstable();
+        v
+    };
+    let (starts, ends) = if candidates.len() > 8 {
+        (sorted(|f| f.start), sorted(|f| f.end))
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let name_ends_at = |x: usize| {
+        if ends.is_empty() {
+            out.iter().any(|f| f.end == x)
+        } else {
+            ends.binary_search(&x).is_ok()
+        }
+    };
+    let name_starts_at = |x: usize| {
+        if starts.is_empty() {
+            out.iter().any(|f| f.start == x)
+        } else {
+            starts.binary_search(&x).is_ok()
+        }
+    };
+    let mut found = Vec::new();
+    for t in candidates {
+        let before = t >= 2 && en(t - 1) && name_ends_at(toks[t - 2].end());
         let after = en(t + 1)
             && toks
                 .get(t + 2)
-                .is_some_and(|n| n.nl_before == 0 && starts.binary_search(&n.start()).is_ok());
+                .is_some_and(|n| n.nl_before == 0 && name_starts_at(n.start()));
         if !(before || after) || !cx.is_cap(t) {
             continue;
         }
