@@ -387,7 +387,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
         cores.push(span_hash(&mut cx, k, a.last));
         let last = word_hash(&mut cx, a.last);
         tails.push(last);
-        if !cx.common_word(a.last) && !cx.is_place_toks(a.last, a.last) {
+        // The last word alone propagates only when it is no ordinary, place or organisation
+        // word ("Tineke van 't Hof" must not make "het Hof" a person; "van 't Hof" still is).
+        if !cx.common_word(a.last) && !cx.is_place_toks(a.last, a.last) && !cx.is_org(a.last) {
             lasts.push(last);
         }
         // `features` holds the bits of the lower-cased word, as `lexicon::has` would.
@@ -935,13 +937,14 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
     if s > e {
         return None;
     }
-    // "El Idrissi van Berberse (afkomst)": an ordinary word after a particle is not the name.
+    // "El Idrissi van Berberse (afkomst)": an ordinary word after a particle is not the name;
+    // nor is an organisation word that is no surname ("Bekir Çelik van de Turkse
+    // jongerenvereniging").
     let mut e = e;
-    while e > s
-        && ch.els[e].1 == El::Cap
-        && cx.common_word(ch.els[e].0)
-        && ch.els[e - 1].1 == El::Particle
-    {
+    while e > s && ch.els[e].1 == El::Cap && ch.els[e - 1].1 == El::Particle && {
+        let t = ch.els[e].0;
+        cx.common_word(t) || cx.is_org(t) && cx.features(t) & F_SURNAME == 0
+    } {
         let mut k = e - 1;
         while k > s && ch.els[k].1 == El::Particle {
             k -= 1;
@@ -979,8 +982,16 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         n_caps += 1;
     }
     let caps = &cap_buf[..n_caps];
-    for &c in caps {
-        if cx.is_org(c) {
+    for (k, &c) in caps.iter().enumerate() {
+        // A known surname after a particle is the surname even where it is also an
+        // organisation word: "Tineke van 't Hof" (not "Hof van Justitie").
+        let surname_after_particle = k > 0
+            && cx.features(c) & F_SURNAME != 0
+            && els
+                .iter()
+                .position(|x| x.0 == c)
+                .is_some_and(|p| p > 0 && els[p - 1].1 == El::Particle);
+        if cx.is_org(c) && !surname_after_particle {
             return None;
         }
         if cx.features(c) & F_NONNAME != 0 {
