@@ -848,12 +848,15 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
                 }
                 if t.nl_before == 1 {
                     // A name broken across a line: only where the line ends mid-name.
+                    // Not a first name ending a signature line above a department
+                    // ("Ineke" / "Burgerzaken, gemeente Ermelo").
                     let ok = pk == El::Particle
                         || pk == El::Initial
                         || (els.len() == 1
                             && pk == El::Cap
                             && is_first_name(cx, pi, &mut buf)
-                            && !is_first_name(cx, j, &mut buf));
+                            && !is_first_name(cx, j, &mut buf)
+                            && !(cx.is_cap(j) && cx.is_org(j)));
                     if !ok {
                         break;
                     }
@@ -1270,21 +1273,32 @@ fn comma_first_name_after(cx: &mut Ctx, last_tok: usize) -> Option<usize> {
     if cx.features(f) & F_FIRST == 0 {
         return None;
     }
-    match cx.toks.get(f + 1) {
-        None => Some(f),
-        // The end of a line or of a table cell.
-        Some(n) if n.nl_before > 0 || t.tab_before(cx.text, n) => Some(f),
-        Some(n)
-            if n.class == Class::Punct
+    // The end of the entry: of the text, a line or a table cell, or a separator.
+    let ends_after = |k: usize| match cx.toks.get(k + 1) {
+        None => true,
+        Some(n) if n.nl_before > 0 || cx.toks[k].tab_before(cx.text, n) => true,
+        Some(n) => {
+            n.class == Class::Punct
                 && matches!(
                     cx.text.as_bytes()[n.start()],
                     b';' | b'<' | b'(' | b',' | b'-'
-                ) =>
-        {
-            Some(f)
+                )
         }
-        _ => None,
+    };
+    // The particles of the surname may follow the given name, as mail programs write it:
+    // "Meulen, Bas van der <b.vandermeulen@...>".
+    let mut p = f;
+    while p < f + 3
+        && cx.toks.get(p + 1).is_some_and(|n| {
+            n.class == Class::Word && !n.cap && n.nl_before == 0 && is_particle(cx.w(p + 1))
+        })
+    {
+        p += 1;
     }
+    if p > f && ends_after(p) {
+        return Some(p);
+    }
+    ends_after(f).then_some(f)
 }
 
 /// Whether token `i` sits on a line that is a header field or list entry ("Aan: A, B; C",
