@@ -1415,6 +1415,20 @@ fn clause(
         }
         r += 1;
     }
+    // A heading or a form label ("Diagnose", "Eerste ziektedag: 8 januari"): a line of at
+    // most three words, or the words before a colon at the start of a line, names a topic,
+    // not a fact about a person.
+    let line_start = l == 0 || toks[l].nl_before > 0;
+    let ends_line_or_label = toks
+        .get(r + 1)
+        .is_none_or(|n| n.nl_before > 0 || n.is_punct(text, b':'));
+    if line_start
+        && ends_line_or_label
+        && r - l < 3
+        && toks[l..=r].iter().all(|t| t.class == Class::Word)
+    {
+        return None;
+    }
     // "Zoals ik zei | heb ik ...": the aside before the clause is not part of it.
     if word_is(text, &toks[l], &["zoals"])
         && l + 3 < c
