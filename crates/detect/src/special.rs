@@ -782,8 +782,8 @@ struct Seg {
     negated: bool,
 }
 
-/// Whether two same-kind findings (tokens `..=first_end` and `second_start..=second_end`)
-/// with only "en" between them are one statement: words
+/// Whether two same-kind findings (tokens `first_start..=first_end` and
+/// `second_start..=second_end`) with only "en" or a comma between them are one statement: words
 /// coordinated under one verb ("heeft een verstandelijke beperking | en | epilepsie"). Two
 /// clauses, each with a verb of its own, stay two findings whatever their length ("heeft
 /// suikerziekte | en | is slechtziend", "moslim bent | en | elke vrijdag ... gaat"): one span
@@ -791,13 +791,22 @@ struct Seg {
 fn coordinated(
     text: &str,
     toks: &[Tok],
+    first_start: usize,
     first_end: usize,
     second_start: usize,
     second_end: usize,
 ) -> bool {
     let gap = &toks[first_end + 1..second_start];
+    // After a comma only within a clause: the first part has a verb ("noemt zichzelf moslim,
+    // niet praktiserend"); verbless phrases in a list are one fact each ("ernstige
+    // depressie, GGZ-traject").
+    let joiner = word_is(text, &gap[0], &["en"])
+        || (gap[0].is_punct(text, b',')
+            && toks[first_start..first_end]
+                .iter()
+                .any(|t| ends_with_verb(text, t)));
     gap.len() == 1
-        && word_is(text, &gap[0], &["en"])
+        && joiner
         && !ends_with_verb(text, &toks[first_end])
         && !starts_clause(text, toks, second_start)
         && !toks[second_start..=second_end]
@@ -1025,7 +1034,7 @@ pub(crate) fn detect(
                 }
                 continue;
             }
-            if p.kind == sg.kind && coordinated(text, toks, p.e, sg.s, sg.e) {
+            if p.kind == sg.kind && coordinated(text, toks, p.s, p.e, sg.s, sg.e) {
                 p.e = sg.e;
                 p.negated &= sg.negated;
                 continue;
