@@ -1442,6 +1442,15 @@ fn cell_particles_before(cx: &Ctx, first_tok: usize) -> Option<usize> {
         .then_some(k)
 }
 
+/// Form labels before a place of residence or birth ("Woonplaats: Gouda").
+const RESIDENCE_LABELS: [&str; 5] = [
+    "woonplaats",
+    "geboorteplaats",
+    "verblijfplaats",
+    "woonachtig",
+    "plaats",
+];
+
 const RESIDENCE_CUES: [&str; 19] = [
     "woont",
     "woon",
@@ -1541,6 +1550,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             "woonachtig",
             "woonplaats",
             "(",
+            ":",
         ]
         .iter()
         .any(|c| c.eq_ignore_ascii_case(prev_raw));
@@ -1600,6 +1610,20 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             }
         } else if matches!(prev_w, "woont" | "woon" | "woonachtig" | "woonplaats") {
             tied = true;
+        } else if prev_w == ":" {
+            // "Woonplaats: Gouda", "Geboorteplaats: Harderwijk", "Woonplaats volgens
+            // document: Almere": a residence label earlier on the line.
+            let p = prev.unwrap_or(0);
+            let mut k = p;
+            while k > 0 && p - k < 4 && toks[k].nl_before == 0 {
+                k -= 1;
+                if toks[k].class == Class::Word
+                    && lexicon::lower_is_one_of(cx.w(k), &mut cx.buf, &RESIDENCE_LABELS)
+                {
+                    tied = true;
+                    break;
+                }
+            }
         } else if prev_w == "(" && toks.get(next_i).is_some_and(|t| t.is_punct(text, b')')) && known
         {
             // "Ibrahim Kaya (Nunspeet)".

@@ -1,6 +1,6 @@
 //! Data-driven detector cases: every line of a case file is a sentence in the inline gold
 //! markup; the detector must find exactly the marked spans of the kinds that file checks.
-//! - `cases.txt`: persons and identifiers;
+//! - `cases.txt`: persons, places and identifiers;
 //! - `special_cases.txt`: special categories (GDPR art. 9/10) only; a literal `\n` in a line
 //!   joins list entries.
 
@@ -51,7 +51,7 @@ fn run_cases(file: &str, table: &str, checked: fn(Kind) -> bool) {
 #[test]
 fn cases_txt() {
     run_cases("cases.txt", include_str!("cases.txt"), |k| {
-        k == Kind::Person || k.is_identifier()
+        k == Kind::Person || k == Kind::Place || k.is_identifier()
     });
 }
 
