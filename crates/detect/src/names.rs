@@ -450,7 +450,12 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
     for t in nicknames(&cx, &propagated_ends) {
         out.push(nickname(toks, t));
         let h = word_hash(&mut cx, t);
-        for p in pending.iter().filter(|p| p.single && p.first_tok != t) {
+        let len = toks[t].end() - toks[t].start();
+        let same_len = |p: &Pending| toks[p.last_tok].end() - toks[p.last_tok].start() == len;
+        for p in pending
+            .iter()
+            .filter(|p| p.single && p.first_tok != t && same_len(p))
+        {
             if word_hash(&mut cx, p.last_tok) == h {
                 out.push(propagated(toks, p));
             }
@@ -473,16 +478,15 @@ fn coordinated_first_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Find
         toks.get(k)
             .is_some_and(|t| t.class == Class::Word && t.nl_before == 0 && t.text(text) == "en")
     };
-    // One-word chains of a first name next to an "en" first: few in any text, and the sorted
-    // offsets of the names found are only built when there are some.
+    // One-word chains of a first name next to an "en" first: few in any text.
     let mut candidates: Vec<usize> = Vec::new();
     for p in pending {
         let t = p.first_tok;
         // The cached lexicon bits first: most one-word chains are no first name.
         if p.single
             && t == p.last_tok
-            && cx.features(t) & F_FIRST != 0
             && ((t >= 2 && en(t - 1)) || en(t + 1))
+            && cx.features(t) & F_FIRST != 0
         {
             candidates.push(t);
         }
@@ -490,13 +494,14 @@ fn coordinated_first_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Find
     if candidates.is_empty() {
         return;
     }
-    // A few candidates: a scan of the names per candidate costs less than sorting them.
+    // Up to some dozens of candidates, a scan of the names per candidate costs less than
+    // sorting their offsets.
     let sorted = |key: fn(&Finding) -> usize| {
         let mut v: Vec<usize> = out.iter().map(key).collect();
         v.sort_unstable();
         v
     };
-    let (starts, ends) = if candidates.len() > 8 {
+    let (starts, ends) = if candidates.len() > 48 {
         (sorted(|f| f.start), sorted(|f| f.end))
     } else {
         (Vec::new(), Vec::new())
@@ -576,11 +581,12 @@ fn nicknames(cx: &Ctx, name_ends: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
     for &end in name_ends {
         let mut k = end + 1;
-        if toks
-            .get(k)
-            .is_some_and(|t| t.is_punct(text, b',') || t.is_punct(text, b'('))
-        {
-            k += 1;
+        // Most names are followed by neither a comma nor a parenthesis nor a lower-case word:
+        // answered on the next token's class and case.
+        match toks.get(k) {
+            Some(t) if t.is_punct(text, b',') || t.is_punct(text, b'(') => k += 1,
+            Some(t) if t.class == Class::Word && !t.cap => {}
+            _ => continue,
         }
         if word(k, "roepnaam") && toks.get(k + 1).is_some_and(|t| t.nl_before == 0) {
             // "roepnaam Mo", "roepnaam: Mo"
