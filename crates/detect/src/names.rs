@@ -204,11 +204,19 @@ impl<'a> Ctx<'a> {
         lexicon::title_class(self.features(i) as u16)
     }
     /// Lexicon features of token `i` (one look-up in the merged word table, once per token).
+    /// Inlined: nearly every call finds them filled in ([`warm_features`]); the look-up is
+    /// out of line.
+    #[inline(always)]
     fn features(&mut self, i: usize) -> u32 {
         let f = self.feat[i];
         if f & F_DONE != 0 {
             return f;
         }
+        self.look_up_features(i)
+    }
+    #[inline(never)]
+    fn look_up_features(&mut self, i: usize) -> u32 {
+        let f = self.feat[i];
         let w = self.toks[i].text(self.text);
         let bits = if w.is_ascii() {
             lexicon::ascii_word_bits(w.as_bytes())
