@@ -490,7 +490,7 @@ fn coordinated_first_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Find
     let mut candidates: Vec<usize> = Vec::new();
     for p in pending {
         let t = p.first_tok;
-        // The cached lexicon bits first: most one-word chains are no first name.
+        // "en" beside it first (few chains have one), then the cached lexicon bits.
         if p.single
             && t == p.last_tok
             && ((t >= 2 && en(t - 1)) || en(t + 1))
