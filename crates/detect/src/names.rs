@@ -145,6 +145,7 @@ fn is_particle(w: &str) -> bool {
     PARTICLE_KEYS.contains(&k)
 }
 
+#[inline(never)]
 fn is_initial_word(w: &str) -> bool {
     let mut cs = w.chars();
     let one = cs.next();
@@ -185,6 +186,7 @@ impl<'a> Ctx<'a> {
         let w = self.toks[i].text(self.text);
         lexicon::lower(w, &mut self.buf)
     }
+    #[inline(always)]
     fn is_initial(&self, i: usize) -> bool {
         let t = &self.toks[i];
         // The dot first: it rules out most capitalised words without reading them.
@@ -232,6 +234,9 @@ impl<'a> Ctx<'a> {
         let f = self.features(i);
         f & F_NONNAME != 0 || (f & F_DUTCH != 0 && f & (F_SURNAME | F_FIRST) == 0)
     }
+    /// Inlined where the answer is cached or in the lexicon bits; the compound test is out
+    /// of line.
+    #[inline(always)]
     fn is_org(&mut self, i: usize) -> bool {
         let f = self.features(i);
         if f & u32::from(lexicon::W_ORG) != 0 {
@@ -240,6 +245,10 @@ impl<'a> Ctx<'a> {
         if f & O_DONE != 0 {
             return f & O_ORG != 0;
         }
+        self.org_compound(i, f)
+    }
+    #[inline(never)]
+    fn org_compound(&mut self, i: usize, f: u32) -> bool {
         let w = self.toks[i].text(self.text);
         // Compounds ending in an organisation word: "Onderzoeksbureau", "Jongerenstichting".
         // Most ASCII words fail the tail test in place, before a lower-cased copy.
