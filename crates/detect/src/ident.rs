@@ -997,7 +997,8 @@ fn field_start(text: &str, toks: &[Tok], i: usize) -> bool {
         || toks[i - 1].is_punct(text, b';')
 }
 
-pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
+/// `caps`: the capitalised words ([`crate::token::Tokens::caps`]); a house number follows one.
+pub(crate) fn addresses(text: &str, toks: &[Tok], caps: &[u32], out: &mut Vec<Finding>) {
     let b = text.as_bytes();
     // Sorted, for a binary search: a long text has thousands.
     let mut postcodes: Vec<usize> = out
@@ -1007,13 +1008,15 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Finding>) {
         .collect();
     postcodes.sort_unstable();
     let mut found: Vec<Finding> = Vec::new();
-    for (ni, n) in toks.iter().enumerate() {
-        if n.class != Class::Number
-            || ni == 0
-            || n.end() - n.start() > 5
-            || !n.space_before
-            || n.nl_before > 0
-        {
+    // A house number comes right after a capitalised word (the street name's last word): only
+    // the tokens after those are visited, not every token.
+    let numbers = caps
+        .iter()
+        .map(|&c| c as usize + 1)
+        .filter(|&ni| toks.get(ni).is_some_and(|t| t.class == Class::Number));
+    for ni in numbers {
+        let n = &toks[ni];
+        if ni == 0 || n.end() - n.start() > 5 || !n.space_before || n.nl_before > 0 {
             continue;
         }
         if b[n.start()] == b'0' {

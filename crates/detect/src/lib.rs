@@ -260,7 +260,7 @@ fn pipeline(text: &str, mut done: impl FnMut(usize)) -> Vec<Finding> {
     let tokens = token::tokenize(text);
     let toks = &tokens.toks;
     done(1);
-    ident::addresses(text, toks, &mut out);
+    ident::addresses(text, toks, &tokens.caps, &mut out);
     done(2);
     let persons = names::detect(text, toks, &tokens.caps, &out);
     out.extend(persons);
