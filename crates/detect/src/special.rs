@@ -417,8 +417,8 @@ const fn cue_triples() -> [u64; 512] {
 
 /// Whether a cue may begin at byte `p` (see [`CUE_TRIPLES`]): one bit test, which three
 /// words in four fail. The tokenizer asks this of every word, while its bytes are in cache,
-/// and marks the word ([`crate::token::Tok::cue`]). With fewer than three bytes left the
-/// answer is yes, and the index decides.
+/// and lists the word ([`crate::token::Tokens::cue_starts`]). With fewer than three bytes left
+/// the answer is yes, and the index decides.
 #[inline]
 pub(crate) fn may_begin_cue(b: &[u8], p: usize) -> bool {
     match b.get(p..p + 3) {
