@@ -653,21 +653,6 @@ const AREA_CODES: &[&str] = &[
     "0570", "0299", "0575", "0342", "0344", "0413",
 ];
 
-const MONTHS: &[&str] = &[
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 // ---------------------------------------------------------------------------------------------
 // Synthetic people
 // ---------------------------------------------------------------------------------------------
@@ -1213,7 +1198,7 @@ impl Filler<'_> {
             "birthdate" => {
                 let (y, m, d) = p.birth;
                 let s = match self.rng.below(3) {
-                    0 => format!("{d} {} {y}", MONTHS[m as usize - 1]),
+                    0 => format!("{d} {} {y}", grondslag_detect::MONTH_NAMES[m as usize - 1]),
                     1 => format!("{d:02}-{m:02}-{y}"),
                     _ => format!("{d}-{m}-{y}"),
                 };
@@ -1278,7 +1263,7 @@ impl Filler<'_> {
         let m = self.rng.range(1, 12);
         let d = self.rng.range(1, days_in_month(y, m));
         if self.rng.chance(0.5) {
-            format!("{d} {} {y}", MONTHS[m as usize - 1])
+            format!("{d} {} {y}", grondslag_detect::MONTH_NAMES[m as usize - 1])
         } else {
             format!("{d:02}-{m:02}-{y}")
         }

@@ -676,6 +676,10 @@ fn ipv6s(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// The Dutch month names, January first (the generator writes dates with them).
+pub const MONTH_NAMES: &[&str] = MONTHS.split_at(12).0;
+
+/// Dutch month names, then their abbreviations.
 const MONTHS: [&str; 24] = [
     "januari",
     "februari",

@@ -45,6 +45,8 @@ mod stream;
 mod token;
 pub mod validate;
 
+pub use ident::MONTH_NAMES;
+
 /// The kinds of personal data, with the contract's lower-case names ([`Kind::as_str`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
