@@ -1003,27 +1003,24 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     let els = &ch.els[s..=e];
     let mut cap_buf = [0usize; MAX_ELS];
     let mut n_caps = 0;
-    for x in els.iter().filter(|x| x.1 == El::Cap) {
-        cap_buf[n_caps] = x.0;
-        n_caps += 1;
-    }
-    let caps = &cap_buf[..n_caps];
-    for (k, &c) in caps.iter().enumerate() {
-        // A known surname after a particle is the surname even where it is also an
-        // organisation word: "Tineke van 't Hof" (not "Hof van Justitie").
-        let surname_after_particle = k > 0
-            && cx.features(c) & F_SURNAME != 0
-            && els
-                .iter()
-                .position(|x| x.0 == c)
-                .is_some_and(|p| p > 0 && els[p - 1].1 == El::Particle);
+    for (p, &(c, kind)) in els.iter().enumerate() {
+        if kind != El::Cap {
+            continue;
+        }
+        // A known surname after a particle (and a name word before) is the surname even
+        // where it is also an organisation word: "Tineke van 't Hof" (not "Hof van Justitie").
+        let surname_after_particle =
+            n_caps > 0 && els[p - 1].1 == El::Particle && cx.features(c) & F_SURNAME != 0;
         if cx.is_org(c) && !surname_after_particle {
             return None;
         }
         if cx.features(c) & F_NONNAME != 0 {
             return None;
         }
+        cap_buf[n_caps] = c;
+        n_caps += 1;
     }
+    let caps = &cap_buf[..n_caps];
     let first_tok = els[0].0;
     let span_s = cx.toks[first_tok].start();
     let span_e = el_end(cx.toks, ch, e);
