@@ -38,7 +38,7 @@ pub fn eq_ascii_lower(a: &[u8], b: &[u8]) -> bool {
 /// Eight bytes ASCII-lower-cased at once (SWAR): 0x20 is added to each byte in `A..=Z`; other
 /// bytes, non-ASCII ones included, are left alone, as `u8::to_ascii_lowercase` leaves them.
 #[inline(always)]
-fn ascii_lower8(v: u64) -> u64 {
+pub fn ascii_lower8(v: u64) -> u64 {
     const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let low = v & LO7;

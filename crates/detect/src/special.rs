@@ -344,17 +344,7 @@ const fn cue_keys() -> [u64; 1024] {
     let mut i = 0;
     while i < CUES.len() + ACRONYMS.len() {
         let c = cue_bytes(i);
-        let n = if c.len() < 4 { c.len() } else { 4 };
-        let mut k = 0u32;
-        let mut j = 0;
-        while j < n {
-            k = k << 8 | c[j].to_ascii_lowercase() as u32;
-            j += 1;
-        }
-        if n < 4 {
-            k |= (n as u32) << 24;
-        }
-        let bit = key_bit(k);
+        let bit = key_bit(key(c, if c.len() < 4 { c.len() } else { 4 }));
         bits[(bit >> 6) as usize] |= 1 << (bit & 63);
         i += 1;
     }
@@ -382,10 +372,11 @@ const SHORT_LENS: u8 = {
     lens
 };
 
-/// The four-byte key at the start of `four` ([`key`] of four bytes, from one load).
+/// The four-byte key at the start of `four` ([`key`] of four bytes, from one load, the bytes
+/// lower-cased together as the lexicon hash lower-cases them; the zero high half stays zero).
 #[inline(always)]
 fn key4(four: [u8; 4]) -> u32 {
-    lower4(u32::from_be_bytes(four))
+    crate::fxhash::ascii_lower8(u64::from(u32::from_be_bytes(four))) as u32
 }
 
 /// Bit `1024 * (a & 31) + 32 * (b & 31) + (c & 31)` is set when some cue begins with the
@@ -466,11 +457,14 @@ fn cue_index() -> &'static CueIndex {
 }
 
 /// The first `n` (≤ 4) bytes of `b`, ASCII lower-cased, with `n` in the top byte when `n < 4`.
+/// A `const fn`: [`CUE_KEYS`] is built with it at compile time.
 #[inline]
-fn key(b: &[u8], n: usize) -> u32 {
+const fn key(b: &[u8], n: usize) -> u32 {
     let mut k = 0u32;
-    for &c in &b[..n] {
-        k = k << 8 | u32::from(c.to_ascii_lowercase());
+    let mut j = 0;
+    while j < n {
+        k = k << 8 | b[j].to_ascii_lowercase() as u32;
+        j += 1;
     }
     if n < 4 {
         k |= (n as u32) << 24;
@@ -534,17 +528,6 @@ impl CueIndex {
             })
         })
     }
-}
-
-/// Four bytes ASCII-lower-cased at once, as `key` lower-cases each: 0x20 is added to each
-/// byte in `A..=Z`, other bytes are left alone (the four-byte form of
-/// `fxhash::ascii_lower8`).
-#[inline]
-fn lower4(v: u32) -> u32 {
-    let low = v & 0x7f7f_7f7f;
-    let ge_a = low + 0x3f3f_3f3f;
-    let gt_z = low + 0x2525_2525;
-    v | (ge_a & !gt_z & !v & 0x8080_8080) >> 2
 }
 
 /// Cue `n` of `CUES` followed by `ACRONYMS`.
@@ -1812,6 +1795,18 @@ mod tests {
     fn cue_at(text: &str, p: usize) -> Option<&'static str> {
         let ix = cue_index();
         ix.longest_at(text.as_bytes(), p).map(|m| cue(m.pattern).0)
+    }
+
+    /// The four-byte key from one load is the key byte by byte, for every byte at every place.
+    #[test]
+    fn key4_is_key_of_four_bytes() {
+        for b in 0..=255u8 {
+            for at in 0..4 {
+                let mut four = *b"AzQ@";
+                four[at] = b;
+                assert_eq!(key4(four), key(&four, 4), "{four:?}");
+            }
+        }
     }
 
     /// The tokenizer's filter never rules out a cue, in any ASCII case, with anything after.
