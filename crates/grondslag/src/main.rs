@@ -8,6 +8,7 @@
 mod cli;
 mod detect_cmd;
 mod inventory;
+mod messages;
 mod procedure_cmd;
 mod redact_cmd;
 mod report;
@@ -25,8 +26,8 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(code) => code,
         Err(err) => {
-            // anyhow's alternate format prints the whole context chain on one line.
-            eprintln!("grondslag: {err:#}");
+            // The whole context chain on one line, library errors in the chosen language.
+            eprintln!("grondslag: {}", messages::error_line(&err));
             ExitCode::from(1)
         }
     }

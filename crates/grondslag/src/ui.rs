@@ -14,6 +14,10 @@ pub fn thousandths(score: f32) -> f64 {
 
 pub fn set_lang(lang: Lang) {
     ENGLISH.store(lang == Lang::En, Ordering::Relaxed);
+    grondslag_i18n::set_lang(match lang {
+        Lang::Nl => grondslag_i18n::Lang::Nl,
+        Lang::En => grondslag_i18n::Lang::En,
+    });
 }
 
 /// Dutch first, English when asked for (`--lang en`).

@@ -1,0 +1,107 @@
+//! Library errors turned into sentences of the catalogue (`grondslag-i18n`), in the chosen
+//! language. The libraries name ids, states and paths; the words live in one place.
+
+use grondslag_i18n::tr;
+use grondslag_store::StoreError;
+use grondslag_vault::VaultError;
+
+/// The whole error chain as one line in the chosen language: contexts first, then the cause.
+/// A library error ends the chain: its sentence already says what its source said.
+pub fn error_line(err: &anyhow::Error) -> String {
+    let mut parts = Vec::new();
+    for cause in err.chain() {
+        if let Some(e) = cause.downcast_ref::<StoreError>() {
+            parts.push(store_error(e));
+            break;
+        }
+        if let Some(e) = cause.downcast_ref::<VaultError>() {
+            parts.push(vault_error(e));
+            break;
+        }
+        parts.push(cause.to_string());
+    }
+    parts.join(": ")
+}
+
+pub fn store_error(e: &StoreError) -> String {
+    use StoreError as E;
+    match e {
+        E::Db { context, source } => {
+            tr!(
+                "error-database",
+                context = *context,
+                detail = source.to_string()
+            )
+        }
+        E::Vault(v) => vault_error(v),
+        E::Io { path, source } => tr!(
+            "error-io",
+            path = path.display().to_string(),
+            detail = source.to_string()
+        ),
+        E::NoSuchDocument(id) => tr!("error-no-such-document", id = id.0),
+        E::Destroyed { id, run } => tr!("error-document-destroyed", id = id.0, run = run.0),
+        E::KeyGone {
+            id,
+            run: Some(run),
+            generation,
+        } => tr!(
+            "error-key-erased",
+            id = id.0,
+            run = run.0,
+            generation = *generation
+        ),
+        E::KeyGone {
+            id,
+            run: None,
+            generation,
+        } => tr!("error-key-missing", id = id.0, generation = *generation),
+        E::NoText(id) => tr!("error-no-text", id = id.0),
+        E::NotActive { id, status } => tr!("error-not-active", id = id.0, status = status),
+        E::NoSuchSubject(id) => tr!("error-no-such-subject", id = id.0),
+        E::NoSuchHold(id) => tr!("error-no-such-hold", id = id.0),
+        E::HoldLifted(id) => tr!("error-hold-lifted", id = id.0),
+        E::NoSuchRun(id) => tr!("error-no-such-run", id = id.0),
+        E::SameApprover { run } => tr!("error-same-approver", run = run.0),
+        E::NotApproved { run, approvals } => {
+            tr!("error-not-approved", run = run.0, approvals = *approvals)
+        }
+        E::RunState { run, state, action } => tr!(
+            "error-run-state",
+            run = run.0,
+            state = state,
+            action = *action
+        ),
+        E::RedactFailed(id) => tr!("error-redact-failed", id = id.0),
+        E::NoLegalBasis(p) => tr!("error-no-legal-basis", processing = p),
+        E::NoSuchProcessing(p) => tr!("error-no-such-processing", processing = p),
+        E::BadBackup(d) => tr!("error-bad-backup", detail = d),
+        E::WrongStore { backup, this } => tr!("error-wrong-store", backup = backup, this = this),
+        E::Corrupt(d) => tr!("error-corrupt", detail = d),
+        E::Invalid(d) => tr!("error-invalid", detail = d),
+    }
+}
+
+pub fn vault_error(e: &VaultError) -> String {
+    use VaultError as V;
+    match e {
+        V::Io { path, source } => tr!(
+            "error-vault-io",
+            path = path.display().to_string(),
+            detail = source.to_string()
+        ),
+        V::Random => tr!("error-vault-random"),
+        V::KekGone { generation } => tr!("error-vault-kek-gone", generation = *generation),
+        V::BadKeyFile { path } => {
+            tr!(
+                "error-vault-bad-key-file",
+                path = path.display().to_string()
+            )
+        }
+        V::UnwrapFailed { generation } => tr!("error-vault-unwrap", generation = *generation),
+        V::BlobMissing { id } => tr!("error-vault-blob-missing", id = id),
+        V::BlobDamaged { id } => tr!("error-vault-blob-damaged", id = id),
+        V::SealDamaged { context } => tr!("error-vault-seal-damaged", context = *context),
+        V::BadBlobId => tr!("error-vault-bad-blob-id"),
+    }
+}
