@@ -82,8 +82,9 @@ pub enum Command {
     Processings(ProcessingsArgs),
     /// Inventory list for a Woo decision (productierapport), as XLSX or CSV.
     WooList(WooListArgs),
-    /// Accountability report: the figures for the letter to parliament, the FG and the Ombudsman.
-    Report(JsonArgs),
+    /// Accountability report: the figures for the letter to parliament, the FG and the Ombudsman
+    /// (text, --json, or as a document with --html/--pdf).
+    Report(ReportArgs),
     /// Record the decision to inform a data subject personally, or not (AVG art. 13/14).
     Inform(InformArgs),
     /// Configure the access window.
@@ -92,6 +93,10 @@ pub enum Command {
     Requests(RequestsArgs),
     /// Work on one access request.
     Request(RequestArgs),
+    /// The organisation that sends letters and signs certificates.
+    Org(OrgArgs),
+    /// The templates of letters, certificates and reports (export them to adapt them).
+    Letters(LettersArgs),
 }
 
 #[derive(Args)]
@@ -327,6 +332,9 @@ pub enum DestroyAction {
         /// Write HTML to this file (JSON goes to stdout).
         #[arg(long)]
         html: Option<PathBuf>,
+        /// Write the certificate as PDF/A-2 (tagged) to this file.
+        #[arg(long)]
+        pdf: Option<PathBuf>,
     },
 }
 
@@ -357,6 +365,25 @@ pub enum AuditAction {
     Verify {
         #[command(flatten)]
         store: StoreArgs,
+    },
+    /// The views and decisions in the log, in order (ids, counts and kinds; no personal data).
+    /// The acting user is $GRONDSLAG_USER (or the OS user): --user here filters by user.
+    Show {
+        /// Folder with the database, the vault and the keys (default: $GRONDSLAG_HOME, then
+        /// ./grondslag-home).
+        #[arg(long, env = "GRONDSLAG_HOME", default_value = "grondslag-home")]
+        home: PathBuf,
+        /// Only entries on or after this day (YYYY-MM-DD, UTC).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only entries of this user.
+        #[arg(long = "user")]
+        by: Option<String>,
+        /// Only entries about this document.
+        #[arg(long)]
+        document: Option<i64>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -397,12 +424,24 @@ pub struct RequestsArgs {
 
 #[derive(Subcommand)]
 pub enum RequestsAction {
-    /// Import mails from Maildir folders and .eml files.
+    /// Import mails from Maildir folders and .eml files, or from an IMAP mailbox (--imap).
+    /// Mails are recognised by Message-ID: importing again adds nothing.
     Import {
         #[command(flatten)]
         store: StoreArgs,
-        #[arg(required = true)]
+        #[arg(required_unless_present = "imap")]
         paths: Vec<PathBuf>,
+        /// The mailbox as imaps://HOST[:PORT]/FOLDER (default folder INBOX). Credentials from
+        /// $GRONDSLAG_IMAP_USER with $GRONDSLAG_IMAP_PASSWORD, or $GRONDSLAG_IMAP_TOKEN (OAuth 2
+        /// bearer token, XOAUTH2).
+        #[arg(long)]
+        imap: Option<String>,
+        /// Move every mail imported (or imported before) to this folder; other mails stay.
+        #[arg(long, requires = "imap")]
+        move_to: Option<String>,
+        /// Also trust the certificate authorities in this PEM file (a private CA, a test server).
+        #[arg(long, requires = "imap", env = "GRONDSLAG_IMAP_CA")]
+        ca_file: Option<PathBuf>,
     },
 }
 
@@ -414,6 +453,14 @@ pub struct RequestArgs {
 
 #[derive(Subcommand)]
 pub enum RequestAction {
+    /// The request: requester, dates, due date, status and history (a view of personal data).
+    Show {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Candidate subjects for the requester, best first.
     Search {
         #[command(flatten)]
@@ -458,6 +505,10 @@ pub enum RequestAction {
         reason: String,
         #[arg(long, default_value_t = 2)]
         months: u32,
+        /// Write the letter that tells the requester (AVG art. 12(3)) to this PDF file (an
+        /// .html file next to it too).
+        #[arg(long)]
+        letter: Option<PathBuf>,
     },
     /// Record that the requester inspected the documents.
     Inspected {
@@ -472,6 +523,10 @@ pub enum RequestAction {
         id: i64,
         #[arg(long)]
         reason: String,
+        /// Write the refusal (a decision under the Awb) to this PDF file (an .html file next to
+        /// it too).
+        #[arg(long)]
+        letter: Option<PathBuf>,
     },
     /// Close a request; the next destruction run destroys it unless a hold applies.
     Close {
@@ -531,4 +586,100 @@ pub struct InformArgs {
     /// Write the informing letter (PDF) here.
     #[arg(long)]
     pub letter: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the report as HTML to this file.
+    #[arg(long)]
+    pub html: Option<PathBuf>,
+    /// Write the report as PDF/A-2 (tagged) to this file.
+    #[arg(long)]
+    pub pdf: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct OrgArgs {
+    #[command(subcommand)]
+    pub action: OrgAction,
+}
+
+// Parsed once per process: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Subcommand)]
+pub enum OrgAction {
+    /// Record the organisation (replaces the one recorded before; give every option again).
+    Set {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The body's name as it signs ("Gemeente Tiel").
+        #[arg(long)]
+        name: String,
+        /// Postal address ("Postbus 1, 1000 AA Tiel"; commas or newlines separate lines).
+        #[arg(long)]
+        address: String,
+        /// Who signs, with function ("A. de Vries, burgemeester").
+        #[arg(long)]
+        signatory: String,
+        /// Where data subjects reach the body about this matter (e-mail or phone).
+        #[arg(long)]
+        contact: String,
+        /// Contact details of the data protection officer (FG).
+        #[arg(long)]
+        fg_contact: Option<String>,
+        /// Where objections (bezwaar, Awb) go; default: --address.
+        #[arg(long)]
+        objection_address: Option<String>,
+        /// The mailbox for access requests; default: --contact.
+        #[arg(long)]
+        request_mailbox: Option<String>,
+        /// Purpose of the original processing, as letters describe it (AVG art. 15(1)(a)).
+        #[arg(long)]
+        purpose: Option<String>,
+        /// Recipients of the data (AVG art. 15(1)(c)).
+        #[arg(long)]
+        recipients: Option<String>,
+        /// Where the data came from (AVG art. 15(1)(g)).
+        #[arg(long)]
+        source: Option<String>,
+        /// How long the data is kept (AVG art. 15(1)(d)).
+        #[arg(long)]
+        retention: Option<String>,
+        /// A logo (PNG or JPEG) for the letterhead.
+        #[arg(long)]
+        logo: Option<PathBuf>,
+    },
+    /// Show the organisation.
+    Show {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct LettersArgs {
+    #[command(subcommand)]
+    pub action: LettersAction,
+}
+
+#[derive(Subcommand)]
+pub enum LettersAction {
+    /// Write the default templates to HOME/templates/<lang>/ (existing files are kept). A
+    /// template there replaces the default of the same name.
+    Export {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// List the templates and which ones HOME/templates overrides.
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
 }

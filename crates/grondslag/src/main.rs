@@ -8,12 +8,15 @@
 mod cli;
 mod detect_cmd;
 mod inventory;
+mod letters_cmd;
+mod mailbox;
 mod messages;
 mod procedure_cmd;
 mod redact_cmd;
 mod report;
 mod requests_cmd;
 mod scan;
+mod trail_cmd;
 mod ui;
 
 use std::process::ExitCode;
@@ -61,5 +64,7 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Window(a) => requests_cmd::window(a),
         C::Requests(a) => requests_cmd::requests(a),
         C::Request(a) => requests_cmd::request(a),
+        C::Org(a) => letters_cmd::org(a),
+        C::Letters(a) => letters_cmd::letters_cmd(a),
     }
 }

@@ -230,44 +230,16 @@ pub fn destroy(args: DestroyArgs) -> anyhow::Result<ExitCode> {
             crate::inventory::resolve_subjects(&mut store)?;
             println!("{}", serde_json::to_string_pretty(&report)?);
         }
-        DestroyAction::Certificate { store, id, html } => {
-            let mut store = open(&store)?;
-            let cert = store.certificate(RunId(id))?;
-            if let Some(path) = html {
-                std::fs::write(&path, certificate_html(&cert))?;
-            }
-            ui::print_json(&cert)?;
+        DestroyAction::Certificate {
+            store,
+            id,
+            html,
+            pdf,
+        } => {
+            return crate::letters_cmd::certificate(&store, id, html.as_deref(), pdf.as_deref());
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// A printable HTML rendition of the certificate of destruction (no personal data is in it).
-fn certificate_html(cert: &serde_json::Value) -> String {
-    fn esc(s: &str) -> String {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    }
-    let mut rows = String::new();
-    if let Some(map) = cert.as_object() {
-        for (k, v) in map {
-            let v = match v {
-                serde_json::Value::String(s) => s.clone(),
-                other => serde_json::to_string_pretty(other).unwrap_or_default(),
-            };
-            rows.push_str(&format!(
-                "<tr><th>{}</th><td><pre>{}</pre></td></tr>\n",
-                esc(k),
-                esc(&v)
-            ));
-        }
-    }
-    format!(
-        "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>Verklaring van vernietiging</title>\
-<style>body{{font-family:sans-serif;margin:2em}}th{{text-align:left;vertical-align:top;padding-right:1em}}pre{{margin:0;white-space:pre-wrap}}</style>\
-<h1>Verklaring van vernietiging</h1><table>{rows}</table></html>\n"
-    )
 }
 
 pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
@@ -310,6 +282,13 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        AuditAction::Show {
+            home,
+            since,
+            by,
+            document,
+            json,
+        } => crate::trail_cmd::audit_show(&home, since.as_deref(), by.as_deref(), document, json),
     }
 }
 

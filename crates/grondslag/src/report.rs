@@ -8,7 +8,9 @@ use grondslag_procedure::informing::NotInformingGround;
 use grondslag_procedure::woo;
 use grondslag_store::{DocId, SubjectId};
 
-use crate::cli::{InformArgs, InformGround, JsonArgs, WooListArgs};
+use grondslag_i18n::tr;
+
+use crate::cli::{InformArgs, InformGround, ReportArgs, WooListArgs};
 use crate::inventory::open;
 use crate::ui;
 
@@ -27,6 +29,22 @@ fn public_name(path: &str, detector: &Detector) -> String {
         })
         .collect();
     grondslag_redact::redact_text(name, &spans, &grondslag_redact::Grounds::woo_default())
+}
+
+/// The date of a mail as its `Date` header gives it, in the mail's own offset (`YYYY-MM-DD`),
+/// from the `Datum:` line of its extracted header block.
+fn mail_date(text: &str) -> Option<String> {
+    let value = text
+        .lines()
+        .take(40)
+        .find_map(|l| l.strip_prefix("Datum:"))?
+        .trim();
+    let header = format!("Date: {value}\r\nSubject: x\r\n\r\n");
+    let d = mail_parser::MessageParser::default()
+        .parse(header.as_bytes())?
+        .date()
+        .copied()?;
+    Some(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
 }
 
 pub fn woo_list(args: WooListArgs) -> anyhow::Result<ExitCode> {
@@ -66,18 +84,43 @@ pub fn woo_list(args: WooListArgs) -> anyhow::Result<ExitCode> {
         } else {
             Vec::new()
         };
+        // An archived copy's findings were shredded with the original; its marks remain.
+        let is_mail = matches!(d.doc_type.as_str(), "mail" | "msg");
+        let text = if d.readable && (d.status == "archived" || is_mail) {
+            store.document_text(d.id).ok()
+        } else {
+            None
+        };
+        let marked_grounds = match (&text, d.status.as_str()) {
+            (Some(t), "archived") => woo::marked_grounds(t),
+            _ => Vec::new(),
+        };
+        let mail_date = if is_mail {
+            text.as_deref().and_then(mail_date)
+        } else {
+            None
+        };
+        let date = match mail_date {
+            Some(d) => d,
+            None => store.document_date(d.id)?.unwrap_or_default(),
+        };
         let family = d.parent.map(|_| top(d.id).0);
         let doc = woo::WooDocument {
             id: d.id.0,
             family,
             name: public_name(&d.path, &detector),
             doc_type: d.doc_type.clone(),
-            date: store.document_date(d.id)?.unwrap_or_default(),
+            date,
             kinds,
             disposition: d.disposition.clone(),
             held: d.held,
+            readable: d.readable,
+            marked_grounds,
         };
         rows.push(woo::row(&doc, context));
+    }
+    if rows.is_empty() {
+        anyhow::bail!(tr!("woo-list-empty"));
     }
     let ext = args
         .out
@@ -119,8 +162,12 @@ fn xlsx(rows: &[[String; 14]]) -> anyhow::Result<Vec<u8>> {
     Ok(book.save_to_buffer()?)
 }
 
-pub fn report(args: JsonArgs) -> anyhow::Result<ExitCode> {
-    let store = open(&args.store)?;
+pub fn report(args: ReportArgs) -> anyhow::Result<ExitCode> {
+    let mut store = open(&args.store)?;
+    if args.html.is_some() || args.pdf.is_some() {
+        // Refuse before anything is computed when the document cannot carry a sender.
+        crate::letters_cmd::require_org(&store)?;
+    }
     let s = store.summary()?;
     let holds = store.holds()?;
     let requests = store.requests()?;
@@ -150,6 +197,46 @@ pub fn report(args: JsonArgs) -> anyhow::Result<ExitCode> {
         "requests_overdue": requests.iter().filter(|r| r.status.is_open() && r.due < today).count(),
         "informing": informing,
     });
+    if args.html.is_some() || args.pdf.is_some() {
+        let mut run_rows = Vec::new();
+        for r in runs.iter().filter(|r| r.state == "executed") {
+            let facts = store.run_facts(r.id)?;
+            let count = |o: &str| {
+                facts
+                    .items
+                    .iter()
+                    .filter(|i| i.outcome.as_deref() == Some(o))
+                    .count()
+            };
+            run_rows.push(serde_json::json!({
+                "id": r.id.0, "executed_at": r.executed_at, "destroyed": count("destroyed"),
+                "archived": count("archived"), "held": count("held"),
+                "code": facts.executed_entry.as_ref()
+                    .map(|(e, h)| crate::letters_cmd::verification_code(*e, h)),
+            }));
+        }
+        let entries = store.audit_entries(&grondslag_store::AuditFilter::default())?;
+        let period = serde_json::json!({
+            "from": entries.first().map(|e| e.ts.get(..10).unwrap_or("").to_string()),
+            "to": entries.last().map(|e| e.ts.get(..10).unwrap_or("").to_string()),
+        });
+        let statuses: Vec<serde_json::Value> = by_status
+            .iter()
+            .map(|(s, n)| serde_json::json!({"status": s, "count": n}))
+            .collect();
+        let grounds: Vec<serde_json::Value> = informing
+            .by_ground
+            .iter()
+            .map(|(g, n)| serde_json::json!({"ground": g, "count": n}))
+            .collect();
+        let ctx = serde_json::json!({
+            "period": period, "figures": report, "requests_by_status": statuses,
+            "informing": {"inform": informing.inform, "do_not_inform": informing.do_not_inform,
+                "undecided": informing.undecided, "by_ground": grounds},
+            "runs": run_rows,
+        });
+        crate::letters_cmd::write_report(&store, ctx, args.html.as_deref(), args.pdf.as_deref())?;
+    }
     if args.json {
         ui::print_json(&report)?;
     } else {
@@ -189,6 +276,10 @@ pub fn inform(args: InformArgs) -> anyhow::Result<ExitCode> {
         "possible_claims": args.claims, "pending_requests": args.pending_requests,
     });
     let mut store = open(&args.store)?;
+    if args.yes && args.letter.is_some() {
+        // Refuse before the decision is recorded when the letter cannot be written.
+        crate::letters_cmd::require_org(&store)?;
+    }
     let ground_name = ground.map(|g| {
         serde_json::to_value(g)
             .ok()
@@ -201,15 +292,11 @@ pub fn inform(args: InformArgs) -> anyhow::Result<ExitCode> {
         &considerations.to_string(),
     )?;
     if let (true, Some(path)) = (args.yes, &args.letter) {
-        let detail = store.subject_detail(SubjectId(args.subject))?;
-        let letter = grondslag_procedure::letters::informing_letter(&detail.name, "het ministerie");
-        let refs: Vec<(&str, &str)> = letter
-            .iter()
-            .map(|(h, b)| (h.as_str(), b.as_str()))
-            .collect();
-        let pdf =
-            grondslag_redact::pdf_out::text_document("Informatie over uw persoonsgegevens", &refs)?;
-        crate::redact_cmd::write_atomically(path, &pdf)?;
+        crate::letters_cmd::write_informing(&mut store, SubjectId(args.subject), path)?;
+        println!(
+            "{}",
+            tr!("letters-written", path = path.display().to_string())
+        );
     }
     println!(
         "{}",

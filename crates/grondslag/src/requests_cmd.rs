@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use chrono::NaiveDate;
 use grondslag_detect::Detector;
-use grondslag_procedure::{letters, RequestStatus, Window};
+use grondslag_i18n::tr;
+use grondslag_procedure::{RequestStatus, Window};
 use grondslag_redact::{Grounds, Span};
 use grondslag_store::{HoldScope, RequestId, Requester, SubjectId};
 
@@ -58,7 +59,18 @@ pub fn window(args: WindowArgs) -> anyhow::Result<ExitCode> {
 
 pub fn requests(args: RequestsArgs) -> anyhow::Result<ExitCode> {
     match args.action {
-        Some(RequestsAction::Import { store, paths }) => import(&store, &paths),
+        Some(RequestsAction::Import {
+            store,
+            paths,
+            imap,
+            move_to,
+            ca_file,
+        }) => match imap {
+            Some(url) => {
+                crate::mailbox::import_imap(&store, &url, move_to.as_deref(), ca_file.as_deref())
+            }
+            None => import(&store, &paths),
+        },
         None => {
             let store = open(&args.store)?;
             let today = chrono::Local::now().date_naive();
@@ -126,76 +138,123 @@ fn mail_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// What became of one mail offered to `requests import`.
+pub enum MailOutcome {
+    Imported,
+    /// The same mail (by content or Message-ID) was imported before.
+    Duplicate,
+    /// Its subject lacks the window's tag: not a request, left alone.
+    NotARequest,
+    /// Not a mail, or no valid `Date` header: the reason in the chosen language.
+    Unreadable(String),
+}
+
+/// The window's tag, lower-cased, or an error that says to configure the window first.
+pub fn window_tag(store: &grondslag_store::Store) -> anyhow::Result<String> {
+    let window = store
+        .window()?
+        .ok_or_else(|| anyhow::anyhow!(tr!("requests-no-window")))?;
+    Ok(window.tag.to_lowercase())
+}
+
+/// Imports one mail if it is a request (its subject holds `tag`, lower-case) and was not
+/// imported before. The date received is the date of its `Date` header in its own offset.
+pub fn import_mail(
+    store: &mut grondslag_store::Store,
+    bytes: &[u8],
+    tag: &str,
+    detector: &Detector,
+) -> anyhow::Result<MailOutcome> {
+    let Some(mail) = mail_parser::MessageParser::default().parse(bytes) else {
+        return Ok(MailOutcome::Unreadable(tr!("requests-not-a-mail")));
+    };
+    let subject = mail.subject().unwrap_or_default().to_lowercase();
+    if !subject.contains(tag) {
+        return Ok(MailOutcome::NotARequest);
+    }
+    let message_id = mail.message_id().unwrap_or_default().to_string();
+    if store.request_by_message_id(&message_id)?.is_some() {
+        return Ok(MailOutcome::Duplicate);
+    }
+    // mail-parser keeps the header's own fields: the date in the mail's own offset.
+    let Some(received) = mail
+        .date()
+        .and_then(|d| NaiveDate::from_ymd_opt(d.year as i32, u32::from(d.month), u32::from(d.day)))
+    else {
+        return Ok(MailOutcome::Unreadable(tr!("requests-no-date")));
+    };
+    let requester = requester_of(&mail, detector);
+    match store.import_request(bytes, received, "email", &requester)? {
+        Some(id) => {
+            store.record_message_id(&message_id, id)?;
+            Ok(MailOutcome::Imported)
+        }
+        None => Ok(MailOutcome::Duplicate),
+    }
+}
+
+/// The counts `requests import` ends with.
+#[derive(Default)]
+pub struct ImportCounts {
+    pub imported: u64,
+    pub duplicate: u64,
+    pub other: u64,
+    pub failed: u64,
+}
+
+impl ImportCounts {
+    pub fn print(&self) {
+        println!(
+            "{}",
+            tr!(
+                "requests-import-summary",
+                imported = self.imported,
+                duplicate = self.duplicate,
+                other = self.other,
+                failed = self.failed
+            )
+        );
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        if self.failed > 0 {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
 fn import(args: &crate::cli::StoreArgs, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut store = open(args)?;
-    let window = store.window()?.ok_or_else(|| {
-        anyhow::anyhow!(ui::t(
-            "geen inzageloket ingesteld: eerst `grondslag window`",
-            "no access window configured: run `grondslag window` first"
-        ))
-    })?;
-    let tag = window.tag.to_lowercase();
+    let tag = window_tag(&store)?;
     let detector = Detector::new();
-    let (mut imported, mut duplicate, mut other, mut failed) = (0, 0, 0, 0);
+    let mut counts = ImportCounts::default();
     for path in mail_files(paths) {
         let shown = path.display();
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("grondslag: {shown}: {}", crate::detect_cmd::io_reason(&e));
-                failed += 1;
+                counts.failed += 1;
                 continue;
             }
         };
-        let Some(mail) = mail_parser::MessageParser::default().parse(&bytes) else {
-            eprintln!(
-                "grondslag: {shown}: {}",
-                ui::t("geen leesbare e-mail", "not a readable mail")
-            );
-            failed += 1;
-            continue;
-        };
-        let subject = mail.subject().unwrap_or_default().to_lowercase();
-        if !subject.contains(&tag) {
-            eprintln!(
-                "grondslag: {shown}: {}",
-                ui::t(
-                    "onderwerp zonder loketcode; niet als verzoek opgenomen",
-                    "subject without the window tag; not a request"
-                )
-            );
-            other += 1;
-            continue;
-        }
-        let Some(received) = mail.date().and_then(|d| {
-            NaiveDate::from_ymd_opt(d.year as i32, u32::from(d.month), u32::from(d.day))
-        }) else {
-            eprintln!(
-                "grondslag: {shown}: {}",
-                ui::t("geen geldige Date-kop", "no valid Date header")
-            );
-            failed += 1;
-            continue;
-        };
-        // The date in the mail's own offset: mail-parser keeps the header's local fields.
-        let requester = requester_of(&mail, &detector);
-        match store.import_request(&bytes, received, "email", &requester)? {
-            Some(_) => imported += 1,
-            None => duplicate += 1,
+        match import_mail(&mut store, &bytes, &tag, &detector)? {
+            MailOutcome::Imported => counts.imported += 1,
+            MailOutcome::Duplicate => counts.duplicate += 1,
+            MailOutcome::NotARequest => {
+                eprintln!("grondslag: {shown}: {}", tr!("requests-not-tagged"));
+                counts.other += 1;
+            }
+            MailOutcome::Unreadable(reason) => {
+                eprintln!("grondslag: {shown}: {reason}");
+                counts.failed += 1;
+            }
         }
     }
-    println!(
-        "{imported} {}, {duplicate} {}, {other} {}, {failed} {}",
-        ui::t("verzoeken opgenomen", "requests imported"),
-        ui::t("al eerder opgenomen", "already imported"),
-        ui::t("andere mails overgeslagen", "other mails left out"),
-        ui::t("onleesbaar", "unreadable"),
-    );
-    Ok(if failed > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    counts.print();
+    Ok(counts.exit_code())
 }
 
 /// What the request mail says about its sender: display name, address, and the identifiers the
@@ -233,6 +292,9 @@ fn requester_of(mail: &mail_parser::Message, detector: &Detector) -> Requester {
 
 pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
     match args.action {
+        RequestAction::Show { store, id, json } => {
+            return crate::trail_cmd::request_show(&store, RequestId(id), json);
+        }
         RequestAction::Search { store, id, json } => {
             let mut store = open(&store)?;
             let id = RequestId(id);
@@ -314,17 +376,42 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
             id,
             reason,
             months,
+            letter,
         } => {
             let mut store = open(&store)?;
+            if letter.is_some() {
+                // Refuse before anything is recorded when the letter cannot be written.
+                crate::letters_cmd::require_org(&store)?;
+            }
+            let original_due = store.request_info(RequestId(id))?.due;
             let due = store.request_extend(RequestId(id), months, &reason)?;
             println!("{}: {due}", ui::t("nieuwe termijn", "new deadline"));
+            if let Some(path) = letter {
+                crate::letters_cmd::write_extension(
+                    &mut store,
+                    RequestId(id),
+                    original_due,
+                    months,
+                    &reason,
+                    &path,
+                )?;
+                println!(
+                    "{}",
+                    grondslag_i18n::tr!("letters-written", path = path.display().to_string())
+                );
+            }
         }
         RequestAction::Inspected { store, id } => {
             let mut store = open(&store)?;
             store.request_transition(RequestId(id), RequestStatus::Inspected, "")?;
             println!("{}", ui::t("inzage vastgelegd", "inspection recorded"));
         }
-        RequestAction::Refuse { store, id, reason } => {
+        RequestAction::Refuse {
+            store,
+            id,
+            reason,
+            letter,
+        } => {
             if reason.trim().is_empty() {
                 anyhow::bail!(ui::t(
                     "een weigering vraagt redenen",
@@ -332,8 +419,18 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
                 ));
             }
             let mut store = open(&store)?;
+            if letter.is_some() {
+                crate::letters_cmd::require_org(&store)?;
+            }
             store.request_transition(RequestId(id), RequestStatus::Refused, &reason)?;
             println!("{}", ui::t("verzoek geweigerd", "request refused"));
+            if let Some(path) = letter {
+                crate::letters_cmd::write_refusal(&mut store, RequestId(id), &reason, &path)?;
+                println!(
+                    "{}",
+                    grondslag_i18n::tr!("letters-written", path = path.display().to_string())
+                );
+            }
         }
         RequestAction::Close { store, id } => {
             let mut store = open(&store)?;
@@ -354,8 +451,6 @@ fn answer(store: &mut grondslag_store::Store, id: RequestId, out: &Path) -> anyh
             "first confirm which subjects are the requester (request confirm)"
         ));
     }
-    let info = store.request_info(id)?;
-    let requester = store.request_requester(id)?;
     // Mentions of the requester stay visible; every other finding is removed.
     let mut own: HashSet<i64> = HashSet::new();
     let mut docs: BTreeSet<grondslag_store::DocId> = BTreeSet::new();
@@ -368,8 +463,8 @@ fn answer(store: &mut grondslag_store::Store, id: RequestId, out: &Path) -> anyh
     }
     let grounds = Grounds::woo_default();
     let mut kinds: Vec<String> = Vec::new();
-    let mut parts: Vec<(String, String)> = Vec::new();
-    for (n, doc) in docs.iter().enumerate() {
+    let mut parts: Vec<crate::letters_cmd::PackagePart> = Vec::new();
+    for doc in docs.iter() {
         let text = match store.document_text(*doc) {
             Ok(t) => t,
             Err(_) => continue, // destroyed meanwhile: nothing to show
@@ -407,45 +502,12 @@ fn answer(store: &mut grondslag_store::Store, id: RequestId, out: &Path) -> anyh
             .map(String::as_str)
             .collect();
         grondslag_redact::verify(&redacted, &check)?;
-        parts.push((
-            format!("Document {} (inventarisnummer {})", n + 1, doc.0),
-            redacted,
-        ));
+        parts.push(crate::letters_cmd::PackagePart {
+            title: crate::letters_cmd::package_title(*doc),
+            text: redacted,
+        });
     }
-    kinds.sort();
-    kinds.dedup();
-    std::fs::create_dir_all(out)?;
-    let today = chrono::Local::now().date_naive();
-    let facts = letters::AnswerFacts {
-        request_id: id.0,
-        received: info.received.to_string(),
-        answered: today.to_string(),
-        requester_name: requester
-            .names
-            .first()
-            .cloned()
-            .unwrap_or_else(|| "heer/mevrouw".into()),
-        documents: parts.len(),
-        kinds,
-        body_name: "het ministerie".into(),
-    };
-    let letter = letters::answer_letter(&facts);
-    let letter_refs: Vec<(&str, &str)> = letter
-        .iter()
-        .map(|(h, b)| (h.as_str(), b.as_str()))
-        .collect();
-    let besluit =
-        grondslag_redact::pdf_out::text_document("Besluit op uw inzageverzoek", &letter_refs)?;
-    let mut index = String::new();
-    for (h, _) in &parts {
-        index.push_str(h);
-        index.push('\n');
-    }
-    let mut sections: Vec<(&str, &str)> = vec![("Overzicht van de documenten", index.as_str())];
-    sections.extend(parts.iter().map(|(h, b)| (h.as_str(), b.as_str())));
-    let inzage = grondslag_redact::pdf_out::text_document("Inzagepakket", &sections)?;
-    crate::redact_cmd::write_atomically(&out.join("besluit.pdf"), &besluit)?;
-    crate::redact_cmd::write_atomically(&out.join("inzage.pdf"), &inzage)?;
+    crate::letters_cmd::write_answer(store, id, &parts, &kinds, out)?;
     store.request_transition(id, RequestStatus::Answered, "")?;
     Ok(())
 }

@@ -43,6 +43,22 @@ fn requests_from_intake_to_destruction() {
         "Contactlog\n\n12-02-2019 gebeld met Karim Bouzidi (06-13572468) over de bijeenkomst.\n",
     );
     d.ok("a", &["scan", "holding"]);
+    // Letters and certificates need a sender (`org set`).
+    d.ok(
+        "a",
+        &[
+            "org",
+            "set",
+            "--name",
+            "Gemeente Voorbeeld",
+            "--address",
+            "Postbus 1, 1000 AA Voorbeeld",
+            "--signatory",
+            "A. de Vries, burgemeester",
+            "--contact",
+            "privacy@gemeente.example",
+        ],
+    );
 
     d.ok(
         "a",

@@ -1,111 +1,246 @@
-//! Dutch texts of the letters grondslag writes. The answer to an access request by a public body
-//! is a decision under the Awb (UAVG art. 34), so it carries the notice of objection (bezwaar)
-//! and of the right to complain to the Autoriteit Persoonsgegevens.
+//! The facts of what goes out the door: who sends it ([`Organisation`]), and the dates and
+//! words a letter needs that are rules rather than templates ([`date_in_words`], [`kind_label`]).
+//!
+//! The sentences themselves live in the templates of `grondslag-letters`, which an organisation
+//! can adapt. What is here is shared by the store (which keeps the organisation) and the
+//! renderer, and is pure: no clock, no I/O.
 
-/// What the answer letter needs; names are only the requester's own, shown to the requester.
-#[derive(Clone, Debug, Default)]
-pub struct AnswerFacts {
-    pub request_id: i64,
-    pub received: String,
-    pub answered: String,
-    pub requester_name: String,
-    pub documents: usize,
-    /// Contract kinds of the requester's data found, e.g. "person", "email", "religion".
-    pub kinds: Vec<String>,
-    pub body_name: String,
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// The public body that sends letters and signs certificates (`grondslag org set`).
+///
+/// The `purpose`, `recipients`, `source` and `retention` texts describe the processing that the
+/// found documents come from, in words a data subject can read: the answer to an access request
+/// (AVG art. 15(1)) and the informing letter (art. 14) must state them, and only the
+/// organisation knows them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    /// The body's name as it signs: "Gemeente Tiel", "Ministerie van ...".
+    pub name: String,
+    /// Postal address, lines separated by ", " or newlines.
+    pub address: String,
+    /// Who signs, with function: "A. de Vries, directeur Publiekszaken".
+    pub signatory: String,
+    /// Where a data subject can reach the body about this matter (an e-mail address or phone).
+    pub contact: String,
+    /// Contact details of the data protection officer (functionaris gegevensbescherming).
+    pub fg_contact: Option<String>,
+    /// Where an objection (bezwaarschrift, Awb) is sent; the postal address when not set.
+    pub objection_address: Option<String>,
+    /// The mailbox that receives access requests; `contact` when not set.
+    pub request_mailbox: Option<String>,
+    /// Purpose of the original processing, as the letters describe it.
+    pub purpose: Option<String>,
+    /// Recipients of the data (AVG art. 15(1)(c), 14(1)(e)).
+    pub recipients: Option<String>,
+    /// Where the data came from (AVG art. 15(1)(g), 14(2)(f)).
+    pub source: Option<String>,
+    /// How long the data is kept, or the criteria (AVG art. 15(1)(d), 14(2)(a)).
+    pub retention: Option<String>,
+    /// A logo (PNG or JPEG) shown at the top of every letter.
+    #[serde(skip)]
+    pub logo: Option<Vec<u8>>,
 }
 
-/// A kind in words, for a citizen.
-pub fn kind_in_words(kind: &str) -> &str {
-    match kind {
-        "person" => "uw naam",
-        "email" => "uw e-mailadres",
-        "phone" => "uw telefoonnummer",
-        "bsn" => "uw burgerservicenummer",
-        "iban" => "uw bankrekeningnummer",
-        "address" => "uw adres",
-        "postcode" => "uw postcode",
-        "birthdate" => "uw geboortedatum",
-        "place" => "uw woonplaats of plaats van herkomst",
-        "licence_plate" => "uw kenteken",
-        "ip_address" => "een IP-adres",
-        "religion" => "gegevens over uw godsdienst of levensovertuiging",
-        "ethnicity" => "gegevens over uw afkomst",
-        "political" => "gegevens over uw politieke opvattingen",
-        "health" => "gegevens over uw gezondheid",
-        "sexual_orientation" => "gegevens over uw seksuele geaardheid",
-        "trade_union" => "gegevens over uw lidmaatschap van een vakbond",
-        "criminal" => "strafrechtelijke gegevens",
-        other => other,
+impl Organisation {
+    /// The address for objections: the explicit one, else the postal address.
+    pub fn objection_address(&self) -> &str {
+        self.objection_address
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or(&self.address)
+    }
+
+    /// The mailbox for access requests: the explicit one, else the contact.
+    pub fn request_mailbox(&self) -> &str {
+        self.request_mailbox
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or(&self.contact)
+    }
+
+    /// The descriptions of the processing a letter needs that are not set, by option name
+    /// (`--purpose`, ...): the letters then say the information follows on request, and the
+    /// command warns.
+    pub fn missing_descriptions(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        for (name, v) in [
+            ("purpose", &self.purpose),
+            ("recipients", &self.recipients),
+            ("source", &self.source),
+            ("retention", &self.retention),
+        ] {
+            if v.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    /// The image type of the logo (`png` or `jpeg`), from its magic bytes.
+    pub fn logo_type(&self) -> Option<&'static str> {
+        image_type(self.logo.as_deref()?)
     }
 }
 
-/// The sections (heading, body) of the answer letter (besluit op uw inzageverzoek).
-pub fn answer_letter(f: &AnswerFacts) -> Vec<(String, String)> {
-    let mut data: Vec<&str> = f.kinds.iter().map(|k| kind_in_words(k)).collect();
-    data.dedup();
-    let found = if f.documents == 0 {
-        "Wij hebben in de onderzochte documenten geen persoonsgegevens over u aangetroffen."
-            .to_string()
+/// `png` or `jpeg` by magic bytes; `None` for anything else.
+pub fn image_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpeg")
     } else {
-        format!(
-            "Wij hebben uw persoonsgegevens aangetroffen in {} document(en). Het gaat om: {}.",
-            f.documents,
-            data.join(", ")
-        )
-    };
-    vec![
-        (
-            format!("Besluit op uw verzoek om inzage (kenmerk {})", f.request_id),
-            format!(
-                "Geachte {},\n\nOp {} ontvingen wij uw verzoek om inzage in de persoonsgegevens die {} over u verwerkt (artikel 15 van de Algemene verordening gegevensbescherming, AVG). Met deze brief beslissen wij op uw verzoek (datum: {}).",
-                f.requester_name, f.received, f.body_name, f.answered
-            ),
-        ),
-        ("Welke gegevens (art. 15 lid 1 AVG)".into(), found),
-        (
-            "Doelen van de verwerking".into(),
-            "De gegevens zijn opgenomen in analyses van maatschappelijke en religieuze organisaties die in de periode 2015-2020 in opdracht zijn gemaakt. Voor deze verwerking bestond geen wettelijke grondslag. De gegevens worden thans uitsluitend verwerkt om ze te inventariseren, u tekst en uitleg te geven en ze daarna te vernietigen of te anonimiseren (herstel van een onrechtmatige verwerking).".into(),
-        ),
-        (
-            "Bronnen en ontvangers".into(),
-            "De gegevens zijn verzameld door een extern onderzoeksbureau uit openbare bronnen en gesprekken. Ontvangers waren de opdrachtgevende gemeenten en het ministerie. De gegevens zijn niet aan andere partijen verstrekt, tenzij in de bijgevoegde documenten anders blijkt.".into(),
-        ),
-        (
-            "Bewaartermijn".into(),
-            "Documenten die tot doel hadden persoonsgegevens te verwerken, worden vernietigd, ook uit back-ups. Documenten met een bredere strekking worden geanonimiseerd (gelakt) gearchiveerd en vernietigd na afloop van hun bewaartermijn (Archiefwet). Uw verzoek en deze beslissing worden vernietigd nadat uw verzoek is afgehandeld, tenzij u bezwaar maakt tegen vernietiging.".into(),
-        ),
-        (
-            "Inzage".into(),
-            "Bijgevoegd is een inzagepakket: elk document waarin u voorkomt, met uw eigen gegevens zichtbaar en de gegevens van anderen weggelakt (grond: artikel 5.1 lid 2 onder e Woo / artikel 15 lid 4 AVG). U kunt de documenten ook onder begeleiding inzien.".into(),
-        ),
-        (
-            "Uw rechten".into(),
-            "U kunt ons vragen uw gegevens te verbeteren of aan te vullen, en u kunt bezwaar maken tegen de vernietiging van uw gegevens, bijvoorbeeld omdat u ze als bewijs wilt bewaren voor een klacht of claim. Laat ons dat weten binnen de termijn die in deze brief staat.".into(),
-        ),
-        (
-            "Bezwaar (Algemene wet bestuursrecht)".into(),
-            "Dit besluit is een besluit in de zin van de Algemene wet bestuursrecht (artikel 34 UAVG). Bent u het niet eens met dit besluit, dan kunt u binnen zes weken na de dag van verzending een bezwaarschrift indienen. Vermeld daarin uw naam en adres, de datum, het kenmerk van dit besluit en de reden van uw bezwaar, en onderteken het.".into(),
-        ),
-        (
-            "Klacht bij de Autoriteit Persoonsgegevens".into(),
-            "U heeft ook het recht een klacht in te dienen bij de Autoriteit Persoonsgegevens.".into(),
-        ),
-    ]
+        None
+    }
 }
 
-/// The sections of a letter informing a data subject personally (art. 14 AVG).
-pub fn informing_letter(name: &str, body_name: &str) -> Vec<(String, String)> {
-    vec![
-        (
-            "Informatie over de verwerking van uw persoonsgegevens".into(),
-            format!(
-                "Geachte {name},\n\nMet deze brief informeren wij u dat {body_name} persoonsgegevens over u heeft verwerkt in analyses van maatschappelijke en religieuze organisaties, zonder dat daarvoor een wettelijke grondslag bestond. Wij bieden hiervoor onze excuses aan."
-            ),
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as a letter writes it: "2 maart 2024" (`nl`), "2 March 2024" (`en`). Any language
+/// tag other than `en` gives Dutch.
+pub fn date_in_words(date: NaiveDate, lang: &str) -> String {
+    let m = date.month0() as usize;
+    let month = if lang == "en" {
+        MONTHS_EN[m]
+    } else {
+        MONTHS_NL[m]
+    };
+    format!("{} {} {}", date.day(), month, date.year())
+}
+
+/// A finding kind as a letter names it to the data subject ("uw naam", "your name").
+pub fn kind_label(kind: &str, lang: &str) -> String {
+    let (nl, en) = match kind {
+        "person" => ("uw naam", "your name"),
+        "email" => ("uw e-mailadres", "your e-mail address"),
+        "phone" => ("uw telefoonnummer", "your phone number"),
+        "bsn" => (
+            "uw burgerservicenummer",
+            "your citizen service number (BSN)",
         ),
-        (
-            "Wat wij nu doen".into(),
-            "De documenten worden geïnventariseerd en daarna vernietigd, ook uit back-ups, of geanonimiseerd gearchiveerd. U kunt tot de sluitingsdatum van het inzageloket vragen welke gegevens over u zijn verwerkt, en bezwaar maken tegen vernietiging.".into(),
+        "iban" => ("uw bankrekeningnummer", "your bank account number"),
+        "address" => ("uw adres", "your address"),
+        "postcode" => ("uw postcode", "your postcode"),
+        "birthdate" => ("uw geboortedatum", "your date of birth"),
+        "place" => (
+            "uw woonplaats of plaats van herkomst",
+            "your place of residence or origin",
         ),
-    ]
+        "licence_plate" => ("uw kenteken", "your licence plate"),
+        "ip_address" => ("een IP-adres", "an IP address"),
+        "religion" => (
+            "gegevens over uw godsdienst of levensovertuiging",
+            "data about your religion or beliefs",
+        ),
+        "ethnicity" => ("gegevens over uw afkomst", "data about your ethnic origin"),
+        "political" => (
+            "gegevens over uw politieke opvattingen",
+            "data about your political opinions",
+        ),
+        "health" => ("gegevens over uw gezondheid", "data about your health"),
+        "sexual_orientation" => (
+            "gegevens over uw seksuele geaardheid",
+            "data about your sexual orientation",
+        ),
+        "trade_union" => (
+            "gegevens over uw lidmaatschap van een vakbond",
+            "data about your trade union membership",
+        ),
+        "criminal" => (
+            "strafrechtelijke gegevens",
+            "data about criminal convictions or offences",
+        ),
+        other => (other, other),
+    };
+    if lang == "en" { en } else { nl }.to_string()
+}
+
+/// Whether a kind is a special category (AVG art. 9) or criminal data (art. 10).
+pub fn is_special(kind: &str) -> bool {
+    matches!(
+        kind,
+        "religion"
+            | "ethnicity"
+            | "political"
+            | "health"
+            | "sexual_orientation"
+            | "trade_union"
+            | "criminal"
+            | "biometric"
+            | "genetic"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_words() {
+        let d = NaiveDate::from_ymd_opt(2024, 3, 2).unwrap();
+        assert_eq!(date_in_words(d, "nl"), "2 maart 2024");
+        assert_eq!(date_in_words(d, "en"), "2 March 2024");
+        let d = NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
+        assert_eq!(date_in_words(d, "nl"), "31 december 2023");
+    }
+
+    #[test]
+    fn organisation_fallbacks() {
+        let mut o = Organisation {
+            name: "Gemeente Test".into(),
+            address: "Postbus 1, 1000 AA Test".into(),
+            contact: "privacy@test.example".into(),
+            ..Default::default()
+        };
+        assert_eq!(o.objection_address(), "Postbus 1, 1000 AA Test");
+        assert_eq!(o.request_mailbox(), "privacy@test.example");
+        assert_eq!(
+            o.missing_descriptions(),
+            ["purpose", "recipients", "source", "retention"]
+        );
+        o.objection_address = Some("Postbus 2, 1000 AB Test".into());
+        o.purpose = Some("onderzoek".into());
+        assert_eq!(o.objection_address(), "Postbus 2, 1000 AB Test");
+        assert_eq!(
+            o.missing_descriptions(),
+            ["recipients", "source", "retention"]
+        );
+    }
+
+    #[test]
+    fn kinds_in_both_languages() {
+        assert_eq!(kind_label("email", "nl"), "uw e-mailadres");
+        assert_eq!(kind_label("email", "en"), "your e-mail address");
+        assert!(is_special("religion") && !is_special("person"));
+        assert_eq!(image_type(b"\x89PNG\r\n\x1a\nrest"), Some("png"));
+        assert_eq!(image_type(b"GIF89a"), None);
+    }
 }

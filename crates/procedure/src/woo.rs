@@ -28,6 +28,8 @@ pub enum Beoordeling {
     DeelsOpenbaar,
     NietOpenbaar,
     ReedsOpenbaar,
+    /// Not assessed yet: an unreadable document (no text, so no findings) can hold anything.
+    NogTeBeoordelen,
 }
 
 impl Beoordeling {
@@ -37,6 +39,7 @@ impl Beoordeling {
             Beoordeling::DeelsOpenbaar => "Deels openbaar",
             Beoordeling::NietOpenbaar => "Niet openbaar",
             Beoordeling::ReedsOpenbaar => "Reeds openbaar",
+            Beoordeling::NogTeBeoordelen => "Nog te beoordelen",
         }
     }
 }
@@ -58,6 +61,12 @@ pub struct WooDocument {
     /// `destroy`, `redact_and_archive`, `retain` or none.
     pub disposition: Option<String>,
     pub held: bool,
+    /// Whether the document's text could be read. An unreadable document has no findings
+    /// because nobody could look for them, not because there are none.
+    pub readable: bool,
+    /// Grounds already marked in the text (`[5.1.2e]` in an archived, redacted copy, whose
+    /// findings were shredded with the original).
+    pub marked_grounds: Vec<String>,
 }
 
 /// The Woo ground for a finding kind (art. 5.1 Woo as Dutch bodies use it).
@@ -83,11 +92,47 @@ pub fn file_type(doc_type: &str) -> &'static str {
     }
 }
 
+/// The grounds marked in a redacted text: every `5.1.…` code inside a `[...]` mark.
+pub fn marked_grounds(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(len) = rest[open..].find(']') else {
+            break;
+        };
+        let inner = &rest[open + 1..open + len];
+        for word in inner.split([' ', '·', ',', ';']) {
+            let code = word.trim();
+            if ["5.1.1d", "5.1.1e", "5.1.2e"].contains(&code) && !out.iter().any(|g| g == code) {
+                out.push(code.to_string());
+            }
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.sort();
+    out
+}
+
+/// The known ground code for a marked one (so that the row holds only static codes).
+fn known_ground(code: &str) -> Option<&'static str> {
+    ["5.1.1d", "5.1.1e", "5.1.2e"]
+        .into_iter()
+        .find(|g| *g == code)
+}
+
 /// The assessment, its grounds and explanation for one document.
 pub fn assess(doc: &WooDocument) -> (Beoordeling, Vec<&'static str>, String) {
     let mut grounds: Vec<&'static str> = doc.kinds.iter().map(|k| ground_of(k)).collect();
+    grounds.extend(doc.marked_grounds.iter().filter_map(|g| known_ground(g)));
     grounds.sort_unstable();
     grounds.dedup();
+    if !doc.readable {
+        return (
+            Beoordeling::NogTeBeoordelen,
+            grounds,
+            "Document kon niet worden gelezen; nog te beoordelen.".into(),
+        );
+    }
     if doc.disposition.as_deref() == Some("destroy") {
         return (
             Beoordeling::NietOpenbaar,
@@ -171,6 +216,7 @@ mod tests {
             id: 7,
             name: "nota.docx".into(),
             doc_type: "docx".into(),
+            readable: true,
             ..Default::default()
         };
         assert_eq!(assess(&d).0, Beoordeling::Openbaar);
@@ -193,5 +239,32 @@ mod tests {
         let csv = to_csv(&[r]);
         assert!(csv.starts_with("ID,Publicatiecontext,Family ID"));
         assert!(csv.contains("\"5.1.1d; 5.1.1e; 5.1.2e\""));
+    }
+
+    #[test]
+    fn unreadable_is_never_public_and_archived_keeps_its_grounds() {
+        let unreadable = WooDocument {
+            id: 1,
+            doc_type: "pdf".into(),
+            readable: false,
+            ..Default::default()
+        };
+        assert_eq!(assess(&unreadable).0, Beoordeling::NogTeBeoordelen);
+        assert_eq!(row(&unreadable, "c")[7], "Nog te beoordelen");
+        let archived = WooDocument {
+            id: 2,
+            doc_type: "docx".into(),
+            readable: true,
+            disposition: Some("redact_and_archive".into()),
+            marked_grounds: marked_grounds(
+                "Gesprek met [5.1.2e] over [Persoon 2 · 5.1.1d] en [x] [5.1.2e]",
+            ),
+            ..Default::default()
+        };
+        assert_eq!(archived.marked_grounds, ["5.1.1d", "5.1.2e"]);
+        let (b, g, e) = assess(&archived);
+        assert_eq!(b, Beoordeling::DeelsOpenbaar);
+        assert_eq!(g, ["5.1.1d", "5.1.2e"]);
+        assert!(e.contains("5.1.2e"));
     }
 }

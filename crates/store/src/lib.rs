@@ -58,10 +58,13 @@
 mod audit;
 mod backup;
 mod informing;
+mod mailbox;
+mod org;
 mod procedure;
 mod requests;
 mod subjects;
 mod time;
+mod trail;
 mod woo;
 
 use std::cell::{Cell, RefCell};
@@ -78,6 +81,10 @@ pub use informing::InformingCounts;
 pub use procedure::{Disposition, ExecuteReport, HoldInfo, HoldScope, Plan, RedactFn, RunInfo};
 pub use requests::{RequestInfo, Requester};
 pub use subjects::{NewSubject, SubjectDecision, SubjectDetail, SubjectFinding, SubjectInfo};
+pub use trail::{
+    group_by_category, AuditEntry, AuditFilter, RequestEvent, RunDecision, RunFacts, RunHold,
+    RunItem,
+};
 
 macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {
