@@ -557,7 +557,9 @@ pub fn org(args: OrgArgs) -> anyhow::Result<ExitCode> {
             let logo = match logo {
                 Some(path) => {
                     let bytes = std::fs::read(&path).with_context(|| path.display().to_string())?;
-                    if grondslag_procedure::letters::image_type(&bytes).is_none() {
+                    if grondslag_procedure::letters::image_type(&bytes).is_none()
+                        || grondslag_letters::check_image(&bytes).is_err()
+                    {
                         anyhow::bail!(tr!("org-logo-not-image", path = path.display().to_string()));
                     }
                     Some(bytes)

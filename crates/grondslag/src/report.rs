@@ -286,11 +286,7 @@ pub fn inform(args: InformArgs) -> anyhow::Result<ExitCode> {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default()
     });
-    store.record_informing(
-        SubjectId(args.subject),
-        ground_name.as_deref(),
-        &considerations.to_string(),
-    )?;
+    // The letter first: a decision is recorded only once its letter exists.
     if let (true, Some(path)) = (args.yes, &args.letter) {
         crate::letters_cmd::write_informing(&mut store, SubjectId(args.subject), path)?;
         println!(
@@ -298,6 +294,11 @@ pub fn inform(args: InformArgs) -> anyhow::Result<ExitCode> {
             tr!("letters-written", path = path.display().to_string())
         );
     }
+    store.record_informing(
+        SubjectId(args.subject),
+        ground_name.as_deref(),
+        &considerations.to_string(),
+    )?;
     println!(
         "{}",
         ui::t(

@@ -71,6 +71,12 @@ impl Rendered {
     }
 }
 
+/// Whether `bytes` is a PNG or JPEG image the PDF writer can embed (a logo, checked when it is
+/// recorded rather than when the first letter fails).
+pub fn check_image(bytes: &[u8]) -> Result<(), LetterError> {
+    pdf::check_image(bytes)
+}
+
 impl Letters {
     /// Renders `template` in `lang` with `context`.
     pub fn render(

@@ -669,6 +669,30 @@ fn column_widths(natural: &[f32], total: f32) -> Vec<f32> {
     widths
 }
 
+/// Decodes a PNG or JPEG as the writer would.
+pub(crate) fn check_image(bytes: &[u8]) -> Result<(), LetterError> {
+    let data: Vec<u8> = bytes.to_vec();
+    let image = if bytes.starts_with(b"\x89PNG") {
+        krilla::image::Image::from_png(data.into(), false)
+    } else if bytes.starts_with(&[0xFF, 0xD8]) {
+        krilla::image::Image::from_jpeg(data.into(), false)
+    } else {
+        return Err(LetterError::Pdf("not a PNG or JPEG image".into()));
+    }
+    .map_err(|e| LetterError::Pdf(format!("image: {e}")))?;
+    // krilla decodes lazily; a small document with the image proves it can be embedded.
+    let mut doc = krilla::Document::new();
+    let mut page = doc.start_page();
+    let mut surface = page.surface();
+    let size = Size::from_wh(10.0, 10.0).ok_or_else(|| LetterError::Pdf("size".into()))?;
+    surface.draw_image(image, size);
+    surface.finish();
+    page.finish();
+    doc.finish()
+        .map(|_| ())
+        .map_err(|e| LetterError::Pdf(format!("image: {e:?}")))
+}
+
 /// Pixel size of a PNG or JPEG, from its header.
 fn image_size(data: &[u8]) -> Option<(u32, u32)> {
     if data.starts_with(b"\x89PNG\r\n\x1a\n") && data.len() >= 24 {
@@ -907,9 +931,9 @@ pub fn write(doc: &Doc, stamp: Stamp) -> Result<Vec<u8>, LetterError> {
                 } => {
                     let bytes: Vec<u8> = data.as_ref().clone();
                     let image = if bytes.starts_with(b"\x89PNG") {
-                        krilla::image::Image::from_png(bytes.into(), true)
+                        krilla::image::Image::from_png(bytes.into(), false)
                     } else {
-                        krilla::image::Image::from_jpeg(bytes.into(), true)
+                        krilla::image::Image::from_jpeg(bytes.into(), false)
                     }
                     .map_err(|e| LetterError::Pdf(format!("logo: {e}")))?;
                     let size =

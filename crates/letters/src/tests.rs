@@ -182,3 +182,28 @@ fn samples() {
         }
     }
 }
+
+#[test]
+fn logos_are_checked_and_embedded() {
+    use base64::Engine as _;
+    let png = base64::engine::general_purpose::STANDARD
+        .decode("iVBORw0KGgoAAAANSUhEUgAAABgAAAAICAIAAABsw6g0AAAAFElEQVR4nGMQsamgCmIYNWgkGwQA2T6WAVqvVvIAAAAASUVORK5CYII=")
+        .unwrap();
+    crate::check_image(&png).unwrap();
+    let mut broken = png.clone();
+    let n = broken.len();
+    broken[n - 20] ^= 0xFF;
+    assert!(crate::check_image(&broken).is_err());
+    assert!(crate::check_image(b"GIF89a").is_err());
+    let mut c = context(Template::Answer);
+    c["org"]["logo"] = format!(
+        "data:image/png;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(&png)
+    )
+    .into();
+    let r = Letters::new(None)
+        .render(Template::Answer, Lang::Nl, &c)
+        .unwrap();
+    assert!(r.doc.text().contains("Logo van Gemeente Voorbeeld"));
+    r.pdf(STAMP).unwrap();
+}
