@@ -1,6 +1,6 @@
 //! The rules of the procedure that are not storage: deadlines of access requests, the access
-//! window, the request lifecycle, grounds for (not) informing, disposition suggestions, and the
-//! Dutch texts of the answer letter.
+//! window, the request lifecycle, grounds for (not) informing, disposition suggestions, the Woo
+//! list rows, and the facts letters share (the organisation, dates in words, kinds in words).
 //!
 //! Pure functions of their input: no clock (callers pass `today`), no I/O, no database. The store
 //! persists what these functions decide; the CLI wires them.

@@ -1,4 +1,6 @@
-//! Writing PDF: answer letters ([`text_document`]) and inspection packages ([`concat`]).
+//! Writing plain PDF: text documents ([`text_document`]) and joined PDFs ([`concat`]), used as
+//! fixtures by the PDF redactor's tests and benchmarks. Letters, certificates and inspection
+//! packages that go out the door are made by `grondslag-letters` (PDF/A-2a, tagged).
 //!
 //! Text is set in DejaVu Sans, embedded as a subset CID font with a ToUnicode map, so that every
 //! Dutch and Turkish letter (ë, ĳ, ğ, ş, ı, İ) survives copying and `pdftotext`. Layout is plain
