@@ -5,6 +5,7 @@
 //! resolution in `grondslag-subjects`, request rules in `grondslag-procedure`. What is here is
 //! argument parsing, choosing the home folder and acting user, progress display and output.
 
+mod acting;
 mod cli;
 mod detect_cmd;
 mod inventory;
@@ -14,7 +15,9 @@ mod redact_cmd;
 mod report;
 mod requests_cmd;
 mod scan;
+mod sources;
 mod ui;
+mod user_cmd;
 
 use std::process::ExitCode;
 
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
 
 fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
     use cli::Command as C;
+    inventory::require_registered_user(acting::needs_registered_user(&args.command));
     match args.command {
         C::Extract(a) => detect_cmd::extract(a),
         C::Detect(a) => detect_cmd::detect(a),
@@ -61,5 +65,6 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Window(a) => requests_cmd::window(a),
         C::Requests(a) => requests_cmd::requests(a),
         C::Request(a) => requests_cmd::request(a),
+        C::User(a) => user_cmd::user(a),
     }
 }

@@ -2,7 +2,7 @@
 //! language. The libraries name ids, states and paths; the words live in one place.
 
 use grondslag_i18n::tr;
-use grondslag_store::StoreError;
+use grondslag_store::{BadUserName, StoreError};
 use grondslag_vault::VaultError;
 
 /// The whole error chain as one line in the chosen language: contexts first, then the cause.
@@ -79,6 +79,24 @@ pub fn store_error(e: &StoreError) -> String {
         E::WrongStore { backup, this } => tr!("error-wrong-store", backup = backup, this = this),
         E::Corrupt(d) => tr!("error-corrupt", detail = d),
         E::Invalid(d) => tr!("error-invalid", detail = d),
+        E::BadUserName(BadUserName::Empty) => tr!("error-user-name-empty"),
+        E::BadUserName(BadUserName::Invisible { position }) => {
+            tr!("error-user-name-invisible", position = *position + 1)
+        }
+        E::UnknownUser => tr!("error-unknown-user"),
+        E::UserExists => tr!("error-user-exists"),
+        E::ObjectionPending(r) => tr!("error-objection-pending", request = r.0),
+        E::ReasonRequired => tr!("error-reason-required"),
+        E::NoSuchRequest(r) => tr!("error-no-such-request", id = r.0),
+        E::NotInRun { run, doc } => tr!("error-not-in-run", run = run.0, document = doc.0),
+        E::KeysMismatch { key } => tr!("error-keys-mismatch", key = *key),
+        E::KekMissing { generation } => tr!("error-kek-missing", generation = *generation),
+        E::KekMismatch { generation } => tr!("error-kek-mismatch", generation = *generation),
+        E::AuditRollback { head, log_end } => {
+            tr!("error-audit-rollback", head = *head, end = *log_end)
+        }
+        E::AuditHeadMissing => tr!("error-audit-head-missing"),
+        E::RestoreNeedsConfirmation { runs } => tr!("error-restore-confirm", runs = *runs),
     }
 }
 
@@ -103,5 +121,6 @@ pub fn vault_error(e: &VaultError) -> String {
         V::BlobDamaged { id } => tr!("error-vault-blob-damaged", id = id),
         V::SealDamaged { context } => tr!("error-vault-seal-damaged", context = *context),
         V::BadBlobId => tr!("error-vault-bad-blob-id"),
+        V::KeyMissing { name } => tr!("error-vault-key-missing", name = *name),
     }
 }

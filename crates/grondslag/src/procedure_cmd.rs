@@ -4,6 +4,7 @@
 
 use std::process::ExitCode;
 
+use grondslag_i18n::tr;
 use grondslag_store::{Disposition, DocId, HoldId, HoldScope, RunId, SubjectId};
 
 use crate::cli::{
@@ -202,7 +203,10 @@ pub fn destroy(args: DestroyArgs) -> anyhow::Result<ExitCode> {
             dry_run,
         } => {
             let mut store = open(&store)?;
-            let plan = store.plan_destruction(dry_run)?;
+            let plan = store.plan_destruction(dry_run, &crate::redact_cmd::archive_redactor)?;
+            for x in &plan.excluded {
+                eprintln!("{}", exclusion_line(x));
+            }
             if json {
                 ui::print_json(&plan)?;
             } else {
@@ -224,11 +228,62 @@ pub fn destroy(args: DestroyArgs) -> anyhow::Result<ExitCode> {
             store.approve(RunId(id))?;
             println!("{}", ui::t("goedgekeurd", "approved"));
         }
-        DestroyAction::Execute { store, id } => {
+        DestroyAction::Execute {
+            store,
+            id,
+            delete_sources,
+        } => {
             let mut store = open(&store)?;
-            let report = store.execute(RunId(id), &crate::redact_cmd::archive_redactor)?;
+            let run = RunId(id);
+            // The source paths are read before they are shredded with their documents.
+            let sources = if delete_sources {
+                store.run_sources(run)?
+            } else {
+                Vec::new()
+            };
+            let report = store.execute(run)?;
             crate::inventory::resolve_subjects(&mut store)?;
             println!("{}", serde_json::to_string_pretty(&report)?);
+            if !report.failed.is_empty() {
+                eprintln!(
+                    "{}",
+                    tr!(
+                        "destroy-failed-documents",
+                        count = report.failed.len(),
+                        run = id
+                    )
+                );
+            }
+            if delete_sources {
+                let gone: std::collections::BTreeSet<_> = report
+                    .destroyed
+                    .iter()
+                    .chain(&report.archived)
+                    .copied()
+                    .collect();
+                let sources: Vec<_> = sources
+                    .into_iter()
+                    .filter(|s| gone.contains(&s.document))
+                    .collect();
+                crate::sources::delete(&mut store, run, &sources)?;
+            } else if !report.already_executed {
+                eprintln!("{}", tr!("destroy-sources-remain"));
+            }
+        }
+        DestroyAction::Cancel { store, id, reason } => {
+            let mut store = open(&store)?;
+            store.cancel_run(RunId(id), &reason)?;
+            println!("{}", tr!("destroy-cancelled", run = id));
+        }
+        DestroyAction::Drop {
+            store,
+            id,
+            document,
+            reason,
+        } => {
+            let mut store = open(&store)?;
+            store.drop_from_run(RunId(id), DocId(document), &reason)?;
+            println!("{}", tr!("destroy-dropped", run = id, document = document));
         }
         DestroyAction::Certificate { store, id, html } => {
             let mut store = open(&store)?;
@@ -240,6 +295,45 @@ pub fn destroy(args: DestroyArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Asks on the terminal whether to restore a backup older than executed runs; without a
+/// terminal (a script) the answer is no: `--yes` says yes.
+fn ask_restore_old(p: &grondslag_store::RestorePreview) -> bool {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    eprint!(
+        "{} ",
+        tr!(
+            "restore-confirm-question",
+            created = p.created_at.as_str(),
+            runs = p.runs_after
+        )
+    );
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut line);
+    matches!(
+        line.trim().to_lowercase().as_str(),
+        "j" | "ja" | "y" | "yes"
+    )
+}
+
+/// One line about a document left out of a plan: which, why, and what to do.
+fn exclusion_line(x: &grondslag_store::Excluded) -> String {
+    use grondslag_store::Exclusion as E;
+    match &x.reason {
+        E::RedactionUnverified { kind, start } => tr!(
+            "plan-excluded-unverified",
+            document = x.document.0,
+            kind = kind,
+            offset = *start
+        ),
+        E::NoText => tr!("plan-excluded-no-text", document = x.document.0),
+        E::KeyGone => tr!("plan-excluded-key-gone", document = x.document.0),
+    }
 }
 
 /// A printable HTML rendition of the certificate of destruction (no personal data is in it).
@@ -283,8 +377,21 @@ pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
 
 pub fn restore(args: RestoreArgs) -> anyhow::Result<ExitCode> {
     let mut store = open(&args.store)?;
-    let report = store.restore(&args.file)?;
-    println!("{}", serde_json::to_string_pretty(&report)?);
+    let yes = args.yes;
+    let report = store.restore(&args.file, &|p| yes || ask_restore_old(p))?;
+    println!(
+        "{}",
+        tr!(
+            "restore-done",
+            created = report.created_at.as_str(),
+            documents = report.documents,
+            unreadable = report.documents_unreadable,
+            destroyed = report.kept_destroyed,
+            archived = report.kept_archived,
+            runs = report.kept_runs,
+            entries = report.audit_entries
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -125,12 +125,13 @@ pub fn write_atomically(out: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The redactor a destruction run uses for `redact_and_archive`: every finding removed, marked
-/// with its Woo ground, and verified.
+/// The redactor a destruction plan uses for `redact_and_archive`: every occurrence of every
+/// finding's value removed, marked with its Woo ground, and verified. A value that is still
+/// there is reported by kind and position, never by content.
 pub fn archive_redactor(
     text: &str,
     findings: &[grondslag_store::FindingInfo],
-) -> Result<String, String> {
+) -> Result<String, grondslag_store::RedactFailure> {
     let spans: Vec<Span> = findings
         .iter()
         .map(|f| Span {
@@ -142,6 +143,19 @@ pub fn archive_redactor(
         .collect();
     let redacted = grondslag_redact::redact_text(text, &spans, &Grounds::woo_default());
     let values: Vec<&str> = findings.iter().map(|f| f.value.as_str()).collect();
-    grondslag_redact::verify(&redacted, &values).map_err(|e| e.to_string())?;
-    Ok(redacted)
+    match grondslag_redact::verify(&redacted, &values) {
+        Ok(()) => Ok(redacted),
+        Err(e) => {
+            let f = match e {
+                grondslag_redact::RedactError::VerificationFailed { value_index } => {
+                    findings.get(value_index)
+                }
+                _ => None,
+            };
+            Err(grondslag_store::RedactFailure {
+                kind: f.map_or_else(|| "?".to_string(), |f| f.kind.clone()),
+                start: f.map_or(0, |f| f.start),
+            })
+        }
+    }
 }

@@ -9,9 +9,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use chrono::NaiveDate;
 use grondslag_detect::Detector;
+use grondslag_i18n::tr;
 use grondslag_procedure::{letters, RequestStatus, Window};
 use grondslag_redact::{Grounds, Span};
-use grondslag_store::{HoldScope, RequestId, Requester, SubjectId};
+use grondslag_store::{Imported, Objection, RequestId, Requester, SubjectId};
 
 use crate::cli::{RequestAction, RequestArgs, RequestsAction, RequestsArgs, WindowArgs};
 use crate::inventory::open;
@@ -137,6 +138,7 @@ fn import(args: &crate::cli::StoreArgs, paths: &[PathBuf]) -> anyhow::Result<Exi
     let tag = window.tag.to_lowercase();
     let detector = Detector::new();
     let (mut imported, mut duplicate, mut other, mut failed) = (0, 0, 0, 0);
+    let (mut destroyed, mut destroyed_runs) = (0, std::collections::BTreeSet::new());
     for path in mail_files(paths) {
         let shown = path.display();
         let bytes = match std::fs::read(&path) {
@@ -179,10 +181,25 @@ fn import(args: &crate::cli::StoreArgs, paths: &[PathBuf]) -> anyhow::Result<Exi
         };
         // The date in the mail's own offset: mail-parser keeps the header's local fields.
         let requester = requester_of(&mail, &detector);
-        match store.import_request(&bytes, received, "email", &requester)? {
-            Some(_) => imported += 1,
-            None => duplicate += 1,
+        match store.import_request_mail(&bytes, received, "email", &requester)? {
+            Imported::New(_) => imported += 1,
+            Imported::Known(_) => duplicate += 1,
+            Imported::Destroyed(run) => {
+                destroyed_runs.insert(run.0);
+                destroyed += 1;
+            }
         }
+    }
+    if destroyed > 0 {
+        let runs: Vec<String> = destroyed_runs.iter().map(|r| r.to_string()).collect();
+        eprintln!(
+            "{}",
+            tr!(
+                "requests-resurfaced",
+                count = destroyed,
+                runs = runs.join(", ")
+            )
+        );
     }
     println!(
         "{imported} {}, {duplicate} {}, {other} {}, {failed} {}",
@@ -289,25 +306,15 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
         }
         RequestAction::Object { store, id, reason } => {
             let mut store = open(&store)?;
-            let id = RequestId(id);
-            let subjects = store.request_subjects(id)?;
-            if subjects.is_empty() {
-                anyhow::bail!(ui::t(
-                    "eerst bevestigen welke betrokkenen de verzoeker zijn (request confirm)",
-                    "first confirm which subjects are the requester (request confirm)"
-                ));
+            match store.request_object(RequestId(id), &reason)? {
+                Objection::Hold(hold) => {
+                    eprintln!("{}", tr!("request-objection-hold", hold = hold.0));
+                    println!("{}", hold.0);
+                }
+                Objection::Pending => {
+                    println!("{}", tr!("request-objection-pending", request = id));
+                }
             }
-            let scope: Vec<HoldScope> = subjects.iter().map(|s| HoldScope::Subject(*s)).collect();
-            let hold = store.hold_add(&reason, &format!("inzageverzoek {}", id.0), &scope)?;
-            store.request_transition(id, RequestStatus::Objected, &format!("hold {}", hold.0))?;
-            eprintln!(
-                "{}",
-                ui::t(
-                    "bezwaar tegen vernietiging vastgelegd",
-                    "objection to destruction recorded"
-                )
-            );
-            println!("{}", hold.0);
         }
         RequestAction::Extend {
             store,

@@ -63,14 +63,74 @@ impl Store {
         .into_bytes()
     }
 
+    /// Whether the log has no entry.
+    pub(crate) fn audit_is_empty(&self) -> Result<bool, StoreError> {
+        self.conn()
+            .query_row("SELECT NOT EXISTS(SELECT 1 FROM audit_log)", [], |r| {
+                r.get(0)
+            })
+            .ctx("reading the audit log")
+    }
+
+    /// Writes the head of an empty log: entry 0, the genesis hash.
+    pub(crate) fn write_genesis_head(&self) -> Result<(), StoreError> {
+        self.write_head(0, GENESIS, true)
+    }
+
+    /// The head never moves backwards: before this process writes its first entry, the log
+    /// must still hold the entry the signed head in `keys/` names, with that hash. A log cut
+    /// short, or an older database put back, is refused here, so no command can re-sign the
+    /// head over it and make `audit verify` pass again.
+    pub(crate) fn check_head(&self) -> Result<(), StoreError> {
+        if self.head_checked.get() {
+            return Ok(());
+        }
+        let last: i64 = self
+            .conn()
+            .query_row("SELECT COALESCE(MAX(rowid), 0) FROM audit_log", [], |r| {
+                r.get(0)
+            })
+            .ctx("reading the audit head")?;
+        match self.vault.read_head()? {
+            None if last > 0 => return Err(StoreError::AuditHeadMissing),
+            None => {}
+            Some(h) => {
+                let signed = self
+                    .vault
+                    .verify_signature(&self.signed_message(h.rowid, &h.hash), &h.signature);
+                let holds = h.rowid == 0 && h.hash == GENESIS
+                    || self
+                        .conn()
+                        .query_row(
+                            "SELECT hash FROM audit_log WHERE rowid = ?1",
+                            [h.rowid],
+                            |r| r.get::<_, String>(0),
+                        )
+                        .optional()
+                        .ctx("reading the audit head")?
+                        .is_some_and(|hash| hash == h.hash);
+                if !signed || !holds {
+                    return Err(StoreError::AuditRollback {
+                        head: h.rowid,
+                        log_end: last,
+                    });
+                }
+            }
+        }
+        self.head_checked.set(true);
+        Ok(())
+    }
+
     /// Appends one audit entry (inside the caller's transaction, if any). `object` and
-    /// `details` must hold ids, counts and kinds only.
+    /// `details` must hold ids, counts and kinds only. Refused when the log no longer reaches
+    /// the signed head ([`StoreError::AuditRollback`]).
     pub(crate) fn audit(
         &self,
         action: &str,
         object: &str,
         details: &str,
     ) -> Result<(), StoreError> {
+        self.check_head()?;
         let last: Option<(i64, String)> = self
             .conn()
             .query_row(
@@ -327,7 +387,7 @@ impl Store {
         // The signed head kept outside the database.
         let head = self.vault.read_head().map_err(StoreError::from)?;
         let mut unsigned_tail = 0;
-        if let Some(h) = &head {
+        if let Some(h) = head.as_ref().filter(|h| h.rowid > 0 || h.hash != GENESIS) {
             if !self
                 .vault
                 .verify_signature(&self.signed_message(h.rowid, &h.hash), &h.signature)
@@ -363,6 +423,18 @@ impl Store {
                 });
             }
             unsigned_tail = (prev_rowid - h.rowid) as u64;
+        } else if let Some(h) = &head {
+            // The head of an empty log (entry 0): still signed by this store.
+            if !self
+                .vault
+                .verify_signature(&self.signed_message(h.rowid, &h.hash), &h.signature)
+            {
+                return Err(AuditError::Entry {
+                    entry: 0,
+                    what: "the signed head in keys/audit-head has an invalid signature".into(),
+                });
+            }
+            unsigned_tail = entries;
         } else if entries > 0 {
             return Err(AuditError::Entry {
                 entry: 1,
