@@ -2,6 +2,7 @@
 //! language. The libraries name ids, states and paths; the words live in one place.
 
 use grondslag_i18n::tr;
+use grondslag_redact::RedactError;
 use grondslag_store::{BadUserName, StoreError};
 use grondslag_vault::VaultError;
 
@@ -16,6 +17,10 @@ pub fn error_line(err: &anyhow::Error) -> String {
         }
         if let Some(e) = cause.downcast_ref::<VaultError>() {
             parts.push(vault_error(e));
+            break;
+        }
+        if let Some(e) = cause.downcast_ref::<RedactError>() {
+            parts.push(redact_error(e));
             break;
         }
         parts.push(cause.to_string());
@@ -122,5 +127,31 @@ pub fn vault_error(e: &VaultError) -> String {
         V::SealDamaged { context } => tr!("error-vault-seal-damaged", context = *context),
         V::BadBlobId => tr!("error-vault-bad-blob-id"),
         V::KeyMissing { name } => tr!("error-vault-key-missing", name = *name),
+    }
+}
+
+pub fn redact_error(e: &RedactError) -> String {
+    use RedactError as R;
+    match e {
+        R::Unsupported { what } => tr!("error-redact-unsupported", what = what),
+        R::SpanOutOfRange { index } => tr!("error-redact-span", index = *index),
+        R::Malformed { format, reason } => {
+            tr!("error-redact-malformed", format = *format, reason = reason)
+        }
+        R::ValueNotLocated {
+            value_index,
+            format,
+        } => tr!(
+            "error-redact-not-located",
+            index = *value_index + 1,
+            format = *format
+        ),
+        R::UnremovableText { page, reason } => {
+            tr!("error-redact-unremovable", page = *page, reason = *reason)
+        }
+        R::VerificationFailed { value_index } => {
+            tr!("error-redact-verification", index = *value_index + 1)
+        }
+        R::PdfWrite { reason } => tr!("error-redact-pdf-write", reason = reason),
     }
 }

@@ -14,10 +14,28 @@ use grondslag_detect::Detector;
 use grondslag_extract::{DocType, Limits};
 use grondslag_redact::{Format, Grounds, Span};
 
+use grondslag_i18n::tr;
+
 use crate::cli::RedactArgs;
 use crate::ui;
 
 pub fn redact(args: RedactArgs) -> anyhow::Result<ExitCode> {
+    // A kind that is not a kind (a typo) would redact nothing of it and still say "gelakt".
+    if let Some(bad) = args
+        .kinds
+        .iter()
+        .find(|k| grondslag_detect::Kind::parse(k).is_none())
+    {
+        let known: Vec<&str> = grondslag_detect::Kind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        anyhow::bail!(tr!(
+            "redact-unknown-kind",
+            kind = ui::printable(bad),
+            known = known.join(", ")
+        ));
+    }
     let file = &args.file;
     let bytes = std::fs::read(file)
         .map_err(|e| anyhow::anyhow!(crate::detect_cmd::io_reason(&e)))
@@ -108,7 +126,19 @@ pub fn redact_bytes(
         "controle: gelakte uitvoer niet leesbaar",
         "verification: redacted output unreadable",
     ))?;
-    grondslag_redact::verify(&again.text, &values)?;
+    if let Err(e) = grondslag_redact::verify(&again.text, &values) {
+        return Err(match e {
+            grondslag_redact::RedactError::VerificationFailed { value_index } => {
+                let s = &spans[value_index.min(spans.len().saturating_sub(1))];
+                anyhow::anyhow!(tr!(
+                    "redact-value-still-present",
+                    kind = s.kind.as_str(),
+                    offset = s.start
+                ))
+            }
+            other => other.into(),
+        });
+    }
     Ok(out)
 }
 

@@ -81,3 +81,14 @@ error-restore-confirm = this backup is older than { $runs } executed destruction
 restore-confirm-question = The backup of { $created } is older than { $runs } executed destruction run(s). Restore it anyway? [y/N]
 restore-done = backup of { $created } restored: { $documents } documents ({ $unreadable } unreadable), { $destroyed } documents destroyed since stay destroyed, { $archived } archived since stay archived; { $runs } destruction run(s) and the audit log ({ $entries } entries) kept
 store-waiting = another grondslag process is working in this home; waiting for it to finish…
+
+## Redaction
+redact-unknown-kind = unknown kind '{ $kind }' in --kinds; choose from: { $known }
+redact-value-still-present = verification failed: a redacted value (kind { $kind }, in the text from byte { $offset }) is still in the redacted output; nothing was written. The format keeps that value where redaction cannot reach it: convert the file to PDF or text and redact that, or redact this place by hand.
+error-redact-unsupported = redaction of this format is not supported ({ $what }); convert it to PDF or text
+error-redact-span = finding { $index } lies outside the text
+error-redact-malformed = the { $format } file is damaged ({ $reason }); nothing was written
+error-redact-not-located = redacted value number { $index } cannot be found again in the { $format } file, so it cannot be removed; nothing was written. Convert the file to PDF or text and redact that.
+error-redact-unremovable = page { $page } holds text that cannot be removed ({ $reason }); nothing was written
+error-redact-verification = verification failed: redacted value number { $index } is still in the output; nothing was written
+error-redact-pdf-write = the PDF could not be written ({ $reason })

@@ -81,3 +81,14 @@ error-restore-confirm = deze back-up is ouder dan { $runs } uitgevoerde vernieti
 restore-confirm-question = De back-up van { $created } is ouder dan { $runs } uitgevoerde vernietigingsronde(s). Toch terugzetten? [j/N]
 restore-done = back-up van { $created } teruggezet: { $documents } documenten ({ $unreadable } onleesbaar), { $destroyed } later vernietigde documenten blijven vernietigd, { $archived } later gearchiveerde blijven gearchiveerd; { $runs } vernietigingsronde(s) en het auditlog ({ $entries } regels) behouden
 store-waiting = een ander grondslag-proces werkt in deze map; wachten tot het klaar is…
+
+## Lakken
+redact-unknown-kind = onbekende soort '{ $kind }' bij --kinds; kies uit: { $known }
+redact-value-still-present = controle mislukt: een gelakte waarde (soort { $kind }, in de tekst vanaf byte { $offset }) staat nog in de gelakte uitvoer; er is niets geschreven. Het formaat bewaart die waarde op een plek die het lakken niet bereikt: zet het bestand om naar PDF of tekst en lak dat, of lak deze plek met de hand.
+error-redact-unsupported = lakken van dit formaat wordt niet ondersteund ({ $what }); zet het om naar PDF of tekst
+error-redact-span = vondst { $index } valt buiten de tekst
+error-redact-malformed = het { $format }-bestand is beschadigd ({ $reason }); er is niets geschreven
+error-redact-not-located = gelakte waarde nummer { $index } is niet terug te vinden in het { $format }-bestand, dus niet te verwijderen; er is niets geschreven. Zet het bestand om naar PDF of tekst en lak dat.
+error-redact-unremovable = op pagina { $page } staat tekst die niet te verwijderen is ({ $reason }); er is niets geschreven
+error-redact-verification = controle mislukt: gelakte waarde nummer { $index } staat nog in de uitvoer; er is niets geschreven
+error-redact-pdf-write = de PDF kon niet worden geschreven ({ $reason })
