@@ -155,3 +155,33 @@ pub fn redact_error(e: &RedactError) -> String {
         R::PdfWrite { reason } => tr!("error-redact-pdf-write", reason = reason),
     }
 }
+
+/// Why `audit verify` failed. Both languages name the entry as `entry N` (the contract).
+pub fn audit_error(e: &grondslag_store::AuditError) -> String {
+    use grondslag_store::{AuditError, AuditFault as F};
+    match e {
+        AuditError::Store(e) => store_error(e),
+        AuditError::Entry { entry, what } => {
+            let why = match what {
+                F::NotText => tr!("audit-fault-not-text"),
+                F::Gap { previous, found } => {
+                    tr!("audit-fault-gap", previous = *previous, found = *found)
+                }
+                F::Unchained => tr!("audit-fault-unchained"),
+                F::Edited => tr!("audit-fault-edited"),
+                F::CheckpointSignature => tr!("audit-fault-checkpoint-signature"),
+                F::CheckpointBeyondEnd { named, end } => {
+                    tr!("audit-fault-checkpoint-beyond", named = *named, end = *end)
+                }
+                F::CheckpointMismatch => tr!("audit-fault-checkpoint-mismatch"),
+                F::HeadSignature => tr!("audit-fault-head-signature"),
+                F::HeadBeyondEnd { named, end } => {
+                    tr!("audit-fault-head-beyond", named = *named, end = *end)
+                }
+                F::HeadMismatch => tr!("audit-fault-head-mismatch"),
+                F::HeadMissing => tr!("audit-fault-head-missing"),
+            };
+            tr!("audit-tampered", entry = *entry, why = why)
+        }
+    }
+}

@@ -22,9 +22,8 @@ pub fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         let wanted = match wanted {
             DispositionArg::Destroy => Suggested::Destroy,
             DispositionArg::RedactAndArchive => Suggested::RedactAndArchive,
-            DispositionArg::Retain => anyhow::bail!(ui::t(
-                "grondslag stelt nooit 'retain' voor; kies documenten zelf",
-                "grondslag never suggests 'retain'; choose documents yourself"
+            DispositionArg::Retain => anyhow::bail!(tr!(
+                "procedure-grondslag-never-suggests-retain-choose-documents"
             )),
         };
         // Only documents nobody has assessed yet: a suggestion never overrides a decision.
@@ -44,10 +43,7 @@ pub fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         );
     }
     if ids.is_empty() {
-        anyhow::bail!(ui::t(
-            "geen documenten opgegeven (ids of --folder)",
-            "no documents given (ids or --folder)"
-        ));
+        anyhow::bail!(tr!("procedure-no-documents-given-ids-or-folder"));
     }
     let disposition = match args.disposition {
         DispositionArg::Destroy => Disposition::Destroy,
@@ -60,11 +56,7 @@ pub fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         },
     };
     store.assess(&ids, disposition, &args.reason)?;
-    println!(
-        "{} {}",
-        ids.len(),
-        ui::t("document(en) beoordeeld", "document(s) assessed")
-    );
+    println!("{} {}", ids.len(), tr!("procedure-document-s-assessed"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -168,19 +160,16 @@ pub fn hold(args: HoldArgs) -> anyhow::Result<ExitCode> {
                     .map(|s| HoldScope::Subject(SubjectId(s))),
             );
             if scope.is_empty() {
-                anyhow::bail!(ui::t(
-                    "een hold heeft een reikwijdte nodig: --document, --subject of --all",
-                    "a hold needs a scope: --document, --subject or --all"
-                ));
+                anyhow::bail!(tr!("procedure-a-hold-needs-a-scope-document"));
             }
             let id = store.hold_add(&reason, &reference, &scope)?;
-            eprintln!("{}", ui::t("hold aangemaakt", "hold created"));
+            eprintln!("{}", tr!("procedure-hold-created"));
             println!("{}", id.0);
         }
         HoldAction::Lift { store, reason, id } => {
             let mut store = open(&store)?;
             store.hold_lift(HoldId(id), &reason)?;
-            println!("{}", ui::t("hold opgeheven", "hold lifted"));
+            println!("{}", tr!("procedure-hold-lifted"));
         }
         HoldAction::List { store, json } => {
             let store = open(&store)?;
@@ -211,22 +200,25 @@ pub fn destroy(args: DestroyArgs) -> anyhow::Result<ExitCode> {
                 ui::print_json(&plan)?;
             } else {
                 println!(
-                    "{} {}: {} {}, {} {}, {} {}",
-                    ui::t("vernietigingsronde", "destruction run"),
-                    plan.id.0,
-                    plan.destroy.len(),
-                    ui::t("vernietigen", "to destroy"),
-                    plan.archive.len(),
-                    ui::t("lakken en archiveren", "to redact and archive"),
-                    plan.held.len(),
-                    ui::t("onder hold", "held"),
+                    "{}",
+                    tr!(
+                        "plan-summary",
+                        run = plan.id.0,
+                        destroy = plan.destroy.len(),
+                        archive = plan.archive.len(),
+                        held = plan.held.len(),
+                        excluded = plan.excluded.len()
+                    )
                 );
+                if !dry_run {
+                    eprintln!("{}", tr!("destroy-sources-remain"));
+                }
             }
         }
         DestroyAction::Approve { store, id } => {
             let mut store = open(&store)?;
             store.approve(RunId(id))?;
-            println!("{}", ui::t("goedgekeurd", "approved"));
+            println!("{}", tr!("procedure-approved"));
         }
         DestroyAction::Execute {
             store,
@@ -369,7 +361,7 @@ pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
     store.backup(&args.out)?;
     println!(
         "{} {}",
-        ui::t("back-up geschreven naar", "backup written to"),
+        tr!("procedure-backup-written-to"),
         args.out.display()
     );
     Ok(ExitCode::SUCCESS)
@@ -403,16 +395,13 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<ExitCode> {
                 Ok(report) => {
                     println!(
                         "{}: {}",
-                        ui::t("auditlog intact", "audit log intact"),
+                        tr!("procedure-audit-log-intact"),
                         serde_json::to_string(&report)?
                     );
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {
-                    eprintln!(
-                        "grondslag: {}: {e}",
-                        ui::t("auditlog aangetast", "audit log tampered")
-                    );
+                    eprintln!("grondslag: {}", crate::messages::audit_error(&e));
                     Ok(ExitCode::from(1))
                 }
             }

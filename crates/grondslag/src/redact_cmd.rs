@@ -43,10 +43,7 @@ pub fn redact(args: RedactArgs) -> anyhow::Result<ExitCode> {
     let mut grounds = Grounds::woo_default();
     for g in &args.grounds {
         let (kind, ground) = g.split_once('=').ok_or_else(|| {
-            anyhow::anyhow!(
-                "--ground {g}: {}",
-                ui::t("verwacht SOORT=GROND", "expected KIND=GROUND")
-            )
+            anyhow::anyhow!("--ground {g}: {}", tr!("redact-expected-kind-ground"))
         })?;
         grounds.set(kind, ground);
     }
@@ -54,11 +51,7 @@ pub fn redact(args: RedactArgs) -> anyhow::Result<ExitCode> {
     let redacted = redact_bytes(&name, &bytes, &grounds, &args.kinds, args.pseudonyms)
         .with_context(|| file.display().to_string())?;
     write_atomically(&args.out, &redacted).with_context(|| args.out.display().to_string())?;
-    eprintln!(
-        "{} {}",
-        ui::t("gelakt naar", "redacted to"),
-        args.out.display()
-    );
+    eprintln!("{} {}", tr!("redact-redacted-to"), args.out.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -74,10 +67,7 @@ pub fn format_of(name: &str, bytes: &[u8]) -> anyhow::Result<Format> {
         DocType::Pdf => Format::Pdf,
         other => anyhow::bail!(
             "{} ({})",
-            ui::t(
-                "lakken van dit formaat wordt niet ondersteund",
-                "redaction of this format is not supported"
-            ),
+            tr!("redact-redaction-of-this-format-is-not"),
             other.as_str()
         ),
     })
@@ -122,10 +112,8 @@ pub fn redact_bytes(
         .collect();
     let values: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
     let out = grondslag_redact::redact(format, bytes, text, &spans, grounds)?;
-    let again = grondslag_extract::extract(name, &out, &limits).context(ui::t(
-        "controle: gelakte uitvoer niet leesbaar",
-        "verification: redacted output unreadable",
-    ))?;
+    let again = grondslag_extract::extract(name, &out, &limits)
+        .context(tr!("redact-verification-redacted-output-unreadable"))?;
     if let Err(e) = grondslag_redact::verify(&again.text, &values) {
         return Err(match e {
             grondslag_redact::RedactError::VerificationFailed { value_index } => {

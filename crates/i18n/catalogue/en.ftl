@@ -92,3 +92,38 @@ error-redact-not-located = redacted value number { $index } cannot be found agai
 error-redact-unremovable = page { $page } holds text that cannot be removed ({ $reason }); nothing was written
 error-redact-verification = verification failed: redacted value number { $index } is still in the output; nothing was written
 error-redact-pdf-write = the PDF could not be written ({ $reason })
+
+## Moved from the commands
+detect-is-a-directory-not-a-file = is a directory, not a file
+detect-not-a-text-file-binary-content = not a text file: binary content at byte
+detect-too-large-to-read-as-a = too large to read as a document (over 512 MiB)
+detect-no-such-file = no such file
+detect-permission-denied = permission denied
+redact-expected-kind-ground = expected KIND=GROUND
+redact-redacted-to = redacted to
+redact-redaction-of-this-format-is-not = redaction of this format is not supported
+redact-verification-redacted-output-unreadable = verification: redacted output unreadable
+procedure-grondslag-never-suggests-retain-choose-documents = grondslag never suggests 'retain'; choose documents yourself
+procedure-no-documents-given-ids-or-folder = no documents given (ids or --folder)
+procedure-document-s-assessed = document(s) assessed
+procedure-a-hold-needs-a-scope-document = a hold needs a scope: --document, --subject or --all
+procedure-hold-created = hold created
+procedure-hold-lifted = hold lifted
+procedure-approved = approved
+procedure-backup-written-to = backup written to
+procedure-audit-log-intact = audit log intact
+
+## Audit log
+plan-summary = destruction run { $run }: { $destroy } to destroy, { $archive } to redact and archive, { $held } held, { $excluded } left out
+audit-tampered = audit log tampered: entry { $entry }: { $why }
+audit-fault-not-text = a column is not text (edited)
+audit-fault-gap = missing: entry { $found } follows entry { $previous } (entries deleted or renumbered)
+audit-fault-unchained = does not chain to the entry before it (entries inserted, deleted or reordered)
+audit-fault-edited = its content does not match its hash (edited)
+audit-fault-checkpoint-signature = its signed checkpoint has an invalid signature
+audit-fault-checkpoint-beyond = missing: a signed checkpoint names entry { $named } but the log ends at entry { $end }
+audit-fault-checkpoint-mismatch = does not match its signed checkpoint (the log was rewritten)
+audit-fault-head-signature = the signed head in keys/audit-head has an invalid signature
+audit-fault-head-beyond = missing: the signed head names entry { $named } but the log ends at entry { $end } (last entries deleted)
+audit-fault-head-mismatch = does not match the signed head in keys/audit-head (the log was rewritten)
+audit-fault-head-missing = the log has entries but keys/audit-head is missing

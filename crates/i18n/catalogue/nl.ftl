@@ -92,3 +92,38 @@ error-redact-not-located = gelakte waarde nummer { $index } is niet terug te vin
 error-redact-unremovable = op pagina { $page } staat tekst die niet te verwijderen is ({ $reason }); er is niets geschreven
 error-redact-verification = controle mislukt: gelakte waarde nummer { $index } staat nog in de uitvoer; er is niets geschreven
 error-redact-pdf-write = de PDF kon niet worden geschreven ({ $reason })
+
+## Moved from the commands
+detect-is-a-directory-not-a-file = is een map, geen bestand
+detect-not-a-text-file-binary-content = geen tekstbestand: binaire inhoud op byte
+detect-too-large-to-read-as-a = te groot om als document te lezen (meer dan 512 MiB)
+detect-no-such-file = bestaat niet
+detect-permission-denied = geen leesrecht
+redact-expected-kind-ground = verwacht SOORT=GROND
+redact-redacted-to = gelakt naar
+redact-redaction-of-this-format-is-not = lakken van dit formaat wordt niet ondersteund
+redact-verification-redacted-output-unreadable = controle: gelakte uitvoer niet leesbaar
+procedure-grondslag-never-suggests-retain-choose-documents = grondslag stelt nooit 'retain' voor; kies documenten zelf
+procedure-no-documents-given-ids-or-folder = geen documenten opgegeven (ids of --folder)
+procedure-document-s-assessed = document(en) beoordeeld
+procedure-a-hold-needs-a-scope-document = een hold heeft een reikwijdte nodig: --document, --subject of --all
+procedure-hold-created = hold aangemaakt
+procedure-hold-lifted = hold opgeheven
+procedure-approved = goedgekeurd
+procedure-backup-written-to = back-up geschreven naar
+procedure-audit-log-intact = auditlog intact
+
+## Auditlog
+plan-summary = vernietigingsronde { $run }: { $destroy } te vernietigen, { $archive } te lakken en archiveren, { $held } onder blokkade, { $excluded } buiten de ronde gelaten
+audit-tampered = auditlog aangetast: entry { $entry }: { $why }
+audit-fault-not-text = een kolom is geen tekst (bewerkt)
+audit-fault-gap = ontbreekt: regel { $found } volgt op regel { $previous } (regels verwijderd of hernummerd)
+audit-fault-unchained = sluit niet aan op de regel ervoor (regels ingevoegd, verwijderd of verplaatst)
+audit-fault-edited = de inhoud past niet bij de hash (bewerkt)
+audit-fault-checkpoint-signature = het ondertekende controlepunt heeft een ongeldige handtekening
+audit-fault-checkpoint-beyond = ontbreekt: een ondertekend controlepunt noemt regel { $named }, maar het log eindigt bij regel { $end }
+audit-fault-checkpoint-mismatch = past niet bij het ondertekende controlepunt (het log is herschreven)
+audit-fault-head-signature = het ondertekende hoofd in keys/audit-head heeft een ongeldige handtekening
+audit-fault-head-beyond = ontbreekt: het ondertekende hoofd noemt regel { $named }, maar het log eindigt bij regel { $end } (laatste regels verwijderd)
+audit-fault-head-mismatch = past niet bij het ondertekende hoofd in keys/audit-head (het log is herschreven)
+audit-fault-head-missing = het log heeft regels maar keys/audit-head ontbreekt

@@ -34,9 +34,36 @@ pub struct AuditReport {
 #[derive(Debug, thiserror::Error)]
 pub enum AuditError {
     #[error("entry {entry}: {what}")]
-    Entry { entry: i64, what: String },
+    Entry { entry: i64, what: AuditFault },
     #[error("cannot read the audit log: {0}")]
     Store(#[from] StoreError),
+}
+
+/// What is wrong with the entry an [`AuditError`] names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AuditFault {
+    #[error("a column is not text (edited)")]
+    NotText,
+    #[error("missing: entry {found} follows entry {previous} (entries deleted or renumbered)")]
+    Gap { previous: i64, found: i64 },
+    #[error("does not chain to the entry before it (entries inserted, deleted or reordered)")]
+    Unchained,
+    #[error("its content does not match its hash (edited)")]
+    Edited,
+    #[error("its signed checkpoint has an invalid signature")]
+    CheckpointSignature,
+    #[error("missing: a signed checkpoint names entry {named} but the log ends at entry {end}")]
+    CheckpointBeyondEnd { named: i64, end: i64 },
+    #[error("does not match its signed checkpoint (the log was rewritten)")]
+    CheckpointMismatch,
+    #[error("the signed head in keys/audit-head has an invalid signature")]
+    HeadSignature,
+    #[error("missing: the signed head names entry {named} but the log ends at entry {end} (last entries deleted)")]
+    HeadBeyondEnd { named: i64, end: i64 },
+    #[error("does not match the signed head in keys/audit-head (the log was rewritten)")]
+    HeadMismatch,
+    #[error("the log has entries but keys/audit-head is missing")]
+    HeadMissing,
 }
 
 pub(crate) fn entry_hash(rowid: i64, fields: [&str; 6], prev_hash: &str) -> String {
@@ -289,7 +316,7 @@ impl Store {
             let text = |i: usize| -> Result<String, AuditError> {
                 r.get::<_, String>(i).map_err(|_| AuditError::Entry {
                     entry: rowid,
-                    what: "a column is not text (edited)".into(),
+                    what: AuditFault::NotText,
                 })
             };
             let (ts, user, action, object, purpose, details, stored_prev, stored_hash) = (
@@ -306,15 +333,16 @@ impl Store {
                 let first_missing = prev_rowid + 1;
                 return Err(AuditError::Entry {
                     entry: first_missing,
-                    what: format!(
-                        "missing: entry {rowid} follows entry {prev_rowid} (entries deleted or renumbered)"
-                    ),
+                    what: AuditFault::Gap {
+                        previous: prev_rowid,
+                        found: rowid,
+                    },
                 });
             }
             if stored_prev != prev_hash {
                 return Err(AuditError::Entry {
                     entry: rowid,
-                    what: "does not chain to the entry before it (entries inserted, deleted or reordered)".into(),
+                    what: AuditFault::Unchained,
                 });
             }
             let computed = entry_hash(
@@ -325,7 +353,7 @@ impl Store {
             if computed != stored_hash {
                 return Err(AuditError::Entry {
                     entry: rowid,
-                    what: "its content does not match its hash (edited)".into(),
+                    what: AuditFault::Edited,
                 });
             }
             prev_rowid = rowid;
@@ -358,13 +386,16 @@ impl Store {
             {
                 return Err(AuditError::Entry {
                     entry: *entry,
-                    what: "its signed checkpoint has an invalid signature".into(),
+                    what: AuditFault::CheckpointSignature,
                 });
             }
             if *entry > prev_rowid {
                 return Err(AuditError::Entry {
                     entry: prev_rowid + 1,
-                    what: format!("missing: a signed checkpoint names entry {entry} but the log ends at entry {prev_rowid}"),
+                    what: AuditFault::CheckpointBeyondEnd {
+                        named: *entry,
+                        end: prev_rowid,
+                    },
                 });
             }
             let stored: Option<String> = conn
@@ -378,7 +409,7 @@ impl Store {
             if stored.as_deref() != Some(hash.as_str()) {
                 return Err(AuditError::Entry {
                     entry: *entry,
-                    what: "does not match its signed checkpoint (the log was rewritten)".into(),
+                    what: AuditFault::CheckpointMismatch,
                 });
             }
             checkpoints += 1;
@@ -394,16 +425,16 @@ impl Store {
             {
                 return Err(AuditError::Entry {
                     entry: h.rowid,
-                    what: "the signed head in keys/audit-head has an invalid signature".into(),
+                    what: AuditFault::HeadSignature,
                 });
             }
             if h.rowid > prev_rowid {
                 return Err(AuditError::Entry {
                     entry: prev_rowid + 1,
-                    what: format!(
-                        "missing: the signed head names entry {} but the log ends at entry {prev_rowid} (last entries deleted)",
-                        h.rowid
-                    ),
+                    what: AuditFault::HeadBeyondEnd {
+                        named: h.rowid,
+                        end: prev_rowid,
+                    },
                 });
             }
             let stored: Option<String> = conn
@@ -417,9 +448,7 @@ impl Store {
             if stored.as_deref() != Some(h.hash.as_str()) {
                 return Err(AuditError::Entry {
                     entry: h.rowid,
-                    what:
-                        "does not match the signed head in keys/audit-head (the log was rewritten)"
-                            .into(),
+                    what: AuditFault::HeadMismatch,
                 });
             }
             unsigned_tail = (prev_rowid - h.rowid) as u64;
@@ -431,14 +460,14 @@ impl Store {
             {
                 return Err(AuditError::Entry {
                     entry: 0,
-                    what: "the signed head in keys/audit-head has an invalid signature".into(),
+                    what: AuditFault::HeadSignature,
                 });
             }
             unsigned_tail = entries;
         } else if entries > 0 {
             return Err(AuditError::Entry {
                 entry: 1,
-                what: "the log has entries but keys/audit-head is missing".into(),
+                what: AuditFault::HeadMissing,
             });
         }
         Ok(AuditReport {

@@ -75,7 +75,7 @@ use grondslag_vault::{hex, BlobId, DataKey, Vault, VaultError, WrappedKey};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-pub use audit::{AuditError, AuditReport};
+pub use audit::{AuditError, AuditFault, AuditReport};
 pub use backup::{RestorePreview, RestoreReport};
 pub use informing::InformingCounts;
 pub use procedure::{Disposition, ExecuteReport, HoldInfo, HoldScope, Plan, RedactFn, RunInfo};
