@@ -97,6 +97,44 @@ pub enum Command {
     Org(OrgArgs),
     /// The templates of letters, certificates and reports (export them to adapt them).
     Letters(LettersArgs),
+    /// Registered users: who may decide and who may look.
+    User(UserArgs),
+}
+
+#[derive(Args)]
+pub struct UserArgs {
+    #[command(subcommand)]
+    pub action: UserAction,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    Admin,
+    #[value(name = "privacy_officer", alias = "privacy-officer")]
+    PrivacyOfficer,
+    Approver,
+    Member,
+    Fg,
+}
+
+#[derive(Subcommand)]
+pub enum UserAction {
+    /// Register a user (the first one by anyone; then only by a registered user).
+    Add {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The name as people write it; compared case- and width-insensitively.
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+    /// List registered users.
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -323,6 +361,27 @@ pub enum DestroyAction {
         #[command(flatten)]
         store: StoreArgs,
         id: i64,
+        /// Also delete the source files the scan read for the destroyed documents (those that
+        /// still hold the same content); reports the files it could not reach.
+        #[arg(long)]
+        delete_sources: bool,
+    },
+    /// Cancel a run that has not executed (the reason is recorded).
+    Cancel {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Take one document out of a run that has not executed (the reason is recorded).
+    Drop {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: i64,
+        document: i64,
+        #[arg(long)]
+        reason: String,
     },
     /// Certificate of destruction (verklaring van vernietiging) of an executed run.
     Certificate {
@@ -351,6 +410,9 @@ pub struct RestoreArgs {
     #[command(flatten)]
     pub store: StoreArgs,
     pub file: PathBuf,
+    /// Confirm restoring a backup older than the last executed destruction run (scripts).
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Args)]

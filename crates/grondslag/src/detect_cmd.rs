@@ -1,6 +1,7 @@
 //! `grondslag extract` and `grondslag detect`: the contract commands that work on files directly,
 //! without a store.
 
+use grondslag_i18n::tr;
 use std::fs::File;
 use std::io::{BufWriter, Read, Write};
 use std::path::Path;
@@ -40,10 +41,7 @@ pub enum FileText {
 pub fn file_text(path: &Path, limits: &Limits) -> anyhow::Result<FileText> {
     let meta = std::fs::metadata(path).map_err(|e| anyhow::anyhow!(io_reason(&e)))?;
     if meta.is_dir() {
-        anyhow::bail!(ui::t(
-            "is een map, geen bestand",
-            "is a directory, not a file"
-        ));
+        anyhow::bail!(tr!("detect-is-a-directory-not-a-file"));
     }
     let mut file = File::open(path).map_err(|e| anyhow::anyhow!(io_reason(&e)))?;
     let name = path.to_string_lossy();
@@ -55,22 +53,13 @@ pub fn file_text(path: &Path, limits: &Limits) -> anyhow::Result<FileText> {
             DocType::Text | DocType::Markdown
         ) {
             if let Some(at) = memchr_nul(&head[..n]) {
-                anyhow::bail!(
-                    "{} {at}",
-                    ui::t(
-                        "geen tekstbestand: binaire inhoud op byte",
-                        "not a text file: binary content at byte"
-                    ),
-                );
+                anyhow::bail!("{} {at}", tr!("detect-not-a-text-file-binary-content"),);
             }
             let file = File::open(path).map_err(|e| anyhow::anyhow!(io_reason(&e)))?;
             return Ok(FileText::Stream(file));
         }
         if meta.len() > READ_WHOLE_MAX {
-            anyhow::bail!(ui::t(
-                "te groot om als document te lezen (meer dan 512 MiB)",
-                "too large to read as a document (over 512 MiB)"
-            ));
+            anyhow::bail!(tr!("detect-too-large-to-read-as-a"));
         }
         file = File::open(path).map_err(|e| anyhow::anyhow!(io_reason(&e)))?;
     }
@@ -104,8 +93,8 @@ fn read_head(file: &mut File, buf: &mut [u8]) -> anyhow::Result<usize> {
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     match e.kind() {
-        K::NotFound => ui::t("bestaat niet", "no such file").to_string(),
-        K::PermissionDenied => ui::t("geen leesrecht", "permission denied").to_string(),
+        K::NotFound => tr!("detect-no-such-file").to_string(),
+        K::PermissionDenied => tr!("detect-permission-denied").to_string(),
         _ => e.to_string(),
     }
 }

@@ -3,8 +3,10 @@
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
+use grondslag_i18n::tr;
 use grondslag_store::{DocId, FindingId, Store, SubjectDecision, SubjectId};
 
 use crate::cli::{
@@ -12,12 +14,39 @@ use crate::cli::{
 };
 use crate::ui;
 
-/// Opens the store in `--home` as the acting user.
+/// Whether this process's command records a decision or shows stored personal data, so that
+/// its acting user must be registered (set once by `main` from [`crate::acting::policy`]).
+static REGISTERED_ONLY: AtomicBool = AtomicBool::new(false);
+
+pub fn require_registered_user(yes: bool) {
+    REGISTERED_ONLY.store(yes, Ordering::Relaxed);
+}
+
+/// Opens the store in `--home` as the acting user. For a command that decides or shows
+/// personal data the acting user must be registered (`user add`); otherwise a registered
+/// user is still recorded under their registered name.
 pub fn open(args: &StoreArgs) -> anyhow::Result<Store> {
-    let mut store =
-        Store::open(&args.home).with_context(|| format!("store {}", args.home.display()))?;
-    store.set_actor(&ui::user(args));
+    let mut store = open_home(&args.home)?;
+    if REGISTERED_ONLY.load(Ordering::Relaxed) {
+        let Some(name) = ui::named_user(args) else {
+            anyhow::bail!(tr!("error-no-acting-user"));
+        };
+        store.act_as(&name)?;
+    } else {
+        let name = ui::user(args);
+        match store.find_user(&name)? {
+            Some(u) => store.set_actor(&u.name),
+            None => store.set_actor(&name),
+        }
+    }
     Ok(store)
+}
+
+/// Opens the store in `home`, saying so when another grondslag process has it and this one
+/// waits for it.
+pub fn open_home(home: &std::path::Path) -> anyhow::Result<Store> {
+    Store::open_with(home, &|| eprintln!("{}", tr!("store-waiting")))
+        .with_context(|| format!("store {}", home.display()))
 }
 
 pub fn init(args: StoreOnly) -> anyhow::Result<ExitCode> {

@@ -300,21 +300,15 @@ pub fn import_imap(
                 counts.failed += 1;
                 continue;
             };
-            match import_mail(&mut store, body, &tag, &detector)? {
-                MailOutcome::Imported => {
-                    counts.imported += 1;
-                    requests.push(uid);
-                }
-                MailOutcome::Duplicate => {
-                    counts.duplicate += 1;
-                    requests.push(uid);
-                }
-                MailOutcome::NotARequest => counts.other += 1,
-                MailOutcome::Unreadable(reason) => {
-                    eprintln!("grondslag: UID {uid}: {reason}");
-                    counts.failed += 1;
-                }
+            let outcome = import_mail(&mut store, body, &tag, &detector)?;
+            // Requests, new or known, may move; a destroyed one's mail too (it must go).
+            if matches!(
+                outcome,
+                MailOutcome::Imported | MailOutcome::Duplicate | MailOutcome::Destroyed(_)
+            ) {
+                requests.push(uid);
             }
+            counts.count(outcome, &format!("UID {uid}"));
         }
     }
     if let Some(folder) = move_to {

@@ -5,6 +5,7 @@
 //! resolution in `grondslag-subjects`, request rules in `grondslag-procedure`. What is here is
 //! argument parsing, choosing the home folder and acting user, progress display and output.
 
+mod acting;
 mod cli;
 mod detect_cmd;
 mod inventory;
@@ -16,14 +17,23 @@ mod redact_cmd;
 mod report;
 mod requests_cmd;
 mod scan;
+mod sources;
 mod trail_cmd;
 mod ui;
+mod user_cmd;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A closed pipe (`grondslag report | head`) ends the process quietly, as it does every
+    // Unix tool, instead of a panic on the next print.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE at start-up, before any thread.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let args = cli::Cli::parse();
     ui::set_lang(args.lang);
     match run(args) {
@@ -38,6 +48,7 @@ fn main() -> ExitCode {
 
 fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
     use cli::Command as C;
+    inventory::require_registered_user(acting::needs_registered_user(&args.command));
     match args.command {
         C::Extract(a) => detect_cmd::extract(a),
         C::Detect(a) => detect_cmd::detect(a),
@@ -66,5 +77,6 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Request(a) => requests_cmd::request(a),
         C::Org(a) => letters_cmd::org(a),
         C::Letters(a) => letters_cmd::letters_cmd(a),
+        C::User(a) => user_cmd::user(a),
     }
 }

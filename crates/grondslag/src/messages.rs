@@ -2,7 +2,8 @@
 //! language. The libraries name ids, states and paths; the words live in one place.
 
 use grondslag_i18n::tr;
-use grondslag_store::StoreError;
+use grondslag_redact::RedactError;
+use grondslag_store::{BadUserName, StoreError};
 use grondslag_vault::VaultError;
 
 /// The whole error chain as one line in the chosen language: contexts first, then the cause.
@@ -16,6 +17,10 @@ pub fn error_line(err: &anyhow::Error) -> String {
         }
         if let Some(e) = cause.downcast_ref::<VaultError>() {
             parts.push(vault_error(e));
+            break;
+        }
+        if let Some(e) = cause.downcast_ref::<RedactError>() {
+            parts.push(redact_error(e));
             break;
         }
         parts.push(cause.to_string());
@@ -79,6 +84,24 @@ pub fn store_error(e: &StoreError) -> String {
         E::WrongStore { backup, this } => tr!("error-wrong-store", backup = backup, this = this),
         E::Corrupt(d) => tr!("error-corrupt", detail = d),
         E::Invalid(d) => tr!("error-invalid", detail = d),
+        E::BadUserName(BadUserName::Empty) => tr!("error-user-name-empty"),
+        E::BadUserName(BadUserName::Invisible { position }) => {
+            tr!("error-user-name-invisible", position = *position + 1)
+        }
+        E::UnknownUser => tr!("error-unknown-user"),
+        E::UserExists => tr!("error-user-exists"),
+        E::ObjectionPending(r) => tr!("error-objection-pending", request = r.0),
+        E::ReasonRequired => tr!("error-reason-required"),
+        E::NoSuchRequest(r) => tr!("error-no-such-request", id = r.0),
+        E::NotInRun { run, doc } => tr!("error-not-in-run", run = run.0, document = doc.0),
+        E::KeysMismatch { key } => tr!("error-keys-mismatch", key = *key),
+        E::KekMissing { generation } => tr!("error-kek-missing", generation = *generation),
+        E::KekMismatch { generation } => tr!("error-kek-mismatch", generation = *generation),
+        E::AuditRollback { head, log_end } => {
+            tr!("error-audit-rollback", head = *head, end = *log_end)
+        }
+        E::AuditHeadMissing => tr!("error-audit-head-missing"),
+        E::RestoreNeedsConfirmation { runs } => tr!("error-restore-confirm", runs = *runs),
     }
 }
 
@@ -103,5 +126,62 @@ pub fn vault_error(e: &VaultError) -> String {
         V::BlobDamaged { id } => tr!("error-vault-blob-damaged", id = id),
         V::SealDamaged { context } => tr!("error-vault-seal-damaged", context = *context),
         V::BadBlobId => tr!("error-vault-bad-blob-id"),
+        V::KeyMissing { name } => tr!("error-vault-key-missing", name = *name),
+    }
+}
+
+pub fn redact_error(e: &RedactError) -> String {
+    use RedactError as R;
+    match e {
+        R::Unsupported { what } => tr!("error-redact-unsupported", what = what),
+        R::SpanOutOfRange { index } => tr!("error-redact-span", index = *index),
+        R::Malformed { format, reason } => {
+            tr!("error-redact-malformed", format = *format, reason = reason)
+        }
+        R::ValueNotLocated {
+            value_index,
+            format,
+        } => tr!(
+            "error-redact-not-located",
+            index = *value_index + 1,
+            format = *format
+        ),
+        R::UnremovableText { page, reason } => {
+            tr!("error-redact-unremovable", page = *page, reason = *reason)
+        }
+        R::VerificationFailed { value_index } => {
+            tr!("error-redact-verification", index = *value_index + 1)
+        }
+        R::PdfWrite { reason } => tr!("error-redact-pdf-write", reason = reason),
+    }
+}
+
+/// Why `audit verify` failed. Both languages name the entry as `entry N` (the contract).
+pub fn audit_error(e: &grondslag_store::AuditError) -> String {
+    use grondslag_store::{AuditError, AuditFault as F};
+    match e {
+        AuditError::Store(e) => store_error(e),
+        AuditError::Entry { entry, what } => {
+            let why = match what {
+                F::NotText => tr!("audit-fault-not-text"),
+                F::Gap { previous, found } => {
+                    tr!("audit-fault-gap", previous = *previous, found = *found)
+                }
+                F::Unchained => tr!("audit-fault-unchained"),
+                F::Edited => tr!("audit-fault-edited"),
+                F::CheckpointSignature => tr!("audit-fault-checkpoint-signature"),
+                F::CheckpointBeyondEnd { named, end } => {
+                    tr!("audit-fault-checkpoint-beyond", named = *named, end = *end)
+                }
+                F::CheckpointMismatch => tr!("audit-fault-checkpoint-mismatch"),
+                F::HeadSignature => tr!("audit-fault-head-signature"),
+                F::HeadBeyondEnd { named, end } => {
+                    tr!("audit-fault-head-beyond", named = *named, end = *end)
+                }
+                F::HeadMismatch => tr!("audit-fault-head-mismatch"),
+                F::HeadMissing => tr!("audit-fault-head-missing"),
+            };
+            tr!("audit-tampered", entry = *entry, why = why)
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use std::process::ExitCode;
 
+use grondslag_i18n::tr;
 use grondslag_store::{Disposition, DocId, HoldId, HoldScope, RunId, SubjectId};
 
 use crate::cli::{
@@ -21,9 +22,8 @@ pub fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         let wanted = match wanted {
             DispositionArg::Destroy => Suggested::Destroy,
             DispositionArg::RedactAndArchive => Suggested::RedactAndArchive,
-            DispositionArg::Retain => anyhow::bail!(ui::t(
-                "grondslag stelt nooit 'retain' voor; kies documenten zelf",
-                "grondslag never suggests 'retain'; choose documents yourself"
+            DispositionArg::Retain => anyhow::bail!(tr!(
+                "procedure-grondslag-never-suggests-retain-choose-documents"
             )),
         };
         // Only documents nobody has assessed yet: a suggestion never overrides a decision.
@@ -43,10 +43,7 @@ pub fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         );
     }
     if ids.is_empty() {
-        anyhow::bail!(ui::t(
-            "geen documenten opgegeven (ids of --folder)",
-            "no documents given (ids or --folder)"
-        ));
+        anyhow::bail!(tr!("procedure-no-documents-given-ids-or-folder"));
     }
     let disposition = match args.disposition {
         DispositionArg::Destroy => Disposition::Destroy,
@@ -59,11 +56,7 @@ pub fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         },
     };
     store.assess(&ids, disposition, &args.reason)?;
-    println!(
-        "{} {}",
-        ids.len(),
-        ui::t("document(en) beoordeeld", "document(s) assessed")
-    );
+    println!("{} {}", ids.len(), tr!("procedure-document-s-assessed"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -167,19 +160,16 @@ pub fn hold(args: HoldArgs) -> anyhow::Result<ExitCode> {
                     .map(|s| HoldScope::Subject(SubjectId(s))),
             );
             if scope.is_empty() {
-                anyhow::bail!(ui::t(
-                    "een hold heeft een reikwijdte nodig: --document, --subject of --all",
-                    "a hold needs a scope: --document, --subject or --all"
-                ));
+                anyhow::bail!(tr!("procedure-a-hold-needs-a-scope-document"));
             }
             let id = store.hold_add(&reason, &reference, &scope)?;
-            eprintln!("{}", ui::t("hold aangemaakt", "hold created"));
+            eprintln!("{}", tr!("procedure-hold-created"));
             println!("{}", id.0);
         }
         HoldAction::Lift { store, reason, id } => {
             let mut store = open(&store)?;
             store.hold_lift(HoldId(id), &reason)?;
-            println!("{}", ui::t("hold opgeheven", "hold lifted"));
+            println!("{}", tr!("procedure-hold-lifted"));
         }
         HoldAction::List { store, json } => {
             let store = open(&store)?;
@@ -202,33 +192,90 @@ pub fn destroy(args: DestroyArgs) -> anyhow::Result<ExitCode> {
             dry_run,
         } => {
             let mut store = open(&store)?;
-            let plan = store.plan_destruction(dry_run)?;
+            let plan = store.plan_destruction(dry_run, &crate::redact_cmd::archive_redactor)?;
+            for x in &plan.excluded {
+                eprintln!("{}", exclusion_line(x));
+            }
             if json {
                 ui::print_json(&plan)?;
             } else {
                 println!(
-                    "{} {}: {} {}, {} {}, {} {}",
-                    ui::t("vernietigingsronde", "destruction run"),
-                    plan.id.0,
-                    plan.destroy.len(),
-                    ui::t("vernietigen", "to destroy"),
-                    plan.archive.len(),
-                    ui::t("lakken en archiveren", "to redact and archive"),
-                    plan.held.len(),
-                    ui::t("onder hold", "held"),
+                    "{}",
+                    tr!(
+                        "plan-summary",
+                        run = plan.id.0,
+                        destroy = plan.destroy.len(),
+                        archive = plan.archive.len(),
+                        held = plan.held.len(),
+                        excluded = plan.excluded.len()
+                    )
                 );
+                if !dry_run {
+                    eprintln!("{}", tr!("destroy-sources-remain"));
+                }
             }
         }
         DestroyAction::Approve { store, id } => {
             let mut store = open(&store)?;
             store.approve(RunId(id))?;
-            println!("{}", ui::t("goedgekeurd", "approved"));
+            println!("{}", tr!("procedure-approved"));
         }
-        DestroyAction::Execute { store, id } => {
+        DestroyAction::Execute {
+            store,
+            id,
+            delete_sources,
+        } => {
             let mut store = open(&store)?;
-            let report = store.execute(RunId(id), &crate::redact_cmd::archive_redactor)?;
+            let run = RunId(id);
+            // The source paths are read before they are shredded with their documents.
+            let sources = if delete_sources {
+                store.run_sources(run)?
+            } else {
+                Vec::new()
+            };
+            let report = store.execute(run)?;
             crate::inventory::resolve_subjects(&mut store)?;
             println!("{}", serde_json::to_string_pretty(&report)?);
+            if !report.failed.is_empty() {
+                eprintln!(
+                    "{}",
+                    tr!(
+                        "destroy-failed-documents",
+                        count = report.failed.len(),
+                        run = id
+                    )
+                );
+            }
+            if delete_sources {
+                let gone: std::collections::BTreeSet<_> = report
+                    .destroyed
+                    .iter()
+                    .chain(&report.archived)
+                    .copied()
+                    .collect();
+                let sources: Vec<_> = sources
+                    .into_iter()
+                    .filter(|s| gone.contains(&s.document))
+                    .collect();
+                crate::sources::delete(&mut store, run, &sources)?;
+            } else if !report.already_executed {
+                eprintln!("{}", tr!("destroy-sources-remain"));
+            }
+        }
+        DestroyAction::Cancel { store, id, reason } => {
+            let mut store = open(&store)?;
+            store.cancel_run(RunId(id), &reason)?;
+            println!("{}", tr!("destroy-cancelled", run = id));
+        }
+        DestroyAction::Drop {
+            store,
+            id,
+            document,
+            reason,
+        } => {
+            let mut store = open(&store)?;
+            store.drop_from_run(RunId(id), DocId(document), &reason)?;
+            println!("{}", tr!("destroy-dropped", run = id, document = document));
         }
         DestroyAction::Certificate {
             store,
@@ -242,12 +289,51 @@ pub fn destroy(args: DestroyArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Asks on the terminal whether to restore a backup older than executed runs; without a
+/// terminal (a script) the answer is no: `--yes` says yes.
+fn ask_restore_old(p: &grondslag_store::RestorePreview) -> bool {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    eprint!(
+        "{} ",
+        tr!(
+            "restore-confirm-question",
+            created = p.created_at.as_str(),
+            runs = p.runs_after
+        )
+    );
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut line);
+    matches!(
+        line.trim().to_lowercase().as_str(),
+        "j" | "ja" | "y" | "yes"
+    )
+}
+
+/// One line about a document left out of a plan: which, why, and what to do.
+fn exclusion_line(x: &grondslag_store::Excluded) -> String {
+    use grondslag_store::Exclusion as E;
+    match &x.reason {
+        E::RedactionUnverified { kind, start } => tr!(
+            "plan-excluded-unverified",
+            document = x.document.0,
+            kind = kind,
+            offset = *start
+        ),
+        E::NoText => tr!("plan-excluded-no-text", document = x.document.0),
+        E::KeyGone => tr!("plan-excluded-key-gone", document = x.document.0),
+    }
+}
+
 pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
     let mut store = open(&args.store)?;
     store.backup(&args.out)?;
     println!(
         "{} {}",
-        ui::t("back-up geschreven naar", "backup written to"),
+        tr!("procedure-backup-written-to"),
         args.out.display()
     );
     Ok(ExitCode::SUCCESS)
@@ -255,8 +341,21 @@ pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
 
 pub fn restore(args: RestoreArgs) -> anyhow::Result<ExitCode> {
     let mut store = open(&args.store)?;
-    let report = store.restore(&args.file)?;
-    println!("{}", serde_json::to_string_pretty(&report)?);
+    let yes = args.yes;
+    let report = store.restore(&args.file, &|p| yes || ask_restore_old(p))?;
+    println!(
+        "{}",
+        tr!(
+            "restore-done",
+            created = report.created_at.as_str(),
+            documents = report.documents,
+            unreadable = report.documents_unreadable,
+            destroyed = report.kept_destroyed,
+            archived = report.kept_archived,
+            runs = report.kept_runs,
+            entries = report.audit_entries
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -268,16 +367,13 @@ pub fn audit(args: AuditArgs) -> anyhow::Result<ExitCode> {
                 Ok(report) => {
                     println!(
                         "{}: {}",
-                        ui::t("auditlog intact", "audit log intact"),
+                        tr!("procedure-audit-log-intact"),
                         serde_json::to_string(&report)?
                     );
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {
-                    eprintln!(
-                        "grondslag: {}: {e}",
-                        ui::t("auditlog aangetast", "audit log tampered")
-                    );
+                    eprintln!("grondslag: {}", crate::messages::audit_error(&e));
                     Ok(ExitCode::from(1))
                 }
             }

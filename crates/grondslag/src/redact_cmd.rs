@@ -14,10 +14,28 @@ use grondslag_detect::Detector;
 use grondslag_extract::{DocType, Limits};
 use grondslag_redact::{Format, Grounds, Span};
 
+use grondslag_i18n::tr;
+
 use crate::cli::RedactArgs;
 use crate::ui;
 
 pub fn redact(args: RedactArgs) -> anyhow::Result<ExitCode> {
+    // A kind that is not a kind (a typo) would redact nothing of it and still say "gelakt".
+    if let Some(bad) = args
+        .kinds
+        .iter()
+        .find(|k| grondslag_detect::Kind::parse(k).is_none())
+    {
+        let known: Vec<&str> = grondslag_detect::Kind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        anyhow::bail!(tr!(
+            "redact-unknown-kind",
+            kind = ui::printable(bad),
+            known = known.join(", ")
+        ));
+    }
     let file = &args.file;
     let bytes = std::fs::read(file)
         .map_err(|e| anyhow::anyhow!(crate::detect_cmd::io_reason(&e)))
@@ -25,10 +43,7 @@ pub fn redact(args: RedactArgs) -> anyhow::Result<ExitCode> {
     let mut grounds = Grounds::woo_default();
     for g in &args.grounds {
         let (kind, ground) = g.split_once('=').ok_or_else(|| {
-            anyhow::anyhow!(
-                "--ground {g}: {}",
-                ui::t("verwacht SOORT=GROND", "expected KIND=GROUND")
-            )
+            anyhow::anyhow!("--ground {g}: {}", tr!("redact-expected-kind-ground"))
         })?;
         grounds.set(kind, ground);
     }
@@ -36,11 +51,7 @@ pub fn redact(args: RedactArgs) -> anyhow::Result<ExitCode> {
     let redacted = redact_bytes(&name, &bytes, &grounds, &args.kinds, args.pseudonyms)
         .with_context(|| file.display().to_string())?;
     write_atomically(&args.out, &redacted).with_context(|| args.out.display().to_string())?;
-    eprintln!(
-        "{} {}",
-        ui::t("gelakt naar", "redacted to"),
-        args.out.display()
-    );
+    eprintln!("{} {}", tr!("redact-redacted-to"), args.out.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -56,10 +67,7 @@ pub fn format_of(name: &str, bytes: &[u8]) -> anyhow::Result<Format> {
         DocType::Pdf => Format::Pdf,
         other => anyhow::bail!(
             "{} ({})",
-            ui::t(
-                "lakken van dit formaat wordt niet ondersteund",
-                "redaction of this format is not supported"
-            ),
+            tr!("redact-redaction-of-this-format-is-not"),
             other.as_str()
         ),
     })
@@ -104,11 +112,21 @@ pub fn redact_bytes(
         .collect();
     let values: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
     let out = grondslag_redact::redact(format, bytes, text, &spans, grounds)?;
-    let again = grondslag_extract::extract(name, &out, &limits).context(ui::t(
-        "controle: gelakte uitvoer niet leesbaar",
-        "verification: redacted output unreadable",
-    ))?;
-    grondslag_redact::verify(&again.text, &values)?;
+    let again = grondslag_extract::extract(name, &out, &limits)
+        .context(tr!("redact-verification-redacted-output-unreadable"))?;
+    if let Err(e) = grondslag_redact::verify(&again.text, &values) {
+        return Err(match e {
+            grondslag_redact::RedactError::VerificationFailed { value_index } => {
+                let s = &spans[value_index.min(spans.len().saturating_sub(1))];
+                anyhow::anyhow!(tr!(
+                    "redact-value-still-present",
+                    kind = s.kind.as_str(),
+                    offset = s.start
+                ))
+            }
+            other => other.into(),
+        });
+    }
     Ok(out)
 }
 
@@ -125,12 +143,13 @@ pub fn write_atomically(out: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The redactor a destruction run uses for `redact_and_archive`: every finding removed, marked
-/// with its Woo ground, and verified.
+/// The redactor a destruction plan uses for `redact_and_archive`: every occurrence of every
+/// finding's value removed, marked with its Woo ground, and verified. A value that is still
+/// there is reported by kind and position, never by content.
 pub fn archive_redactor(
     text: &str,
     findings: &[grondslag_store::FindingInfo],
-) -> Result<String, String> {
+) -> Result<String, grondslag_store::RedactFailure> {
     let spans: Vec<Span> = findings
         .iter()
         .map(|f| Span {
@@ -142,6 +161,19 @@ pub fn archive_redactor(
         .collect();
     let redacted = grondslag_redact::redact_text(text, &spans, &Grounds::woo_default());
     let values: Vec<&str> = findings.iter().map(|f| f.value.as_str()).collect();
-    grondslag_redact::verify(&redacted, &values).map_err(|e| e.to_string())?;
-    Ok(redacted)
+    match grondslag_redact::verify(&redacted, &values) {
+        Ok(()) => Ok(redacted),
+        Err(e) => {
+            let f = match e {
+                grondslag_redact::RedactError::VerificationFailed { value_index } => {
+                    findings.get(value_index)
+                }
+                _ => None,
+            };
+            Err(grondslag_store::RedactFailure {
+                kind: f.map_or_else(|| "?".to_string(), |f| f.kind.clone()),
+                start: f.map_or(0, |f| f.start),
+            })
+        }
+    }
 }

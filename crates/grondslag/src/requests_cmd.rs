@@ -12,7 +12,7 @@ use grondslag_detect::Detector;
 use grondslag_i18n::tr;
 use grondslag_procedure::{RequestStatus, Window};
 use grondslag_redact::{Grounds, Span};
-use grondslag_store::{HoldScope, RequestId, Requester, SubjectId};
+use grondslag_store::{Imported, Objection, RequestId, Requester, SubjectId};
 
 use crate::cli::{RequestAction, RequestArgs, RequestsAction, RequestsArgs, WindowArgs};
 use crate::inventory::open;
@@ -147,6 +147,8 @@ pub enum MailOutcome {
     NotARequest,
     /// Not a mail, or no valid `Date` header: the reason in the chosen language.
     Unreadable(String),
+    /// The request it was is destroyed (by this run); it is not imported again.
+    Destroyed(grondslag_store::RunId),
 }
 
 /// The window's tag, lower-cased, or an error that says to configure the window first.
@@ -173,8 +175,12 @@ pub fn import_mail(
         return Ok(MailOutcome::NotARequest);
     }
     let message_id = mail.message_id().unwrap_or_default().to_string();
-    if store.request_by_message_id(&message_id)?.is_some() {
-        return Ok(MailOutcome::Duplicate);
+    if let Some(known) = store.request_by_message_id(&message_id)? {
+        // A request destroyed since is a tombstone, not an import.
+        return Ok(match store.request_destroyed_by(known)? {
+            Some(run) => MailOutcome::Destroyed(run),
+            None => MailOutcome::Duplicate,
+        });
     }
     // mail-parser keeps the header's own fields: the date in the mail's own offset.
     let Some(received) = mail
@@ -184,12 +190,13 @@ pub fn import_mail(
         return Ok(MailOutcome::Unreadable(tr!("requests-no-date")));
     };
     let requester = requester_of(&mail, detector);
-    match store.import_request(bytes, received, "email", &requester)? {
-        Some(id) => {
+    match store.import_request_mail(bytes, received, "email", &requester)? {
+        Imported::New(id) => {
             store.record_message_id(&message_id, id)?;
             Ok(MailOutcome::Imported)
         }
-        None => Ok(MailOutcome::Duplicate),
+        Imported::Known(_) => Ok(MailOutcome::Duplicate),
+        Imported::Destroyed(run) => Ok(MailOutcome::Destroyed(run)),
     }
 }
 
@@ -200,10 +207,41 @@ pub struct ImportCounts {
     pub duplicate: u64,
     pub other: u64,
     pub failed: u64,
+    /// Mails of requests destroyed since, by run.
+    pub destroyed: u64,
+    pub destroyed_runs: std::collections::BTreeSet<i64>,
 }
 
 impl ImportCounts {
+    /// Counts one outcome; prints what a person must know about it, naming the mail `shown`.
+    pub fn count(&mut self, outcome: MailOutcome, shown: &str) {
+        match outcome {
+            MailOutcome::Imported => self.imported += 1,
+            MailOutcome::Duplicate => self.duplicate += 1,
+            MailOutcome::NotARequest => self.other += 1,
+            MailOutcome::Unreadable(reason) => {
+                eprintln!("grondslag: {shown}: {reason}");
+                self.failed += 1;
+            }
+            MailOutcome::Destroyed(run) => {
+                self.destroyed += 1;
+                self.destroyed_runs.insert(run.0);
+            }
+        }
+    }
+
     pub fn print(&self) {
+        if self.destroyed > 0 {
+            let runs: Vec<String> = self.destroyed_runs.iter().map(|r| r.to_string()).collect();
+            eprintln!(
+                "{}",
+                tr!(
+                    "requests-resurfaced",
+                    count = self.destroyed,
+                    runs = runs.join(", ")
+                )
+            );
+        }
         println!(
             "{}",
             tr!(
@@ -240,18 +278,11 @@ fn import(args: &crate::cli::StoreArgs, paths: &[PathBuf]) -> anyhow::Result<Exi
                 continue;
             }
         };
-        match import_mail(&mut store, &bytes, &tag, &detector)? {
-            MailOutcome::Imported => counts.imported += 1,
-            MailOutcome::Duplicate => counts.duplicate += 1,
-            MailOutcome::NotARequest => {
-                eprintln!("grondslag: {shown}: {}", tr!("requests-not-tagged"));
-                counts.other += 1;
-            }
-            MailOutcome::Unreadable(reason) => {
-                eprintln!("grondslag: {shown}: {reason}");
-                counts.failed += 1;
-            }
+        let outcome = import_mail(&mut store, &bytes, &tag, &detector)?;
+        if matches!(outcome, MailOutcome::NotARequest) {
+            eprintln!("grondslag: {shown}: {}", tr!("requests-not-tagged"));
         }
+        counts.count(outcome, &shown.to_string());
     }
     counts.print();
     Ok(counts.exit_code())
@@ -351,25 +382,15 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
         }
         RequestAction::Object { store, id, reason } => {
             let mut store = open(&store)?;
-            let id = RequestId(id);
-            let subjects = store.request_subjects(id)?;
-            if subjects.is_empty() {
-                anyhow::bail!(ui::t(
-                    "eerst bevestigen welke betrokkenen de verzoeker zijn (request confirm)",
-                    "first confirm which subjects are the requester (request confirm)"
-                ));
+            match store.request_object(RequestId(id), &reason)? {
+                Objection::Hold(hold) => {
+                    eprintln!("{}", tr!("request-objection-hold", hold = hold.0));
+                    println!("{}", hold.0);
+                }
+                Objection::Pending => {
+                    println!("{}", tr!("request-objection-pending", request = id));
+                }
             }
-            let scope: Vec<HoldScope> = subjects.iter().map(|s| HoldScope::Subject(*s)).collect();
-            let hold = store.hold_add(&reason, &format!("inzageverzoek {}", id.0), &scope)?;
-            store.request_transition(id, RequestStatus::Objected, &format!("hold {}", hold.0))?;
-            eprintln!(
-                "{}",
-                ui::t(
-                    "bezwaar tegen vernietiging vastgelegd",
-                    "objection to destruction recorded"
-                )
-            );
-            println!("{}", hold.0);
         }
         RequestAction::Extend {
             store,

@@ -17,7 +17,6 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
-use anyhow::Context;
 use grondslag_detect::Detector;
 use grondslag_extract::{DocType, Limits};
 use grondslag_store::{DocId, Ingested, NewDocument, NewFinding, SealedBlobs, Sealer, Store};
@@ -71,13 +70,16 @@ struct Counts {
     unreadable: u64,
     findings: u64,
     bytes: u64,
+    /// Files whose content a destruction run destroyed (not stored again), and those runs.
+    resurfaced: u64,
+    resurfaced_runs: std::collections::BTreeSet<i64>,
 }
 
 pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
     let user = ui::user(&args.store);
-    let mut store = Store::open(&args.store.home)
-        .with_context(|| format!("store {}", args.store.home.display()))?;
+    let mut store = crate::inventory::open_home(&args.store.home)?;
     store.set_actor(&user);
+    let scan_id = store.begin_scan(args.paths.len())?;
 
     let mut limits = Limits::default();
     if args.no_ocr {
@@ -233,6 +235,28 @@ pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         counts.findings,
         ui::t("vondsten", "findings"),
     );
+    store.finish_scan(
+        scan_id,
+        counts.files,
+        counts.new_documents,
+        counts.skipped,
+        counts.unreadable,
+    )?;
+    if counts.resurfaced > 0 {
+        let runs: Vec<String> = counts
+            .resurfaced_runs
+            .iter()
+            .map(|r| r.to_string())
+            .collect();
+        eprintln!(
+            "{}",
+            grondslag_i18n::tr!(
+                "scan-resurfaced",
+                count = counts.resurfaced,
+                runs = runs.join(", ")
+            )
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -359,6 +383,10 @@ fn store_docs(
         };
         let ingested = writer.ingest(&new, sealed[i].take())?;
         ids.push(ingested.id);
+        if let Some(run) = ingested.destroyed_by {
+            counts.resurfaced += 1;
+            counts.resurfaced_runs.insert(run.0);
+        }
         counts.documents += 1;
         counts.new_documents += u64::from(ingested.new);
         counts.unreadable += u64::from(doc.unreadable.is_some());

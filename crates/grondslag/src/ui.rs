@@ -29,19 +29,32 @@ pub fn t<'a>(nl: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-/// The acting user: `--user`, then `$GRONDSLAG_USER` (both through clap), then the OS user.
-pub fn user(args: &StoreArgs) -> String {
+/// The acting user as named: `--user`, then `$GRONDSLAG_USER` (both through clap), then the
+/// operating-system user (`$USER`, `$LOGNAME`, `$USERNAME`). `None` when nothing names one.
+pub fn named_user(args: &StoreArgs) -> Option<String> {
     if let Some(u) = args.user.as_deref().filter(|u| !u.trim().is_empty()) {
-        return u.to_string();
+        return Some(u.to_string());
     }
-    for var in ["USER", "LOGNAME", "USERNAME"] {
-        if let Ok(u) = std::env::var(var) {
-            if !u.trim().is_empty() {
-                return u;
-            }
-        }
-    }
-    "onbekend".to_string()
+    ["USER", "LOGNAME", "USERNAME"]
+        .into_iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .find(|u| !u.trim().is_empty())
+}
+
+/// The acting user for commands that anyone may run: as named, else the process's numeric
+/// user id ("uid 1000"), which the audit log can still be traced back to.
+pub fn user(args: &StoreArgs) -> String {
+    named_user(args).unwrap_or_else(|| {
+        let uid = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("Uid:"))
+                    .and_then(|l| l.split_whitespace().next().map(str::to_string))
+            })
+            .unwrap_or_else(|| "?".to_string());
+        format!("uid {uid}")
+    })
 }
 
 pub fn stdout_is_terminal() -> bool {
@@ -72,3 +85,17 @@ pub fn kind_colour(kind: &str) -> &'static str {
 }
 
 pub const RESET: &str = "\x1b[0m";
+
+/// Text from outside (a file name) made safe for a terminal: control characters (escape
+/// sequences, new lines) and bidirectional overrides are shown escaped (`\u{1b}`).
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -221,8 +221,13 @@ fn destruction_is_final_and_every_step_is_proven() {
     assert_eq!(d.ok("a", &["text", nota]), nota_text);
     assert_eq!(d.ok("a", &["text", brief]), archived);
 
-    // A backup made before the run restores (exit 0) but cannot make the destroyed readable.
-    d.ok("a", &["restore", before.to_str().unwrap()]);
+    // A backup made before the run is refused without confirmation; with --yes it restores
+    // (exit 0) but cannot make the destroyed readable.
+    assert!(!d
+        .run("a", &["restore", before.to_str().unwrap()])
+        .status
+        .success());
+    d.ok("a", &["restore", "--yes", before.to_str().unwrap()]);
     assert!(
         !d.run("a", &["text", profiel]).status.success(),
         "pre-run backup resurrected a destroyed document"

@@ -45,12 +45,12 @@ fn shared_dir() -> Dir {
             }
         }
     }
-    Dir {
-        tmp: tempfile::Builder::new()
+    Dir::in_temp(
+        tempfile::Builder::new()
             .prefix("scan_cli_")
             .tempdir_in(base)
             .expect("temp dir"),
-    }
+    )
 }
 
 fn scanned() -> &'static Scanned {

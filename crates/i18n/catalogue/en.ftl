@@ -94,3 +94,89 @@ requests-imap-login = login to { $host } failed ({ $detail }); check user and pa
 requests-imap-error = IMAP error at { $step }: { $detail }
 requests-imap-moved = { $count } request mails moved to { $folder }
 requests-imap-ca-file = { $path } holds no usable certificate (PEM expected)
+## Users
+error-no-acting-user = there is no acting user: give --user NAME or set GRONDSLAG_USER (a registered user)
+error-unknown-user = the acting user is not registered in this home; a registered user adds users with `grondslag user add NAME --role ROLE`
+error-user-exists = a user with this name (or one that reads the same) is already registered; choose another name
+error-user-name-empty = a user name cannot be empty
+error-user-name-invisible = a user name cannot hold control or invisible characters (character { $position }); type the name again
+user-added = user { $name } registered with role { $role }
+
+## Destruction
+error-objection-pending = access request { $request } holds an objection to destruction that waits for the confirmation of its subjects; confirm first with `grondslag request confirm { $request } SUBJECT...`
+error-reason-required = a reason is required (--reason)
+error-no-such-request = access request { $id } does not exist
+error-not-in-run = document { $document } is not (or no longer) waiting in destruction run { $run }
+plan-excluded-unverified = document { $document } is left out of the run: its redacted copy still holds a value of kind { $kind } (from byte { $offset }); review the findings with `grondslag document { $document }` and assess the document again (for example as destroy)
+plan-excluded-no-text = document { $document } is left out of the run: it is unreadable, so no redacted copy can be made of it; assess it as destroy or retain
+plan-excluded-key-gone = document { $document } is left out of the run: its key was erased by an earlier destruction run
+destroy-failed-documents = { $count } document(s) of run { $run } could not be archived and were left unchanged; plan them in a next run
+destroy-sources-remain = Note: the originals on the share and in the mailbox still exist. Delete them too (for example with `destroy execute --delete-sources`); a next scan reports them as resurfaced.
+destroy-cancelled = destruction run { $run } cancelled
+destroy-dropped = document { $document } taken out of destruction run { $run }
+sources-deleted = { $count } source file(s) deleted
+sources-unreachable = not deleted: { $path } ({ $reason })
+sources-inside-container = it is inside a mail or archive; delete the file that holds it
+sources-changed = its content changed since the scan
+scan-resurfaced = { $count } file(s) on the share were destroyed by destruction run { $runs } and still exist at the source: they were not stored again. Delete the originals (or execute the run with --delete-sources).
+requests-resurfaced = { $count } mail(s) in the mailbox were destroyed by destruction run { $runs } and still exist: they were not imported again. Delete them from the mailbox.
+request-objection-hold = objection to destruction recorded: hold { $hold } on the confirmed subjects
+request-objection-pending = objection to destruction recorded; it becomes a hold once the subjects of request { $request } are confirmed (until then `destroy plan` refuses)
+
+## Keys, audit log and restore
+error-keys-mismatch = keys/{ $key } does not belong to the database in this home: nothing is read or written. Restore the right keys folder from your key escrow (the keys that belong to this database).
+error-kek-missing = keys/kek-{ $generation }.key is missing and no destruction run erased it: without it the data cannot be read. Restore it from your key escrow; no new one is made.
+error-kek-mismatch = keys/kek-{ $generation }.key does not fit the keys in the database: restore the right file from your key escrow.
+error-audit-rollback = the audit log no longer reaches the signed head (entry { $head }; the log ends at entry { $end }) or forks from it: entries were deleted or an older database was put back. Nothing is written. Put back the database that belongs to the head; `grondslag audit verify` names the first bad entry.
+error-audit-head-missing = keys/audit-head is missing while the audit log has entries: nothing is written. Restore keys/audit-head from your key escrow.
+error-vault-key-missing = keys/{ $name } is missing in a home that holds data: no new key is made (that would make all data unreadable or stored twice). Restore keys/ from your key escrow.
+error-restore-confirm = this backup is older than { $runs } executed destruction run(s); destroyed documents stay destroyed, but everything else goes back to the state of the backup. Confirm with --yes.
+restore-confirm-question = The backup of { $created } is older than { $runs } executed destruction run(s). Restore it anyway? [y/N]
+restore-done = backup of { $created } restored: { $documents } documents ({ $unreadable } unreadable), { $destroyed } documents destroyed since stay destroyed, { $archived } archived since stay archived; { $runs } destruction run(s) and the audit log ({ $entries } entries) kept
+store-waiting = another grondslag process is working in this home; waiting for it to finish…
+
+## Redaction
+redact-unknown-kind = unknown kind '{ $kind }' in --kinds; choose from: { $known }
+redact-value-still-present = verification failed: a redacted value (kind { $kind }, in the text from byte { $offset }) is still in the redacted output; nothing was written. The format keeps that value where redaction cannot reach it: convert the file to PDF or text and redact that, or redact this place by hand.
+error-redact-unsupported = redaction of this format is not supported ({ $what }); convert it to PDF or text
+error-redact-span = finding { $index } lies outside the text
+error-redact-malformed = the { $format } file is damaged ({ $reason }); nothing was written
+error-redact-not-located = redacted value number { $index } cannot be found again in the { $format } file, so it cannot be removed; nothing was written. Convert the file to PDF or text and redact that.
+error-redact-unremovable = page { $page } holds text that cannot be removed ({ $reason }); nothing was written
+error-redact-verification = verification failed: redacted value number { $index } is still in the output; nothing was written
+error-redact-pdf-write = the PDF could not be written ({ $reason })
+
+## Moved from the commands
+detect-is-a-directory-not-a-file = is a directory, not a file
+detect-not-a-text-file-binary-content = not a text file: binary content at byte
+detect-too-large-to-read-as-a = too large to read as a document (over 512 MiB)
+detect-no-such-file = no such file
+detect-permission-denied = permission denied
+redact-expected-kind-ground = expected KIND=GROUND
+redact-redacted-to = redacted to
+redact-redaction-of-this-format-is-not = redaction of this format is not supported
+redact-verification-redacted-output-unreadable = verification: redacted output unreadable
+procedure-grondslag-never-suggests-retain-choose-documents = grondslag never suggests 'retain'; choose documents yourself
+procedure-no-documents-given-ids-or-folder = no documents given (ids or --folder)
+procedure-document-s-assessed = document(s) assessed
+procedure-a-hold-needs-a-scope-document = a hold needs a scope: --document, --subject or --all
+procedure-hold-created = hold created
+procedure-hold-lifted = hold lifted
+procedure-approved = approved
+procedure-backup-written-to = backup written to
+procedure-audit-log-intact = audit log intact
+
+## Audit log
+plan-summary = destruction run { $run }: { $destroy } to destroy, { $archive } to redact and archive, { $held } held, { $excluded } left out
+audit-tampered = audit log tampered: entry { $entry }: { $why }
+audit-fault-not-text = a column is not text (edited)
+audit-fault-gap = missing: entry { $found } follows entry { $previous } (entries deleted or renumbered)
+audit-fault-unchained = does not chain to the entry before it (entries inserted, deleted or reordered)
+audit-fault-edited = its content does not match its hash (edited)
+audit-fault-checkpoint-signature = its signed checkpoint has an invalid signature
+audit-fault-checkpoint-beyond = missing: a signed checkpoint names entry { $named } but the log ends at entry { $end }
+audit-fault-checkpoint-mismatch = does not match its signed checkpoint (the log was rewritten)
+audit-fault-head-signature = the signed head in keys/audit-head has an invalid signature
+audit-fault-head-beyond = missing: the signed head names entry { $named } but the log ends at entry { $end } (last entries deleted)
+audit-fault-head-mismatch = does not match the signed head in keys/audit-head (the log was rewritten)
+audit-fault-head-missing = the log has entries but keys/audit-head is missing

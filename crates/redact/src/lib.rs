@@ -248,9 +248,12 @@ impl Mark {
 }
 
 /// Replaces each span of `text` by its mark (`[5.1.2e]`, or `[Persoon 3 · 5.1.2e]` when the span
-/// has a label). Overlapping spans become one mark listing each ground once. Offsets that are out
-/// of range are clamped and offsets inside a character are widened to the whole character, so
-/// that a bad offset removes a little more, never less.
+/// has a label), and with it **every other occurrence of the span's value** in the text, as the
+/// other formats do and as [`verify`] checks: a place of residence found once is also removed
+/// where the same word names the municipality ("de gemeente Tiel"). That over-redaction is the
+/// safe side; the Woo ground is the value's own. Overlapping spans become one mark listing each
+/// ground once. Offsets that are out of range are clamped and offsets inside a character are
+/// widened to the whole character, so that a bad offset removes a little more, never less.
 pub fn redact_text(text: &str, spans: &[Span], grounds: &Grounds) -> String {
     let mut ranges: Vec<(usize, usize, Mark)> = spans
         .iter()
@@ -272,6 +275,9 @@ pub fn redact_text(text: &str, spans: &[Span], grounds: &Grounds) -> String {
             })
         })
         .collect();
+    let matcher = matcher::Matcher::new(text, spans, grounds);
+    let mut located = vec![false; matcher.value_count()];
+    ranges.extend(matcher.find(&matcher::Haystack::from_str(text), &mut located));
     ranges.sort_by_key(|r| (r.0, r.1));
     let merged = merge_ranges(ranges);
     let mut out = String::with_capacity(text.len());
@@ -437,6 +443,21 @@ mod tests {
         for (spans, want) in cases {
             assert_eq!(redact_text(text, &spans, &g), want);
         }
+    }
+
+    #[test]
+    fn redact_text_removes_every_occurrence_of_a_value() {
+        let g = Grounds::woo_default();
+        // The place is found once (as a residence); the municipality of the same name is not.
+        let text =
+            "Zij woont in Tiel. De gemeente Tiel en TIEL zijn op de hoogte; Tielse zaken niet.";
+        let at = text.find("Tiel").unwrap();
+        let out = redact_text(text, &[span(at, at + 4, "place")], &g);
+        assert_eq!(
+            out,
+            "Zij woont in [5.1.2e]. De gemeente [5.1.2e] en [5.1.2e] zijn op de hoogte; Tielse zaken niet."
+        );
+        verify(&out, &["Tiel"]).unwrap();
     }
 
     #[test]

@@ -60,7 +60,9 @@ fn main() {
             .assess(chunk, Disposition::Destroy, "bench")
             .expect("assess");
     }
-    let plan = store.plan_destruction(false).expect("plan");
+    let plan = store
+        .plan_destruction(false, &|t, _| Ok(t.to_string()))
+        .expect("plan");
     store.approve(plan.id).expect("approve");
     store.set_actor("bench-b");
     store.approve(plan.id).expect("approve");
@@ -70,9 +72,7 @@ fn main() {
     );
 
     let t = Instant::now();
-    let report = store
-        .execute(plan.id, &|t, _| Ok(t.to_string()))
-        .expect("execute");
+    let report = store.execute(plan.id).expect("execute");
     let exec = t.elapsed();
     assert_eq!(report.destroyed.len(), n);
     println!(

@@ -34,9 +34,36 @@ pub struct AuditReport {
 #[derive(Debug, thiserror::Error)]
 pub enum AuditError {
     #[error("entry {entry}: {what}")]
-    Entry { entry: i64, what: String },
+    Entry { entry: i64, what: AuditFault },
     #[error("cannot read the audit log: {0}")]
     Store(#[from] StoreError),
+}
+
+/// What is wrong with the entry an [`AuditError`] names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AuditFault {
+    #[error("a column is not text (edited)")]
+    NotText,
+    #[error("missing: entry {found} follows entry {previous} (entries deleted or renumbered)")]
+    Gap { previous: i64, found: i64 },
+    #[error("does not chain to the entry before it (entries inserted, deleted or reordered)")]
+    Unchained,
+    #[error("its content does not match its hash (edited)")]
+    Edited,
+    #[error("its signed checkpoint has an invalid signature")]
+    CheckpointSignature,
+    #[error("missing: a signed checkpoint names entry {named} but the log ends at entry {end}")]
+    CheckpointBeyondEnd { named: i64, end: i64 },
+    #[error("does not match its signed checkpoint (the log was rewritten)")]
+    CheckpointMismatch,
+    #[error("the signed head in keys/audit-head has an invalid signature")]
+    HeadSignature,
+    #[error("missing: the signed head names entry {named} but the log ends at entry {end} (last entries deleted)")]
+    HeadBeyondEnd { named: i64, end: i64 },
+    #[error("does not match the signed head in keys/audit-head (the log was rewritten)")]
+    HeadMismatch,
+    #[error("the log has entries but keys/audit-head is missing")]
+    HeadMissing,
 }
 
 pub(crate) fn entry_hash(rowid: i64, fields: [&str; 6], prev_hash: &str) -> String {
@@ -63,14 +90,74 @@ impl Store {
         .into_bytes()
     }
 
+    /// Whether the log has no entry.
+    pub(crate) fn audit_is_empty(&self) -> Result<bool, StoreError> {
+        self.conn()
+            .query_row("SELECT NOT EXISTS(SELECT 1 FROM audit_log)", [], |r| {
+                r.get(0)
+            })
+            .ctx("reading the audit log")
+    }
+
+    /// Writes the head of an empty log: entry 0, the genesis hash.
+    pub(crate) fn write_genesis_head(&self) -> Result<(), StoreError> {
+        self.write_head(0, GENESIS, true)
+    }
+
+    /// The head never moves backwards: before this process writes its first entry, the log
+    /// must still hold the entry the signed head in `keys/` names, with that hash. A log cut
+    /// short, or an older database put back, is refused here, so no command can re-sign the
+    /// head over it and make `audit verify` pass again.
+    pub(crate) fn check_head(&self) -> Result<(), StoreError> {
+        if self.head_checked.get() {
+            return Ok(());
+        }
+        let last: i64 = self
+            .conn()
+            .query_row("SELECT COALESCE(MAX(rowid), 0) FROM audit_log", [], |r| {
+                r.get(0)
+            })
+            .ctx("reading the audit head")?;
+        match self.vault.read_head()? {
+            None if last > 0 => return Err(StoreError::AuditHeadMissing),
+            None => {}
+            Some(h) => {
+                let signed = self
+                    .vault
+                    .verify_signature(&self.signed_message(h.rowid, &h.hash), &h.signature);
+                let holds = h.rowid == 0 && h.hash == GENESIS
+                    || self
+                        .conn()
+                        .query_row(
+                            "SELECT hash FROM audit_log WHERE rowid = ?1",
+                            [h.rowid],
+                            |r| r.get::<_, String>(0),
+                        )
+                        .optional()
+                        .ctx("reading the audit head")?
+                        .is_some_and(|hash| hash == h.hash);
+                if !signed || !holds {
+                    return Err(StoreError::AuditRollback {
+                        head: h.rowid,
+                        log_end: last,
+                    });
+                }
+            }
+        }
+        self.head_checked.set(true);
+        Ok(())
+    }
+
     /// Appends one audit entry (inside the caller's transaction, if any). `object` and
-    /// `details` must hold ids, counts and kinds only.
+    /// `details` must hold ids, counts and kinds only. Refused when the log no longer reaches
+    /// the signed head ([`StoreError::AuditRollback`]).
     pub(crate) fn audit(
         &self,
         action: &str,
         object: &str,
         details: &str,
     ) -> Result<(), StoreError> {
+        self.check_head()?;
         let last: Option<(i64, String)> = self
             .conn()
             .query_row(
@@ -229,7 +316,7 @@ impl Store {
             let text = |i: usize| -> Result<String, AuditError> {
                 r.get::<_, String>(i).map_err(|_| AuditError::Entry {
                     entry: rowid,
-                    what: "a column is not text (edited)".into(),
+                    what: AuditFault::NotText,
                 })
             };
             let (ts, user, action, object, purpose, details, stored_prev, stored_hash) = (
@@ -246,15 +333,16 @@ impl Store {
                 let first_missing = prev_rowid + 1;
                 return Err(AuditError::Entry {
                     entry: first_missing,
-                    what: format!(
-                        "missing: entry {rowid} follows entry {prev_rowid} (entries deleted or renumbered)"
-                    ),
+                    what: AuditFault::Gap {
+                        previous: prev_rowid,
+                        found: rowid,
+                    },
                 });
             }
             if stored_prev != prev_hash {
                 return Err(AuditError::Entry {
                     entry: rowid,
-                    what: "does not chain to the entry before it (entries inserted, deleted or reordered)".into(),
+                    what: AuditFault::Unchained,
                 });
             }
             let computed = entry_hash(
@@ -265,7 +353,7 @@ impl Store {
             if computed != stored_hash {
                 return Err(AuditError::Entry {
                     entry: rowid,
-                    what: "its content does not match its hash (edited)".into(),
+                    what: AuditFault::Edited,
                 });
             }
             prev_rowid = rowid;
@@ -298,13 +386,16 @@ impl Store {
             {
                 return Err(AuditError::Entry {
                     entry: *entry,
-                    what: "its signed checkpoint has an invalid signature".into(),
+                    what: AuditFault::CheckpointSignature,
                 });
             }
             if *entry > prev_rowid {
                 return Err(AuditError::Entry {
                     entry: prev_rowid + 1,
-                    what: format!("missing: a signed checkpoint names entry {entry} but the log ends at entry {prev_rowid}"),
+                    what: AuditFault::CheckpointBeyondEnd {
+                        named: *entry,
+                        end: prev_rowid,
+                    },
                 });
             }
             let stored: Option<String> = conn
@@ -318,7 +409,7 @@ impl Store {
             if stored.as_deref() != Some(hash.as_str()) {
                 return Err(AuditError::Entry {
                     entry: *entry,
-                    what: "does not match its signed checkpoint (the log was rewritten)".into(),
+                    what: AuditFault::CheckpointMismatch,
                 });
             }
             checkpoints += 1;
@@ -327,23 +418,23 @@ impl Store {
         // The signed head kept outside the database.
         let head = self.vault.read_head().map_err(StoreError::from)?;
         let mut unsigned_tail = 0;
-        if let Some(h) = &head {
+        if let Some(h) = head.as_ref().filter(|h| h.rowid > 0 || h.hash != GENESIS) {
             if !self
                 .vault
                 .verify_signature(&self.signed_message(h.rowid, &h.hash), &h.signature)
             {
                 return Err(AuditError::Entry {
                     entry: h.rowid,
-                    what: "the signed head in keys/audit-head has an invalid signature".into(),
+                    what: AuditFault::HeadSignature,
                 });
             }
             if h.rowid > prev_rowid {
                 return Err(AuditError::Entry {
                     entry: prev_rowid + 1,
-                    what: format!(
-                        "missing: the signed head names entry {} but the log ends at entry {prev_rowid} (last entries deleted)",
-                        h.rowid
-                    ),
+                    what: AuditFault::HeadBeyondEnd {
+                        named: h.rowid,
+                        end: prev_rowid,
+                    },
                 });
             }
             let stored: Option<String> = conn
@@ -357,16 +448,26 @@ impl Store {
             if stored.as_deref() != Some(h.hash.as_str()) {
                 return Err(AuditError::Entry {
                     entry: h.rowid,
-                    what:
-                        "does not match the signed head in keys/audit-head (the log was rewritten)"
-                            .into(),
+                    what: AuditFault::HeadMismatch,
                 });
             }
             unsigned_tail = (prev_rowid - h.rowid) as u64;
+        } else if let Some(h) = &head {
+            // The head of an empty log (entry 0): still signed by this store.
+            if !self
+                .vault
+                .verify_signature(&self.signed_message(h.rowid, &h.hash), &h.signature)
+            {
+                return Err(AuditError::Entry {
+                    entry: 0,
+                    what: AuditFault::HeadSignature,
+                });
+            }
+            unsigned_tail = entries;
         } else if entries > 0 {
             return Err(AuditError::Entry {
                 entry: 1,
-                what: "the log has entries but keys/audit-head is missing".into(),
+                what: AuditFault::HeadMissing,
             });
         }
         Ok(AuditReport {

@@ -3,15 +3,17 @@
 //! `keys/` is never included: that is what lets crypto-shredding reach backups.
 //!
 //! A restore checks the manifest (same store, every member intact) before it touches anything,
-//! stages the backup inside DIR, and then swaps the database and the vault by renames. The keys
-//! stay; an audit entry records the restore and the head it replaced, and the head is
-//! re-anchored so `audit verify` passes on any intact restore.
+//! stages the backup inside DIR, writes the store's history into the staged database (the audit
+//! log, destruction runs, tombstones, users; destructions and archives since the backup), and
+//! then swaps the database and the vault by renames under a journal. The keys stay. The log
+//! after a restore is the store's own log plus an entry that records the restore: the head
+//! never moves backwards.
 
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use grondslag_vault::{hex, make_dir, random_hex, BlobId, Vault};
+use grondslag_vault::{hex, make_dir, random_hex, BlobId};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -25,12 +27,19 @@ const FORMAT: &str = "grondslag-backup-1";
 pub struct RestoreReport {
     pub created_at: String,
     pub kek_generation: u32,
+    /// Documents restored (active and archived).
     pub documents: u64,
-    /// Documents of the backup whose keys can no longer be unwrapped (the backup predates a
-    /// destruction run that erased their KEK).
+    /// Restored documents whose keys can no longer be unwrapped (none where the store still
+    /// held their key).
     pub documents_unreadable: u64,
-    /// The audit entry (rowid) the restore replaced as head.
-    pub replaced_head: Option<i64>,
+    /// Documents destroyed after the backup was made, kept destroyed.
+    pub kept_destroyed: u64,
+    /// Documents archived after the backup was made, kept archived (the redacted copy).
+    pub kept_archived: u64,
+    /// Destruction runs in the store's record, all kept.
+    pub kept_runs: u64,
+    /// Entries in the audit log after the restore (the store's log, plus the restore's).
+    pub audit_entries: u64,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -203,17 +212,42 @@ impl Store {
         result
     }
 
-    /// Replaces the database and the vault by those of `file`, keeping `keys/`. Any intact
-    /// backup of this store restores (old ones too: their destroyed documents stay unreadable).
-    pub fn restore(&mut self, file: &Path) -> Result<RestoreReport, StoreError> {
+    /// Replaces the documents (and everything derived from them) and the vault by those of
+    /// `file`, keeping `keys/` and the store's history: the audit log, every destruction run
+    /// with its items, approvals and decisions, the tombstones and the users. Documents and
+    /// requests destroyed after the backup stay destroyed; documents archived after it stay
+    /// archived (their redacted copy is carried over). Key rows the store still holds replace
+    /// the backup's, so a backup older than a run restores its living documents readable.
+    ///
+    /// A backup older than the last executed run is restored only when `confirm` says so.
+    /// The restore is staged inside DIR and swapped in by renames under a journal: killed at
+    /// any point, the next open of the store finishes it or rolls it back
+    /// ([`recover_interrupted_restore`]).
+    pub fn restore(
+        &mut self,
+        file: &Path,
+        confirm: &dyn Fn(&RestorePreview) -> bool,
+    ) -> Result<RestoreReport, StoreError> {
+        // A log that no longer reaches its signed head is not made whole by a restore.
+        self.check_head()?;
         let stage = self.home.join(format!(".restore-{}", random_hex(8)?));
         make_dir(&stage.join("vault"))?;
-        let result = self.restore_staged(file, &stage);
-        let _ = fs::remove_dir_all(&stage);
+        write_journal(&stage, "staging")?;
+        let result = self.restore_staged(file, &stage, confirm);
+        if result.is_err() {
+            // Before the swap nothing in DIR changed; after it the journal says "swapped" and
+            // only the leftovers remain.
+            let _ = fs::remove_dir_all(&stage);
+        }
         result
     }
 
-    fn restore_staged(&mut self, file: &Path, stage: &Path) -> Result<RestoreReport, StoreError> {
+    fn restore_staged(
+        &mut self,
+        file: &Path,
+        stage: &Path,
+        confirm: &dyn Fn(&RestorePreview) -> bool,
+    ) -> Result<RestoreReport, StoreError> {
         let manifest = unpack(file, stage)?;
         if manifest.store_id != self.vault.store_id() {
             return Err(StoreError::WrongStore {
@@ -221,68 +255,125 @@ impl Store {
                 this: self.vault.store_id().to_string(),
             });
         }
-        let old_head = self.vault.read_head()?;
-        // Swap: close the database, move the current database and vault aside, move the
-        // staged ones in.
+        // Runs the store executed that the backup does not know as executed: it is older.
+        let staged_db = stage.join("grondslag.db");
+        let executed_in_backup: std::collections::BTreeSet<i64> = {
+            let b =
+                Connection::open_with_flags(&staged_db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                    .ctx("opening the backup's database")?;
+            let mut st = b
+                .prepare("SELECT id FROM runs WHERE state = 'executed'")
+                .ctx("reading the backup's runs")?;
+            let v = st
+                .query_map([], |r| r.get(0))
+                .ctx("reading the backup's runs")?
+                .collect::<Result<_, _>>()
+                .ctx("reading the backup's runs")?;
+            v
+        };
+        let runs_after = self
+            .runs()?
+            .iter()
+            .filter(|r| r.state == "executed" && !executed_in_backup.contains(&r.id.0))
+            .count() as i64;
+        let preview = RestorePreview {
+            created_at: manifest.created_at.clone(),
+            runs_after: runs_after as u64,
+        };
+        if runs_after > 0 && !confirm(&preview) {
+            return Err(StoreError::RestoreNeedsConfirmation {
+                runs: runs_after as u64,
+            });
+        }
+        // Everything the restore must keep is written into the backup's database, in the stage.
         self.checkpoint_now()?;
+        self.conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .ctx("checkpointing the database")?;
+        let (merged, blobs) = merge_into_backup(&staged_db, &self.home.join("grondslag.db"))?;
+        // The vault follows the restored database: every blob it names is there (the backup's,
+        // or the store's: a request, an archived copy, a prepared copy), and no other.
+        let stage_vault = stage.join("vault");
+        for blob in &blobs {
+            let Ok(id) = BlobId::parse(blob) else {
+                continue;
+            };
+            let target = stage_vault.join(&blob[..2]).join(id.as_str());
+            if target.exists() || !self.vault.has_blob(&id) {
+                continue;
+            }
+            let bytes = self.vault.raw_blob(&id)?;
+            make_dir(&stage_vault.join(&blob[..2]))?;
+            let mut f = new_private_file(&target)?;
+            f.write_all(&bytes).map_err(io_err(&target))?;
+            f.sync_all().map_err(io_err(&target))?;
+        }
+        for shard in fs::read_dir(&stage_vault)
+            .map_err(io_err(&stage_vault))?
+            .flatten()
+        {
+            for f in fs::read_dir(shard.path()).into_iter().flatten().flatten() {
+                let name = f.file_name();
+                if !name.to_str().is_some_and(|n| blobs.contains(n)) {
+                    fs::remove_file(f.path()).map_err(io_err(&f.path()))?;
+                }
+            }
+        }
+        // Swap: from here on the journal lets the next open finish the restore.
+        self.forget_cached_key();
         let placeholder = Connection::open_in_memory().ctx("opening a placeholder connection")?;
         let old = std::mem::replace(&mut self.conn, placeholder);
         old.close().map_err(|(_, e)| StoreError::Db {
             context: "closing the database before a restore",
             source: e,
         })?;
-        self.forget_cached_key();
-        let db = self.home.join("grondslag.db");
-        let aside = stage.join("replaced");
-        make_dir(&aside)?;
-        for suffix in ["", "-wal", "-shm"] {
-            let p = PathBuf::from(format!("{}{suffix}", db.display()));
-            if p.exists() {
-                fs::rename(&p, aside.join(format!("grondslag.db{suffix}"))).map_err(io_err(&p))?;
-            }
-        }
-        fs::rename(stage.join("grondslag.db"), &db).map_err(io_err(&db))?;
-        let vault_dir = self.vault.vault_dir().to_path_buf();
-        if vault_dir.exists() {
-            fs::rename(&vault_dir, aside.join("vault")).map_err(io_err(&vault_dir))?;
-        }
-        fs::rename(stage.join("vault"), &vault_dir).map_err(io_err(&vault_dir))?;
-        self.conn = crate::open_db(&db)?;
+        write_journal(stage, "swapping")?;
+        crash_point("restore-swapping");
+        swap_in(&self.home, stage)?;
+        self.conn = crate::open_db(&self.home.join("grondslag.db"))?;
         self.last_checkpoint.set(0);
         self.head_dirty.set(None);
+        self.head_checked.set(false);
         self.init()?;
+        let removed = self.remove_orphan_subjects()?;
+        let report = self.record_restore(&manifest, &merged, removed)?;
+        let _ = fs::remove_dir_all(stage);
+        Ok(report)
+    }
 
+    /// The audit entry of a restore, and its report.
+    fn record_restore(
+        &mut self,
+        manifest: &Manifest,
+        merged: &Merged,
+        subjects_removed: u64,
+    ) -> Result<RestoreReport, StoreError> {
         let present = self.vault.kek_generations()?;
-        let documents: i64 = self
-            .conn()
-            .query_row(
-                "SELECT COUNT(*) FROM documents WHERE status != 'destroyed'",
-                [],
-                |r| r.get(0),
-            )
-            .ctx("counting documents")?;
+        let count = |sql: &str| -> Result<u64, StoreError> {
+            self.conn()
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(|n| n as u64)
+                .ctx("counting documents")
+        };
+        let documents = count("SELECT COUNT(*) FROM documents WHERE status != 'destroyed'")?;
         let list: Vec<String> = present.iter().map(|g| g.to_string()).collect();
-        let unreadable: i64 = self
-            .conn()
-            .query_row(
-                &format!(
-                    "SELECT COUNT(*) FROM documents d JOIN keys k ON k.id = d.key_id WHERE k.generation NOT IN ({})",
-                    if list.is_empty() { "-1".to_string() } else { list.join(",") }
-                ),
-                [],
-                |r| r.get(0),
-            )
-            .ctx("counting unreadable documents")?;
-        let replaced = old_head
-            .as_ref()
-            .map(|h| format!("{}:{}", h.rowid, h.hash))
-            .unwrap_or_else(|| "none".into());
+        let unreadable = count(&format!(
+            "SELECT COUNT(*) FROM documents d JOIN keys k ON k.id = d.key_id
+             WHERE d.status != 'destroyed' AND k.generation NOT IN ({})",
+            if list.is_empty() {
+                "-1".to_string()
+            } else {
+                list.join(",")
+            }
+        ))?;
+        let entries = count("SELECT COUNT(*) FROM audit_log")?;
+        let runs = count("SELECT COUNT(*) FROM runs")?;
         self.audit(
             "restored",
             "backup",
             &format!(
-                "backup_created={} backup_kek_generation={} replaced_head={replaced} documents={documents} unreadable={unreadable}",
-                manifest.created_at, manifest.kek_generation
+                "backup_created={} backup_kek_generation={} documents={documents} unreadable={unreadable} kept_destroyed={} kept_archived={} kept_runs={runs} subjects_removed={subjects_removed}",
+                manifest.created_at, manifest.kek_generation, merged.kept_destroyed, merged.kept_archived
             ),
         )?;
         if let Some((rowid, hash)) = self.head_dirty.take() {
@@ -290,13 +381,308 @@ impl Store {
         }
         self.checkpoint_now()?;
         Ok(RestoreReport {
-            created_at: manifest.created_at,
+            created_at: manifest.created_at.clone(),
             kek_generation: manifest.kek_generation,
-            documents: documents as u64,
-            documents_unreadable: unreadable as u64,
-            replaced_head: old_head.map(|h| h.rowid),
+            documents,
+            documents_unreadable: unreadable,
+            kept_destroyed: merged.kept_destroyed,
+            kept_archived: merged.kept_archived,
+            kept_runs: runs,
+            audit_entries: entries + 1,
         })
     }
+}
+
+/// The tables a restore takes from the backup: the inventory. Every other table — keys,
+/// notes, decisions, holds, destruction runs, requests, users, tombstones, the audit log — is
+/// the store's own and is kept as the store has it (keys and notes never reuse an id, so a key
+/// or note the backup's rows name is the store's row of that id, or was shredded since).
+const RESTORED_TABLES: &[&str] = &[
+    "documents",
+    "paths",
+    "findings",
+    "subjects",
+    "subject_findings",
+];
+
+/// What [`merge_into_backup`] did.
+#[derive(Debug, Default)]
+struct Merged {
+    kept_destroyed: u64,
+    kept_archived: u64,
+}
+
+/// Makes the backup's database at `staged` the restored one: the store's database `current`
+/// (attached read-only) gives every table but the inventory; documents destroyed or archived
+/// since the backup keep that state; what the inventory names but the store has shredded
+/// since is dropped. One transaction. Returns the blobs the restored database refers to.
+fn merge_into_backup(
+    staged: &Path,
+    current: &Path,
+) -> Result<(Merged, std::collections::BTreeSet<String>), StoreError> {
+    let conn = Connection::open(staged).ctx("opening the backup's database")?;
+    // No WAL in the stage: the file is renamed into place whole.
+    // Tables are replaced whole, in an order foreign keys would object to midway.
+    conn.execute_batch(
+        "PRAGMA journal_mode = DELETE; PRAGMA secure_delete = ON; PRAGMA foreign_keys = OFF;",
+    )
+    .ctx("setting pragmas")?;
+    crate::migrate::migrate(&conn)?;
+    let cur = current
+        .to_str()
+        .ok_or_else(|| StoreError::Invalid("the home path is not UTF-8".into()))?;
+    conn.execute("ATTACH DATABASE ?1 AS cur", [cur])
+        .ctx("attaching the store's database")?;
+    let tx = conn.unchecked_transaction().ctx("starting the merge")?;
+    let mut merged = Merged::default();
+    let tables: Vec<String> = {
+        let mut st = tx
+            .prepare("SELECT name FROM cur.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .ctx("reading the schema")?;
+        let v = st
+            .query_map([], |r| r.get::<_, String>(0))
+            .ctx("reading the schema")?
+            .collect::<Result<Vec<_>, _>>()
+            .ctx("reading the schema")?;
+        v
+    };
+    for table in tables
+        .iter()
+        .filter(|t| !RESTORED_TABLES.contains(&t.as_str()))
+    {
+        // Tables of a newer store than the backup exist in the stage after `migrate`; a table
+        // the backup lacks entirely is created like the store's.
+        let exists: bool = tx
+            .query_row(
+                "SELECT COUNT(*) > 0 FROM main.sqlite_master WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .ctx("reading the schema")?;
+        if !exists {
+            let sql: String = tx
+                .query_row(
+                    "SELECT sql FROM cur.sqlite_master WHERE type = 'table' AND name = ?1",
+                    [table],
+                    |r| r.get(0),
+                )
+                .ctx("reading the schema")?;
+            tx.execute_batch(&sql).ctx("creating a table")?;
+        }
+        let columns = common_columns(&tx, table)?;
+        // audit_log has no id column: its rowid is its entry number.
+        let rowid = if table == "audit_log" { "rowid, " } else { "" };
+        tx.execute_batch(&format!(
+            "DELETE FROM main.\"{table}\";
+             INSERT INTO main.\"{table}\"({rowid}{columns}) SELECT {rowid}{columns} FROM cur.\"{table}\";"
+        ))
+        .ctx("keeping the store's records")?;
+    }
+    // Documents destroyed or archived since the backup stay so: the store's row replaces the
+    // backup's, and the backup's findings, path links and subject links go with it.
+    let changed: Vec<(i64, String)> = {
+        let mut st = tx
+            .prepare(
+                "SELECT b.id, c.status FROM main.documents b JOIN cur.documents c ON c.id = b.id
+                 WHERE c.status IN ('destroyed', 'archived') AND b.status != c.status",
+            )
+            .ctx("comparing documents")?;
+        let v = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .ctx("comparing documents")?
+            .collect::<Result<Vec<_>, _>>()
+            .ctx("comparing documents")?;
+        v
+    };
+    for (id, status) in &changed {
+        tx.execute_batch(&format!(
+            "DELETE FROM main.subject_findings WHERE finding IN (SELECT id FROM main.findings WHERE doc = {id});
+             DELETE FROM main.findings WHERE doc = {id};
+             DELETE FROM main.paths WHERE doc = {id};
+             INSERT OR REPLACE INTO main.documents SELECT * FROM cur.documents WHERE id = {id};
+             INSERT INTO main.paths SELECT * FROM cur.paths WHERE doc = {id};"
+        ))
+        .ctx("keeping a destruction")?;
+        if status == "archived" {
+            merged.kept_archived += 1;
+        } else {
+            merged.kept_destroyed += 1;
+        }
+    }
+    // Documents destroyed after the backup that it never held are on record as destroyed too.
+    let only_in_store: i64 = tx
+        .query_row(
+            "SELECT COUNT(*) FROM cur.documents WHERE status = 'destroyed' AND id NOT IN (SELECT id FROM main.documents)",
+            [],
+            |r| r.get(0),
+        )
+        .ctx("comparing documents")?;
+    tx.execute_batch(
+        "INSERT INTO main.documents SELECT * FROM cur.documents
+           WHERE status = 'destroyed' AND id NOT IN (SELECT id FROM main.documents);",
+    )
+    .ctx("keeping a destruction")?;
+    merged.kept_destroyed += only_in_store as u64;
+    // Ids are never reused, also not those the store handed out after the backup was made.
+    tx.execute_batch(
+        "UPDATE main.sqlite_sequence SET seq = MAX(seq, COALESCE(
+           (SELECT c.seq FROM cur.sqlite_sequence c WHERE c.name = main.sqlite_sequence.name), 0));
+         INSERT INTO main.sqlite_sequence(name, seq) SELECT name, seq FROM cur.sqlite_sequence
+           WHERE name NOT IN (SELECT name FROM main.sqlite_sequence);",
+    )
+    .ctx("keeping ids unique")?;
+    // Subjects whose key was shredded since the backup cannot be read: they go (resolution
+    // makes them again from the restored findings).
+    tx.execute_batch(
+        "DELETE FROM main.subject_findings WHERE subject IN
+           (SELECT id FROM main.subjects WHERE key_id NOT IN (SELECT id FROM main.keys));
+         DELETE FROM main.subjects WHERE key_id NOT IN (SELECT id FROM main.keys);
+         DELETE FROM main.keys WHERE id NOT IN (
+           SELECT key_id FROM main.documents WHERE key_id IS NOT NULL
+           UNION SELECT key_id FROM main.subjects
+           UNION SELECT key_id FROM main.notes
+           UNION SELECT key_id FROM main.requests WHERE key_id IS NOT NULL
+           UNION SELECT prepared_key FROM main.run_items WHERE prepared_key IS NOT NULL);",
+    )
+    .ctx("dropping what was shredded")?;
+    let blobs: std::collections::BTreeSet<String> = {
+        let mut st = tx
+            .prepare(
+                "SELECT original_blob FROM main.documents UNION SELECT text_blob FROM main.documents
+                 UNION SELECT archived_blob FROM main.documents UNION SELECT blob FROM main.requests
+                 UNION SELECT prepared_blob FROM main.run_items",
+            )
+            .ctx("listing blobs")?;
+        let v = st
+            .query_map([], |r| r.get::<_, Option<String>>(0))
+            .ctx("listing blobs")?
+            .filter_map(|r| r.transpose())
+            .collect::<Result<_, _>>()
+            .ctx("listing blobs")?;
+        v
+    };
+    tx.commit().ctx("committing the merge")?;
+    conn.execute("DETACH DATABASE cur", [])
+        .ctx("detaching the store's database")?;
+    conn.close().map_err(|(_, e)| StoreError::Db {
+        context: "closing the backup's database",
+        source: e,
+    })?;
+    fsync(staged)?;
+    Ok((merged, blobs))
+}
+
+/// The columns `table` has in both databases, comma-separated (a backup from an older version
+/// may lack newer ones; `migrate` added them, so this is every column of the store's table).
+fn common_columns(conn: &Connection, table: &str) -> Result<String, StoreError> {
+    let mut st = conn
+        .prepare(&format!(
+            "SELECT name FROM cur.pragma_table_info('{table}')"
+        ))
+        .ctx("reading the schema")?;
+    let names = st
+        .query_map([], |r| r.get::<_, String>(0))
+        .ctx("reading the schema")?
+        .collect::<Result<Vec<_>, _>>()
+        .ctx("reading the schema")?;
+    let mut out = Vec::new();
+    for n in names {
+        if crate::migrate::has_column(conn, table, &n)? {
+            out.push(format!("\"{n}\""));
+        }
+    }
+    Ok(out.join(", "))
+}
+
+fn fsync(path: &Path) -> Result<(), StoreError> {
+    File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(io_err(path))
+}
+
+/// What a restore is about to do, for the confirmation of an old backup.
+#[derive(Debug, Clone, Serialize)]
+pub struct RestorePreview {
+    pub created_at: String,
+    /// Destruction runs executed after the backup was made.
+    pub runs_after: u64,
+}
+
+fn write_journal(stage: &Path, state: &str) -> Result<(), StoreError> {
+    grondslag_vault::write_atomic(&stage.join("journal"), state.as_bytes(), true)?;
+    Ok(())
+}
+
+/// Moves the current database and vault aside (into the stage) and the staged ones in. Every
+/// step can be redone: a step whose source is gone was done.
+fn swap_in(home: &Path, stage: &Path) -> Result<(), StoreError> {
+    let aside = stage.join("replaced");
+    make_dir(&aside)?;
+    let db = home.join("grondslag.db");
+    if stage.join("grondslag.db").exists() {
+        for suffix in ["", "-wal", "-shm"] {
+            let p = PathBuf::from(format!("{}{suffix}", db.display()));
+            if p.exists() {
+                fs::rename(&p, aside.join(format!("grondslag.db{suffix}"))).map_err(io_err(&p))?;
+            }
+        }
+        crash_point("restore-db-aside");
+        fs::rename(stage.join("grondslag.db"), &db).map_err(io_err(&db))?;
+    }
+    crash_point("restore-db-in");
+    let vault = home.join("vault");
+    if stage.join("vault").exists() {
+        if vault.exists() {
+            fs::rename(&vault, aside.join("vault")).map_err(io_err(&vault))?;
+        }
+        crash_point("restore-vault-aside");
+        fs::rename(stage.join("vault"), &vault).map_err(io_err(&vault))?;
+    }
+    write_journal(stage, "swapped")?;
+    crash_point("restore-swapped");
+    Ok(())
+}
+
+/// Finishes or rolls back a restore that was killed: a stage still "staging" never touched
+/// DIR and is removed; one "swapping" is swapped in to the end; then the leftovers go. The
+/// audit entry of a restore finished here is written by the next command that writes (the
+/// log itself is whole either way: the staged one holds the store's log).
+pub(crate) fn recover_interrupted_restore(home: &Path) -> Result<(), StoreError> {
+    let Ok(entries) = fs::read_dir(home) else {
+        return Ok(());
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !name.starts_with(".restore-") || !e.path().is_dir() {
+            continue;
+        }
+        let stage = e.path();
+        let state = fs::read_to_string(stage.join("journal")).unwrap_or_default();
+        if state.trim() == "swapping" {
+            swap_in(home, &stage)?;
+        }
+        fs::remove_dir_all(&stage).map_err(io_err(&stage))?;
+    }
+    // A backup being written when the process was killed.
+    for e in fs::read_dir(home).map_err(io_err(home))?.flatten() {
+        let name = e.file_name();
+        if name.to_str().is_some_and(|n| n.starts_with(".backup-")) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+    Ok(())
+}
+
+/// Test builds stop the process here when `GRONDSLAG_CRASH_AT` names this point (the
+/// kill -9 tests of an interrupted restore); release builds have no such hook.
+fn crash_point(name: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var("GRONDSLAG_CRASH_AT").is_ok_and(|v| v == name) {
+        std::process::abort();
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = name;
 }
 
 /// Unpacks a backup into `stage` and checks it against its manifest.
@@ -305,9 +691,12 @@ fn unpack(file: &Path, stage: &Path) -> Result<Manifest, StoreError> {
     let mut archive = tar::Archive::new(io::BufReader::new(f));
     let mut seen: Vec<(String, String, u64)> = Vec::new();
     let mut manifest: Option<Manifest> = None;
-    for entry in archive.entries().map_err(io_err(file))? {
-        let mut entry =
-            entry.map_err(|e| StoreError::BadBackup(format!("unreadable tar entry: {e}")))?;
+    // tar's errors can quote the bytes they failed on (a file that is not a backup at all):
+    // they are never passed on.
+    let not_a_backup =
+        || StoreError::BadBackup("not a grondslag backup (no readable archive)".into());
+    for entry in archive.entries().map_err(|_| not_a_backup())? {
+        let mut entry = entry.map_err(|_| not_a_backup())?;
         let name = entry
             .path()
             .map_err(|_| StoreError::BadBackup("a member name is not valid".into()))?
@@ -315,7 +704,7 @@ fn unpack(file: &Path, stage: &Path) -> Result<Manifest, StoreError> {
             .into_owned();
         if name == "manifest.json" {
             let mut buf = Vec::new();
-            entry.read_to_end(&mut buf).map_err(io_err(file))?;
+            entry.read_to_end(&mut buf).map_err(|_| not_a_backup())?;
             manifest = Some(
                 serde_json::from_slice(&buf)
                     .map_err(|_| StoreError::BadBackup("manifest.json is not valid".into()))?,
@@ -349,7 +738,7 @@ fn unpack(file: &Path, stage: &Path) -> Result<Manifest, StoreError> {
             size: 0,
         };
         io::copy(&mut entry, &mut w)
-            .map_err(|e| StoreError::BadBackup(format!("truncated member: {e}")))?;
+            .map_err(|_| StoreError::BadBackup("a member is truncated".into()))?;
         w.flush().map_err(io_err(&target))?;
         seen.push((name, hex(&w.hasher.finalize()), w.size));
     }
@@ -386,6 +775,5 @@ fn unpack(file: &Path, stage: &Path) -> Result<Manifest, StoreError> {
     if !seen.iter().any(|s| s.0 == "grondslag.db") {
         return Err(StoreError::BadBackup("no database in the backup".into()));
     }
-    let _ = Vault::write_raw_blob_in; // blobs are written directly above; the vault layout is the same
     Ok(manifest)
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::{time, DbContext, Store, StoreError, SubjectId};
 
-const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS informing(
+pub(crate) const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS informing(
   id INTEGER PRIMARY KEY, subject INTEGER NOT NULL, inform INTEGER NOT NULL, ground TEXT,
   note INTEGER, user TEXT NOT NULL, ts TEXT NOT NULL);";
 

@@ -59,32 +59,38 @@ mod audit;
 mod backup;
 mod informing;
 mod mailbox;
+mod migrate;
 mod org;
 mod procedure;
 mod requests;
 mod subjects;
 mod time;
+mod tombstones;
 mod trail;
+mod users;
 mod woo;
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use grondslag_vault::{BlobId, DataKey, Vault, VaultError, WrappedKey};
+use grondslag_vault::{hex, BlobId, DataKey, Vault, VaultError, WrappedKey};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-pub use audit::{AuditError, AuditReport};
-pub use backup::RestoreReport;
+pub use audit::{AuditError, AuditFault, AuditReport};
+pub use backup::{RestorePreview, RestoreReport};
 pub use informing::InformingCounts;
 pub use procedure::{Disposition, ExecuteReport, HoldInfo, HoldScope, Plan, RedactFn, RunInfo};
-pub use requests::{RequestInfo, Requester};
+pub use procedure::{Excluded, Exclusion, RedactFailure};
+pub use requests::{Imported, Objection, RequestInfo, Requester};
 pub use subjects::{NewSubject, SubjectDecision, SubjectDetail, SubjectFinding, SubjectInfo};
+pub use tombstones::{Source, Tombstone};
 pub use trail::{
     group_by_category, AuditEntry, AuditFilter, RequestEvent, RunDecision, RunFacts, RunHold,
     RunItem,
 };
+pub use users::{user_key, BadUserName, Role, User};
 
 macro_rules! id_type {
     ($(#[$m:meta])* $name:ident) => {
@@ -200,6 +206,32 @@ pub enum StoreError {
     Corrupt(String),
     #[error("invalid input: {0}")]
     Invalid(String),
+    #[error("not a valid user name: {0:?}")]
+    BadUserName(BadUserName),
+    #[error("the acting user is not registered in this home")]
+    UnknownUser,
+    #[error("a user with this name (or one that reads the same) is already registered")]
+    UserExists,
+    #[error("request {0} holds an objection to destruction that waits for the confirmation of its subjects")]
+    ObjectionPending(RequestId),
+    #[error("a reason is required")]
+    ReasonRequired,
+    #[error("request {0} does not exist")]
+    NoSuchRequest(RequestId),
+    #[error("document {doc} is not waiting in destruction run {run}")]
+    NotInRun { run: RunId, doc: DocId },
+    #[error("keys/{key} does not belong to this store's database")]
+    KeysMismatch { key: &'static str },
+    #[error("keys/kek-{generation}.key is missing, and no destruction run erased it")]
+    KekMissing { generation: u32 },
+    #[error("keys/kek-{generation}.key does not unwrap this store's keys")]
+    KekMismatch { generation: u32 },
+    #[error("the audit log ends before the signed head (entry {head}) or forks from it")]
+    AuditRollback { head: i64, log_end: i64 },
+    #[error("keys/audit-head is missing while the audit log has entries")]
+    AuditHeadMissing,
+    #[error("the backup is older than {runs} executed destruction run(s); confirm to restore it")]
+    RestoreNeedsConfirmation { runs: u64 },
 }
 
 fn key_gone_message(id: DocId, run: Option<RunId>, generation: u32) -> String {
@@ -346,8 +378,11 @@ impl Drop for PendingBlobs<'_> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Ingested {
     pub id: DocId,
-    /// False when the content was already stored (only a path link was added).
+    /// False when the content was already stored (only a path link was added) or destroyed.
     pub new: bool,
+    /// The run that destroyed this content before: it was not stored again (see
+    /// `tombstones`), and `id` is the destroyed document.
+    pub destroyed_by: Option<RunId>,
 }
 
 /// One document as `documents --json` shows it.
@@ -416,6 +451,9 @@ pub struct Summary {
     pub archived: u64,
     pub assessed: u64,
     pub unassessed: u64,
+    /// Files the latest scan met whose content a destruction run destroyed: the source still
+    /// holds them (see `tombstones`).
+    pub resurfaced: u64,
 }
 
 /// A record of processing (AVG art. 30).
@@ -433,6 +471,8 @@ pub struct Processing {
 /// The store of one home directory.
 pub struct Store {
     home: PathBuf,
+    /// The exclusive writer lock on `DIR/lock`, held as long as the store is open.
+    _lock: std::fs::File,
     conn: Connection,
     vault: Vault,
     actor: String,
@@ -441,6 +481,9 @@ pub struct Store {
     head_dirty: Cell<Option<(i64, String)>>,
     /// The last checkpointed entry, to avoid re-checkpointing on drop.
     last_checkpoint: Cell<i64>,
+    /// Whether this process checked that the log still reaches the signed head (before its
+    /// first write: the head never moves backwards).
+    head_checked: Cell<bool>,
     /// When `keys/audit-head` was last written (bulk ingest writes it at most twice a second).
     head_written: Cell<Option<std::time::Instant>>,
     key_cache: RefCell<Option<(i64, std::rc::Rc<DataKey>)>>,
@@ -465,32 +508,132 @@ struct AuditState {
     last_checkpoint: i64,
 }
 
-const SCHEMA: &str = include_str!("schema.sql");
-
 impl Store {
-    /// Opens (creating if needed) the store in `home`.
+    /// Opens (creating if needed) the store in `home`, waiting for another process that has
+    /// it open.
     pub fn open(home: &Path) -> Result<Store, StoreError> {
-        let vault = Vault::open(home)?;
-        let conn = open_db(&home.join("grondslag.db"))?;
+        Store::open_with(home, &|| {})
+    }
+
+    /// [`Store::open`], calling `on_wait` once if another process holds the home's writer
+    /// lock (so the caller can say why nothing happens), then waiting for it.
+    ///
+    /// One process at a time has a home open: two scans at once would each create keys, store
+    /// the same files twice and race for the audit log. Keys are made only for a new home (no
+    /// database yet); a home whose database exists but whose keys are missing, or do not match
+    /// its `store-id`, lookup key, signing key or KEKs, is refused, naming the key.
+    pub fn open_with(home: &Path, on_wait: &dyn Fn()) -> Result<Store, StoreError> {
+        grondslag_vault::make_dir(home)?;
+        let lock = lock_home(home, on_wait)?;
+        crate::backup::recover_interrupted_restore(home)?;
+        let db = home.join("grondslag.db");
+        let new_home = !db.exists();
+        let vault = if new_home {
+            Vault::open(home)?
+        } else {
+            Vault::open_existing(home)?
+        };
+        let conn = open_db(&db)?;
         let store = Store {
             home: home.to_path_buf(),
+            _lock: lock,
             conn,
             vault,
             actor: default_actor(),
             purpose: "inventory".to_string(),
             head_dirty: Cell::new(None),
             last_checkpoint: Cell::new(0),
+            head_checked: Cell::new(false),
             head_written: Cell::new(None),
             key_cache: RefCell::new(None),
             batch: RefCell::new(None),
         };
         store.init()?;
+        if store.vault.read_head()?.is_none() && store.audit_is_empty()? {
+            // A new log's head names "no entry yet", so that a missing head always means a
+            // deleted one.
+            store.write_genesis_head()?;
+        }
         Ok(store)
     }
 
+    /// The keys in `keys/` belong to this database: same store id, the lookup key and signing
+    /// key it recorded (recorded now if it has not yet), and every KEK generation its wrapped
+    /// keys use is present (or was erased by a run) and unwraps them.
+    fn check_keys(&self) -> Result<(), StoreError> {
+        let meta = |k: &str| -> Result<Option<String>, StoreError> {
+            self.conn
+                .query_row("SELECT v FROM meta WHERE k = ?1", [k], |r| r.get(0))
+                .optional()
+                .ctx("reading the store metadata")
+        };
+        if meta("store_id")?.as_deref() != Some(self.vault.store_id()) {
+            return Err(StoreError::KeysMismatch { key: "store-id" });
+        }
+        let checks = [
+            (
+                "lookup_check",
+                hex(&self.vault.mac("lookup-check", b"grondslag")),
+                "lookup.key",
+            ),
+            (
+                "audit_public_key",
+                self.vault.signing_public_key(),
+                "audit-signing.key",
+            ),
+        ];
+        for (k, want, key) in checks {
+            match meta(k)? {
+                Some(v) if v == want => {}
+                Some(_) => return Err(StoreError::KeysMismatch { key }),
+                None => {
+                    self.conn
+                        .execute("INSERT INTO meta(k, v) VALUES (?1, ?2)", params![k, want])
+                        .ctx("recording a key check")?;
+                }
+            }
+        }
+        let present = self.vault.kek_generations()?;
+        let erased: Vec<u32> = self
+            .vault
+            .erased_keks()?
+            .into_iter()
+            .map(|e| e.generation)
+            .collect();
+        let used: Vec<(u32,)> = self.rows(
+            "SELECT DISTINCT generation FROM keys ORDER BY generation",
+            [],
+            "reading key generations",
+        )?;
+        for (g,) in used {
+            if present.contains(&g) {
+                let (bytes,): (Vec<u8>,) = self
+                    .conn
+                    .query_row(
+                        "SELECT wrapped FROM keys WHERE generation = ?1 LIMIT 1",
+                        [g],
+                        |r| Ok((r.get(0)?,)),
+                    )
+                    .ctx("reading a wrapped key")?;
+                if self
+                    .vault
+                    .unwrap(&WrappedKey {
+                        generation: g,
+                        bytes,
+                    })
+                    .is_err()
+                {
+                    return Err(StoreError::KekMismatch { generation: g });
+                }
+            } else if !erased.contains(&g) {
+                return Err(StoreError::KekMissing { generation: g });
+            }
+        }
+        Ok(())
+    }
+
     fn init(&self) -> Result<(), StoreError> {
-        self.conn.execute_batch(SCHEMA).ctx("creating the schema")?;
-        self.ensure_request_schema()?;
+        migrate::migrate(&self.conn)?;
         let tx = self.conn.unchecked_transaction().ctx("starting init")?;
         let id: Option<String> = tx
             .query_row("SELECT v FROM meta WHERE k = 'store_id'", [], |r| r.get(0))
@@ -512,6 +655,7 @@ impl Store {
             .ctx("seeding the records of processing")?;
         }
         tx.commit().ctx("committing init")?;
+        self.check_keys()?;
         self.last_checkpoint.set(
             self.conn
                 .query_row(
@@ -1064,6 +1208,16 @@ impl Store {
             self.vault.mac("content", doc.original).to_vec()
         };
         let path_mac = self.vault.mac("path", doc.path.as_bytes()).to_vec();
+        if let Some(t) = self.tombstone(&content_mac)? {
+            // Destroyed before: never stored again; the source is reported instead.
+            sealed.discard();
+            self.in_savepoint(|| self.record_resurfaced(&path_mac, t.run))?;
+            return Ok(Ingested {
+                id: t.doc.unwrap_or(DocId(0)),
+                new: false,
+                destroyed_by: Some(t.run),
+            });
+        }
         let existing: Option<(i64, i64)> = self
             .conn
             .query_row(
@@ -1088,7 +1242,11 @@ impl Store {
                 )
             })?;
             self.ingested()?;
-            return Ok(Ingested { id, new: false });
+            return Ok(Ingested {
+                id,
+                new: false,
+                destroyed_by: None,
+            });
         }
 
         // The blobs are on disk before the row that names them is committed (crash: an orphan
@@ -1131,7 +1289,11 @@ impl Store {
             batch.blobs.extend(extra_text_blob);
         }
         self.ingested()?;
-        Ok(Ingested { id, new: true })
+        Ok(Ingested {
+            id,
+            new: true,
+            destroyed_by: None,
+        })
     }
 
     /// Bookkeeping after a document was stored: counted in the batch, or (outside a batch,
@@ -1547,6 +1709,7 @@ impl Store {
                  JOIN findings f ON f.id = sf.finding JOIN documents d ON d.id = f.doc
                  WHERE d.status != 'destroyed' AND d.special != ''",
             )?,
+            resurfaced: self.resurfaced_count()?,
             ..Summary::default()
         };
         let grouped = |sql: &str| -> Result<BTreeMap<String, u64>, StoreError> {
@@ -1715,6 +1878,29 @@ fn open_db(path: &Path) -> Result<Connection, StoreError> {
     )
     .ctx("setting pragmas")?;
     Ok(conn)
+}
+
+/// Takes the exclusive writer lock of a home (`DIR/lock`), waiting for it if another process
+/// holds it. The lock goes with the file handle: a killed process never leaves it behind.
+fn lock_home(home: &Path, on_wait: &dyn Fn()) -> Result<std::fs::File, StoreError> {
+    let path = home.join("lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => on_wait(),
+        Err(std::fs::TryLockError::Error(source)) => return Err(StoreError::Io { path, source }),
+    }
+    file.lock()
+        .map_err(|source| StoreError::Io { path, source })?;
+    Ok(file)
 }
 
 fn default_actor() -> String {

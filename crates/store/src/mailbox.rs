@@ -54,6 +54,20 @@ impl Store {
         Ok(id.map(RequestId))
     }
 
+    /// The run that destroyed request `id`, if one did.
+    pub fn request_destroyed_by(&self, id: RequestId) -> Result<Option<crate::RunId>, StoreError> {
+        let run: Option<Option<i64>> = self
+            .conn()
+            .query_row(
+                "SELECT destroyed_run FROM requests WHERE id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .ctx("reading a request")?;
+        Ok(run.flatten().map(crate::RunId))
+    }
+
     /// Records that the mail with this Message-ID is request `request`.
     pub fn record_message_id(
         &mut self,

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use grondslag_vault::{BlobId, DataKey, VaultError};
+use grondslag_vault::{BlobId, DataKey, WrappedKey};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -72,8 +72,50 @@ pub struct Plan {
     /// 0 for a dry run.
     pub id: RunId,
     pub destroy: Vec<DocId>,
+    /// `redact_and_archive` documents whose redacted copy was made and verified at planning.
     pub archive: Vec<DocId>,
     pub held: Vec<DocId>,
+    /// Assessed documents left out of the run, each with the reason.
+    pub excluded: Vec<Excluded>,
+}
+
+/// A document left out of a run when it was planned.
+#[derive(Debug, Clone, Serialize)]
+pub struct Excluded {
+    pub document: DocId,
+    #[serde(flatten)]
+    pub reason: Exclusion,
+}
+
+/// Why a `redact_and_archive` document could not go into a run. Ids, kinds and offsets only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Exclusion {
+    /// Its redacted copy still held a value of this kind (first character at `start`).
+    RedactionUnverified { kind: String, start: usize },
+    /// It has no text (unreadable), so no redacted copy can be made.
+    NoText,
+    /// Its key cannot be unwrapped (restored from a backup older than a run).
+    KeyGone,
+}
+
+/// The exclusion as recorded in `run_items.note` (codes, kinds and offsets only).
+fn exclusion_note(e: &Exclusion) -> String {
+    match e {
+        Exclusion::RedactionUnverified { kind, start } => {
+            format!("redaction_unverified kind={kind} start={start}")
+        }
+        Exclusion::NoText => "no_text".into(),
+        Exclusion::KeyGone => "key_gone".into(),
+    }
+}
+
+/// Why a redactor failed: the kind and position of the value it could not remove, never the
+/// value (see [`RedactFn`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedactFailure {
+    pub kind: String,
+    pub start: usize,
 }
 
 /// A destruction run as stored.
@@ -95,6 +137,11 @@ pub struct ExecuteReport {
     pub archived: Vec<DocId>,
     /// Held at planning or at execution: left untouched.
     pub held: Vec<DocId>,
+    /// Taken out of the run by `destroy drop`: left untouched.
+    pub dropped: Vec<DocId>,
+    /// Could not be archived at execution (left active, assessed, for a next run); the run
+    /// still ended and rotated the KEK for everything it did destroy.
+    pub failed: Vec<DocId>,
     pub subjects_removed: u64,
     pub kek_from: u32,
     pub kek_to: u32,
@@ -102,9 +149,9 @@ pub struct ExecuteReport {
     pub already_executed: bool,
 }
 
-/// The redactor [`Store::execute`] receives: the stored text and its findings in, the
-/// redacted text out. Its error message is never passed on (it may quote the text).
-pub type RedactFn = dyn Fn(&str, &[FindingInfo]) -> Result<String, String>;
+/// The redactor [`Store::plan_destruction`] receives: the stored text and its findings in, the
+/// verified redacted text out, or the kind and position of a value it could not remove.
+pub type RedactFn = dyn Fn(&str, &[FindingInfo]) -> Result<String, RedactFailure>;
 
 /// Documents shredded per transaction.
 const DESTROY_BATCH: usize = 500;
@@ -177,6 +224,20 @@ impl Store {
         reference: &str,
         scope: &[HoldScope],
     ) -> Result<HoldId, StoreError> {
+        let tx = self.conn().unchecked_transaction().ctx("starting hold")?;
+        let id = self.hold_insert(reason, reference, scope)?;
+        tx.commit().ctx("committing hold")?;
+        self.flush_head()?;
+        Ok(id)
+    }
+
+    /// Checks and stores a hold inside the caller's transaction.
+    pub(crate) fn hold_insert(
+        &self,
+        reason: &str,
+        reference: &str,
+        scope: &[HoldScope],
+    ) -> Result<HoldId, StoreError> {
         if scope.is_empty() {
             return Err(StoreError::Invalid(
                 "a hold needs a scope (a document, a subject or all)".into(),
@@ -201,15 +262,15 @@ impl Store {
                 HoldScope::All => {}
             }
         }
-        let tx = self.conn().unchecked_transaction().ctx("starting hold")?;
         let r = self.put_note(reason)?;
         let f = self.put_note(reference)?;
-        tx.execute(
+        let c = self.conn();
+        c.execute(
             "INSERT INTO holds(reason_note, reference_note, created_by, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![r, f, self.actor(), time::now()],
         )
         .ctx("storing a hold")?;
-        let id = HoldId(tx.last_insert_rowid());
+        let id = HoldId(c.last_insert_rowid());
         let mut desc = Vec::new();
         for s in scope {
             let (kind, target) = match s {
@@ -217,7 +278,7 @@ impl Store {
                 HoldScope::Document(d) => ("document", Some(d.0)),
                 HoldScope::Subject(s) => ("subject", Some(s.0)),
             };
-            tx.execute(
+            c.execute(
                 "INSERT INTO hold_scopes(hold, kind, target) VALUES (?1, ?2, ?3)",
                 params![id.0, kind, target],
             )
@@ -235,8 +296,6 @@ impl Store {
                 desc.join(";")
             ),
         )?;
-        tx.commit().ctx("committing hold")?;
-        self.flush_head()?;
         Ok(id)
     }
 
@@ -446,8 +505,20 @@ impl Store {
     }
 
     /// Plans a destruction run over every assessed (destroy / redact_and_archive) active
-    /// document; held ones are listed under `held`. A dry run records nothing and has id 0.
-    pub fn plan_destruction(&mut self, dry_run: bool) -> Result<Plan, StoreError> {
+    /// document; held ones are listed under `held`. The redacted copy of every
+    /// `redact_and_archive` document is made and verified now, and stored encrypted with the
+    /// run, so that executing can never fail on it; a document whose copy cannot be verified
+    /// is left out of the run, with the reason, under `excluded`. A dry run records nothing
+    /// (but reports the same exclusions) and has id 0. Refused while an objection to
+    /// destruction waits for the confirmation of its request's subjects.
+    pub fn plan_destruction(
+        &mut self,
+        dry_run: bool,
+        redact: &RedactFn,
+    ) -> Result<Plan, StoreError> {
+        if let Some(request) = self.pending_objections()?.first() {
+            return Err(StoreError::ObjectionPending(*request));
+        }
         let held = self.held_documents()?;
         type Row = (i64, String, String, i64, Option<i64>, String);
         let rows: Vec<Row> = self.rows("SELECT d.id, d.disposition, d.doc_type, d.size, d.assessment, d.created_at FROM documents d
@@ -457,62 +528,159 @@ impl Store {
             destroy: Vec::new(),
             archive: Vec::new(),
             held: Vec::new(),
+            excluded: Vec::new(),
         };
-        for (id, disp, ..) in &rows {
-            let id = DocId(*id);
-            if held.contains(&id) {
-                plan.held.push(id);
-            } else if disp == "destroy" {
-                plan.destroy.push(id);
-            } else {
-                plan.archive.push(id);
-            }
-        }
-        if dry_run {
-            return Ok(plan);
-        }
-        let tx = self.conn().unchecked_transaction().ctx("starting plan")?;
-        tx.execute(
-            "INSERT INTO runs(state, created_by, created_at) VALUES ('planned', ?1, ?2)",
-            params![self.actor(), time::now()],
-        )
-        .ctx("storing a run")?;
-        let run = tx.last_insert_rowid();
-        {
-            let mut st = tx
-                .prepare_cached(
-                    "INSERT INTO run_items(run, doc, action, doc_type, size, category, created_at, assessment)
-                     VALUES (?1, ?2, ?3, ?4, ?5, (SELECT category FROM assessments WHERE id = ?7), ?6, ?7)",
-                )
-                .ctx("storing run items")?;
-            for (id, disp, doc_type, size, assessment, created) in &rows {
-                let action = if held.contains(&DocId(*id)) {
-                    "held"
+        // Redacted copies made for this plan: (document, wrapped key, blob), the blobs written
+        // and recorded as provisional before the plan commits.
+        let mut prepared: Vec<(DocId, WrappedKey, BlobId)> = Vec::new();
+        let result = (|| {
+            for (id, disp, ..) in &rows {
+                let id = DocId(*id);
+                if held.contains(&id) {
+                    plan.held.push(id);
                 } else if disp == "destroy" {
-                    "destroy"
+                    plan.destroy.push(id);
                 } else {
-                    "archive"
-                };
-                st.execute(params![
-                    run, id, action, doc_type, size, created, assessment
-                ])
-                .ctx("storing a run item")?;
+                    match self.prepare_archive(id, redact, dry_run)? {
+                        Ok(copy) => {
+                            prepared.extend(copy.map(|(k, b)| (id, k, b)));
+                            plan.archive.push(id);
+                        }
+                        Err(reason) => plan.excluded.push(Excluded {
+                            document: id,
+                            reason,
+                        }),
+                    }
+                }
             }
+            if dry_run {
+                return Ok(());
+            }
+            let tx = self.conn().unchecked_transaction().ctx("starting plan")?;
+            tx.execute(
+                "INSERT INTO runs(state, created_by, created_at) VALUES ('planned', ?1, ?2)",
+                params![self.actor(), time::now()],
+            )
+            .ctx("storing a run")?;
+            let run = tx.last_insert_rowid();
+            {
+                let mut st = tx
+                    .prepare_cached(
+                        "INSERT INTO run_items(run, doc, action, doc_type, size, category, created_at, assessment, note)
+                         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT category FROM assessments WHERE id = ?7), ?6, ?7, ?8)",
+                    )
+                    .ctx("storing run items")?;
+                for (id, disp, doc_type, size, assessment, created) in &rows {
+                    let doc = DocId(*id);
+                    let (action, note) = if held.contains(&doc) {
+                        ("held", None)
+                    } else if disp == "destroy" {
+                        ("destroy", None)
+                    } else if let Some(x) = plan.excluded.iter().find(|x| x.document == doc) {
+                        ("excluded", Some(exclusion_note(&x.reason)))
+                    } else {
+                        ("archive", None)
+                    };
+                    st.execute(params![
+                        run, id, action, doc_type, size, created, assessment, note
+                    ])
+                    .ctx("storing a run item")?;
+                }
+            }
+            for (doc, wrapped, blob) in &prepared {
+                tx.execute(
+                    "INSERT INTO keys(wrapped, generation) VALUES (?1, ?2)",
+                    params![wrapped.bytes, wrapped.generation],
+                )
+                .ctx("storing a wrapped key")?;
+                let key = tx.last_insert_rowid();
+                tx.execute(
+                    "UPDATE run_items SET prepared_key = ?1, prepared_blob = ?2 WHERE run = ?3 AND doc = ?4",
+                    params![key, blob.as_str(), run, doc.0],
+                )
+                .ctx("storing a prepared copy")?;
+                // Claimed: no longer provisional.
+                tx.execute(
+                    "DELETE FROM pending_blob_deletes WHERE blob = ?1",
+                    [blob.as_str()],
+                )
+                .ctx("claiming a prepared copy")?;
+            }
+            self.audit(
+                "destruction planned",
+                &format!("run {run}"),
+                &format!(
+                    "destroy={} archive={} held={} excluded={}",
+                    plan.destroy.len(),
+                    plan.archive.len(),
+                    plan.held.len(),
+                    plan.excluded.len()
+                ),
+            )?;
+            tx.commit().ctx("committing plan")?;
+            self.flush_head()?;
+            plan.id = RunId(run);
+            Ok(())
+        })();
+        if let Err(e) = result {
+            // The provisional copies go again (their keys were never stored).
+            let _ = self.finish_pending_deletes();
+            return Err(e);
         }
-        self.audit(
-            "destruction planned",
-            &format!("run {run}"),
-            &format!(
-                "destroy={} archive={} held={}",
-                plan.destroy.len(),
-                plan.archive.len(),
-                plan.held.len()
-            ),
-        )?;
-        tx.commit().ctx("committing plan")?;
-        self.flush_head()?;
-        plan.id = RunId(run);
         Ok(plan)
+    }
+
+    /// Makes and verifies the redacted copy of one `redact_and_archive` document. Outside a dry
+    /// run it is encrypted under a new key (stored) into a new blob that is recorded as
+    /// provisional (deleted on the next open unless the plan claims it). The inner result says
+    /// why the document cannot be archived.
+    fn prepare_archive(
+        &self,
+        doc: DocId,
+        redact: &RedactFn,
+        dry_run: bool,
+    ) -> Result<Result<Option<(WrappedKey, BlobId)>, Exclusion>, StoreError> {
+        let key = match self.doc_key(doc) {
+            Ok(k) => k,
+            Err(StoreError::KeyGone { .. }) => return Ok(Err(Exclusion::KeyGone)),
+            Err(e) => return Err(e),
+        };
+        let text_blob: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT text_blob FROM documents WHERE id = ?1 AND readable = 1",
+                [doc.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .ctx("reading a document")?
+            .flatten();
+        let Some(text_blob) = text_blob else {
+            return Ok(Err(Exclusion::NoText));
+        };
+        let text = String::from_utf8(self.vault.get_blob(&key, &BlobId::parse(&text_blob)?)?)
+            .map_err(|_| StoreError::Corrupt(format!("text of document {doc} is not UTF-8")))?;
+        let findings = self.findings_of(doc)?;
+        let redacted = match redact(&text, &findings) {
+            Ok(r) => r,
+            Err(RedactFailure { kind, start }) => {
+                return Ok(Err(Exclusion::RedactionUnverified { kind, start }))
+            }
+        };
+        if dry_run {
+            return Ok(Ok(None));
+        }
+        let blob = BlobId::generate()?;
+        self.conn()
+            .execute(
+                "INSERT OR IGNORE INTO pending_blob_deletes(blob) VALUES (?1)",
+                [blob.as_str()],
+            )
+            .ctx("recording a provisional blob")?;
+        let new_key = DataKey::generate()?;
+        self.vault
+            .put_blob_as(&new_key, &blob, redacted.as_bytes())?;
+        Ok(Ok(Some((self.vault.wrap(&new_key)?, blob))))
     }
 
     fn run_state(&self, run: RunId) -> Result<String, StoreError> {
@@ -548,7 +716,11 @@ impl Store {
                 action: "approve",
             });
         }
-        if self.approvers(run)?.iter().any(|u| u == self.actor()) {
+        if self
+            .approvers(run)?
+            .iter()
+            .any(|u| crate::users::same_user(u, self.actor()))
+        {
             return Err(StoreError::SameApprover { run });
         }
         let tx = self
@@ -605,8 +777,15 @@ impl Store {
     /// redacted copy under a new key, removes subjects left without documents, then rotates
     /// the KEK. Refused (nothing changed) without two distinct approvers. Idempotent: a re-run
     /// of an interrupted run completes it; a re-run of an executed run returns its report.
-    pub fn execute(&mut self, run: RunId, redact: &RedactFn) -> Result<ExecuteReport, StoreError> {
+    pub fn execute(&mut self, run: RunId) -> Result<ExecuteReport, StoreError> {
         let state = self.run_state(run)?;
+        if state == "cancelled" {
+            return Err(StoreError::RunState {
+                run,
+                state,
+                action: "execute",
+            });
+        }
         if state == "executed" {
             // Blob deletions of a completed run may still be pending after a crash.
             self.finish_pending_deletes()?;
@@ -616,7 +795,8 @@ impl Store {
         }
         let approvals = self
             .approvers(run)?
-            .into_iter()
+            .iter()
+            .map(|u| crate::users::user_key(u).unwrap_or_else(|_| u.clone()))
             .collect::<BTreeSet<_>>()
             .len();
         if approvals < 2 {
@@ -626,13 +806,13 @@ impl Store {
         self.conn()
             .execute_batch("PRAGMA synchronous = FULL")
             .ctx("setting synchronous")?;
-        let result = self.execute_inner(run, redact);
+        let result = self.execute_inner(run);
         let _ = self.conn().execute_batch("PRAGMA synchronous = NORMAL");
         result?;
         self.report(run)
     }
 
-    fn execute_inner(&mut self, run: RunId, redact: &RedactFn) -> Result<(), StoreError> {
+    fn execute_inner(&mut self, run: RunId) -> Result<(), StoreError> {
         if self.run_state(run)? != "executing" {
             let tx = self
                 .conn()
@@ -647,9 +827,11 @@ impl Store {
         self.finish_pending_deletes()?;
         // Partial blob files of an execute that was killed mid-write.
         self.vault.sweep_temp_files()?;
-        let items: Vec<(i64, String)> = self.rows("SELECT doc, action FROM run_items WHERE run = ?1 AND outcome IS NULL AND action != 'held' ORDER BY doc", [run.0], "listing run items")?;
+        let items: Vec<(i64, String)> = self.rows("SELECT doc, action FROM run_items WHERE run = ?1 AND outcome IS NULL AND action IN ('destroy', 'archive') ORDER BY doc", [run.0], "listing run items")?;
         // Destructions go in batches (one transaction each, holds re-checked per document
-        // inside it); archives one by one, because each needs the redactor first.
+        // inside it); archives one by one (each swaps in its prepared copy). A document that
+        // fails is recorded as failed and the run goes on: the KEK rotation below must happen
+        // for everything that was destroyed.
         let (archives, destroys): (Vec<_>, Vec<_>) =
             items.into_iter().partition(|(_, a)| a == "archive");
         let destroys: Vec<DocId> = destroys.into_iter().map(|(d, _)| DocId(d)).collect();
@@ -658,7 +840,19 @@ impl Store {
             self.finish_pending_deletes()?;
         }
         for (doc, _) in archives {
-            self.archive_one(run, DocId(doc), redact)?;
+            if self.archive_one(run, DocId(doc)).is_err() {
+                self.conn()
+                    .execute(
+                        "UPDATE run_items SET outcome = 'failed', note = 'error' WHERE run = ?1 AND doc = ?2",
+                        params![run.0, doc],
+                    )
+                    .ctx("recording a failed run item")?;
+                self.audit(
+                    "document archived",
+                    &format!("document {doc}"),
+                    &format!("run={run} outcome=failed"),
+                )?;
+            }
             self.finish_pending_deletes()?;
         }
         self.flush_head()?;
@@ -742,18 +936,18 @@ impl Store {
             params![time::now(), removed as i64, run.0],
         )
         .ctx("finishing a run")?;
-        let (d, a, h): (i64, i64, i64) = tx
+        let (d, a, h, f): (i64, i64, i64, i64) = tx
             .query_row(
-                "SELECT SUM(outcome = 'destroyed'), SUM(outcome = 'archived'), SUM(action = 'held' OR outcome = 'held')
+                "SELECT SUM(outcome = 'destroyed'), SUM(outcome = 'archived'), SUM(action = 'held' OR outcome = 'held'), SUM(outcome = 'failed')
                  FROM run_items WHERE run = ?1",
                 [run.0],
-                |r| Ok((r.get::<_, Option<i64>>(0)?.unwrap_or(0), r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get::<_, Option<i64>>(2)?.unwrap_or(0))),
+                |r| Ok((r.get::<_, Option<i64>>(0)?.unwrap_or(0), r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get::<_, Option<i64>>(2)?.unwrap_or(0), r.get::<_, Option<i64>>(3)?.unwrap_or(0))),
             )
             .ctx("counting run items")?;
         self.audit(
             "destruction executed",
             &format!("run {run}"),
-            &format!("destroyed={d} archived={a} held={h} subjects_removed={removed} kek={kek_from}->{kek_to}"),
+            &format!("destroyed={d} archived={a} held={h} failed={f} subjects_removed={removed} kek={kek_from}->{kek_to}"),
         )?;
         tx.commit().ctx("committing execute")?;
         if let Some((rowid, hash)) = self.head_dirty.take() {
@@ -840,6 +1034,7 @@ impl Store {
                 Some((status, _, _, _, _)) if status != "active" => "skipped",
                 Some(_) if self.is_held(doc)? => "held",
                 Some((_, key_id, o, t, a)) => {
+                    self.tombstone_document(doc, run)?;
                     self.shred_rows(doc, key_id, [o, t, a])?;
                     tx.execute(
                         "UPDATE documents SET status = 'destroyed', destroyed_run = ?1, destroyed_at = ?2 WHERE id = ?3",
@@ -908,88 +1103,96 @@ impl Store {
         Ok(())
     }
 
-    fn archive_one(&self, run: RunId, doc: DocId, redact: &RedactFn) -> Result<(), StoreError> {
-        let status = self.doc_status(doc)?;
-        if status != "active" || self.is_held(doc)? {
-            let outcome = if status != "active" {
-                "skipped"
-            } else {
-                "held"
-            };
-            self.conn()
-                .execute(
-                    "UPDATE run_items SET outcome = ?1 WHERE run = ?2 AND doc = ?3",
-                    params![outcome, run.0, doc.0],
-                )
-                .ctx("recording a run item")?;
-            return Ok(());
-        }
-        let key = self.doc_key(doc)?;
-        let (text_blob, original_blob): (Option<String>, Option<String>) = self
+    /// Replaces an active document by the redacted copy prepared when the run was planned.
+    /// A document that cannot be archived now (no prepared copy: a run planned by an older
+    /// version; its copy lost) is recorded as `failed` and stays active: the run goes on.
+    fn archive_one(&self, run: RunId, doc: DocId) -> Result<(), StoreError> {
+        let (prepared_key, prepared_blob): (Option<i64>, Option<String>) = self
             .conn()
             .query_row(
-                "SELECT text_blob, original_blob FROM documents WHERE id = ?1",
-                [doc.0],
+                "SELECT prepared_key, prepared_blob FROM run_items WHERE run = ?1 AND doc = ?2",
+                params![run.0, doc.0],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .ctx("reading a document")?;
-        let text = match &text_blob {
-            Some(b) => String::from_utf8(self.vault.get_blob(&key, &BlobId::parse(b)?)?)
-                .map_err(|_| StoreError::Corrupt(format!("text of document {doc} is not UTF-8")))?,
-            None => String::new(),
+            .ctx("reading a run item")?;
+        let status = self.doc_status(doc)?;
+        let early = if status != "active" {
+            Some(("skipped", None))
+        } else if self.is_held(doc)? {
+            Some(("held", None))
+        } else {
+            match (prepared_key, prepared_blob.as_deref().map(BlobId::parse)) {
+                (Some(k), Some(Ok(b))) if self.vault.has_blob(&b) => {
+                    self.swap_in_archive(run, doc, k, &b)?;
+                    None
+                }
+                _ => Some(("failed", Some("no_prepared_copy"))),
+            }
         };
-        let findings = self.findings_of(doc)?;
-        // The redactor's message may quote the text; it is not passed on.
-        let redacted = redact(&text, &findings).map_err(|_| StoreError::RedactFailed(doc))?;
-        let new_key = DataKey::generate()?;
-        let wrapped = self.vault.wrap(&new_key)?;
-        // The new blob's id is recorded as "delete unless claimed" before it is written, so a
-        // crash before the archive commits leaves no orphan in the vault.
-        let blob = BlobId::generate()?;
-        self.conn()
-            .execute(
-                "INSERT OR IGNORE INTO pending_blob_deletes(blob) VALUES (?1)",
-                [blob.as_str()],
+        if let Some((outcome, note)) = early {
+            let tx = self
+                .conn()
+                .unchecked_transaction()
+                .ctx("starting an archive")?;
+            tx.execute(
+                "UPDATE run_items SET outcome = ?1, note = COALESCE(?2, note) WHERE run = ?3 AND doc = ?4",
+                params![outcome, note, run.0, doc.0],
             )
-            .ctx("recording a provisional blob")?;
-        self.vault
-            .put_blob_as(&new_key, &blob, redacted.as_bytes())?;
+            .ctx("recording a run item")?;
+            if outcome != "skipped" {
+                self.release_prepared(run, Some(doc))?;
+            }
+            self.audit(
+                "document archived",
+                &format!("document {doc}"),
+                &format!("run={run} outcome={outcome}"),
+            )?;
+            tx.commit().ctx("committing an archive")?;
+        }
+        Ok(())
+    }
+
+    /// The archive itself, in one transaction: the original's key, blobs, findings and path
+    /// links go (its content is tombstoned), the prepared copy becomes the document under its
+    /// own key, and the path links are kept sealed under that key.
+    fn swap_in_archive(
+        &self,
+        run: RunId,
+        doc: DocId,
+        new_key_id: i64,
+        blob: &BlobId,
+    ) -> Result<(), StoreError> {
+        let key = self.doc_key(doc)?;
+        let new_key = self.load_key(new_key_id)?;
+        let (text_blob, original_blob, old_key_id): (Option<String>, Option<String>, Option<i64>) =
+            self.conn()
+                .query_row(
+                    "SELECT text_blob, original_blob, key_id FROM documents WHERE id = ?1",
+                    [doc.0],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .ctx("reading a document")?;
         let paths: Vec<(i64, Vec<u8>)> = self.rows(
             "SELECT id, path_enc FROM paths WHERE doc = ?1",
             [doc.0],
             "reading paths",
         )?;
+        let resealed: Vec<(i64, Vec<u8>)> = paths
+            .into_iter()
+            .map(|(id, p)| Ok((id, new_key.seal("path", &key.open("path", &p)?)?)))
+            .collect::<Result<_, StoreError>>()?;
         let tx = self
             .conn()
             .unchecked_transaction()
             .ctx("starting an archive")?;
-        tx.execute(
-            "DELETE FROM pending_blob_deletes WHERE blob = ?1",
-            [blob.as_str()],
-        )
-        .ctx("claiming a provisional blob")?;
         // Holds are re-checked inside the transaction that changes the document.
         let outcome = if self.is_held(doc)? {
-            let _ = self.vault.delete_blob(&blob);
+            self.release_prepared(run, Some(doc))?;
             "held"
         } else {
-            let old_key_id: Option<i64> = tx
-                .query_row("SELECT key_id FROM documents WHERE id = ?1", [doc.0], |r| {
-                    r.get(0)
-                })
-                .ctx("reading a document")?;
-            let resealed: Vec<(i64, Vec<u8>)> = paths
-                .into_iter()
-                .map(|(id, p)| Ok((id, new_key.seal("path", &key.open("path", &p)?)?)))
-                .collect::<Result<_, StoreError>>()?;
+            self.tombstone_document(doc, run)?;
             self.shred_rows(doc, old_key_id, [original_blob, text_blob, None])?;
-            // shred_rows removed the path links; the archived copy keeps them under its new key.
-            tx.execute(
-                "INSERT INTO keys(wrapped, generation) VALUES (?1, ?2)",
-                params![wrapped.bytes, wrapped.generation],
-            )
-            .ctx("storing a wrapped key")?;
-            let new_key_id = tx.last_insert_rowid();
+            // shred_rows removed the path links; the archived copy keeps them under its key.
             for (id, p) in resealed {
                 tx.execute(
                     "INSERT INTO paths(id, doc, path_mac, path_enc, current) VALUES (?1, ?2, ?3, ?4, 0)",
@@ -1002,6 +1205,11 @@ impl Store {
                 params![new_key_id, blob.as_str(), doc.0],
             )
             .ctx("marking a document archived")?;
+            tx.execute(
+                "UPDATE run_items SET prepared_key = NULL, prepared_blob = NULL WHERE run = ?1 AND doc = ?2",
+                params![run.0, doc.0],
+            )
+            .ctx("recording a run item")?;
             "archived"
         };
         tx.execute(
@@ -1016,11 +1224,127 @@ impl Store {
         )?;
         tx.commit().ctx("committing an archive")?;
         self.forget_cached_key();
-        let _ = VaultError::Random; // keep the import meaningful for readers: vault errors pass through `?`
         Ok(())
     }
 
-    fn remove_orphan_subjects(&self) -> Result<u64, StoreError> {
+    /// Deletes the prepared copies (key rows now, blobs queued) of a run, or of one document
+    /// of it, inside the caller's transaction.
+    fn release_prepared(&self, run: RunId, doc: Option<DocId>) -> Result<(), StoreError> {
+        let items: Vec<(i64, Option<i64>, Option<String>)> = self.rows(
+            "SELECT doc, prepared_key, prepared_blob FROM run_items
+             WHERE run = ?1 AND (?2 IS NULL OR doc = ?2) AND (prepared_key IS NOT NULL OR prepared_blob IS NOT NULL)",
+            params![run.0, doc.map(|d| d.0)],
+            "reading prepared copies",
+        )?;
+        for (d, key, blob) in items {
+            if let Some(k) = key {
+                self.conn()
+                    .execute("DELETE FROM keys WHERE id = ?1", [k])
+                    .ctx("deleting a prepared key")?;
+            }
+            if let Some(b) = blob {
+                self.conn()
+                    .execute(
+                        "INSERT OR IGNORE INTO pending_blob_deletes(blob) VALUES (?1)",
+                        [&b],
+                    )
+                    .ctx("queueing a blob deletion")?;
+            }
+            self.conn()
+                .execute(
+                    "UPDATE run_items SET prepared_key = NULL, prepared_blob = NULL WHERE run = ?1 AND doc = ?2",
+                    params![run.0, d],
+                )
+                .ctx("releasing a prepared copy")?;
+        }
+        self.forget_cached_key();
+        Ok(())
+    }
+
+    /// Cancels a run that has not executed: it will never execute; its prepared copies are
+    /// deleted. Refused for a run that is executing or executed.
+    pub fn cancel_run(&mut self, run: RunId, reason: &str) -> Result<(), StoreError> {
+        let state = self.run_state(run)?;
+        if state != "planned" && state != "approved" {
+            return Err(StoreError::RunState {
+                run,
+                state,
+                action: "cancel",
+            });
+        }
+        if reason.trim().is_empty() {
+            return Err(StoreError::ReasonRequired);
+        }
+        let tx = self.conn().unchecked_transaction().ctx("starting cancel")?;
+        let note = self.put_note(reason)?;
+        tx.execute(
+            "UPDATE runs SET state = 'cancelled', cancelled_at = ?1, cancelled_by = ?2, cancel_reason_note = ?3 WHERE id = ?4",
+            params![time::now(), self.actor(), note, run.0],
+        )
+        .ctx("cancelling a run")?;
+        self.release_prepared(run, None)?;
+        self.audit(
+            "destruction cancelled",
+            &format!("run {run}"),
+            &format!("reason=note {note}"),
+        )?;
+        tx.commit().ctx("committing cancel")?;
+        self.finish_pending_deletes()?;
+        self.flush_head()
+    }
+
+    /// Takes one document out of a run that has not finished with it: it is left as it is
+    /// (and stays assessed, for a later run). Allowed while the run is executing, so a run can
+    /// always be brought to its end.
+    pub fn drop_from_run(
+        &mut self,
+        run: RunId,
+        doc: DocId,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        let state = self.run_state(run)?;
+        if !matches!(state.as_str(), "planned" | "approved" | "executing") {
+            return Err(StoreError::RunState {
+                run,
+                state,
+                action: "drop a document",
+            });
+        }
+        if reason.trim().is_empty() {
+            return Err(StoreError::ReasonRequired);
+        }
+        let item: Option<(String, Option<String>)> = self
+            .conn()
+            .query_row(
+                "SELECT action, outcome FROM run_items WHERE run = ?1 AND doc = ?2",
+                params![run.0, doc.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .ctx("reading a run item")?;
+        match item {
+            Some((action, None)) if action == "destroy" || action == "archive" => {}
+            _ => return Err(StoreError::NotInRun { run, doc }),
+        }
+        let tx = self.conn().unchecked_transaction().ctx("starting drop")?;
+        let note = self.put_note(reason)?;
+        tx.execute(
+            "UPDATE run_items SET action = 'dropped', note = ?1 WHERE run = ?2 AND doc = ?3",
+            params![format!("note {note}"), run.0, doc.0],
+        )
+        .ctx("dropping a run item")?;
+        self.release_prepared(run, Some(doc))?;
+        self.audit(
+            "document dropped from run",
+            &format!("document {doc}"),
+            &format!("run={run} reason=note {note}"),
+        )?;
+        tx.commit().ctx("committing drop")?;
+        self.finish_pending_deletes()?;
+        self.flush_head()
+    }
+
+    pub(crate) fn remove_orphan_subjects(&self) -> Result<u64, StoreError> {
         let mut held: BTreeSet<i64> = self.held_subject_ids()?.into_iter().collect();
         held.extend(self.request_named_subjects()?);
         let orphans: Vec<(i64, i64)> = self.rows("SELECT id, key_id FROM subjects WHERE id NOT IN (SELECT DISTINCT subject FROM subject_findings)", [], "listing orphan subjects")?;
@@ -1081,6 +1405,12 @@ impl Store {
                 .filter(|i| i.1 == "held" || i.2.as_deref() == Some("held"))
                 .map(|i| DocId(i.0))
                 .collect(),
+            dropped: items
+                .iter()
+                .filter(|i| i.1 == "dropped")
+                .map(|i| DocId(i.0))
+                .collect(),
+            failed: pick("failed"),
             subjects_removed: removed.unwrap_or(0) as u64,
             kek_from: kek_from.unwrap_or(0),
             kek_to: kek_to.unwrap_or(0),

@@ -15,9 +15,10 @@ use grondslag_vault::BlobId;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::{time, DbContext, RequestId, RunId, Store, StoreError, SubjectId};
+use crate::procedure::HoldScope;
+use crate::{time, DbContext, HoldId, RequestId, RunId, Store, StoreError, SubjectId};
 
-const SCHEMA: &str = "
+pub(crate) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS access_window(id INTEGER PRIMARY KEY CHECK (id = 1), opens TEXT NOT NULL, closes TEXT NOT NULL, tag TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS requests(
   id INTEGER PRIMARY KEY, mac BLOB UNIQUE, received TEXT NOT NULL, channel TEXT NOT NULL,
@@ -38,6 +39,26 @@ pub struct Requester {
     pub addresses: Vec<String>,
 }
 
+/// What [`Store::import_request_mail`] did with a mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Imported {
+    New(RequestId),
+    /// Imported before, as this request.
+    Known(RequestId),
+    /// Destroyed by this run: not imported again; the mailbox still holds it.
+    Destroyed(RunId),
+}
+
+/// What [`Store::request_object`] recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Objection {
+    /// A hold on the confirmed subjects (new, or the one an earlier objection made).
+    Hold(HoldId),
+    /// No subject is confirmed yet: the objection becomes that hold on confirmation, and
+    /// `destroy plan` is refused until then.
+    Pending,
+}
+
 /// One request as `requests --json` shows it: no personal data.
 #[derive(Debug, Clone, Serialize)]
 pub struct RequestInfo {
@@ -51,12 +72,6 @@ pub struct RequestInfo {
 }
 
 impl Store {
-    pub(crate) fn ensure_request_schema(&self) -> Result<(), StoreError> {
-        self.conn()
-            .execute_batch(SCHEMA)
-            .ctx("creating request tables")
-    }
-
     /// Configures the access window and the subject tag of its mailbox.
     pub fn set_window(&mut self, w: &Window) -> Result<(), StoreError> {
         self.conn()
@@ -95,7 +110,7 @@ impl Store {
     }
 
     /// Stores a request mail (encrypted) with what it says about the requester. `None` when
-    /// the same mail was imported before.
+    /// the same mail was imported before, or was destroyed (see [`Store::import_request_mail`]).
     pub fn import_request(
         &mut self,
         mail: &[u8],
@@ -103,6 +118,23 @@ impl Store {
         channel: &str,
         requester: &Requester,
     ) -> Result<Option<RequestId>, StoreError> {
+        Ok(
+            match self.import_request_mail(mail, received, channel, requester)? {
+                Imported::New(id) => Some(id),
+                Imported::Known(_) | Imported::Destroyed(_) => None,
+            },
+        )
+    }
+
+    /// Stores a request mail (encrypted) with what it says about the requester, unless the
+    /// same mail was imported before or a destruction run destroyed it (its tombstone).
+    pub fn import_request_mail(
+        &mut self,
+        mail: &[u8],
+        received: NaiveDate,
+        channel: &str,
+        requester: &Requester,
+    ) -> Result<Imported, StoreError> {
         let processing = self.processing_id("access_requests")?;
         let mac = self.vault().mac("request-mail", mail).to_vec();
         let known: Option<i64> = self
@@ -112,8 +144,11 @@ impl Store {
             })
             .optional()
             .ctx("looking up a request")?;
-        if known.is_some() {
-            return Ok(None);
+        if let Some(id) = known {
+            return Ok(Imported::Known(RequestId(id)));
+        }
+        if let Some(t) = self.tombstone(&mac)? {
+            return Ok(Imported::Destroyed(t.run));
         }
         let late = self
             .window()?
@@ -144,7 +179,7 @@ impl Store {
         )?;
         tx.commit().ctx("committing request import")?;
         self.flush_head()?;
-        Ok(Some(RequestId(id)))
+        Ok(Imported::New(RequestId(id)))
     }
 
     fn event(
@@ -208,7 +243,7 @@ impl Store {
         self.requests()?
             .into_iter()
             .find(|r| r.id == id)
-            .ok_or_else(|| StoreError::Invalid(format!("request {id} does not exist")))
+            .ok_or(StoreError::NoSuchRequest(id))
     }
 
     fn request_key(
@@ -232,7 +267,7 @@ impl Store {
             .optional()
             .ctx("reading a request")?;
         let Some((key_id, requester, identity)) = row else {
-            return Err(StoreError::Invalid(format!("request {id} does not exist")));
+            return Err(StoreError::NoSuchRequest(id));
         };
         let key_id =
             key_id.ok_or_else(|| StoreError::Invalid(format!("request {id} was destroyed")))?;
@@ -344,6 +379,17 @@ impl Store {
             .ctx("confirming")?;
             self.event(id.0, RequestStatus::IdentityChecked, None)?;
         }
+        if !subjects.is_empty() && self.pending_objections()?.contains(&id) {
+            let note: Option<i64> = tx
+                .query_row(
+                    "SELECT objection_note FROM requests WHERE id = ?1",
+                    [id.0],
+                    |r| r.get(0),
+                )
+                .ctx("reading an objection")?;
+            let reason = self.get_note(note)?.unwrap_or_default();
+            self.objection_hold_create(id, subjects, &reason)?;
+        }
         let list: Vec<String> = subjects.iter().map(|s| s.0.to_string()).collect();
         self.audit(
             "request.confirm",
@@ -399,10 +445,101 @@ impl Store {
         Ok(due)
     }
 
+    /// Records an objection to destruction, at any stage of a request but its destruction, in
+    /// one transaction: with confirmed subjects a hold on them (the request as reference);
+    /// without, a pending objection that confirmation turns into that hold. Objecting again
+    /// records the new reason and keeps the one hold.
+    pub fn request_object(&mut self, id: RequestId, reason: &str) -> Result<Objection, StoreError> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::ReasonRequired);
+        }
+        let info = self.request_info(id)?;
+        if info.status == RequestStatus::Destroyed {
+            return Err(StoreError::Invalid(format!("request {id} was destroyed")));
+        }
+        let subjects = self.request_subjects(id)?;
+        let existing = self.objection_hold(id)?;
+        let tx = self
+            .conn()
+            .unchecked_transaction()
+            .ctx("starting an objection")?;
+        let note = self.put_note(reason)?;
+        tx.execute(
+            "UPDATE requests SET objection_note = ?1 WHERE id = ?2",
+            params![note, id.0],
+        )
+        .ctx("recording an objection")?;
+        let outcome = match existing {
+            Some(h) => Objection::Hold(h),
+            None if subjects.is_empty() => Objection::Pending,
+            None => Objection::Hold(self.objection_hold_create(id, &subjects, reason)?),
+        };
+        if info.status.can_move_to(RequestStatus::Objected) {
+            tx.execute(
+                "UPDATE requests SET status = 'objected' WHERE id = ?1",
+                [id.0],
+            )
+            .ctx("updating a request")?;
+        }
+        self.event(id.0, RequestStatus::Objected, Some(reason))?;
+        self.audit(
+            "request.object",
+            &format!("request {id}"),
+            &match outcome {
+                Objection::Hold(h) => format!("hold={h} reason=note {note}"),
+                Objection::Pending => format!("pending confirmation reason=note {note}"),
+            },
+        )?;
+        tx.commit().ctx("committing an objection")?;
+        self.flush_head()?;
+        Ok(outcome)
+    }
+
+    /// The active hold an objection of this request made, if any.
+    fn objection_hold(&self, id: RequestId) -> Result<Option<HoldId>, StoreError> {
+        self.conn()
+            .query_row(
+                "SELECT h.id FROM requests r JOIN holds h ON h.id = r.objection_hold
+                 WHERE r.id = ?1 AND h.lifted_at IS NULL",
+                [id.0],
+                |r| Ok(HoldId(r.get(0)?)),
+            )
+            .optional()
+            .ctx("reading an objection")
+    }
+
+    /// The hold of an objection, inside the caller's transaction.
+    fn objection_hold_create(
+        &self,
+        id: RequestId,
+        subjects: &[SubjectId],
+        reason: &str,
+    ) -> Result<HoldId, StoreError> {
+        let scope: Vec<HoldScope> = subjects.iter().map(|s| HoldScope::Subject(*s)).collect();
+        let hold = self.hold_insert(reason, &format!("inzageverzoek {}", id.0), &scope)?;
+        self.conn()
+            .execute(
+                "UPDATE requests SET objection_hold = ?1 WHERE id = ?2",
+                params![hold.0, id.0],
+            )
+            .ctx("recording an objection hold")?;
+        Ok(hold)
+    }
+
+    /// Requests whose objection waits for the confirmation of their subjects.
+    pub fn pending_objections(&self) -> Result<Vec<RequestId>, StoreError> {
+        let v: Vec<(i64,)> = self.rows(
+            "SELECT id FROM requests WHERE objection_note IS NOT NULL AND objection_hold IS NULL
+             AND status != 'destroyed' ORDER BY id",
+            [],
+            "listing pending objections",
+        )?;
+        Ok(v.into_iter().map(|(id,)| RequestId(id)).collect())
+    }
+
     /// Subjects named by a request that is not destroyed: they are kept even when all their
     /// documents are destroyed.
     pub fn request_named_subjects(&self) -> Result<BTreeSet<i64>, StoreError> {
-        self.ensure_request_schema()?;
         let mut st = self
             .conn()
             .prepare(
@@ -426,14 +563,13 @@ impl Store {
         run: RunId,
         held_subjects: &BTreeSet<i64>,
     ) -> Result<Vec<RequestId>, StoreError> {
-        self.ensure_request_schema()?;
-        let closed: Vec<(i64, Option<i64>, Option<String>)> = self.rows(
-            "SELECT id, key_id, blob FROM requests WHERE status = 'closed'",
+        let closed: Vec<(i64, Option<i64>, Option<String>, Option<Vec<u8>>)> = self.rows(
+            "SELECT id, key_id, blob, mac FROM requests WHERE status = 'closed'",
             [],
             "listing closed requests",
         )?;
         let mut destroyed = Vec::new();
-        for (id, key_id, blob) in closed {
+        for (id, key_id, blob, mac) in closed {
             let subjects = self.request_subjects(RequestId(id))?;
             if subjects.iter().any(|s| held_subjects.contains(&s.0)) {
                 continue;
@@ -470,6 +606,9 @@ impl Store {
             .ctx("shredding request notes")?;
             tx.execute("DELETE FROM request_subjects WHERE request = ?1", [id])
                 .ctx("unlinking request subjects")?;
+            if let Some(mac) = &mac {
+                self.tombstone_request(mac, run)?;
+            }
             tx.execute(
                 "UPDATE requests SET status = 'destroyed', key_id = NULL, blob = NULL, requester_enc = NULL,
                  identity_enc = NULL, mac = NULL, destroyed_run = ?1 WHERE id = ?2",

@@ -4,10 +4,10 @@ CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS processings(
   id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, purpose TEXT NOT NULL, legal_basis TEXT,
   categories TEXT NOT NULL, retention TEXT NOT NULL, location TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS keys(id INTEGER PRIMARY KEY, wrapped BLOB NOT NULL, generation INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS keys(id INTEGER PRIMARY KEY AUTOINCREMENT, wrapped BLOB NOT NULL, generation INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS keys_generation ON keys(generation);
 CREATE TABLE IF NOT EXISTS documents(
-  id INTEGER PRIMARY KEY, processing INTEGER NOT NULL REFERENCES processings(id),
+  id INTEGER PRIMARY KEY AUTOINCREMENT, processing INTEGER NOT NULL REFERENCES processings(id),
   content_mac BLOB, doc_type TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER,
   readable INTEGER NOT NULL, unreadable_reason TEXT, needs_ocr INTEGER NOT NULL,
   key_id INTEGER, original_blob TEXT, text_blob TEXT, archived_blob TEXT,
@@ -18,18 +18,18 @@ CREATE TABLE IF NOT EXISTS documents(
 CREATE INDEX IF NOT EXISTS documents_content ON documents(content_mac);
 CREATE INDEX IF NOT EXISTS documents_parent ON documents(parent);
 CREATE TABLE IF NOT EXISTS paths(
-  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, parent INTEGER, path_mac BLOB NOT NULL,
+  id INTEGER PRIMARY KEY AUTOINCREMENT, doc INTEGER NOT NULL, parent INTEGER, path_mac BLOB NOT NULL,
   path_enc BLOB NOT NULL, size INTEGER, mtime INTEGER, current INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS paths_mac ON paths(path_mac);
 CREATE INDEX IF NOT EXISTS paths_doc ON paths(doc);
 CREATE INDEX IF NOT EXISTS paths_parent ON paths(parent);
 CREATE TABLE IF NOT EXISTS findings(
-  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, start INTEGER NOT NULL, end_ INTEGER NOT NULL,
+  id INTEGER PRIMARY KEY AUTOINCREMENT, doc INTEGER NOT NULL, start INTEGER NOT NULL, end_ INTEGER NOT NULL,
   kind TEXT NOT NULL, score REAL NOT NULL, rule TEXT NOT NULL, value_enc BLOB NOT NULL, value_mac BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS findings_doc ON findings(doc);
 CREATE INDEX IF NOT EXISTS findings_mac ON findings(value_mac);
 CREATE TABLE IF NOT EXISTS subjects(
-  id INTEGER PRIMARY KEY, processing INTEGER NOT NULL, key_id INTEGER NOT NULL, name_enc BLOB NOT NULL);
+  id INTEGER PRIMARY KEY AUTOINCREMENT, processing INTEGER NOT NULL, key_id INTEGER NOT NULL, name_enc BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS subject_findings(
   subject INTEGER NOT NULL, finding INTEGER NOT NULL, confidence REAL NOT NULL, evidence_enc BLOB NOT NULL,
   PRIMARY KEY(subject, finding));
@@ -37,7 +37,7 @@ CREATE INDEX IF NOT EXISTS subject_findings_finding ON subject_findings(finding)
 CREATE TABLE IF NOT EXISTS subject_decisions(
   id INTEGER PRIMARY KEY, kind TEXT NOT NULL, findings TEXT NOT NULL, reason_note INTEGER,
   user TEXT NOT NULL, ts TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS notes(id INTEGER PRIMARY KEY, key_id INTEGER NOT NULL, text_enc BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS notes(id INTEGER PRIMARY KEY AUTOINCREMENT, key_id INTEGER NOT NULL, text_enc BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS assessments(
   id INTEGER PRIMARY KEY, disposition TEXT NOT NULL, retention_years INTEGER, category TEXT,
   legal_basis_note INTEGER, reason_note INTEGER, documents TEXT NOT NULL, user TEXT NOT NULL, ts TEXT NOT NULL);

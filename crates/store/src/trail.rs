@@ -191,7 +191,6 @@ impl Store {
     /// The history of a request, oldest first, with the notes officials recorded (a view of
     /// what may be personal data, logged).
     pub fn request_history(&mut self, id: RequestId) -> Result<Vec<RequestEvent>, StoreError> {
-        self.ensure_request_schema()?;
         let known: Option<i64> = self
             .conn()
             .query_row("SELECT id FROM requests WHERE id = ?1", [id.0], |r| {
@@ -354,7 +353,6 @@ impl Store {
                 }
             }
         }
-        self.ensure_request_schema()?;
         let requests_destroyed: i64 = self
             .conn()
             .query_row(

@@ -13,7 +13,7 @@ use grondslag_store::{
 const NAME: &str = "Zwaantje Testmaker";
 const EMAIL: &str = "z.testmaker@voorbeeld.invalid";
 
-fn redact(text: &str, findings: &[FindingInfo]) -> Result<String, String> {
+fn redact(text: &str, findings: &[FindingInfo]) -> Result<String, grondslag_store::RedactFailure> {
     let mut out = text.to_string();
     let mut f: Vec<_> = findings.iter().collect();
     f.sort_by_key(|x| std::cmp::Reverse(x.start));
@@ -283,9 +283,9 @@ fn procedure_holds_destruction_backups_and_audit() {
     // A document hold covers the mail's attachment; a subject hold covers both Kees documents.
     s.hold_add("klacht", "NO-1", &[HoldScope::Document(f.mail)])
         .unwrap();
-    let dry = s.plan_destruction(true).unwrap();
+    let dry = s.plan_destruction(true, &redact).unwrap();
     assert_eq!(dry.id, RunId(0));
-    let plan = s.plan_destruction(false).unwrap();
+    let plan = s.plan_destruction(false, &redact).unwrap();
     assert_eq!(plan.destroy, vec![f.profile, f.held_subject_doc]);
     assert_eq!(plan.archive, vec![f.note, f.nota]);
     assert_eq!(plan.held, vec![f.mail, f.attachment]);
@@ -303,7 +303,7 @@ fn procedure_holds_destruction_backups_and_audit() {
         Err(StoreError::SameApprover { .. })
     ));
     assert!(matches!(
-        s.execute(plan.id, &redact),
+        s.execute(plan.id),
         Err(StoreError::NotApproved { approvals: 1, .. })
     ));
     assert_eq!(
@@ -312,7 +312,7 @@ fn procedure_holds_destruction_backups_and_audit() {
     );
     s.set_actor("bob");
     s.approve(plan.id).unwrap();
-    let report = s.execute(plan.id, &redact).unwrap();
+    let report = s.execute(plan.id).unwrap();
     assert_eq!(report.destroyed, vec![f.profile]);
     assert_eq!(report.archived, vec![f.note]);
     let held: BTreeSet<_> = report.held.iter().copied().collect();
@@ -324,7 +324,7 @@ fn procedure_holds_destruction_backups_and_audit() {
     );
     assert_eq!((report.kek_from, report.kek_to), (1, 2));
     // Idempotent.
-    assert!(s.execute(plan.id, &redact).unwrap().already_executed);
+    assert!(s.execute(plan.id).unwrap().already_executed);
 
     match s.document_text(f.profile) {
         Err(StoreError::Destroyed { id, run }) => assert_eq!((id, run), (f.profile, plan.id)),
@@ -362,26 +362,35 @@ fn procedure_holds_destruction_backups_and_audit() {
     s.backup(&post_run).unwrap();
     drop(s);
 
-    // The pre-run backup restores, but nothing in it can be unwrapped any more.
+    // The pre-run backup restores (it is older than the run: confirmed). What was destroyed
+    // after it stays destroyed, what was archived after it stays archived, and the living
+    // documents are readable: the store still holds their keys, under the current KEK.
     let mut s = open(&f.home, "carol");
-    let r = s.restore(&pre_run).unwrap();
-    assert_eq!(r.documents_unreadable, 6);
-    for id in [f.profile, f.held_subject_doc, f.note] {
-        match s.document_text(id) {
-            Err(e @ StoreError::KeyGone { .. }) => {
-                let m = e.to_string();
-                assert!(
-                    m.contains(&format!("document {id}"))
-                        && m.contains(&format!("run {}", plan.id)),
-                    "{m}"
-                );
-            }
-            other => panic!("pre-run backup made document {id} readable: {other:?}"),
-        }
+    let refused = s.restore(&pre_run, &|_| false);
+    assert!(
+        matches!(
+            refused,
+            Err(StoreError::RestoreNeedsConfirmation { runs: 1 })
+        ),
+        "{refused:?}"
+    );
+    let r = s.restore(&pre_run, &|p| p.runs_after == 1).unwrap();
+    assert_eq!(r.documents_unreadable, 0);
+    assert_eq!((r.kept_destroyed, r.kept_archived, r.kept_runs), (1, 1, 1));
+    match s.document_text(f.profile) {
+        Err(StoreError::Destroyed { id, run }) => assert_eq!((id, run), (f.profile, plan.id)),
+        other => panic!("pre-run backup made the destroyed document readable: {other:?}"),
     }
+    assert_eq!(
+        s.document_text(f.note).unwrap(),
+        "Beleidsnota. Overleg met [5.1.2e] gehad.\n"
+    );
+    assert!(s.document_text(f.held_subject_doc).is_ok());
+    // The run and its certificate survive the restore.
+    assert!(s.certificate(plan.id).is_ok());
     s.audit_verify().unwrap();
     // The post-run backup restores every active and archived document.
-    let r = s.restore(&post_run).unwrap();
+    let r = s.restore(&post_run, &|_| true).unwrap();
     assert_eq!(r.documents_unreadable, 0);
     assert!(matches!(
         s.document_text(f.profile),
@@ -557,7 +566,7 @@ fn crash_during_execute_keeps_invariants() {
         let _ = child.wait();
         check_invariants(&home, false);
         let mut s = open(&home, "helper");
-        s.execute(RunId(run), &redact).unwrap();
+        s.execute(RunId(run)).unwrap();
         drop(s);
         check_invariants(&home, true);
     }

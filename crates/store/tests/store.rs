@@ -112,7 +112,7 @@ fn backups_of_another_store_or_damaged_are_refused() {
     sa.backup(&bak).unwrap();
     let mut sb = Store::open(&b).unwrap();
     assert!(matches!(
-        sb.restore(&bak),
+        sb.restore(&bak, &|_| true),
         Err(StoreError::WrongStore { .. })
     ));
     // Flip one byte inside the archive: refused, nothing replaced.
@@ -121,13 +121,13 @@ fn backups_of_another_store_or_damaged_are_refused() {
     bytes[mid] ^= 0x55;
     let bad = dir.path().join("bad.bak");
     std::fs::write(&bad, &bytes).unwrap();
-    assert!(sa.restore(&bad).is_err());
+    assert!(sa.restore(&bad, &|_| true).is_err());
     std::fs::write(&bad, &bytes[..bytes.len() / 2]).unwrap();
-    assert!(sa.restore(&bad).is_err());
+    assert!(sa.restore(&bad, &|_| true).is_err());
     assert_eq!(sa.document_text(id).unwrap(), t);
     sa.audit_verify().unwrap();
     // The intact one restores.
-    sa.restore(&bak).unwrap();
+    sa.restore(&bak, &|_| true).unwrap();
     assert_eq!(sa.document_text(id).unwrap(), t);
     sa.audit_verify().unwrap();
     assert!(!list(&a)

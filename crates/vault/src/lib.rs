@@ -78,6 +78,8 @@ pub enum VaultError {
     SealDamaged { context: &'static str },
     #[error("invalid blob id")]
     BadBlobId,
+    #[error("keys/{name} is missing")]
+    KeyMissing { name: &'static str },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> VaultError + '_ {
@@ -256,23 +258,51 @@ pub struct Vault {
 }
 
 impl Vault {
-    /// Opens the vault of `home`, creating `vault/` and `keys/` with fresh keys if missing.
+    /// Opens the vault of `home`, creating `vault/` and `keys/` with fresh keys where missing:
+    /// for a new home only (see [`Vault::open_existing`]). A key file is created exclusively
+    /// (a hard link to a finished temp file), so two processes creating a home at once end up
+    /// with the same keys, never one each.
     pub fn open(home: &Path) -> Result<Vault, VaultError> {
+        Vault::open_inner(home, true)
+    }
+
+    /// Opens the vault of a home that already holds data: every key must be there. A missing
+    /// key file is [`VaultError::KeyMissing`], never silently made anew (a new lookup key would
+    /// store every document twice; a new signing key would blame the log for tampering).
+    pub fn open_existing(home: &Path) -> Result<Vault, VaultError> {
+        Vault::open_inner(home, false)
+    }
+
+    fn open_inner(home: &Path, create: bool) -> Result<Vault, VaultError> {
         let vault_dir = home.join("vault");
         let keys_dir = home.join("keys");
         make_dir(home)?;
         make_dir(&vault_dir)?;
         make_dir(&keys_dir)?;
-        let lookup = load_or_create_key(&keys_dir.join("lookup.key"))?;
-        let signing_seed = load_or_create_key(&keys_dir.join("audit-signing.key"))?;
+        let key = |name: &'static str| -> Result<Zeroizing<[u8; 32]>, VaultError> {
+            let path = keys_dir.join(name);
+            if create {
+                load_or_create_key(&path)
+            } else {
+                load_key(&path)?.ok_or(VaultError::KeyMissing { name })
+            }
+        };
+        let lookup = key("lookup.key")?;
+        let signing_seed = key("audit-signing.key")?;
         let signing = SigningKey::from_bytes(&signing_seed);
         let id_path = keys_dir.join("store-id");
         let store_id = match fs::read_to_string(&id_path) {
             Ok(s) => s.trim().to_string(),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            Err(e) if e.kind() == io::ErrorKind::NotFound && create => {
                 let id = random_hex(16)?;
-                write_atomic(&id_path, id.as_bytes(), true)?;
-                id
+                create_exclusive(&id_path, id.as_bytes())?;
+                fs::read_to_string(&id_path)
+                    .map_err(io_err(&id_path))?
+                    .trim()
+                    .to_string()
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(VaultError::KeyMissing { name: "store-id" })
             }
             Err(e) => return Err(io_err(&id_path)(e)),
         };
@@ -285,6 +315,9 @@ impl Vault {
             kek_cache: Default::default(),
         };
         if v.kek_generations()?.is_empty() {
+            if !create {
+                return Err(VaultError::KeyMissing { name: "kek-*.key" });
+            }
             // A store's first KEK. Generation numbers only grow, also across erasure.
             let next = v
                 .erased_keks()?
@@ -342,7 +375,7 @@ impl Vault {
     fn create_kek(&self, generation: u32) -> Result<(), VaultError> {
         let mut k = Zeroizing::new([0u8; 32]);
         random_bytes(&mut k[..])?;
-        write_atomic(&self.kek_path(generation), &k[..], true)
+        create_exclusive(&self.kek_path(generation), &k[..])
     }
 
     fn load_kek(&self, generation: u32) -> Result<XChaCha20Poly1305, VaultError> {
@@ -498,6 +531,12 @@ impl Vault {
         m.update(domain.as_bytes());
         m.update(data);
         m.finalize().into_bytes().into()
+    }
+
+    /// The public half of the audit signing key, as hex (the store records it, so a replaced
+    /// signing key is told from a tampered log).
+    pub fn signing_public_key(&self) -> String {
+        hex(self.signing.verifying_key().as_bytes())
     }
 
     /// Signs `msg` with the audit signing key; returns the signature as hex.
@@ -809,7 +848,26 @@ fn sync_dir(dir: &Path) -> Result<(), VaultError> {
     Ok(())
 }
 
-fn load_or_create_key(path: &Path) -> Result<Zeroizing<[u8; 32]>, VaultError> {
+/// Writes a new file only if `path` does not exist yet: the bytes go to a temp file (fsynced),
+/// which is then hard-linked to `path`. Another process that created `path` first wins; the
+/// caller reads what is there. Never a half-written key file under its final name.
+fn create_exclusive(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(".tmp-{}-{}", std::process::id(), random_hex(6)?));
+    let mut f = new_file_options().open(&tmp).map_err(io_err(&tmp))?;
+    let written = f.write_all(bytes).and_then(|()| f.sync_all());
+    drop(f);
+    let linked = written.and_then(|()| fs::hard_link(&tmp, path));
+    let _ = fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => sync_dir(dir),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(io_err(path)(e)),
+    }
+}
+
+/// Reads a 32-byte key file; `None` when it does not exist.
+fn load_key(path: &Path) -> Result<Option<Zeroizing<[u8; 32]>>, VaultError> {
     match fs::read(path) {
         Ok(b) => {
             let b = Zeroizing::new(b);
@@ -819,16 +877,22 @@ fn load_or_create_key(path: &Path) -> Result<Zeroizing<[u8; 32]>, VaultError> {
                 .map_err(|_| VaultError::BadKeyFile {
                     path: path.to_path_buf(),
                 })?;
-            Ok(Zeroizing::new(arr))
+            Ok(Some(Zeroizing::new(arr)))
         }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let mut k = Zeroizing::new([0u8; 32]);
-            random_bytes(&mut k[..])?;
-            write_atomic(path, &k[..], true)?;
-            Ok(k)
-        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(io_err(path)(e)),
     }
+}
+
+fn load_or_create_key(path: &Path) -> Result<Zeroizing<[u8; 32]>, VaultError> {
+    if let Some(k) = load_key(path)? {
+        return Ok(k);
+    }
+    let mut k = Zeroizing::new([0u8; 32]);
+    random_bytes(&mut k[..])?;
+    create_exclusive(path, &k[..])?;
+    // Another process may have created it first: use what is there.
+    load_key(path)?.ok_or(VaultError::KeyMissing { name: "key" })
 }
 
 #[cfg(test)]

@@ -7,6 +7,9 @@ use std::process::{Command, Output};
 
 pub struct Dir {
     pub tmp: tempfile::TempDir,
+    /// Users registered in the home so far (see [`Dir::run`]); `None` when tests register
+    /// users themselves ([`Dir::without_users`]).
+    registered: Option<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Default for Dir {
@@ -16,10 +19,43 @@ impl Default for Dir {
 }
 
 impl Dir {
+    /// A temp dir whose acting users are registered in the home on their first command, so
+    /// that tests about other things read as before (decisions need a registered user).
     pub fn new() -> Dir {
+        Dir::in_temp(tempfile::tempdir().expect("temp dir"))
+    }
+
+    /// [`Dir::new`] in a temp dir made by the caller.
+    pub fn in_temp(tmp: tempfile::TempDir) -> Dir {
+        Dir {
+            tmp,
+            registered: Some(Default::default()),
+        }
+    }
+
+    /// A temp dir where nobody is registered unless the test runs `user add` itself.
+    pub fn without_users() -> Dir {
         Dir {
             tmp: tempfile::tempdir().expect("temp dir"),
+            registered: None,
         }
+    }
+
+    fn register(&self, user: &str) {
+        let Some(reg) = &self.registered else { return };
+        let mut reg = reg.lock().unwrap_or_else(|e| e.into_inner());
+        if reg.iter().any(|u| u == user) {
+            return;
+        }
+        // The first user registers themselves; later ones are registered by the first.
+        let by = reg.first().cloned().unwrap_or_else(|| user.to_string());
+        let out = self.command(&by, &["user", "add", user, "--role", "privacy_officer"]);
+        assert!(
+            out.status.success(),
+            "registering {user}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        reg.push(user.to_string());
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {
@@ -37,16 +73,32 @@ impl Dir {
         p
     }
 
-    /// Runs grondslag as `user` with --home added after the subcommand words given in `args`.
+    /// Runs grondslag as `user` (registered first, see [`Dir::new`]) in the home
+    /// (`GRONDSLAG_HOME`).
     pub fn run(&self, user: &str, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_grondslag"))
-            .args(args)
+        let store_command = !matches!(
+            args.first().copied(),
+            Some("user" | "detect" | "extract" | "redact" | "--help" | "--version")
+        );
+        if store_command && !user.is_empty() {
+            self.register(user);
+        }
+        self.command(user, args)
+    }
+
+    fn command(&self, user: &str, args: &[&str]) -> Output {
+        self.cmd(user, args).output().expect("run grondslag")
+    }
+
+    /// The command [`Dir::run`] runs (without registering `user`), to add to or spawn.
+    pub fn cmd(&self, user: &str, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_grondslag"));
+        c.args(args)
             .env("GRONDSLAG_USER", user)
             .env("GRONDSLAG_HOME", self.home())
             .env_remove("GRONDSLAG_LANG")
-            .current_dir(self.tmp.path())
-            .output()
-            .expect("run grondslag")
+            .current_dir(self.tmp.path());
+        c
     }
 
     /// Runs and asserts success, returning stdout.

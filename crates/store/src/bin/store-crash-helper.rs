@@ -68,15 +68,7 @@ fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
                 "synthetic",
             )?;
             store.hold_add("synthetic", "T-1", &[HoldScope::Document(ids[1])])?;
-            let plan = store.plan_destruction(false)?;
-            store.approve(plan.id)?;
-            store.set_actor("helper2");
-            store.approve(plan.id)?;
-            println!("{}", plan.id);
-        }
-        "execute" => {
-            let run: i64 = args.get(3).ok_or("missing RUN")?.parse()?;
-            store.execute(RunId(run), &|text, findings| {
+            let plan = store.plan_destruction(false, &|text, findings| {
                 let mut out = text.to_string();
                 let mut f: Vec<_> = findings.iter().collect();
                 f.sort_by_key(|x| std::cmp::Reverse(x.start));
@@ -90,6 +82,14 @@ fn run(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
                 }
                 Ok(out)
             })?;
+            store.approve(plan.id)?;
+            store.set_actor("helper2");
+            store.approve(plan.id)?;
+            println!("{}", plan.id);
+        }
+        "execute" => {
+            let run: i64 = args.get(3).ok_or("missing RUN")?.parse()?;
+            store.execute(RunId(run))?;
         }
         other => return Err(format!("unknown mode {other}").into()),
     }
