@@ -14,11 +14,9 @@ use crate::inventory::open;
 use crate::ui;
 
 /// `audit show [--since D] [--user U] [--document ID] [--json]`. The log holds ids, counts and
-/// kinds only; what officials typed (reasons, references) is sealed and shown by `hold list`,
-/// `request show` and the certificate, not here.
-// TODO(users): once registered users and roles exist (store users table), resolve the sealed
-// notes an entry names (`reason=note 12`) for an acting user with the role privacy_officer, fg
-// or admin, and log that view; everyone else keeps seeing ids only.
+/// kinds only. What officials typed with a decision (reasons, references: `reason=note 12`) is
+/// sealed because it may name people; it is shown, and that reading logged, only to a
+/// registered acting user whose role sees personal data (admin, privacy_officer, fg).
 pub fn audit_show(
     home: &Path,
     since: Option<&str>,
@@ -42,6 +40,9 @@ pub fn audit_show(
         document: document.map(DocId),
     };
     let entries = store.audit_entries(&filter)?;
+    let privileged = store
+        .registered_actor()?
+        .is_some_and(|u| u.role.sees_personal_data());
     let described = format!(
         "since={} user={} document={}",
         since.unwrap_or("-"),
@@ -51,8 +52,37 @@ pub fn audit_show(
             .unwrap_or_else(|| "-".into())
     );
     store.audit_shown(&described, entries.len())?;
+    let notes = if privileged {
+        store.audit_notes(&entries)?
+    } else {
+        Default::default()
+    };
+    // The notes an entry names, by field, for whoever may read them.
+    let notes_of = |e: &grondslag_store::AuditEntry| -> Vec<(String, String)> {
+        grondslag_store::note_refs(&e.details)
+            .into_iter()
+            .filter_map(|(field, id)| {
+                notes
+                    .get(&id)
+                    .map(|t| (field, t.clone().unwrap_or_else(|| tr!("audit-note-gone"))))
+            })
+            .collect()
+    };
     if json {
-        ui::print_json(&entries)?;
+        let rows: Vec<serde_json::Value> = entries
+            .iter()
+            .map(|e| {
+                let mut v = serde_json::to_value(e).unwrap_or_default();
+                let n = notes_of(e);
+                if let (Some(map), false) = (v.as_object_mut(), n.is_empty()) {
+                    let obj: serde_json::Map<String, serde_json::Value> =
+                        n.into_iter().map(|(k, t)| (k, t.into())).collect();
+                    map.insert("notes".into(), obj.into());
+                }
+                v
+            })
+            .collect();
+        ui::print_json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
     if entries.is_empty() {
@@ -73,6 +103,16 @@ pub fn audit_show(
             "{:>6}  {:<20}  {:<14}  {:<22}  {:<16}  {}",
             e.entry, e.ts, e.user, e.action, e.object, e.details
         );
+        for (field, text) in notes_of(e) {
+            println!("{:>6}  {field}: {text}", "");
+        }
+    }
+    if !privileged
+        && entries
+            .iter()
+            .any(|e| !grondslag_store::note_refs(&e.details).is_empty())
+    {
+        eprintln!("{}", tr!("audit-notes-hidden"));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -180,3 +180,5 @@ audit-fault-head-signature = the signed head in keys/audit-head has an invalid s
 audit-fault-head-beyond = missing: the signed head names entry { $named } but the log ends at entry { $end } (last entries deleted)
 audit-fault-head-mismatch = does not match the signed head in keys/audit-head (the log was rewritten)
 audit-fault-head-missing = the log has entries but keys/audit-head is missing
+audit-note-gone = (no longer readable: its key was erased)
+audit-notes-hidden = reasons and references (note N) are sealed and shown only to a registered user with the role admin, privacy_officer or fg

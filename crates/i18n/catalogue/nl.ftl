@@ -180,3 +180,5 @@ audit-fault-head-signature = het ondertekende hoofd in keys/audit-head heeft een
 audit-fault-head-beyond = ontbreekt: het ondertekende hoofd noemt regel { $named }, maar het log eindigt bij regel { $end } (laatste regels verwijderd)
 audit-fault-head-mismatch = past niet bij het ondertekende hoofd in keys/audit-head (het log is herschreven)
 audit-fault-head-missing = het log heeft regels maar keys/audit-head ontbreekt
+audit-note-gone = (niet meer leesbaar: de sleutel is gewist)
+audit-notes-hidden = redenen en kenmerken (note N) zijn versleuteld en worden alleen getoond aan een geregistreerde gebruiker met de rol admin, privacy_officer of fg

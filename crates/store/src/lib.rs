@@ -87,8 +87,8 @@ pub use requests::{Imported, Objection, RequestInfo, Requester};
 pub use subjects::{NewSubject, SubjectDecision, SubjectDetail, SubjectFinding, SubjectInfo};
 pub use tombstones::{Source, Tombstone};
 pub use trail::{
-    group_by_category, AuditEntry, AuditFilter, RequestEvent, RunDecision, RunFacts, RunHold,
-    RunItem,
+    group_by_category, note_refs, AuditEntry, AuditFilter, RequestEvent, RunDecision, RunFacts,
+    RunHold, RunItem,
 };
 pub use users::{user_key, BadUserName, Role, User};
 

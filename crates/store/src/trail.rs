@@ -65,6 +65,29 @@ fn names_document(e: &AuditEntry, doc: DocId) -> bool {
     false
 }
 
+/// The sealed notes an entry's details name: `(field, note id)` for every `field=note N`.
+pub fn note_refs(details: &str) -> Vec<(String, i64)> {
+    let mut out = Vec::new();
+    for (i, _) in details.match_indices("=note ") {
+        let field: String = details[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let digits: String = details[i + "=note ".len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if let (false, Ok(id)) = (field.is_empty(), digits.parse::<i64>()) {
+            out.push((field, id));
+        }
+    }
+    out
+}
+
 /// One step in an access request's history.
 #[derive(Debug, Clone, Serialize)]
 pub struct RequestEvent {
@@ -176,6 +199,32 @@ impl Store {
             .filter(|e| user.is_none_or(|u| e.user == u))
             .filter(|e| filter.document.is_none_or(|d| names_document(e, d)))
             .collect())
+    }
+
+    /// The notes audit entries refer to (`reason=note 12`): what officials typed, sealed because
+    /// it may name people. For a caller that checked the acting user's role; the reading is
+    /// logged. A note whose key is gone (a restored old backup) is `None`.
+    pub fn audit_notes(
+        &mut self,
+        entries: &[AuditEntry],
+    ) -> Result<BTreeMap<i64, Option<String>>, StoreError> {
+        let mut out = BTreeMap::new();
+        for e in entries {
+            for (_, id) in note_refs(&e.details) {
+                if let std::collections::btree_map::Entry::Vacant(v) = out.entry(id) {
+                    v.insert(self.get_note(Some(id))?);
+                }
+            }
+        }
+        if !out.is_empty() {
+            self.audit_view(
+                "audit notes viewed",
+                "audit_log",
+                &format!("count={}", out.len()),
+            )?;
+            self.flush_head()?;
+        }
+        Ok(out)
     }
 
     /// Appends the entry that records a reading of the log (`audit show`).
@@ -424,6 +473,16 @@ mod tests {
             details: details.into(),
             hash: String::new(),
         }
+    }
+
+    #[test]
+    fn note_references() {
+        assert_eq!(
+            note_refs("scope=document 7 reason=note 12 reference=note 13"),
+            [("reason".to_string(), 12), ("reference".to_string(), 13)]
+        );
+        assert!(note_refs("disposition=destroy").is_empty());
+        assert!(note_refs("x=note abc").is_empty());
     }
 
     #[test]
