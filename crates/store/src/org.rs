@@ -2,14 +2,13 @@
 //!
 //! The body's name, addresses, contact and the descriptions of the processing are public facts
 //! and stored as they are. The signatory and the data protection officer's contact are people:
-//! they are sealed under a key of their own, like every other name under DIR, so that the
-//! promise "no name in plain text under DIR" holds for staff too. That key is rewrapped by
-//! every KEK rotation like any other; a backup restored from before a destruction run cannot
-//! unseal them any more, and [`Store::organisation`] then says so ([`StoreError::KeyGone`] is
-//! for documents; here [`StoreError::Invalid`] asks to set the organisation again).
+//! they are sealed as a note (under a key of its own, like every reason an official types), so
+//! that the promise "no name in plain text under DIR" holds for staff too. Notes and their keys
+//! are the store's own and survive a restore; the key is rewrapped by every KEK rotation like
+//! any other. Should it be unreadable anyway, [`Store::organisation`] asks to record the
+//! organisation again ([`StoreError::Invalid`]).
 
 use grondslag_procedure::letters::Organisation;
-use grondslag_vault::VaultError;
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +16,7 @@ use crate::{time, DbContext, Store, StoreError};
 
 const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS organisation(
   id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, address TEXT NOT NULL,
-  contact TEXT NOT NULL, public_json TEXT NOT NULL, key_id INTEGER NOT NULL, people_enc BLOB NOT NULL,
+  contact TEXT NOT NULL, public_json TEXT NOT NULL, people_note INTEGER NOT NULL,
   logo BLOB, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL);";
 
 /// The public descriptions, stored as JSON next to the fixed columns.
@@ -79,9 +78,9 @@ impl Store {
             signatory: org.signatory.clone(),
             fg_contact: org.fg_contact.clone(),
         };
-        let old_key: Option<i64> = self
+        let old_note: Option<i64> = self
             .conn()
-            .query_row("SELECT key_id FROM organisation WHERE id = 1", [], |r| {
+            .query_row("SELECT people_note FROM organisation WHERE id = 1", [], |r| {
                 r.get(0)
             })
             .optional()
@@ -90,23 +89,26 @@ impl Store {
             .conn()
             .unchecked_transaction()
             .ctx("starting org set")?;
-        let (key_id, key) = self.new_key()?;
-        let sealed = key.seal(
-            "organisation people",
-            &serde_json::to_vec(&people).map_err(|e| StoreError::Invalid(e.to_string()))?,
-        )?;
+        let people_json =
+            serde_json::to_string(&people).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let note = self.put_note(&people_json)?;
         let public_json =
             serde_json::to_string(&public).map_err(|e| StoreError::Invalid(e.to_string()))?;
         tx.execute(
-            "INSERT OR REPLACE INTO organisation(id, name, address, contact, public_json, key_id, people_enc, logo, updated_at, updated_by)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![org.name, org.address, org.contact, public_json, key_id, sealed, org.logo, time::now(), self.actor()],
+            "INSERT OR REPLACE INTO organisation(id, name, address, contact, public_json, people_note, logo, updated_at, updated_by)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![org.name, org.address, org.contact, public_json, note, org.logo, time::now(), self.actor()],
         )
         .ctx("storing the organisation")?;
-        if let Some(k) = old_key {
-            // The old signatory is shredded with its key.
-            tx.execute("DELETE FROM keys WHERE id = ?1", [k])
-                .ctx("deleting the old organisation key")?;
+        if let Some(old) = old_note {
+            // The old signatory is shredded with its note's key.
+            tx.execute(
+                "DELETE FROM keys WHERE id = (SELECT key_id FROM notes WHERE id = ?1)",
+                [old],
+            )
+            .ctx("deleting the old organisation key")?;
+            tx.execute("DELETE FROM notes WHERE id = ?1", [old])
+                .ctx("deleting the old organisation note")?;
         }
         let mut set = vec!["name", "address", "signatory", "contact"];
         for (name, present) in [
@@ -136,39 +138,27 @@ impl Store {
     /// The organisation, or `None` when none was recorded.
     pub fn organisation(&self) -> Result<Option<Organisation>, StoreError> {
         self.ensure_org_schema()?;
-        type Row = (
-            String,
-            String,
-            String,
-            String,
-            i64,
-            Vec<u8>,
-            Option<Vec<u8>>,
-        );
+        type Row = (String, String, String, String, i64, Option<Vec<u8>>);
         let row: Option<Row> = self
             .conn()
             .query_row(
-                "SELECT name, address, contact, public_json, key_id, people_enc, logo FROM organisation WHERE id = 1",
+                "SELECT name, address, contact, public_json, people_note, logo FROM organisation WHERE id = 1",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
             )
             .optional()
             .ctx("reading the organisation")?;
-        let Some((name, address, contact, public_json, key_id, sealed, logo)) = row else {
+        let Some((name, address, contact, public_json, note, logo)) = row else {
             return Ok(None);
         };
         let public: PublicPart = serde_json::from_str(&public_json)
             .map_err(|_| StoreError::Corrupt("the organisation record is not valid".into()))?;
-        let key = match self.load_key(key_id) {
-            Ok(k) => k,
-            Err(StoreError::Vault(VaultError::KekGone { .. })) => {
-                return Err(StoreError::Invalid(
-                    "the signatory was sealed under a key that a destruction run erased (a restored older backup); record the organisation again with `org set`".into(),
-                ))
-            }
-            Err(e) => return Err(e),
-        };
-        let people: People = serde_json::from_slice(&key.open("organisation people", &sealed)?)
+        let people_json = self.get_note(Some(note))?.ok_or_else(|| {
+            StoreError::Invalid(
+                "the signatory of the organisation can no longer be unsealed (its key is gone); record the organisation again with `org set`".into(),
+            )
+        })?;
+        let people: People = serde_json::from_str(&people_json)
             .map_err(|_| StoreError::Corrupt("the organisation record is not valid".into()))?;
         Ok(Some(Organisation {
             name,
@@ -222,5 +212,23 @@ mod tests {
         org.logo = Some(b"not an image".to_vec());
         assert!(store.set_organisation(&org).is_err());
         store.audit_verify().unwrap();
+    }
+
+    #[test]
+    fn survives_backup_and_restore() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("home")).unwrap();
+        let org = Organisation {
+            name: "Gemeente Test".into(),
+            address: "Postbus 1".into(),
+            signatory: "A. Test".into(),
+            contact: "c@test.example".into(),
+            ..Default::default()
+        };
+        store.set_organisation(&org).unwrap();
+        let backup = dir.path().join("b.bak");
+        store.backup(&backup).unwrap();
+        store.restore(&backup, &|_| true).unwrap();
+        assert_eq!(store.organisation().unwrap().as_ref(), Some(&org));
     }
 }
