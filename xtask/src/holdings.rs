@@ -763,9 +763,22 @@ impl Builder {
             }
         }
         let children = self.rng.range(0, 3);
+        let mut used: Vec<&'static str> = self
+            .people
+            .iter()
+            .filter(|p| p.family == Some(fid))
+            .map(|p| p.givens[0])
+            .collect();
         for c in 0..children {
             let female = self.rng.chance(0.5);
             let mut g = self.givens(origin, female);
+            // Parents do not give two children one name.
+            for _ in 0..20 {
+                if !used.contains(&g.0[0]) {
+                    break;
+                }
+                g = self.givens(origin, female);
+            }
             if c == 0 && !female && self.rng.chance(0.35) {
                 // A son who shares his father's initial ("H. Jansen" fits both).
                 let initial = self.people[father].givens[0].chars().next();
@@ -779,6 +792,7 @@ impl Builder {
                     g = (vec![same[self.rng.below(same.len())]], false);
                 }
             }
+            used.push(g.0[0]);
             let year = (father_year + self.rng.range(22, 36)).min(2006);
             let home = self.rng.chance(0.6);
             let (t, a) = if home {
@@ -1034,6 +1048,7 @@ struct Writer<'a> {
     introduced: Vec<usize>,
     spelling: Vec<(usize, Spelling, bool)>,
     details: (f64, f64),
+    allow_namesakes: bool,
 }
 
 impl<'a> Writer<'a> {
@@ -1047,6 +1062,7 @@ impl<'a> Writer<'a> {
             introduced: Vec::new(),
             spelling: Vec::new(),
             details,
+            allow_namesakes: false,
         };
         for p in cast {
             w.add(p);
@@ -1056,6 +1072,17 @@ impl<'a> Writer<'a> {
 
     fn add(&mut self, p: usize) {
         if self.cast.contains(&p) {
+            return;
+        }
+        // A writer does not put two people of one name in a document, except in a list
+        // that gives each one's birth date and town.
+        let name = |x: &Person| ascii(&x.name()).to_lowercase();
+        if !self.allow_namesakes
+            && self
+                .cast
+                .iter()
+                .any(|&q| name(&self.people[q]) == name(&self.people[p]))
+        {
             return;
         }
         self.cast.push(p);
@@ -1322,6 +1349,13 @@ fn profile(w: &mut Writer, focus: usize, relatives: &[usize], others: &[usize], 
                 "\nGeboortedatum: {date}\nWoonplaats: {town}\nAdres: {street} {number}, {pc} {town}"
             );
         }
+        let (email, phone) = (p.email.clone(), p.phone.clone());
+        if w.rng.chance(0.6) {
+            let _ = write!(w.text, "\nTelefoon: {phone}");
+        }
+        if w.rng.chance(0.5) {
+            let _ = write!(w.text, "\nE-mail: {email}");
+        }
         w.push("\n\n");
     } else {
         w.push("Betrokkene ");
@@ -1542,9 +1576,15 @@ fn note(w: &mut Writer, family: &[usize], author: usize) {
     let p = w.people[head].clone();
     let _ = write!(
         w.text,
-        ". De familie woont aan de {} {} in {}.\n\n",
+        ". De familie woont aan de {} {} in {}.",
         p.street, p.number, p.town
     );
+    if w.rng.chance(0.5) {
+        w.push(" Contact via ");
+        w.name(head, Form::Given);
+        let _ = write!(w.text, ", {}.", p.phone);
+    }
+    w.push("\n\n");
     for &m in family {
         let form = w
             .rng
@@ -1695,6 +1735,10 @@ pub fn generate(cfg: &Config) -> Holding {
         cast.extend(&others);
         cast.push(author);
         let mut w = Writer::new(&people, Rng::new(r.next_u64()), cast.clone(), details);
+        let mut relatives = relatives;
+        relatives.retain(|x| w.cast.contains(x));
+        others.retain(|x| w.cast.contains(x));
+        let cast = w.cast.clone();
         let label = match kind {
             0 => {
                 profile(&mut w, focus, &relatives, &others, author);
@@ -1738,6 +1782,7 @@ pub fn generate(cfg: &Config) -> Holding {
                     p.namesake_of == Some(focus) || Some(p.id) == people[focus].namesake_of
                 }) {
                     if r.chance(0.5) {
+                        w.allow_namesakes = true;
                         w.add(ns.id);
                         l.push(ns.id);
                     }

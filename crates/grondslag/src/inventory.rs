@@ -41,6 +41,7 @@ pub fn resolve_subjects(store: &mut Store) -> anyhow::Result<()> {
             kind: m.kind,
             value: m.value,
             start: m.start,
+            before: String::new(),
         })
         .collect();
     // The store re-applies the working group's merge/split decisions itself.

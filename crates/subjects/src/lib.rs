@@ -24,7 +24,7 @@ mod search;
 
 pub use fold::{fold, levenshtein, similar_keys, skeleton, translit};
 pub use ident::{normalise_date, normalise_identifier, LINKING_KINDS};
-pub use name::{normalise_name, NameForm, NameKey, SurnameMatch};
+pub use name::{gender_before, normalise_name, NameForm, NameKey, SurnameMatch};
 pub use resolve::resolve;
 pub use search::{score_candidate, Query, SubjectProfile};
 
@@ -42,6 +42,29 @@ pub struct Mention {
     pub value: String,
     /// Byte offset in the document text; used for order and adjacency only.
     pub start: usize,
+    /// The document text right before the mention (at most [`CONTEXT_BEFORE`] bytes; see
+    /// [`text_before`]), or empty when the caller has no text. Resolution reads only two
+    /// things in it: a title or kinship word right before a name ("mevrouw", "de heer",
+    /// "zijn dochter"), and whether a sentence ends between a name and a detail after it.
+    /// It is never copied into evidence or errors.
+    pub before: String,
+}
+
+/// How much text before a mention [`Mention::before`] carries.
+pub const CONTEXT_BEFORE: usize = 240;
+
+/// The text before byte offset `start` of `text` that [`Mention::before`] expects: at most
+/// [`CONTEXT_BEFORE`] bytes, cut on a character boundary.
+pub fn text_before(text: &str, start: usize) -> String {
+    let mut end = start.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut from = end.saturating_sub(CONTEXT_BEFORE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..end].to_string()
 }
 
 /// One data subject: the mentions resolution considers to be one natural person.
