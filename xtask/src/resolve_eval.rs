@@ -334,30 +334,60 @@ impl Run {
         let mut tally = Tally::default();
         for r in &h.requests {
             let query = query_of(&r.mail, detector);
-            let ranked = rank(&query, &profiles);
-            let chosen = &ranked[..ranked.len().min(1)];
+            // The working group confirms what the search advises to confirm.
             let mut returned: BTreeSet<usize> = BTreeSet::new();
-            for &(s, _, _) in chosen {
-                returned.extend(docs_of[s].iter().copied());
+            let mut confirmed: Vec<String> = Vec::new();
+            let assessed = grondslag_subjects::assess_candidates(&query, &profiles);
+            for (s, a) in assessed.iter().enumerate() {
+                if a.advice == grondslag_subjects::Advice::Confirm {
+                    returned.extend(docs_of[s].iter().copied());
+                    let truth: BTreeSet<usize> = self.subjects[s]
+                        .members
+                        .iter()
+                        .filter_map(|m| self.truth.get(&m.mention).copied())
+                        .collect();
+                    confirmed.push(format!(
+                        "{:?} (people {truth:?}) {:.2} {:?}",
+                        self.subjects[s].name, a.confidence, a.evidence
+                    ));
+                }
+            }
+            let truth_docs = h.docs_of(r.pid);
+            let foreign = returned.iter().any(|d| !truth_docs.contains(d));
+            if show && foreign {
+                println!(
+                    "  request of p{} confirms {confirmed:?} from {query:?}",
+                    r.pid
+                );
+            }
+            if show {
+                // Why the person's other documents were not returned: the subjects that hold
+                // their mentions there, and what the search said about them.
+                for (s, subject) in self.subjects.iter().enumerate() {
+                    let mine = subject
+                        .members
+                        .iter()
+                        .any(|m| self.truth.get(&m.mention) == Some(&r.pid));
+                    if !mine || docs_of[s].iter().all(|d| returned.contains(d)) {
+                        continue;
+                    }
+                    let a = &assessed[s];
+                    println!(
+                        "  request of p{}: not confirmed {:?} ({} docs): {} {:.2} {:?} {:?}",
+                        r.pid,
+                        subject.name,
+                        docs_of[s].len(),
+                        a.advice.as_str(),
+                        a.confidence,
+                        a.evidence,
+                        a.contradictions
+                    );
+                }
             }
             tally.add(h, r.pid, &returned, show);
         }
         tally.print("access requests");
     }
-}
-
-/// Candidates best first, as `request search` ranks them.
-fn rank(query: &Query, profiles: &[SubjectProfile]) -> Vec<(usize, f32, Vec<String>)> {
-    let mut scored: Vec<(usize, f32, Vec<String>)> = profiles
-        .iter()
-        .enumerate()
-        .filter_map(|(s, p)| {
-            let (score, evidence) = grondslag_subjects::score_candidate(query, p);
-            (score > 0.0).then_some((s, score, evidence))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    scored
 }
 
 #[derive(Default)]
@@ -442,6 +472,7 @@ fn query_of(mail: &str, detector: &Detector) -> Query {
             "phone" => &mut q.phones,
             "birthdate" => &mut q.birthdates,
             "address" | "postcode" => &mut q.addresses,
+            "place" => &mut q.places,
             _ => continue,
         };
         if !list.contains(&v) {
@@ -558,7 +589,7 @@ fn cli_requests(h: &Holding, bin: &Path, show: bool) -> Result<()> {
             .as_array()
             .into_iter()
             .flatten()
-            .take(1)
+            .filter(|c| c["advice"] == "confirm")
             .filter_map(|c| c["subject"].as_i64())
             .collect();
         let mut returned = BTreeSet::new();

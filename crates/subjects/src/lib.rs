@@ -26,7 +26,10 @@ pub use fold::{fold, levenshtein, similar_keys, skeleton, translit};
 pub use ident::{normalise_date, normalise_identifier, LINKING_KINDS};
 pub use name::{gender_before, normalise_name, NameForm, NameKey, SurnameMatch};
 pub use resolve::resolve;
-pub use search::{score_candidate, Query, SubjectProfile};
+pub use search::{
+    assess_candidate, assess_candidates, contradicts_request, score_candidate, Advice, Assessment,
+    Query, SubjectProfile,
+};
 
 /// One finding handed to resolution: a person name or an identifier in a document.
 #[derive(Debug, Clone, PartialEq)]

@@ -52,6 +52,17 @@ const TIGHT: usize = 160;
 /// How far (bytes) after a full name an alias such as a kunya may stand to be read as
 /// that person's alias.
 const ALIAS_GAP: usize = 48;
+/// The special categories (GDPR art. 9/10) of the detector's contract.
+const SPECIAL_KINDS: &[&str] = &[
+    "religion",
+    "ethnicity",
+    "political",
+    "health",
+    "sexual_orientation",
+    "trade_union",
+    "criminal",
+];
+
 /// Words between a name and a kunya that say the kunya is that person's alias.
 const ALIAS_CUES: &[&str] = &[
     "(",
@@ -410,6 +421,29 @@ fn sentence_ends(gap: &str) -> bool {
         return true;
     }
     false
+}
+
+/// Whether `gap` (the text between a name and a detail after it) starts another entry:
+/// a line that is neither empty up to the detail (an address block) nor a form label
+/// ("Geboortedatum: …"), such as the next line of a list ("4. Vries, H. de, geboren …").
+fn new_entry(gap: &str) -> bool {
+    gap.split('\n').skip(1).any(|line| {
+        let line = line.trim_start();
+        if line.trim().is_empty() {
+            return false;
+        }
+        match line.split_once(':') {
+            Some((label, _)) => {
+                let label = label.trim();
+                label.is_empty()
+                    || label.chars().count() > 30
+                    || !label
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+            }
+            None => true,
+        }
+    })
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -1513,7 +1547,7 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
             (None, Some(a)) => Some((a, false)),
             (None, None) => None,
         };
-        attached[i] = chosen.map(|((p, distance), after_name)| {
+        attached[i] = chosen.and_then(|((p, distance), after_name)| {
             // The text between the name and the detail, where the caller gave it.
             let gap: Option<&str> = if after_name {
                 let ctx = &m.before;
@@ -1525,16 +1559,23 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
                     .then(|| &ctx[ctx.len() - distance..])
             };
             let tight = if after_name {
-                distance <= TIGHT && !gap.is_some_and(sentence_ends)
+                distance <= TIGHT && !gap.is_some_and(|g| sentence_ends(g) || new_entry(g))
             } else {
                 !gap.is_some_and(|g| g.contains('\n') || sentence_ends(g))
             };
-            Attached {
+            // A detail that is not tightly next to a name belongs to nobody: shown to one
+            // person as their own, it could be another's (a list's next line, "De familie
+            // woont …"). A statement of a special category may stand a sentence further
+            // ("… Hij bidt vijf keer per dag"), but not in another paragraph.
+            let keep = tight
+                || (SPECIAL_KINDS.contains(&m.kind.as_str())
+                    && !gap.is_some_and(|g| g.contains("\n\n") || g.contains("\n\r\n")));
+            keep.then_some(Attached {
                 person: p,
                 distance,
                 tight,
                 after_name,
-            }
+            })
         });
     }
     attached
