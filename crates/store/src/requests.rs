@@ -36,6 +36,9 @@ pub struct Requester {
     pub phones: Vec<String>,
     pub birthdates: Vec<String>,
     pub addresses: Vec<String>,
+    /// Towns the requester lives in (absent in requests imported before it existed).
+    #[serde(default)]
+    pub places: Vec<String>,
 }
 
 /// One request as `requests --json` shows it: no personal data.

@@ -495,6 +495,8 @@ struct Resolver<'a> {
     ambiguous: Vec<bool>,
     /// How many joins were made, to tell when a round changed nothing.
     joins: usize,
+    /// "Warsame" and "Amina Hassan" found apart in "Van: Warsame, Amina Hassan <…>".
+    inverted: Vec<(u32, u32)>,
 }
 
 /// Resolves mentions into data subjects and applies the working group's decisions.
@@ -505,6 +507,15 @@ struct Resolver<'a> {
 /// by mention id.
 pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
     let mut r = Resolver::new(mentions);
+    for (a, b) in r.inverted.clone() {
+        r.join(
+            a,
+            b,
+            0.9,
+            "one name written 'Surname, Given names'".into(),
+            Link::Name,
+        );
+    }
     r.join_in_documents();
     r.join_aliases();
     r.join_shared_identifiers();
@@ -538,10 +549,20 @@ impl<'a> Resolver<'a> {
             .filter(|(_, m)| m.kind == "person")
             .map(|(i, _)| i)
             .collect();
-        let keys: Vec<NameKey> = persons
+        let mut keys: Vec<NameKey> = persons
             .iter()
             .map(|&i| normalise_name(&mentions[i].value))
             .collect();
+        let inverted = inverted_pairs(mentions, &persons);
+        for &(a, b) in &inverted {
+            let (ma, mb) = (
+                &mentions[persons[a as usize]],
+                &mentions[persons[b as usize]],
+            );
+            let key = normalise_name(&format!("{}, {}", ma.value, mb.value));
+            keys[a as usize] = key.clone();
+            keys[b as usize] = key;
+        }
         let n = persons.len();
         let mut profiles: Vec<Profile> = keys
             .iter()
@@ -636,6 +657,7 @@ impl<'a> Resolver<'a> {
             attached,
             ambiguous: vec![false; n],
             joins: 0,
+            inverted,
         }
     }
 
@@ -1530,11 +1552,13 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
             }
             // With the text known: a detail in the clause of the name before it ("G. Vermeulen,
             // wonend in Gouda, P. Vermeulen") is that person's.
+            // (Label lines of a form or an address block may lie in between.)
             (Some(b), Some(_))
-                if m.before.len() >= b.1
+                if b.1 <= TIGHT
+                    && m.before.len() >= b.1
                     && m.before.is_char_boundary(m.before.len() - b.1)
-                    && !m.before[m.before.len() - b.1..].contains('\n')
-                    && !sentence_ends(&m.before[m.before.len() - b.1..]) =>
+                    && !sentence_ends(&m.before[m.before.len() - b.1..])
+                    && !new_entry(&m.before[m.before.len() - b.1..]) =>
             {
                 Some((b, true))
             }
@@ -1579,6 +1603,48 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
         });
     }
     attached
+}
+
+/// Pairs of person mentions that are one name written "Surname, Given names" in a mail
+/// header, which the detector may give as two ("Warsame" and "Amina Hassan" in "Van:
+/// Warsame, Amina Hassan <…>"): a one-word name right after the header label, exactly ", ",
+/// then one to three written-out words. Needs the text.
+fn inverted_pairs(mentions: &[Mention], persons: &[usize]) -> Vec<(u32, u32)> {
+    let mut order: Vec<u32> = (0..persons.len() as u32).collect();
+    order.sort_by_key(|&p| {
+        let m = &mentions[persons[p as usize]];
+        (m.doc, m.start)
+    });
+    let mut out = Vec::new();
+    for w in order.windows(2) {
+        let (a, b) = (
+            &mentions[persons[w[0] as usize]],
+            &mentions[persons[w[1] as usize]],
+        );
+        let one_word = !a.value.trim().contains(char::is_whitespace)
+            && a.value.chars().next().is_some_and(char::is_uppercase);
+        let words = b.value.split_whitespace().count();
+        if a.doc != b.doc
+            || !one_word
+            || !(1..=3).contains(&words)
+            || !b.value.chars().next().is_some_and(char::is_uppercase)
+            || b.value.contains(['.', ','])
+            || b.start != a.start + a.value.len() + 2
+            || !b.before.ends_with(&format!("{}, ", a.value))
+        {
+            continue;
+        }
+        // Only right after a mail header label: elsewhere "Kees, Petra" is two people.
+        let head = &b.before[..b.before.len() - a.value.len() - 2];
+        let line = fold(head.rsplit('\n').next().unwrap_or(head).trim());
+        let header = line.strip_suffix(':').is_some_and(|l| {
+            matches!(l, "van" | "aan" | "from" | "to" | "cc" | "bcc" | "afzender")
+        });
+        if header {
+            out.push((w[0], w[1]));
+        }
+    }
+    out
 }
 
 /// Whether the local part of e-mail address `email` contains a name part (3+ letters) of
