@@ -106,6 +106,25 @@ impl NameKey {
     }
 }
 
+/// Whether every written-out word of `short` (at least two, the first the same given
+/// name) appears in order in `long`: names of three parts (Somali: given name, father's,
+/// grandfather's) are written with any two of them ("Nimco Mohamed", "Nimco Mohamed Nur").
+pub(crate) fn written_part(short: &NameKey, long: &NameKey) -> bool {
+    let words = |k: &NameKey| -> Vec<String> {
+        k.display
+            .split_whitespace()
+            .map(translit)
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (a, b) = (words(short), words(long));
+    if a.len() < 2 || b.len() <= a.len() || a[0] != b[0] {
+        return false;
+    }
+    let mut rest = b.iter();
+    a.iter().all(|w| rest.any(|x| x == w))
+}
+
 /// How two surnames matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SurnameMatch {
@@ -502,7 +521,12 @@ pub fn normalise_name(s: &str) -> NameKey {
     let mut last = ws.len() - 1;
     // "Driss Ait Brahim": the particle and the last word are one surname.
     let joined;
-    let surname_word: &str = if last > 0 && is_surname_particle(&ws[last - 1]) {
+    // "Ben"/"Bou" with a capital is also a Dutch given name; after another given name or
+    // initials ("Fatima Ben Messaoud", "F. Ben Messaoud") it is the surname's particle.
+    let particle = |i: usize| {
+        is_surname_particle(&ws[i]) || (i > 0 && matches!(fold(&ws[i]).as_str(), "ben" | "bou"))
+    };
+    let surname_word: &str = if last > 0 && particle(last - 1) {
         joined = format!("{}{}", ws[last - 1], ws[last]);
         last -= 1;
         &joined
@@ -654,6 +678,21 @@ mod tests {
             ),
             ("M.Haddou", NameForm::Initials, "hadu", "m", None),
             ("Vries, J. de", NameForm::Initials, "devries", "j", None),
+            (
+                "Fatima Ben Messaoud",
+                NameForm::Full,
+                "benmesaud",
+                "f",
+                Some("fatima"),
+            ),
+            (
+                "F. Ben Messaoud",
+                NameForm::Initials,
+                "benmesaud",
+                "f",
+                None,
+            ),
+            ("Ben Jansen", NameForm::Full, "jansen", "b", Some("ben")),
         ];
         for (input, form, surname, initials, given) in table {
             let k = normalise_name(input);

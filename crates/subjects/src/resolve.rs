@@ -36,7 +36,7 @@ use std::collections::HashMap;
 
 use crate::fold::{fold, similar_keys, skeleton};
 use crate::ident::{normalise_date, normalise_identifier, LINKING_KINDS};
-use crate::name::{gender_before, normalise_name, NameForm, NameKey, SurnameMatch};
+use crate::name::{gender_before, normalise_name, written_part, NameForm, NameKey, SurnameMatch};
 use crate::{Decision, Member, Mention, Subject};
 
 /// How far (bytes) after the end of a name a detail still counts as that person's
@@ -240,6 +240,9 @@ struct Profile {
     birthplaces: Vec<String>,
     towns: Vec<String>,
     bsns: Vec<String>,
+    /// Addresses next to a name: a household shares them, so they never veto a join; they
+    /// only tell which of several fitting people a mention is.
+    addresses: Vec<String>,
 }
 
 fn push_capped(list: &mut Vec<String>, v: String) {
@@ -307,6 +310,9 @@ impl Profile {
         }
         for v in other.bsns {
             push_capped(&mut self.bsns, v);
+        }
+        for v in other.addresses {
+            push_capped(&mut self.addresses, v);
         }
     }
 
@@ -414,7 +420,9 @@ fn sentence_ends(gap: &str) -> bool {
                 .into_iter()
                 .rev()
                 .collect();
-            if word.chars().count() <= 1 || is_abbreviation(&fold(&word)) {
+            // Right after the name ("… Agnieszka Rossi. De familie …") the dot ends its
+            // sentence; after one letter it marks an initial.
+            if word.chars().count() == 1 || is_abbreviation(&fold(&word)) {
                 continue;
             }
         }
@@ -531,12 +539,12 @@ pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
         r.ambiguous.iter_mut().for_each(|a| *a = false);
         r.join_short_forms_in_documents();
         r.join_full_names();
+        r.join_short_forms_across();
         if r.joins == before {
             break;
         }
     }
     r.join_other_names();
-    r.join_short_forms_across();
     let attached = std::mem::take(&mut r.attached);
     r.into_subjects(&attached, decisions)
 }
@@ -553,6 +561,27 @@ impl<'a> Resolver<'a> {
             .iter()
             .map(|&i| normalise_name(&mentions[i].value))
             .collect();
+        // "Ben Messaoud" alone reads as given name Ben and surname Messaoud; where the
+        // holding knows "Ben Messaoud" as a surname ("Fatima Ben Messaoud"), it is that.
+        let known: std::collections::HashSet<String> = keys
+            .iter()
+            .filter(|k| matches!(k.form(), NameForm::Full | NameForm::Initials))
+            .map(|k| k.surname.clone())
+            .collect();
+        for k in keys.iter_mut() {
+            let ws: Vec<&str> = k.display.split_whitespace().collect();
+            if k.form() == NameForm::Full
+                && ws.len() == 2
+                && matches!(fold(ws[0]).as_str(), "ben" | "bou")
+            {
+                let alt = normalise_name(&format!("{} {}", fold(ws[0]), ws[1]));
+                if known.contains(&alt.surname) {
+                    let salutation = k.salutation;
+                    *k = alt;
+                    k.salutation = salutation;
+                }
+            }
+        }
         let inverted = inverted_pairs(mentions, &persons);
         for &(a, b) in &inverted {
             let (ma, mb) = (
@@ -638,6 +667,11 @@ impl<'a> Resolver<'a> {
                 "bsn" => {
                     if let Some(b) = normalise_identifier("bsn", &m.value) {
                         push_capped(&mut profile.bsns, b);
+                    }
+                }
+                "address" => {
+                    if let Some(v) = normalise_identifier("address", &m.value) {
+                        push_capped(&mut profile.addresses, v);
                     }
                 }
                 _ => {}
@@ -917,6 +951,29 @@ impl<'a> Resolver<'a> {
                     _ => self.ambiguous[p as usize] = true,
                 }
             }
+            // "Nimco Mohamed" after "Nimco Mohamed Nur": two parts of a three-part name.
+            for &p in &ps {
+                if self.form(p) != NameForm::Full {
+                    continue;
+                }
+                let longer: Vec<u32> = ps
+                    .iter()
+                    .copied()
+                    .filter(|&q| {
+                        self.form(q) == NameForm::Full
+                            && written_part(&self.keys[p as usize], &self.keys[q as usize])
+                    })
+                    .collect();
+                if let [q] = self.fitting_earlier_first(p, &longer)[..] {
+                    let reason =
+                        format!("part of the name {} in the same document", self.display(q));
+                    let root = self.find(p);
+                    let mut profile = self.profiles[root as usize].clone();
+                    profile.surnames.clear();
+                    profile.surname_parts.clear();
+                    self.join_reread(q, p, profile, 0.8, reason);
+                }
+            }
             for &p in &ps {
                 if self.form(p) != NameForm::SurnameOnly {
                     continue;
@@ -1149,6 +1206,7 @@ impl<'a> Resolver<'a> {
     /// given-name skeleton. Groups richest in facts go first; each joins the one earlier
     /// group it fits. A group without facts that fits several is left apart.
     fn join_full_names(&mut self) {
+        let family = self.family();
         let mut blocks: HashMap<(String, String), Vec<u32>> = HashMap::new();
         let mut order: Vec<(String, String)> = Vec::new();
         for p in 0..self.keys.len() as u32 {
@@ -1227,7 +1285,13 @@ impl<'a> Resolver<'a> {
                     }
                     [] => placed.push(p),
                     _ => {
-                        if facts > 0 {
+                        if let Some((q, why)) = self.narrow(p, &fits, &family) {
+                            let reason = format!(
+                                "same name as several people; {why} with {}",
+                                self.display(q)
+                            );
+                            self.join(q, p, 0.6, reason.into(), Link::Name);
+                        } else if facts > 0 {
                             placed.push(p);
                         } else {
                             self.ambiguous[p as usize] = true;
@@ -1235,6 +1299,83 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// For each group (by its root now), the groups of the same surname named in its
+    /// documents: the relatives a person is written beside.
+    fn family(&mut self) -> FxMap<u32, Vec<u32>> {
+        let mut out: FxMap<u32, Vec<u32>> = FxMap::default();
+        for d in 0..self.by_doc.len() {
+            let ps = self.by_doc[d].1.clone();
+            let named: Vec<(u32, u32)> = ps
+                .iter()
+                .map(|&p| (self.find(p), self.ids[p as usize].surname))
+                .collect();
+            for &(r, surname) in &named {
+                if surname == NONE {
+                    continue;
+                }
+                for &(o, other) in &named {
+                    if o != r && other == surname {
+                        let list = out.entry(r).or_default();
+                        if list.len() < 64 && !list.contains(&o) {
+                            list.push(o);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Of several groups `fits` that `p`'s group could be, the one other evidence points
+    /// at: an address both give, or a relative (someone of the same surname) named beside
+    /// both and beside none of the others. `None` when nothing, or more than one, stands out.
+    fn narrow(
+        &mut self,
+        p: u32,
+        fits: &[u32],
+        family: &FxMap<u32, Vec<u32>>,
+    ) -> Option<(u32, &'static str)> {
+        let rp = self.find(p);
+        let roots: Vec<u32> = fits.iter().map(|&q| self.find(q)).collect();
+        // An address tells only where every candidate's address is known: a father and
+        // son share one, and a son's known address says nothing about the father's.
+        let mine = self.profiles[rp as usize].addresses.clone();
+        let all_known = roots
+            .iter()
+            .all(|&r| !self.profiles[r as usize].addresses.is_empty());
+        if !mine.is_empty() && all_known {
+            let hits: Vec<usize> = (0..fits.len())
+                .filter(|&i| shares(&mine, &self.profiles[roots[i] as usize].addresses))
+                .collect();
+            if let [i] = hits[..] {
+                return Some((fits[i], "the address agrees"));
+            }
+        }
+        let relatives = |r: u32, this: &mut Self| -> Vec<u32> {
+            family
+                .get(&r)
+                .map(|v| v.iter().map(|&x| this.find(x)).collect())
+                .unwrap_or_default()
+        };
+        let mine: Vec<u32> = relatives(rp, self)
+            .into_iter()
+            .filter(|r| !roots.contains(r))
+            .collect();
+        if mine.is_empty() {
+            return None;
+        }
+        let hits: Vec<usize> = (0..fits.len())
+            .filter(|&i| {
+                let theirs = relatives(roots[i], self);
+                mine.iter().any(|r| theirs.contains(r))
+            })
+            .collect();
+        match hits[..] {
+            [i] => Some((fits[i], "a relative is named beside both")),
+            _ => None,
         }
     }
 
@@ -1321,6 +1462,7 @@ impl<'a> Resolver<'a> {
     /// Step 5: groups of short forms only (a letter to "H. Ouahabi", minutes that name
     /// "Jansen" and nobody else of that name) against the people of the whole holding.
     fn join_short_forms_across(&mut self) {
+        let family = self.family();
         // Groups with a written-out given name, by surname key and by surname part.
         let mut full_by_surname: FxMap<u32, Vec<u32>> = FxMap::default();
         let mut full_by_given: FxMap<u32, Vec<u32>> = FxMap::default();
@@ -1420,7 +1562,17 @@ impl<'a> Resolver<'a> {
                     self.join(q, p, confidence, reason.into(), Link::Name);
                     continue;
                 }
-                [_, _, ..] => continue,
+                [_, _, ..] => {
+                    if let Some((q, why)) = self.narrow(p, &fits, &family) {
+                        let reason = format!(
+                            "{} fits several people; {why} with {}",
+                            self.display(rep),
+                            self.display(q)
+                        );
+                        self.join(q, p, 0.6, reason.into(), Link::Name);
+                    }
+                    continue;
+                }
                 [] if !cands.is_empty() => continue,
                 [] => {}
             }

@@ -8,7 +8,7 @@
 
 use crate::fold::fold;
 use crate::ident::normalise_identifier;
-use crate::name::{normalise_name, NameForm, NameKey, SurnameMatch};
+use crate::name::{normalise_name, written_part, NameForm, NameKey, SurnameMatch};
 
 /// What a requester gives: the names they are or were known by and their contact
 /// details and identifiers, as written in the request.
@@ -101,6 +101,9 @@ pub struct Assessment {
     /// Whether the requester's given name and surname are the subject's, with no detail
     /// beside them either way.
     pub name_only: bool,
+    /// Whether only initials or a surname fit, with an address or town of the requester's
+    /// beside them (what a household shares).
+    household_only: bool,
 }
 
 /// Scores how likely `subject` is the requester described by `query`: a confidence in
@@ -314,12 +317,19 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
         && contradictions.is_empty()
         && personal_details + household_details == 0
         && !bsn_match;
+    let household_only = !personal_name
+        && best_name.is_some()
+        && contradictions.is_empty()
+        && personal_details == 0
+        && household_details > 0
+        && !bsn_match;
     Assessment {
         confidence: score.clamp(0.0, 1.0),
         evidence: support.into_iter().map(|(_, why)| why).collect(),
         contradictions,
         advice,
         name_only,
+        household_only,
     }
 }
 
@@ -338,6 +348,16 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
         .iter()
         .zip(&out)
         .any(|(s, a)| !a.contradictions.is_empty() && shares_full_name(query, s));
+    // Initials or a surname at the requester's address: theirs, unless the holding knows
+    // a relative (same surname, same initial, another given name) who could be meant.
+    let relative_known = subjects.iter().any(|s| relative_of(query, s));
+    if !relative_known {
+        for a in out.iter_mut().filter(|a| a.household_only) {
+            a.advice = Advice::Confirm;
+            a.evidence
+                .push("no relative with these initials in the holding".to_string());
+        }
+    }
     if !namesake_known {
         for a in out.iter_mut().filter(|a| a.name_only) {
             a.advice = Advice::Confirm;
@@ -352,6 +372,26 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
         }
     }
     out
+}
+
+/// Whether `subject` has a full name with the requester's surname and first initial but
+/// another given name: a relative whom initials at a shared address could mean.
+fn relative_of(query: &Query, subject: &SubjectProfile) -> bool {
+    let qs: Vec<NameKey> = query
+        .names
+        .iter()
+        .map(|n| normalise_name(n))
+        .filter(|k| k.form() == NameForm::Full)
+        .collect();
+    subject.names.iter().any(|n| {
+        let s = normalise_name(n);
+        s.form() == NameForm::Full
+            && qs.iter().any(|q| {
+                q.surname_match(&s).is_some()
+                    && q.first_initial() == s.first_initial()
+                    && q.given_match(&s).is_none()
+            })
+    })
 }
 
 /// Whether a full name of `subject` has the requester's given name and surname.
@@ -381,6 +421,11 @@ fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
         };
     }
     let Some(surname) = q.surname_match(s) else {
+        // Names of three parts (Somali: given name, father's, grandfather's) are written
+        // with any two of them: "Nimco Mohamed" is part of "Nimco Mohamed Nur".
+        if written_part(q, s) || written_part(s, q) {
+            return NameScore::Match(0.5, format!("part of the name: {}", s.display), true);
+        }
         return NameScore::Unrelated;
     };
     let surname_weight = match surname {
