@@ -7,14 +7,17 @@
 //! and split [`Decision`]s after every re-scan. It also scores stored subjects against the
 //! details an access requester gives ([`score_candidate`]).
 //!
-//! This crate is pure: no I/O, no database, no clock, no printing. It never sees document
-//! text, only mentions. Its evidence strings may contain name parts: the store encrypts
-//! them. It must never put a name or identifier into an error or a panic message.
+//! This crate is pure: no I/O, no database, no clock, no printing. It sees mentions and
+//! the text right before each ([`Mention::before`]), never whole documents. Its evidence
+//! strings may contain name parts: the store encrypts them. It must never put a name or
+//! identifier into an error or a panic message.
 //!
-//! Precision comes first: two members of one family ("Fatima Haddou" and "Mohammed
-//! Haddou") are never merged on their surname, and an abbreviated name that fits more
-//! than one person is left apart rather than guessed. Resolution blocks on surname keys
-//! so that it stays linear in the number of mentions.
+//! Precision comes first, because an access request answered from these subjects must never
+//! show another person: namesakes whose birth dates, towns or BSNs differ are never one
+//! subject, two members of one family ("Fatima Haddou" and "Mohammed Haddou") are never
+//! merged on their surname, and a name that fits more than one person is left apart rather
+//! than guessed ([`resolve`] says how). Resolution blocks on documents and surname keys so
+//! that it stays near-linear in the number of mentions.
 
 mod fold;
 mod ident;
