@@ -505,6 +505,8 @@ struct Resolver<'a> {
     joins: usize,
     /// "Warsame" and "Amina Hassan" found apart in "Van: Warsame, Amina Hassan <…>".
     inverted: Vec<(u32, u32)>,
+    /// Full-name mentions by block, computed once ([`Self::blocks_of_full_names`]).
+    full_blocks: Vec<Vec<u32>>,
 }
 
 /// Resolves mentions into data subjects and applies the working group's decisions.
@@ -563,12 +565,23 @@ impl<'a> Resolver<'a> {
             .collect();
         // "Ben Messaoud" alone reads as given name Ben and surname Messaoud; where the
         // holding knows "Ben Messaoud" as a surname ("Fatima Ben Messaoud"), it is that.
-        let known: std::collections::HashSet<String> = keys
-            .iter()
-            .filter(|k| matches!(k.form(), NameForm::Full | NameForm::Initials))
-            .map(|k| k.surname.clone())
-            .collect();
-        for k in keys.iter_mut() {
+        let ben = |k: &NameKey| {
+            k.form() == NameForm::Full
+                && k.display.split_whitespace().count() == 2
+                && k.display
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(fold(w).as_str(), "ben" | "bou"))
+        };
+        let known: std::collections::HashSet<String> = if keys.iter().any(ben) {
+            keys.iter()
+                .filter(|k| matches!(k.form(), NameForm::Full | NameForm::Initials))
+                .map(|k| k.surname.clone())
+                .collect()
+        } else {
+            Default::default()
+        };
+        for k in keys.iter_mut().filter(|k| !known.is_empty() && ben(k)) {
             let ws: Vec<&str> = k.display.split_whitespace().collect();
             if k.form() == NameForm::Full
                 && ws.len() == 2
@@ -692,6 +705,7 @@ impl<'a> Resolver<'a> {
             ambiguous: vec![false; n],
             joins: 0,
             inverted,
+            full_blocks: Vec::new(),
         }
     }
 
@@ -961,9 +975,15 @@ impl<'a> Resolver<'a> {
                     .copied()
                     .filter(|&q| {
                         self.form(q) == NameForm::Full
+                            && q != p
+                            && self.ids[q as usize].given == self.ids[p as usize].given
+                            && self.ids[q as usize].surname != self.ids[p as usize].surname
                             && written_part(&self.keys[p as usize], &self.keys[q as usize])
                     })
                     .collect();
+                if longer.is_empty() {
+                    continue;
+                }
                 if let [q] = self.fitting_earlier_first(p, &longer)[..] {
                     let reason =
                         format!("part of the name {} in the same document", self.display(q));
@@ -1206,33 +1226,22 @@ impl<'a> Resolver<'a> {
     /// given-name skeleton. Groups richest in facts go first; each joins the one earlier
     /// group it fits. A group without facts that fits several is left apart.
     fn join_full_names(&mut self) {
-        let family = self.family();
-        let mut blocks: HashMap<(String, String), Vec<u32>> = HashMap::new();
-        let mut order: Vec<(String, String)> = Vec::new();
-        for p in 0..self.keys.len() as u32 {
-            if self.form(p) != NameForm::Full {
-                continue;
-            }
-            let k = &self.keys[p as usize];
-            let block = (k.block.clone(), skeleton(k.first_given().unwrap_or("")));
-            let entry = blocks.entry(block.clone()).or_default();
-            if entry.is_empty() {
-                order.push(block);
-            }
-            entry.push(p);
+        let mut family: Option<FxMap<u32, Vec<u32>>> = None;
+        if self.full_blocks.is_empty() {
+            self.full_blocks = self.blocks_of_full_names();
         }
-        for block in &order {
-            let members = blocks.remove(block).unwrap_or_default();
+        for b in 0..self.full_blocks.len() {
+            let members = std::mem::take(&mut self.full_blocks[b]);
             // One representative per group: its first full-name mention in the block.
             let mut reps: Vec<u32> = Vec::new();
-            let mut seen: Vec<u32> = Vec::new();
+            let mut seen: FxMap<u32, ()> = FxMap::default();
             for &p in &members {
                 let r = self.find(p);
-                if !seen.contains(&r) {
-                    seen.push(r);
+                if seen.insert(r, ()).is_none() {
                     reps.push(p);
                 }
             }
+            self.full_blocks[b] = members;
             if reps.len() < 2 {
                 continue;
             }
@@ -1285,7 +1294,14 @@ impl<'a> Resolver<'a> {
                     }
                     [] => placed.push(p),
                     _ => {
-                        if let Some((q, why)) = self.narrow(p, &fits, &family) {
+                        if family.is_none() {
+                            family = Some(self.family());
+                        }
+                        let narrowed = match &family {
+                            Some(f) => self.narrow(p, &fits, f),
+                            None => None,
+                        };
+                        if let Some((q, why)) = narrowed {
                             let reason = format!(
                                 "same name as several people; {why} with {}",
                                 self.display(q)
@@ -1300,6 +1316,26 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// The full-name mentions in blocks of one surname skeleton and one given-name
+    /// skeleton, in order of first appearance (the keys do not change, so once).
+    fn blocks_of_full_names(&self) -> Vec<Vec<u32>> {
+        let mut index: HashMap<(&str, String), usize> = HashMap::new();
+        let mut blocks: Vec<Vec<u32>> = Vec::new();
+        for p in 0..self.keys.len() as u32 {
+            if self.form(p) != NameForm::Full {
+                continue;
+            }
+            let k = &self.keys[p as usize];
+            let key = (k.block.as_str(), skeleton(k.first_given().unwrap_or("")));
+            let i = *index.entry(key).or_insert_with(|| {
+                blocks.push(Vec::new());
+                blocks.len() - 1
+            });
+            blocks[i].push(p);
+        }
+        blocks
     }
 
     /// For each group (by its root now), the groups of the same surname named in its
@@ -1462,7 +1498,7 @@ impl<'a> Resolver<'a> {
     /// Step 5: groups of short forms only (a letter to "H. Ouahabi", minutes that name
     /// "Jansen" and nobody else of that name) against the people of the whole holding.
     fn join_short_forms_across(&mut self) {
-        let family = self.family();
+        let mut family: Option<FxMap<u32, Vec<u32>>> = None;
         // Groups with a written-out given name, by surname key and by surname part.
         let mut full_by_surname: FxMap<u32, Vec<u32>> = FxMap::default();
         let mut full_by_given: FxMap<u32, Vec<u32>> = FxMap::default();
@@ -1563,7 +1599,14 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 [_, _, ..] => {
-                    if let Some((q, why)) = self.narrow(p, &fits, &family) {
+                    if family.is_none() {
+                        family = Some(self.family());
+                    }
+                    let narrowed = match &family {
+                        Some(f) => self.narrow(p, &fits, f),
+                        None => None,
+                    };
+                    if let Some((q, why)) = narrowed {
                         let reason = format!(
                             "{} fits several people; {why} with {}",
                             self.display(rep),
