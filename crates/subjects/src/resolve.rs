@@ -1286,7 +1286,7 @@ impl<'a> Resolver<'a> {
                                 (0.6, format!("{what}; its details rule out a namesake"))
                             }
                             None => (
-                                if same { 0.8 } else { 0.7 },
+                                if same { 0.7 } else { 0.65 },
                                 format!("{what}; nothing contradicts it"),
                             ),
                         };
