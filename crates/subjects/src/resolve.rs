@@ -240,8 +240,8 @@ struct Profile {
     birthplaces: Vec<String>,
     towns: Vec<String>,
     bsns: Vec<String>,
-    /// Addresses next to a name: a household shares them, so they never veto a join; they
-    /// only tell which of several fitting people a mention is.
+    /// Addresses next to a name: a household shares them, so they keep apart only what a
+    /// name alone would join, and tell which of several fitting people a mention is.
     addresses: Vec<String>,
 }
 
@@ -284,7 +284,11 @@ impl Profile {
 
     /// How many facts (birth dates, towns, BSNs) the group carries.
     fn facts(&self) -> usize {
-        self.births.len() + self.birthplaces.len() + self.towns.len() + self.bsns.len()
+        self.births.len()
+            + self.birthplaces.len()
+            + self.towns.len()
+            + self.bsns.len()
+            + self.addresses.len()
     }
 
     fn absorb(&mut self, other: Profile) {
@@ -330,6 +334,11 @@ impl Profile {
         }
         if link == Link::Name && disjoint(&self.towns, &other.towns) {
             return Some("another town of residence");
+        }
+        // A name alone does not join two addresses: a namesake lives elsewhere (people
+        // who moved are joined by an identifier, or by the working group).
+        if link == Link::Name && disjoint(&self.addresses, &other.addresses) {
+            return Some("another address");
         }
         if !self.givens.is_empty()
             && !other.givens.is_empty()
@@ -1546,6 +1555,10 @@ impl<'a> Resolver<'a> {
         groups.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut orphans_initials: FxMap<(u32, u32), u32> = FxMap::default();
         let mut orphans_surname: FxMap<u32, u32> = FxMap::default();
+        // Short forms with facts that no written-out name fits ("De heer P. Postma" at
+        // another address): another person of that name exists, so a bare "P. Postma" is
+        // not known to be the written-out one.
+        let mut others_known: FxMap<(u32, u32), ()> = FxMap::default();
         for (facts, p) in groups {
             // The fullest short form of the group speaks for it.
             let rep = self.fullest_short_form(p);
@@ -1575,10 +1588,24 @@ impl<'a> Resolver<'a> {
                 cands.extend(parts);
                 fits = self.fitting(p, &cands);
             }
+            let initial = if initials {
+                self.keys[rep as usize]
+                    .first_initial()
+                    .map_or(NONE, u32::from)
+            } else {
+                NONE
+            };
+            if fits.is_empty() && !cands.is_empty() && facts > 0 {
+                others_known.insert((surname, initial), ());
+                others_known.insert((surname, NONE), ());
+            }
             match fits[..] {
                 [q] => {
                     let (rp, rq) = (self.find(p), self.find(q));
                     let agree = self.profiles[rp as usize].agreeing(&self.profiles[rq as usize]);
+                    if agree.is_none() && others_known.contains_key(&(surname, initial)) {
+                        continue;
+                    }
                     let what = if initials {
                         format!("initials {} match {}", self.display(rep), self.display(q))
                     } else {
