@@ -130,6 +130,8 @@ pub struct Doc {
     pub text: String,
     /// (start, end, person id) of each name as written, in text order.
     pub persons: Vec<(usize, usize, usize)>,
+    /// People whose birth date and town this document writes beside their name.
+    pub described: Vec<usize>,
 }
 
 /// An access request mail (RFC 5322) by person `pid`.
@@ -152,6 +154,11 @@ impl Holding {
         (0..self.docs.len())
             .filter(|&d| self.docs[d].persons.iter().any(|&(_, _, p)| p == pid))
             .collect()
+    }
+
+    /// Whether some document writes the birth date and town of `pid` beside the name.
+    pub fn described(&self, pid: usize) -> bool {
+        self.docs.iter().any(|d| d.described.contains(&pid))
     }
 
     /// Whether two people cannot be one: another birth date or another town.
@@ -918,6 +925,17 @@ fn ascii(s: &str) -> String {
         .collect()
 }
 
+/// A given name as a reader hears it: every spelling of one name the same
+/// (Mustapha/Mustafa), diacritics folded.
+fn canonical(word: &str) -> String {
+    for list in VARIANTS {
+        if list.contains(&word) {
+            return list[0].to_lowercase();
+        }
+    }
+    ascii(word).to_lowercase()
+}
+
 fn variant(word: &'static str, index: usize) -> &'static str {
     for list in VARIANTS {
         if list[0] == word {
@@ -1049,6 +1067,7 @@ struct Writer<'a> {
     spelling: Vec<(usize, Spelling, bool)>,
     details: (f64, f64),
     allow_namesakes: bool,
+    described: Vec<usize>,
 }
 
 impl<'a> Writer<'a> {
@@ -1063,6 +1082,7 @@ impl<'a> Writer<'a> {
             spelling: Vec::new(),
             details,
             allow_namesakes: false,
+            described: Vec::new(),
         };
         for p in cast {
             w.add(p);
@@ -1143,7 +1163,7 @@ impl<'a> Writer<'a> {
                 Form::Initials | Form::InvertedInitials => {
                     !(shares_surname && first(other, &osp) == first(me, &sp))
                 }
-                Form::Given => ascii(other.givens[0]) != ascii(me.givens[0]),
+                Form::Given => canonical(other.givens[0]) != canonical(me.givens[0]),
             }
         })
     }
@@ -1240,6 +1260,7 @@ impl<'a> Writer<'a> {
     fn introduce(&mut self, p: usize, form: Form) {
         self.name(p, form);
         if self.wants_details(p) {
+            self.described.push(p);
             let person = &self.people[p];
             let (birth, town) = (person.birth, person.town);
             let date = self.date(birth);
@@ -1259,6 +1280,7 @@ impl<'a> Writer<'a> {
             name,
             text: self.text,
             persons: self.persons,
+            described: self.described,
         }
     }
 }
@@ -1343,6 +1365,7 @@ fn profile(w: &mut Writer, focus: usize, relatives: &[usize], others: &[usize], 
         let (birth, town, street, number, pc) =
             (p.birth, p.town, p.street, p.number, p.postcode.clone());
         if w.wants_details(focus) {
+            w.described.push(focus);
             let date = w.date(birth);
             let _ = write!(
                 w.text,
@@ -1616,6 +1639,7 @@ fn list(w: &mut Writer, people: &[usize]) {
         w.name(p, form);
         let person = w.people[p].clone();
         let date = w.date(person.birth);
+        w.described.push(p);
         let _ = writeln!(w.text, ", geboren {date}, woonachtig te {}", person.town);
     }
 }

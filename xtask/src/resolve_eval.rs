@@ -271,7 +271,9 @@ impl Run {
     }
 
     fn contradictions(&self, h: &Holding, show: bool) {
-        let (mut bad, mut namesakes) = (0, 0);
+        // Contradictions the holding states: both people's birth date and town are written
+        // beside their names somewhere (a namesake never described cannot be told apart).
+        let (mut bad, mut namesakes, mut stated) = (0, 0, 0);
         for s in &self.subjects {
             let pids: BTreeSet<usize> = s
                 .members
@@ -281,10 +283,12 @@ impl Run {
             let pids: Vec<usize> = pids.into_iter().collect();
             let mut contradicts = false;
             let mut namesake = false;
+            let mut written = false;
             for (i, &a) in pids.iter().enumerate() {
                 for &b in &pids[i + 1..] {
                     if h.contradict(a, b) {
                         contradicts = true;
+                        written |= h.described(a) && h.described(b);
                         namesake |= h.people[a].namesake_of == Some(b)
                             || h.people[b].namesake_of == Some(a);
                     }
@@ -305,9 +309,12 @@ impl Run {
             if namesake {
                 namesakes += 1;
             }
+            if written {
+                stated += 1;
+            }
         }
         println!(
-            "contradictions: {bad} subjects join people with another birth date or town ({namesakes} of them namesakes)"
+            "contradictions: {bad} subjects join people with another birth date or town ({namesakes} of them namesakes; {stated} where the holding writes both people's)"
         );
     }
 

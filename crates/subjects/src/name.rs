@@ -228,7 +228,7 @@ fn is_surname_particle(word: &str) -> bool {
     let w = fold(word);
     matches!(
         w.as_str(),
-        "ait" | "ibn" | "bin" | "ould" | "oulad" | "bint"
+        "ait" | "ibn" | "bin" | "ould" | "oulad" | "aoulad" | "ouled" | "bint"
     ) || (matches!(w.as_str(), "ben" | "bou") && word.starts_with(['b']))
 }
 
@@ -693,6 +693,13 @@ mod tests {
                 None,
             ),
             ("Ben Jansen", NameForm::Full, "jansen", "b", Some("ben")),
+            (
+                "Naima Aoulad Ali",
+                NameForm::Full,
+                "auladali",
+                "n",
+                Some("naima"),
+            ),
         ];
         for (input, form, surname, initials, given) in table {
             let k = normalise_name(input);
