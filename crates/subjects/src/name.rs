@@ -430,12 +430,31 @@ pub fn gender_before(before: &str) -> Option<char> {
         }
         return Some(g);
     }
-    match fold(last).trim_end_matches('.') {
+    kinship_gender(last)
+}
+
+fn kinship_gender(word: &str) -> Option<char> {
+    match fold(word).trim_end_matches('.') {
         "vader" | "zoon" | "broer" | "echtgenoot" | "grootvader" | "opa" | "oom" => Some('m'),
         "moeder" | "dochter" | "zus" | "zuster" | "echtgenote" | "grootmoeder" | "oma"
         | "tante" | "weduwe" => Some('f'),
         _ => None,
     }
+}
+
+/// Whether the words right before a name say the person is someone's relative ("zijn
+/// dochter", "haar vader", "echtgenoot", "neef").
+pub(crate) fn kinship_before(before: &str) -> bool {
+    before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | ',' | ':' | ';'))
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| {
+            kinship_gender(w).is_some()
+                || matches!(
+                    fold(w).trim_end_matches('.'),
+                    "neef" | "nicht" | "kind" | "ouders" | "schoonzoon" | "schoondochter"
+                )
+        })
 }
 
 /// Normalises a person mention as written into the keys resolution compares.

@@ -36,7 +36,9 @@ use std::collections::HashMap;
 
 use crate::fold::{fold, similar_keys, skeleton};
 use crate::ident::{normalise_date, normalise_identifier, LINKING_KINDS};
-use crate::name::{gender_before, normalise_name, written_part, NameForm, NameKey, SurnameMatch};
+use crate::name::{
+    gender_before, kinship_before, normalise_name, written_part, NameForm, NameKey, SurnameMatch,
+};
 use crate::{Decision, Member, Mention, Subject};
 
 /// How far (bytes) after the end of a name a detail still counts as that person's
@@ -1353,16 +1355,22 @@ impl<'a> Resolver<'a> {
         let mut out: FxMap<u32, Vec<u32>> = FxMap::default();
         for d in 0..self.by_doc.len() {
             let ps = self.by_doc[d].1.clone();
-            let named: Vec<(u32, u32)> = ps
+            // Only where the document says they are family: a kinship word before one of
+            // the two ("zijn dochter Ikram Ouahabi"); two people of one surname in a list
+            // may be strangers.
+            let named: Vec<(u32, u32, bool)> = ps
                 .iter()
-                .map(|&p| (self.find(p), self.ids[p as usize].surname))
+                .map(|&p| {
+                    let kin = kinship_before(&self.mentions[self.persons[p as usize]].before);
+                    (self.find(p), self.ids[p as usize].surname, kin)
+                })
                 .collect();
-            for &(r, surname) in &named {
+            for &(r, surname, kin_r) in &named {
                 if surname == NONE {
                     continue;
                 }
-                for &(o, other) in &named {
-                    if o != r && other == surname {
+                for &(o, other, kin_o) in &named {
+                    if o != r && other == surname && (kin_r || kin_o) {
                         let list = out.entry(r).or_default();
                         if list.len() < 64 && !list.contains(&o) {
                             list.push(o);
