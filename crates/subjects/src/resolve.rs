@@ -995,7 +995,8 @@ impl<'a> Resolver<'a> {
                 if longer.is_empty() {
                     continue;
                 }
-                if let [q] = self.fitting_earlier_first(p, &longer)[..] {
+                // Weighed without the surname reading, which is what differs.
+                if let [q] = self.one_per_group(p, &longer)[..] {
                     let reason =
                         format!("part of the name {} in the same document", self.display(q));
                     let root = self.find(p);
