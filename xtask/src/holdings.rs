@@ -156,6 +156,13 @@ impl Holding {
             .collect()
     }
 
+    /// Whether another person has the same full name (made a namesake, or by chance).
+    pub fn has_namesake(&self, pid: usize) -> bool {
+        let name = |p: &Person| canonical(&p.name());
+        let mine = name(&self.people[pid]);
+        self.people.iter().any(|q| q.id != pid && name(q) == mine)
+    }
+
     /// Whether some document writes the birth date and town of `pid` beside the name.
     pub fn described(&self, pid: usize) -> bool {
         self.docs.iter().any(|d| d.described.contains(&pid))

@@ -197,9 +197,7 @@ impl Run {
         let (mut tp, mut fp, mut fn_) = (0u64, 0u64, 0u64);
         // Pairs of a person who has a namesake, counted apart: their bare mentions cannot
         // be told apart, whoever resolves them.
-        let has_namesake = |p: usize| {
-            h.people[p].namesake_of.is_some() || h.people.iter().any(|q| q.namesake_of == Some(p))
-        };
+        let has_namesake = |p: usize| h.has_namesake(p);
         let (mut ns_tp, mut ns_fn) = (0u64, 0u64);
         let mut wrong: HashMap<(String, String), usize> = HashMap::new();
         let mut missed: HashMap<(String, String), usize> = HashMap::new();
@@ -402,6 +400,9 @@ struct Tally {
     requests: usize,
     truth_docs: usize,
     found_docs: usize,
+    /// The same for people without a namesake.
+    plain_truth: usize,
+    plain_found: usize,
     foreign_docs: usize,
     with_foreign: usize,
     complete: usize,
@@ -418,6 +419,10 @@ impl Tally {
         let foreign: Vec<usize> = returned.difference(&truth).copied().collect();
         self.truth_docs += truth.len();
         self.found_docs += found;
+        if !h.has_namesake(pid) {
+            self.plain_truth += truth.len();
+            self.plain_found += found;
+        }
         self.foreign_docs += foreign.len();
         self.with_foreign += usize::from(!foreign.is_empty());
         self.complete += usize::from(found == truth.len());
@@ -445,6 +450,12 @@ impl Tally {
             self.complete,
             self.foreign_docs,
             self.with_foreign
+        );
+        println!(
+            "  documents returned to people without a namesake {:.4} ({}/{})",
+            ratio(self.plain_found as u64, self.plain_truth as u64),
+            self.plain_found,
+            self.plain_truth
         );
     }
 }
