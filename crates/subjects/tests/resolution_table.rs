@@ -277,4 +277,25 @@ fn odd_input_does_not_panic() {
         }],
     );
     assert!(subjects.len() <= 7);
+
+    // Context text that does not fit the offsets, in any script, never panics.
+    let contexts = [
+        "",
+        "é",
+        "Van: ",
+        "mevrouw ",
+        "zijn dochter ",
+        ". De familie woont in ",
+        "\n\n4. ",
+        "ééééééééééééééééééééééééééééééééééééééééééé, ",
+        "日本語のテキスト。",
+    ];
+    for (i, c) in contexts.iter().enumerate() {
+        let mut m = m.clone();
+        for (j, x) in m.iter_mut().enumerate() {
+            x.before = contexts[(i + j) % contexts.len()].repeat(1 + j % 3);
+            x.before.push_str(c);
+        }
+        let _ = resolve(&m, &[]);
+    }
 }
