@@ -3,6 +3,8 @@
 
 mod eval;
 mod gen;
+mod holdings;
+mod resolve_eval;
 
 fn main() -> anyhow::Result<()> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -14,8 +16,10 @@ fn main() -> anyhow::Result<()> {
     match cmd.as_str() {
         "eval" => eval::main(args),
         "gen" => gen::main(args),
+        "holdings" => holdings::main(args),
+        "resolve-eval" => resolve_eval::main(args),
         _ => {
-            eprintln!("usage: cargo xtask <eval|gen> [ARGS...]  (`cargo xtask eval --help`)");
+            eprintln!("usage: cargo xtask <eval|gen|holdings|resolve-eval> [ARGS...]  (`cargo xtask eval --help`)");
             std::process::exit(2);
         }
     }
