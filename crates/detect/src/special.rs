@@ -779,22 +779,27 @@ fn coordinated(
     second_start: usize,
     second_end: usize,
 ) -> bool {
-    let gap = &toks[first_end + 1..second_start];
+    // Exactly one token between them: segments that touch (a clause broken by a line end,
+    // the same phrase typed twice) or lie further apart are no coordination; the caller
+    // guarantees nothing about the gap, so it is matched, never indexed.
+    let Some([joiner]) = toks.get(first_end + 1..second_start) else {
+        return false;
+    };
     // After a comma only within a clause: the first part has a verb ("noemt zichzelf moslim,
     // niet praktiserend"); verbless phrases in a list are one fact each ("ernstige
     // depressie, GGZ-traject").
-    let joiner = word_is(text, &gap[0], &["en"])
-        || (gap[0].is_punct(text, b',')
-            && toks[first_start..first_end]
-                .iter()
-                .any(|t| ends_with_verb(text, t)));
-    gap.len() == 1
-        && joiner
+    let joiner = word_is(text, joiner, &["en"])
+        || (joiner.is_punct(text, b',')
+            && toks
+                .get(first_start..first_end)
+                .is_some_and(|first| first.iter().any(|t| ends_with_verb(text, t))));
+    let Some(second) = toks.get(second_start..=second_end) else {
+        return false;
+    };
+    joiner
         && !ends_with_verb(text, &toks[first_end])
         && !starts_clause(text, toks, second_start)
-        && !toks[second_start..=second_end]
-            .iter()
-            .any(|t| ends_with_verb(text, t))
+        && !second.iter().any(|t| ends_with_verb(text, t))
 }
 
 /// Finite verb forms that open or close a clause in the statements the cues occur in. Not
@@ -1824,6 +1829,24 @@ mod tests {
             }
         }
         assert!(!may_begin_cue(b"qqq", 0));
+    }
+
+    /// Texts on which `coordinated` once indexed past its gap (two same-kind segments with
+    /// nothing between them): a line break inside a clause, a phrase typed twice. Detection
+    /// must not panic and must keep the offset contract.
+    #[test]
+    fn adjacent_segments_do_not_panic() {
+        for text in [
+            "uit Den Haag. Hij zou sindsdien een strikt salafistische\ngeloofsopvatting aanhangen en in de moskee lessen",
+            "Hij is van Turkse afkomst van Turkse afkomst.",
+            "Hij is moslim moslim moslim.",
+            "Zij heeft diabetes diabetes, diabetes en diabetes",
+        ] {
+            let found = crate::Detector::new().detect(text);
+            for f in &found {
+                assert!(f.start < f.end && f.end <= text.len());
+            }
+        }
     }
 
     #[test]

@@ -189,3 +189,30 @@ fn a_large_text_file_is_streamed_with_offsets_into_the_whole_file() {
         filler.len() + "Contact: ".len()
     );
 }
+
+/// Ordinary texts that once made the detector panic (issue 14, item 10): a line break inside a
+/// special-category clause and a phrase typed twice. `detect` exits 0 and keeps the contract.
+#[test]
+fn detect_does_not_panic_on_a_broken_clause_or_a_repeated_phrase() {
+    let d = Dir::new();
+    let texts = [
+        "uit Den Haag. Hij zou sindsdien een strikt salafistische\ngeloofsopvatting aanhangen en in de moskee lessen",
+        "Hij is van Turkse afkomst van Turkse afkomst.",
+    ];
+    for (n, text) in texts.iter().enumerate() {
+        let f = d.write(&format!("t{n}.txt"), text);
+        let out = d.run("t", &["detect", "--format", "jsonl", f.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        for line in String::from_utf8(out.stdout).unwrap().lines() {
+            let r: serde_json::Value = serde_json::from_str(line).unwrap();
+            let (s, e) = (
+                r["start"].as_u64().unwrap() as usize,
+                r["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &text.as_bytes()[s..e],
+                r["text"].as_str().unwrap().as_bytes()
+            );
+        }
+    }
+}
