@@ -216,3 +216,35 @@ fn detect_does_not_panic_on_a_broken_clause_or_a_repeated_phrase() {
         }
     }
 }
+
+/// `redact` on HTML with a bare `&` before multi-byte text (issue 14, item 10): the entity
+/// decoder once sliced inside a character and the panic message printed the document's text.
+/// It exits 0, writes OUT, and says nothing of the text on stderr.
+#[test]
+fn redact_html_with_a_bare_ampersand_before_multibyte_text() {
+    let d = Dir::new();
+    for (n, html) in [
+        "<p>Overleg & محمد عبد الله</p>",
+        "<p>Overleg &amp; محمد عبد الله</p>",
+        "<p title=\"a &محمد\">Jan &ë de Vries &#x1F600; &am€</p>",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let f = d.write(&format!("in{n}.html"), html);
+        let out_path = d.path(&format!("out{n}.html"));
+        let out = d.run(
+            "t",
+            &[
+                "redact",
+                f.to_str().unwrap(),
+                "--out",
+                out_path.to_str().unwrap(),
+            ],
+        );
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        assert!(out_path.exists());
+        assert!(!err.contains("محمد"), "document text on stderr: {err}");
+    }
+}
