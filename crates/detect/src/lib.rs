@@ -34,6 +34,9 @@
 //!   boundaries; no two findings of the same kind overlap.
 //! - No panic on any input (property- and fuzz-tested).
 
+// Text from outside is sliced only through `sub` or `get` (tests may slice what they built).
+#![cfg_attr(not(test), warn(clippy::string_slice))]
+
 pub mod eval;
 mod fxhash;
 pub mod gold;
@@ -46,6 +49,33 @@ mod token;
 pub mod validate;
 
 pub use ident::MONTH_NAMES;
+
+/// The words the rules key on (special-category cues, name particles, verbs of speech, clause
+/// words), deduplicated and sorted: the fuzz targets' dictionary is generated from it
+/// (`cargo xtask fuzz-dict`), so a fuzzer reaches the rules without guessing their words.
+#[doc(hidden)]
+pub fn rule_words() -> Vec<&'static str> {
+    let mut v = special::rule_words();
+    v.extend(names::rule_words());
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// `text[s..e]` for text from outside, without a panic: `""` where `s..e` is not a range of
+/// `text` on character boundaries. Every offset this crate slices at comes from an ASCII byte
+/// or a token edge, so the empty case is a bug (debug builds, the property tests and the fuzz
+/// targets stop on it), never a panic in a user's scan. `clippy::string_slice` is on here.
+#[inline(always)]
+pub(crate) fn sub(text: &str, s: usize, e: usize) -> &str {
+    let r = text.get(s..e);
+    debug_assert!(
+        r.is_some(),
+        "slice {s}..{e} of a text of {} bytes",
+        text.len()
+    );
+    r.unwrap_or("")
+}
 
 /// The kinds of personal data, with the contract's lower-case names ([`Kind::as_str`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -104,6 +104,21 @@ const SPEECH_AFTER: [&str; 28] = [
     "werkt",
 ];
 
+/// The words this module's rules key on (particles, verbs of speech, residence cues and
+/// labels), for the fuzz targets' dictionary.
+pub(crate) fn rule_words() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = Vec::new();
+    for list in [
+        &PARTICLES[..],
+        &SPEECH_AFTER,
+        &RESIDENCE_CUES,
+        &RESIDENCE_LABELS,
+    ] {
+        v.extend_from_slice(list);
+    }
+    v
+}
+
 /// A word of at most eight bytes packed into an integer, ASCII-lower-cased: particles are
 /// compared as integers, not strings.
 const fn packed(w: &[u8]) -> u64 {
@@ -270,7 +285,7 @@ impl<'a> Ctx<'a> {
         self.is_place(s, e)
     }
     fn is_place(&mut self, s: usize, e: usize) -> bool {
-        lexicon::bits_any_case(&self.text[s..e], &mut self.buf) & lexicon::W_PLACE != 0
+        lexicon::bits_any_case(crate::sub(self.text, s, e), &mut self.buf) & lexicon::W_PLACE != 0
     }
     /// The title before token `i` (skipping its dot): returns (class, start offset of title).
     fn title_before(&mut self, i: usize) -> Option<(TitleClass, usize)> {
@@ -783,7 +798,7 @@ fn word_hash(cx: &mut Ctx, i: usize) -> u64 {
 /// The hash of the text of tokens `a..=b` lower-cased (`fxhash::fx` of [`lexicon::lower`]
 /// of it), computed in place for ASCII text.
 fn span_hash(cx: &mut Ctx, a: usize, b: usize) -> u64 {
-    let span = &cx.text[cx.toks[a].start()..cx.toks[b].end()];
+    let span = crate::sub(cx.text, cx.toks[a].start(), cx.toks[b].end());
     if span.is_ascii() {
         crate::fxhash::fx_ascii_lower(span.as_bytes())
     } else {

@@ -54,7 +54,7 @@ impl Tok {
         self.e as usize
     }
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start()..self.end()]
+        crate::sub(text, self.start(), self.end())
     }
     pub fn is_punct(&self, text: &str, c: u8) -> bool {
         self.class == Class::Punct && text.as_bytes()[self.start()] == c
@@ -176,7 +176,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
             }
         }
         let (cap, all_caps) = if class == Class::Word {
-            word_case(&text[start..i])
+            word_case(crate::sub(text, start, i))
         } else {
             (false, false)
         };
@@ -285,7 +285,7 @@ fn word_case(w: &str) -> (bool, bool) {
 
 #[inline]
 fn decode(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\0')
+    text.get(i..).and_then(|r| r.chars().next()).unwrap_or('\0')
 }
 
 #[inline]
