@@ -10,7 +10,7 @@ use grondslag_detect::{gold, Detector, Kind};
 
 // `--conll`: a module of this command's, beside it in the folder (main.rs stays a router).
 #[path = "conll.rs"]
-mod conll;
+pub(crate) mod conll;
 
 const USAGE: &str = "\
 usage: cargo xtask eval [--corpus DIR] [--show-misses] [--show-fp] [--kind K] [--json]
@@ -29,6 +29,9 @@ usage: cargo xtask eval [--corpus DIR] [--show-misses] [--show-fp] [--kind K] [-
                        articles are joined into running text and PER entities scored as person
                        (LOC/ORG/MISC are not scored). Listings are refused for the held-out
                        splits (a file name with testa/testb): measure on them, never tune.
+  --rules-only         the detector without its learned name model (to see what the model adds)
+  --fold K             with --conll: only the articles of fold K (article number mod 5), the
+                       development split left out by `cargo xtask train-names --leave-out K`
   --dump DIR           with --conll: write the joined texts and gold JSON lines to DIR (outside
                        the repository: the data's licence is for research use)
 ";
@@ -42,6 +45,8 @@ struct Opts {
     predictions: Option<PathBuf>,
     conll: Option<PathBuf>,
     dump: Option<PathBuf>,
+    rules_only: bool,
+    fold: Option<usize>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Opts> {
@@ -54,6 +59,8 @@ fn parse_args(args: Vec<String>) -> Result<Opts> {
         predictions: None,
         conll: None,
         dump: None,
+        rules_only: false,
+        fold: None,
     };
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -70,6 +77,8 @@ fn parse_args(args: Vec<String>) -> Result<Opts> {
                 o.predictions = Some(it.next().context("--predictions needs a file")?.into())
             }
             "--conll" => o.conll = Some(it.next().context("--conll needs a file")?.into()),
+            "--rules-only" => o.rules_only = true,
+            "--fold" => o.fold = Some(it.next().context("--fold needs K")?.parse()?),
             "--dump" => o.dump = Some(it.next().context("--dump needs a folder")?.into()),
             "-h" | "--help" => {
                 print!("{USAGE}");
@@ -146,7 +155,11 @@ pub fn main(args: Vec<String>) -> Result<()> {
         Some(p) => Some(load_predictions(p)?),
         None => None,
     };
-    let det = Detector::new();
+    let det = if o.rules_only {
+        Detector::rules_only()
+    } else {
+        Detector::new()
+    };
     let mut report = Report::new();
     for f in &files {
         let marked =
@@ -199,7 +212,14 @@ pub fn main(args: Vec<String>) -> Result<()> {
 
 /// `--conll FILE`: detector persons against the PER entities of a CoNLL-2002 file.
 fn conll_main(o: &Opts, path: &Path) -> Result<()> {
-    let articles = conll::read(path)?;
+    let mut articles = conll::read(path)?;
+    if let Some(k) = o.fold {
+        let mut n = 0;
+        articles.retain(|_| {
+            n += 1;
+            (n - 1) % 5 == k
+        });
+    }
     if let Some(dir) = &o.dump {
         conll::dump(&articles, dir)?;
     }
@@ -212,7 +232,11 @@ fn conll_main(o: &Opts, path: &Path) -> Result<()> {
             path.display()
         );
     }
-    let det = Detector::new();
+    let det = if o.rules_only {
+        Detector::rules_only()
+    } else {
+        Detector::new()
+    };
     let mut report = Report::new();
     let mut bytes = 0;
     for a in &articles {

@@ -242,3 +242,19 @@ proptest! {
         prop_assert_eq!(&one, &run(3));
     }
 }
+
+/// Every input a fuzz target once failed on (`fuzz/regressions/detect/`) keeps the contract.
+#[test]
+fn fuzz_regressions_keep_the_contract() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions/detect");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz/regressions/detect") {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            check_contract(text);
+            n += 1;
+        }
+    }
+    assert!(n > 0, "no regression inputs in {}", dir.display());
+}
