@@ -218,6 +218,15 @@ fn digit_run(b: &[u8], mut i: usize, max_digits: usize) -> (Digits<u8>, Digits<u
             i += 1;
             ends.push(i);
             seps = 0;
+        } else if c == b' '
+            && b.get(i + 1) == Some(&b'-')
+            && b.get(i + 2) == Some(&b' ')
+            && !digits.is_empty()
+            && seps == 0
+        {
+            // "070 - 3456789": a hyphen with a space either side is one separator.
+            seps += 1;
+            i += 3;
         } else if c == b' ' && b.get(i + 1) == Some(&b' ') && !digits.is_empty() && seps == 0 {
             // A doubled space (OCR output) is one separator.
             seps += 1;
@@ -316,10 +325,17 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        // BSN: nine digits, or 4.2.3 / 3.3.3 groups separated by dots or spaces.
+        // BSN: nine digits, or 4.2.3 / 3.3.3 groups separated by dots or spaces. Nine digits
+        // labelled as a BSN that fail the 11-proef are still one: a person's BSN mistyped
+        // ("bsn: 123456780"), with a lower score.
         if let Some(e) = bsn(b, i) {
             if validate::bsn_11_proef(crate::sub(text, i, e)) {
                 out.push(finding(i, e, Kind::Bsn, 0.9, "id.bsn"));
+                i = e;
+                continue;
+            }
+            if bsn_label_before(text, i) {
+                out.push(finding(i, e, Kind::Bsn, 0.5, "id.bsn_labelled_unchecked"));
                 i = e;
                 continue;
             }
@@ -342,6 +358,63 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
             {
                 out.push(finding(i, j + 2, Kind::Postcode, 0.9, "id.postcode"));
                 i = j + 2;
+                continue;
+            }
+            // Lower case, written against the digits: "2511dp". Not a unit ("1500mg").
+            let k = run_end;
+            if k + 2 <= b.len()
+                && b[k].is_ascii_lowercase()
+                && b[k + 1].is_ascii_lowercase()
+                && !b.get(k + 2).is_some_and(|&x| is_alnum(x))
+                && !matches!(
+                    &b[k..k + 2],
+                    b"sa"
+                        | b"sd"
+                        | b"ss"
+                        | b"mg"
+                        | b"kg"
+                        | b"km"
+                        | b"cm"
+                        | b"mm"
+                        | b"ml"
+                        | b"cl"
+                        | b"dl"
+                        | b"kb"
+                        | b"mb"
+                        | b"gb"
+                        | b"tb"
+                        | b"kw"
+                        | b"mw"
+                        | b"gw"
+                        | b"pk"
+                        | b"ha"
+                        | b"hz"
+                        | b"st"
+                        | b"nd"
+                        | b"rd"
+                        | b"th"
+                        | b"am"
+                        | b"pm"
+                        | b"ms"
+                        | b"ct"
+                        | b"cc"
+                        | b"gr"
+                        | b"lb"
+                        | b"oz"
+                        | b"ft"
+                        | b"in"
+                        | b"uu"
+                        | b"jr"
+                        | b"nr"
+                        | b"ex"
+                        | b"ev"
+                        | b"mi"
+                        | b"vs"
+                )
+                && (i == 0 || !(is_alnum(b[i - 1]) || matches!(b[i - 1], b'-' | b'/' | b'.')))
+            {
+                out.push(finding(i, k + 2, Kind::Postcode, 0.7, "id.postcode_lower"));
+                i = k + 2;
                 continue;
             }
         }
@@ -372,6 +445,26 @@ fn after_iban_prefix(b: &[u8], i: usize) -> bool {
         && w[4] == b' '
         && w[5..9].iter().all(u8::is_ascii_uppercase)
         && w[9] == b' '
+}
+
+/// Whether a BSN label ("BSN", "bsn:", "burgerservicenummer") stands just before byte `i` on its
+/// line.
+fn bsn_label_before(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let from = i.saturating_sub(32);
+    let before = &b[from..i];
+    let line = match memchr::memrchr(b'\n', before) {
+        Some(p) => &before[p + 1..],
+        None => before,
+    };
+    let trimmed = line
+        .iter()
+        .rposition(|c| !matches!(c, b' ' | b':' | b'\t' | b'.' | b'-'))
+        .map_or(&line[..0], |p| &line[..=p]);
+    let ends = |w: &[u8]| {
+        trimmed.len() >= w.len() && trimmed[trimmed.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    ends(b"bsn") || ends(b"burgerservicenummer") || ends(b"bsn-nummer") || ends(b"sofinummer")
 }
 
 /// Years followed by a two-letter abbreviation ("2019 OM") are not postcodes.

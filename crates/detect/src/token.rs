@@ -156,8 +156,14 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                     let Some(d) = next_char(text, i) else {
                         break;
                     };
+                    let after = next_char(text, i + d.len_utf8());
+                    // A lower-case word joined to a capitalised one is two tokens: "motie-Van
+                    // Aalst", "oud-VVD": the name after the hyphen starts a name of its own.
+                    let lower_to_capital =
+                        d == '-' && c.is_lowercase() && after.is_some_and(char::is_uppercase);
                     let joiner = (d == '-' || d == '\'' || d == '’')
-                        && next_char(text, i + d.len_utf8()).is_some_and(is_letter);
+                        && after.is_some_and(is_letter)
+                        && !lower_to_capital;
                     if is_letter(d) || (d.is_alphanumeric() && !d.is_ascii_digit()) || joiner {
                         i += d.len_utf8();
                     } else {
