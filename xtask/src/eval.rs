@@ -237,20 +237,32 @@ fn conll_main(o: &Opts, path: &Path) -> Result<()> {
     } else {
         Detector::new()
     };
+    // An external system's findings on the texts `--dump` wrote (file `NAME.txt`, NAME the
+    // article's name with '#' as '-').
+    let external = match &o.predictions {
+        Some(p) => Some(load_predictions(p)?),
+        None => None,
+    };
     let mut report = Report::new();
     let mut bytes = 0;
     for a in &articles {
         bytes += a.text.len();
-        let pred: Vec<Span> = det
-            .detect(&a.text)
-            .into_iter()
-            .filter(|f| f.kind == Kind::Person)
-            .map(|f| Span {
-                start: f.start,
-                end: f.end,
-                kind: f.kind,
-            })
-            .collect();
+        let pred: Vec<Span> = match &external {
+            Some(map) => map
+                .get(&format!("{}.txt", a.name.replace('#', "-")))
+                .map(|v| v.iter().filter(|s| s.kind == Kind::Person).copied().collect())
+                .unwrap_or_default(),
+            None => det
+                .detect(&a.text)
+                .into_iter()
+                .filter(|f| f.kind == Kind::Person)
+                .map(|f| Span {
+                    start: f.start,
+                    end: f.end,
+                    kind: f.kind,
+                })
+                .collect(),
+        };
         report.add_document(&a.name, &a.text, &a.persons, &pred);
     }
     let p = report.sum(|k| k == Kind::Person);
