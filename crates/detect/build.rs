@@ -96,6 +96,15 @@ fn main() {
     for w in lines(&read("non_names.txt")) {
         add(w, W_NONNAME);
     }
+    // Countries are never a person's name ("Djukanovic van Montenegro" ends before "van"),
+    // but not places of residence either: the corpora mark a town someone lives in, not
+    // "in Nederland". A country that is also a first name ("India") stays a name.
+    let first: std::collections::BTreeSet<String> = lines(&read("first_names.txt")).collect();
+    for w in lines(&read("countries.txt")) {
+        if !first.contains(&w) {
+            add(w, W_NONNAME);
+        }
+    }
     let titles = read("titles.txt");
     for l in SEED_TITLES.lines().chain(titles.lines()) {
         let mut parts = l.split('\t');
@@ -139,6 +148,46 @@ fn main() {
              /// log2 of the number of slots of the phrase table.\nconst PHRASE_BITS: u32 = {phrase_bits};\n\
              /// Number of keys in the tables.\n#[allow(dead_code)]\nconst KEY_COUNT: usize = {};\n",
             words.len() + phrases.len()
+        ),
+    )
+    .expect("OUT_DIR is writable");
+    name_model(out);
+}
+
+/// The learned name model: `data/name_model.bin` holds the non-zero weights sparsely (magic
+/// `GNM1`, log2 of the table size, the decision threshold, the count, then (index: u32,
+/// weight: f32) pairs, little-endian); it is expanded here into the dense table the detector
+/// embeds, so that a weight is one load at run time and there is no start-up work. Without
+/// the file (or with a malformed one) the table is all zeros and the model never decides.
+fn name_model(out: &Path) {
+    const BITS: u32 = 18;
+    let src = Path::new("data").join("name_model.bin");
+    println!("cargo:rerun-if-changed={}", src.display());
+    let mut dense = vec![0u8; 4 << BITS];
+    let mut threshold = f32::INFINITY;
+    let mut count = 0usize;
+    if let Ok(b) = std::fs::read(&src) {
+        let u32_at = |p: usize| u32::from_le_bytes(b[p..p + 4].try_into().unwrap());
+        if b.len() >= 16 && &b[..4] == b"GNM1" && u32_at(4) == BITS {
+            let n = u32_at(12) as usize;
+            if b.len() == 16 + 8 * n {
+                threshold = f32::from_le_bytes(b[8..12].try_into().unwrap());
+                for k in 0..n {
+                    let idx = u32_at(16 + 8 * k) as usize & ((1 << BITS) - 1);
+                    dense[4 * idx..4 * idx + 4].copy_from_slice(&b[20 + 8 * k..24 + 8 * k]);
+                }
+                count = n;
+            }
+        }
+    }
+    std::fs::write(out.join("name_model_dense.bin"), dense).expect("OUT_DIR is writable");
+    std::fs::write(
+        out.join("name_model_meta.rs"),
+        format!(
+            "/// log2 of the number of weights.\npub(crate) const MODEL_BITS: u32 = {BITS};\n\
+             /// Decision threshold of the score (infinite: no model).\npub(crate) const MODEL_THRESHOLD: f32 = {};\n\
+             /// Non-zero weights.\n#[allow(dead_code)]\npub(crate) const MODEL_WEIGHTS: usize = {count};\n",
+            if threshold.is_finite() { format!("{threshold:?}") } else { "f32::INFINITY".to_string() }
         ),
     )
     .expect("OUT_DIR is writable");

@@ -1,6 +1,6 @@
 //! Fuzz target: `Detector::detect` on arbitrary UTF-8 keeps the offset contract and never
 //! panics; `gold::parse` never panics and its spans index the plain text.
-//! Run: `cargo +nightly fuzz run detect` from the repository root.
+//! Run: `fuzz/ci.sh` (stable, `RUSTC_BOOTSTRAP=1`), or `cargo fuzz run detect` on nightly.
 #![no_main]
 
 use grondslag_detect::{gold, Detector};

@@ -1,6 +1,6 @@
 //! Fuzz target: `grondslag_extract::extract` never panics on arbitrary bytes, whatever format
 //! the name claims, and never lets a UTF-8 `.txt` change.
-//! Run: `cargo +nightly fuzz run extract` from the repository root.
+//! Run: `fuzz/ci.sh` (stable, `RUSTC_BOOTSTRAP=1`), or `cargo fuzz run extract` on nightly.
 #![no_main]
 
 use grondslag_extract::{extract, Limits};

@@ -8,9 +8,14 @@ use anyhow::{bail, Context, Result};
 use grondslag_detect::eval::{Report, Span};
 use grondslag_detect::{gold, Detector, Kind};
 
+// `--conll`: a module of this command's, beside it in the folder (main.rs stays a router).
+#[path = "conll.rs"]
+pub(crate) mod conll;
+
 const USAGE: &str = "\
 usage: cargo xtask eval [--corpus DIR] [--show-misses] [--show-fp] [--kind K] [--json]
                         [--predictions FILE.jsonl]
+       cargo xtask eval --conll FILE [--dump DIR] [--show-misses] [--show-fp] [--json]
 
   --corpus DIR         annotated corpus folder with *.txt in inline gold markup (default corpus/dev)
   --show-misses        list gold spans not found exactly, with context
@@ -20,6 +25,15 @@ usage: cargo xtask eval [--corpus DIR] [--show-misses] [--show-fp] [--kind K] [-
   --predictions FILE   score an external system's findings (JSON lines
                        {\"file\":..,\"start\":..,\"end\":..,\"kind\":..}, offsets into the plain text)
                        instead of running our detector
+  --conll FILE         a CoNLL-2002 file (e.g. ../shared/data/conll2002-nl/ned.train): its
+                       articles are joined into running text and PER entities scored as person
+                       (LOC/ORG/MISC are not scored). Listings are refused for the held-out
+                       splits (a file name with testa/testb): measure on them, never tune.
+  --rules-only         the detector without its learned name model (to see what the model adds)
+  --fold K             with --conll: only the articles of fold K (article number mod 5), the
+                       development split left out by `cargo xtask train-names --leave-out K`
+  --dump DIR           with --conll: write the joined texts and gold JSON lines to DIR (outside
+                       the repository: the data's licence is for research use)
 ";
 
 struct Opts {
@@ -29,6 +43,10 @@ struct Opts {
     kind: Option<Kind>,
     json: bool,
     predictions: Option<PathBuf>,
+    conll: Option<PathBuf>,
+    dump: Option<PathBuf>,
+    rules_only: bool,
+    fold: Option<usize>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Opts> {
@@ -39,6 +57,10 @@ fn parse_args(args: Vec<String>) -> Result<Opts> {
         kind: None,
         json: false,
         predictions: None,
+        conll: None,
+        dump: None,
+        rules_only: false,
+        fold: None,
     };
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -54,6 +76,10 @@ fn parse_args(args: Vec<String>) -> Result<Opts> {
             "--predictions" => {
                 o.predictions = Some(it.next().context("--predictions needs a file")?.into())
             }
+            "--conll" => o.conll = Some(it.next().context("--conll needs a file")?.into()),
+            "--rules-only" => o.rules_only = true,
+            "--fold" => o.fold = Some(it.next().context("--fold needs K")?.parse()?),
+            "--dump" => o.dump = Some(it.next().context("--dump needs a folder")?.into()),
             "-h" | "--help" => {
                 print!("{USAGE}");
                 std::process::exit(0);
@@ -118,6 +144,9 @@ fn lookup<'m>(map: &'m HashMap<String, Vec<Span>>, path: &Path) -> &'m [Span] {
 
 pub fn main(args: Vec<String>) -> Result<()> {
     let o = parse_args(args)?;
+    if let Some(path) = &o.conll {
+        return conll_main(&o, path);
+    }
     let files = corpus_files(&o.corpus)?;
     if files.is_empty() {
         bail!("no *.txt files in {}", o.corpus.display());
@@ -126,7 +155,11 @@ pub fn main(args: Vec<String>) -> Result<()> {
         Some(p) => Some(load_predictions(p)?),
         None => None,
     };
-    let det = Detector::new();
+    let det = if o.rules_only {
+        Detector::rules_only()
+    } else {
+        Detector::new()
+    };
     let mut report = Report::new();
     for f in &files {
         let marked =
@@ -172,6 +205,109 @@ pub fn main(args: Vec<String>) -> Result<()> {
         println!("\nFALSE POSITIVES (no exact gold match):");
         for m in report.false_positives.iter().filter(|m| pick(m.kind)) {
             println!("  {:<18} {:<44} {}", m.kind.as_str(), m.file, m.context);
+        }
+    }
+    Ok(())
+}
+
+/// `--conll FILE`: detector persons against the PER entities of a CoNLL-2002 file.
+fn conll_main(o: &Opts, path: &Path) -> Result<()> {
+    let mut articles = conll::read(path)?;
+    if let Some(k) = o.fold {
+        let mut n = 0;
+        articles.retain(|_| {
+            n += 1;
+            (n - 1) % 5 == k
+        });
+    }
+    if let Some(dir) = &o.dump {
+        conll::dump(&articles, dir)?;
+    }
+    let held_out = path.file_name().is_some_and(|n| {
+        n.to_string_lossy().contains("testa") || n.to_string_lossy().contains("testb")
+    });
+    if held_out && (o.show_misses || o.show_fp) {
+        bail!(
+            "{} is a held-out split: it is measured, never listed (tune on ned.train)",
+            path.display()
+        );
+    }
+    let det = if o.rules_only {
+        Detector::rules_only()
+    } else {
+        Detector::new()
+    };
+    // An external system's findings on the texts `--dump` wrote (file `NAME.txt`, NAME the
+    // article's name with '#' as '-').
+    let external = match &o.predictions {
+        Some(p) => Some(load_predictions(p)?),
+        None => None,
+    };
+    let mut report = Report::new();
+    let mut bytes = 0;
+    for a in &articles {
+        bytes += a.text.len();
+        let pred: Vec<Span> = match &external {
+            Some(map) => map
+                .get(&format!("{}.txt", a.name.replace('#', "-")))
+                .map(|v| {
+                    v.iter()
+                        .filter(|s| s.kind == Kind::Person)
+                        .copied()
+                        .collect()
+                })
+                .unwrap_or_default(),
+            None => det
+                .detect(&a.text)
+                .into_iter()
+                .filter(|f| f.kind == Kind::Person)
+                .map(|f| Span {
+                    start: f.start,
+                    end: f.end,
+                    kind: f.kind,
+                })
+                .collect(),
+        };
+        report.add_document(&a.name, &a.text, &a.persons, &pred);
+    }
+    let p = report.sum(|k| k == Kind::Person);
+    if o.json {
+        let v = serde_json::json!({
+            "file": path.display().to_string(), "articles": articles.len(), "bytes": bytes,
+            "support": p.support(), "predicted": p.predicted(), "tp": p.tp,
+            "precision": p.precision(), "recall": p.recall(), "f1": p.f1(),
+            "lenient_precision": p.lenient_precision(), "lenient_recall": p.lenient_recall(),
+        });
+        println!("{v}");
+    } else {
+        println!(
+            "{}: {} articles, {} bytes of joined text, {} PER entities",
+            path.display(),
+            articles.len(),
+            bytes,
+            p.support()
+        );
+        println!(
+            "person  pred {}  tp {}  P {:.3}  R {:.3}  F1 {:.3}  | lenient P {:.3}  R {:.3}",
+            p.predicted(),
+            p.tp,
+            p.precision(),
+            p.recall(),
+            p.f1(),
+            p.lenient_precision(),
+            p.lenient_recall()
+        );
+    }
+    if o.show_misses {
+        println!("\nMISSES (gold not found exactly):");
+        for m in &report.misses {
+            println!("  {:<16} {}", m.file, m.context);
+        }
+    }
+    if o.show_fp {
+        println!("\nFALSE POSITIVES (no exact gold match):");
+        for m in &report.false_positives {
+            println!("  {:<16} {}", m.file, m.context);
         }
     }
     Ok(())

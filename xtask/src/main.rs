@@ -2,7 +2,11 @@
 //! `cargo xtask gen` (generate synthetic documents).
 
 mod eval;
+mod fuzzdict;
 mod gen;
+mod holdings;
+mod resolve_eval;
+mod train_names;
 
 fn main() -> anyhow::Result<()> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -14,8 +18,12 @@ fn main() -> anyhow::Result<()> {
     match cmd.as_str() {
         "eval" => eval::main(args),
         "gen" => gen::main(args),
+        "holdings" => holdings::main(args),
+        "resolve-eval" => resolve_eval::main(args),
+        "fuzz-dict" => fuzzdict::main(args),
+        "train-names" => train_names::main(args),
         _ => {
-            eprintln!("usage: cargo xtask <eval|gen> [ARGS...]  (`cargo xtask eval --help`)");
+            eprintln!("usage: cargo xtask <eval|gen|holdings|resolve-eval|fuzz-dict|train-names> [ARGS...]  (`cargo xtask eval --help`)");
             std::process::exit(2);
         }
     }

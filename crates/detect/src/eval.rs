@@ -123,14 +123,14 @@ fn example(file: &str, text: &str, s: &Span) -> Example {
     let b = ceil_boundary(text, s.end + 40);
     let st = floor_boundary(text, s.start);
     let en = ceil_boundary(text, s.end.max(st));
-    let context =
-        format!("{}[[{}]]{}", &text[a..st], &text[st..en], &text[en..b]).replace('\n', "⏎");
+    let cut = |x: usize, y: usize| text.get(x..y).unwrap_or("");
+    let context = format!("{}[[{}]]{}", cut(a, st), cut(st, en), cut(en, b)).replace('\n', "⏎");
     Example {
         file: file.to_string(),
         kind: s.kind,
         start: s.start,
         end: s.end,
-        text: text[st..en].to_string(),
+        text: cut(st, en).to_string(),
         context,
     }
 }

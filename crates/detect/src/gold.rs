@@ -33,19 +33,19 @@ pub fn parse(marked: &str) -> Result<(String, Vec<GoldSpan>), GoldError> {
     let mut spans = Vec::new();
     let mut rest = marked;
     let mut consumed = 0; // bytes of `marked` before `rest`
-    while let Some(open) = rest.find("{{") {
-        plain.push_str(&rest[..open]);
-        let offset = consumed + open;
-        let inner_start = open + 2;
-        let close = rest[inner_start..]
-            .find("}}")
+                          // Split at the markup's ASCII delimiters: no offset arithmetic on the text itself.
+    while let Some((before, opened)) = rest.split_once("{{") {
+        plain.push_str(before);
+        let offset = consumed + before.len();
+        let (inner, after) = opened
+            .split_once("}}")
             .ok_or(GoldError::Unclosed { offset })?;
-        let inner = &rest[inner_start..inner_start + close];
-        let bar = inner.find('|').ok_or(GoldError::NoSeparator { offset })?;
-        let kind = Kind::parse(&inner[..bar]).ok_or(GoldError::UnknownKind { offset })?;
-        let body = &inner[bar + 1..];
-        let (text, pid) = match (kind, body.rfind('|')) {
-            (Kind::Person, Some(p)) => (&body[..p], Some(body[p + 1..].trim().to_string())),
+        let (kind, body) = inner
+            .split_once('|')
+            .ok_or(GoldError::NoSeparator { offset })?;
+        let kind = Kind::parse(kind).ok_or(GoldError::UnknownKind { offset })?;
+        let (text, pid) = match (kind, body.rsplit_once('|')) {
+            (Kind::Person, Some((text, pid))) => (text, Some(pid.trim().to_string())),
             _ => (body, None),
         };
         if text.is_empty() || text.contains("{{") {
@@ -59,9 +59,8 @@ pub fn parse(marked: &str) -> Result<(String, Vec<GoldSpan>), GoldError> {
             kind,
             person_id: pid.filter(|p| !p.is_empty()),
         });
-        let after = inner_start + close + 2;
-        consumed += after;
-        rest = &rest[after..];
+        consumed += before.len() + 2 + inner.len() + 2;
+        rest = after;
     }
     plain.push_str(rest);
     Ok((plain, spans))

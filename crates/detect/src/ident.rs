@@ -90,17 +90,17 @@ fn emails(text: &str, out: &mut Vec<Finding>) {
         if s == at || e == at + 1 {
             continue;
         }
-        let domain = &text[at + 1..e];
+        let domain = crate::sub(text, at + 1, e);
         let Some(dot) = domain.rfind('.') else {
             continue;
         };
-        let tld = &domain[dot + 1..];
+        let tld = domain.get(dot + 1..).unwrap_or("");
         if tld.len() < 2 || !tld.bytes().all(|c| c.is_ascii_alphabetic()) || domain.starts_with('.')
         {
             continue;
         }
         last_end = e;
-        if functional_mailbox(&text[s..at]) {
+        if functional_mailbox(crate::sub(text, s, at)) {
             continue;
         }
         out.push(finding(s, e, Kind::Email, 0.99, "id.email"));
@@ -218,6 +218,15 @@ fn digit_run(b: &[u8], mut i: usize, max_digits: usize) -> (Digits<u8>, Digits<u
             i += 1;
             ends.push(i);
             seps = 0;
+        } else if c == b' '
+            && b.get(i + 1) == Some(&b'-')
+            && b.get(i + 2) == Some(&b' ')
+            && !digits.is_empty()
+            && seps == 0
+        {
+            // "070 - 3456789": a hyphen with a space either side is one separator.
+            seps += 1;
+            i += 3;
         } else if c == b' ' && b.get(i + 1) == Some(&b' ') && !digits.is_empty() && seps == 0 {
             // A doubled space (OCR output) is one separator.
             seps += 1;
@@ -310,16 +319,23 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
             while ee > i && b[ee - 1] == b'.' {
                 ee -= 1;
             }
-            if validate::ipv4(&text[i..ee]) && !(e < b.len() && is_alnum(b[e])) {
+            if validate::ipv4(crate::sub(text, i, ee)) && !(e < b.len() && is_alnum(b[e])) {
                 out.push(finding(i, ee, Kind::IpAddress, 0.95, "id.ipv4"));
                 i = ee;
                 continue;
             }
         }
-        // BSN: nine digits, or 4.2.3 / 3.3.3 groups separated by dots or spaces.
+        // BSN: nine digits, or 4.2.3 / 3.3.3 groups separated by dots or spaces. Nine digits
+        // labelled as a BSN that fail the 11-proef are still one: a person's BSN mistyped
+        // ("bsn: 123456780"), with a lower score.
         if let Some(e) = bsn(b, i) {
-            if validate::bsn_11_proef(&text[i..e]) {
+            if validate::bsn_11_proef(crate::sub(text, i, e)) {
                 out.push(finding(i, e, Kind::Bsn, 0.9, "id.bsn"));
+                i = e;
+                continue;
+            }
+            if bsn_label_before(text, i) {
+                out.push(finding(i, e, Kind::Bsn, 0.5, "id.bsn_labelled_unchecked"));
                 i = e;
                 continue;
             }
@@ -337,11 +353,68 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
                 && b[j].is_ascii_uppercase()
                 && b[j + 1].is_ascii_uppercase()
                 && !b.get(j + 2).is_some_and(|&x| is_alnum(x))
-                && validate::postcode(&text[i..j + 2])
+                && validate::postcode(crate::sub(text, i, j + 2))
                 && !postcode_stop(b, i, j)
             {
                 out.push(finding(i, j + 2, Kind::Postcode, 0.9, "id.postcode"));
                 i = j + 2;
+                continue;
+            }
+            // Lower case, written against the digits: "2511dp". Not a unit ("1500mg").
+            let k = run_end;
+            if k + 2 <= b.len()
+                && b[k].is_ascii_lowercase()
+                && b[k + 1].is_ascii_lowercase()
+                && !b.get(k + 2).is_some_and(|&x| is_alnum(x))
+                && !matches!(
+                    &b[k..k + 2],
+                    b"sa"
+                        | b"sd"
+                        | b"ss"
+                        | b"mg"
+                        | b"kg"
+                        | b"km"
+                        | b"cm"
+                        | b"mm"
+                        | b"ml"
+                        | b"cl"
+                        | b"dl"
+                        | b"kb"
+                        | b"mb"
+                        | b"gb"
+                        | b"tb"
+                        | b"kw"
+                        | b"mw"
+                        | b"gw"
+                        | b"pk"
+                        | b"ha"
+                        | b"hz"
+                        | b"st"
+                        | b"nd"
+                        | b"rd"
+                        | b"th"
+                        | b"am"
+                        | b"pm"
+                        | b"ms"
+                        | b"ct"
+                        | b"cc"
+                        | b"gr"
+                        | b"lb"
+                        | b"oz"
+                        | b"ft"
+                        | b"in"
+                        | b"uu"
+                        | b"jr"
+                        | b"nr"
+                        | b"ex"
+                        | b"ev"
+                        | b"mi"
+                        | b"vs"
+                )
+                && (i == 0 || !(is_alnum(b[i - 1]) || matches!(b[i - 1], b'-' | b'/' | b'.')))
+            {
+                out.push(finding(i, k + 2, Kind::Postcode, 0.7, "id.postcode_lower"));
+                i = k + 2;
                 continue;
             }
         }
@@ -372,6 +445,26 @@ fn after_iban_prefix(b: &[u8], i: usize) -> bool {
         && w[4] == b' '
         && w[5..9].iter().all(u8::is_ascii_uppercase)
         && w[9] == b' '
+}
+
+/// Whether a BSN label ("BSN", "bsn:", "burgerservicenummer") stands just before byte `i` on its
+/// line.
+fn bsn_label_before(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let from = i.saturating_sub(32);
+    let before = &b[from..i];
+    let line = match memchr::memrchr(b'\n', before) {
+        Some(p) => &before[p + 1..],
+        None => before,
+    };
+    let trimmed = line
+        .iter()
+        .rposition(|c| !matches!(c, b' ' | b':' | b'\t' | b'.' | b'-'))
+        .map_or(&line[..0], |p| &line[..=p]);
+    let ends = |w: &[u8]| {
+        trimmed.len() >= w.len() && trimmed[trimmed.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    ends(b"bsn") || ends(b"burgerservicenummer") || ends(b"bsn-nummer") || ends(b"sofinummer")
 }
 
 /// Years followed by a two-letter abbreviation ("2019 OM") are not postcodes.
@@ -594,7 +687,7 @@ fn ibans(text: &str, out: &mut Vec<Finding>) {
             if e < b.len() && b[e].is_ascii_alphanumeric() {
                 continue;
             }
-            let cand = &text[i..e];
+            let cand = crate::sub(text, i, e);
             if validate::iban_mod97(cand) {
                 found = Some(e);
                 break;
@@ -636,7 +729,7 @@ fn plates(text: &str, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        if validate::licence_plate(&text[s..e]) {
+        if validate::licence_plate(crate::sub(text, s, e)) {
             out.push(finding(s, e, Kind::LicencePlate, 0.85, "id.licence_plate"));
             last = e;
         }
@@ -668,7 +761,7 @@ fn ipv6s(text: &str, out: &mut Vec<Finding>) {
         if ee >= 2 && b[ee - 1] == b':' && b[ee - 2] != b':' {
             ee -= 1;
         }
-        let cand = &text[s..ee];
+        let cand = crate::sub(text, s, ee);
         let colons = cand.bytes().filter(|&x| x == b':').count();
         if colons >= 2 && validate::ipv6(cand) && cand.bytes().any(|x| x.is_ascii_hexdigit()) {
             out.push(finding(s, ee, Kind::IpAddress, 0.9, "id.ipv6"));
@@ -762,7 +855,7 @@ pub(crate) fn date(text: &str, i: usize) -> Option<usize> {
             while me < b.len() && b[me].is_ascii_alphabetic() {
                 me += 1;
             }
-            let word = &text[ms..me];
+            let word = crate::sub(text, ms, me);
             if !MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word)) {
                 return None;
             }
@@ -849,9 +942,8 @@ fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
 /// A date in a table row (cells separated by `;`, `|` or tabs) under a header line that names a
 /// date-of-birth column.
 fn table_column_birthdate(text: &str, s: usize) -> bool {
-    let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[s..].find('\n').map_or(text.len(), |p| s + p);
-    let line = &text[line_start..line_end];
+    let (line_start, line_end) = line_around(text, s);
+    let line = crate::sub(text, line_start, line_end);
     if !has_cells(line) {
         return false;
     }
@@ -862,7 +954,7 @@ fn table_column_birthdate(text: &str, s: usize) -> bool {
     // Every date in a table comes here and reads up to 2000 bytes: bytes, no copies. Both
     // header words hold "datum", and most windows have none: one scan for its `u` answers
     // those before any line is split and counted.
-    let window = &text[a..line_start];
+    let window = crate::sub(text, a, line_start);
     if !contains_datum(window.as_bytes()) {
         return false;
     }
@@ -983,8 +1075,8 @@ fn ends_with_ci(w: &str, suf: &str) -> bool {
 
 fn ends_with_ignore_ascii_case(w: &str, suf: &str) -> bool {
     w.len() >= suf.len()
-        && w.is_char_boundary(w.len() - suf.len())
-        && w[w.len() - suf.len()..].eq_ignore_ascii_case(suf)
+        && w.get(w.len() - suf.len()..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suf))
 }
 
 /// Street addresses: a street name (suffix like `-straat`, or a head word like `Laan`, or any
@@ -1236,7 +1328,7 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], caps: &[u32], out: &mut Vec<Fi
         if let Some(ti) = num {
             let t = &toks[ti];
             let len = t.end() - t.start();
-            let gap_ok = text[end..t.start()]
+            let gap_ok = crate::sub(text, end, t.start())
                 .chars()
                 .all(|c| matches!(c, ' ' | ',' | ';' | '\n'));
             let next_cap = toks.get(ti + 1).is_some_and(|x| x.cap && x.nl_before == 0);
@@ -1265,8 +1357,10 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], caps: &[u32], out: &mut Vec<Fi
 
 /// "Adres: ...", "Woonadres: ..." just before `start` on the same line.
 fn label_before(text: &str, start: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-    let before = text[line_start..start].trim_end().to_ascii_lowercase();
+    let line_start = line_around(text, start).0;
+    let before = crate::sub(text, line_start, start)
+        .trim_end()
+        .to_ascii_lowercase();
     before.ends_with("adres:") || before.ends_with(';') || before.ends_with("adres")
 }
 
@@ -1275,12 +1369,12 @@ const PO_BOX_WORDS: [&str; 2] = ["postbus", "antwoordnummer"];
 
 /// Whether `start` follows "Postbus 9022, " on the same line.
 fn after_postbus(text: &str, start: usize) -> bool {
-    let from = text[..start]
+    let from = crate::sub(text, 0, start)
         .char_indices()
         .rev()
         .nth(24)
         .map_or(0, |(k, _)| k);
-    let before = text[from..start].trim_end_matches([' ', ',', ';', '\t']);
+    let before = crate::sub(text, from, start).trim_end_matches([' ', ',', ';', '\t']);
     let number = before.trim_end_matches(|c: char| c.is_ascii_digit());
     let Some(word) = number.strip_suffix(' ') else {
         return false;
@@ -1295,8 +1389,8 @@ fn after_postbus(text: &str, start: usize) -> bool {
 /// signature): one of the three lines before it, or its own line, names an organisation or a
 /// PO box, and none says the person lives there.
 fn organisation_block(text: &str, start: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-    let own = &text[line_start..start];
+    let line_start = line_around(text, start).0;
+    let own = crate::sub(text, line_start, start);
     let own_l = own.to_ascii_lowercase();
     if own_l.starts_with("locatie")
         || own_l.starts_with("bezoekadres")
@@ -1312,7 +1406,7 @@ fn organisation_block(text: &str, start: usize) -> bool {
         return false;
     }
     // Only the lines of the same block (up to a blank line) count.
-    let mut lines = text[..line_start]
+    let mut lines = crate::sub(text, 0, line_start)
         .lines()
         .rev()
         .take(3)
@@ -1339,6 +1433,16 @@ fn organisation_block(text: &str, start: usize) -> bool {
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase))
     })
+}
+
+/// The line around byte `at`: where it starts (after the last `\n` before `at`) and ends (at the
+/// next `\n`, or the end of the text). Searched in bytes: a newline is one byte in UTF-8.
+fn line_around(text: &str, at: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let at = at.min(b.len());
+    let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |p| p + 1);
+    let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |p| at + p);
+    (start, end)
 }
 
 #[cfg(test)]

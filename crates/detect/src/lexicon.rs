@@ -291,7 +291,9 @@ pub(crate) fn is_org_compound(lw: &str) -> bool {
     }
     lw.char_indices().skip(3).any(|(k, _)| {
         let n = lw.len() - k;
-        (5..64).contains(&n) && org.lens & (1 << n) != 0 && org.set.contains(&lw[k..])
+        (5..64).contains(&n)
+            && org.lens & (1 << n) != 0
+            && org.set.contains(lw.get(k..).unwrap_or(""))
     })
 }
 

@@ -34,6 +34,9 @@
 //!   boundaries; no two findings of the same kind overlap.
 //! - No panic on any input (property- and fuzz-tested).
 
+// Text from outside is sliced only through `sub` or `get` (tests may slice what they built).
+#![cfg_attr(not(test), warn(clippy::string_slice))]
+
 pub mod eval;
 mod fxhash;
 pub mod gold;
@@ -46,6 +49,33 @@ mod token;
 pub mod validate;
 
 pub use ident::MONTH_NAMES;
+
+/// The words the rules key on (special-category cues, name particles, verbs of speech, clause
+/// words), deduplicated and sorted: the fuzz targets' dictionary is generated from it
+/// (`cargo xtask fuzz-dict`), so a fuzzer reaches the rules without guessing their words.
+#[doc(hidden)]
+pub fn rule_words() -> Vec<&'static str> {
+    let mut v = special::rule_words();
+    v.extend(names::rule_words());
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// `text[s..e]` for text from outside, without a panic: `""` where `s..e` is not a range of
+/// `text` on character boundaries. Every offset this crate slices at comes from an ASCII byte
+/// or a token edge, so the empty case is a bug (debug builds, the property tests and the fuzz
+/// targets stop on it), never a panic in a user's scan. `clippy::string_slice` is on here.
+#[inline(always)]
+pub(crate) fn sub(text: &str, s: usize, e: usize) -> &str {
+    let r = text.get(s..e);
+    debug_assert!(
+        r.is_some(),
+        "slice {s}..{e} of a text of {} bytes",
+        text.len()
+    );
+    r.unwrap_or("")
+}
 
 /// The kinds of personal data, with the contract's lower-case names ([`Kind::as_str`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -192,6 +222,38 @@ pub struct Finding {
     pub rule: &'static str,
 }
 
+/// A name chain the rules left open, with the learned model's features (table indices): what
+/// `cargo xtask train-names` learns from. Not an API.
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct NameCandidate {
+    pub start: usize,
+    pub end: usize,
+    pub features: Vec<u32>,
+}
+
+/// The chains of `text` the name rules leave open, with their model features, as detection
+/// sees them (after identifiers and addresses are found). For training the model; not an API.
+#[doc(hidden)]
+pub fn name_candidates(text: &str) -> Vec<NameCandidate> {
+    if text.len() > token::MAX_TEXT {
+        return Vec::new();
+    }
+    let mut out = ident::scan(text);
+    let tokens = token::tokenize(text);
+    ident::addresses(text, &tokens.toks, &tokens.caps, &mut out);
+    let mut learn = Vec::new();
+    names::detect(
+        text,
+        &tokens.toks,
+        &tokens.caps,
+        &out,
+        false,
+        Some(&mut learn),
+    );
+    learn
+}
+
 /// Errors of [`Detector::detect_reader`]. They carry offsets, never text.
 #[derive(Debug, thiserror::Error)]
 pub enum DetectError {
@@ -207,14 +269,27 @@ pub enum DetectError {
 
 /// The detection engine. Cheap to build; the lexicons are compiled once per process on first
 /// use and shared by every `Detector`. `Send + Sync`: share one across threads.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Detector {
-    _private: (),
+    /// Whether the learned name model decides the chains the rules leave open.
+    model: bool,
+}
+
+impl Default for Detector {
+    fn default() -> Detector {
+        Detector::new()
+    }
 }
 
 impl Detector {
     pub fn new() -> Detector {
-        Detector { _private: () }
+        Detector { model: true }
+    }
+
+    /// The rules alone, without the learned name model: for measuring what the model adds
+    /// (`cargo xtask eval --rules-only`).
+    pub fn rules_only() -> Detector {
+        Detector { model: false }
     }
 
     /// Finds personal data in `text`. Pure: same text, same findings.
@@ -222,7 +297,7 @@ impl Detector {
         if text.len() > token::MAX_TEXT {
             return self.detect_huge(text);
         }
-        pipeline(text, |_| {})
+        pipeline(text, self.model, |_| {})
     }
 
     /// A text of more than 4 GiB (token offsets are 32 bits): detected as a stream, in
@@ -244,7 +319,7 @@ impl Detector {
             return self.detect(text).len();
         }
         let mut last = clock();
-        pipeline(text, |stage| {
+        pipeline(text, self.model, |stage| {
             let now = clock();
             t[stage] += now - last;
             last = now;
@@ -256,7 +331,7 @@ impl Detector {
 /// The stages of [`Detector::detect`] in order; `done(k)` is called after stage `k`
 /// (identifiers, tokenizer, addresses, names, special categories, resolution).
 #[inline(always)]
-fn pipeline(text: &str, mut done: impl FnMut(usize)) -> Vec<Finding> {
+fn pipeline(text: &str, model: bool, mut done: impl FnMut(usize)) -> Vec<Finding> {
     let mut out = ident::scan(text);
     done(0);
     let tokens = token::tokenize(text);
@@ -264,7 +339,7 @@ fn pipeline(text: &str, mut done: impl FnMut(usize)) -> Vec<Finding> {
     done(1);
     ident::addresses(text, toks, &tokens.caps, &mut out);
     done(2);
-    let persons = names::detect(text, toks, &tokens.caps, &out);
+    let persons = names::detect(text, toks, &tokens.caps, &out, model, None);
     out.extend(persons);
     done(3);
     let specials = special::detect(text, toks, &tokens.cue_starts, &out);

@@ -7,6 +7,8 @@
 //! accepted once are then propagated to every other mention in the same text, including the
 //! surname alone.
 
+mod model;
+
 use crate::lexicon::{self, TitleClass};
 use crate::token::{Class, Tok};
 use crate::{Finding, Kind};
@@ -103,6 +105,21 @@ const SPEECH_AFTER: [&str; 28] = [
     "woont",
     "werkt",
 ];
+
+/// The words this module's rules key on (particles, verbs of speech, residence cues and
+/// labels), for the fuzz targets' dictionary.
+pub(crate) fn rule_words() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = Vec::new();
+    for list in [
+        &PARTICLES[..],
+        &SPEECH_AFTER,
+        &RESIDENCE_CUES,
+        &RESIDENCE_LABELS,
+    ] {
+        v.extend_from_slice(list);
+    }
+    v
+}
 
 /// A word of at most eight bytes packed into an integer, ASCII-lower-cased: particles are
 /// compared as integers, not strings.
@@ -270,7 +287,7 @@ impl<'a> Ctx<'a> {
         self.is_place(s, e)
     }
     fn is_place(&mut self, s: usize, e: usize) -> bool {
-        lexicon::bits_any_case(&self.text[s..e], &mut self.buf) & lexicon::W_PLACE != 0
+        lexicon::bits_any_case(crate::sub(self.text, s, e), &mut self.buf) & lexicon::W_PLACE != 0
     }
     /// The title before token `i` (skipping its dot): returns (class, start offset of title).
     fn title_before(&mut self, i: usize) -> Option<(TitleClass, usize)> {
@@ -314,6 +331,16 @@ struct Pending {
     single: bool,
 }
 
+/// An open chain the model scored: its tokens and offsets, score, strongest feature group.
+struct ModelCand {
+    first: usize,
+    last: usize,
+    start: usize,
+    end: usize,
+    score: f32,
+    group: model::Group,
+}
+
 /// A found person name (token range) for propagation.
 struct Accepted {
     first: usize,
@@ -323,7 +350,16 @@ struct Accepted {
 }
 
 /// Detects persons and places. `ids` are the identifier findings (names never overlap e-mail).
-pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) -> Vec<Finding> {
+/// `use_model`: let the learned model decide the chains the rules leave open ([`model`]);
+/// `learn`: collect those chains with their model features (for training, never at run time).
+pub(crate) fn detect(
+    text: &str,
+    toks: &[Tok],
+    caps: &[u32],
+    ids: &[Finding],
+    use_model: bool,
+    mut learn: Option<&mut Vec<crate::NameCandidate>>,
+) -> Vec<Finding> {
     let mut cx = Ctx {
         text,
         toks,
@@ -337,6 +373,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
     // Chains not accepted, reduced to what propagation needs (chains that trim to nothing
     // cannot be propagated to either).
     let mut pending: Vec<Pending> = Vec::new();
+    // Chains the rules left open that the model scored, in text order.
+    let mut model_cands: Vec<ModelCand> = Vec::new();
     chains(&mut cx, |cx, ch| {
         let Some((s, e)) = trimmed(cx, ch) else {
             return;
@@ -360,6 +398,29 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
                 });
             }
             None => {
+                if (use_model && model::ACTIVE) || learn.is_some() {
+                    if let Some(feats) = model_features(cx, ch, s, e) {
+                        let (start, end) = (toks[ch.els[s].0].start(), el_end(toks, ch, e));
+                        if let Some(learn) = learn.as_deref_mut() {
+                            learn.push(crate::NameCandidate {
+                                start,
+                                end,
+                                features: feats.idx[..feats.n].to_vec(),
+                            });
+                        }
+                        if use_model {
+                            let (score, group) = model::score(&feats);
+                            model_cands.push(ModelCand {
+                                first: ch.els[s].0,
+                                last: ch.els[e].0,
+                                start,
+                                end,
+                                score,
+                                group,
+                            });
+                        }
+                    }
+                }
                 // The core: particles directly before the last word, plus it.
                 let mut k = e;
                 while k > s && ch.els[k - 1].1 == El::Particle {
@@ -375,6 +436,38 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
             }
         }
     });
+    // The model's decisions. (Judging all mentions of a word together, by their mean score,
+    // was tried: on a development fifth of ned.train it traded 0.08 recall for 0.04 precision.)
+    let mut taken: Vec<usize> = Vec::new(); // last tokens of the chains the model accepted
+    let mut model_found: Vec<Pending> = Vec::new();
+    for c in &model_cands {
+        if model::decides(c.score) {
+            out.push(Finding {
+                start: c.start,
+                end: c.end,
+                kind: Kind::Person,
+                score: model::confidence(c.score),
+                rule: c.group.rule(),
+            });
+            accepted.push(Accepted {
+                first: c.first,
+                last: c.last,
+                given: None,
+            });
+            taken.push(c.last);
+            model_found.push(Pending {
+                first_tok: c.first,
+                core_tok: c.last,
+                last_tok: c.last,
+                end: c.end,
+                single: c.first == c.last,
+            });
+        }
+    }
+    if !taken.is_empty() {
+        taken.sort_unstable();
+        pending.retain(|p| taken.binary_search(&p.last_tok).is_err());
+    }
     let name_ends: Vec<usize> = accepted.iter().map(|a| a.given.unwrap_or(a.last)).collect();
     for t in nicknames(&cx, &name_ends) {
         out.push(nickname(toks, t));
@@ -479,11 +572,53 @@ pub(crate) fn detect(text: &str, toks: &[Tok], caps: &[u32], ids: &[Finding]) ->
         }
     }
     coordinated_first_names(&mut cx, &pending, &mut out);
+    listed_names(&mut cx, &pending, &mut out);
+    // A name the model found may still lack its particles and initials ("C.D. v.d. Heuvel"):
+    // the longer finding replaces it in `resolve`.
+    short_form_names(&mut cx, &pending, &mut out);
+    short_form_names(&mut cx, &model_found, &mut out);
     initials_signatures(&cx, &accepted, &mut out);
     out.sort_by_key(|f| f.start);
     let persons = out.clone();
     places(&mut cx, &persons, ids, &mut out);
     out
+}
+
+/// The model's features of a chain the rules left open, or `None` for a chain it does not
+/// decide: an ordinary word alone, a known place, an organisation word at the end, a word that
+/// is never a name. The same test serves training and detection.
+fn model_features(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<model::Feats> {
+    let (first, last) = (ch.els[s].0, ch.els[e].0);
+    if ch.els[e].1 != El::Cap {
+        return None;
+    }
+    if s == e && cx.common_word(last) {
+        return None;
+    }
+    let mut has_initial = false;
+    let mut has_particle = false;
+    for &(k, kind) in &ch.els[s..=e] {
+        match kind {
+            El::Initial => has_initial = true,
+            El::Particle => has_particle = true,
+            El::Cap => {
+                if cx.features(k) & F_NONNAME != 0 {
+                    return None;
+                }
+            }
+        }
+    }
+    if cx.is_org(last) || cx.is_place_toks(first, last) {
+        return None;
+    }
+    Some(model::features(
+        cx,
+        first,
+        last,
+        e - s + 1,
+        has_initial,
+        has_particle,
+    ))
 }
 
 /// A known first name alone, joined by "en" to a name found: "Sanne en Karim beginnen",
@@ -783,7 +918,7 @@ fn word_hash(cx: &mut Ctx, i: usize) -> u64 {
 /// The hash of the text of tokens `a..=b` lower-cased (`fxhash::fx` of [`lexicon::lower`]
 /// of it), computed in place for ASCII text.
 fn span_hash(cx: &mut Ctx, a: usize, b: usize) -> u64 {
-    let span = &cx.text[cx.toks[a].start()..cx.toks[b].end()];
+    let span = crate::sub(cx.text, cx.toks[a].start(), cx.toks[b].end());
     if span.is_ascii() {
         crate::fxhash::fx_ascii_lower(span.as_bytes())
     } else {
@@ -833,6 +968,264 @@ fn is_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
                 "telefoon",
             ],
         )
+}
+
+/// Whether token `first` is glued to a hyphen glued to "motie" or "amendement" (the tokenizer
+/// cuts "motie-Van" in three).
+fn motion_before(cx: &Ctx, first: usize) -> bool {
+    first >= 2
+        && !cx.toks[first].space_before
+        && !cx.toks[first - 1].space_before
+        && cx.toks[first - 1].is_punct(cx.text, b'-')
+        && cx.toks[first - 2].class == Class::Word
+        && ["motie", "amendement", "moties", "amendementen"]
+            .iter()
+            .any(|m| cx.w(first - 2).eq_ignore_ascii_case(m))
+}
+
+/// Words before a list of names whose every member is a person: "de leden Kuiper en Bos",
+/// "Kamerleden Eijsink en Recourt", "de heren Bolhuis en Brink".
+const LIST_HEADS: [&str; 9] = [
+    "leden",
+    "kamerleden",
+    "statenleden",
+    "raadsleden",
+    "heren",
+    "dames",
+    "ministers",
+    "staatssecretarissen",
+    "wethouders",
+];
+
+/// The open chains in a list of names after a plural role or a motion ("de leden Snels en
+/// Sneller", "de motie-Van Raak/Beckerman", "Kamerleden Eijsink en Recourt"): a chain after
+/// "en", "," or "/" that follows a name found, when the list begins at such a head.
+fn listed_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
+    let (toks, text) = (cx.toks, cx.text);
+    let sep = |k: usize| {
+        toks[k].is_punct(text, b',')
+            || toks[k].is_punct(text, b'/')
+            || (toks[k].class == Class::Word && toks[k].text(text) == "en")
+    };
+    let mut ends: Vec<usize> = out.iter().map(|f| f.end).collect();
+    ends.sort_unstable();
+    let mut starts: Vec<usize> = out.iter().map(|f| f.start).collect();
+    starts.sort_unstable();
+    let mut found = Vec::new();
+    for p in pending {
+        let k = p.first_tok;
+        if k < 2
+            || toks[k].nl_before > 0
+            || !sep(k - 1)
+            || ends.binary_search(&toks[k - 2].end()).is_err()
+        {
+            continue;
+        }
+        if cx.common_word(p.last_tok) || cx.is_org(p.last_tok) {
+            continue;
+        }
+        // Walk back over the names and separators of the list to its head.
+        let mut j = k - 2;
+        let mut steps = 0;
+        let head = loop {
+            if steps > 40 || j == 0 || toks[j].nl_before > 0 {
+                break None;
+            }
+            steps += 1;
+            let t = &toks[j];
+            let in_name = starts.binary_search(&t.start()).is_ok()
+                || ends.binary_search(&t.end()).is_ok()
+                || (t.class == Class::Word && t.cap)
+                || is_particle(cx.w(j))
+                || t.is_punct(text, b'.');
+            if in_name || sep(j) {
+                j -= 1;
+                continue;
+            }
+            break Some(j);
+        };
+        let Some(h) = head else { continue };
+        let head_ok = toks[h].class == Class::Word
+            && LIST_HEADS.iter().any(|w| cx.w(h).eq_ignore_ascii_case(w))
+            || motion_before(cx, h + 1);
+        if head_ok {
+            found.push(Finding {
+                start: toks[k].start(),
+                end: p.end,
+                kind: Kind::Person,
+                score: 0.8,
+                rule: "name.listed",
+            });
+        }
+    }
+    out.extend(found);
+}
+
+/// Past participles after which a capitalised word between the auxiliary and them is the
+/// person met: "heb ik Kleinjan gesproken", "had zij Joost gebeld".
+const MET: [&str; 10] = [
+    "gesproken",
+    "gebeld",
+    "gezien",
+    "gemaild",
+    "ontmoet",
+    "geïnterviewd",
+    "bezocht",
+    "geappt",
+    "gevraagd",
+    "gesms't",
+];
+
+/// Names written without a given name, as people write them in short notes: particles and a
+/// surname ("van den Heuvel", "v/d Heuvel", "v.d. Heuvel", "C.D. v.d. Heuvel", "Van Den
+/// Heuvel"), an initial without its full stop ("B Smit", "B de Wit"), and a surname met in a
+/// verb frame ("heb ik Kleinjan gesproken"). Only open chains are read; a name found already
+/// is left as it is.
+fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
+    let (toks, text) = (cx.toks, cx.text);
+    let word = |k: usize, w: &str| {
+        toks.get(k)
+            .is_some_and(|t| t.class == Class::Word && t.text(text) == w)
+    };
+    let glued_punct = |k: usize, c: u8| {
+        toks.get(k)
+            .is_some_and(|t| !t.space_before && t.is_punct(text, c))
+    };
+    let mut found = Vec::new();
+    for p in pending {
+        let (first, last) = (p.first_tok, p.last_tok);
+        if !cx.is_cap(last) || cx.is_org(last) || crate::ident::is_street_word(cx.w(last)) {
+            continue;
+        }
+        // A place is a name only after a salutation ("mevrouw de Vries"), tested below.
+        let place = cx.is_place_toks(last, last);
+        if cx.features(last) & F_NONNAME != 0 {
+            continue;
+        }
+        // Particles before the chain, on its line: lower-case words ("van den") or the
+        // abbreviations "v.d.", "v/d", "vd".
+        let mut k = first;
+        let mut particles = 0;
+        let mut abbreviated = false;
+        loop {
+            if k == 0 || toks[k].nl_before > 0 {
+                break;
+            }
+            let j = k - 1;
+            if toks[j].class == Class::Word && !toks[j].cap && is_particle(cx.w(j)) {
+                k = j;
+                particles += 1;
+            } else if j >= 3
+                && glued_punct(j, b'.')
+                && word(j - 1, "d")
+                && glued_punct(j - 2, b'.')
+                && word(j - 3, "v")
+            {
+                k = j - 3;
+                particles += 2;
+                abbreviated = true;
+            } else if j >= 2 && word(j, "d") && glued_punct(j - 1, b'/') && word(j - 2, "v") {
+                k = j - 2;
+                particles += 2;
+                abbreviated = true;
+            } else if word(j, "vd") {
+                k = j;
+                particles += 2;
+                abbreviated = true;
+            } else {
+                break;
+            }
+            if particles >= 4 {
+                break;
+            }
+        }
+        // Capitalised particles at the head of the chain itself: "Van Den Heuvel".
+        let chain_particles = (first..last)
+            .filter(|&j| toks[j].class == Class::Word && is_particle(cx.w(j)))
+            .count();
+        let mut start = k;
+        let mut rule = None;
+        // Two lower-case particles are a surname's only as "van den", "van der", "van 't",
+        // "van ter" ("van de" and "van het" are mostly "of the"), before a word that is a known
+        // surname or no ordinary word, not after a capitalised word ("Vrienden van de Ummah").
+        let pair = particles >= 2 && {
+            let second = cx.w(k + 1);
+            cx.w(k) == "van" && matches!(second, "den" | "der" | "'t" | "ter")
+        };
+        let surname_like =
+            (cx.features(last) & F_SURNAME != 0 || !cx.common_word(last)) && !toks[last].all_caps;
+        let after_capital = k > 0 && toks[k - 1].class == Class::Word && toks[k - 1].cap;
+        let capital_particles = chain_particles >= 2 && toks[first].cap && is_particle(cx.w(first));
+        if surname_like && !place && !after_capital && (abbreviated || pair || capital_particles) {
+            rule = Some("name.particles");
+        } else if particles >= 1
+            && k > 0
+            && toks[k].nl_before == 0
+            && cx.title_class(k - 1) == Some(TitleClass::Salutation)
+        {
+            // "de heer de Boer", "mevrouw van Dam": the particles are the name's.
+            rule = Some("name.title_particles");
+        }
+        // Initials before the particles: "C.D. v.d. Heuvel".
+        if rule.is_some() {
+            while start >= 2 && toks[start].nl_before == 0 && cx.is_initial(start - 2) {
+                start -= 2;
+            }
+        }
+        // An initial without its full stop: "B Smit", "B de Wit".
+        if rule.is_none() && start > 0 && toks[start].nl_before == 0 {
+            let j = start - 1;
+            let t = &toks[j];
+            let single_capital = t.class == Class::Word
+                && t.end() - t.start() == 1
+                && text.as_bytes()[t.start()].is_ascii_uppercase()
+                && (j == 0 || toks[j - 1].class != Class::Number);
+            if single_capital && !place && (particles > 0 || cx.features(last) & F_SURNAME != 0) {
+                start = j;
+                rule = Some("name.initial_no_stop");
+            }
+        }
+        // "heb ik Kleinjan gesproken".
+        if rule.is_none() && first == last && first > 0 {
+            let before = &toks[first - 1];
+            let participle = (last + 1..(last + 4).min(toks.len()))
+                .take_while(|&j| toks[j].nl_before == 0 && toks[j].class == Class::Word)
+                .any(|j| MET.iter().any(|m| cx.w(j).eq_ignore_ascii_case(m)));
+            if participle
+                && !place
+                && before.class == Class::Word
+                && !before.cap
+                && !["de", "het", "een", "die", "dat"].contains(&cx.w(first - 1))
+            {
+                rule = Some("name.met");
+            }
+        }
+        if let Some(rule) = rule {
+            found.push(Finding {
+                start: toks[start].start(),
+                end: p.end,
+                kind: Kind::Person,
+                score: 0.7,
+                rule,
+            });
+        }
+    }
+    out.extend(found);
+}
+
+/// A compound of a name or acronym and a lower-case noun, written before a name as its role:
+/// "ACW-voorzitter", "Knicks-coach", "Ex-bondscoach", "VVD-Kamerlid" is no part of the name
+/// ("Snijder-Hazelhoff", "Aiking-van Wageningen" are). The last part decides: lower case, not a
+/// particle, at least three letters.
+fn is_role_compound(w: &str) -> bool {
+    let Some((_, tail)) = w.rsplit_once('-') else {
+        return false;
+    };
+    let lowercase_head = tail.chars().next().is_some_and(char::is_lowercase);
+    (lowercase_head && tail.len() >= 3 && !is_particle(tail))
+        || ["Kamerlid", "Kamerleden", "Statenlid", "raadslid"]
+            .iter()
+            .any(|r| tail.eq_ignore_ascii_case(r))
 }
 
 fn is_first_name(cx: &Ctx, j: usize, buf: &mut String) -> bool {
@@ -920,6 +1313,24 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
     }
 }
 
+/// Whether the ordinary word `ti` opening a chain is still a name because of the title before
+/// it: a salutation ("mevrouw Snijder"), or an office when the chain goes on with "van" and a
+/// department ("staatssecretaris Bleker van Economische Zaken"; not "hoofd
+/// Bestuursondersteuning"). Not after a full stop ("Ridder. Hij").
+fn name_after_title(cx: &mut Ctx, ch: &Chain, ti: usize) -> bool {
+    if ti > 0 && cx.toks[ti - 1].is_punct(cx.text, b'.') {
+        return false;
+    }
+    match cx.title_before(ti) {
+        Some((TitleClass::Salutation, _)) => true,
+        Some((TitleClass::Role, _)) => ch
+            .els
+            .get(1)
+            .is_some_and(|&(k, kind)| kind == El::Particle && cx.w(k) == "van"),
+        _ => false,
+    }
+}
+
 /// Strips leading titles and ordinary words; returns the element range (inclusive) left.
 fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
     let mut s = 0;
@@ -948,11 +1359,17 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
                 return None;
             }
             El::Cap => {
-                if cx.title_class(ti).is_some() && s < e {
+                if (cx.title_class(ti).is_some() || is_role_compound(cx.w(ti))) && s < e {
                     s += 1;
                     continue;
                 }
-                if cx.common_word(ti) && s < e && !cx.is_initial(ti) {
+                // An ordinary word right after a title is the name ("staatssecretaris Bleker
+                // van Economische Zaken").
+                if cx.common_word(ti)
+                    && s < e
+                    && !cx.is_initial(ti)
+                    && !(s == 0 && name_after_title(cx, ch, ti))
+                {
                     s += 1;
                     continue;
                 }
@@ -967,6 +1384,29 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
     // nor is an organisation word that is no surname ("Bekir Çelik van de Turkse
     // jongerenvereniging").
     let mut e = e;
+    if motion_before(cx, ch.els[s].0) {
+        // "de motie-Van Raak": the member's name, whatever else its words are.
+        return (ch.els[e].1 == El::Cap).then_some((s, e));
+    }
+    // "Bleker van Economische Zaken", "Djukanovic van Montenegro": after a name, "van" and
+    // only ordinary, organisation or place words is no part of the name.
+    if let Some(v) = (s + 1..e).find(|&k| {
+        ch.els[k].1 == El::Particle
+            && ch.els[s..k].iter().any(|x| x.1 == El::Cap)
+            && cx.w(ch.els[k].0) == "van"
+            && ch.els[k + 1..=e].iter().all(|x| {
+                x.1 == El::Cap && {
+                    let t = x.0;
+                    (cx.common_word(t)
+                        || cx.is_org(t)
+                        || cx.is_place_toks(t, t)
+                        || cx.features(t) & F_NONNAME != 0)
+                        && cx.features(t) & F_SURNAME == 0
+                }
+            })
+    }) {
+        e = v - 1;
+    }
     while e > s && ch.els[e].1 == El::Cap && ch.els[e - 1].1 == El::Particle && {
         let t = ch.els[e].0;
         cx.common_word(t) || cx.is_org(t) && cx.features(t) & F_SURNAME == 0
@@ -990,6 +1430,21 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
 /// Decides whether a chain is a person; returns (first token, last element, rule, score).
 /// `s..=e` is the element range [`trimmed`] left of the chain.
 fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
+    // Glued to the hyphen after "motie" or "amendement": the member who moved it ("de
+    // motie-Van Aalst", "de motie-Sneller/Den Boer").
+    if motion_before(cx, ch.els[s].0) {
+        let first_tok = ch.els[s].0;
+        let end = el_end(cx.toks, ch, e);
+        let last = ch.els[e].0;
+        return Some(hit(
+            cx.toks[first_tok].start(),
+            end,
+            first_tok,
+            last,
+            "name.motion",
+            0.85,
+        ));
+    }
     // Fast exit for the commonest chain, one ordinary word ("Het", "Daarom"): of the rules
     // below only "Surname, Firstname" (and a salutation before a known surname) can accept
     // a common word, so test just those.
@@ -997,6 +1452,11 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         && cx.common_word(ch.els[e].0)
         && cx.features(ch.els[e].0) & F_SURNAME == 0
         && comma_first_name_after(cx, ch.els[e].0).is_none()
+        && !(s > 0 || {
+            // A title word right before (not an abbreviation's full stop: "Ridder. Hij").
+            let t = ch.els[e].0;
+            t > 0 && cx.toks[t - 1].class == Class::Word && cx.title_before(t).is_some()
+        })
     {
         return None;
     }
@@ -1135,10 +1595,34 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     } else {
         cx.title_before(ch.els[0].0).map(|(c, _)| (c, 0))
     };
-    let long_compound =
-        caps.len() == 1 && cx.w(last).chars().count() > 14 && cx.features(last) & F_SURNAME == 0;
+    // A long word alone is a compound noun ("Gemeentesecretaris"), unless it is a double
+    // surname whose parts are capitalised ("Hennis-Plasschaert").
+    let double_surname = cx.w(last).contains('-')
+        && cx
+            .w(last)
+            .split('-')
+            .all(|part| part.chars().next().is_some_and(char::is_uppercase));
+    let long_compound = caps.len() == 1
+        && cx.w(last).chars().count() > 14
+        && cx.features(last) & F_SURNAME == 0
+        && !double_surname;
     if let Some((class, _)) = title.filter(|_| !long_compound) {
-        if !last_common || class == TitleClass::Salutation && cx.features(last) & F_SURNAME != 0 {
+        // A salutation is followed by a name, also one that is an ordinary word ("mevrouw
+        // Snijder"); so is an office before "van" and its department ("staatssecretaris Bleker
+        // van Economische Zaken").
+        let after = cx_last_tok(ch, e) + 1;
+        let office_of = class == TitleClass::Role
+            && caps.len() == 1
+            && cx.toks.get(after).is_some_and(|t| {
+                t.class == Class::Word && matches!(t.text(cx.text), "van" | "voor")
+            })
+            && cx.toks.get(after + 1).is_some_and(|t| t.cap);
+        let plain_word = !cx.is_org(last) && cx.title_class(last).is_none();
+        if !last_common
+            || (class == TitleClass::Salutation
+                && (cx.features(last) & F_SURNAME != 0 || plain_word))
+            || (office_of && plain_word)
+        {
             return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
         }
     }

@@ -779,22 +779,27 @@ fn coordinated(
     second_start: usize,
     second_end: usize,
 ) -> bool {
-    let gap = &toks[first_end + 1..second_start];
+    // Exactly one token between them: segments that touch (a clause broken by a line end,
+    // the same phrase typed twice) or lie further apart are no coordination; the caller
+    // guarantees nothing about the gap, so it is matched, never indexed.
+    let Some([joiner]) = toks.get(first_end + 1..second_start) else {
+        return false;
+    };
     // After a comma only within a clause: the first part has a verb ("noemt zichzelf moslim,
     // niet praktiserend"); verbless phrases in a list are one fact each ("ernstige
     // depressie, GGZ-traject").
-    let joiner = word_is(text, &gap[0], &["en"])
-        || (gap[0].is_punct(text, b',')
-            && toks[first_start..first_end]
-                .iter()
-                .any(|t| ends_with_verb(text, t)));
-    gap.len() == 1
-        && joiner
+    let joiner = word_is(text, joiner, &["en"])
+        || (joiner.is_punct(text, b',')
+            && toks
+                .get(first_start..first_end)
+                .is_some_and(|first| first.iter().any(|t| ends_with_verb(text, t))));
+    let Some(second) = toks.get(second_start..=second_end) else {
+        return false;
+    };
+    joiner
         && !ends_with_verb(text, &toks[first_end])
         && !starts_clause(text, toks, second_start)
-        && !toks[second_start..=second_end]
-            .iter()
-            .any(|t| ends_with_verb(text, t))
+        && !second.iter().any(|t| ends_with_verb(text, t))
 }
 
 /// Finite verb forms that open or close a clause in the statements the cues occur in. Not
@@ -979,7 +984,7 @@ pub(crate) fn detect(
             continue;
         }
         let line_start = ps;
-        let line_end = text[ps..].find('\n').map_or(text.len(), |p| ps + p);
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[ps..]).map_or(text.len(), |p| ps + p);
         if entry_lines.last().is_some_and(|&(s, _)| s == line_start) {
             continue;
         }
@@ -1073,7 +1078,7 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         let c = *cue(m.pattern);
         if m.pattern >= CUES.len() {
             // An acronym: only in its own spelling ("CDA", "PvdA"; not "denk").
-            if &text[m.start..m.end] == c.0 && boundary_ok(m.start, m.end, c.3) {
+            if crate::sub(text, m.start, m.end) == c.0 && boundary_ok(m.start, m.end, c.3) {
                 raw.push((m.start, m.end, c.0, c.1, c.2, false));
             }
             continue;
@@ -1106,7 +1111,7 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
             && text.as_bytes()[m.start..m.end]
                 .iter()
                 .all(u8::is_ascii_uppercase)
-            && !text[..m.start]
+            && !crate::sub(text, 0, m.start)
                 .trim_end()
                 .rsplit(' ')
                 .next()
@@ -1140,7 +1145,7 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         }
         let t = &toks[ti];
         // The rest of the word after the cue: plural group nouns and organisation compounds.
-        let rest = &text[e.min(t.end())..t.end().max(e)];
+        let rest = crate::sub(text, e.min(t.end()), t.end().max(e));
         if lowercase_cue
             && GROUP_NOUNS.contains(&cue)
             && PLURAL_RESTS.iter().any(|r| r.eq_ignore_ascii_case(rest))
@@ -1606,6 +1611,33 @@ fn clause(
     })
 }
 
+/// The words this module's rules key on: every cue and acronym, and the clause words
+/// (subjects, verbs, kin nouns, bounds, negations). For the fuzz targets' dictionary.
+pub(crate) fn rule_words() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = CUES.iter().chain(ACRONYMS).map(|c| c.0).collect();
+    for list in [
+        &SUBJECTS[..],
+        &SUBJECT_NOUNS,
+        &POSSESSIVES,
+        &KIN,
+        &COPULAS,
+        &SOFT_BOUNDS,
+        &AUX,
+        &ADJUNCTS,
+        &NEGATIONS,
+        &HABITUAL,
+        &ORG_NOUNS,
+        &ORIGINS,
+        &VERBS,
+        &FINITE,
+        &SUBORDINATORS,
+        &ROLES,
+    ] {
+        v.extend_from_slice(list);
+    }
+    v
+}
+
 /// Finite verbs that follow a subject name at the start of a clause.
 const FINITE: [&str; 16] = [
     "is",
@@ -1714,13 +1746,13 @@ fn capitalised_mid_sentence(text: &str, s: usize) -> bool {
     if !b[s].is_ascii_uppercase() {
         return false;
     }
-    let before = text[..s].trim_end_matches([' ', '\t']);
+    let before = crate::sub(text, 0, s).trim_end_matches([' ', '\t']);
     !(before.is_empty() || before.ends_with(['.', '\n', ':', ';', '!', '?', '(', '"']))
 }
 
 /// "een Koerdische achtergrond": an adjective of origin right before.
 fn adjective_before(text: &str, s: usize) -> bool {
-    let before = text[..s].trim_end();
+    let before = crate::sub(text, 0, s).trim_end();
     let w = before.rsplit([' ', '\n']).next().unwrap_or("");
     w.chars().next().is_some_and(char::is_uppercase) && (w.ends_with('e') || w.ends_with('-'))
 }
@@ -1824,6 +1856,24 @@ mod tests {
             }
         }
         assert!(!may_begin_cue(b"qqq", 0));
+    }
+
+    /// Texts on which `coordinated` once indexed past its gap (two same-kind segments with
+    /// nothing between them): a line break inside a clause, a phrase typed twice. Detection
+    /// must not panic and must keep the offset contract.
+    #[test]
+    fn adjacent_segments_do_not_panic() {
+        for text in [
+            "uit Den Haag. Hij zou sindsdien een strikt salafistische\ngeloofsopvatting aanhangen en in de moskee lessen",
+            "Hij is van Turkse afkomst van Turkse afkomst.",
+            "Hij is moslim moslim moslim.",
+            "Zij heeft diabetes diabetes, diabetes en diabetes",
+        ] {
+            let found = crate::Detector::new().detect(text);
+            for f in &found {
+                assert!(f.start < f.end && f.end <= text.len());
+            }
+        }
     }
 
     #[test]

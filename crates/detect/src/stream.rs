@@ -177,7 +177,7 @@ impl Seams {
                 None => self.last_kind_end.push((f.kind, abs.end as u64)),
             }
             max_end = max_end.max(f.end);
-            sink(&abs, &piece.text[f.start..f.end]);
+            sink(&abs, crate::sub(&piece.text, f.start, f.end));
         }
         self.frontier = if piece.clean {
             0

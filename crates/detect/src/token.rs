@@ -54,7 +54,7 @@ impl Tok {
         self.e as usize
     }
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start()..self.end()]
+        crate::sub(text, self.start(), self.end())
     }
     pub fn is_punct(&self, text: &str, c: u8) -> bool {
         self.class == Class::Punct && text.as_bytes()[self.start()] == c
@@ -156,8 +156,14 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                     let Some(d) = next_char(text, i) else {
                         break;
                     };
+                    let after = next_char(text, i + d.len_utf8());
+                    // A lower-case word joined to a capitalised one is two tokens: "motie-Van
+                    // Aalst", "oud-VVD": the name after the hyphen starts a name of its own.
+                    let lower_to_capital =
+                        d == '-' && c.is_lowercase() && after.is_some_and(char::is_uppercase);
                     let joiner = (d == '-' || d == '\'' || d == '’')
-                        && next_char(text, i + d.len_utf8()).is_some_and(is_letter);
+                        && after.is_some_and(is_letter)
+                        && !lower_to_capital;
                     if is_letter(d) || (d.is_alphanumeric() && !d.is_ascii_digit()) || joiner {
                         i += d.len_utf8();
                     } else {
@@ -176,7 +182,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
             }
         }
         let (cap, all_caps) = if class == Class::Word {
-            word_case(&text[start..i])
+            word_case(crate::sub(text, start, i))
         } else {
             (false, false)
         };
@@ -285,7 +291,7 @@ fn word_case(w: &str) -> (bool, bool) {
 
 #[inline]
 fn decode(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\0')
+    text.get(i..).and_then(|r| r.chars().next()).unwrap_or('\0')
 }
 
 #[inline]

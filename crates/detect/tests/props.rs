@@ -67,6 +67,93 @@ proptest! {
     }
 }
 
+/// Words that steer the rules: every cue, particle, verb and clause word the detector keys on
+/// ([`grondslag_detect::rule_words`]), in three casings, with names, pronouns, identifiers and
+/// multi-byte text. Random characters almost never spell a cue, so the special-category rules
+/// (where the index arithmetic lives) are only reached with these.
+fn steering_word() -> impl Strategy<Value = String> {
+    let mut words: Vec<String> = Vec::new();
+    for w in grondslag_detect::rule_words() {
+        words.push(w.to_string());
+        let mut c = w.chars();
+        if let Some(f) = c.next() {
+            words.push(f.to_uppercase().chain(c).collect());
+        }
+        words.push(w.to_uppercase());
+    }
+    for w in [
+        "Hij",
+        "hij",
+        "Zij",
+        "ik",
+        "Jan",
+        "Fatima",
+        "El",
+        "Amrani",
+        "Jansen",
+        "de Vries",
+        "J.",
+        "M.",
+        "Turkse",
+        "Marokkaanse",
+        "salafistische",
+        "geloofsopvatting",
+        "lessen",
+        "Den Haag",
+        "Ermelo",
+        "woont in",
+        "geboren op",
+        "06-12345678",
+        "111222333",
+        "محمد",
+        "عبد الله",
+        "Çelik",
+        "Yıldırım",
+        "ë",
+        "—",
+        "&",
+        "-",
+        "(",
+        ")",
+        ":",
+        ";",
+        ",",
+        ".",
+        "\"",
+        "'",
+    ] {
+        words.push(w.to_string());
+    }
+    proptest::sample::select(words)
+}
+
+/// Texts of steering words with spaces, line breaks, blank lines and commas between them:
+/// a phrase typed twice, a clause broken by a line end, a list of cues.
+fn steered_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        (
+            steering_word(),
+            proptest::sample::select(vec![" ", " ", " ", "\n", "\n\n", ", ", ". ", ""]),
+        ),
+        0..60,
+    )
+    .prop_map(|parts| {
+        parts
+            .into_iter()
+            .flat_map(|(w, sep)| [w, sep.to_string()])
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn detect_keeps_offset_contract_on_cue_words(text in steered_text()) {
+        check_contract(&text);
+    }
+}
+
 fn check_contract(text: &str) {
     let det = Detector::new();
     let found = det.detect(text);
@@ -154,4 +241,20 @@ proptest! {
         prop_assert_eq!(&one, &run(2));
         prop_assert_eq!(&one, &run(3));
     }
+}
+
+/// Every input a fuzz target once failed on (`fuzz/regressions/detect/`) keeps the contract.
+#[test]
+fn fuzz_regressions_keep_the_contract() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions/detect");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz/regressions/detect") {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            check_contract(text);
+            n += 1;
+        }
+    }
+    assert!(n > 0, "no regression inputs in {}", dir.display());
 }

@@ -61,15 +61,19 @@ pub fn init(args: StoreOnly) -> anyhow::Result<ExitCode> {
 
 /// Resolves person findings of all active documents into data subjects and stores them.
 pub fn resolve_subjects(store: &mut Store) -> anyhow::Result<()> {
-    let mentions: Vec<grondslag_subjects::Mention> = store
-        .mentions()?
+    let stored = store.mentions()?;
+    // The text before each mention: a title before a name, a sentence end before a detail.
+    let contexts = store.mention_contexts(&stored)?;
+    let mentions: Vec<grondslag_subjects::Mention> = stored
         .into_iter()
-        .map(|m| grondslag_subjects::Mention {
+        .zip(contexts)
+        .map(|(m, before)| grondslag_subjects::Mention {
             id: m.finding.0 as u64,
             doc: m.document.0 as u64,
             kind: m.kind,
             value: m.value,
             start: m.start,
+            before,
         })
         .collect();
     // The store re-applies the working group's merge/split decisions itself.

@@ -312,6 +312,7 @@ fn requester_of(mail: &mail_parser::Message, detector: &Detector) -> Requester {
             "phone" => &mut r.phones,
             "birthdate" => &mut r.birthdates,
             "address" | "postcode" => &mut r.addresses,
+            "place" => &mut r.places,
             _ => continue,
         };
         if !list.contains(&v) {
@@ -319,6 +320,19 @@ fn requester_of(mail: &mail_parser::Message, detector: &Detector) -> Requester {
         }
     }
     r
+}
+
+/// What the search compares: the requester's names, contact details and towns.
+fn query_of(requester: &Requester) -> grondslag_subjects::Query {
+    grondslag_subjects::Query {
+        names: requester.names.clone(),
+        emails: requester.emails.clone(),
+        phones: requester.phones.clone(),
+        birthdates: requester.birthdates.clone(),
+        addresses: requester.addresses.clone(),
+        places: requester.places.clone(),
+        ..Default::default()
+    }
 }
 
 pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
@@ -329,30 +343,33 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
         RequestAction::Search { store, id, json } => {
             let mut store = open(&store)?;
             let id = RequestId(id);
-            let requester = store.request_requester(id)?;
-            let query = grondslag_subjects::Query {
-                names: requester.names.clone(),
-                emails: requester.emails.clone(),
-                phones: requester.phones.clone(),
-                birthdates: requester.birthdates.clone(),
-                addresses: requester.addresses.clone(),
-                ..Default::default()
-            };
-            let mut candidates: Vec<serde_json::Value> = Vec::new();
-            let mut scored: Vec<(f32, SubjectId, Vec<String>)> = store
-                .subject_profiles()?
+            let query = query_of(&store.request_requester(id)?);
+            let (subjects, profiles): (Vec<SubjectId>, Vec<_>) =
+                store.subject_profiles()?.into_iter().unzip();
+            let assessed = grondslag_subjects::assess_candidates(&query, &profiles);
+            let mut scored: Vec<(SubjectId, grondslag_subjects::Assessment)> = subjects
                 .into_iter()
-                .filter_map(|(sid, profile)| {
-                    let (score, evidence) = grondslag_subjects::score_candidate(&query, &profile);
-                    (score > 0.0).then_some((score, sid, evidence))
+                .zip(assessed)
+                .filter(|(_, a)| a.confidence > 0.0)
+                .collect();
+            scored.sort_by(|a, b| {
+                b.1.confidence
+                    .total_cmp(&a.1.confidence)
+                    .then(a.0 .0.cmp(&b.0 .0))
+            });
+            let candidates: Vec<serde_json::Value> = scored
+                .into_iter()
+                .take(20)
+                .map(|(sid, a)| {
+                    serde_json::json!({
+                        "subject": sid,
+                        "confidence": ui::thousandths(a.confidence),
+                        "evidence": a.evidence,
+                        "contradictions": a.contradictions,
+                        "advice": a.advice.as_str(),
+                    })
                 })
                 .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1 .0.cmp(&b.1 .0)));
-            for (score, sid, evidence) in scored.into_iter().take(20) {
-                candidates.push(serde_json::json!({
-                    "subject": sid, "confidence": ui::thousandths(score), "evidence": evidence,
-                }));
-            }
             store.request_transition(id, RequestStatus::Searched, "")?;
             if json {
                 ui::print_json(&candidates)?;
@@ -370,6 +387,27 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
             let subjects: Vec<SubjectId> = subjects.into_iter().map(SubjectId).collect();
             store.request_confirm(RequestId(id), &subjects, &identity)?;
             println!("{}", ui::t("verzoeker bevestigd", "requester confirmed"));
+            // The human decides; the tool says plainly what in a confirmed subject is not
+            // the requester's, before an answer is written.
+            let query = query_of(&store.request_requester(RequestId(id))?);
+            for (sid, profile) in store.subject_profiles()? {
+                if !subjects.contains(&sid) {
+                    continue;
+                }
+                let a = grondslag_subjects::assess_candidate(&query, &profile);
+                if !a.contradictions.is_empty() {
+                    eprintln!(
+                        "grondslag: {} {}: {}; {}",
+                        ui::t("let op, betrokkene", "note, subject"),
+                        sid.0,
+                        a.contradictions.join("; "),
+                        ui::t(
+                            "splits wat niet van de verzoeker is af (subject split) of controleer het; documenten met een andere geboortedatum of ander BSN blijven buiten het inzagepakket",
+                            "split off what is not the requester's (subject split) or check it; documents with another birth date or BSN stay out of the inspection package"
+                        )
+                    );
+                }
+            }
         }
         RequestAction::Answer { store, id, out } => {
             let mut store = open(&store)?;
@@ -472,15 +510,35 @@ fn answer(store: &mut grondslag_store::Store, id: RequestId, out: &Path) -> anyh
             "first confirm which subjects are the requester (request confirm)"
         ));
     }
-    // Mentions of the requester stay visible; every other finding is removed.
+    let requester = store.request_requester(id)?;
+    let query = query_of(&requester);
+    // Mentions of the requester stay visible; every other finding is removed. Only the
+    // documents in which a confirmed subject occurs are shown, and not one in which the
+    // subject carries a birth date or BSN that is not the requester's: that document may be
+    // a namesake's, and a person looks at it first (and splits it off with `subject split`).
     let mut own: HashSet<i64> = HashSet::new();
     let mut docs: BTreeSet<grondslag_store::DocId> = BTreeSet::new();
+    let mut withheld: BTreeSet<grondslag_store::DocId> = BTreeSet::new();
     for s in &subjects {
         let detail = store.subject_detail(*s)?;
         for f in &detail.findings {
             own.insert(f.finding.id.0);
+            if grondslag_subjects::contradicts_request(&query, &f.finding.kind, &f.finding.value) {
+                withheld.insert(f.finding.document);
+            }
         }
         docs.extend(detail.documents.iter().copied());
+    }
+    for doc in &withheld {
+        docs.remove(doc);
+        eprintln!(
+            "grondslag: document {}: {}",
+            doc.0,
+            ui::t(
+                "niet in het inzagepakket: de betrokkene heeft hier een andere geboortedatum of een ander BSN dan de verzoeker; controleer en splits (subject split)",
+                "left out of the inspection package: the subject carries another birth date or BSN here than the requester; check and split (subject split)"
+            )
+        );
     }
     let grounds = Grounds::woo_default();
     let mut kinds: Vec<String> = Vec::new();

@@ -189,3 +189,62 @@ fn a_large_text_file_is_streamed_with_offsets_into_the_whole_file() {
         filler.len() + "Contact: ".len()
     );
 }
+
+/// Ordinary texts that once made the detector panic (issue 14, item 10): a line break inside a
+/// special-category clause and a phrase typed twice. `detect` exits 0 and keeps the contract.
+#[test]
+fn detect_does_not_panic_on_a_broken_clause_or_a_repeated_phrase() {
+    let d = Dir::new();
+    let texts = [
+        "uit Den Haag. Hij zou sindsdien een strikt salafistische\ngeloofsopvatting aanhangen en in de moskee lessen",
+        "Hij is van Turkse afkomst van Turkse afkomst.",
+    ];
+    for (n, text) in texts.iter().enumerate() {
+        let f = d.write(&format!("t{n}.txt"), text);
+        let out = d.run("t", &["detect", "--format", "jsonl", f.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        for line in String::from_utf8(out.stdout).unwrap().lines() {
+            let r: serde_json::Value = serde_json::from_str(line).unwrap();
+            let (s, e) = (
+                r["start"].as_u64().unwrap() as usize,
+                r["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &text.as_bytes()[s..e],
+                r["text"].as_str().unwrap().as_bytes()
+            );
+        }
+    }
+}
+
+/// `redact` on HTML with a bare `&` before multi-byte text (issue 14, item 10): the entity
+/// decoder once sliced inside a character and the panic message printed the document's text.
+/// It exits 0, writes OUT, and says nothing of the text on stderr.
+#[test]
+fn redact_html_with_a_bare_ampersand_before_multibyte_text() {
+    let d = Dir::new();
+    for (n, html) in [
+        "<p>Overleg & محمد عبد الله</p>",
+        "<p>Overleg &amp; محمد عبد الله</p>",
+        "<p title=\"a &محمد\">Jan &ë de Vries &#x1F600; &am€</p>",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let f = d.write(&format!("in{n}.html"), html);
+        let out_path = d.path(&format!("out{n}.html"));
+        let out = d.run(
+            "t",
+            &[
+                "redact",
+                f.to_str().unwrap(),
+                "--out",
+                out_path.to_str().unwrap(),
+            ],
+        );
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        assert!(out_path.exists());
+        assert!(!err.contains("محمد"), "document text on stderr: {err}");
+    }
+}

@@ -160,71 +160,23 @@ fn tag_end(bytes: &[u8], start: usize) -> usize {
 }
 
 /// Decodes entities in `src[start..end]`, yielding `(unit_start, unit_end, char)` with units as
-/// byte offsets into `src`.
+/// byte offsets into `src`. The decoder is `extract`'s ([`grondslag_html::reference_at`]), so
+/// the units spell the text the detector saw; a reference that decodes to nothing (the soft
+/// hyphen) yields no unit, as it yields no text.
 fn decode_units(src: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, char)>) {
     let mut i = start;
-    while i < end {
-        let rest = &src[i..end];
-        if rest.starts_with('&') {
-            if let Some((c, len)) = decode_entity(rest) {
+    while let Some(rest) = src.get(i..end).filter(|r| !r.is_empty()) {
+        if let Some((c, len)) = grondslag_html::reference_at(rest) {
+            if let Some(c) = c {
                 out.push((i, i + len, c));
-                i += len;
-                continue;
             }
+            i += len;
+            continue;
         }
         let Some(c) = rest.chars().next() else { break };
         out.push((i, i + c.len_utf8(), c));
         i += c.len_utf8();
     }
-}
-
-/// Decodes one entity at the start of `s` (which starts with `&`): the character and its length.
-fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
-    let body = &s[1..semi];
-    let c = if let Some(num) = body.strip_prefix('#') {
-        let n = if let Some(hex) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
-            u32::from_str_radix(hex, 16).ok()?
-        } else {
-            num.parse().ok()?
-        };
-        char::from_u32(n)?
-    } else {
-        match body {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" => '\u{a0}',
-            "eacute" => 'é',
-            "euml" => 'ë',
-            "egrave" => 'è',
-            "iuml" => 'ï',
-            "ouml" => 'ö',
-            "uuml" => 'ü',
-            "auml" => 'ä',
-            "ccedil" => 'ç',
-            "Ccedil" => 'Ç',
-            "Eacute" => 'É',
-            "Ouml" => 'Ö',
-            "Uuml" => 'Ü',
-            "aacute" => 'á',
-            "oacute" => 'ó',
-            "iacute" => 'í',
-            "uacute" => 'ú',
-            "szlig" => 'ß',
-            "shy" => '\u{ad}',
-            "ndash" => '–',
-            "mdash" => '—',
-            "rsquo" => '’',
-            "lsquo" => '‘',
-            "ldquo" => '“',
-            "rdquo" => '”',
-            _ => return None,
-        }
-    };
-    Some((c, semi + 1))
 }
 
 fn escape(s: &str, out: &mut String) {
@@ -382,6 +334,19 @@ mod tests {
         let spans: Vec<Span> = spans.iter().map(|&(s, e, k)| Span::new(s, e, k)).collect();
         let m = Matcher::new(extracted, &spans, &Grounds::woo_default());
         String::from_utf8(redact(html.as_bytes(), &m).unwrap()).unwrap()
+    }
+
+    /// A bare `&` before multi-byte text once sliced inside a character (issue 14, item 10).
+    #[test]
+    fn bare_ampersand_before_multibyte_text() {
+        let extracted = "Overleg & محمد عبد الله";
+        let s = extracted.find('م').unwrap();
+        let out = run(
+            "<p>Overleg & محمد عبد الله</p>",
+            extracted,
+            &[(s, extracted.len(), "person")],
+        );
+        assert_eq!(out, "<p>Overleg & [5.1.2e]</p>");
     }
 
     #[test]

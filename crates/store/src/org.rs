@@ -80,9 +80,11 @@ impl Store {
         };
         let old_note: Option<i64> = self
             .conn()
-            .query_row("SELECT people_note FROM organisation WHERE id = 1", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT people_note FROM organisation WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
             .optional()
             .ctx("reading the organisation")?;
         let tx = self

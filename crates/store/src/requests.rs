@@ -37,6 +37,9 @@ pub struct Requester {
     pub phones: Vec<String>,
     pub birthdates: Vec<String>,
     pub addresses: Vec<String>,
+    /// Towns the requester lives in (absent in requests imported before it existed).
+    #[serde(default)]
+    pub places: Vec<String>,
 }
 
 /// What [`Store::import_request_mail`] did with a mail.

@@ -9,7 +9,8 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    time, DbContext, DocId, FindingId, FindingInfo, Store, StoreError, SubjectId, SPECIAL_KINDS,
+    time, DbContext, DocId, FindingId, FindingInfo, Mention, Store, StoreError, SubjectId,
+    SPECIAL_KINDS,
 };
 
 /// One resolved cluster to store.
@@ -61,6 +62,55 @@ pub enum SubjectDecision {
 }
 
 impl Store {
+    /// The text right before each of `mentions` (what `grondslag_subjects::Mention::before`
+    /// carries: a title before a name, whether a sentence ends between a name and a detail).
+    /// Each document's text is opened once, in memory only; a document whose text cannot be
+    /// opened gives empty contexts. Logged as one view.
+    pub fn mention_contexts(&mut self, mentions: &[Mention]) -> Result<Vec<String>, StoreError> {
+        let mut out = vec![String::new(); mentions.len()];
+        let mut by_doc: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            by_doc.entry(m.document.0).or_default().push(i);
+        }
+        let mut opened = 0usize;
+        for (doc, idx) in by_doc {
+            let Ok(text) = self.text_for_resolution(DocId(doc)) else {
+                continue;
+            };
+            opened += 1;
+            for i in idx {
+                out[i] = grondslag_subjects::text_before(&text, mentions[i].start);
+            }
+        }
+        self.audit_view(
+            "texts read for subject resolution",
+            "documents",
+            &format!("count={opened}"),
+        )?;
+        self.flush_head()?;
+        Ok(out)
+    }
+
+    fn text_for_resolution(&self, doc: DocId) -> Result<String, StoreError> {
+        let key = self.doc_key(doc)?;
+        let blob: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT text_blob FROM documents WHERE id = ?1 AND status = 'active'",
+                [doc.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .ctx("reading a document")?
+            .flatten();
+        let blob = blob.ok_or(StoreError::NoText(doc))?;
+        let bytes = self
+            .vault
+            .get_blob(&key, &grondslag_vault::BlobId::parse(&blob)?)?;
+        String::from_utf8(bytes)
+            .map_err(|_| StoreError::Corrupt(format!("text of document {doc} is not UTF-8")))
+    }
+
     /// Replaces all subjects by `subjects`, keeping ids stable by overlap and re-applying
     /// recorded merge/split decisions. Subjects that vanish are removed unless a hold names them.
     pub fn replace_subjects(&mut self, subjects: &[NewSubject]) -> Result<(), StoreError> {

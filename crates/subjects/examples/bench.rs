@@ -101,6 +101,7 @@ fn main() {
                     kind: "person".into(),
                     value: v.clone(),
                     start: pos,
+                    before: String::new(),
                 });
                 if rng.next().is_multiple_of(4) {
                     mentions.push(Mention {
@@ -109,6 +110,7 @@ fn main() {
                         kind: "email".into(),
                         value: format!("{}.{}@example.nl", g.to_lowercase(), s.to_lowercase()),
                         start: pos + v.len() + 3,
+                        before: String::new(),
                     });
                 }
             }

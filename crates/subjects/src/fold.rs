@@ -63,7 +63,7 @@ fn push_folded(out: &mut String, c: char) {
 
 /// Transliteration key of one name word: folded, letters only, with the spelling
 /// differences of Dutch, French and English transliteration mapped together
-/// (kh/ch/h, oe/ou/u/w, y/i, c/q/k, ph/f) and doubled letters collapsed.
+/// (kh/ch/sh/h, oe/ou/u/w, y/i, c/q/k, ph/f) and doubled letters collapsed.
 ///
 /// `Haddou` and `Hadou` get the same key; `Mohammed` and `Muhammad` do not (their
 /// vowels differ); [`skeleton`] catches those.
@@ -76,7 +76,9 @@ pub fn translit(word: &str) -> String {
         let c = letters[i];
         let next = letters.get(i + 1).copied();
         let (rep, used): (&[u8], usize) = match (c, next) {
-            (b'k', Some(b'h')) | (b'c', Some(b'h')) => (b"h", 2),
+            // kh, ch and sh: Khalid/Chalid (Dutch), Rachid/Rashid, Chaoui/Shaoui (French
+            // and English).
+            (b'k', Some(b'h')) | (b'c', Some(b'h')) | (b's', Some(b'h')) => (b"h", 2),
             (b'g', Some(b'h')) => (b"g", 2),
             (b'p', Some(b'h')) => (b"f", 2),
             (b't', Some(b'h')) => (b"t", 2),
@@ -180,6 +182,8 @@ mod tests {
             ("Moestafa", "Mustafa"),
             ("Ouahabi", "Wahabi"),
             ("Youssef", "Yusef"),
+            ("Rachid", "Rashid"),
+            ("Chaoui", "Shaoui"),
         ];
         for (a, b) in same {
             assert_eq!(translit(a), translit(b), "{a} ~ {b}");

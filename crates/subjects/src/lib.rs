@@ -7,14 +7,17 @@
 //! and split [`Decision`]s after every re-scan. It also scores stored subjects against the
 //! details an access requester gives ([`score_candidate`]).
 //!
-//! This crate is pure: no I/O, no database, no clock, no printing. It never sees document
-//! text, only mentions. Its evidence strings may contain name parts: the store encrypts
-//! them. It must never put a name or identifier into an error or a panic message.
+//! This crate is pure: no I/O, no database, no clock, no printing. It sees mentions and
+//! the text right before each ([`Mention::before`]), never whole documents. Its evidence
+//! strings may contain name parts: the store encrypts them. It must never put a name or
+//! identifier into an error or a panic message.
 //!
-//! Precision comes first: two members of one family ("Fatima Haddou" and "Mohammed
-//! Haddou") are never merged on their surname, and an abbreviated name that fits more
-//! than one person is left apart rather than guessed. Resolution blocks on surname keys
-//! so that it stays linear in the number of mentions.
+//! Precision comes first, because an access request answered from these subjects must never
+//! show another person: namesakes whose birth dates, towns or BSNs differ are never one
+//! subject, two members of one family ("Fatima Haddou" and "Mohammed Haddou") are never
+//! merged on their surname, and a name that fits more than one person is left apart rather
+//! than guessed ([`resolve`] says how). Resolution blocks on documents and surname keys so
+//! that it stays near-linear in the number of mentions.
 
 mod fold;
 mod ident;
@@ -24,9 +27,12 @@ mod search;
 
 pub use fold::{fold, levenshtein, similar_keys, skeleton, translit};
 pub use ident::{normalise_date, normalise_identifier, LINKING_KINDS};
-pub use name::{normalise_name, NameForm, NameKey, SurnameMatch};
+pub use name::{gender_before, normalise_name, NameForm, NameKey, SurnameMatch};
 pub use resolve::resolve;
-pub use search::{score_candidate, Query, SubjectProfile};
+pub use search::{
+    assess_candidate, assess_candidates, contradicts_request, score_candidate, Advice, Assessment,
+    Query, SubjectProfile,
+};
 
 /// One finding handed to resolution: a person name or an identifier in a document.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +48,29 @@ pub struct Mention {
     pub value: String,
     /// Byte offset in the document text; used for order and adjacency only.
     pub start: usize,
+    /// The document text right before the mention (at most [`CONTEXT_BEFORE`] bytes; see
+    /// [`text_before`]), or empty when the caller has no text. Resolution reads only two
+    /// things in it: a title or kinship word right before a name ("mevrouw", "de heer",
+    /// "zijn dochter"), and whether a sentence ends between a name and a detail after it.
+    /// It is never copied into evidence or errors.
+    pub before: String,
+}
+
+/// How much text before a mention [`Mention::before`] carries.
+pub const CONTEXT_BEFORE: usize = 240;
+
+/// The text before byte offset `start` of `text` that [`Mention::before`] expects: at most
+/// [`CONTEXT_BEFORE`] bytes, cut on a character boundary.
+pub fn text_before(text: &str, start: usize) -> String {
+    let mut end = start.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut from = end.saturating_sub(CONTEXT_BEFORE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..end].to_string()
 }
 
 /// One data subject: the mentions resolution considers to be one natural person.

@@ -106,6 +106,25 @@ impl NameKey {
     }
 }
 
+/// Whether every written-out word of `short` (at least two, the first the same given
+/// name) appears in order in `long`: names of three parts (Somali: given name, father's,
+/// grandfather's) are written with any two of them ("Nimco Mohamed", "Nimco Mohamed Nur").
+pub(crate) fn written_part(short: &NameKey, long: &NameKey) -> bool {
+    let words = |k: &NameKey| -> Vec<String> {
+        k.display
+            .split_whitespace()
+            .map(translit)
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (a, b) = (words(short), words(long));
+    if a.len() < 2 || b.len() <= a.len() || a[0] != b[0] {
+        return false;
+    }
+    let mut rest = b.iter();
+    a.iter().all(|w| rest.any(|x| x == w))
+}
+
 /// How two surnames matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SurnameMatch {
@@ -209,7 +228,7 @@ fn is_surname_particle(word: &str) -> bool {
     let w = fold(word);
     matches!(
         w.as_str(),
-        "ait" | "ibn" | "bin" | "ould" | "oulad" | "bint"
+        "ait" | "ibn" | "bin" | "ould" | "oulad" | "aoulad" | "ouled" | "bint"
     ) || (matches!(w.as_str(), "ben" | "bou") && word.starts_with(['b']))
 }
 
@@ -347,7 +366,95 @@ fn words(s: &str) -> Vec<String> {
         }
         out.push(raw.to_string());
     }
+    glue_hyphenated_particles(out)
+}
+
+/// A double surname whose second part has a tussenvoegsel ("de Boer-van der Meer") splits
+/// into "Boer-van", "der", "Meer" at the spaces; this puts such a part back together.
+fn glue_hyphenated_particles(ws: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(ws.len());
+    let mut i = 0;
+    while i < ws.len() {
+        let w = &ws[i];
+        let tail = w
+            .rsplit(['-', '\u{2010}', '\u{2011}', '\u{2013}'])
+            .next()
+            .unwrap_or("");
+        let hyphen_tussen = w.len() > tail.len()
+            && !tail.is_empty()
+            && tail.chars().next().is_some_and(char::is_lowercase)
+            && is_tussen(tail);
+        if hyphen_tussen {
+            let mut glued = w.clone();
+            let mut j = i + 1;
+            while j < ws.len() && is_tussen(&ws[j]) && j + 1 < ws.len() {
+                glued.push(' ');
+                glued.push_str(&ws[j]);
+                j += 1;
+            }
+            if j < ws.len() {
+                glued.push(' ');
+                glued.push_str(&ws[j]);
+                out.push(glued);
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(w.clone());
+        i += 1;
+    }
     out
+}
+
+/// Gender implied by the words written right before a name: a salutation or title
+/// ("mevrouw", "de heer", "dhr.") or a kinship word ("zijn dochter", "haar vader").
+/// `before` is the document text before the mention; only its last two words count.
+pub fn gender_before(before: &str) -> Option<char> {
+    let tail: Vec<&str> = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | ',' | ':' | ';'))
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .collect();
+    let last = tail.first()?;
+    if let Some(g) = gender_of(last) {
+        // "heer" only as "de heer" or "geachte heer"; "hr." alone is also an abbreviation.
+        let w = fold(last);
+        let w = w.trim_end_matches('.');
+        if w == "heer" {
+            let prev = tail.get(1).map(|p| fold(p)).unwrap_or_default();
+            return matches!(
+                prev.as_str(),
+                "de" | "geachte" | "beste" | "waarde" | "meneer"
+            )
+            .then_some('m');
+        }
+        return Some(g);
+    }
+    kinship_gender(last)
+}
+
+fn kinship_gender(word: &str) -> Option<char> {
+    match fold(word).trim_end_matches('.') {
+        "vader" | "zoon" | "broer" | "echtgenoot" | "grootvader" | "opa" | "oom" => Some('m'),
+        "moeder" | "dochter" | "zus" | "zuster" | "echtgenote" | "grootmoeder" | "oma"
+        | "tante" | "weduwe" => Some('f'),
+        _ => None,
+    }
+}
+
+/// Whether the words right before a name say the person is someone's relative ("zijn
+/// dochter", "haar vader", "echtgenoot", "neef").
+pub(crate) fn kinship_before(before: &str) -> bool {
+    before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | ',' | ':' | ';'))
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| {
+            kinship_gender(w).is_some()
+                || matches!(
+                    fold(w).trim_end_matches('.'),
+                    "neef" | "nicht" | "kind" | "ouders" | "schoonzoon" | "schoondochter"
+                )
+        })
 }
 
 /// Normalises a person mention as written into the keys resolution compares.
@@ -365,14 +472,16 @@ pub fn normalise_name(s: &str) -> NameKey {
             .split_whitespace()
             .next()
             .is_some_and(|w| is_initials(w) || w.chars().next().is_some_and(char::is_uppercase));
-        if !before.is_empty() && !after.is_empty() && starts_with_given && !before.contains(' ')
-            || (!before.is_empty() && !after.is_empty() && starts_with_given && {
-                let bw: Vec<&str> = before.split_whitespace().collect();
-                bw.iter()
-                    .take(bw.len().saturating_sub(1))
-                    .all(|w| is_tussen(w))
-            })
-        {
+        // The part before the comma is one surname: a word, possibly after tussenvoegsels
+        // and possibly a double name ("De Boer-van der Meer").
+        let one_surname = {
+            let bw =
+                glue_hyphenated_particles(before.split_whitespace().map(str::to_string).collect());
+            bw.iter()
+                .take(bw.len().saturating_sub(1))
+                .all(|w| is_tussen(w) || is_article(w) || is_surname_particle(w))
+        };
+        if !before.is_empty() && !after.is_empty() && starts_with_given && one_surname {
             // Trailing tussenvoegsels of the "after" part belong before the surname.
             let mut aw: Vec<&str> = after.split_whitespace().collect();
             let mut tus: Vec<&str> = Vec::new();
@@ -431,7 +540,12 @@ pub fn normalise_name(s: &str) -> NameKey {
     let mut last = ws.len() - 1;
     // "Driss Ait Brahim": the particle and the last word are one surname.
     let joined;
-    let surname_word: &str = if last > 0 && is_surname_particle(&ws[last - 1]) {
+    // "Ben"/"Bou" with a capital is also a Dutch given name; after another given name or
+    // initials ("Fatima Ben Messaoud", "F. Ben Messaoud") it is the surname's particle.
+    let particle = |i: usize| {
+        is_surname_particle(&ws[i]) || (i > 0 && matches!(fold(&ws[i]).as_str(), "ben" | "bou"))
+    };
+    let surname_word: &str = if last > 0 && particle(last - 1) {
         joined = format!("{}{}", ws[last - 1], ws[last]);
         last -= 1;
         &joined
@@ -462,24 +576,44 @@ pub fn normalise_name(s: &str) -> NameKey {
     }
     key.surname = format!("{}{}", translit(&dutch_tussen), core);
     key.block = skeleton(&core);
+    // The parts of a double surname; the tussenvoegsel belongs to the first
+    // ("de Wit-Jansen" → "dewit", "jansen"), a part's own to that part ("van der Meer").
     key.surname_parts = surname_word
         .split(['-', '\u{2010}', '\u{2011}', '\u{2013}'])
-        .map(translit)
-        .filter(|p| !p.is_empty())
+        .map(|part| {
+            let pw: Vec<&str> = part.split_whitespace().collect();
+            let own_tussen: String = pw
+                .iter()
+                .take(pw.len().saturating_sub(1))
+                .map(|w| fold(w))
+                .collect();
+            let core = translit(pw.last().copied().unwrap_or(""));
+            (translit(&own_tussen), core)
+        })
+        .filter(|(_, core)| !core.is_empty())
+        .enumerate()
+        .map(|(i, (t, core))| {
+            if i == 0 {
+                format!("{}{t}{core}", translit(&dutch_tussen))
+            } else {
+                format!("{t}{core}")
+            }
+        })
         .collect();
     for w in &ws[..i] {
         if is_initials(w) {
             key.initials.push_str(&initials_of(w));
         } else if w.chars().any(char::is_alphabetic) {
-            let t = translit(w);
-            // "Pieter-Jan" stands for the initials P.J.
+            // "Pieter-Jan" stands for the initials P.J., and is "Pieter Jan" written with a
+            // hyphen: each part is a given name.
             for part in w.split(['-', '\u{2010}', '\u{2011}', '\u{2013}']) {
                 if let Some(c) = fold(part).chars().find(char::is_ascii_lowercase) {
                     key.initials.push(initial_class(c));
                 }
-            }
-            if !t.is_empty() {
-                key.givens.push(t);
+                let t = translit(part);
+                if !t.is_empty() {
+                    key.givens.push(t);
+                }
             }
         }
     }
@@ -563,6 +697,28 @@ mod tests {
             ),
             ("M.Haddou", NameForm::Initials, "hadu", "m", None),
             ("Vries, J. de", NameForm::Initials, "devries", "j", None),
+            (
+                "Fatima Ben Messaoud",
+                NameForm::Full,
+                "benmesaud",
+                "f",
+                Some("fatima"),
+            ),
+            (
+                "F. Ben Messaoud",
+                NameForm::Initials,
+                "benmesaud",
+                "f",
+                None,
+            ),
+            ("Ben Jansen", NameForm::Full, "jansen", "b", Some("ben")),
+            (
+                "Naima Aoulad Ali",
+                NameForm::Full,
+                "auladali",
+                "n",
+                Some("naima"),
+            ),
         ];
         for (input, form, surname, initials, given) in table {
             let k = normalise_name(input);

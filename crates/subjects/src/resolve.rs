@@ -1,43 +1,87 @@
 //! Resolution: person mentions → data subjects.
 //!
-//! Mentions are joined in passes, strongest evidence first, each pass only looking inside
-//! a block of mentions that share a surname key (so the work stays linear):
+//! Two people can share a name, and one person is written in many ways. Resolution
+//! therefore first settles each document on its own, where a writer makes sure that a
+//! short form points at one person, and only then joins across documents, where a name
+//! alone proves little:
 //!
-//! 1. the same normalised full name (given name + surname, folded and transliterated);
-//! 2. spelling variants of full names (Mohammed/Muhammad, Hadou/Haddou), and a
-//!    hyphenated double surname against one of its parts with the same given name;
-//! 3. initials ("M. Haddou") against the one full name they fit, in the same document
-//!    first, else in the whole holding;
-//! 4. a surname alone ("meneer Haddou") against the one person with that surname in the
-//!    same document, else in the whole holding;
-//! 5. identifiers (e-mail, phone, BSN, IBAN, address, birthdate) found right after a name:
-//!    the same identifier next to compatible names links them across documents.
+//! 1. **Details next to a name.** Every other finding is attached to the person named
+//!    right before it (or just after it) in the same document. A birth date, a place of
+//!    residence or a BSN attached *tightly* — close, and with no sentence ending in
+//!    between — becomes a fact about that mention: two groups whose facts differ (another
+//!    birth date, another town, another BSN) are never joined, and neither are groups
+//!    with other given names, other initials, another surname or another gender by title
+//!    ("mevrouw", "de heer", "zijn dochter" right before the name).
+//! 2. **Within a document.** Mentions of one full name are one person, unless their
+//!    facts differ (two namesakes in one list). A short form — initials, a surname alone,
+//!    a title and surname, a given name alone, an abbreviation — joins the one person of
+//!    the document it fits; where two fit, it is left apart.
+//! 3. **Shared identifiers** (e-mail, phone, BSN, IBAN, birth date) next to compatible
+//!    names join across documents.
+//! 4. **The same name across documents**, in any spelling (transliteration, diacritics,
+//!    hyphen or space, a married double name): groups are taken richest first; a group
+//!    joins the one earlier group its name fits and its facts do not contradict. A group
+//!    without facts that fits several namesakes stays apart: which one is meant cannot be
+//!    known, and guessing would put one person's documents in another's access request.
+//! 5. **Short forms that no document explains** (a letter to "H. Ouahabi") join the one
+//!    person in the holding they fit, with a lower confidence.
 //!
-//! Every join checks that the two groups do not contradict each other (different given
-//! names, different initials, different surnames, "meneer" against "mevrouw"), which is
-//! what keeps family members apart. An ambiguous mention is never forced onto one
-//! candidate; it stays with the mentions of the same form in its document.
-//!
-//! Finally the working group's [`Decision`]s are applied in order.
+//! Every join has a confidence and a reason, and the explanation tree gives each member
+//! the weakest link on its path. Finally the working group's [`Decision`]s are applied in
+//! order. Work stays near-linear: every pass looks only inside a document or inside a
+//! block of mentions that share a surname key.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::fold::similar_keys;
-use crate::ident::{normalise_identifier, LINKING_KINDS};
-use crate::name::{normalise_name, NameForm, NameKey, SurnameMatch};
+use crate::fold::{fold, similar_keys, skeleton};
+use crate::ident::{normalise_date, normalise_identifier, LINKING_KINDS};
+use crate::name::{
+    gender_before, kinship_before, normalise_name, written_part, NameForm, NameKey, SurnameMatch,
+};
 use crate::{Decision, Member, Mention, Subject};
 
-/// How far (bytes) after the end of a name an identifier still counts as that person's
+/// How far (bytes) after the end of a name a detail still counts as that person's
 /// (a line of a contact list, an e-mail header, a signature block).
 const AFTER_NAME: usize = 220;
-/// How far before a name an identifier may stand and still count as that person's.
+/// How far before a name a detail may stand and still count as that person's.
 const BEFORE_NAME: usize = 40;
 /// A detail this close after a name belongs to it, whatever follows.
 const CLOSE_AFTER: usize = 40;
+/// A detail at most this far after its name, with no sentence end in between, is a fact
+/// about the person that may keep two people apart or link them.
+const TIGHT: usize = 160;
 /// How far (bytes) after a full name an alias such as a kunya may stand to be read as
 /// that person's alias.
 const ALIAS_GAP: usize = 48;
+/// The special categories (GDPR art. 9/10) of the detector's contract.
+const SPECIAL_KINDS: &[&str] = &[
+    "religion",
+    "ethnicity",
+    "political",
+    "health",
+    "sexual_orientation",
+    "trade_union",
+    "criminal",
+];
+
+/// Words between a name and a kunya that say the kunya is that person's alias.
+const ALIAS_CUES: &[&str] = &[
+    "(",
+    "\"",
+    "\u{201c}",
+    "alias",
+    "zich",
+    "ook",
+    "bekend",
+    "noem",
+    "roepnaam",
+    "bijnaam",
+    "sociale media",
+    "aka",
+    "a.k.a",
+    "genaamd",
+];
 /// Most distinct variants a group remembers for its conflict check.
 const PROFILE_CAP: usize = 12;
 
@@ -77,7 +121,6 @@ type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 struct Ids {
     surname: u32,
     given: u32,
-    initials: u32,
     parts: Vec<u32>,
 }
 
@@ -93,6 +136,98 @@ struct Edge {
     reason: Reason,
 }
 
+/// Where a detail (any finding that is not a name) belongs: the person mention, the
+/// distance in bytes, and whether it is close enough, in the same sentence, to be a fact
+/// about that person.
+#[derive(Debug, Clone, Copy)]
+struct Attached {
+    person: u32,
+    distance: usize,
+    tight: bool,
+    /// Whether the detail stands after the name (else right before it).
+    after_name: bool,
+}
+
+impl Attached {
+    /// The text between the name `person` and the detail `detail` (as far as the
+    /// mentions' context reaches; a detail before its name gives its own last words).
+    fn gap<'m>(&self, detail: &'m Mention, person: &'m Mention) -> &'m str {
+        let _ = person;
+        let ctx = &detail.before;
+        let n = if self.after_name {
+            self.distance.min(ctx.len())
+        } else {
+            40.min(ctx.len())
+        };
+        let mut from = ctx.len() - n;
+        while !ctx.is_char_boundary(from) {
+            from += 1;
+        }
+        &ctx[from..]
+    }
+}
+
+/// What a join rests on, which decides which differences veto it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// A name (and its place in a document): every difference vetoes.
+    Name,
+    /// The same identifier next to both names: people move, so another town does not veto.
+    Identifier,
+    /// The same BSN: it identifies a person whatever name or town they were written with.
+    Bsn,
+}
+
+/// What a place next to a name says about the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PlaceRole {
+    /// "woont in", "woonachtig te", "Woonplaats:", or no cue: where the person lives.
+    Residence,
+    /// "geboren in", "Geboorteplaats:": never changes.
+    Birth,
+    /// Origin or history ("afkomstig uit", "groeide op in", "verhuisde naar"): no fact.
+    Other,
+}
+
+/// The role of a place from the text between the name and the place (`gap`), as the
+/// detector's contract has one kind for places of residence and of origin.
+fn place_role(gap: &str) -> PlaceRole {
+    // Only the clause the place stands in: "(geb. 1961) uit Tiel" is where one lives.
+    let clause = gap.rsplit([',', ')', '(', ';', '\n']).next().unwrap_or(gap);
+    let g = fold(clause);
+    const OTHER: &[&str] = &[
+        "afkomstig",
+        "oorspronkelijk",
+        "origine",
+        "groeide",
+        "opgegroeid",
+        "verhuisd",
+        "verhuisde",
+        "woonde",
+        "komt uit",
+        "kwam uit",
+        "geboorteland",
+        "vandaan",
+    ];
+    if OTHER.iter().any(|w| g.contains(w)) {
+        return PlaceRole::Other;
+    }
+    // The last cue before the place decides: "geboren 1-2-1990, woonachtig te Tiel".
+    let birth = ["geboren", "geb.", "geboorteplaats"]
+        .iter()
+        .filter_map(|w| g.rfind(w))
+        .max();
+    let residence = ["woon", "wonend", "wonende", "adres", "verblijft"]
+        .iter()
+        .filter_map(|w| g.rfind(w))
+        .max();
+    match (birth, residence) {
+        (Some(b), Some(r)) if r > b => PlaceRole::Residence,
+        (Some(_), _) => PlaceRole::Birth,
+        _ => PlaceRole::Residence,
+    }
+}
+
 /// What a group of mentions says about its person, for the conflict check.
 #[derive(Debug, Clone, Default)]
 struct Profile {
@@ -101,10 +236,33 @@ struct Profile {
     surnames: Vec<String>,
     surname_parts: Vec<Vec<String>>,
     salutation: u8,
+    /// Birth dates (`YYYY-MM-DD`), places of birth and of residence (folded) and BSNs
+    /// written tightly next to a name.
+    births: Vec<String>,
+    birthplaces: Vec<String>,
+    towns: Vec<String>,
+    bsns: Vec<String>,
+    /// Addresses next to a name: a household shares them, so they keep apart only what a
+    /// name alone would join, and tell which of several fitting people a mention is.
+    addresses: Vec<String>,
+}
+
+fn push_capped(list: &mut Vec<String>, v: String) {
+    if list.len() < PROFILE_CAP && !list.contains(&v) {
+        list.push(v);
+    }
+}
+
+fn disjoint(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+}
+
+fn shares(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.contains(x))
 }
 
 impl Profile {
-    fn of(key: &NameKey) -> Profile {
+    fn of(key: &NameKey, salutation: Option<char>) -> Profile {
         let mut p = Profile::default();
         if let Some(g) = key.first_given() {
             p.givens.push(g.to_string());
@@ -118,7 +276,7 @@ impl Profile {
             p.surnames.push(key.surname.clone());
             p.surname_parts.push(key.surname_parts.clone());
         }
-        p.salutation = match key.salutation {
+        p.salutation = match salutation {
             Some('m') => 1,
             Some('f') => 2,
             _ => 0,
@@ -126,11 +284,18 @@ impl Profile {
         p
     }
 
+    /// How many facts (birth dates, towns, BSNs) the group carries.
+    fn facts(&self) -> usize {
+        self.births.len()
+            + self.birthplaces.len()
+            + self.towns.len()
+            + self.bsns.len()
+            + self.addresses.len()
+    }
+
     fn absorb(&mut self, other: Profile) {
         for g in other.givens {
-            if self.givens.len() < PROFILE_CAP && !self.givens.contains(&g) {
-                self.givens.push(g);
-            }
+            push_capped(&mut self.givens, g);
         }
         for (s, parts) in other.surnames.into_iter().zip(other.surname_parts) {
             if self.surnames.len() < PROFILE_CAP && !self.surnames.contains(&s) {
@@ -140,11 +305,43 @@ impl Profile {
         }
         self.initials |= other.initials;
         self.salutation |= other.salutation;
+        for v in other.births {
+            push_capped(&mut self.births, v);
+        }
+        for v in other.birthplaces {
+            push_capped(&mut self.birthplaces, v);
+        }
+        for v in other.towns {
+            push_capped(&mut self.towns, v);
+        }
+        for v in other.bsns {
+            push_capped(&mut self.bsns, v);
+        }
+        for v in other.addresses {
+            push_capped(&mut self.addresses, v);
+        }
     }
 
-    /// Whether the two groups cannot be one person. `ignore_surname` is for a BSN, which
-    /// identifies a person whatever name they were written under.
-    fn conflicts(&self, other: &Profile, ignore_surname: bool) -> bool {
+    /// Why the two groups cannot be one person, if they cannot, for a join that rests on
+    /// `link`.
+    fn contradiction(&self, other: &Profile, link: Link) -> Option<&'static str> {
+        if disjoint(&self.bsns, &other.bsns) {
+            return Some("another BSN");
+        }
+        if disjoint(&self.births, &other.births) {
+            return Some("another birth date");
+        }
+        if disjoint(&self.birthplaces, &other.birthplaces) {
+            return Some("another place of birth");
+        }
+        if link == Link::Name && disjoint(&self.towns, &other.towns) {
+            return Some("another town of residence");
+        }
+        // A name alone does not join two addresses: a namesake lives elsewhere (people
+        // who moved are joined by an identifier, or by the working group).
+        if link == Link::Name && disjoint(&self.addresses, &other.addresses) {
+            return Some("another address");
+        }
         if !self.givens.is_empty()
             && !other.givens.is_empty()
             && !self
@@ -152,24 +349,23 @@ impl Profile {
                 .iter()
                 .any(|a| other.givens.iter().any(|b| similar_keys(a, b)))
         {
-            return true;
+            return Some("another given name");
         }
         if self.initials != 0 && other.initials != 0 && self.initials & other.initials == 0 {
-            return true;
+            return Some("other initials");
         }
-        let sal = self.salutation | other.salutation;
-        if sal == 3 {
-            return true;
+        if self.salutation | other.salutation == 3 {
+            return Some("another gender by title");
         }
-        if ignore_surname || self.surnames.is_empty() || other.surnames.is_empty() {
-            return false;
+        if link == Link::Bsn || self.surnames.is_empty() || other.surnames.is_empty() {
+            return None;
         }
         let surname_fits = |a: &str, pa: &[String], b: &str, pb: &[String]| {
             similar_keys(a, b)
                 || (pb.len() > 1 && pb.iter().any(|p| p == a))
                 || (pa.len() > 1 && pa.iter().any(|p| p == b))
         };
-        !self
+        let fits = self
             .surnames
             .iter()
             .zip(&self.surname_parts)
@@ -179,8 +375,122 @@ impl Profile {
                     .iter()
                     .zip(&other.surname_parts)
                     .any(|(b, pb)| surname_fits(a, pa, b, pb))
-            })
+            });
+        (!fits).then_some("another surname")
     }
+
+    fn conflicts(&self, other: &Profile, link: Link) -> bool {
+        self.contradiction(other, link).is_some()
+    }
+
+    /// The facts both groups give alike, for the evidence of a join.
+    fn agreeing(&self, other: &Profile) -> Option<&'static str> {
+        match (
+            shares(&self.births, &other.births),
+            shares(&self.towns, &other.towns),
+        ) {
+            (true, true) => Some("birth date and town agree"),
+            (true, false) => Some("birth date agrees"),
+            (false, true) => Some("town agrees"),
+            _ => shares(&self.bsns, &other.bsns).then_some("BSN agrees"),
+        }
+    }
+}
+
+/// Whether a sentence ends, or a paragraph, in `gap` (the text between a name and a
+/// detail). A dot after an abbreviation or an initial ("geb.", "mw.", "J.") ends none.
+fn sentence_ends(gap: &str) -> bool {
+    if gap.contains("\n\n") || gap.contains("\n\r\n") {
+        return true;
+    }
+    let b = gap.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if !matches!(c, b'.' | b'!' | b'?') {
+            continue;
+        }
+        let rest = &gap[i + 1..];
+        let next = rest.trim_start();
+        if next.len() == rest.len() || !next.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // "Hij woont in Tiel": the next sentence still speaks of the person named.
+        let first: String = next
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if matches!(first.as_str(), "hij" | "zij" | "ze" | "ik") {
+            continue;
+        }
+        if c == b'.' {
+            let word: String = gap[..i]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<Vec<char>>()
+                .into_iter()
+                .rev()
+                .collect();
+            // Right after the name ("… Agnieszka Rossi. De familie …") the dot ends its
+            // sentence; after one letter it marks an initial.
+            if word.chars().count() == 1 || is_abbreviation(&fold(&word)) {
+                continue;
+            }
+        }
+        return true;
+    }
+    false
+}
+
+/// Whether `gap` (the text between a name and a detail after it) starts another entry:
+/// a line that is neither empty up to the detail (an address block) nor a form label
+/// ("Geboortedatum: …"), such as the next line of a list ("4. Vries, H. de, geboren …").
+fn new_entry(gap: &str) -> bool {
+    gap.split('\n').skip(1).any(|line| {
+        let line = line.trim_start();
+        if line.trim().is_empty() {
+            return false;
+        }
+        match line.split_once(':') {
+            Some((label, _)) => {
+                let label = label.trim();
+                label.is_empty()
+                    || label.chars().count() > 30
+                    || !label
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+            }
+            None => true,
+        }
+    })
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "geb"
+            | "mw"
+            | "mevr"
+            | "mvr"
+            | "dhr"
+            | "hr"
+            | "drs"
+            | "dr"
+            | "ir"
+            | "ing"
+            | "mr"
+            | "prof"
+            | "nr"
+            | "tel"
+            | "str"
+            | "jr"
+            | "sr"
+            | "ca"
+            | "bijv"
+            | "o.a"
+            | "vs"
+            | "wed"
+    )
 }
 
 struct Resolver<'a> {
@@ -193,28 +503,62 @@ struct Resolver<'a> {
     profiles: Vec<Profile>,
     /// The explanation tree: each person mention's link towards the subject's anchor.
     tree: Vec<Option<Edge>>,
-    /// Person mentions per document, in text order.
-    by_doc: FxMap<u64, Vec<u32>>,
+    /// Person mentions per document, in text order; documents in ascending order.
+    by_doc: Vec<(u64, Vec<u32>)>,
+    doc_index: FxMap<u64, usize>,
     /// Interned keys of each person mention.
     ids: Vec<Ids>,
-    /// One person mention per distinct full name (surname + first given), in order.
-    full_reps: Vec<u32>,
+    /// Per mention index: the person it belongs to, for every finding that is not a name.
+    attached: Vec<Option<Attached>>,
+    /// Short forms left apart because two people of their document fit them.
+    ambiguous: Vec<bool>,
+    /// How many joins were made, to tell when a round changed nothing.
+    joins: usize,
+    /// "Warsame" and "Amina Hassan" found apart in "Van: Warsame, Amina Hassan <…>".
+    inverted: Vec<(u32, u32)>,
+    /// Full-name mentions by block, computed once ([`Self::blocks_of_full_names`]).
+    full_blocks: Vec<Vec<u32>>,
 }
 
 /// Resolves mentions into data subjects and applies the working group's decisions.
 ///
-/// Person mentions (kind "person") become subjects; identifier mentions are linked to the
-/// person named right before them and become members of that person's subject. Output is
-/// deterministic: subjects ordered by their lowest mention id, members by mention id.
+/// Person mentions (kind "person") become subjects; every other finding is linked to the
+/// person named right before it (or just after it) and becomes a member of that person's
+/// subject. Output is deterministic: subjects ordered by their lowest mention id, members
+/// by mention id.
 pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
     let mut r = Resolver::new(mentions);
-    r.join_same_names();
-    r.join_variants();
+    for (a, b) in r.inverted.clone() {
+        r.join(
+            a,
+            b,
+            0.9,
+            "one name written 'Surname, Given names'".into(),
+            Link::Name,
+        );
+    }
+    r.join_in_documents();
     r.join_aliases();
-    r.join_initials();
-    r.join_surnames();
-    let attached = r.attach_identifiers();
-    r.join_shared_identifiers(&attached);
+    r.join_shared_identifiers();
+    r.join_full_names();
+    r.join_double_surnames();
+    // Short forms after the full names, so that a group knows everything its other
+    // documents say (a title, a birth date) before a short form is weighed against it;
+    // then the full names once more with what the short forms added.
+    // Each round can tell a short form's gender or facts to a group that an earlier round
+    // left ambiguous; a few rounds settle it.
+    for _ in 0..3 {
+        let before = r.joins;
+        r.ambiguous.iter_mut().for_each(|a| *a = false);
+        r.join_short_forms_in_documents();
+        r.join_full_names();
+        r.join_short_forms_across();
+        if r.joins == before {
+            break;
+        }
+    }
+    r.join_other_names();
+    let attached = std::mem::take(&mut r.attached);
     r.into_subjects(&attached, decisions)
 }
 
@@ -226,19 +570,77 @@ impl<'a> Resolver<'a> {
             .filter(|(_, m)| m.kind == "person")
             .map(|(i, _)| i)
             .collect();
-        let keys: Vec<NameKey> = persons
+        let mut keys: Vec<NameKey> = persons
             .iter()
             .map(|&i| normalise_name(&mentions[i].value))
             .collect();
+        // "Ben Messaoud" alone reads as given name Ben and surname Messaoud; where the
+        // holding knows "Ben Messaoud" as a surname ("Fatima Ben Messaoud"), it is that.
+        let ben = |k: &NameKey| {
+            k.form() == NameForm::Full
+                && k.display.split_whitespace().count() == 2
+                && k.display
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(fold(w).as_str(), "ben" | "bou"))
+        };
+        let known: std::collections::HashSet<String> = if keys.iter().any(ben) {
+            keys.iter()
+                .filter(|k| matches!(k.form(), NameForm::Full | NameForm::Initials))
+                .map(|k| k.surname.clone())
+                .collect()
+        } else {
+            Default::default()
+        };
+        for k in keys.iter_mut().filter(|k| !known.is_empty() && ben(k)) {
+            let ws: Vec<&str> = k.display.split_whitespace().collect();
+            if k.form() == NameForm::Full
+                && ws.len() == 2
+                && matches!(fold(ws[0]).as_str(), "ben" | "bou")
+            {
+                let alt = normalise_name(&format!("{} {}", fold(ws[0]), ws[1]));
+                if known.contains(&alt.surname) {
+                    let salutation = k.salutation;
+                    *k = alt;
+                    k.salutation = salutation;
+                }
+            }
+        }
+        let inverted = inverted_pairs(mentions, &persons);
+        for &(a, b) in &inverted {
+            let (ma, mb) = (
+                &mentions[persons[a as usize]],
+                &mentions[persons[b as usize]],
+            );
+            let key = normalise_name(&format!("{}, {}", ma.value, mb.value));
+            keys[a as usize] = key.clone();
+            keys[b as usize] = key;
+        }
         let n = persons.len();
-        let profiles = keys.iter().map(Profile::of).collect();
-        let mut by_doc: FxMap<u64, Vec<u32>> = FxMap::default();
+        let mut profiles: Vec<Profile> = keys
+            .iter()
+            .zip(&persons)
+            .map(|(k, &i)| {
+                Profile::of(
+                    k,
+                    k.salutation.or_else(|| gender_before(&mentions[i].before)),
+                )
+            })
+            .collect();
+        let mut docs: FxMap<u64, Vec<u32>> = FxMap::default();
         for (p, &i) in persons.iter().enumerate() {
-            by_doc.entry(mentions[i].doc).or_default().push(p as u32);
+            docs.entry(mentions[i].doc).or_default().push(p as u32);
         }
-        for v in by_doc.values_mut() {
-            v.sort_by_key(|&p| mentions[persons[p as usize]].start);
+        let mut by_doc: Vec<(u64, Vec<u32>)> = docs.into_iter().collect();
+        by_doc.sort_by_key(|(d, _)| *d);
+        for (_, v) in by_doc.iter_mut() {
+            v.sort_by_key(|&p| (mentions[persons[p as usize]].start, p));
         }
+        let doc_index = by_doc
+            .iter()
+            .enumerate()
+            .map(|(i, (d, _))| (*d, i))
+            .collect();
         fn intern<'k>(map: &mut FxMap<&'k str, u32>, s: &'k str) -> u32 {
             if s.is_empty() {
                 return NONE;
@@ -252,7 +654,6 @@ impl<'a> Resolver<'a> {
             .map(|k| Ids {
                 surname: intern(&mut interner, &k.surname),
                 given: intern(&mut interner, k.first_given().unwrap_or("")),
-                initials: intern(&mut interner, &k.initials),
                 parts: if k.surname_parts.len() > 1 {
                     k.surname_parts
                         .iter()
@@ -264,18 +665,46 @@ impl<'a> Resolver<'a> {
             })
             .collect();
         drop(interner);
-        let mut seen: FxMap<(u32, u32), ()> = FxMap::default();
-        let full_reps: Vec<u32> = (0..keys.len())
-            .filter(|&p| {
-                keys[p].form() == NameForm::Full
-                    && seen.insert((ids[p].surname, ids[p].given), ()).is_none()
-            })
-            .map(|p| p as u32)
-            .collect();
+        let attached = attach(mentions, &persons, &keys);
+        for (i, a) in attached.iter().enumerate() {
+            let Some(a) = a.filter(|a| a.tight) else {
+                continue;
+            };
+            let m = &mentions[i];
+            let profile = &mut profiles[a.person as usize];
+            match m.kind.as_str() {
+                "birthdate" => {
+                    if let Some(d) = normalise_date(&m.value) {
+                        push_capped(&mut profile.births, d);
+                    }
+                }
+                "place" => {
+                    let town = fold(m.value.trim());
+                    let gap = a.gap(m, &mentions[persons[a.person as usize]]);
+                    match place_role(gap) {
+                        _ if town.is_empty() => {}
+                        PlaceRole::Residence => push_capped(&mut profile.towns, town),
+                        PlaceRole::Birth => push_capped(&mut profile.birthplaces, town),
+                        PlaceRole::Other => {}
+                    }
+                }
+                "bsn" => {
+                    if let Some(b) = normalise_identifier("bsn", &m.value) {
+                        push_capped(&mut profile.bsns, b);
+                    }
+                }
+                "address" => {
+                    if let Some(v) = normalise_identifier("address", &m.value) {
+                        push_capped(&mut profile.addresses, v);
+                    }
+                }
+                _ => {}
+            }
+        }
         Resolver {
             by_doc,
+            doc_index,
             ids,
-            full_reps,
             mentions,
             persons,
             keys,
@@ -283,6 +712,11 @@ impl<'a> Resolver<'a> {
             size: vec![1; n],
             profiles,
             tree: vec![None; n],
+            attached,
+            ambiguous: vec![false; n],
+            joins: 0,
+            inverted,
+            full_blocks: Vec::new(),
         }
     }
 
@@ -298,6 +732,12 @@ impl<'a> Resolver<'a> {
         &self.keys[p as usize].display
     }
 
+    fn in_doc(&self, doc: u64) -> &[u32] {
+        self.doc_index
+            .get(&doc)
+            .map_or(&[], |&i| self.by_doc[i].1.as_slice())
+    }
+
     fn find(&mut self, mut x: u32) -> u32 {
         while self.parent[x as usize] != x {
             let gp = self.parent[self.parent[x as usize] as usize];
@@ -307,14 +747,20 @@ impl<'a> Resolver<'a> {
         x
     }
 
+    /// Whether the groups of `a` and `b` cannot be one person.
+    fn conflict(&mut self, a: u32, b: u32) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        ra != rb && self.profiles[ra as usize].conflicts(&self.profiles[rb as usize], Link::Name)
+    }
+
     /// Joins the groups of `a` and `b` unless they conflict; returns whether they are
     /// now one group. The explanation tree gets the edge `b → a`.
-    fn join(&mut self, a: u32, b: u32, confidence: f32, reason: Reason, strong: bool) -> bool {
+    fn join(&mut self, a: u32, b: u32, confidence: f32, reason: Reason, link: Link) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return true;
         }
-        if self.profiles[ra as usize].conflicts(&self.profiles[rb as usize], strong) {
+        if self.profiles[ra as usize].conflicts(&self.profiles[rb as usize], link) {
             return false;
         }
         let (big, small) = if self.size[ra as usize] >= self.size[rb as usize] {
@@ -322,6 +768,7 @@ impl<'a> Resolver<'a> {
         } else {
             (rb, ra)
         };
+        self.joins += 1;
         self.parent[small as usize] = big;
         self.size[big as usize] += self.size[small as usize];
         let moved = std::mem::take(&mut self.profiles[small as usize]);
@@ -353,126 +800,14 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Pass 1: the same folded, transliterated full name or kunya.
-    fn join_same_names(&mut self) {
-        let mut first: FxMap<(u32, u32), u32> = FxMap::default();
-        let mut other: HashMap<(String, String), Vec<u32>> = HashMap::new();
-        for p in 0..self.keys.len() as u32 {
-            let k = &self.keys[p as usize];
-            match k.form() {
-                NameForm::Full => {
-                    let key = (self.ids[p as usize].surname, self.ids[p as usize].given);
-                    match first.get(&key) {
-                        Some(&q) => {
-                            self.join(q, p, 0.95, "same normalised name".into(), false);
-                        }
-                        None => {
-                            first.insert(key, p);
-                        }
-                    }
-                }
-                NameForm::Other => {
-                    // "Abu Ibrahim" ~ "Abou Ibrahiem": the same prefix key, a similar rest.
-                    let (prefix, rest) = k.other.split_once(' ').unwrap_or(("", &k.other));
-                    let block = (prefix.to_string(), crate::fold::skeleton(rest));
-                    let reps = other.entry(block).or_default();
-                    let hit = reps.iter().copied().find(|&q| {
-                        let qk = &self.keys[q as usize].other;
-                        let q_rest = qk.split_once(' ').map_or(qk.as_str(), |(_, r)| r);
-                        similar_keys(q_rest, rest)
-                    });
-                    match hit {
-                        Some(q) => {
-                            let exact = self.keys[q as usize].other == self.keys[p as usize].other;
-                            let reason: Reason = if exact {
-                                "same normalised name".into()
-                            } else {
-                                format!(
-                                    "spelling variant {} ~ {}",
-                                    self.display(q),
-                                    self.display(p)
-                                )
-                                .into()
-                            };
-                            self.join(q, p, if exact { 0.9 } else { 0.8 }, reason, false);
-                        }
-                        None => reps.push(p),
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Representatives of each distinct full name, in order of first appearance.
-    fn distinct_full_names(&self) -> Vec<u32> {
-        self.full_reps.clone()
-    }
-
-    /// Pass 2: spelling variants of full names, and double surnames.
-    fn join_variants(&mut self) {
-        let reps = self.distinct_full_names();
-        let mut blocks: HashMap<(String, String), Vec<u32>> = HashMap::new();
-        let mut order: Vec<(String, String)> = Vec::new();
-        let mut by_name: FxMap<(u32, u32), u32> = FxMap::default();
-        for &p in &reps {
-            let k = &self.keys[p as usize];
-            let given = k.first_given().unwrap_or("");
-            let block = (k.block.clone(), crate::fold::skeleton(given));
-            by_name.insert(
-                (self.ids[p as usize].surname, self.ids[p as usize].given),
-                p,
-            );
-            let entry = blocks.entry(block.clone()).or_default();
-            if entry.is_empty() {
-                order.push(block);
-            }
-            entry.push(p);
-        }
-        for block in &order {
-            let members = blocks[block].clone();
-            for (i, &a) in members.iter().enumerate() {
-                for &b in &members[i + 1..] {
-                    let (ka, kb) = (&self.keys[a as usize], &self.keys[b as usize]);
-                    let surname = ka.surname_match(kb);
-                    let given = ka.given_match(kb);
-                    if matches!(surname, Some(SurnameMatch::Same | SurnameMatch::Variant))
-                        && given.is_some()
-                    {
-                        let reason =
-                            format!("spelling variant {} ~ {}", self.display(a), self.display(b));
-                        self.join(a, b, 0.85, reason.into(), false);
-                    }
-                }
-            }
-        }
-        // "Hatice Kaya-Demir" ~ "Hatice Kaya": only when exactly one part fits.
-        for &p in &reps {
-            let ids = &self.ids[p as usize];
-            let given = ids.given;
-            let hits: Vec<u32> = ids
-                .parts
-                .iter()
-                .filter_map(|&part| by_name.get(&(part, given)).copied())
-                .collect();
-            if let [q] = hits[..] {
-                let reason = format!(
-                    "double surname {} ~ {}, same given name",
-                    self.display(p),
-                    self.display(q)
-                );
-                self.join(q, p, 0.7, reason.into(), false);
-            }
-        }
-    }
-
-    /// Among `candidates`, one mention per distinct group.
-    fn one_per_group(&mut self, candidates: &[u32]) -> Vec<u32> {
+    /// Among `candidates`, one mention per distinct group, leaving out `p`'s own group.
+    fn one_per_group(&mut self, p: u32, candidates: &[u32]) -> Vec<u32> {
+        let own = self.find(p);
         let mut roots: Vec<u32> = Vec::new();
         let mut out = Vec::new();
         for &c in candidates {
             let r = self.find(c);
-            if !roots.contains(&r) {
+            if r != own && !roots.contains(&r) {
                 roots.push(r);
                 out.push(c);
             }
@@ -480,336 +815,349 @@ impl<'a> Resolver<'a> {
         out
     }
 
-    /// Pass 3: initials against full names.
-    fn join_initials(&mut self) {
-        let mut in_doc: FxMap<(u64, u32), Vec<u32>> = FxMap::default();
-        let mut global: FxMap<u32, Vec<u32>> = FxMap::default();
-        for &p in &self.full_reps {
-            global
-                .entry(self.ids[p as usize].surname)
-                .or_default()
-                .push(p);
+    /// The groups among `candidates` (one mention each) that `p`'s group could be.
+    fn fitting(&mut self, p: u32, candidates: &[u32]) -> Vec<u32> {
+        let groups = self.one_per_group(p, candidates);
+        groups
+            .into_iter()
+            .filter(|&q| !self.conflict(p, q))
+            .collect()
+    }
+
+    /// Like [`Self::fitting`], but a short form refers back: when exactly one fitting
+    /// person was named before `p` in its document, that one is meant, whoever is
+    /// named after it.
+    fn fitting_earlier_first(&mut self, p: u32, candidates: &[u32]) -> Vec<u32> {
+        let start = self.mentions[self.persons[p as usize]].start;
+        let earlier: Vec<u32> = candidates
+            .iter()
+            .copied()
+            .filter(|&q| self.mentions[self.persons[q as usize]].start < start)
+            .collect();
+        let fits = self.fitting(p, &earlier);
+        if !fits.is_empty() {
+            return fits;
         }
-        for p in 0..self.keys.len() as u32 {
-            if self.form(p) == NameForm::Full {
-                in_doc
-                    .entry((self.doc(p), self.ids[p as usize].surname))
-                    .or_default()
-                    .push(p);
-            }
-        }
-        let mut unresolved: Vec<(u32, bool)> = Vec::new();
-        for p in 0..self.keys.len() as u32 {
-            if self.form(p) != NameForm::Initials {
-                continue;
-            }
-            let doc = self.doc(p);
-            let surname = self.ids[p as usize].surname;
-            let fits =
-                |r: &Self, q: &u32| r.keys[p as usize].initials_compatible(&r.keys[*q as usize]);
-            let local: Vec<u32> = in_doc
-                .get(&(doc, surname))
-                .map(|v| v.iter().copied().filter(|q| fits(self, q)).collect())
-                .unwrap_or_default();
-            let local = self.one_per_group(&local);
-            if let [q] = local[..] {
-                let reason = format!(
-                    "initials {} match {} in the same document",
-                    self.display(p),
-                    self.display(q)
-                );
-                if self.join(q, p, 0.9, reason.into(), false) {
+        self.fitting(p, candidates)
+    }
+
+    /// Step 2a: one full name in one document is one person, unless facts differ. Mentions
+    /// with facts go first, so a bare mention that fits two namesakes of the document is
+    /// seen to be ambiguous and left apart.
+    fn join_in_documents(&mut self) {
+        for d in 0..self.by_doc.len() {
+            let ps = self.by_doc[d].1.clone();
+            let mut by_name: FxMap<(u32, u32), Vec<u32>> = FxMap::default();
+            let mut order: Vec<(u32, u32)> = Vec::new();
+            for &p in &ps {
+                if self.form(p) != NameForm::Full {
                     continue;
                 }
-            }
-            if local.len() > 1 {
-                unresolved.push((p, false));
-                continue;
-            }
-            let everywhere: Vec<u32> = global
-                .get(&surname)
-                .map(|v| v.iter().copied().filter(|q| fits(self, q)).collect())
-                .unwrap_or_default();
-            let everywhere = self.one_per_group(&everywhere);
-            if let [q] = everywhere[..] {
-                let reason = format!(
-                    "initials {} match {}, the only such name in the holding",
-                    self.display(p),
-                    self.display(q)
-                );
-                if self.join(q, p, 0.75, reason.into(), false) {
-                    continue;
+                let key = (self.ids[p as usize].surname, self.ids[p as usize].given);
+                let list = by_name.entry(key).or_default();
+                if list.is_empty() {
+                    order.push(key);
                 }
+                list.push(p);
             }
-            unresolved.push((p, everywhere.is_empty()));
-        }
-        // What is left: the same initials and surname in one document are one person;
-        // across documents only when no written-out name could be meant.
-        let mut local_first: FxMap<(u64, u32, char), u32> = FxMap::default();
-        let mut global_first: FxMap<(u32, char), u32> = FxMap::default();
-        for (p, no_full_name) in unresolved {
-            let initial = self.keys[p as usize].first_initial().unwrap_or(' ');
-            let surname = self.ids[p as usize].surname;
-            let lkey = (self.doc(p), surname, initial);
-            let gkey = (surname, initial);
-            if let Some(&q) = local_first.get(&lkey) {
-                self.join(
-                    q,
-                    p,
-                    0.8,
-                    "same initials and surname in the same document".into(),
-                    false,
-                );
-            } else {
-                local_first.insert(lkey, p);
-            }
-            if no_full_name {
-                if let Some(&q) = global_first.get(&gkey) {
-                    self.join(
-                        q,
-                        p,
-                        0.6,
-                        "same initials and surname; no written-out name known".into(),
-                        false,
-                    );
-                } else {
-                    global_first.insert(gkey, p);
+            for key in order {
+                let mut list = by_name.remove(&key).unwrap_or_default();
+                list.sort_by_key(|&p| usize::from(self.profiles[p as usize].facts() == 0));
+                let mut groups: Vec<u32> = Vec::new();
+                for p in list {
+                    let fits = self.fitting(p, &groups);
+                    match fits[..] {
+                        [q] => {
+                            self.join(
+                                q,
+                                p,
+                                0.95,
+                                "same name in the same document".into(),
+                                Link::Name,
+                            );
+                        }
+                        [] => groups.push(p),
+                        _ => {
+                            if self.profiles[p as usize].facts() > 0 {
+                                groups.push(p);
+                            } else {
+                                self.ambiguous[p as usize] = true;
+                            }
+                        }
+                    }
                 }
             }
         }
     }
 
-    /// Pass 4: a surname alone against the persons with that surname.
-    fn join_surnames(&mut self) {
-        let mut in_doc: FxMap<(u64, u32), Vec<u32>> = FxMap::default();
-        let mut parts_in_doc: FxMap<(u64, u32), Vec<u32>> = FxMap::default();
-        let mut given_in_doc: FxMap<(u64, u32), Vec<u32>> = FxMap::default();
-        let mut global: FxMap<u32, Vec<u32>> = FxMap::default();
-        let mut seen_initials: FxMap<(u32, u32), ()> = FxMap::default();
-        for p in 0..self.keys.len() as u32 {
-            let doc = self.doc(p);
-            let ids = &self.ids[p as usize];
-            match self.form(p) {
-                NameForm::Full => {
-                    in_doc.entry((doc, ids.surname)).or_default().push(p);
-                    for &part in &ids.parts {
-                        parts_in_doc.entry((doc, part)).or_default().push(p);
-                    }
-                    if ids.given != NONE {
-                        given_in_doc.entry((doc, ids.given)).or_default().push(p);
-                    }
-                }
-                NameForm::Initials => {
-                    in_doc.entry((doc, ids.surname)).or_default().push(p);
-                    if seen_initials
-                        .insert((ids.surname, ids.initials), ())
-                        .is_none()
-                    {
-                        global.entry(ids.surname).or_default().push(p);
-                    }
-                }
-                _ => {}
-            }
-        }
-        let mut global_given: FxMap<u32, Vec<u32>> = FxMap::default();
-        for &p in &self.full_reps {
-            let ids = &self.ids[p as usize];
-            global.entry(ids.surname).or_default().push(p);
-            global_given.entry(ids.given).or_default().push(p);
-        }
-        let mut unresolved: Vec<(u32, bool)> = Vec::new();
-        for p in 0..self.keys.len() as u32 {
-            if self.form(p) != NameForm::SurnameOnly {
-                continue;
-            }
-            let doc = self.doc(p);
-            let surname = self.ids[p as usize].surname;
-            let all_local = in_doc.get(&(doc, surname)).cloned().unwrap_or_default();
-            let local = self.one_per_group(&all_local);
-            if let [q] = local[..] {
-                let reason = format!("surname matches {} in the same document", self.display(q));
-                if self.join(q, p, 0.85, reason.into(), false) {
+    /// A kunya or other alias written right after a full name ("Youssef Tahiri (Abu
+    /// Ibrahim)", "Youssef Tahiri, die zich Abu Ibrahim noemt") is that person.
+    fn join_aliases(&mut self) {
+        for d in 0..self.by_doc.len() {
+            let ps = self.by_doc[d].1.clone();
+            for w in ps.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                if self.form(b) != NameForm::Other || self.form(a) == NameForm::Other {
                     continue;
                 }
+                let (ma, mb) = (
+                    &self.mentions[self.persons[a as usize]],
+                    &self.mentions[self.persons[b as usize]],
+                );
+                let end = ma.start + ma.value.len();
+                if mb.start < end || mb.start - end > ALIAS_GAP {
+                    continue;
+                }
+                // With the text known, only an alias that is said to be one ("(Abu
+                // Ibrahim)", "alias", "die zich … noemt", "op sociale media"); "met de
+                // prediker Abu Ibrahim" is someone else.
+                let gap_len = mb.start - end;
+                let cue = if mb.before.len() >= gap_len
+                    && mb.before.is_char_boundary(mb.before.len() - gap_len)
+                {
+                    let gap = fold(&mb.before[mb.before.len() - gap_len..]);
+                    ALIAS_CUES.iter().any(|c| gap.contains(c))
+                } else {
+                    mb.before.is_empty() && self.form(a) == NameForm::Full
+                };
+                if !cue {
+                    continue;
+                }
+                let reason = format!(
+                    "alias {} written right after {}",
+                    self.display(b),
+                    self.display(a)
+                );
+                self.join(a, b, 0.6, reason.into(), Link::Name);
             }
-            if local.len() > 1 {
-                if let Some(q) = self.most_named_before(p, &all_local) {
-                    let reason = format!(
-                        "surname fits several persons in the document; {} is named most before it",
-                        self.display(q)
-                    );
-                    if self.join(q, p, 0.4, reason.into(), false) {
-                        continue;
+        }
+    }
+
+    /// Step 2b: initials, a surname alone (also after a title), a given name alone and
+    /// abbreviations against the people of their own document.
+    fn join_short_forms_in_documents(&mut self) {
+        for d in 0..self.by_doc.len() {
+            let ps = self.by_doc[d].1.clone();
+            // Initials first: "P. de Boer" may be what explains a later "De Boer".
+            let mut unresolved: Vec<u32> = Vec::new();
+            for &p in &ps {
+                if self.form(p) != NameForm::Initials {
+                    continue;
+                }
+                let surname = self.ids[p as usize].surname;
+                let cands: Vec<u32> = ps
+                    .iter()
+                    .copied()
+                    .filter(|&q| {
+                        q != p
+                            && matches!(self.form(q), NameForm::Full | NameForm::Initials)
+                            && self.ids[q as usize].surname == surname
+                            && self.keys[p as usize].initials_compatible(&self.keys[q as usize])
+                    })
+                    .collect();
+                let fits = self.fitting_earlier_first(p, &cands);
+                // A full name is a better anchor than other initials.
+                let full: Vec<u32> = fits
+                    .iter()
+                    .copied()
+                    .filter(|&q| self.group_has_full(q))
+                    .collect();
+                let pick = if full.len() == 1 { &full } else { &fits };
+                match pick[..] {
+                    [q] => {
+                        let reason = format!(
+                            "initials {} match {} in the same document",
+                            self.display(p),
+                            self.display(q)
+                        );
+                        self.join(q, p, 0.9, reason.into(), Link::Name);
+                    }
+                    [] => unresolved.push(p),
+                    _ => self.ambiguous[p as usize] = true,
+                }
+            }
+            // "Nimco Mohamed" after "Nimco Mohamed Nur": two parts of a three-part name.
+            for &p in &ps {
+                if self.form(p) != NameForm::Full {
+                    continue;
+                }
+                let longer: Vec<u32> = ps
+                    .iter()
+                    .copied()
+                    .filter(|&q| {
+                        self.form(q) == NameForm::Full
+                            && q != p
+                            && self.ids[q as usize].given == self.ids[p as usize].given
+                            && self.ids[q as usize].surname != self.ids[p as usize].surname
+                            && written_part(&self.keys[p as usize], &self.keys[q as usize])
+                    })
+                    .collect();
+                if longer.is_empty() {
+                    continue;
+                }
+                // Weighed without the surname reading, which is what differs.
+                if let [q] = self.one_per_group(p, &longer)[..] {
+                    let reason =
+                        format!("part of the name {} in the same document", self.display(q));
+                    let root = self.find(p);
+                    let mut profile = self.profiles[root as usize].clone();
+                    profile.surnames.clear();
+                    profile.surname_parts.clear();
+                    self.join_reread(q, p, profile, 0.8, reason);
+                }
+            }
+            for &p in &ps {
+                if self.form(p) != NameForm::SurnameOnly {
+                    continue;
+                }
+                if !self.join_surname_in_document(p, &ps) && !self.ambiguous[p as usize] {
+                    unresolved.push(p);
+                }
+            }
+            // What is left: the same short form twice in one document, nobody else it
+            // could be.
+            let mut first: FxMap<(u32, u32, u32), u32> = FxMap::default();
+            for p in unresolved {
+                let k = &self.keys[p as usize];
+                let initial = k.first_initial().map_or(NONE, u32::from);
+                let key = (self.ids[p as usize].surname, initial, self.form(p) as u32);
+                match first.get(&key) {
+                    Some(&q) => {
+                        let reason = if self.form(p) == NameForm::Initials {
+                            "same initials and surname in the same document"
+                        } else {
+                            "same surname in the same document"
+                        };
+                        self.join(q, p, 0.8, reason.into(), Link::Name);
+                    }
+                    None => {
+                        first.insert(key, p);
                     }
                 }
-                unresolved.push((p, false));
-                continue;
             }
-            let part = parts_in_doc
-                .get(&(doc, surname))
-                .cloned()
-                .unwrap_or_default();
-            if let [q] = self.one_per_group(&part)[..] {
+        }
+    }
+
+    fn group_has_full(&mut self, q: u32) -> bool {
+        if self.form(q) == NameForm::Full {
+            return true;
+        }
+        let r = self.find(q);
+        !self.profiles[r as usize].givens.is_empty()
+    }
+
+    /// A one-word mention `p` against the people of its document `ps`: as a surname, as
+    /// part of a double surname, as an abbreviation, as a given name. Returns whether it
+    /// joined; marks it ambiguous when several people fit.
+    fn join_surname_in_document(&mut self, p: u32, ps: &[u32]) -> bool {
+        let surname = self.ids[p as usize].surname;
+        // The surname itself first; a part of a double surname ("Zerouali" of
+        // "Zerouali-Bakkali") only where nobody of that surname fits.
+        let exact: Vec<u32> = ps
+            .iter()
+            .copied()
+            .filter(|&q| {
+                q != p
+                    && matches!(self.form(q), NameForm::Full | NameForm::Initials)
+                    && self.ids[q as usize].surname == surname
+            })
+            .collect();
+        let mut fits = self.fitting_earlier_first(p, &exact);
+        let mut cands = exact;
+        if fits.is_empty() {
+            cands = ps
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    q != p
+                        && matches!(self.form(q), NameForm::Full | NameForm::Initials)
+                        && self.ids[q as usize].parts.contains(&surname)
+                })
+                .collect();
+            fits = self.fitting_earlier_first(p, &cands);
+        }
+        match fits[..] {
+            [q] => {
+                let part = self.ids[q as usize].surname != surname;
+                let reason = if part {
+                    format!(
+                        "part of the double surname {} in the same document",
+                        self.display(q)
+                    )
+                } else {
+                    format!("surname matches {} in the same document", self.display(q))
+                };
+                if self.join(
+                    q,
+                    p,
+                    if part { 0.7 } else { 0.85 },
+                    reason.into(),
+                    Link::Name,
+                ) {
+                    return true;
+                }
+            }
+            [] => {}
+            _ => {
+                self.ambiguous[p as usize] = true;
+                return false;
+            }
+        }
+        if !cands.is_empty() {
+            // Every person with that surname is ruled out (another gender by title).
+            return false;
+        }
+        if let Some(acronym) = acronym_of(self.display(p)) {
+            let cands: Vec<u32> = ps
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    matches!(self.form(q), NameForm::Full | NameForm::Initials)
+                        && acronyms(&self.keys[q as usize]).contains(&acronym)
+                })
+                .collect();
+            if let [q] = self.one_per_group(p, &cands)[..] {
                 let reason = format!(
-                    "part of the double surname {} in the same document",
+                    "abbreviation {} matches the initials of {} in the same document",
+                    self.display(p),
                     self.display(q)
                 );
-                if self.join(q, p, 0.6, reason.into(), false) {
-                    continue;
+                let rq = self.find(q);
+                let profile = Profile {
+                    initials: self.profiles[rq as usize].initials,
+                    ..Profile::default()
+                };
+                if self.join_reread(q, p, profile, 0.6, reason) {
+                    return true;
                 }
             }
-            if let Some(acronym) = acronym_of(self.display(p)) {
-                let fits: Vec<u32> = self
-                    .by_doc
-                    .get(&doc)
-                    .map(|v| {
-                        v.iter()
-                            .copied()
-                            .filter(|&q| {
-                                matches!(self.form(q), NameForm::Full | NameForm::Initials)
-                                    && acronyms(&self.keys[q as usize]).contains(&acronym)
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                if let [q] = self.one_per_group(&fits)[..] {
-                    let reason = format!(
-                        "abbreviation {} matches the initials of {} in the same document",
-                        self.display(p),
-                        self.display(q)
-                    );
-                    let rq = self.find(q);
-                    let profile = Profile {
-                        initials: self.profiles[rq as usize].initials,
-                        ..Profile::default()
-                    };
-                    if self.join_reread(q, p, profile, 0.6, reason) {
-                        continue;
-                    }
-                }
-            }
-            let given = given_in_doc
-                .get(&(doc, surname))
-                .cloned()
-                .unwrap_or_default();
-            if let [q] = self.one_per_group(&given)[..] {
+        }
+        let cands: Vec<u32> = ps
+            .iter()
+            .copied()
+            .filter(|&q| self.form(q) == NameForm::Full && self.ids[q as usize].given == surname)
+            .collect();
+        match self.one_per_group(p, &cands)[..] {
+            [q] => {
                 let reason = format!(
                     "given name only, matches {} in the same document",
                     self.display(q)
                 );
-                if self.join_as_given_name(q, p, 0.55, reason) {
-                    continue;
-                }
+                self.join_as_given_name(q, p, 0.55, reason)
             }
-            let everywhere = global.get(&surname).cloned().unwrap_or_default();
-            let everywhere = self.one_per_group(&everywhere);
-            if let [q] = everywhere[..] {
-                let reason = format!(
-                    "surname matches {}, the only such name in the holding",
-                    self.display(q)
-                );
-                if self.join(q, p, 0.65, reason.into(), false) {
-                    continue;
-                }
-            }
-            if everywhere.len() > 1 {
-                // Several persons carry the surname; if only one of them is named in this
-                // document in another way (an alias, a variant), that one is meant.
-                let present: Vec<u32> = everywhere
-                    .iter()
-                    .copied()
-                    .filter(|&q| self.group_in_doc(q, doc))
-                    .collect();
-                if let [q] = present[..] {
-                    let reason = format!(
-                        "surname fits several persons; only {} is named in this document",
-                        self.display(q)
-                    );
-                    if self.join(q, p, 0.5, reason.into(), false) {
-                        continue;
-                    }
-                }
-            }
-            if everywhere.is_empty() {
-                let given = global_given.get(&surname).cloned().unwrap_or_default();
-                if let [q] = self.one_per_group(&given)[..] {
-                    let reason = format!(
-                        "given name only, matches {}, the only such name in the holding",
-                        self.display(q)
-                    );
-                    if self.join_as_given_name(q, p, 0.45, reason) {
-                        continue;
-                    }
-                }
-            }
-            unresolved.push((p, everywhere.is_empty()));
-        }
-        let mut local_first: FxMap<(u64, u32), u32> = FxMap::default();
-        let mut global_first: FxMap<u32, u32> = FxMap::default();
-        for (p, no_fuller_name) in unresolved {
-            let surname = self.ids[p as usize].surname;
-            let lkey = (self.doc(p), surname);
-            if let Some(&q) = local_first.get(&lkey) {
-                self.join(q, p, 0.5, "same surname in the same document".into(), false);
-            } else {
-                local_first.insert(lkey, p);
-            }
-            if no_fuller_name {
-                if let Some(&q) = global_first.get(&surname) {
-                    self.join(
-                        q,
-                        p,
-                        0.5,
-                        "same surname; no fuller name known".into(),
-                        false,
-                    );
-                } else {
-                    global_first.insert(surname, p);
-                }
+            [] => false,
+            _ => {
+                self.ambiguous[p as usize] = true;
+                false
             }
         }
-    }
-
-    /// Of the groups of `candidates`, the one with the most mentions in `p`'s document
-    /// before `p` (ties: the one named last); `None` when none is named before `p`.
-    fn most_named_before(&mut self, p: u32, candidates: &[u32]) -> Option<u32> {
-        let (doc, start) = {
-            let m = &self.mentions[self.persons[p as usize]];
-            (m.doc, m.start)
-        };
-        let groups = self.one_per_group(candidates);
-        let roots: Vec<u32> = groups.iter().map(|&q| self.find(q)).collect();
-        let mut support = vec![(0usize, 0usize); roots.len()];
-        let before: Vec<(u32, usize)> = self.by_doc.get(&doc).map_or(Vec::new(), |v| {
-            v.iter()
-                .copied()
-                .map(|q| (q, self.mentions[self.persons[q as usize]].start))
-                .filter(|&(_, s)| s < start)
-                .collect()
-        });
-        for (q, s) in before {
-            let r = self.find(q);
-            if let Some(i) = roots.iter().position(|&x| x == r) {
-                support[i].0 += 1;
-                support[i].1 = support[i].1.max(s + 1);
-            }
-        }
-        let best = (0..roots.len()).max_by_key(|&i| support[i])?;
-        (support[best].0 > 0).then(|| groups[best])
-    }
-
-    /// Whether the group of `q` has a mention in document `doc`.
-    fn group_in_doc(&mut self, q: u32, doc: u64) -> bool {
-        let root = self.find(q);
-        let in_doc = self.by_doc.get(&doc).cloned().unwrap_or_default();
-        in_doc.into_iter().any(|m| self.find(m) == root)
     }
 
     /// Joins a one-word mention `p`, read as a given name, to the full name `q`.
     fn join_as_given_name(&mut self, q: u32, p: u32, confidence: f32, reason: String) -> bool {
-        let key = &self.keys[p as usize];
-        let mut as_given = Profile::of(key);
-        as_given.givens = vec![key.surname.clone()];
+        let root = self.find(p);
+        let mut as_given = self.profiles[root as usize].clone();
+        as_given.givens = vec![self.keys[p as usize].surname.clone()];
         as_given.surnames.clear();
         as_given.surname_parts.clear();
         let rq = self.find(q);
@@ -833,131 +1181,28 @@ impl<'a> Resolver<'a> {
             return false;
         }
         let saved = std::mem::replace(&mut self.profiles[root as usize], profile);
-        if self.join(q, p, confidence, reason.into(), false) {
+        if self.join(q, p, confidence, reason.into(), Link::Name) {
             return true;
         }
         self.profiles[root as usize] = saved;
         false
     }
 
-    /// A kunya or other alias written right after a full name ("Youssef Tahiri (Abu
-    /// Ibrahim)", "Youssef Tahiri, die zich Abu Ibrahim noemt") is that person.
-    fn join_aliases(&mut self) {
-        let mut order: Vec<u32> = (0..self.persons.len() as u32).collect();
-        order.sort_by_key(|&p| {
-            let m = &self.mentions[self.persons[p as usize]];
-            (m.doc, m.start)
-        });
-        for w in order.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            if self.form(b) != NameForm::Other || self.form(a) != NameForm::Full {
-                continue;
-            }
-            let (ma, mb) = (
-                &self.mentions[self.persons[a as usize]],
-                &self.mentions[self.persons[b as usize]],
-            );
-            let end = ma.start + ma.value.len();
-            if ma.doc != mb.doc || mb.start < end || mb.start - end > ALIAS_GAP {
-                continue;
-            }
-            let reason = format!(
-                "alias {} written right after {}",
-                self.display(b),
-                self.display(a)
-            );
-            self.join(a, b, 0.6, reason.into(), false);
-        }
-    }
-
-    /// Links each non-person mention to the person named right before it (or just after
-    /// it), within the same document. Returns, per mention index, the person and the
-    /// distance in bytes.
-    fn attach_identifiers(&self) -> Vec<Option<(u32, usize)>> {
-        let n = self.mentions.len();
-        let mut person_of: Vec<Option<u32>> = vec![None; n];
-        for (p, &i) in self.persons.iter().enumerate() {
-            person_of[i] = Some(p as u32);
-        }
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by_key(|&i| (self.mentions[i].doc, self.mentions[i].start, i));
-        let mut attached = vec![None; n];
-        // Forward: the nearest person before; backward: the nearest person after.
-        let mut before: Vec<Option<(u32, usize)>> = vec![None; n];
-        let mut last: Option<(u64, u32, usize)> = None;
-        for &i in &order {
-            let m = &self.mentions[i];
-            if let Some(p) = person_of[i] {
-                last = Some((m.doc, p, m.start + m.value.len()));
-            } else if let Some((doc, p, end)) = last {
-                if doc == m.doc && m.start >= end && m.start - end <= AFTER_NAME {
-                    before[i] = Some((p, m.start - end));
-                }
-            }
-        }
-        let mut next: Option<(u64, u32, usize)> = None;
-        for &i in order.iter().rev() {
-            let m = &self.mentions[i];
-            if let Some(p) = person_of[i] {
-                next = Some((m.doc, p, m.start));
-                continue;
-            }
-            let end = m.start + m.value.len();
-            let after = next.and_then(|(doc, p, start)| {
-                (doc == m.doc && start >= end && start - end <= BEFORE_NAME)
-                    .then(|| (p, start - end))
-            });
-            attached[i] = match (before[i], after) {
-                // An e-mail address that spells one of the two names belongs to that one.
-                (Some(b), Some(a))
-                    if m.kind == "email"
-                        && self.email_spells(&m.value, b.0) != self.email_spells(&m.value, a.0) =>
-                {
-                    Some(if self.email_spells(&m.value, b.0) {
-                        b
-                    } else {
-                        a
-                    })
-                }
-                // Details follow the name they belong to ("X woont in Tiel", "X, tel. 06-…");
-                // only a detail far from the name before and right before the next goes there.
-                (Some(b), Some(a)) => Some(if b.1 <= CLOSE_AFTER || b.1 <= a.1 * 4 {
-                    b
-                } else {
-                    a
-                }),
-                (b, a) => b.or(a),
-            };
-        }
-        attached
-    }
-
-    /// Whether the local part of e-mail address `email` contains a name part (3+ letters) of
-    /// person `p` ("k.bouzidi@…" spells "Karim Bouzidi").
-    fn email_spells(&self, email: &str, p: u32) -> bool {
-        let local: String = email
-            .split('@')
-            .next()
-            .unwrap_or("")
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-            .to_lowercase();
-        let local = crate::fold::fold(&local);
-        let name = &self.mentions[self.persons[p as usize]].value;
-        name.split(|c: char| !c.is_alphanumeric())
-            .map(|w| crate::fold::fold(&w.to_lowercase()))
-            .any(|w| w.chars().count() >= 3 && local.contains(w.as_str()))
-    }
-
-    /// Pass 5: the same identifier next to compatible names in different places.
-    fn join_shared_identifiers(&mut self, attached: &[Option<(u32, usize)>]) {
+    /// Step 3: the same identifier next to compatible names in different places.
+    fn join_shared_identifiers(&mut self) {
         let mut first: FxMap<(&str, String), u32> = FxMap::default();
         for (i, m) in self.mentions.iter().enumerate() {
-            let Some((p, _)) = attached[i] else { continue };
+            let Some(a) = self.attached[i].filter(|a| a.tight) else {
+                continue;
+            };
+            let p = a.person;
             let Some(kind) = LINKING_KINDS.iter().find(|k| **k == m.kind) else {
                 continue;
             };
+            // A household shares its address; it tells people apart only by name.
+            if *kind == "address" {
+                continue;
+            }
             let Some(value) = normalise_identifier(kind, &m.value) else {
                 continue;
             };
@@ -975,7 +1220,12 @@ impl<'a> Resolver<'a> {
                             ""
                         }
                     );
-                    self.join(q, p, 0.8, reason.into(), *kind == "bsn");
+                    let link = if *kind == "bsn" {
+                        Link::Bsn
+                    } else {
+                        Link::Identifier
+                    };
+                    self.join(q, p, 0.85, reason.into(), link);
                 }
                 None => {
                     first.insert((kind, value), p);
@@ -984,6 +1234,668 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Step 4: full names across documents, in blocks of one surname skeleton and one
+    /// given-name skeleton. Groups richest in facts go first; each joins the one earlier
+    /// group it fits. A group without facts that fits several is left apart.
+    fn join_full_names(&mut self) {
+        let mut family: Option<FxMap<u32, Vec<u32>>> = None;
+        if self.full_blocks.is_empty() {
+            self.full_blocks = self.blocks_of_full_names();
+        }
+        for b in 0..self.full_blocks.len() {
+            let members = std::mem::take(&mut self.full_blocks[b]);
+            // One representative per group: its first full-name mention in the block.
+            let mut reps: Vec<u32> = Vec::new();
+            let mut seen: FxMap<u32, ()> = FxMap::default();
+            for &p in &members {
+                let r = self.find(p);
+                if seen.insert(r, ()).is_none() {
+                    reps.push(p);
+                }
+            }
+            self.full_blocks[b] = members;
+            if reps.len() < 2 {
+                continue;
+            }
+            let mut ranked: Vec<(usize, u32, u32)> = reps
+                .iter()
+                .map(|&p| {
+                    let r = self.find(p);
+                    (self.profiles[r as usize].facts(), self.size[r as usize], p)
+                })
+                .collect();
+            ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            let mut placed: Vec<u32> = Vec::new();
+            for (facts, _, p) in ranked {
+                let names_fit: Vec<u32> = placed
+                    .iter()
+                    .copied()
+                    .filter(|&q| {
+                        let (kp, kq) = (&self.keys[p as usize], &self.keys[q as usize]);
+                        matches!(
+                            kp.surname_match(kq),
+                            Some(SurnameMatch::Same | SurnameMatch::Variant)
+                        ) && kp.given_match(kq).is_some()
+                    })
+                    .collect();
+                let fits = self.fitting(p, &names_fit);
+                match fits[..] {
+                    [q] => {
+                        let (rp, rq) = (self.find(p), self.find(q));
+                        let agree =
+                            self.profiles[rp as usize].agreeing(&self.profiles[rq as usize]);
+                        let same = self.ids[p as usize].surname == self.ids[q as usize].surname
+                            && self.ids[p as usize].given == self.ids[q as usize].given;
+                        let namesake = names_fit.len() > 1;
+                        let what = if same {
+                            "same name".to_string()
+                        } else {
+                            format!("spelling variant {} ~ {}", self.display(q), self.display(p))
+                        };
+                        let (confidence, reason) = match agree {
+                            Some(a) => (0.9, format!("{what}; {a}")),
+                            None if namesake => {
+                                (0.6, format!("{what}; its details rule out a namesake"))
+                            }
+                            None => (
+                                if same { 0.7 } else { 0.65 },
+                                format!("{what}; nothing contradicts it"),
+                            ),
+                        };
+                        self.join(q, p, confidence, reason.into(), Link::Name);
+                    }
+                    [] => placed.push(p),
+                    _ => {
+                        if family.is_none() {
+                            family = Some(self.family());
+                        }
+                        let narrowed = match &family {
+                            Some(f) => self.narrow(p, &fits, f),
+                            None => None,
+                        };
+                        if let Some((q, why)) = narrowed {
+                            let reason = format!(
+                                "same name as several people; {why} with {}",
+                                self.display(q)
+                            );
+                            self.join(q, p, 0.6, reason.into(), Link::Name);
+                        } else if facts > 0 {
+                            placed.push(p);
+                        } else {
+                            self.ambiguous[p as usize] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The full-name mentions in blocks of one surname skeleton and one given-name
+    /// skeleton, in order of first appearance (the keys do not change, so once).
+    fn blocks_of_full_names(&self) -> Vec<Vec<u32>> {
+        let mut index: HashMap<(&str, String), usize> = HashMap::new();
+        let mut blocks: Vec<Vec<u32>> = Vec::new();
+        for p in 0..self.keys.len() as u32 {
+            if self.form(p) != NameForm::Full {
+                continue;
+            }
+            let k = &self.keys[p as usize];
+            let key = (k.block.as_str(), skeleton(k.first_given().unwrap_or("")));
+            let i = *index.entry(key).or_insert_with(|| {
+                blocks.push(Vec::new());
+                blocks.len() - 1
+            });
+            blocks[i].push(p);
+        }
+        blocks
+    }
+
+    /// For each group (by its root now), the groups of the same surname named in its
+    /// documents: the relatives a person is written beside.
+    fn family(&mut self) -> FxMap<u32, Vec<u32>> {
+        let mut out: FxMap<u32, Vec<u32>> = FxMap::default();
+        for d in 0..self.by_doc.len() {
+            let ps = self.by_doc[d].1.clone();
+            // Only where the document says they are family: a kinship word before one of
+            // the two ("zijn dochter Ikram Ouahabi"); two people of one surname in a list
+            // may be strangers.
+            let named: Vec<(u32, u32, bool)> = ps
+                .iter()
+                .map(|&p| {
+                    let kin = kinship_before(&self.mentions[self.persons[p as usize]].before);
+                    (self.find(p), self.ids[p as usize].surname, kin)
+                })
+                .collect();
+            for &(r, surname, kin_r) in &named {
+                if surname == NONE {
+                    continue;
+                }
+                for &(o, other, kin_o) in &named {
+                    if o != r && other == surname && (kin_r || kin_o) {
+                        let list = out.entry(r).or_default();
+                        if list.len() < 64 && !list.contains(&o) {
+                            list.push(o);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Of several groups `fits` that `p`'s group could be, the one other evidence points
+    /// at: an address both give, or a relative (someone of the same surname) named beside
+    /// both and beside none of the others. `None` when nothing, or more than one, stands out.
+    fn narrow(
+        &mut self,
+        p: u32,
+        fits: &[u32],
+        family: &FxMap<u32, Vec<u32>>,
+    ) -> Option<(u32, &'static str)> {
+        let rp = self.find(p);
+        let roots: Vec<u32> = fits.iter().map(|&q| self.find(q)).collect();
+        // An address tells only where every candidate's address is known: a father and
+        // son share one, and a son's known address says nothing about the father's.
+        let mine = self.profiles[rp as usize].addresses.clone();
+        let all_known = roots
+            .iter()
+            .all(|&r| !self.profiles[r as usize].addresses.is_empty());
+        if !mine.is_empty() && all_known {
+            let hits: Vec<usize> = (0..fits.len())
+                .filter(|&i| shares(&mine, &self.profiles[roots[i] as usize].addresses))
+                .collect();
+            if let [i] = hits[..] {
+                return Some((fits[i], "the address agrees"));
+            }
+        }
+        let relatives = |r: u32, this: &mut Self| -> Vec<u32> {
+            family
+                .get(&r)
+                .map(|v| v.iter().map(|&x| this.find(x)).collect())
+                .unwrap_or_default()
+        };
+        let mine: Vec<u32> = relatives(rp, self)
+            .into_iter()
+            .filter(|r| !roots.contains(r))
+            .collect();
+        if mine.is_empty() {
+            return None;
+        }
+        let hits: Vec<usize> = (0..fits.len())
+            .filter(|&i| {
+                let theirs = relatives(roots[i], self);
+                mine.iter().any(|r| theirs.contains(r))
+            })
+            .collect();
+        match hits[..] {
+            [i] => Some((fits[i], "a relative is named beside both")),
+            _ => None,
+        }
+    }
+
+    /// A married double name ("Anna de Wit-Jansen") and one of its parts with the same
+    /// given name ("Anna Jansen"), when exactly one such person fits.
+    fn join_double_surnames(&mut self) {
+        let mut by_name: FxMap<(u32, u32), Vec<u32>> = FxMap::default();
+        for p in 0..self.keys.len() as u32 {
+            if self.form(p) == NameForm::Full && self.ids[p as usize].parts.is_empty() {
+                let ids = &self.ids[p as usize];
+                by_name.entry((ids.surname, ids.given)).or_default().push(p);
+            }
+        }
+        let mut ambiguous_roots: FxMap<u32, ()> = FxMap::default();
+        for p in 0..self.keys.len() as u32 {
+            if self.ambiguous[p as usize] {
+                let r = self.find(p);
+                ambiguous_roots.insert(r, ());
+            }
+        }
+        for p in 0..self.keys.len() as u32 {
+            if self.form(p) != NameForm::Full || self.ids[p as usize].parts.is_empty() {
+                continue;
+            }
+            let given = self.ids[p as usize].given;
+            let cands: Vec<u32> = self.ids[p as usize]
+                .parts
+                .clone()
+                .into_iter()
+                .flat_map(|part| by_name.get(&(part, given)).cloned().unwrap_or_default())
+                .collect();
+            // A group that the full-name step found to fit several namesakes stays apart
+            // here too.
+            let cands: Vec<u32> = cands
+                .into_iter()
+                .filter(|&q| {
+                    let r = self.find(q);
+                    !ambiguous_roots.contains_key(&r)
+                })
+                .collect();
+            if let [q] = self.fitting(p, &cands)[..] {
+                let reason = format!(
+                    "double surname {} ~ {}, same given name",
+                    self.display(p),
+                    self.display(q)
+                );
+                self.join(q, p, 0.7, reason.into(), Link::Name);
+            }
+        }
+    }
+
+    /// Names that are not "given names + surname" (kunyas): the same prefix, a similar
+    /// rest.
+    fn join_other_names(&mut self) {
+        let mut other: HashMap<(String, String), Vec<u32>> = HashMap::new();
+        for p in 0..self.keys.len() as u32 {
+            let k = &self.keys[p as usize];
+            if k.form() != NameForm::Other {
+                continue;
+            }
+            let (prefix, rest) = k.other.split_once(' ').unwrap_or(("", &k.other));
+            let block = (prefix.to_string(), skeleton(rest));
+            let reps = other.entry(block).or_default();
+            let hit = reps.iter().copied().find(|&q| {
+                let qk = &self.keys[q as usize].other;
+                let q_rest = qk.split_once(' ').map_or(qk.as_str(), |(_, r)| r);
+                similar_keys(q_rest, rest)
+            });
+            match hit {
+                Some(q) => {
+                    let exact = self.keys[q as usize].other == self.keys[p as usize].other;
+                    let reason: Reason = if exact {
+                        "same normalised name".into()
+                    } else {
+                        format!("spelling variant {} ~ {}", self.display(q), self.display(p)).into()
+                    };
+                    self.join(q, p, if exact { 0.9 } else { 0.8 }, reason, Link::Name);
+                }
+                None => reps.push(p),
+            }
+        }
+    }
+
+    /// Step 5: groups of short forms only (a letter to "H. Ouahabi", minutes that name
+    /// "Jansen" and nobody else of that name) against the people of the whole holding.
+    fn join_short_forms_across(&mut self) {
+        let mut family: Option<FxMap<u32, Vec<u32>>> = None;
+        // Groups with a written-out given name, by surname key and by surname part.
+        let mut full_by_surname: FxMap<u32, Vec<u32>> = FxMap::default();
+        let mut full_by_given: FxMap<u32, Vec<u32>> = FxMap::default();
+        for p in 0..self.keys.len() as u32 {
+            if self.form(p) != NameForm::Full {
+                continue;
+            }
+            let ids = &self.ids[p as usize];
+            full_by_surname.entry(ids.surname).or_default().push(p);
+            for &part in &ids.parts {
+                full_by_surname.entry(part).or_default().push(p);
+            }
+            full_by_given.entry(ids.given).or_default().push(p);
+        }
+        for list in full_by_surname
+            .values_mut()
+            .chain(full_by_given.values_mut())
+        {
+            let mut roots: Vec<u32> = Vec::new();
+            let mut keep = Vec::new();
+            for &p in list.iter() {
+                let r = self.find(p);
+                if !roots.contains(&r) {
+                    roots.push(r);
+                    keep.push(p);
+                }
+            }
+            *list = keep;
+        }
+        // The short-form-only groups, each once, richest first.
+        let mut groups: Vec<(usize, u32)> = Vec::new();
+        let mut seen: FxMap<u32, ()> = FxMap::default();
+        for p in 0..self.keys.len() as u32 {
+            if !matches!(self.form(p), NameForm::Initials | NameForm::SurnameOnly)
+                || self.ambiguous[p as usize]
+            {
+                continue;
+            }
+            let r = self.find(p);
+            if self.group_has_full(r) || seen.insert(r, ()).is_some() {
+                continue;
+            }
+            groups.push((self.profiles[r as usize].facts(), p));
+        }
+        groups.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut orphans_initials: FxMap<(u32, u32), u32> = FxMap::default();
+        let mut orphans_surname: FxMap<u32, u32> = FxMap::default();
+        // Short forms with facts that no written-out name fits ("De heer P. Postma" at
+        // another address): another person of that name exists, so a bare "P. Postma" is
+        // not known to be the written-out one.
+        let mut others_known: FxMap<(u32, u32), ()> = FxMap::default();
+        for (facts, p) in groups {
+            // The fullest short form of the group speaks for it.
+            let rep = self.fullest_short_form(p);
+            let surname = self.ids[rep as usize].surname;
+            let initials = self.form(rep) == NameForm::Initials;
+            let all: Vec<u32> = full_by_surname
+                .get(&surname)
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&q| {
+                            !initials
+                                || self.keys[rep as usize]
+                                    .initials_compatible(&self.keys[q as usize])
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            // The surname itself first, a part of a double surname only where nobody of
+            // that surname fits.
+            let (exact, parts): (Vec<u32>, Vec<u32>) = all
+                .into_iter()
+                .partition(|&q| self.ids[q as usize].surname == surname);
+            let mut cands = exact;
+            let mut fits = self.fitting(p, &cands);
+            if fits.is_empty() {
+                cands.extend(parts);
+                fits = self.fitting(p, &cands);
+            }
+            let initial = if initials {
+                self.keys[rep as usize]
+                    .first_initial()
+                    .map_or(NONE, u32::from)
+            } else {
+                NONE
+            };
+            if fits.is_empty() && !cands.is_empty() && facts > 0 {
+                others_known.insert((surname, initial), ());
+                others_known.insert((surname, NONE), ());
+            }
+            match fits[..] {
+                [q] => {
+                    let (rp, rq) = (self.find(p), self.find(q));
+                    let agree = self.profiles[rp as usize].agreeing(&self.profiles[rq as usize]);
+                    if agree.is_none() && others_known.contains_key(&(surname, initial)) {
+                        continue;
+                    }
+                    let what = if initials {
+                        format!("initials {} match {}", self.display(rep), self.display(q))
+                    } else {
+                        format!("surname {} matches {}", self.display(rep), self.display(q))
+                    };
+                    let (confidence, reason) = match agree {
+                        Some(a) => (0.85, format!("{what}; {a}")),
+                        None if cands.len() > 1 => (
+                            0.55,
+                            format!("{what}; the others of that name are ruled out"),
+                        ),
+                        None => (
+                            if initials { 0.75 } else { 0.65 },
+                            format!("{what}, the only such name in the holding"),
+                        ),
+                    };
+                    self.join(q, p, confidence, reason.into(), Link::Name);
+                    continue;
+                }
+                [_, _, ..] => {
+                    if family.is_none() {
+                        family = Some(self.family());
+                    }
+                    let narrowed = match &family {
+                        Some(f) => self.narrow(p, &fits, f),
+                        None => None,
+                    };
+                    if let Some((q, why)) = narrowed {
+                        let reason = format!(
+                            "{} fits several people; {why} with {}",
+                            self.display(rep),
+                            self.display(q)
+                        );
+                        self.join(q, p, 0.6, reason.into(), Link::Name);
+                    }
+                    continue;
+                }
+                [] if !cands.is_empty() => continue,
+                [] => {}
+            }
+            // No written-out name at all: the same short form elsewhere, unless facts
+            // differ; a one-word mention may also be a given name.
+            if initials {
+                let key = (
+                    surname,
+                    self.keys[rep as usize]
+                        .first_initial()
+                        .map_or(NONE, u32::from),
+                );
+                match orphans_initials.get(&key) {
+                    Some(&q) => {
+                        self.join(
+                            q,
+                            p,
+                            0.6,
+                            "same initials and surname; no written-out name known".into(),
+                            Link::Name,
+                        );
+                    }
+                    None => {
+                        orphans_initials.insert(key, p);
+                    }
+                }
+                continue;
+            }
+            let by_given = full_by_given.get(&surname).cloned().unwrap_or_default();
+            let root = self.find(p);
+            if facts == 0 && self.size[root as usize] == 1 {
+                if let [q] = self.one_per_group(p, &by_given)[..] {
+                    let reason = format!(
+                        "given name only, matches {}, the only such name in the holding",
+                        self.display(q)
+                    );
+                    if self.join_as_given_name(q, p, 0.45, reason) {
+                        continue;
+                    }
+                }
+            }
+            if !by_given.is_empty() {
+                continue;
+            }
+            match orphans_surname.get(&surname) {
+                Some(&q) => {
+                    self.join(
+                        q,
+                        p,
+                        0.5,
+                        "same surname; no fuller name known".into(),
+                        Link::Name,
+                    );
+                }
+                None => {
+                    orphans_surname.insert(surname, p);
+                }
+            }
+        }
+    }
+
+    /// The member of `p`'s document group with the most name parts (initials over a
+    /// surname alone).
+    fn fullest_short_form(&mut self, p: u32) -> u32 {
+        let root = self.find(p);
+        let doc = self.doc(p);
+        let ps: Vec<u32> = self.in_doc(doc).to_vec();
+        let mut best = p;
+        for q in ps {
+            if self.find(q) == root && self.form(q) > self.form(best) {
+                best = q;
+            }
+        }
+        best
+    }
+}
+
+/// Links each finding that is not a name to the person named right before it (or just
+/// after it) in the same document. Details follow the name they belong to ("X woont in
+/// Tiel", "X, tel. 06-…"); only a detail far from the name before and right before the
+/// next goes to the next.
+fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Option<Attached>> {
+    let n = mentions.len();
+    let mut person_of: Vec<Option<u32>> = vec![None; n];
+    for (p, &i) in persons.iter().enumerate() {
+        person_of[i] = Some(p as u32);
+    }
+    let _ = keys;
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (mentions[i].doc, mentions[i].start, i));
+    let mut attached = vec![None; n];
+    // Forward: the nearest person before; backward: the nearest person after.
+    let mut before: Vec<Option<(u32, usize)>> = vec![None; n];
+    let mut last: Option<(u64, u32, usize)> = None;
+    for &i in &order {
+        let m = &mentions[i];
+        if let Some(p) = person_of[i] {
+            last = Some((m.doc, p, m.start + m.value.len()));
+        } else if let Some((doc, p, end)) = last {
+            if doc == m.doc && m.start >= end && m.start - end <= AFTER_NAME {
+                before[i] = Some((p, m.start - end));
+            }
+        }
+    }
+    let mut next: Option<(u64, u32, usize)> = None;
+    for &i in order.iter().rev() {
+        let m = &mentions[i];
+        if let Some(p) = person_of[i] {
+            next = Some((m.doc, p, m.start));
+            continue;
+        }
+        let end = m.start + m.value.len();
+        let after = next.and_then(|(doc, p, start)| {
+            (doc == m.doc && start >= end && start - end <= BEFORE_NAME).then(|| (p, start - end))
+        });
+        let name_of = |p: u32| mentions[persons[p as usize]].value.as_str();
+        let chosen = match (before[i], after) {
+            // An e-mail address that spells one of the two names belongs to that one.
+            (Some(b), Some(a))
+                if m.kind == "email"
+                    && email_spells(&m.value, name_of(b.0))
+                        != email_spells(&m.value, name_of(a.0)) =>
+            {
+                if email_spells(&m.value, name_of(b.0)) {
+                    Some((b, true))
+                } else {
+                    Some((a, false))
+                }
+            }
+            // With the text known: a detail in the clause of the name before it ("G. Vermeulen,
+            // wonend in Gouda, P. Vermeulen") is that person's.
+            // (Label lines of a form or an address block may lie in between.)
+            (Some(b), Some(_))
+                if b.1 <= TIGHT
+                    && m.before.len() >= b.1
+                    && m.before.is_char_boundary(m.before.len() - b.1)
+                    && !sentence_ends(&m.before[m.before.len() - b.1..])
+                    && !new_entry(&m.before[m.before.len() - b.1..]) =>
+            {
+                Some((b, true))
+            }
+            (Some(b), Some(a)) => Some(if b.1 <= CLOSE_AFTER || b.1 <= a.1 * 4 {
+                (b, true)
+            } else {
+                (a, false)
+            }),
+            (Some(b), None) => Some((b, true)),
+            (None, Some(a)) => Some((a, false)),
+            (None, None) => None,
+        };
+        attached[i] = chosen.and_then(|((p, distance), after_name)| {
+            // The text between the name and the detail, where the caller gave it.
+            let gap: Option<&str> = if after_name {
+                let ctx = &m.before;
+                (ctx.len() >= distance && ctx.is_char_boundary(ctx.len() - distance))
+                    .then(|| &ctx[ctx.len() - distance..])
+            } else {
+                let ctx = &mentions[persons[p as usize]].before;
+                (ctx.len() >= distance && ctx.is_char_boundary(ctx.len() - distance))
+                    .then(|| &ctx[ctx.len() - distance..])
+            };
+            let tight = if after_name {
+                distance <= TIGHT && !gap.is_some_and(|g| sentence_ends(g) || new_entry(g))
+            } else {
+                !gap.is_some_and(|g| g.contains('\n') || sentence_ends(g))
+            };
+            // A detail that is not tightly next to a name belongs to nobody: shown to one
+            // person as their own, it could be another's (a list's next line, "De familie
+            // woont …"). A statement of a special category may stand a sentence further
+            // ("… Hij bidt vijf keer per dag"), but not in another paragraph.
+            let keep = tight
+                || (SPECIAL_KINDS.contains(&m.kind.as_str())
+                    && !gap.is_some_and(|g| g.contains("\n\n") || g.contains("\n\r\n")));
+            keep.then_some(Attached {
+                person: p,
+                distance,
+                tight,
+                after_name,
+            })
+        });
+    }
+    attached
+}
+
+/// Pairs of person mentions that are one name written "Surname, Given names" in a mail
+/// header, which the detector may give as two ("Warsame" and "Amina Hassan" in "Van:
+/// Warsame, Amina Hassan <…>"): a one-word name right after the header label, exactly ", ",
+/// then one to three written-out words. Needs the text.
+fn inverted_pairs(mentions: &[Mention], persons: &[usize]) -> Vec<(u32, u32)> {
+    let mut order: Vec<u32> = (0..persons.len() as u32).collect();
+    order.sort_by_key(|&p| {
+        let m = &mentions[persons[p as usize]];
+        (m.doc, m.start)
+    });
+    let mut out = Vec::new();
+    for w in order.windows(2) {
+        let (a, b) = (
+            &mentions[persons[w[0] as usize]],
+            &mentions[persons[w[1] as usize]],
+        );
+        let one_word = !a.value.trim().contains(char::is_whitespace)
+            && a.value.chars().next().is_some_and(char::is_uppercase);
+        let words = b.value.split_whitespace().count();
+        if a.doc != b.doc
+            || !one_word
+            || !(1..=3).contains(&words)
+            || !b.value.chars().next().is_some_and(char::is_uppercase)
+            || b.value.contains(['.', ','])
+            || b.start != a.start + a.value.len() + 2
+            || !b.before.ends_with(&format!("{}, ", a.value))
+        {
+            continue;
+        }
+        // Only right after a mail header label: elsewhere "Kees, Petra" is two people.
+        let head = &b.before[..b.before.len() - a.value.len() - 2];
+        let line = fold(head.rsplit('\n').next().unwrap_or(head).trim());
+        let header = line.strip_suffix(':').is_some_and(|l| {
+            matches!(l, "van" | "aan" | "from" | "to" | "cc" | "bcc" | "afzender")
+        });
+        if header {
+            out.push((w[0], w[1]));
+        }
+    }
+    out
+}
+
+/// Whether the local part of e-mail address `email` contains a name part (3+ letters) of
+/// `name` ("k.bouzidi@…" spells "Karim Bouzidi").
+fn email_spells(email: &str, name: &str) -> bool {
+    let local: String = email
+        .split('@')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    let local = fold(&local);
+    name.split(|c: char| !c.is_alphanumeric())
+        .map(|w| fold(&w.to_lowercase()))
+        .any(|w| w.chars().count() >= 3 && local.contains(w.as_str()))
+}
+
+impl Resolver<'_> {
     /// The weakest link on each person mention's path to its subject's anchor.
     fn confidences(&self) -> Vec<f32> {
         let n = self.tree.len();
@@ -1021,7 +1933,7 @@ impl<'a> Resolver<'a> {
 
     fn into_subjects(
         mut self,
-        attached: &[Option<(u32, usize)>],
+        attached: &[Option<Attached>],
         decisions: &[Decision],
     ) -> Vec<Subject> {
         let n = self.mentions.len();
@@ -1042,7 +1954,7 @@ impl<'a> Resolver<'a> {
                 .map(|(i, m)| (m.id, i))
                 .collect();
             let label = |node: &[Option<u32>], i: usize| {
-                node[i].or_else(|| attached[i].and_then(|(p, _)| node[self.persons[p as usize]]))
+                node[i].or_else(|| attached[i].and_then(|a| node[self.persons[a.person as usize]]))
             };
             for decision in decisions {
                 match decision {
@@ -1082,7 +1994,7 @@ impl<'a> Resolver<'a> {
         }
         for i in 0..n {
             let l =
-                node[i].or_else(|| attached[i].and_then(|(p, _)| node[self.persons[p as usize]]));
+                node[i].or_else(|| attached[i].and_then(|a| node[self.persons[a.person as usize]]));
             let Some(l) = l else { continue };
             let g = groups.find(l);
             let s = *by_group.entry(g).or_insert_with(|| {
@@ -1098,7 +2010,7 @@ impl<'a> Resolver<'a> {
                     Some(edge) => (confidence[p as usize], edge.reason.to_string()),
                     None => (1.0, "name as written".to_string()),
                 }
-            } else if let Some((_, dist)) = attached[i] {
+            } else if let Some(Attached { distance: dist, .. }) = attached[i] {
                 let conf = if dist <= 60 {
                     0.9
                 } else if dist <= 140 {

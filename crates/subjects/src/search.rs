@@ -1,7 +1,14 @@
 //! Scoring stored subjects against what an access requester tells about themselves.
+//!
+//! The answer to an access request must never show another person. So a candidate is not
+//! only scored: [`assess_candidate`] also names every detail of the subject that
+//! contradicts the request (another birth date, another BSN, another address or town) and
+//! gives advice — confirm only where a detail beside the name supports it and nothing
+//! contradicts it; a name alone is something to check, since a namesake may carry it.
 
+use crate::fold::fold;
 use crate::ident::normalise_identifier;
-use crate::name::{normalise_name, NameForm, NameKey, SurnameMatch};
+use crate::name::{normalise_name, written_part, NameForm, NameKey, SurnameMatch};
 
 /// What a requester gives: the names they are or were known by and their contact
 /// details and identifiers, as written in the request.
@@ -14,6 +21,8 @@ pub struct Query {
     pub addresses: Vec<String>,
     pub bsns: Vec<String>,
     pub ibans: Vec<String>,
+    /// Towns the requester lives or lived in.
+    pub places: Vec<String>,
 }
 
 /// What the inventory holds about one subject: its name variants and the identifiers
@@ -27,11 +36,12 @@ pub struct SubjectProfile {
     pub addresses: Vec<String>,
     pub bsns: Vec<String>,
     pub ibans: Vec<String>,
+    pub places: Vec<String>,
 }
 
 impl SubjectProfile {
     /// Builds a profile from a subject's mentions as (contract kind, value) pairs; kinds
-    /// that are not names or identifiers are ignored.
+    /// that are not names, identifiers or places are ignored.
     pub fn from_mentions<'a>(mentions: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut p = SubjectProfile::default();
         for (kind, value) in mentions {
@@ -43,6 +53,7 @@ impl SubjectProfile {
                 "address" => &mut p.addresses,
                 "bsn" => &mut p.bsns,
                 "iban" => &mut p.ibans,
+                "place" => &mut p.places,
                 _ => continue,
             };
             if !list.iter().any(|v| v == value) {
@@ -53,20 +64,93 @@ impl SubjectProfile {
     }
 }
 
+/// What the working group is advised to do with a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Advice {
+    /// The name fits and a detail beside it (e-mail, phone, birth date, address, BSN,
+    /// town) is the requester's; nothing contradicts it.
+    Confirm,
+    /// Only the name fits, or part of the subject contradicts the request: look at its
+    /// documents (and split off what is someone else's) before confirming.
+    Check,
+    /// The subject's details are not the requester's (another birth date or BSN), or only
+    /// a family name is shared.
+    Reject,
+}
+
+impl Advice {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Advice::Confirm => "confirm",
+            Advice::Check => "check",
+            Advice::Reject => "reject",
+        }
+    }
+}
+
+/// How well a subject fits an access request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// In [0, 1].
+    pub confidence: f32,
+    /// What supports it, strongest first.
+    pub evidence: Vec<String>,
+    /// Details of the subject that are not the requester's.
+    pub contradictions: Vec<String>,
+    pub advice: Advice,
+    /// Whether the requester's given name and surname are the subject's, with no detail
+    /// beside them either way.
+    pub name_only: bool,
+    /// Whether only initials or a surname fit, with an address or town of the requester's
+    /// beside them (what a household shares).
+    household_only: bool,
+}
+
 /// Scores how likely `subject` is the requester described by `query`: a confidence in
-/// [0, 1] and the evidence for it, best first. Each matching detail adds independent
-/// support; a name that contradicts (same surname, another given name) lowers it.
+/// [0, 1] and the evidence for it, best first. See [`assess_candidate`] for the
+/// contradictions and the advice.
 pub fn score_candidate(query: &Query, subject: &SubjectProfile) -> (f32, Vec<String>) {
+    let a = assess_candidate(query, subject);
+    (a.confidence, a.evidence)
+}
+
+/// Whether a finding of `kind` with `value`, found as part of a confirmed subject,
+/// contradicts the request: a birth date or BSN other than every one the requester gave.
+/// Such a finding is someone else's, or a wrong link; its document does not belong in the
+/// requester's inspection package until a person has looked.
+pub fn contradicts_request(query: &Query, kind: &str, value: &str) -> bool {
+    let asked = match kind {
+        "birthdate" => &query.birthdates,
+        "bsn" => &query.bsns,
+        _ => return false,
+    };
+    let asked: Vec<String> = asked
+        .iter()
+        .filter_map(|v| normalise_identifier(kind, v))
+        .collect();
+    match normalise_identifier(kind, value) {
+        Some(v) => !asked.is_empty() && !asked.contains(&v),
+        None => false,
+    }
+}
+
+/// Scores `subject` against `query`, names what contradicts the request and advises.
+/// Each matching detail adds independent support; a name that contradicts (same
+/// surname, another given name) lowers it, and so does every detail that is not the
+/// requester's.
+pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     let mut support: Vec<(f32, String)> = Vec::new();
     let mut name_conflict = false;
 
     let query_names: Vec<NameKey> = query.names.iter().map(|n| normalise_name(n)).collect();
     let subject_names: Vec<NameKey> = subject.names.iter().map(|n| normalise_name(n)).collect();
     let mut best_name: Option<(f32, String)> = None;
+    let mut personal_name = false;
     for q in &query_names {
         for s in &subject_names {
             match name_score(q, s) {
-                NameScore::Match(score, why) => {
+                NameScore::Match(score, why, personal) => {
+                    personal_name |= personal;
                     if best_name.as_ref().is_none_or(|(b, _)| score > *b) {
                         best_name = Some((score, why));
                     }
@@ -80,16 +164,31 @@ pub fn score_candidate(query: &Query, subject: &SubjectProfile) -> (f32, Vec<Str
         support.push(best);
     }
 
-    // (kind, asked, held, weight of a match, evidence)
-    type Row<'a> = (&'a str, &'a [String], &'a [String], f32, &'a str);
+    // (kind, asked, held, weight of a match, evidence, what a mismatch means)
+    type Row<'a> = (
+        &'a str,
+        &'a [String],
+        &'a [String],
+        f32,
+        &'a str,
+        Option<&'a str>,
+    );
     let pairs: [Row; 6] = [
-        ("bsn", &query.bsns, &subject.bsns, 0.95, "same BSN"),
+        (
+            "bsn",
+            &query.bsns,
+            &subject.bsns,
+            0.95,
+            "same BSN",
+            Some("another BSN"),
+        ),
         (
             "email",
             &query.emails,
             &subject.emails,
             0.7,
             "same e-mail address",
+            None,
         ),
         (
             "phone",
@@ -97,14 +196,16 @@ pub fn score_candidate(query: &Query, subject: &SubjectProfile) -> (f32, Vec<Str
             &subject.phones,
             0.6,
             "same phone number",
+            None,
         ),
-        ("iban", &query.ibans, &subject.ibans, 0.7, "same IBAN"),
+        ("iban", &query.ibans, &subject.ibans, 0.7, "same IBAN", None),
         (
             "birthdate",
             &query.birthdates,
             &subject.birthdates,
             0.5,
             "same birthdate",
+            Some("another birth date"),
         ),
         (
             "address",
@@ -112,19 +213,71 @@ pub fn score_candidate(query: &Query, subject: &SubjectProfile) -> (f32, Vec<Str
             &subject.addresses,
             0.5,
             "same address",
+            Some("another address"),
         ),
     ];
-    for (kind, asked, held, weight, why) in pairs {
+    let mut contradictions: Vec<String> = Vec::new();
+    let mut hard = false;
+    let mut partial = false;
+    // Details of the person alone, and details a household shares (address, town).
+    let mut personal_details = 0usize;
+    let mut household_details = 0usize;
+    for (kind, asked, held, weight, why, mismatch) in pairs {
         let held: Vec<String> = held
             .iter()
             .filter_map(|v| normalise_identifier(kind, v))
             .collect();
-        if asked
+        let asked: Vec<String> = asked
             .iter()
             .filter_map(|v| normalise_identifier(kind, v))
-            .any(|v| held.contains(&v))
-        {
+            .collect();
+        let matched = asked.iter().any(|v| held.contains(v));
+        if matched {
             support.push((weight, why.to_string()));
+            if kind == "address" {
+                household_details += 1;
+            } else {
+                personal_details += 1;
+            }
+        }
+        let Some(mismatch) = mismatch else { continue };
+        if asked.is_empty() {
+            continue;
+        }
+        let other = held
+            .iter()
+            .filter(|v| {
+                if kind == "address" {
+                    !asked
+                        .iter()
+                        .any(|a| a.contains(v.as_str()) || v.contains(a.as_str()))
+                } else {
+                    !asked.contains(v)
+                }
+            })
+            .count();
+        if other > 0 {
+            contradictions.push(if matched {
+                format!("also {mismatch}: part of this subject may be someone else")
+            } else {
+                mismatch.to_string()
+            });
+            match (kind, matched) {
+                ("bsn" | "birthdate", false) => hard = true,
+                _ => partial = true,
+            }
+        }
+    }
+    // Towns: the requester's against the places next to the subject's names.
+    let asked: Vec<String> = query.places.iter().map(|p| fold(p.trim())).collect();
+    let held: Vec<String> = subject.places.iter().map(|p| fold(p.trim())).collect();
+    if !asked.is_empty() && !held.is_empty() {
+        if asked.iter().any(|a| held.contains(a)) {
+            support.push((0.3, "same town".to_string()));
+            household_details += 1;
+        } else {
+            contradictions.push("another town".to_string());
+            partial = true;
         }
     }
 
@@ -133,19 +286,128 @@ pub fn score_candidate(query: &Query, subject: &SubjectProfile) -> (f32, Vec<Str
         miss *= 1.0 - s;
     }
     let mut score = 1.0 - miss;
-    if name_conflict && best_name.is_none() {
+    // Another given name and no given name that matches: another member of the family.
+    let other_person = name_conflict && !personal_name;
+    if other_person {
         score *= 0.3;
-        support.push((0.0, "a given name differs".to_string()));
+        contradictions.push("a given name differs".to_string());
     }
+    if hard {
+        score *= 0.1;
+    } else if partial {
+        score *= 0.6;
+    }
+    let bsn_match = support.iter().any(|(_, w)| w == "same BSN");
+    let advice = if hard || (other_person && personal_details == 0) {
+        Advice::Reject
+    } else if !contradictions.is_empty() {
+        Advice::Check
+    } else if bsn_match
+        || (personal_name && personal_details + household_details > 0)
+        || (best_name.is_some() && personal_details > 0)
+    {
+        Advice::Confirm
+    } else if best_name.is_none() && personal_details + household_details == 0 {
+        Advice::Reject
+    } else {
+        Advice::Check
+    };
     support.sort_by(|a, b| b.0.total_cmp(&a.0));
-    (
-        score.clamp(0.0, 1.0),
-        support.into_iter().map(|(_, why)| why).collect(),
-    )
+    let name_only = personal_name
+        && contradictions.is_empty()
+        && personal_details + household_details == 0
+        && !bsn_match;
+    let household_only = !personal_name
+        && best_name.is_some()
+        && contradictions.is_empty()
+        && personal_details == 0
+        && household_details > 0
+        && !bsn_match;
+    Assessment {
+        confidence: score.clamp(0.0, 1.0),
+        evidence: support.into_iter().map(|(_, why)| why).collect(),
+        contradictions,
+        advice,
+        name_only,
+        household_only,
+    }
+}
+
+/// Assesses every subject against one request, as [`assess_candidate`] does, and then
+/// weighs a name alone against the others: where no subject of the requester's name
+/// shows details that are not the requester's, a subject that carries that name and
+/// nothing else is advised to be confirmed (the holding knows no namesake). Where such a
+/// namesake exists, a name alone stays something to check: its documents may be the
+/// namesake's.
+pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Assessment> {
+    let mut out: Vec<Assessment> = subjects
+        .iter()
+        .map(|s| assess_candidate(query, s))
+        .collect();
+    let namesake_known = subjects
+        .iter()
+        .zip(&out)
+        .any(|(s, a)| !a.contradictions.is_empty() && shares_full_name(query, s));
+    // Initials or a surname at the requester's address: theirs, unless the holding knows
+    // a relative (same surname, same initial, another given name) who could be meant.
+    let relative_known = subjects.iter().any(|s| relative_of(query, s));
+    if !relative_known {
+        for a in out.iter_mut().filter(|a| a.household_only) {
+            a.advice = Advice::Confirm;
+            a.evidence
+                .push("no relative with these initials in the holding".to_string());
+        }
+    }
+    if !namesake_known {
+        for a in out.iter_mut().filter(|a| a.name_only) {
+            a.advice = Advice::Confirm;
+            a.evidence
+                .push("no other person of this name in the holding".to_string());
+        }
+    } else {
+        for a in out.iter_mut().filter(|a| a.name_only) {
+            a.evidence.push(
+                "name alone, and a namesake with other details is in the holding".to_string(),
+            );
+        }
+    }
+    out
+}
+
+/// Whether `subject` has a full name with the requester's surname and first initial but
+/// another given name: a relative whom initials at a shared address could mean.
+fn relative_of(query: &Query, subject: &SubjectProfile) -> bool {
+    let qs: Vec<NameKey> = query
+        .names
+        .iter()
+        .map(|n| normalise_name(n))
+        .filter(|k| k.form() == NameForm::Full)
+        .collect();
+    subject.names.iter().any(|n| {
+        let s = normalise_name(n);
+        s.form() == NameForm::Full
+            && qs.iter().any(|q| {
+                q.surname_match(&s).is_some()
+                    && q.first_initial() == s.first_initial()
+                    && q.given_match(&s).is_none()
+            })
+    })
+}
+
+/// Whether a full name of `subject` has the requester's given name and surname.
+fn shares_full_name(query: &Query, subject: &SubjectProfile) -> bool {
+    let qs: Vec<NameKey> = query.names.iter().map(|n| normalise_name(n)).collect();
+    subject.names.iter().any(|n| {
+        let s = normalise_name(n);
+        qs.iter()
+            .any(|q| matches!(name_score(q, &s), NameScore::Match(_, _, true)))
+    })
 }
 
 enum NameScore {
-    Match(f32, String),
+    /// Weight, evidence, and whether the given name itself matched (not only a surname
+    /// or an initial, which relatives share).
+    Match(f32, String, bool),
     Conflict,
     Unrelated,
 }
@@ -153,12 +415,17 @@ enum NameScore {
 fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
     if q.form() == NameForm::Other || s.form() == NameForm::Other {
         return if !q.other.is_empty() && q.other == s.other {
-            NameScore::Match(0.6, format!("same name {}", s.display))
+            NameScore::Match(0.6, format!("same name {}", s.display), true)
         } else {
             NameScore::Unrelated
         };
     }
     let Some(surname) = q.surname_match(s) else {
+        // Names of three parts (Somali: given name, father's, grandfather's) are written
+        // with any two of them: "Nimco Mohamed" is part of "Nimco Mohamed Nur".
+        if written_part(q, s) || written_part(s, q) {
+            return NameScore::Match(0.5, format!("part of the name: {}", s.display), true);
+        }
         return NameScore::Unrelated;
     };
     let surname_weight = match surname {
@@ -166,22 +433,26 @@ fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
         SurnameMatch::Variant => 0.85,
         SurnameMatch::DoubleSurnamePart => 0.7,
     };
-    let (weight, why) = match (q.form(), s.form()) {
+    let (weight, why, personal) = match (q.form(), s.form()) {
         (NameForm::Full, NameForm::Full) => match q.given_match(s) {
-            Some(true) => (0.6, format!("same name {}", s.display)),
-            Some(false) => (0.5, format!("spelling variant of the name: {}", s.display)),
+            Some(true) => (0.6, format!("same name {}", s.display), true),
+            Some(false) => (
+                0.5,
+                format!("spelling variant of the name: {}", s.display),
+                true,
+            ),
             None => return NameScore::Conflict,
         },
         (NameForm::Full | NameForm::Initials, NameForm::Full | NameForm::Initials) => {
             if q.initials_compatible(s) {
-                (0.35, format!("initials fit the name {}", s.display))
+                (0.35, format!("initials fit the name {}", s.display), false)
             } else {
                 return NameScore::Conflict;
             }
         }
-        _ => (0.2, format!("surname only: {}", s.display)),
+        _ => (0.2, format!("surname only: {}", s.display), false),
     };
-    NameScore::Match(weight * surname_weight, why)
+    NameScore::Match(weight * surname_weight, why, personal)
 }
 
 #[cfg(test)]
@@ -217,5 +488,48 @@ mod tests {
         assert!(score < 0.2, "{score}");
         let (other, _) = score_candidate(&query(&["Jan de Vries"]), &subject);
         assert_eq!(other, 0.0);
+    }
+
+    #[test]
+    fn advice_follows_details_and_contradictions() {
+        let request = Query {
+            names: vec!["Peter de Boer".into()],
+            emails: vec!["p.deboer@voorbeeld.nl".into()],
+            birthdates: vec!["2 april 1950".into()],
+            places: vec!["Assen".into()],
+            ..Query::default()
+        };
+        let him = SubjectProfile::from_mentions([
+            ("person", "Peter de Boer"),
+            ("birthdate", "02-04-1950"),
+            ("place", "Assen"),
+        ]);
+        let namesake = SubjectProfile::from_mentions([
+            ("person", "Peter de Boer"),
+            ("birthdate", "9 september 1991"),
+            ("place", "Breda"),
+        ]);
+        let bare = SubjectProfile::from_mentions([("person", "P. de Boer")]);
+        let mixed = SubjectProfile::from_mentions([
+            ("person", "Peter de Boer"),
+            ("birthdate", "2-4-1950"),
+            ("birthdate", "9-9-1991"),
+        ]);
+        let table = [
+            (&him, Advice::Confirm),
+            (&namesake, Advice::Reject),
+            (&bare, Advice::Check),
+            (&mixed, Advice::Check),
+        ];
+        for (subject, advice) in table {
+            let a = assess_candidate(&request, subject);
+            assert_eq!(a.advice, advice, "{subject:?}: {a:?}");
+        }
+        let a = assess_candidate(&request, &namesake);
+        assert!(a.contradictions.iter().any(|c| c.contains("birth date")));
+        assert!(assess_candidate(&request, &him).confidence > a.confidence);
+        assert!(contradicts_request(&request, "birthdate", "9-9-1991"));
+        assert!(!contradicts_request(&request, "birthdate", "02-04-1950"));
+        assert!(!contradicts_request(&request, "email", "x@y.nl"));
     }
 }

@@ -23,6 +23,7 @@ fn mentions(rows: &[Row]) -> Vec<Mention> {
                 kind: kind.to_string(),
                 value: value.to_string(),
                 start,
+                before: String::new(),
             }
         })
         .collect()
@@ -115,6 +116,57 @@ fn resolution_table() {
         ("salutations keep apart what names cannot",
          &[(1, "person", "meneer Jansen"), (2, "person", "mevrouw Jansen")],
          "ab"),
+        ("namesakes with another birth date stay apart; a bare mention that fits both too",
+         &[(1, "person", "Peter de Boer"), (1, "birthdate", "2 april 1950"), (1, "place", "Assen"),
+           (2, "person", "Peter de Boer"), (2, "birthdate", "9 september 1991"), (2, "place", "Breda"),
+           (3, "person", "Peter de Boer"), (3, "birthdate", "02-04-1950"),
+           (4, "person", "Peter de Boer")],
+         "a--b--a-c"),
+        ("namesakes told apart by town alone",
+         &[(1, "person", "Mohamed El Amrani"), (1, "place", "Utrecht"),
+           (2, "person", "Mohammed El Amrani"), (2, "place", "Gouda"),
+           (3, "person", "Mohamed El Amrani"), (3, "place", "Utrecht")],
+         "a-b-a-"),
+        ("two namesakes in one list, then one of them alone",
+         &[(1, "person", "Peter de Boer"), (1, "birthdate", "2 april 1950"),
+           (1, "person", "Peter de Boer"), (1, "birthdate", "9 september 1991"),
+           (2, "person", "Peter de Boer"), (2, "birthdate", "9-9-1991")],
+         "a-b-b-"),
+        ("father and son share an initial: the initial alone fits both",
+         &[(1, "person", "Hendrik Jansen"), (1, "birthdate", "1950-03-01"),
+           (2, "person", "Hans Jansen"), (2, "birthdate", "1980-05-05"), (3, "person", "H. Jansen")],
+         "a-b-c"),
+        ("P. is not K.",
+         &[(1, "person", "P. de Boer"), (2, "person", "K. de Boer"), (3, "person", "Peter de Boer")],
+         "aba"),
+        ("hyphen or space in given names",
+         &[(1, "person", "Anna-Maria Jansen"), (2, "person", "Anna Maria Jansen"),
+           (3, "person", "Jansen, Anna-Maria")],
+         "aaa"),
+        ("Surname, Given names",
+         &[(1, "person", "Amina Hassan Warsame"), (2, "person", "Warsame, Amina Hassan"),
+           (3, "person", "Amina Warsame"), (4, "person", "Boer, Peter de"), (5, "person", "Peter de Boer"),
+           (6, "person", "Boer, P. de")],
+         "aaabbb"),
+        ("a married double name is the woman's own name where nothing contradicts",
+         &[(1, "person", "Anna de Wit-Jansen"), (2, "person", "Anna Jansen"), (3, "person", "mevrouw De Wit-Jansen"),
+           (4, "person", "Kees de Wit"), (5, "person", "Maria de Boer-van der Meer"), (6, "person", "Maria van der Meer")],
+         "aaabcc"),
+        ("Turkish letters and transliterations",
+         &[(1, "person", "Yusuf Yılmaz"), (2, "person", "Youssef Yilmaz"), (3, "person", "Şükrü Çelik"),
+           (4, "person", "Sukru Celik")],
+         "aabb"),
+        ("a surname alone joins the one person of its document it fits",
+         &[(1, "person", "Erik Jansen"), (1, "person", "Fatima El Amrani"), (1, "person", "Jansen"),
+           (2, "person", "Erik Jansen"), (2, "person", "Els Jansen"), (2, "person", "Jansen")],
+         "abaacd"),
+        ("a short form refers back to the one named before it",
+         &[(1, "person", "Youssef Tahiri"), (1, "person", "Tahiri"), (1, "person", "Loubna Tahiri")],
+         "aab"),
+        ("another BSN keeps namesakes apart, the same BSN joins whatever the name",
+         &[(1, "person", "Jan de Vries"), (1, "bsn", "111222333"), (2, "person", "Jan de Vries"),
+           (2, "bsn", "123456782"), (3, "person", "J. de Vries-Bakker"), (3, "bsn", "111222333")],
+         "a-b-a-"),
     ];
     for (name, rows, labels) in cases {
         let m = mentions(rows);
@@ -225,4 +277,25 @@ fn odd_input_does_not_panic() {
         }],
     );
     assert!(subjects.len() <= 7);
+
+    // Context text that does not fit the offsets, in any script, never panics.
+    let contexts = [
+        "",
+        "é",
+        "Van: ",
+        "mevrouw ",
+        "zijn dochter ",
+        ". De familie woont in ",
+        "\n\n4. ",
+        "ééééééééééééééééééééééééééééééééééééééééééé, ",
+        "日本語のテキスト。",
+    ];
+    for (i, c) in contexts.iter().enumerate() {
+        let mut m = m.clone();
+        for (j, x) in m.iter_mut().enumerate() {
+            x.before = contexts[(i + j) % contexts.len()].repeat(1 + j % 3);
+            x.before.push_str(c);
+        }
+        let _ = resolve(&m, &[]);
+    }
 }

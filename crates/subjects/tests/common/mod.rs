@@ -41,6 +41,24 @@ pub fn parse_gold(marked: &str) -> Vec<GoldSpan> {
     spans
 }
 
+/// The plain text of inline gold markup: every `{{kind|text|…}}` replaced by its text.
+pub fn plain_text(marked: &str) -> String {
+    let mut out = String::with_capacity(marked.len());
+    let mut rest = marked;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("}}") else {
+            rest = &rest[open..];
+            break;
+        };
+        out.push_str(after[..close].split('|').nth(1).unwrap_or(""));
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/dev")
 }
@@ -74,6 +92,7 @@ pub fn evaluate(dir: &Path) -> Option<Eval> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let plain = plain_text(&text);
         for span in parse_gold(&text) {
             next_id += 1;
             if span.kind == "person" {
@@ -86,6 +105,7 @@ pub fn evaluate(dir: &Path) -> Option<Eval> {
                 doc: doc as u64,
                 kind: span.kind,
                 value: span.text,
+                before: grondslag_subjects::text_before(&plain, span.start),
                 start: span.start,
             });
         }

@@ -1,0 +1,277 @@
+//! The learned part of name detection: a linear model (an averaged perceptron) that decides the
+//! name chains the rules leave open — a capitalised word or a run of them that no lexicon
+//! pairing, title, header or verb of speech accepted ("Barrichello", "Shimon Peres",
+//! "Pierre-Bernard Velge").
+//!
+//! It reads only what the rules already compute: the lexicon bits of the chain's first and last
+//! word, their shape, the words themselves (lower-cased, hashed), and the two tokens on either
+//! side. Each feature is hashed into a table of `2^MODEL_BITS` weights; the score of a chain is
+//! the sum of its features' weights, and a chain whose score exceeds the threshold is a person.
+//! The weights are learned at development time (`cargo xtask train-names`, from CoNLL-2002
+//! `ned.train` and the annotated dev corpora, which stay outside this crate) and committed as
+//! `data/name_model.bin`; `build.rs` expands them into the table embedded in the binary. So
+//! detection stays pure, deterministic and offline, and with the file removed the model simply
+//! never decides.
+//!
+//! Explainable: a finding's rule names the feature group that contributed most to its score
+//! (`name.model.context`: the neighbouring words; `.lexicon`: what the lexicons say of the
+//! words; `.word`: the words themselves and their endings; `.shape`: capitals, hyphens, length).
+
+use super::{Ctx, F_DONE};
+use crate::token::Class;
+
+include!(concat!(env!("OUT_DIR"), "/name_model_meta.rs"));
+
+/// The dense weight table, `2^MODEL_BITS` little-endian `f32`s.
+static WEIGHTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_model_dense.bin"));
+
+/// Whether a model was built in (else no chain is ever scored).
+pub(crate) const ACTIVE: bool = MODEL_THRESHOLD.is_finite();
+
+/// Feature groups, for the rule id of a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Group {
+    Lexicon = 0,
+    Word = 1,
+    Shape = 2,
+    Context = 3,
+}
+
+impl Group {
+    pub(crate) fn rule(self) -> &'static str {
+        match self {
+            Group::Lexicon => "name.model.lexicon",
+            Group::Word => "name.model.word",
+            Group::Shape => "name.model.shape",
+            Group::Context => "name.model.context",
+        }
+    }
+}
+
+/// At most this many features per chain.
+pub(crate) const MAX_FEATS: usize = 40;
+
+/// The features of one chain: table indices and their groups.
+#[derive(Clone, Debug)]
+pub(crate) struct Feats {
+    pub idx: [u32; MAX_FEATS],
+    pub group: [Group; MAX_FEATS],
+    pub n: usize,
+}
+
+impl Feats {
+    fn new() -> Feats {
+        Feats {
+            idx: [0; MAX_FEATS],
+            group: [Group::Shape; MAX_FEATS],
+            n: 0,
+        }
+    }
+    #[inline]
+    fn push(&mut self, tag: u64, value: u64, group: Group) {
+        if self.n < MAX_FEATS {
+            self.idx[self.n] = index(tag, value);
+            self.group[self.n] = group;
+            self.n += 1;
+        }
+    }
+}
+
+/// The table index of feature (`tag`, `value`): a multiplicative mix, top bits.
+#[inline(always)]
+fn index(tag: u64, value: u64) -> u32 {
+    let h = (value ^ tag.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let h = h ^ (h >> 29);
+    (h.wrapping_mul(0xc4ce_b9fe_1a85_ec53) >> (64 - MODEL_BITS)) as u32
+}
+
+#[inline(always)]
+fn weight(i: u32) -> f32 {
+    let p = i as usize * 4;
+    match WEIGHTS.get(p..p + 4) {
+        Some(b) => f32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+        None => 0.0,
+    }
+}
+
+/// The chain's score and the group that contributed most to it.
+pub(crate) fn score(f: &Feats) -> (f32, Group) {
+    let mut by_group = [0f32; 4];
+    let mut total = 0f32;
+    for k in 0..f.n {
+        let w = weight(f.idx[k]);
+        total += w;
+        by_group[f.group[k] as usize] += w;
+    }
+    let mut best = Group::Lexicon;
+    for g in [Group::Word, Group::Shape, Group::Context] {
+        if by_group[g as usize] > by_group[best as usize] {
+            best = g;
+        }
+    }
+    (total, best)
+}
+
+/// Whether a chain's score makes it a person.
+pub(crate) fn decides(score: f32) -> bool {
+    score > MODEL_THRESHOLD
+}
+
+/// A confidence in [0.5, 0.95] from a score above the threshold.
+pub(crate) fn confidence(score: f32) -> f32 {
+    let z = (score - MODEL_THRESHOLD).max(0.0);
+    (0.5 + 0.45 * (1.0 - (-z).exp())).min(0.95)
+}
+
+// Feature tags: one per kind of feature, so equal values of different kinds do not collide.
+const T_BIAS: u64 = 1;
+const T_LEN: u64 = 2;
+const T_FIRST_BITS: u64 = 3;
+const T_LAST_BITS: u64 = 4;
+const T_PAIR_BITS: u64 = 5;
+const T_FIRST_WORD: u64 = 6;
+const T_LAST_WORD: u64 = 7;
+const T_FIRST_SUFFIX: u64 = 8;
+const T_LAST_SUFFIX: u64 = 9;
+const T_FIRST_SHAPE: u64 = 10;
+const T_LAST_SHAPE: u64 = 11;
+const T_PREV1: u64 = 12;
+const T_PREV2: u64 = 13;
+const T_NEXT1: u64 = 14;
+const T_NEXT2: u64 = 15;
+const T_START: u64 = 16;
+const T_PREV1_SINGLE: u64 = 17;
+const T_NEXT1_SINGLE: u64 = 18;
+const T_PREV_BIGRAM: u64 = 19;
+const T_LAST_PREFIX: u64 = 20;
+
+/// Lexicon bits the model reads: first name, surname, Dutch word, never-a-name, the three title
+/// classes, organisation word, place.
+const LEX_MASK: u32 = 0x1ff;
+
+/// A token as a context value: its lower-cased word hash, or its punctuation byte, or a
+/// class for numbers; 0 for no token.
+fn context_value(cx: &mut Ctx, k: Option<usize>) -> u64 {
+    let Some(k) = k else { return 0 };
+    let t = cx.toks[k];
+    match t.class {
+        Class::Word => super::word_hash(cx, k),
+        Class::Number => 2,
+        Class::Punct => 0x100 | u64::from(cx.text.as_bytes()[t.start()]),
+    }
+}
+
+/// The shape of word token `i`: capitals, hyphen, non-ASCII, length.
+fn shape(cx: &Ctx, i: usize) -> u64 {
+    let t = &cx.toks[i];
+    let w = cx.text.as_bytes().get(t.start()..t.end()).unwrap_or(b"");
+    let len = match w.len() {
+        0..=2 => 0,
+        3..=4 => 1,
+        5..=7 => 2,
+        8..=11 => 3,
+        _ => 4,
+    };
+    let upper_inside = w.iter().skip(1).any(u8::is_ascii_uppercase);
+    u64::from(t.cap)
+        | u64::from(t.all_caps) << 1
+        | u64::from(w.contains(&b'-')) << 2
+        | u64::from(w.iter().any(|&b| b >= 0x80)) << 3
+        | u64::from(upper_inside) << 4
+        | u64::from(w.contains(&b'\'')) << 5
+        | len << 6
+}
+
+/// The last three (or first four) bytes of word token `i`, ASCII-lower-cased, as a value.
+fn affix(cx: &Ctx, i: usize, suffix: bool, n: usize) -> u64 {
+    let t = &cx.toks[i];
+    let w = cx.text.as_bytes().get(t.start()..t.end()).unwrap_or(b"");
+    let part = if suffix {
+        &w[w.len().saturating_sub(n)..]
+    } else {
+        &w[..w.len().min(n)]
+    };
+    part.iter()
+        .fold(0u64, |a, &b| a << 8 | u64::from(b.to_ascii_lowercase()))
+}
+
+/// The features of the chain of tokens `first..=last` (`n_els` elements, with or without
+/// initials and particles).
+pub(crate) fn features(
+    cx: &mut Ctx,
+    first: usize,
+    last: usize,
+    n_els: usize,
+    has_initial: bool,
+    has_particle: bool,
+) -> Feats {
+    let mut f = Feats::new();
+    f.push(T_BIAS, 0, Group::Shape);
+    let single = first == last;
+    f.push(
+        T_LEN,
+        (n_els.min(4) as u64) << 2 | u64::from(has_initial) << 1 | u64::from(has_particle),
+        Group::Shape,
+    );
+    // Lexicon bits of the first and the last word (the first word of a chain that starts with
+    // initials is its first capitalised word).
+    let first_word = (first..=last)
+        .find(|&k| cx.toks[k].class == Class::Word && cx.is_cap(k) && !cx.is_initial(k))
+        .unwrap_or(last);
+    let bits = |cx: &mut Ctx, k: usize| -> u64 {
+        let b = cx.features(k) & LEX_MASK;
+        debug_assert!(cx.feat[k] & F_DONE != 0);
+        u64::from(b) | u64::from(cx.is_org(k)) << 9
+    };
+    let (fb, lb) = (bits(cx, first_word), bits(cx, last));
+    f.push(T_FIRST_BITS, fb, Group::Lexicon);
+    f.push(T_LAST_BITS, lb, Group::Lexicon);
+    f.push(T_PAIR_BITS, fb << 16 | lb, Group::Lexicon);
+    let (fw, lw) = (super::word_hash(cx, first_word), super::word_hash(cx, last));
+    f.push(T_LAST_WORD, lw, Group::Word);
+    f.push(T_LAST_SUFFIX, affix(cx, last, true, 3), Group::Word);
+    f.push(T_LAST_PREFIX, affix(cx, last, false, 4), Group::Word);
+    f.push(T_LAST_SHAPE, shape(cx, last), Group::Shape);
+    if !single {
+        f.push(T_FIRST_WORD, fw, Group::Word);
+        f.push(T_FIRST_SUFFIX, affix(cx, first_word, true, 3), Group::Word);
+        f.push(T_FIRST_SHAPE, shape(cx, first_word), Group::Shape);
+    }
+    // Context: two tokens either side on the same line; line and sentence position.
+    let toks = cx.toks;
+    let same_line_before = |k: usize| (k > 0 && toks[k].nl_before == 0).then(|| k - 1);
+    let p1 = same_line_before(first);
+    let p2 = p1.and_then(same_line_before);
+    let same_line_after = |k: usize| toks.get(k + 1).filter(|t| t.nl_before == 0).map(|_| k + 1);
+    let n1 = same_line_after(last);
+    let n2 = n1.and_then(same_line_after);
+    let (vp1, vp2, vn1, vn2) = (
+        context_value(cx, p1),
+        context_value(cx, p2),
+        context_value(cx, n1),
+        context_value(cx, n2),
+    );
+    f.push(T_PREV1, vp1, Group::Context);
+    f.push(T_PREV2, vp2, Group::Context);
+    f.push(T_NEXT1, vn1, Group::Context);
+    f.push(T_NEXT2, vn2, Group::Context);
+    f.push(T_PREV_BIGRAM, vp2.rotate_left(17) ^ vp1, Group::Context);
+    f.push(T_PREV1_SINGLE, vp1 << 1 | u64::from(single), Group::Context);
+    f.push(T_NEXT1_SINGLE, vn1 << 1 | u64::from(single), Group::Context);
+    // Where the chain starts: the text or a line, after a sentence end, or inside a sentence.
+    let start = match p1 {
+        None => 0,
+        Some(k) if toks[k].class == Class::Punct => match cx.text.as_bytes()[toks[k].start()] {
+            b'.' | b'!' | b'?' => 1,
+            b':' => 2,
+            b'"' | b'\'' => 3,
+            _ => 4,
+        },
+        Some(k) if toks[k].class == Class::Word && toks[k].cap => 5,
+        Some(_) => 6,
+    };
+    let line_end = u64::from(n1.is_none());
+    f.push(T_START, start << 1 | line_end, Group::Context);
+    f
+}

@@ -1,0 +1,331 @@
+//! Who is who, through the real binary: a holding with two namesakes (one Peter de Boer
+//! born 2 April 1950 in Assen, another born 9 September 1991 in Breda), a family, spellings
+//! of one name and short forms → scan → subjects → an access request by one namesake →
+//! search → confirm → answer, then `inzage.pdf` read back with `pdftotext`: the other
+//! namesake's documents never appear in it. And `subject merge`/`split` stay the human's
+//! last word, recorded in the audit log and kept across a re-scan.
+
+mod harness;
+use harness::*;
+
+use serde_json::Value;
+
+fn pdftotext(path: &std::path::Path) -> Option<String> {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(path)
+        .arg("-")
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Every document of the holding, with a marker phrase (no personal data) that shows
+/// whether its text is in the inspection package.
+const HOLDING: &[(&str, &str)] = &[
+    (
+        "assen/profiel.txt",
+        "Analyse netwerk Zonnebloem\n\nNaam: Peter de Boer\nGeboortedatum: 2 april 1950\n\
+         Woonplaats: Assen\n\nDe Boer is al jaren penningmeester van de kerkelijke \
+         zangvereniging Zonnebloem. Hij onderhoudt contact met het wijkteam.\n",
+    ),
+    (
+        "assen/brief.txt",
+        "Verslag gesprek fietsenstalling Marsdijk\n\nGesproken met Peter de Boer (geboren \
+         2 april 1950, woonachtig te Assen) en zijn dochter Anna de Wit-de Boer. Meneer De Boer \
+         vroeg naar de fietsenstalling Marsdijk.\n",
+    ),
+    (
+        "breda/analyse.txt",
+        "Analyse jongerenplatform Haagse Beemden\n\nNaam: Peter de Boer\n\
+         Geboortedatum: 9 september 1991\nWoonplaats: Breda\nE-mail: p.deboer91@voorbeeld.nl\n\n\
+         De Boer organiseert de voetbaltoernooien van het jongerenplatform.\n",
+    ),
+    (
+        "breda/mail.txt",
+        "Van: Peter de Boer <p.deboer91@voorbeeld.nl>\nAan: Karin Smit <k.smit@minbzk.example.nl>\n\
+         Onderwerp: voetbaltoernooi Kesselsakker\n\nBeste Karin,\n\nHet voetbaltoernooi \
+         Kesselsakker gaat door. Ik woon sinds kort in Breda (geboren 9-9-1991).\n\n\
+         Groet,\nPeter\n",
+    ),
+    (
+        "lijst.txt",
+        "Overzicht deelnemers klankbordgroep Lindelaan\n\n\
+         1. Peter de Boer, geboren 2 april 1950, woonachtig te Assen\n\
+         2. Peter de Boer, geboren 9 september 1991, woonachtig te Breda\n\
+         3. Amina Hassan Warsame, geboren 3 maart 1988, woonachtig te Tilburg\n",
+    ),
+    (
+        "warsame.txt",
+        "Van: Warsame, Amina Hassan <amina.warsame@voorbeeld.nl>\nAan: Karin Smit \
+         <k.smit@minbzk.example.nl>\nOnderwerp: taalcafe Reeshof\n\nBeste Karin,\n\n\
+         Het taalcafe Reeshof start weer in september.\n\nGroet,\nAmina\n",
+    ),
+    (
+        "verslag.txt",
+        "Verslag overleg speeltuin Wolfslaar\n\nAanwezig: Karin Smit, Amina Warsame en \
+         Anna-Maria Jansen.\n\nSmit opent de vergadering over de speeltuin Wolfslaar. \
+         Warsame vraagt naar de planning. Jansen meldt dat de aanvraag is ingediend.\n",
+    ),
+];
+
+fn document_ids(d: &Dir) -> std::collections::HashMap<String, i64> {
+    let docs = d.json("a", &["documents", "--json"]);
+    docs.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            let path = x["path"].as_str().unwrap().replace('\\', "/");
+            let rel = path.rsplit("holding/").next().unwrap().to_string();
+            (rel, x["id"].as_i64().unwrap())
+        })
+        .collect()
+}
+
+/// The documents of every subject, by id.
+fn subject_documents(d: &Dir) -> Vec<(i64, String, Vec<i64>)> {
+    let subjects = d.json("a", &["subjects", "--json"]);
+    subjects
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let id = s["id"].as_i64().unwrap();
+            let detail = d.json("a", &["subject", "show", &id.to_string(), "--json"]);
+            let docs = detail["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_i64().unwrap())
+                .collect();
+            (id, s["name"].as_str().unwrap().to_string(), docs)
+        })
+        .collect()
+}
+
+#[test]
+fn namesakes_stay_apart_and_an_access_request_shows_only_the_requester() {
+    let d = Dir::new();
+    for (path, text) in HOLDING {
+        d.write(&format!("holding/{path}"), text);
+    }
+    d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
+    let ids = document_ids(&d);
+    let (assen, breda) = (
+        [ids["assen/profiel.txt"], ids["assen/brief.txt"]],
+        [ids["breda/analyse.txt"], ids["breda/mail.txt"]],
+    );
+    let subjects = subject_documents(&d);
+    for (id, name, docs) in &subjects {
+        assert!(
+            !(docs.iter().any(|x| assen.contains(x)) && docs.iter().any(|x| breda.contains(x))),
+            "subject {id} ({name}) joins the two namesakes: {docs:?}"
+        );
+    }
+    let has = |docs: &[i64], want: &[i64]| want.iter().all(|w| docs.contains(w));
+    assert!(
+        subjects.iter().any(|(_, _, docs)| has(docs, &assen)),
+        "the Assen Peter de Boer is one subject: {subjects:?}"
+    );
+    assert!(
+        subjects.iter().any(|(_, _, docs)| has(docs, &breda)),
+        "the Breda Peter de Boer is one subject: {subjects:?}"
+    );
+    assert!(
+        subjects.iter().any(|(_, name, docs)| name.contains("Warsame")
+            && has(docs, &[ids["warsame.txt"], ids["lijst.txt"], ids["verslag.txt"]])),
+        "'Warsame, Amina Hassan', 'Amina Hassan Warsame' and 'Amina Warsame' are one subject: {subjects:?}"
+    );
+
+    // The access request of the Assen Peter de Boer.
+    d.ok(
+        "a",
+        &[
+            "window",
+            "--opens",
+            "2024-01-01",
+            "--closes",
+            "2024-12-31",
+            "--tag",
+            "reflectiesessies",
+        ],
+    );
+    d.write(
+        "Maildir/new/1.req.host",
+        "From: Peter de Boer <peter.deboer@voorbeeld.nl>\nTo: inzage@voorbeeld.nl\n\
+         Subject: Inzageverzoek reflectiesessies\nDate: Mon, 5 Feb 2024 09:00:00 +0100\n\n\
+         Graag wil ik weten welke gegevens u over mij heeft.\nMijn geboortedatum is 2 april 1950.\n\
+         Ik woon in Assen.\n\nMet vriendelijke groet,\nPeter de Boer\n",
+    );
+    std::fs::create_dir_all(d.path("Maildir/cur")).unwrap();
+    std::fs::create_dir_all(d.path("Maildir/tmp")).unwrap();
+    d.ok(
+        "a",
+        &["requests", "import", d.path("Maildir").to_str().unwrap()],
+    );
+    let rq = d.json("a", &["requests", "--json"]);
+    let req = rq[0]["id"].to_string();
+    let cands = d.json("a", &["request", "search", &req, "--json"]);
+    let cands = cands.as_array().unwrap();
+    let docs_of = |sid: i64| {
+        subjects
+            .iter()
+            .find(|(id, _, _)| *id == sid)
+            .map(|(_, _, docs)| docs.clone())
+            .unwrap_or_default()
+    };
+    let best = &cands[0];
+    assert!(
+        has(&docs_of(best["subject"].as_i64().unwrap()), &assen),
+        "best candidate is the Assen Peter de Boer: {cands:?}"
+    );
+    assert_eq!(best["advice"], "confirm", "{best}");
+    assert!(!best["evidence"].as_array().unwrap().is_empty());
+    let namesake = cands
+        .iter()
+        .find(|c| has(&docs_of(c["subject"].as_i64().unwrap()), &breda))
+        .expect("the namesake is shown as a candidate too");
+    assert_eq!(namesake["advice"], "reject", "{namesake}");
+    assert!(
+        namesake["contradictions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c.as_str().unwrap().contains("birth date")),
+        "{namesake}"
+    );
+    let confirm: Vec<String> = cands
+        .iter()
+        .filter(|c| c["advice"] == "confirm")
+        .map(|c| c["subject"].to_string())
+        .collect();
+    let mut args = vec!["request", "confirm", req.as_str()];
+    args.extend(confirm.iter().map(String::as_str));
+    args.extend(["--identity", "legitimatie aan de balie"]);
+    d.ok("a", &args);
+    let out = d.path("antwoord");
+    d.ok(
+        "a",
+        &["request", "answer", &req, "--out", out.to_str().unwrap()],
+    );
+    let Some(inzage) = pdftotext(&out.join("inzage.pdf")) else {
+        eprintln!("pdftotext not available; inspection package not read back");
+        return;
+    };
+    for own in [
+        "Zonnebloem",
+        "fietsenstalling Marsdijk",
+        "klankbordgroep Lindelaan",
+    ] {
+        assert!(
+            inzage.contains(own),
+            "{own} missing from the package: {inzage}"
+        );
+    }
+    for other in [
+        "Haagse Beemden",
+        "Kesselsakker",
+        "9 september 1991",
+        "9-9-1991",
+        "p.deboer91",
+        "Breda",
+        "Warsame",
+        "taalcafe",
+        "Wolfslaar",
+    ] {
+        assert!(
+            !inzage.contains(other),
+            "{other:?} (someone else's) is in the inspection package: {inzage}"
+        );
+    }
+    d.ok("a", &["audit", "verify"]);
+}
+
+#[test]
+fn merge_and_split_are_the_humans_last_word() {
+    let d = Dir::new();
+    d.write(
+        "holding/a.txt",
+        "Gesprek met Youssef Amrani over de moskee.\n",
+    );
+    d.write(
+        "holding/b.txt",
+        "Verslag: Yusuf Amrani (geboren 3 mei 1979) kwam ook.\n",
+    );
+    d.write("holding/c.txt", "Notitie: mevrouw Samira Bakkali belde.\n");
+    d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
+    let subjects = d.json("a", &["subjects", "--json"]);
+    let find = |subjects: &Value, part: &str| -> Vec<i64> {
+        subjects
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["name"].as_str().unwrap().contains(part))
+            .map(|s| s["id"].as_i64().unwrap())
+            .collect()
+    };
+    let amrani = find(&subjects, "Amrani");
+    assert_eq!(
+        amrani.len(),
+        1,
+        "Youssef/Yusuf Amrani resolve to one: {subjects}"
+    );
+    let amrani = amrani[0];
+    // The working group knows better: they are two people. Split document b's finding off.
+    let detail = d.json("a", &["subject", "show", &amrani.to_string(), "--json"]);
+    let in_b: Vec<String> = detail["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "person" && f["value"].as_str().unwrap().starts_with("Yusuf"))
+        .map(|f| f["id"].to_string())
+        .collect();
+    assert_eq!(in_b.len(), 1, "{detail}");
+    let subject = amrani.to_string();
+    let mut args = vec![
+        "subject",
+        "split",
+        "--reason",
+        "twee personen volgens de werkgroep",
+        subject.as_str(),
+    ];
+    args.extend(in_b.iter().map(String::as_str));
+    d.ok("a", &args);
+    let after = d.json("a", &["subjects", "--json"]);
+    assert_eq!(find(&after, "Amrani").len(), 2, "split: {after}");
+    // A re-scan re-resolves; the decision stays.
+    d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
+    let again = d.json("a", &["subjects", "--json"]);
+    assert_eq!(find(&again, "Amrani").len(), 2, "split kept: {again}");
+    // And a merge joins what resolution (now following the split) keeps apart.
+    let ids: Vec<String> = find(&again, "Amrani")
+        .into_iter()
+        .map(|i| i.to_string())
+        .collect();
+    let mut args = vec!["subject", "merge", "--reason", "zelfde persoon"];
+    args.extend(ids.iter().map(String::as_str));
+    d.ok("a", &args);
+    assert_eq!(
+        find(&d.json("a", &["subjects", "--json"]), "Amrani").len(),
+        1,
+        "merged"
+    );
+    // Both decisions are in the audit log, with their reasons sealed.
+    if have("sqlite3") {
+        let out = std::process::Command::new("sqlite3")
+            .arg(d.home().join("grondslag.db"))
+            .arg("SELECT action, details FROM audit_log WHERE action = 'subject decision'")
+            .output()
+            .unwrap();
+        let log = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            log.contains("kind=split") && log.contains("kind=merge") && log.contains("reason=note"),
+            "{log}"
+        );
+        assert!(!log.contains("twee personen"), "reasons are sealed: {log}");
+    }
+    d.ok("a", &["audit", "verify"]);
+}

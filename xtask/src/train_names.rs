@@ -1,0 +1,235 @@
+//! `cargo xtask train-names`: learns the weights of the detector's name model
+//! (`crates/detect/src/names/model.rs`) and writes `crates/detect/data/name_model.bin`.
+//!
+//! The examples are the name chains the rules leave open (`grondslag_detect::name_candidates`)
+//! in annotated text: CoNLL-2002 `ned.train` (read from where it lies; it is never copied into
+//! the repository, only the learned weights are committed), `corpus/dev` and `corpus/gov/dev`.
+//! A chain is a positive example when it is exactly a gold person span. Never `ned.testa`,
+//! `corpus/test` or `corpus/gov/heldout`: those measure the result.
+//!
+//! An averaged perceptron, trained in a fixed order with a fixed shuffle: the same data gives
+//! the same weights, byte for byte. The decision threshold is cross-validated: for each fifth
+//! of the documents, a model learned on the other four gives the lowest threshold that keeps
+//! the precision of its chain decisions on that fifth at `--min-precision`; the median of the
+//! five is kept, and the weights are learned again on everything.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use grondslag_detect::{gold, name_candidates, Kind};
+
+const USAGE: &str = "\
+usage: cargo xtask train-names [--conll FILE] [--epochs N] [--out FILE] [--leave-out K]
+
+  --conll FILE   CoNLL-2002 training file (default ../shared/data/conll2002-nl/ned.train)
+  --epochs N     passes over the examples (default 8)
+  --out FILE     where to write (default crates/detect/data/name_model.bin)
+  --min-precision P  the threshold: the lowest score at which chain decisions on a fifth of
+                 the examples left out of a first training keep this precision (default 0.8,
+                 the best F1 on fold 1 of ned.train of 0.8, 0.85, 0.9, 0.95)
+  --leave-out K  leave the CoNLL articles of fold K (article number mod 5) out of training,
+                 so that `cargo xtask eval --conll FILE --fold K` measures on unseen articles
+                 of the training file (a development split: look at its errors, not testa's)
+";
+
+/// Must match `MODEL_BITS` of the detector (`build.rs`).
+const BITS: u32 = 18;
+
+struct Example {
+    features: Vec<u32>,
+    positive: bool,
+    /// Which fifth of the data it belongs to (for choosing the threshold).
+    fold: usize,
+}
+
+pub fn main(args: Vec<String>) -> Result<()> {
+    let mut conll = PathBuf::from("../shared/data/conll2002-nl/ned.train");
+    let mut epochs = 8usize;
+    let mut out = PathBuf::from("crates/detect/data/name_model.bin");
+    let mut leave_out: Option<usize> = None;
+    let mut min_precision = 0.8f64;
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--conll" => conll = it.next().context("--conll needs a file")?.into(),
+            "--epochs" => epochs = it.next().context("--epochs needs N")?.parse()?,
+            "--out" => out = it.next().context("--out needs a file")?.into(),
+            "--min-precision" => {
+                min_precision = it.next().context("--min-precision needs P")?.parse()?
+            }
+            "--leave-out" => leave_out = Some(it.next().context("--leave-out needs K")?.parse()?),
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return Ok(());
+            }
+            other => bail!("unknown argument {other}\n{USAGE}"),
+        }
+    }
+    let name = conll.file_name().map(|n| n.to_string_lossy().into_owned());
+    if name
+        .as_deref()
+        .is_some_and(|n| n.contains("testa") || n.contains("testb"))
+    {
+        bail!("{} is a held-out split: never train on it", conll.display());
+    }
+    let mut examples = Vec::new();
+    let mut docs = 0usize;
+    for (n, a) in crate::eval::conll::read(&conll)?.into_iter().enumerate() {
+        if leave_out == Some(n % 5) {
+            continue;
+        }
+        let spans: Vec<(usize, usize)> = a.persons.iter().map(|p| (p.start, p.end)).collect();
+        add(&mut examples, &a.text, &spans, docs);
+        docs += 1;
+    }
+    for dir in ["corpus/dev", "corpus/gov/dev"] {
+        for f in corpus_files(Path::new(dir))? {
+            let marked = std::fs::read_to_string(&f)?;
+            let (plain, gold) =
+                gold::parse(&marked).with_context(|| format!("gold markup in {}", f.display()))?;
+            let spans: Vec<(usize, usize)> = gold
+                .iter()
+                .filter(|g| g.kind == Kind::Person)
+                .map(|g| (g.start, g.end))
+                .collect();
+            add(&mut examples, &plain, &spans, docs);
+            docs += 1;
+        }
+    }
+    let positives = examples.iter().filter(|e| e.positive).count();
+    eprintln!(
+        "{docs} documents, {} open chains, {positives} of them persons",
+        examples.len()
+    );
+
+    // The threshold: for each fifth, train on the other four and take the lowest threshold
+    // that keeps chain precision on that fifth at `min_precision`; the median of the five.
+    let mut thresholds: Vec<f32> = (0..5)
+        .map(|fold| {
+            let train: Vec<&Example> = examples.iter().filter(|e| e.fold != fold).collect();
+            let test: Vec<&Example> = examples.iter().filter(|e| e.fold == fold).collect();
+            let w = perceptron(&train, epochs);
+            let (t, p, r) = threshold_for(&w, &test, min_precision);
+            eprintln!("fold {fold}: threshold {t:.3}: chain P {p:.3} R {r:.3}");
+            t
+        })
+        .collect();
+    thresholds.sort_by(f32::total_cmp);
+    let threshold = thresholds[2];
+    eprintln!("threshold {threshold:.3} (median)");
+
+    let all: Vec<&Example> = examples.iter().collect();
+    let w = perceptron(&all, epochs);
+    let nonzero: Vec<(u32, f32)> = w
+        .iter()
+        .enumerate()
+        .filter(|(_, &x)| x.abs() > 1e-6)
+        .map(|(i, &x)| (i as u32, x))
+        .collect();
+    let mut bytes = Vec::with_capacity(16 + 8 * nonzero.len());
+    bytes.extend_from_slice(b"GNM1");
+    bytes.extend_from_slice(&BITS.to_le_bytes());
+    bytes.extend_from_slice(&threshold.to_le_bytes());
+    bytes.extend_from_slice(&(nonzero.len() as u32).to_le_bytes());
+    for (i, x) in &nonzero {
+        bytes.extend_from_slice(&i.to_le_bytes());
+        bytes.extend_from_slice(&x.to_le_bytes());
+    }
+    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} weights, {} bytes)",
+        out.display(),
+        nonzero.len(),
+        bytes.len()
+    );
+    Ok(())
+}
+
+fn add(examples: &mut Vec<Example>, text: &str, persons: &[(usize, usize)], doc: usize) {
+    for c in name_candidates(text) {
+        let positive = persons.binary_search(&(c.start, c.end)).is_ok()
+            || persons.iter().any(|&(s, e)| s == c.start && e == c.end);
+        examples.push(Example {
+            features: c.features,
+            positive,
+            fold: doc % 5,
+        });
+    }
+}
+
+/// The lowest threshold at which chain decisions on `test` keep precision `min_precision`,
+/// with that precision and the recall.
+fn threshold_for(w: &[f32], test: &[&Example], min_precision: f64) -> (f32, f64, f64) {
+    let mut scored: Vec<(f32, bool)> = test
+        .iter()
+        .map(|e| (score(w, &e.features), e.positive))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let total_pos = scored.iter().filter(|s| s.1).count().max(1);
+    let (mut tp, mut best, mut threshold) = (0usize, (0f64, 0f64), f32::INFINITY);
+    for (k, &(s, pos)) in scored.iter().enumerate() {
+        tp += usize::from(pos);
+        let p = tp as f64 / (k + 1) as f64;
+        let r = tp as f64 / total_pos as f64;
+        let cut = scored.get(k + 1).is_none_or(|n| n.0 < s);
+        if cut && p >= min_precision && r > best.1 {
+            best = (p, r);
+            threshold = match scored.get(k + 1) {
+                Some(n) => (s + n.0) / 2.0,
+                None => s - 1.0,
+            };
+        }
+    }
+    (threshold, best.0, best.1)
+}
+
+fn score(w: &[f32], features: &[u32]) -> f32 {
+    features.iter().map(|&i| w[i as usize]).sum()
+}
+
+/// An averaged perceptron on ±1 labels; the order of examples is shuffled per epoch by a
+/// fixed linear congruential sequence, so training is deterministic.
+fn perceptron(examples: &[&Example], epochs: usize) -> Vec<f32> {
+    let size = 1usize << BITS;
+    let mut w = vec![0f64; size];
+    // Sum of updates weighted by the step at which they were made (the averaging trick).
+    let mut u = vec![0f64; size];
+    let mut c = 1f64;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let j = (seed >> 33) as usize % (i + 1);
+            order.swap(i, j);
+        }
+        for &k in &order {
+            let e = examples[k];
+            let y = if e.positive { 1.0 } else { -1.0 };
+            let s: f64 = e.features.iter().map(|&i| w[i as usize]).sum();
+            if y * s <= 0.0 {
+                for &i in &e.features {
+                    w[i as usize] += y;
+                    u[i as usize] += y * c;
+                }
+            }
+            c += 1.0;
+        }
+    }
+    w.iter()
+        .zip(&u)
+        .map(|(&wi, &ui)| (wi - ui / c) as f32)
+        .collect()
+}
+
+fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
