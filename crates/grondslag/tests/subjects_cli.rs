@@ -206,6 +206,22 @@ fn namesakes_stay_apart_and_an_access_request_shows_only_the_requester() {
     args.extend(confirm.iter().map(String::as_str));
     args.extend(["--identity", "legitimatie aan de balie"]);
     d.ok("a", &args);
+    // Letters need a sender.
+    d.ok(
+        "a",
+        &[
+            "org",
+            "set",
+            "--name",
+            "Gemeente Voorbeeld",
+            "--address",
+            "Postbus 1, 1000 AA Voorbeeld",
+            "--signatory",
+            "J. Testfunctionaris, privacy officer",
+            "--contact",
+            "privacy@gemeente.example",
+        ],
+    );
     let out = d.path("antwoord");
     d.ok(
         "a",
