@@ -4,6 +4,9 @@
 # Stable Rust only: cargo-fuzz (from crates.io) builds libFuzzer targets on stable with
 # RUSTC_BOOTSTRAP=1 and `--sanitizer none` (AddressSanitizer needs nightly; Rust code needs it
 # least). Debug assertions are on (`-a`), so the detector's slicing checks stop the fuzzer too.
+# The dev profile (`--dev`): an instrumented release build of the dependency tree (PDF, ZIP, XML
+# readers) takes over ten minutes on two cores, the dev build about three; for a bounded CI run
+# the build is the cost, not the executions. FUZZ_PROFILE=release for long runs.
 # Each target starts from the regression inputs in fuzz/regressions/TARGET, the annotated corpora
 # (corpus/dev, corpus/test: real layouts, cue words, markup) and the dictionary fuzz/grondslag.dict
 # generated from the detector's rule words (`cargo xtask fuzz-dict`; a test fails when it is
@@ -26,7 +29,8 @@ if ! command -v cargo-fuzz >/dev/null; then
 fi
 export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/fuzz/target}"
-flags=(--sanitizer none --debug-assertions --release)
+if [ "${FUZZ_PROFILE:-dev}" = release ]; then profile=--release; else profile=--dev; fi
+flags=(--sanitizer none --debug-assertions "$profile")
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
