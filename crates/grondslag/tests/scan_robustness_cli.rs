@@ -153,10 +153,16 @@ fn documents(d: &Dir) -> Vec<Value> {
         .clone()
 }
 
+/// The one document found at a path ending in `suffix` (its first path or any other).
 fn doc_at<'a>(docs: &'a [Value], suffix: &str) -> &'a Value {
     let found: Vec<&Value> = docs
         .iter()
-        .filter(|d| d["path"].as_str().is_some_and(|p| p.ends_with(suffix)))
+        .filter(|d| {
+            d["paths"].as_array().is_some_and(|ps| {
+                ps.iter()
+                    .any(|p| p.as_str().is_some_and(|p| p.ends_with(suffix)))
+            })
+        })
         .collect();
     assert_eq!(found.len(), 1, "documents at {suffix}: {docs:#?}");
     found[0]
@@ -329,4 +335,351 @@ fn a_scan_killed_mid_ocr_leaves_nothing_outside_the_home() {
     let doc = doc_at(&docs, "scan.pdf");
     assert_eq!(doc["needs_ocr"], Value::Bool(false), "{doc}");
     assert!(everything_under(&tmpdir).is_empty());
+}
+
+// ------------------------------------------------------------------ 10. a panic in one document
+
+/// A name that occurs only in the document that panics: it must not appear in any output.
+const PANIC_SECRET: &str = "Wilhelmina Brouwersgracht";
+
+/// Runs grondslag like [`Dir::run`] with extra environment variables.
+fn run_env(d: &Dir, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_grondslag"));
+    c.args(args)
+        .env("GRONDSLAG_USER", USER)
+        .env("GRONDSLAG_HOME", d.home())
+        .env_remove("GRONDSLAG_LANG")
+        .current_dir(d.tmp.path());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("run grondslag")
+}
+
+#[test]
+fn a_panic_in_one_document_costs_that_document_only() {
+    // The trigger exists only in debug builds (the test binary's profile is the tool's).
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let d = Dir::new();
+    let root = d.path("holding");
+    put(&root, "a-notities.txt", NOTES);
+    put(
+        &root,
+        "boem.txt",
+        format!("Gesprek met {PANIC_SECRET}, telefoon 06-12121212.\n"),
+    );
+    put(
+        &root,
+        "c-archief.zip",
+        zip_of(&[
+            (
+                "boem.txt",
+                format!("Ook {PANIC_SECRET} in het archief.\n").as_bytes(),
+            ),
+            ("nota.txt", b"Nota over Bram Peterse.\n"),
+        ]),
+    );
+    let out = run_env(
+        &d,
+        &[("GRONDSLAG_TEST_PANIC_ON", "boem.txt")],
+        &["scan", "holding"],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "scan failed: {err}");
+    assert!(
+        !err.contains(PANIC_SECRET) && !contains(&out.stdout, PANIC_SECRET.as_bytes()),
+        "the panic's message (document text) was printed: {err}"
+    );
+    assert!(err.contains("interne fout"), "no word of the panic: {err}");
+    let docs = documents(&d);
+    for rel in ["holding/boem.txt", "holding/c-archief.zip!boem.txt"] {
+        let doc = doc_at(&docs, rel);
+        assert_eq!(doc["readable"], Value::Bool(false), "{rel}: {doc}");
+        let reason = doc["unreadable_reason"].as_str().unwrap_or("");
+        assert!(reason.contains("interne fout"), "{rel}: reason {reason:?}");
+    }
+    for rel in [
+        "holding/a-notities.txt",
+        "holding/c-archief.zip",
+        "holding/c-archief.zip!nota.txt",
+    ] {
+        let doc = doc_at(&docs, rel);
+        assert_eq!(doc["readable"], Value::Bool(true), "{rel}: {doc}");
+    }
+    assert!(doc_at(&docs, "holding/a-notities.txt")["findings"].as_u64() > Some(0));
+    // Nothing of the panicking document reached the home in plain text either.
+    for f in files_under(&d.home()) {
+        let bytes = std::fs::read(&f).expect("read");
+        assert!(
+            !contains(&bytes, PANIC_SECRET.as_bytes()),
+            "{} holds the secret",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn a_panic_in_a_large_streamed_text_costs_that_document_only() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let d = Dir::new();
+    let root = d.path("holding");
+    put(&root, "a-notities.txt", NOTES);
+    put(
+        &root,
+        "boem.txt",
+        format!("Gesprek met {PANIC_SECRET}.\n").repeat(2000),
+    );
+    let out = run_env(
+        &d,
+        &[
+            ("GRONDSLAG_TEST_PANIC_ON", "boem.txt"),
+            ("GRONDSLAG_TEST_STREAM_ABOVE", "1000"),
+        ],
+        &["scan", "holding"],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "scan failed: {err}");
+    assert!(!err.contains(PANIC_SECRET), "{err}");
+    let docs = documents(&d);
+    let doc = doc_at(&docs, "holding/boem.txt");
+    assert_eq!(doc["readable"], Value::Bool(false), "{doc}");
+    assert_eq!(
+        doc_at(&docs, "holding/a-notities.txt")["readable"],
+        Value::Bool(true)
+    );
+}
+
+// ------------------------------------------------------------------ 11. large texts stream
+
+/// Lines with names, numbers and addresses, `n` bytes or a little more.
+fn big_text(n: usize) -> String {
+    let mut s = String::new();
+    let mut i = 0;
+    while s.len() < n {
+        s.push_str(&format!(
+            "Op {} maart sprak de heer Joris van Leeuwen met mevrouw Anouk Veldhuizen over \
+             dossier {i}; zij is bereikbaar via 06-4821{:04} en woont aan de Dorpsstraat {}, \
+             3851 AB Ermelo. ",
+            i % 28 + 1,
+            i % 10_000,
+            i % 200 + 1
+        ));
+        if i % 7 == 0 {
+            s.push_str("\n\n");
+        }
+        i += 1;
+    }
+    s
+}
+
+/// A text file above the streaming threshold (lowered for the test) is stored with the same
+/// text, the same findings as `detect` gives and the same dedup as a small one.
+#[test]
+fn a_large_text_is_streamed_with_the_same_result() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let d = Dir::new();
+    let text = big_text(1_000_000);
+    put(&d.path("holding"), "groot.txt", &text);
+    put(&d.path("holding"), "kopie/groot.txt", &text);
+    let mut latin1 = b"Caf\xe9 de Kroon, ".repeat(1000);
+    latin1.extend_from_slice(b"einde\n");
+    put(&d.path("holding"), "latin1.txt", &latin1);
+    let out = run_env(
+        &d,
+        &[("GRONDSLAG_TEST_STREAM_ABOVE", "1000")],
+        &["scan", "holding"],
+    );
+    assert!(out.status.success(), "scan failed: {}", stderr(&out));
+    let docs = documents(&d);
+    assert_eq!(docs.len(), 2, "{docs:#?}");
+    let doc = doc_at(&docs, "holding/groot.txt");
+    assert_eq!(doc["readable"], Value::Bool(true), "{doc}");
+    assert_eq!(doc["paths"].as_array().map(Vec::len), Some(2), "{doc}");
+    let stored = d.run(USER, &["text", &id_of(doc)]);
+    assert!(stored.status.success());
+    assert!(stored.stdout == text.as_bytes(), "stored text differs");
+    let detected = d.ok(USER, &["detect", "--format", "jsonl", "holding/groot.txt"]);
+    assert_eq!(
+        doc["findings"].as_u64(),
+        Some(detected.lines().count() as u64),
+        "findings differ from `detect`"
+    );
+    // Not UTF-8 in a streamed file: unreadable with a reason, as `extract` refuses it too.
+    let bad = doc_at(&docs, "holding/latin1.txt");
+    assert_eq!(bad["readable"], Value::Bool(false), "{bad}");
+    assert!(
+        bad["unreadable_reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("UTF-8")),
+        "{bad}"
+    );
+    // Encrypted at rest like everything else.
+    for f in files_under(&d.home()) {
+        let bytes = std::fs::read(&f).expect("read");
+        for secret in ["Anouk Veldhuizen", "Dorpsstraat"] {
+            assert!(
+                !contains(&bytes, secret.as_bytes()),
+                "{} holds {secret}",
+                f.display()
+            );
+        }
+    }
+    // A re-scan finds it unchanged; `summary` counts it once.
+    let out = run_env(
+        &d,
+        &[("GRONDSLAG_TEST_STREAM_ABOVE", "1000")],
+        &["scan", "holding"],
+    );
+    assert!(out.status.success());
+    assert_eq!(documents(&d).len(), 2);
+}
+
+// ------------------------------------------------------------------ 13. odd files and names
+
+/// Waits for `child` at most `limit`; kills it and fails when it takes longer.
+fn wait_bounded(mut child: std::process::Child, limit: Duration) -> std::process::Output {
+    let started = Instant::now();
+    while child.try_wait().expect("try_wait").is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("grondslag did not finish within {limit:?} (blocked on a FIFO?)");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn files_that_are_not_regular_are_reported_never_opened() {
+    use std::os::unix::fs::symlink;
+    let d = Dir::new();
+    let root = d.path("holding");
+    put(&root, "gewoon.txt", NOTES);
+    put(
+        &d.path("elders"),
+        "geheim.txt",
+        "Dossier van Iris Bosveld.\n",
+    );
+    let ok = std::process::Command::new("mkfifo")
+        .arg(root.join("pijp"))
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "mkfifo failed");
+    symlink(d.path("elders/geheim.txt"), root.join("naar-buiten.txt")).expect("symlink");
+    symlink(d.path("elders"), root.join("map-buiten")).expect("symlink");
+    symlink(root.join("lus-b"), root.join("lus-a")).expect("symlink");
+    symlink(root.join("lus-a"), root.join("lus-b")).expect("symlink");
+    symlink(root.join("bestaat-niet"), root.join("los")).expect("symlink");
+    // A link to a file inside the scanned tree is that file found at a second path.
+    symlink(root.join("gewoon.txt"), root.join("zelfde.txt")).expect("symlink");
+    // A device file, where this user may make one.
+    let device = std::process::Command::new("mknod")
+        .arg(root.join("apparaat"))
+        .args(["c", "1", "3"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_grondslag"))
+        .args(["scan", "holding"])
+        .env("GRONDSLAG_USER", USER)
+        .env("GRONDSLAG_HOME", d.home())
+        .env_remove("GRONDSLAG_LANG")
+        .current_dir(d.tmp.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let out = wait_bounded(child, Duration::from_secs(120));
+    let err = stderr(&out);
+    assert!(out.status.success(), "scan failed: {err}");
+    let docs = documents(&d);
+    let mut odd = vec![
+        "pijp",
+        "naar-buiten.txt",
+        "map-buiten",
+        "lus-a",
+        "lus-b",
+        "los",
+    ];
+    if device {
+        odd.push("apparaat");
+    }
+    for name in &odd {
+        let doc = doc_at(&docs, &format!("holding/{name}"));
+        assert_eq!(doc["readable"], Value::Bool(false), "{name}: {doc}");
+        assert!(
+            doc["unreadable_reason"]
+                .as_str()
+                .is_some_and(|r| !r.is_empty()),
+            "{name}: {doc}"
+        );
+        assert!(err.contains(name), "{name} not reported: {err}");
+    }
+    // The link out of the tree was not followed.
+    assert!(
+        !docs.iter().any(|d| d["findings"].as_u64() > Some(0)
+            && d["path"].as_str().unwrap_or("").contains("buiten")),
+        "{docs:#?}"
+    );
+    let gewoon = doc_at(&docs, "holding/gewoon.txt");
+    assert_eq!(gewoon["readable"], Value::Bool(true));
+    let paths: Vec<&str> = gewoon["paths"]
+        .as_array()
+        .map(|ps| ps.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    assert!(
+        paths.iter().any(|p| p.ends_with("holding/zelfde.txt")),
+        "{gewoon}"
+    );
+}
+
+/// The file name that tries to colour the terminal and start a new line.
+const EVIL: &str = "rood\u{1b}[31mrood\nregel\u{7}.txt";
+
+#[test]
+fn names_with_escapes_are_shown_escaped_and_json_stays_exact() {
+    let d = Dir::new();
+    let root = d.path("holding");
+    put(&root, EVIL, NOTES);
+    let ok = std::process::Command::new("mkfifo")
+        .arg(root.join("pijp\u{1b}]0;titel\u{7}"))
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "mkfifo failed");
+    let out = d.run(USER, &["scan", "holding"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "scan failed: {err}");
+    let raw = |s: &[u8]| s.iter().any(|&b| b == 0x1b || b == 0x07);
+    assert!(
+        !raw(err.as_bytes()),
+        "scan report holds raw escapes: {err:?}"
+    );
+    assert!(err.contains("pijp\\u{1b}]0;titel\\u{7}"), "{err:?}");
+
+    let table = d.ok(USER, &["documents"]);
+    assert!(!raw(table.as_bytes()), "documents table: {table:?}");
+    assert!(
+        table.contains("rood\\u{1b}[31mrood\\nregel\\u{7}.txt"),
+        "{table:?}"
+    );
+    // One line per document (and the header): the name's line break is not a line break.
+    assert_eq!(table.lines().count(), 3, "{table:?}");
+
+    let docs = documents(&d);
+    let doc = doc_at(&docs, &format!("holding/{EVIL}"));
+    assert_eq!(
+        doc["path"].as_str(),
+        Some(format!("holding/{EVIL}").as_str())
+    );
+    let id = id_of(doc);
+    let shown = d.ok(USER, &["document", &id]);
+    assert!(!raw(shown.as_bytes()), "{shown:?}");
 }

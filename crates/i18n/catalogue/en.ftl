@@ -40,3 +40,21 @@ error-vault-blob-missing = blob { $id } is missing from the vault; restore a bac
 error-vault-blob-damaged = blob { $id } is damaged or fails to decrypt; restore a backup
 error-vault-seal-damaged = an encrypted field ({ $context }) is damaged or fails to decrypt
 error-vault-bad-blob-id = invalid blob id
+
+## Scan: what cannot be read (as a regular file), and internal errors
+error-internal = internal error at { $location }; its message is not shown because it may quote document text
+scan-internal-error = internal error while reading; the document was skipped
+scan-not-regular-fifo = not a regular file but a FIFO (named pipe); not opened
+scan-not-regular-socket = not a regular file but a socket; not opened
+scan-not-regular-device = not a regular file but a device file; not opened
+scan-not-regular = not a regular file; not opened
+scan-link-outside = symbolic link pointing outside the scanned folders; not followed
+scan-link-loop = symbolic link loop; not followed
+scan-link-dangling = symbolic link to something that does not exist
+scan-link-not-regular = symbolic link to something that is not a regular file; not followed
+scan-link-unreadable = symbolic link that cannot be followed: { $detail }
+scan-links-to-folders = { $count } symbolic link(s) to folders inside the scan not followed; their content was read where it is
+scan-invalid-utf8 = not valid UTF-8 at byte { $offset } (a large text file is read as UTF-8, as `extract` does)
+scan-binary = not a text file: binary content at byte { $offset }
+scan-not-read = not read: { $path }: { $reason }
+scan-seal-failed = { $path } could not be put encrypted into the vault: { $detail }

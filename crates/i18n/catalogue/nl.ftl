@@ -40,3 +40,21 @@ error-vault-blob-missing = blob { $id } ontbreekt in de kluis; zet een back-up t
 error-vault-blob-damaged = blob { $id } is beschadigd of niet te ontsleutelen; zet een back-up terug
 error-vault-seal-damaged = een versleuteld veld ({ $context }) is beschadigd of niet te ontsleutelen
 error-vault-bad-blob-id = ongeldige blob-id
+
+## Scan: wat niet (gewoon) te lezen is, en interne fouten
+error-internal = interne fout in { $location }; de melding zelf wordt niet getoond omdat die documenttekst kan bevatten
+scan-internal-error = interne fout bij het lezen; het document is overgeslagen
+scan-not-regular-fifo = geen gewoon bestand maar een FIFO (benoemde pijp); niet geopend
+scan-not-regular-socket = geen gewoon bestand maar een socket; niet geopend
+scan-not-regular-device = geen gewoon bestand maar een apparaatbestand; niet geopend
+scan-not-regular = geen gewoon bestand; niet geopend
+scan-link-outside = symbolische koppeling naar buiten de gescande mappen; niet gevolgd
+scan-link-loop = symbolische koppeling in een kring; niet gevolgd
+scan-link-dangling = symbolische koppeling naar iets dat niet bestaat
+scan-link-not-regular = symbolische koppeling naar iets dat geen gewoon bestand is; niet gevolgd
+scan-link-unreadable = symbolische koppeling die niet te volgen is: { $detail }
+scan-links-to-folders = { $count } symbolische koppeling(en) naar mappen binnen de scan niet gevolgd; hun inhoud is op de eigen plaats gelezen
+scan-invalid-utf8 = geen geldige UTF-8 op byte { $offset } (een groot tekstbestand wordt als UTF-8 gelezen, zoals `extract` doet)
+scan-binary = geen tekstbestand: binaire inhoud op byte { $offset }
+scan-not-read = niet gelezen: { $path }: { $reason }
+scan-seal-failed = { $path } kon niet versleuteld in de kluis worden gezet: { $detail }
