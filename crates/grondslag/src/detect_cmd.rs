@@ -296,6 +296,8 @@ fn write_human(
 ) -> std::io::Result<()> {
     let score = ui::thousandths(f.score);
     let kind = f.kind.as_str();
+    // A human-readable table: names and values with control characters escaped.
+    let (file, value) = (ui::shown(file), ui::shown(value));
     if colour {
         writeln!(
             out,

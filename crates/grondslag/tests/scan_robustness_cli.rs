@@ -682,4 +682,13 @@ fn names_with_escapes_are_shown_escaped_and_json_stays_exact() {
     let id = id_of(doc);
     let shown = d.ok(USER, &["document", &id]);
     assert!(!raw(shown.as_bytes()), "{shown:?}");
+
+    // `detect` without --format: a table too. Its JSON lines name the file exactly.
+    let file = format!("holding/{EVIL}");
+    let human = d.ok(USER, &["detect", &file]);
+    assert!(!human.is_empty() && !raw(human.as_bytes()), "{human:?}");
+    let jsonl = d.ok(USER, &["detect", "--format", "jsonl", &file]);
+    let first: Value =
+        serde_json::from_str(jsonl.lines().next().expect("a finding")).expect("JSON");
+    assert_eq!(first["file"].as_str(), Some(file.as_str()));
 }
