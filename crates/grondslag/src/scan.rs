@@ -319,6 +319,8 @@ pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
     write_result?;
     committed?;
 
+    // Everything is stored; resolving subjects can take a while on millions of findings.
+    eprintln!("{}", tr!("scan-stored", documents = counts.documents));
     crate::inventory::resolve_subjects(&mut store)?;
     store.audit_append(
         "scan",
@@ -538,11 +540,9 @@ impl Work<'_> {
                 docs.push(unreadable(shown, None, size, mtime, reason));
                 return Batch { docs, fatal: None };
             }
-            if matches!(
-                grondslag_extract::sniff(&shown, &head),
-                DocType::Text | DocType::Markdown
-            ) {
-                return self.prepare_streamed(shown, head, file, size, mtime);
+            let doc_type = grondslag_extract::sniff(&shown, &head);
+            if matches!(doc_type, DocType::Text | DocType::Markdown) {
+                return self.prepare_streamed(shown, doc_type, head, file, size, mtime);
             }
         }
         let bytes = if size > MAX_FILE {
@@ -568,6 +568,7 @@ impl Work<'_> {
     fn prepare_streamed(
         &self,
         shown: String,
+        doc_type: DocType,
         head: Vec<u8>,
         file: File,
         size: u64,
@@ -671,7 +672,7 @@ impl Work<'_> {
         };
         let unreadable_reason = text_is_original.err();
         let mut doc = unreadable(shown, None, bytes, mtime, String::new());
-        doc.doc_type = DocType::Text.as_str();
+        doc.doc_type = doc_type.as_str();
         doc.unreadable = unreadable_reason;
         doc.streamed_findings = if doc.unreadable.is_none() {
             findings

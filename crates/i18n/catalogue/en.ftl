@@ -58,3 +58,4 @@ scan-invalid-utf8 = not valid UTF-8 at byte { $offset } (a large text file is re
 scan-binary = not a text file: binary content at byte { $offset }
 scan-not-read = not read: { $path }: { $reason }
 scan-seal-failed = { $path } could not be put encrypted into the vault: { $detail }
+scan-stored = { $documents } documents stored; now resolving data subjects

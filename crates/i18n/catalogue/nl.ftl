@@ -58,3 +58,4 @@ scan-invalid-utf8 = geen geldige UTF-8 op byte { $offset } (een groot tekstbesta
 scan-binary = geen tekstbestand: binaire inhoud op byte { $offset }
 scan-not-read = niet gelezen: { $path }: { $reason }
 scan-seal-failed = { $path } kon niet versleuteld in de kluis worden gezet: { $detail }
+scan-stored = { $documents } documenten opgeslagen; nu de betrokkenen bepalen
