@@ -6,7 +6,7 @@
 //! [`Child`]ren, which the caller extracts in turn (this crate never recurses by itself, so the
 //! caller keeps track of nesting depth with [`Limits::max_depth`] and of names like `OUTER!inner`).
 //!
-//! What it must never do: print, exit the process, write outside its own temporary folders, or put
+//! What it must never do: print, exit the process, write any file (not even a temporary one), or put
 //! document content (names, addresses, anything from inside a file) in an error or warning. Errors
 //! and warnings say *what* went wrong and *where* (byte offset, member index, page number).
 //!
@@ -15,8 +15,9 @@
 //!   detector's byte offsets point into exactly the bytes of the file.
 //! - Memory is bounded by a few times the input plus the limits in [`Limits`]: archive members are
 //!   read through a `take()` limit, never trusted by their declared size alone.
-//! - External programs (OCR) only run when [`Limits::ocr`] is set, inside a temporary folder that is
-//!   removed afterwards, under a timeout.
+//! - External programs (OCR) only run when [`Limits::ocr`] is set, under a timeout, and get the
+//!   document on their standard input and give their result on their standard output: no copy
+//!   of a document is ever written to disk, so a crash leaves nothing behind.
 
 use std::borrow::Cow;
 

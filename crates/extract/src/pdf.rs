@@ -258,7 +258,7 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
         ));
     }
     let ocr_ready = limits.ocr && ocr::available() && ocr::pdftoppm_available();
-    let mut ocr_dir: Option<ocr::Workdir> = None;
+    let ocr_pages = ocr::PdfPages::new(bytes);
     for &(page, page_id) in &pages[..take] {
         let mut raw = String::new();
         let mut page_text = match page_text_expanded(&mut doc, page, page_id, &mut raw) {
@@ -272,11 +272,7 @@ pub(crate) fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, Extrac
         if page_text.trim().is_empty() {
             page_text.clear();
             if ocr_ready {
-                let dir = match &ocr_dir {
-                    Some(d) => d,
-                    None => ocr_dir.insert(ocr::Workdir::with_pdf(bytes)?),
-                };
-                match dir.ocr_pdf_page(page) {
+                match ocr_pages.ocr_page(page) {
                     Ok(t) => {
                         page_text = t;
                         out.warnings.push(format!("page {page}: text from OCR"));

@@ -1,6 +1,8 @@
 //! Every format through the public API, with real files: checked-in fixtures (mail, mbox, RTF,
 //! HTML) and files built here with independent writers (zip, cfb, lopdf). Synthetic people only.
 
+mod common;
+
 use std::io::{Cursor, Write};
 
 use grondslag_extract::{decode_text, extract, sniff, DocType, ExtractError, Limits};
@@ -523,19 +525,10 @@ fn truncated_pdf_is_an_error() {
     }
 }
 
-fn have(tool: &str, arg: &str) -> bool {
-    std::process::Command::new(tool)
-        .arg(arg)
-        .output()
-        .map(|o| o.status.success() || !o.stdout.is_empty() || !o.stderr.is_empty())
-        .unwrap_or(false)
-}
-
 #[test]
 fn image_ocr_when_tesseract_is_installed() {
     let limits = Limits::default();
-    if !grondslag_extract::ocr_available() || !have("pdftoppm", "-v") {
-        eprintln!("skipped: tesseract with nld or pdftoppm not installed");
+    if !common::require_tool("tesseract") || !common::require_tool("pdftoppm") {
         return;
     }
     // Render a text PDF to PNG with poppler, then OCR the picture.
@@ -629,8 +622,7 @@ fn scanned_pdf(lines: &[&str]) -> Vec<u8> {
 #[test]
 fn scanned_pdf_is_ocred_when_tesseract_is_installed() {
     let limits = Limits::default();
-    if !grondslag_extract::ocr_available() || !have("pdftoppm", "-v") {
-        eprintln!("skipped: tesseract with nld or pdftoppm not installed");
+    if !common::require_tool("tesseract") || !common::require_tool("pdftoppm") {
         return;
     }
     let bytes = scanned_pdf(&["Zienswijze van Ruben Maas", "Dorpsstraat 12, Ede"]);

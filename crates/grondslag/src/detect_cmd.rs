@@ -17,13 +17,13 @@ use crate::ui;
 /// Plain-text files above this size are streamed from disk instead of read whole, so memory
 /// stays flat. (Below it a file is read whole, so a text in another encoding than UTF-8 can be
 /// transcoded with a warning; a streamed file must be UTF-8.)
-const STREAM_ABOVE: u64 = 64 * 1024 * 1024;
+pub(crate) const STREAM_ABOVE: u64 = 64 * 1024 * 1024;
 
 /// Texts above this size (in memory) are still given to the detector in its 256 KiB pieces
 /// (`Detector::detect_reader_parallel`, on every core): its working set stays in cache, which on a 20 MB text is faster
 /// and uses far less memory than one pass over the whole. Name propagation then reaches within
 /// a piece (some 40 pages) rather than the whole text.
-const PIECES_ABOVE: usize = 4 * 1024 * 1024;
+pub(crate) const PIECES_ABOVE: usize = 4 * 1024 * 1024;
 
 /// Documents other than plain text are read whole to be extracted; above this size they are
 /// refused with a message instead (the same bound as `scan`).
@@ -285,6 +285,8 @@ fn write_human(
 ) -> std::io::Result<()> {
     let score = ui::thousandths(f.score);
     let kind = f.kind.as_str();
+    // A human-readable table: names and values with control characters escaped.
+    let (file, value) = (ui::shown(file), ui::shown(value));
     if colour {
         writeln!(
             out,

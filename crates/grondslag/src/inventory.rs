@@ -120,7 +120,7 @@ pub fn summary(args: JsonArgs) -> anyhow::Result<ExitCode> {
                 ui::t("onleesbaar, per reden", "unreadable, by reason")
             );
             for (reason, n) in &s.unreadable_reasons {
-                println!("  {n:>5}  {reason}");
+                println!("  {n:>5}  {}", ui::shown(reason));
             }
         }
     }
@@ -149,7 +149,7 @@ pub fn documents(args: JsonArgs) -> anyhow::Result<ExitCode> {
                 d.findings,
                 d.status,
                 d.disposition.as_deref().unwrap_or("-"),
-                d.path,
+                ui::shown(&d.path),
                 if d.readable {
                     String::new()
                 } else {
@@ -173,25 +173,32 @@ pub fn document(args: DocumentArgs) -> anyhow::Result<ExitCode> {
     let colour = ui::stdout_is_terminal();
     let mut out = std::io::stdout().lock();
     let mut at = 0;
+    // The text as it is, but with no control character that could drive the terminal.
+    let part = |a: usize, b: usize| ui::shown_text(text.get(a..b).unwrap_or(""));
     for f in &findings {
         if f.start < at || f.end > text.len() {
             continue;
         }
-        out.write_all(&text.as_bytes()[at..f.start])?;
+        out.write_all(part(at, f.start).as_bytes())?;
         if colour {
             write!(
                 out,
                 "{}{}{}",
                 ui::kind_colour(&f.kind),
-                &text[f.start..f.end],
+                ui::shown(text.get(f.start..f.end).unwrap_or("")),
                 ui::RESET
             )?;
         } else {
-            write!(out, "[{}: {}]", f.kind, &text[f.start..f.end])?;
+            write!(
+                out,
+                "[{}: {}]",
+                f.kind,
+                ui::shown(text.get(f.start..f.end).unwrap_or(""))
+            )?;
         }
         at = f.end;
     }
-    out.write_all(&text.as_bytes()[at..])?;
+    out.write_all(part(at, text.len()).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -209,7 +216,7 @@ pub fn subjects(args: JsonArgs) -> anyhow::Result<ExitCode> {
                 "{:>6}  {:>9}  {:<30} {}{}",
                 s.id.0,
                 s.documents,
-                s.name,
+                ui::shown(&s.name),
                 s.kinds.join(","),
                 if s.special_categories.is_empty() {
                     String::new()
@@ -286,7 +293,7 @@ fn print_subject(store: &mut Store, detail: &grondslag_store::SubjectDetail) -> 
         "{} {}: {}",
         ui::t("betrokkene", "subject"),
         detail.id.0,
-        detail.name
+        ui::shown(&detail.name)
     );
     let mut by_doc: std::collections::BTreeMap<DocId, Vec<&grondslag_store::SubjectFinding>> =
         Default::default();
@@ -312,7 +319,7 @@ fn print_subject(store: &mut Store, detail: &grondslag_store::SubjectDetail) -> 
                     &t[fi.start.min(t.len())..fi.end.min(t.len())],
                     &t[fi.end.min(t.len())..b],
                 );
-                let one = |x: &str| x.replace(['\n', '\r', '\t'], " ");
+                let one = |x: &str| ui::shown(&x.replace(['\n', '\r', '\t'], " ")).into_owned();
                 if colour {
                     format!(
                         "…{}{}{}{}{}…",
@@ -330,8 +337,8 @@ fn print_subject(store: &mut Store, detail: &grondslag_store::SubjectDetail) -> 
                 "    {:<10} {:>4.2}  {}  ({})",
                 fi.kind,
                 f.confidence,
-                context.unwrap_or_else(|| fi.value.clone()),
-                f.evidence
+                context.unwrap_or_else(|| ui::shown(&fi.value).into_owned()),
+                ui::shown(&f.evidence)
             );
         }
     }

@@ -36,6 +36,7 @@ fn main() -> ExitCode {
     }
     let args = cli::Cli::parse();
     ui::set_lang(args.lang);
+    quiet_panics();
     match run(args) {
         Ok(code) => code,
         Err(err) => {
@@ -44,6 +45,22 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Replaces the default panic message: a panic's message can quote document text (a slice of
+/// it, a value formatted into an assertion), and personal data must never reach a terminal or
+/// a log that way. What is printed is one fixed sentence with where it happened. The scan
+/// catches panics per document and goes on; elsewhere the command ends with exit status 101.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map_or_else(|| "?".to_string(), |l| format!("{}:{}", l.file(), l.line()));
+        eprintln!(
+            "grondslag: {}",
+            grondslag_i18n::tr!("error-internal", location = location)
+        );
+    }));
 }
 
 fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {

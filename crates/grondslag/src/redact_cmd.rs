@@ -32,7 +32,7 @@ pub fn redact(args: RedactArgs) -> anyhow::Result<ExitCode> {
             .collect();
         anyhow::bail!(tr!(
             "redact-unknown-kind",
-            kind = ui::printable(bad),
+            kind = ui::shown(bad),
             known = known.join(", ")
         ));
     }

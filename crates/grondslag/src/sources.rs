@@ -39,7 +39,7 @@ pub fn delete(store: &mut Store, run: RunId, sources: &[Source]) -> anyhow::Resu
             "{}",
             tr!(
                 "sources-unreachable",
-                path = ui::printable(&s.path),
+                path = ui::shown(&s.path),
                 reason = why.as_str()
             )
         );

@@ -1,5 +1,6 @@
 //! Small things every command shares: message language, colours, the acting user, JSON output.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -86,16 +87,75 @@ pub fn kind_colour(kind: &str) -> &'static str {
 
 pub const RESET: &str = "\x1b[0m";
 
-/// Text from outside (a file name) made safe for a terminal: control characters (escape
-/// sequences, new lines) and bidirectional overrides are shown escaped (`\u{1b}`).
-pub fn printable(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
-            out.extend(c.escape_unicode());
-        } else {
+/// A name from the holding (a path, an archive member, a subject's name) as a human-readable
+/// table shows it: control characters (line breaks, tabs, ESC that starts terminal escape
+/// sequences, BEL, DEL, the C1 controls) and the bidirectional overrides are written as `\n`,
+/// `\r`, `\t` or `\u{1b}`, so a name can neither start a line of its own nor colour, retitle or
+/// reorder the terminal. JSON output is never escaped this way: it stays exact.
+pub fn shown(s: &str) -> Cow<'_, str> {
+    escape(s, |_| false)
+}
+
+/// Document text as a human-readable view shows it: like [`shown`], but line breaks (`\n`,
+/// `\r\n`) and tabs stay what they are.
+pub fn shown_text(s: &str) -> Cow<'_, str> {
+    let bytes = s.as_bytes();
+    escape(s, |(i, c)| {
+        c == '\n' || c == '\t' || (c == '\r' && bytes.get(i + 1) == Some(&b'\n'))
+    })
+}
+
+fn escape(s: &str, keep: impl Fn((usize, char)) -> bool) -> Cow<'_, str> {
+    let needs =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !s.char_indices().any(|(i, c)| needs(c) && !keep((i, c))) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, c) in s.char_indices() {
+        if !needs(c) || keep((i, c)) {
             out.push(c);
+            continue;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_shown_without_control_characters() {
+        let cases = [
+            ("gewoon bestand.txt", "gewoon bestand.txt"),
+            (
+                "rood\u{1b}[31mrood\nregel\u{7}.txt",
+                "rood\\u{1b}[31mrood\\nregel\\u{7}.txt",
+            ),
+            ("tab\there\r", "tab\\there\\r"),
+            ("c1\u{9b}31m", "c1\\u{9b}31m"),
+            ("omgekeerd\u{202e}txt.exe", "omgekeerd\\u{202e}txt.exe"),
+            ("del\u{7f}", "del\\u{7f}"),
+            ("Çelik-Şahin", "Çelik-Şahin"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(shown(name), want, "{name:?}");
+        }
+        assert!(matches!(shown("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn text_keeps_its_lines_and_tabs() {
+        assert_eq!(
+            shown_text("regel 1\r\nregel\t2\n\u{1b}[2J\rterug"),
+            "regel 1\r\nregel\t2\n\\u{1b}[2J\\rterug"
+        );
+    }
 }

@@ -12,17 +12,24 @@ fn mail(d: &Dir, name: &str, body: &str) {
     std::fs::create_dir_all(d.path("Maildir/tmp")).unwrap();
 }
 
+/// The text `pdftotext` reads from a PDF; `None` when it is not installed (see `require_tool`).
 fn pdftotext(path: &std::path::Path) -> Option<String> {
+    if !require_tool("pdftotext") {
+        return None;
+    }
     let out = std::process::Command::new("pdftotext")
         .arg("-enc")
         .arg("UTF-8")
         .arg(path)
         .arg("-")
         .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+        .expect("run pdftotext");
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 #[test]

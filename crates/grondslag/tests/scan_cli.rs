@@ -414,22 +414,13 @@ fn legacy_and_unknown_charsets_are_decoded() {
 #[test]
 fn image_text_is_read_when_ocr_is_installed() {
     let s = scanned();
+    // Without pdftoppm the holding has no PNG (`require_tool` said so when it was written).
     if !s.holding.png {
-        eprintln!("skipped: pdftoppm not installed, no PNG in the holding");
         return;
     }
     let doc = one(&s.docs, "scan.png");
     assert_eq!(doc["readable"], Value::Bool(true), "{doc}");
-    let ocr = std::process::Command::new("tesseract")
-        .arg("--list-langs")
-        .output()
-        .is_ok_and(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .any(|l| l.trim() == "nld")
-        });
-    if !ocr {
-        eprintln!("skipped: tesseract with nld not installed");
+    if !require_tool("tesseract") {
         assert_eq!(doc["needs_ocr"], Value::Bool(true), "{doc}");
         return;
     }

@@ -114,6 +114,11 @@ impl From<String> for Arg<'_> {
         Arg::Str(s.into())
     }
 }
+impl<'a> From<std::borrow::Cow<'a, str>> for Arg<'a> {
+    fn from(s: std::borrow::Cow<'a, str>) -> Self {
+        Arg::Str(s)
+    }
+}
 
 /// The message `id` in `lang`, with its arguments filled in. An id missing from the catalogue
 /// (a defect the tests catch) gives the id itself, never a panic.

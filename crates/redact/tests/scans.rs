@@ -25,6 +25,9 @@ fn squash(s: &str) -> String {
 
 /// Mean grey (0 black..255 white) of the first page rendered at 20 dpi, if poppler is installed.
 fn mean_grey(pdf: &[u8]) -> Option<f64> {
+    if !common::require_tool("pdftoppm") {
+        return None;
+    }
     let dir = tempfile::tempdir().ok()?;
     let path = dir.path().join("x.pdf");
     std::fs::write(&path, pdf).ok()?;
@@ -34,7 +37,7 @@ fn mean_grey(pdf: &[u8]) -> Option<f64> {
         .arg(&path)
         .arg(&root)
         .status()
-        .ok()?;
+        .expect("run pdftoppm");
     assert!(status.success(), "pdftoppm failed");
     let pgm = std::fs::read(dir.path().join("page.pgm")).ok()?;
     // P5 header: magic, width, height, maxval, then one byte per pixel.

@@ -63,6 +63,7 @@ mod migrate;
 mod org;
 mod procedure;
 mod requests;
+mod stream;
 mod subjects;
 mod time;
 mod tombstones;
@@ -84,6 +85,7 @@ pub use informing::InformingCounts;
 pub use procedure::{Disposition, ExecuteReport, HoldInfo, HoldScope, Plan, RedactFn, RunInfo};
 pub use procedure::{Excluded, Exclusion, RedactFailure};
 pub use requests::{Imported, Objection, RequestInfo, Requester};
+pub use stream::SealingStream;
 pub use subjects::{NewSubject, SubjectDecision, SubjectDetail, SubjectFinding, SubjectInfo};
 pub use tombstones::{Source, Tombstone};
 pub use trail::{
@@ -304,6 +306,12 @@ impl Sealer {
     pub fn discard(&self, blobs: SealedBlobs) {
         blobs.discard(&self.vault);
     }
+
+    /// Starts sealing a document as it is read, for one too large to hold in memory
+    /// ([`SealingStream`]): original, content MAC and findings in one pass, memory flat.
+    pub fn stream(&self) -> Result<SealingStream<'_>, StoreError> {
+        SealingStream::new(&self.vault)
+    }
 }
 
 /// A document's original and text encrypted under a fresh data key and written to the vault
@@ -315,6 +323,9 @@ pub struct SealedBlobs {
     original: BlobId,
     /// Equal to `original` when the text is the content (plain text files).
     text: Option<BlobId>,
+    /// Set when sealed as a stream ([`SealingStream`]): the content MAC and the spooled
+    /// findings, which then replace [`NewDocument::original`] and [`NewDocument::findings`].
+    streamed: Option<stream::Streamed>,
 }
 
 impl SealedBlobs {
@@ -339,6 +350,7 @@ impl SealedBlobs {
             wrapped,
             original: original_blob,
             text: text_blob,
+            streamed: None,
         })
     }
 
@@ -346,6 +358,9 @@ impl SealedBlobs {
         let _ = vault.delete_blob(&self.original);
         if let Some(t) = self.text.filter(|t| *t != self.original) {
             let _ = vault.delete_blob(&t);
+        }
+        if let Some(spool) = self.streamed.and_then(|s| s.findings) {
+            let _ = vault.delete_blob(&spool.blob);
         }
     }
 }
@@ -371,6 +386,44 @@ impl PendingBlobs<'_> {
 impl Drop for PendingBlobs<'_> {
     fn drop(&mut self) {
         self.discard();
+    }
+}
+
+/// A blob deleted on drop (a streamed document's finding spool).
+struct BlobGuard<'v> {
+    vault: &'v Vault,
+    blob: Option<BlobId>,
+}
+
+impl Drop for BlobGuard<'_> {
+    fn drop(&mut self) {
+        if let Some(b) = self.blob.take() {
+            let _ = self.vault.delete_blob(&b);
+        }
+    }
+}
+
+/// The findings of a document being ingested: given in memory, or spooled in the vault by a
+/// [`SealingStream`].
+enum Findings<'a> {
+    Given(&'a [NewFinding<'a>]),
+    Spooled(&'a stream::Spool),
+}
+
+impl Findings<'_> {
+    fn count(&self) -> usize {
+        match self {
+            Findings::Given(f) => f.len(),
+            Findings::Spooled(s) => s.count,
+        }
+    }
+
+    /// The kinds among the findings (with repeats for given ones).
+    fn kinds(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            Findings::Given(f) => Box::new(f.iter().map(|f| f.kind)),
+            Findings::Spooled(s) => Box::new(s.kinds.iter().map(String::as_str)),
+        }
     }
 }
 
@@ -1174,6 +1227,10 @@ impl Store {
     /// [`Store::ingest`] with the document's blobs already written by [`Sealer::seal`] (on a
     /// worker thread). If the content is already stored, or storing
     /// fails, the sealed blobs are deleted again.
+    ///
+    /// Blobs sealed as a stream ([`Sealer::stream`]) bring the content MAC and the findings:
+    /// `doc.original` and `doc.findings` are then ignored (give them empty), and the findings
+    /// are read back from the vault one at a time, so memory stays flat.
     pub fn ingest_sealed(
         &mut self,
         doc: &NewDocument,
@@ -1187,6 +1244,19 @@ impl Store {
         doc: &NewDocument,
         sealed: Option<SealedBlobs>,
     ) -> Result<Ingested, StoreError> {
+        // A streamed document's findings are spooled in the vault: the spool goes whatever
+        // the way out (it is only read while the document is stored).
+        let mut sealed = sealed;
+        let streamed = sealed.as_mut().and_then(|b| b.streamed.take());
+        let spool = streamed.as_ref().and_then(|s| s.findings.as_ref());
+        let _spool_guard = BlobGuard {
+            vault: &self.vault,
+            blob: spool.map(|s| s.blob.clone()),
+        };
+        let findings = match spool {
+            Some(spool) => Findings::Spooled(spool),
+            None => Findings::Given(doc.findings),
+        };
         // Sealed blobs that end up unreferenced are deleted, whatever the way out.
         let mut sealed = PendingBlobs {
             vault: &self.vault,
@@ -1200,7 +1270,9 @@ impl Store {
         let processing = self.processing_id("inventory")?;
         // An unreadable file whose bytes were not read has no content to compare: it is a
         // document of its own, per path, not one shared "empty" content.
-        let content_mac = if doc.unreadable.is_some() && doc.original.is_empty() {
+        let content_mac = if let Some(s) = &streamed {
+            s.content_mac.to_vec()
+        } else if doc.unreadable.is_some() && doc.original.is_empty() {
             self.vault
                 .mac("unreadable-path", doc.path.as_bytes())
                 .to_vec()
@@ -1256,6 +1328,7 @@ impl Store {
             wrapped,
             original: original_blob,
             text: text_blob,
+            ..
         } = match sealed.take() {
             Some(s) => s,
             None => SealedBlobs::seal(&self.vault, doc.original, doc.text)?,
@@ -1263,6 +1336,7 @@ impl Store {
         let result = self.in_savepoint(|| {
             self.ingest_new(
                 doc,
+                &findings,
                 processing,
                 &content_mac,
                 &path_mac,
@@ -1310,6 +1384,7 @@ impl Store {
     fn ingest_new(
         &self,
         doc: &NewDocument,
+        findings: &Findings,
         processing: i64,
         content_mac: &[u8],
         path_mac: &[u8],
@@ -1338,14 +1413,13 @@ impl Store {
             .optional()
             .ctx("looking up a previous version")?;
         let version = previous.map(|(_, v)| v + 1).unwrap_or(1);
-        let mut special: Vec<&str> = doc
-            .findings
-            .iter()
-            .map(|f| f.kind)
+        let mut special: Vec<&str> = findings
+            .kinds()
             .filter(|k| SPECIAL_KINDS.contains(k))
             .collect();
         special.sort_unstable();
         special.dedup();
+        let readable = text_blob.is_some() && doc.unreadable.is_none();
         tx.execute(
             "INSERT INTO documents(processing, content_mac, doc_type, size, mtime, readable,
                unreadable_reason, needs_ocr, key_id, original_blob, text_blob, status, parent,
@@ -1357,7 +1431,7 @@ impl Store {
                 doc.doc_type,
                 doc.size as i64,
                 doc.mtime,
-                doc.text.is_some() && doc.unreadable.is_none(),
+                readable,
                 doc.unreadable,
                 doc.needs_ocr,
                 key_id,
@@ -1365,7 +1439,7 @@ impl Store {
                 text_blob.map(|b| b.as_str()),
                 doc.parent.map(|p| p.0),
                 version,
-                doc.findings.len() as i64,
+                findings.count() as i64,
                 special.join(","),
                 time::now(),
             ],
@@ -1387,7 +1461,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )
                 .ctx("storing findings")?;
-            for f in doc.findings {
+            let store_finding = |f: &NewFinding| -> Result<(), StoreError> {
                 let sealed = key.seal("finding", f.value.as_bytes())?;
                 let mac = self.value_mac(f.kind, f.value);
                 st.execute(params![
@@ -1401,13 +1475,18 @@ impl Store {
                     mac.to_vec()
                 ])
                 .ctx("storing a finding")?;
+                Ok(())
+            };
+            match findings {
+                Findings::Given(given) => given.iter().try_for_each(store_finding)?,
+                Findings::Spooled(spool) => spool.for_each(&self.vault, key, store_finding)?,
             }
         }
         let details = format!(
             "type={} findings={} readable={}{}",
             doc.doc_type,
-            doc.findings.len(),
-            doc.unreadable.is_none() && doc.text.is_some(),
+            findings.count(),
+            readable,
             previous
                 .map(|(p, _)| format!(" supersedes=document {p}"))
                 .unwrap_or_default()
@@ -2033,5 +2112,84 @@ mod batch_tests {
         assert_eq!((again.id, again.new), (first.id, false));
         assert_eq!(s.vault.blob_ids().unwrap().len(), 1);
         assert_eq!(s.document_text(first.id).unwrap(), text);
+    }
+
+    /// A document sealed as a stream is the same document as one sealed whole: same content
+    /// MAC (dedup across both ways), same text, same findings; its finding spool is gone after
+    /// the ingest, and one that turned out to have no text is unreadable.
+    #[test]
+    fn a_streamed_document_equals_a_whole_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(dir.path()).unwrap();
+        let sealer = s.sealer().unwrap();
+        let text = "Mevrouw Jansen belde. ".repeat(100_000);
+        let findings: Vec<NewFinding> = (0..1000)
+            .map(|i| NewFinding {
+                start: i * 22 + 8,
+                end: i * 22 + 14,
+                kind: if i % 2 == 0 { "person" } else { "health" },
+                score: 0.9,
+                rule: "test",
+                value: "Jansen",
+            })
+            .collect();
+        let mut stream = sealer.stream().unwrap();
+        for piece in text.as_bytes().chunks(100_003) {
+            stream.original(piece).unwrap();
+        }
+        for f in &findings {
+            stream.finding(f).unwrap();
+        }
+        assert_eq!(stream.original_len(), text.len() as u64);
+        let blobs = stream.finish(true).unwrap();
+        let streamed_doc = NewDocument {
+            original: &[],
+            text: None,
+            ..doc("groot.txt", &text)
+        };
+        let first = s.ingest_sealed(&streamed_doc, blobs).unwrap();
+        assert!(first.new);
+        // One blob: the original, which is also the text; the spool is gone.
+        assert_eq!(s.vault.blob_ids().unwrap().len(), 1);
+        assert_eq!(s.document_text(first.id).unwrap(), text);
+        let stored = s.document_findings(first.id).unwrap();
+        assert_eq!(stored.len(), findings.len());
+        assert!(stored.iter().all(|f| f.value == "Jansen"));
+        let info = s.documents().unwrap();
+        assert!(info[0].readable);
+        assert_eq!(info[0].findings, 1000);
+        // The same content sealed whole is the same document.
+        let again = s
+            .ingest(&NewDocument {
+                findings: &findings,
+                ..doc("kopie.txt", &text)
+            })
+            .unwrap();
+        assert_eq!((again.id, again.new), (first.id, false));
+        // Not UTF-8 after all: stored unreadable, without text or findings.
+        let mut stream = sealer.stream().unwrap();
+        stream.original(b"caf\xe9 ").unwrap();
+        stream.finding(&findings[0]).unwrap();
+        let blobs = stream.finish(false).unwrap();
+        let bad = s
+            .ingest_sealed(
+                &NewDocument {
+                    original: &[],
+                    text: None,
+                    unreadable: Some("invalid UTF-8"),
+                    ..doc("latin1.txt", "")
+                },
+                blobs,
+            )
+            .unwrap();
+        assert!(bad.new);
+        assert!(s.document_text(bad.id).is_err());
+        assert_eq!(s.document_findings(bad.id).unwrap().len(), 0);
+        assert_eq!(s.vault.blob_ids().unwrap().len(), 2);
+        // Dropped unfinished: nothing left in the vault.
+        let mut stream = sealer.stream().unwrap();
+        stream.original(b"weg").unwrap();
+        drop(stream);
+        assert_eq!(s.vault.blob_ids().unwrap().len(), 2);
     }
 }

@@ -539,6 +539,16 @@ impl Vault {
         hex(self.signing.verifying_key().as_bytes())
     }
 
+    /// [`Vault::mac`] over data that comes in pieces (a file streamed from disk): the same
+    /// value as `mac(domain, whole)` once every piece was given to [`StreamMac::update`].
+    pub fn mac_stream(&self, domain: &str) -> StreamMac {
+        let mut m = <Hmac<Sha256> as Mac>::new_from_slice(&self.lookup[..])
+            .expect("HMAC accepts any key length");
+        m.update(&(domain.len() as u64).to_be_bytes());
+        m.update(domain.as_bytes());
+        StreamMac(m)
+    }
+
     /// Signs `msg` with the audit signing key; returns the signature as hex.
     pub fn sign(&self, msg: &[u8]) -> String {
         hex(&self.signing.sign(msg).to_bytes())
@@ -595,35 +605,42 @@ impl Vault {
     /// Encrypts `data` under `key` into a blob with a chosen id (from [`BlobId::generate`]),
     /// so a caller can record the id before the blob exists (crash recovery).
     pub fn put_blob_as(&self, key: &DataKey, id: &BlobId, data: &[u8]) -> Result<(), VaultError> {
-        let id = id.clone();
+        let mut w = self.blob_writer_as(key, id)?;
+        w.write_all(data).map_err(|e| w.error(e))?;
+        w.finish()?;
+        Ok(())
+    }
+
+    /// A new blob under `key` written as the data comes ([`BlobWriter`]): memory stays at one
+    /// chunk whatever the size. The blob exists under its id only after [`BlobWriter::finish`].
+    pub fn blob_writer(&self, key: &DataKey) -> Result<BlobWriter, VaultError> {
+        self.blob_writer_as(key, &BlobId::generate()?)
+    }
+
+    /// [`Vault::blob_writer`] with a chosen id.
+    pub fn blob_writer_as(&self, key: &DataKey, id: &BlobId) -> Result<BlobWriter, VaultError> {
         let dir = self.vault_dir.join(&id.0[..2]);
         make_dir(&dir)?;
-        let path = self.blob_path(&id);
-        let cipher = key.cipher();
+        let path = self.blob_path(id);
+        // The temp name is the one `sweep_temp_files` removes after a crash.
+        let tmp = dir.join(format!(".tmp-{}-{}", std::process::id(), random_hex(6)?));
+        let file = new_file_options().open(&tmp).map_err(io_err(&tmp))?;
         let mut prefix = [0u8; 19];
         random_bytes(&mut prefix)?;
-        let mut out = Vec::with_capacity(4 + 19 + data.len() + TAG * (data.len() / CHUNK + 1));
-        out.extend_from_slice(BLOB_MAGIC);
-        out.extend_from_slice(&prefix);
-        let mut chunks: Vec<&[u8]> = data.chunks(CHUNK).collect();
-        if chunks.is_empty() {
-            chunks.push(&[]);
-        }
-        let n = chunks.len();
-        for (i, chunk) in chunks.into_iter().enumerate() {
-            let nonce = chunk_nonce(&prefix, i as u32, i + 1 == n);
-            let ct = cipher
-                .encrypt(
-                    XNonce::from_slice(&nonce),
-                    Payload {
-                        msg: chunk,
-                        aad: id.0.as_bytes(),
-                    },
-                )
-                .map_err(|_| VaultError::BlobDamaged { id: id.0.clone() })?;
-            out.extend_from_slice(&ct);
-        }
-        write_atomic(&path, &out, false)
+        let mut out = io::BufWriter::with_capacity(CHUNK + TAG, file);
+        out.write_all(BLOB_MAGIC)
+            .and_then(|()| out.write_all(&prefix))
+            .map_err(io_err(&tmp))?;
+        Ok(BlobWriter {
+            id: id.clone(),
+            cipher: key.cipher(),
+            prefix,
+            counter: 0,
+            pending: Vec::with_capacity(CHUNK),
+            out: Some(out),
+            tmp,
+            path,
+        })
     }
 
     /// Decrypts a whole blob.
@@ -641,6 +658,17 @@ impl Vault {
         w: &mut dyn Write,
     ) -> Result<(), VaultError> {
         let path = self.blob_path(id);
+        let mut r = self.open_blob(key, id)?;
+        while let Some(chunk) = r.next_chunk()? {
+            w.write_all(chunk).map_err(io_err(&path))?;
+        }
+        Ok(())
+    }
+
+    /// A blob to read as a stream ([`BlobReader`] is `std::io::Read`), decrypted one chunk at a
+    /// time. Every chunk is authenticated before any of its bytes are given out.
+    pub fn open_blob(&self, key: &DataKey, id: &BlobId) -> Result<BlobReader, VaultError> {
+        let path = self.blob_path(id);
         let damaged = || VaultError::BlobDamaged { id: id.0.clone() };
         let file = match File::open(&path) {
             Ok(f) => f,
@@ -657,34 +685,17 @@ impl Vault {
             return Err(damaged());
         }
         let prefix: [u8; 19] = header[4..].try_into().map_err(|_| damaged())?;
-        let cipher = key.cipher();
-        let mut remaining = total.checked_sub(23).ok_or_else(damaged)?;
-        let mut buf = vec![0u8; CHUNK + TAG];
-        let mut i: u32 = 0;
-        loop {
-            let this = remaining.min((CHUNK + TAG) as u64) as usize;
-            if this < TAG {
-                return Err(damaged());
-            }
-            r.read_exact(&mut buf[..this]).map_err(|_| damaged())?;
-            remaining -= this as u64;
-            let last = remaining == 0;
-            let nonce = chunk_nonce(&prefix, i, last);
-            let pt = cipher
-                .decrypt(
-                    XNonce::from_slice(&nonce),
-                    Payload {
-                        msg: &buf[..this],
-                        aad: id.0.as_bytes(),
-                    },
-                )
-                .map_err(|_| damaged())?;
-            w.write_all(&pt).map_err(io_err(&path))?;
-            if last {
-                return Ok(());
-            }
-            i = i.checked_add(1).ok_or_else(damaged)?;
-        }
+        Ok(BlobReader {
+            id: id.clone(),
+            cipher: key.cipher(),
+            prefix,
+            input: r,
+            remaining: total.checked_sub(23).ok_or_else(damaged)?,
+            counter: 0,
+            done: false,
+            chunk: Vec::new(),
+            at: 0,
+        })
     }
 
     /// Whether a blob file exists.
@@ -764,6 +775,192 @@ impl Vault {
         let shard = dir.join(&id.0[..2]);
         make_dir(&shard)?;
         write_atomic(&shard.join(&id.0), bytes, false)
+    }
+}
+
+/// An incremental [`Vault::mac`] ([`Vault::mac_stream`]).
+pub struct StreamMac(Hmac<Sha256>);
+
+impl StreamMac {
+    pub fn update(&mut self, data: &[u8]) {
+        self.0.update(data);
+    }
+
+    pub fn finish(self) -> [u8; 32] {
+        self.0.finalize().into_bytes().into()
+    }
+}
+
+/// A blob being written ([`Vault::blob_writer`]): plaintext goes in through `std::io::Write`,
+/// is encrypted in [`CHUNK`]-sized chunks (the STREAM construction of [`Vault::put_blob`]) and
+/// written to a temp file in the vault, which [`BlobWriter::finish`] renames to the blob's id.
+/// Dropped unfinished, the temp file is removed (after a crash `sweep_temp_files` does it);
+/// it only ever holds ciphertext.
+pub struct BlobWriter {
+    id: BlobId,
+    cipher: XChaCha20Poly1305,
+    prefix: [u8; 19],
+    counter: u32,
+    /// Plaintext not yet encrypted: a chunk is sealed only when the next byte arrives (or at
+    /// `finish`), because the last chunk is sealed differently.
+    pending: Vec<u8>,
+    out: Option<io::BufWriter<File>>,
+    tmp: PathBuf,
+    path: PathBuf,
+}
+
+impl BlobWriter {
+    /// The id the blob will have.
+    pub fn id(&self) -> &BlobId {
+        &self.id
+    }
+
+    /// An I/O error of this writer as a vault error naming its file.
+    pub fn error(&self, e: io::Error) -> VaultError {
+        io_err(&self.tmp)(e)
+    }
+
+    fn seal_pending(&mut self, last: bool) -> io::Result<()> {
+        let nonce = chunk_nonce(&self.prefix, self.counter, last);
+        let ct = self
+            .cipher
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: &self.pending,
+                    aad: self.id.0.as_bytes(),
+                },
+            )
+            .map_err(|_| io::Error::other("chunk encryption failed"))?;
+        self.pending.clear();
+        self.counter = self
+            .counter
+            .checked_add(1)
+            .ok_or_else(|| io::Error::other("blob too large"))?;
+        match self.out.as_mut() {
+            Some(out) => out.write_all(&ct),
+            None => Err(io::Error::other("blob already finished")),
+        }
+    }
+
+    /// Seals the last chunk, flushes, and moves the blob into place under its id.
+    pub fn finish(mut self) -> Result<BlobId, VaultError> {
+        // On any error the temp file goes when `self` drops (it still holds `out`).
+        self.seal_pending(true).map_err(io_err(&self.tmp))?;
+        let flushed = match self.out.as_mut() {
+            Some(out) => out.flush(),
+            None => Err(io::Error::other("blob already finished")),
+        };
+        flushed.map_err(io_err(&self.tmp))?;
+        self.out = None;
+        if let Err(e) = fs::rename(&self.tmp, &self.path) {
+            let _ = fs::remove_file(&self.tmp);
+            return Err(io_err(&self.path)(e));
+        }
+        Ok(self.id.clone())
+    }
+}
+
+impl Write for BlobWriter {
+    fn write(&mut self, mut buf: &[u8]) -> io::Result<usize> {
+        let n = buf.len();
+        while !buf.is_empty() {
+            if self.pending.len() == CHUNK {
+                self.seal_pending(false)?;
+            }
+            let take = (CHUNK - self.pending.len()).min(buf.len());
+            self.pending.extend_from_slice(&buf[..take]);
+            buf = &buf[take..];
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        // Whole chunks only are written; `finish` writes the rest.
+        Ok(())
+    }
+}
+
+impl Drop for BlobWriter {
+    fn drop(&mut self) {
+        self.pending.zeroize();
+        if self.out.take().is_some() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// A blob being read ([`Vault::open_blob`]) as `std::io::Read`, or chunk by chunk with
+/// [`BlobReader::next_chunk`]. A damaged, truncated or reordered blob is an error
+/// (`BlobDamaged`, as an `io::Error` wrapping it through `Read`), never silently short.
+pub struct BlobReader {
+    id: BlobId,
+    cipher: XChaCha20Poly1305,
+    prefix: [u8; 19],
+    input: io::BufReader<File>,
+    remaining: u64,
+    counter: u32,
+    done: bool,
+    chunk: Vec<u8>,
+    at: usize,
+}
+
+impl BlobReader {
+    /// The next decrypted chunk, or `None` after the last.
+    pub fn next_chunk(&mut self) -> Result<Option<&[u8]>, VaultError> {
+        if self.done {
+            return Ok(None);
+        }
+        let damaged = || VaultError::BlobDamaged {
+            id: self.id.0.clone(),
+        };
+        let this = self.remaining.min((CHUNK + TAG) as u64) as usize;
+        if this < TAG {
+            return Err(damaged());
+        }
+        let mut buf = vec![0u8; this];
+        self.input.read_exact(&mut buf).map_err(|_| damaged())?;
+        self.remaining -= this as u64;
+        let last = self.remaining == 0;
+        let nonce = chunk_nonce(&self.prefix, self.counter, last);
+        self.chunk.zeroize();
+        self.chunk = self
+            .cipher
+            .decrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: &buf,
+                    aad: self.id.0.as_bytes(),
+                },
+            )
+            .map_err(|_| damaged())?;
+        self.at = 0;
+        if last {
+            self.done = true;
+        } else {
+            self.counter = self.counter.checked_add(1).ok_or_else(damaged)?;
+        }
+        Ok(Some(&self.chunk))
+    }
+}
+
+impl Read for BlobReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.at == self.chunk.len() {
+            if self.next_chunk().map_err(io::Error::other)?.is_none() {
+                return Ok(0);
+            }
+        }
+        let n = buf.len().min(self.chunk.len() - self.at);
+        buf[..n].copy_from_slice(&self.chunk[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+impl Drop for BlobReader {
+    fn drop(&mut self) {
+        self.chunk.zeroize();
     }
 }
 
@@ -914,6 +1111,74 @@ mod tests {
             let id = v.put_blob(&k, &data).unwrap();
             assert_eq!(v.get_blob(&k, &id).unwrap(), data, "size {n}");
         }
+    }
+
+    #[test]
+    fn streamed_blobs_equal_whole_ones() {
+        let (_d, v) = vault();
+        let k = DataKey::generate().unwrap();
+        for n in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 7] {
+            let data: Vec<u8> = (0..n).map(|i| (i * 13 % 251) as u8).collect();
+            // Written in uneven pieces, read back whole, through `Read`, and by a whole put.
+            let mut w = v.blob_writer(&k).unwrap();
+            for piece in data.chunks(CHUNK / 3 + 5) {
+                w.write_all(piece).unwrap();
+            }
+            let id = w.finish().unwrap();
+            assert_eq!(v.get_blob(&k, &id).unwrap(), data, "size {n}");
+            let mut back = Vec::new();
+            let mut r = v.open_blob(&k, &id).unwrap();
+            let mut small = [0u8; 4096 + 3];
+            loop {
+                let got = r.read(&mut small).unwrap();
+                if got == 0 {
+                    break;
+                }
+                back.extend_from_slice(&small[..got]);
+            }
+            assert_eq!(back, data, "size {n} through Read");
+            let whole = v.put_blob(&k, &data).unwrap();
+            assert_eq!(
+                v.raw_blob(&whole).unwrap().len(),
+                v.raw_blob(&id).unwrap().len()
+            );
+        }
+        // Unfinished: nothing stays behind, not even the temp file.
+        let mut w = v.blob_writer(&k).unwrap();
+        w.write_all(&vec![1u8; CHUNK + 5]).unwrap();
+        let id = w.id().clone();
+        drop(w);
+        assert!(!v.has_blob(&id));
+        let shard = v.vault_dir().join(&id.as_str()[..2]);
+        let left: Vec<_> = fs::read_dir(&shard)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+        // A damaged chunk is an error through `Read` too.
+        let id = v.put_blob(&k, &vec![5u8; CHUNK + 10]).unwrap();
+        let mut raw = v.raw_blob(&id).unwrap();
+        raw[30] ^= 1;
+        Vault::write_raw_blob_in(v.vault_dir(), &id, &raw).unwrap();
+        let mut sink = Vec::new();
+        assert!(v
+            .open_blob(&k, &id)
+            .unwrap()
+            .read_to_end(&mut sink)
+            .is_err());
+    }
+
+    #[test]
+    fn a_streamed_mac_equals_the_whole_one() {
+        let (_d, v) = vault();
+        let data: Vec<u8> = (0..100_000u32).map(|i| (i % 253) as u8).collect();
+        let mut m = v.mac_stream("content");
+        for piece in data.chunks(777) {
+            m.update(piece);
+        }
+        assert_eq!(m.finish(), v.mac("content", &data));
+        assert_ne!(v.mac_stream("path").finish(), v.mac("content", b""));
     }
 
     #[test]

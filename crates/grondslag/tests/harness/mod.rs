@@ -168,3 +168,42 @@ pub fn spawn(d: &Dir, user: &str, args: &[&str]) -> std::process::Child {
         .spawn()
         .expect("spawn grondslag")
 }
+
+/// Whether the external program `tool` (`pdftotext`, `pdftoppm`, `tesseract`) is installed, for
+/// tests that need it. Missing, the test is skipped with a visible "skipped: TOOL missing" line
+/// (written past the test harness's output capture), or fails when `GRONDSLAG_REQUIRE_TOOLS=1`
+/// (set by `.ci/run`), so that a machine without the tools cannot pass by skipping silently.
+/// `tesseract` counts as installed only with the Dutch model (`nld`).
+pub fn require_tool(tool: &str) -> bool {
+    let present = if tool == "tesseract" {
+        Command::new("tesseract")
+            .arg("--list-langs")
+            .output()
+            .is_ok_and(|o| {
+                String::from_utf8_lossy(&o.stdout)
+                    .lines()
+                    .any(|l| l.trim() == "nld")
+            })
+    } else {
+        have(tool)
+    };
+    if present {
+        return true;
+    }
+    let what = if tool == "tesseract" {
+        "tesseract with nld"
+    } else {
+        tool
+    };
+    if std::env::var("GRONDSLAG_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
+        panic!("{what} missing, and GRONDSLAG_REQUIRE_TOOLS=1 requires it");
+    }
+    use std::io::Write;
+    // Straight to the process's stderr: `eprintln!` would be captured and never shown.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: {what} missing ({})",
+        std::thread::current().name().unwrap_or("?")
+    );
+    false
+}
