@@ -53,7 +53,7 @@ pub fn init(args: StoreOnly) -> anyhow::Result<ExitCode> {
     open(&args.store)?;
     println!(
         "{} {}",
-        ui::t("opslag gereed in", "store ready in"),
+        tr!("inventory-store-ready-in"),
         args.store.home.display()
     );
     Ok(ExitCode::SUCCESS)
@@ -99,26 +99,20 @@ pub fn summary(args: JsonArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         ui::print_json(&s)?;
     } else {
-        println!("{}: {}", ui::t("documenten", "documents"), s.documents);
-        println!("{}: {}", ui::t("onleesbaar", "unreadable"), s.unreadable);
-        println!("{}: {}", ui::t("vondsten", "findings"), s.findings);
-        println!("{}: {}", ui::t("betrokkenen", "data subjects"), s.subjects);
+        println!("{}: {}", tr!("inventory-documents"), s.documents);
+        println!("{}: {}", tr!("inventory-unreadable"), s.unreadable);
+        println!("{}: {}", tr!("inventory-findings"), s.findings);
+        println!("{}: {}", tr!("inventory-data-subjects"), s.subjects);
         println!(
             "{}: {}",
-            ui::t(
-                "betrokkenen met bijzondere gegevens",
-                "subjects with special-category data"
-            ),
+            tr!("inventory-subjects-with-special-category-data"),
             s.subjects_with_special
         );
         for (t, n) in &s.by_type {
             println!("  {t:<10} {n}");
         }
         if !s.unreadable_reasons.is_empty() {
-            println!(
-                "{}:",
-                ui::t("onleesbaar, per reden", "unreadable, by reason")
-            );
+            println!("{}:", tr!("inventory-unreadable-by-reason"));
             for (reason, n) in &s.unreadable_reasons {
                 println!("  {n:>5}  {}", ui::shown(reason));
             }
@@ -153,7 +147,7 @@ pub fn documents(args: JsonArgs) -> anyhow::Result<ExitCode> {
                 if d.readable {
                     String::new()
                 } else {
-                    format!("  [{}]", ui::t("onleesbaar", "unreadable"))
+                    format!("  [{}]", tr!("inventory-unreadable"))
                 }
             )?;
         }
@@ -223,7 +217,7 @@ pub fn subjects(args: JsonArgs) -> anyhow::Result<ExitCode> {
                 } else {
                     format!(
                         "  [{}: {}]",
-                        ui::t("bijzonder", "special"),
+                        tr!("inventory-special"),
                         s.special_categories.join(",")
                     )
                 }
@@ -249,7 +243,7 @@ pub fn subject(args: SubjectArgs) -> anyhow::Result<ExitCode> {
             let ids: Vec<SubjectId> = ids.into_iter().map(SubjectId).collect();
             store.record_subject_decision(&SubjectDecision::Merge(ids), &reason)?;
             resolve_subjects(&mut store)?;
-            println!("{}", ui::t("samengevoegd", "merged"));
+            println!("{}", tr!("inventory-merged"));
         }
         SubjectAction::Split {
             store,
@@ -264,14 +258,14 @@ pub fn subject(args: SubjectArgs) -> anyhow::Result<ExitCode> {
             if let Some(f) = split.iter().find(|f| !own.contains(f)) {
                 anyhow::bail!(
                     "{} {} {} {subject}",
-                    ui::t("vondst", "finding"),
+                    tr!("inventory-finding"),
                     f.0,
-                    ui::t("hoort niet bij betrokkene", "does not belong to subject")
+                    tr!("inventory-does-not-belong-to-subject")
                 );
             }
             store.record_subject_decision(&SubjectDecision::Split(split), &reason)?;
             resolve_subjects(&mut store)?;
-            println!("{}", ui::t("gesplitst", "split"));
+            println!("{}", tr!("inventory-split"));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -291,7 +285,7 @@ fn print_subject(store: &mut Store, detail: &grondslag_store::SubjectDetail) -> 
     let colour = ui::stdout_is_terminal();
     println!(
         "{} {}: {}",
-        ui::t("betrokkene", "subject"),
+        tr!("inventory-subject"),
         detail.id.0,
         ui::shown(&detail.name)
     );
@@ -301,7 +295,7 @@ fn print_subject(store: &mut Store, detail: &grondslag_store::SubjectDetail) -> 
         by_doc.entry(f.finding.document).or_default().push(f);
     }
     for (doc, findings) in by_doc {
-        println!("\n  {} {}", ui::t("document", "document"), doc.0);
+        println!("\n  {} {}", tr!("inventory-document"), doc.0);
         let text = store.document_text(doc).ok();
         for f in findings {
             let fi = &f.finding;

@@ -34,7 +34,10 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let args = cli::Cli::parse();
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => return messages::usage_error(e),
+    };
     ui::set_lang(args.lang);
     quiet_panics();
     match run(args) {

@@ -1,6 +1,7 @@
 //! Library errors turned into sentences of the catalogue (`grondslag-i18n`), in the chosen
 //! language. The libraries name ids, states and paths; the words live in one place.
 
+use grondslag_extract::ExtractError;
 use grondslag_i18n::tr;
 use grondslag_redact::RedactError;
 use grondslag_store::{BadUserName, StoreError};
@@ -23,9 +24,116 @@ pub fn error_line(err: &anyhow::Error) -> String {
             parts.push(redact_error(e));
             break;
         }
+        if let Some(e) = cause.downcast_ref::<ExtractError>() {
+            parts.push(extract_error(e));
+            break;
+        }
         parts.push(cause.to_string());
     }
     parts.join(": ")
+}
+
+/// Why a document cannot be read, as the scan records it and `extract` reports it. The parser's
+/// own detail (a format library's words) stays as it is, after the sentence.
+pub fn extract_error(e: &ExtractError) -> String {
+    use ExtractError as E;
+    match e {
+        E::Binary { offset } => tr!("scan-binary", offset = *offset),
+        E::Corrupt { format, reason } => {
+            tr!(
+                "extract-corrupt",
+                format = *format,
+                reason = reason.as_ref()
+            )
+        }
+        E::Encrypted { format } => tr!("extract-encrypted", format = *format),
+        E::ZipBomb { reason } => tr!("extract-zip-bomb", reason = reason),
+        E::PdfBomb { reason } => tr!("extract-pdf-bomb", reason = reason),
+        E::Unsupported { what } => tr!("extract-unsupported", what = *what),
+        E::Tool { tool, reason } => tr!("extract-tool", tool = *tool, reason = reason.as_ref()),
+        other => other.to_string(),
+    }
+}
+
+/// A command line clap cannot parse, said in the chosen language (`--lang`/`--lang=` among the
+/// arguments, else `$GRONDSLAG_LANG`, else Dutch): what is wrong, the suggestion clap has, and
+/// where help is. Help and version requests print as clap prints them.
+pub fn usage_error(e: clap::Error) -> std::process::ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    crate::ui::set_lang(lang_from_args());
+    let text = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => crate::ui::shown(s).into_owned(),
+        Some(ContextValue::Strings(v)) => crate::ui::shown(&v.join(", ")).into_owned(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let arg = text(ContextKind::InvalidArg);
+    let value = text(ContextKind::InvalidValue);
+    let mut line = match e.kind() {
+        ErrorKind::InvalidSubcommand => tr!(
+            "usage-unknown-command",
+            command = text(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::UnknownArgument => tr!("usage-unknown-option", option = arg.as_str()),
+        ErrorKind::MissingRequiredArgument => {
+            tr!("usage-missing-argument", argument = arg.as_str())
+        }
+        ErrorKind::MissingSubcommand => tr!("usage-missing-command"),
+        ErrorKind::InvalidValue => tr!(
+            "usage-invalid-value",
+            value = value.as_str(),
+            argument = arg.as_str(),
+            valid = text(ContextKind::ValidValue)
+        ),
+        ErrorKind::ValueValidation => tr!(
+            "usage-invalid-value-detail",
+            value = value.as_str(),
+            argument = arg.as_str()
+        ),
+        ErrorKind::ArgumentConflict => tr!("usage-conflict", argument = arg.as_str()),
+        ErrorKind::TooManyValues => {
+            tr!(
+                "usage-too-many",
+                argument = arg.as_str(),
+                value = value.as_str()
+            )
+        }
+        _ => tr!("usage-other"),
+    };
+    let suggested = text(ContextKind::SuggestedSubcommand) + &text(ContextKind::SuggestedArg);
+    if !suggested.is_empty() {
+        line.push_str("; ");
+        line.push_str(&tr!("usage-suggestion", suggestion = suggested));
+    }
+    eprintln!("grondslag: {line}");
+    eprintln!("{}", tr!("usage-help"));
+    std::process::ExitCode::from(2)
+}
+
+/// The language asked for on a command line that did not parse.
+fn lang_from_args() -> crate::cli::Lang {
+    let mut args = std::env::args_os().skip(1);
+    let mut asked = std::env::var("GRONDSLAG_LANG").ok();
+    while let Some(a) = args.next() {
+        let a = a.to_string_lossy().into_owned();
+        if a == "--lang" {
+            asked = args.next().map(|v| v.to_string_lossy().into_owned());
+        } else if let Some(v) = a.strip_prefix("--lang=") {
+            asked = Some(v.to_string());
+        }
+    }
+    match asked.as_deref() {
+        Some("en") => crate::cli::Lang::En,
+        _ => crate::cli::Lang::Nl,
+    }
 }
 
 pub fn store_error(e: &StoreError) -> String {

@@ -2,6 +2,7 @@
 //! `processings`. The rules live in `grondslag-store` (state machine, crypto-shredding) and
 //! `grondslag-procedure` (suggestions); this module only wires and prints.
 
+use anyhow::Context;
 use std::process::ExitCode;
 
 use grondslag_i18n::tr;
@@ -342,7 +343,14 @@ pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
 pub fn restore(args: RestoreArgs) -> anyhow::Result<ExitCode> {
     let mut store = open(&args.store)?;
     let yes = args.yes;
-    let report = store.restore(&args.file, &|p| yes || ask_restore_old(p))?;
+    let report = store
+        .restore(&args.file, &|p| yes || ask_restore_old(p))
+        .with_context(|| {
+            tr!(
+                "restore-file",
+                path = crate::ui::shown(&args.file.display().to_string()).into_owned()
+            )
+        })?;
     println!(
         "{}",
         tr!(

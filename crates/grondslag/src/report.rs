@@ -55,10 +55,7 @@ pub fn woo_list(args: WooListArgs) -> anyhow::Result<ExitCode> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
     {
-        anyhow::bail!(ui::t(
-            "--context: 1 tot 255 tekens, alleen letters, cijfers, - . _ ~",
-            "--context: 1 to 255 characters, only letters, digits, - . _ ~"
-        ));
+        anyhow::bail!(tr!("report-context-1-to-255-characters-only"));
     }
     let mut store = open(&args.store)?;
     let docs = store.documents()?;
@@ -131,16 +128,13 @@ pub fn woo_list(args: WooListArgs) -> anyhow::Result<ExitCode> {
     let bytes = match ext.as_str() {
         "csv" => woo::to_csv(&rows).into_bytes(),
         "xlsx" => xlsx(&rows)?,
-        _ => anyhow::bail!(ui::t(
-            "--out moet eindigen op .xlsx of .csv",
-            "--out must end in .xlsx or .csv"
-        )),
+        _ => anyhow::bail!(tr!("report-out-must-end-in-xlsx-or")),
     };
     crate::redact_cmd::write_atomically(&args.out, &bytes)?;
     println!(
         "{} {} {}",
         rows.len(),
-        ui::t("documenten in", "documents in"),
+        tr!("report-documents-in"),
         args.out.display()
     );
     Ok(ExitCode::SUCCESS)
@@ -240,22 +234,37 @@ pub fn report(args: ReportArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         ui::print_json(&report)?;
     } else {
-        println!("{}", ui::t("Verantwoording", "Accountability report"));
-        if let Some(map) = report.as_object() {
-            for (k, v) in map {
-                println!("  {k:<34} {v}");
-            }
-        }
+        println!("{}", tr!("report-accountability-report"));
+        print_figures(&report, "report-figure", 1);
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// The report's figures as an indented list with their names in the chosen language: a
+/// figure's name from `PREFIX-KEY`, the request statuses under theirs (`request-status-…`).
+fn print_figures(value: &serde_json::Value, prefix: &str, depth: usize) {
+    let Some(map) = value.as_object() else { return };
+    let indent = "  ".repeat(depth);
+    for (k, v) in map {
+        let name = ui::label(prefix, k);
+        if v.is_object() {
+            println!("{indent}{name}:");
+            let inner = if k == "requests_by_status" {
+                "request-status"
+            } else {
+                prefix
+            };
+            print_figures(v, inner, depth + 1);
+        } else {
+            let width = 44usize.saturating_sub(indent.len());
+            println!("{indent}{name:<width$} {v}");
+        }
+    }
+}
+
 pub fn inform(args: InformArgs) -> anyhow::Result<ExitCode> {
     if args.yes == args.not_because.is_some() {
-        anyhow::bail!(ui::t(
-            "kies --yes of --not-because GROND",
-            "choose --yes or --not-because GROUND"
-        ));
+        anyhow::bail!(tr!("report-choose-yes-or-not-because-ground"));
     }
     let ground = args.not_because.map(|g| match g {
         InformGround::NoReliableContactDetails => NotInformingGround::NoReliableContactDetails,
@@ -299,12 +308,6 @@ pub fn inform(args: InformArgs) -> anyhow::Result<ExitCode> {
         ground_name.as_deref(),
         &considerations.to_string(),
     )?;
-    println!(
-        "{}",
-        ui::t(
-            "besluit over informeren vastgelegd",
-            "informing decision recorded"
-        )
-    );
+    println!("{}", tr!("report-informing-decision-recorded"));
     Ok(ExitCode::SUCCESS)
 }

@@ -19,29 +19,19 @@ use crate::inventory::open;
 use crate::ui;
 
 fn parse_date(s: &str) -> anyhow::Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").with_context(|| {
-        format!(
-            "{s}: {}",
-            ui::t("verwacht JJJJ-MM-DD", "expected YYYY-MM-DD")
-        )
-    })
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .with_context(|| format!("{s}: {}", tr!("requests-expected-yyyy-mm-dd")))
 }
 
 pub fn window(args: WindowArgs) -> anyhow::Result<ExitCode> {
     let opens = parse_date(&args.opens)?;
     let closes = parse_date(&args.closes)?;
     if closes < opens {
-        anyhow::bail!(ui::t(
-            "het loket sluit voordat het opent",
-            "the window closes before it opens"
-        ));
+        anyhow::bail!(tr!("requests-the-window-closes-before-it-opens"));
     }
     let tag = args.tag.trim();
     if tag.is_empty() {
-        anyhow::bail!(ui::t(
-            "de onderwerpcode mag niet leeg zijn",
-            "the subject tag must not be empty"
-        ));
+        anyhow::bail!(tr!("requests-the-subject-tag-must-not-be"));
     }
     let mut store = open(&args.store)?;
     store.set_window(&Window {
@@ -50,9 +40,13 @@ pub fn window(args: WindowArgs) -> anyhow::Result<ExitCode> {
         tag: tag.to_string(),
     })?;
     println!(
-        "{} {opens} – {closes}, {} '{tag}'",
-        ui::t("inzageloket", "access window"),
-        ui::t("onderwerp", "subject")
+        "{}",
+        tr!(
+            "requests-window-set",
+            opens = opens.to_string(),
+            closes = closes.to_string(),
+            tag = tag
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -80,26 +74,27 @@ pub fn requests(args: RequestsArgs) -> anyhow::Result<ExitCode> {
             } else {
                 println!(
                     "{:>5}  {:<10}  {:<10}  {:<17}",
-                    "id", "received", "due", "status"
+                    "id",
+                    tr!("request-show-received"),
+                    tr!("request-show-due"),
+                    tr!("request-show-status")
                 );
                 for r in &list {
                     let overdue = r.status.is_open() && r.due < today;
+                    let mut marks = Vec::new();
+                    if r.late {
+                        marks.push(tr!("requests-late"));
+                    }
+                    if overdue {
+                        marks.push(tr!("requests-overdue"));
+                    }
                     println!(
-                        "{:>5}  {}  {}  {:<17} {}{}",
+                        "{:>5}  {}  {}  {:<17} {}",
                         r.id.0,
                         r.received,
                         r.due,
-                        r.status.as_str(),
-                        if r.late {
-                            ui::t("te laat ingediend ", "late ")
-                        } else {
-                            ""
-                        },
-                        if overdue {
-                            ui::t("TERMIJN VERSTREKEN", "OVERDUE")
-                        } else {
-                            ""
-                        }
+                        ui::label("request-status", r.status.as_str()),
+                        marks.join(" ")
                     );
                 }
             }
@@ -386,7 +381,7 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
             let mut store = open(&store)?;
             let subjects: Vec<SubjectId> = subjects.into_iter().map(SubjectId).collect();
             store.request_confirm(RequestId(id), &subjects, &identity)?;
-            println!("{}", ui::t("verzoeker bevestigd", "requester confirmed"));
+            println!("{}", tr!("requests-requester-confirmed"));
             // The human decides; the tool says plainly what in a confirmed subject is not
             // the requester's, before an answer is written.
             let query = query_of(&store.request_requester(RequestId(id))?);
@@ -398,13 +393,10 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
                 if !a.contradictions.is_empty() {
                     eprintln!(
                         "grondslag: {} {}: {}; {}",
-                        ui::t("let op, betrokkene", "note, subject"),
+                        tr!("requests-note-subject"),
                         sid.0,
                         a.contradictions.join("; "),
-                        ui::t(
-                            "splits wat niet van de verzoeker is af (subject split) of controleer het; documenten met een andere geboortedatum of ander BSN blijven buiten het inzagepakket",
-                            "split off what is not the requester's (subject split) or check it; documents with another birth date or BSN stay out of the inspection package"
-                        )
+                        tr!("requests-split-off-what-is-not-the")
                     );
                 }
             }
@@ -412,11 +404,7 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
         RequestAction::Answer { store, id, out } => {
             let mut store = open(&store)?;
             answer(&mut store, RequestId(id), &out)?;
-            println!(
-                "{} {}",
-                ui::t("antwoord geschreven naar", "answer written to"),
-                out.display()
-            );
+            println!("{} {}", tr!("requests-answer-written-to"), out.display());
         }
         RequestAction::Object { store, id, reason } => {
             let mut store = open(&store)?;
@@ -444,7 +432,7 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
             }
             let original_due = store.request_info(RequestId(id))?.due;
             let due = store.request_extend(RequestId(id), months, &reason)?;
-            println!("{}: {due}", ui::t("nieuwe termijn", "new deadline"));
+            println!("{}: {due}", tr!("requests-new-deadline"));
             if let Some(path) = letter {
                 crate::letters_cmd::write_extension(
                     &mut store,
@@ -463,7 +451,7 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
         RequestAction::Inspected { store, id } => {
             let mut store = open(&store)?;
             store.request_transition(RequestId(id), RequestStatus::Inspected, "")?;
-            println!("{}", ui::t("inzage vastgelegd", "inspection recorded"));
+            println!("{}", tr!("requests-inspection-recorded"));
         }
         RequestAction::Refuse {
             store,
@@ -472,17 +460,14 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
             letter,
         } => {
             if reason.trim().is_empty() {
-                anyhow::bail!(ui::t(
-                    "een weigering vraagt redenen",
-                    "a refusal needs reasons"
-                ));
+                anyhow::bail!(tr!("requests-a-refusal-needs-reasons"));
             }
             let mut store = open(&store)?;
             if letter.is_some() {
                 crate::letters_cmd::require_org(&store)?;
             }
             store.request_transition(RequestId(id), RequestStatus::Refused, &reason)?;
-            println!("{}", ui::t("verzoek geweigerd", "request refused"));
+            println!("{}", tr!("requests-request-refused"));
             if let Some(path) = letter {
                 crate::letters_cmd::write_refusal(&mut store, RequestId(id), &reason, &path)?;
                 println!(
@@ -494,7 +479,7 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
         RequestAction::Close { store, id } => {
             let mut store = open(&store)?;
             store.request_transition(RequestId(id), RequestStatus::Closed, "")?;
-            println!("{}", ui::t("verzoek gesloten", "request closed"));
+            println!("{}", tr!("requests-request-closed"));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -505,10 +490,7 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
 fn answer(store: &mut grondslag_store::Store, id: RequestId, out: &Path) -> anyhow::Result<()> {
     let subjects = store.request_subjects(id)?;
     if subjects.is_empty() {
-        anyhow::bail!(ui::t(
-            "eerst bevestigen welke betrokkenen de verzoeker zijn (request confirm)",
-            "first confirm which subjects are the requester (request confirm)"
-        ));
+        anyhow::bail!(tr!("requests-first-confirm-which-subjects-are-the"));
     }
     let requester = store.request_requester(id)?;
     let query = query_of(&requester);
@@ -534,10 +516,7 @@ fn answer(store: &mut grondslag_store::Store, id: RequestId, out: &Path) -> anyh
         eprintln!(
             "grondslag: document {}: {}",
             doc.0,
-            ui::t(
-                "niet in het inzagepakket: de betrokkene heeft hier een andere geboortedatum of een ander BSN dan de verzoeker; controleer en splits (subject split)",
-                "left out of the inspection package: the subject carries another birth date or BSN here than the requester; check and split (subject split)"
-            )
+            tr!("requests-left-out-of-the-inspection-package")
         );
     }
     let grounds = Grounds::woo_default();

@@ -160,10 +160,7 @@ pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             anyhow::bail!(
                 "{}: {}",
                 p.display(),
-                ui::t(
-                    "bestaat niet; scan niet gestart",
-                    "does not exist; scan not started"
-                )
+                tr!("scan-does-not-exist-scan-not-started")
             );
         }
     }
@@ -338,18 +335,15 @@ pub fn scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         ),
     )?;
     eprintln!(
-        "{}: {} {}, {} {}, {} {}, {} {}, {} {}",
-        ui::t("scan klaar", "scan complete"),
-        counts.files,
-        ui::t("bestanden", "files"),
-        counts.skipped,
-        ui::t("ongewijzigd", "unchanged"),
-        counts.documents,
-        ui::t("documenten", "documents"),
-        counts.unreadable,
-        ui::t("onleesbaar", "unreadable"),
-        counts.findings,
-        ui::t("vondsten", "findings"),
+        "{}",
+        tr!(
+            "scan-complete",
+            files = counts.files,
+            unchanged = counts.skipped,
+            documents = counts.documents,
+            unreadable = counts.unreadable,
+            findings = counts.findings
+        )
     );
     store.finish_scan(
         scan_id,
@@ -760,10 +754,7 @@ impl Work<'_> {
                             Some(index),
                             child.bytes.len() as u64,
                             mtime,
-                            format!(
-                                "te diep genest (> {}) / nested too deep",
-                                self.limits.max_depth
-                            ),
+                            tr!("scan-nested-too-deep", depth = self.limits.max_depth),
                         ));
                         continue;
                     }
@@ -778,7 +769,13 @@ impl Work<'_> {
                 }
             }
             Ok(Err(e)) => {
-                let mut doc = unreadable(path, parent, size, mtime, e.to_string());
+                let mut doc = unreadable(
+                    path,
+                    parent,
+                    size,
+                    mtime,
+                    crate::messages::extract_error(&e),
+                );
                 doc.doc_type = sniffed.as_str();
                 doc.original = bytes;
                 docs.push(doc);
@@ -962,7 +959,7 @@ fn walk(paths: &[PathBuf]) -> Walked {
                         .map_or_else(|| e.to_string(), crate::detect_cmd::io_reason);
                     walked.entries.push(Entry::Odd {
                         path,
-                        reason: format!("map onleesbaar / unreadable: {reason}"),
+                        reason: tr!("scan-folder-unreadable", reason = reason),
                     });
                 }
             }

@@ -101,7 +101,12 @@ pub fn audit_show(
     for e in &entries {
         println!(
             "{:>6}  {:<20}  {:<14}  {:<22}  {:<16}  {}",
-            e.entry, e.ts, e.user, e.action, e.object, e.details
+            e.entry,
+            e.ts,
+            e.user,
+            ui::label("audit-action", &e.action),
+            ui::object_label(&e.object),
+            e.details
         );
         for (field, text) in notes_of(e) {
             println!("{:>6}  {field}: {text}", "");
@@ -183,7 +188,7 @@ pub fn request_show(args: &StoreArgs, id: RequestId, json: bool) -> anyhow::Resu
             "  {}  {:<14} {:<17} {}",
             e.ts,
             e.user,
-            e.status,
+            ui::label("request-status", &e.status.to_string()),
             e.note.as_deref().unwrap_or("")
         );
     }

@@ -21,15 +21,6 @@ pub fn set_lang(lang: Lang) {
     });
 }
 
-/// Dutch first, English when asked for (`--lang en`).
-pub fn t<'a>(nl: &'a str, en: &'a str) -> &'a str {
-    if ENGLISH.load(Ordering::Relaxed) {
-        en
-    } else {
-        nl
-    }
-}
-
 /// The acting user as named: `--user`, then `$GRONDSLAG_USER` (both through clap), then the
 /// operating-system user (`$USER`, `$LOGNAME`, `$USERNAME`). `None` when nothing names one.
 pub fn named_user(args: &StoreArgs) -> Option<String> {
@@ -82,6 +73,28 @@ pub fn kind_colour(kind: &str) -> &'static str {
         "address" | "postcode" | "place" => "\x1b[1;33m",
         "birthdate" => "\x1b[1;36m",
         _ => "\x1b[1;34m",
+    }
+}
+
+/// A stored code word (an audit action, a request status, the noun of an audit object) in the
+/// chosen language: the catalogue's `PREFIX-CODE` (spaces, dots and underscores as hyphens)
+/// where it has one, else the code itself. The store keeps the codes (they are signed in the
+/// audit log and stable in JSON); only the human-readable tables translate them.
+pub fn label(prefix: &str, code: &str) -> String {
+    let id = format!("{prefix}-{}", code.replace([' ', '.', '_'], "-"));
+    let text = grondslag_i18n::message(grondslag_i18n::lang(), &id, &[]);
+    if text == id {
+        code.to_string()
+    } else {
+        text
+    }
+}
+
+/// An audit object ("hold 3", "document 12", "run 1") with its noun in the chosen language.
+pub fn object_label(object: &str) -> String {
+    match object.split_once(' ') {
+        Some((noun, rest)) => format!("{} {rest}", label("audit-object", noun)),
+        None => label("audit-object", object),
     }
 }
 

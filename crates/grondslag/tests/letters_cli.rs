@@ -428,6 +428,11 @@ fn letters_certificates_and_reports_go_out_the_door() {
     );
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<html lang=\"nl\">"));
+    // The originals on the share were not deleted by this run: the certificate says they must be.
+    assert!(
+        page.contains("De originelen bij de bron") && page.contains("dat moet nog gebeuren"),
+        "{page}"
+    );
     assert!(page.contains("<title>Verklaring van vernietiging</title>"));
     let text = check_pdf(&pdf, "verklaring", "nl");
     in_order(

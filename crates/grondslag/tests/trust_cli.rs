@@ -338,6 +338,37 @@ fn delete_sources_removes_the_originals_it_scanned() {
     );
     d.ok("a", &["scan", "share"]);
     assert_eq!(summary(&d)["resurfaced"], 0);
+
+    // The certificate says what happened to the originals at the source.
+    d.ok(
+        "a",
+        &[
+            "org",
+            "set",
+            "--name",
+            "Gemeente Rivierstad",
+            "--address",
+            "Postbus 100, 4000 AA Rivierstad",
+            "--signatory",
+            "W.M. Veldkamp",
+            "--contact",
+            "privacy@rivierstad.example",
+        ],
+    );
+    let html = d.path("verklaring.html");
+    d.ok(
+        "a",
+        &[
+            "destroy",
+            "certificate",
+            &run,
+            "--html",
+            html.to_str().unwrap(),
+        ],
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("De originelen bij de bron"), "{page}");
+    assert!(page.contains("1 bronbestanden verwijderd"), "{page}");
 }
 
 // ---- 3. the head never moves backwards ------------------------------------------------------

@@ -143,8 +143,12 @@ pub fn assess(doc: &WooDocument) -> (Beoordeling, Vec<&'static str>, String) {
     if grounds.is_empty() {
         return (Beoordeling::Openbaar, grounds, String::new());
     }
+    // A value is redacted wherever it occurs in the document (a person's town of residence
+    // also where it names the municipality): the safe side, and the list says so.
     let explanation = format!(
-        "Persoonsgegevens gelakt ({}).",
+        "Persoonsgegevens gelakt ({}). Een gelakte waarde is overal in het document gelakt, \
+         ook waar hetzelfde woord iets anders aanduidt (zoals een woonplaats die ook de naam \
+         van de gemeente is).",
         grounds
             .iter()
             .map(|g| explain(g))

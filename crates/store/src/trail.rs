@@ -164,6 +164,9 @@ pub struct RunFacts {
     pub holds: Vec<RunHold>,
     /// The audit entry that recorded the execution: (entry, hash).
     pub executed_entry: Option<(i64, String)>,
+    /// What `destroy execute --delete-sources` recorded: (source files deleted, not
+    /// reachable), summed over its calls; `None` when the originals were left to the user.
+    pub sources_deleted: Option<(u64, u64)>,
     pub store_id: String,
 }
 
@@ -419,6 +422,25 @@ impl Store {
             )
             .optional()
             .ctx("reading the audit log")?;
+        let source_rows: Vec<(String,)> = self.rows(
+            "SELECT details FROM audit_log WHERE action = 'sources deleted' AND object = ?1 ORDER BY rowid",
+            [format!("run {run}")],
+            "reading the audit log",
+        )?;
+        let sources_deleted = (!source_rows.is_empty()).then(|| {
+            let field = |details: &str, key: &str| -> u64 {
+                details
+                    .split(' ')
+                    .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
+                    .unwrap_or(0)
+            };
+            source_rows.iter().fold((0, 0), |(d, u), (details,)| {
+                (
+                    d + field(details, "deleted"),
+                    u + field(details, "unreachable"),
+                )
+            })
+        });
         self.audit_view(
             "run facts viewed",
             &format!("run {run}"),
@@ -440,6 +462,7 @@ impl Store {
             decisions,
             holds,
             executed_entry,
+            sources_deleted,
             store_id: self.vault().store_id().to_string(),
         })
     }
