@@ -113,8 +113,8 @@ pub fn usage_error(e: clap::Error) -> std::process::ExitCode {
         line.push_str("; ");
         line.push_str(&tr!("usage-suggestion", suggestion = suggested));
     }
-    eprintln!("grondslag: {line}");
-    eprintln!("{}", tr!("usage-help"));
+    // One line, so a script's log that keeps the last line keeps what went wrong.
+    eprintln!("grondslag: {line}; {}", tr!("usage-help"));
     std::process::ExitCode::from(2)
 }
 

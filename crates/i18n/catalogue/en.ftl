@@ -355,5 +355,5 @@ usage-conflict = { $argument } cannot be used with another option given
 usage-too-many = { $argument } was given too often or with too many values
 usage-other = the command line cannot be read
 usage-suggestion = did you mean { $suggestion }?
-usage-help = More help: grondslag --help, or grondslag COMMAND --help
+usage-help = more help: grondslag --help, or grondslag COMMAND --help
 restore-file = backup { $path }

@@ -355,5 +355,5 @@ usage-conflict = { $argument } gaat niet samen met een andere opgegeven optie
 usage-too-many = { $argument } is te vaak of met te veel waarden opgegeven
 usage-other = de opdrachtregel is niet te lezen
 usage-suggestion = bedoelt u { $suggestion }?
-usage-help = Meer uitleg: grondslag --help, of grondslag OPDRACHT --help
+usage-help = meer uitleg: grondslag --help, of grondslag OPDRACHT --help
 restore-file = back-up { $path }
