@@ -325,8 +325,6 @@ const BASE_CUES: &[Cue] = &[
     ("humanist", Kind::Religion, 2, false),
     ("kerkganger", Kind::Religion, 3, false),
     ("kerkelijk", Kind::Religion, 2, false),
-    ("koran", Kind::Religion, 2, false),
-    ("bijbel", Kind::Religion, 2, false),
     ("halal", Kind::Religion, 2, true),
     ("keppel", Kind::Religion, 3, true),
     ("tulband", Kind::Religion, 2, true),
@@ -799,7 +797,7 @@ const ADJUNCTS: [&str; 8] = [
 ];
 const NEGATIONS: [&str; 3] = ["niet", "nooit", "geen"];
 /// Words that make a clause about habitual practice ("elke vrijdag naar de moskee").
-const HABITUAL: [&str; 24] = [
+const HABITUAL: [&str; 20] = [
     "gaat",
     "elke",
     "iedere",
@@ -812,11 +810,7 @@ const HABITUAL: [&str; 24] = [
     "bezoekt",
     "bezocht",
     "bezoeken",
-    "ging",
-    "komt",
-    "kwam",
     "trouw",
-    "vaak",
     "maandelijks",
     "zondag",
     "zondagen",
@@ -1606,8 +1600,6 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
                     | "shafi"
                     | "hanafi"
                     | "sanatan dharma"
-                    | "koran"
-                    | "bijbel"
                     | "jezidi"
                     | "ahmadi"
                     | "sikhis"
@@ -2000,6 +1992,15 @@ fn clause(
 ) -> Option<Seg> {
     let h = hits[hi];
     let (c, kind, weight) = (h.tok, h.kind, h.weight);
+    // A place of worship after another cue of its clause is that cue's adjunct ("bezoekt het
+    // vrijdaggebed | in een moskee"), not a clause of its own.
+    let after_cue = |l: usize| {
+        hits[..hi]
+            .iter()
+            .rev()
+            .take_while(|x| x.tok >= l)
+            .any(|x| x.kind == kind)
+    };
     // "de verdachte" names a person by role; what is said of them is the fact ("de verdachte
     // | is in 2019 veroordeeld"), not the noun itself.
     if c > 0
@@ -2064,6 +2065,9 @@ fn clause(
         && toks[l + 2].class == Class::Word
     {
         l += 3;
+    }
+    if weight == 0 && after_cue(l) {
+        return None;
     }
     // Subject: a pronoun, a person name, "cliënt" or "mijn vrouw" in the clause start.
     let mut start = l;
@@ -2181,6 +2185,7 @@ fn clause(
     let last_cue = hits[hi..]
         .iter()
         .take_while(|x| x.tok <= r)
+        .filter(|x| x.weight > 0 || x.tok == c || word_is(text, &toks[x.tok], &["in", "naar"]))
         .map(|x| x.last)
         .max()
         .unwrap_or(c);
