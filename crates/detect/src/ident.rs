@@ -1069,6 +1069,62 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
     starts(b" geboren") || starts(b" (geboortedatum")
 }
 
+/// Dates written right after a person's name, in parentheses or after a comma ("Peter Postma
+/// (15-2-1948, Zaandam)", "P. Postma, 15 februari 1948"): a birth date, as in a list of
+/// persons. Runs after the names are found (`persons`: their findings); a date already found
+/// is left alone, and a date in a year after 2015 is a letter or event date.
+pub(crate) fn birthdates_after_names(text: &str, found: &[Finding]) -> Vec<Finding> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for f in found.iter().filter(|f| f.kind == Kind::Person) {
+        let mut i = f.end;
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if !matches!(b.get(i), Some(b'(' | b',')) {
+            continue;
+        }
+        i += 1;
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if !b.get(i).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let Some(e) = date(text, i) else {
+            continue;
+        };
+        let year = crate::sub(text, e.saturating_sub(4), e);
+        if !year
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2015).contains(&y))
+        {
+            continue;
+        }
+        // The date ends the parenthesis or the list item ("(15-2-1948, Zaandam)").
+        if !matches!(
+            b.get(e),
+            None | Some(b')' | b',' | b';' | b'\n' | b' ' | b'.')
+        ) {
+            continue;
+        }
+        if found
+            .iter()
+            .any(|g| g.kind == Kind::Birthdate && g.start < e && i < g.end)
+        {
+            continue;
+        }
+        out.push(finding(
+            i,
+            e,
+            Kind::Birthdate,
+            0.8,
+            "id.birthdate_after_name",
+        ));
+    }
+    out
+}
+
 /// Whether `hay` contains `needle` (not empty): a short haystack, so candidates are found by
 /// their first byte.
 fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
@@ -1638,5 +1694,65 @@ mod wrap_tests {
         assert!(found("NL24  RBRB  0174\n4001  69.", Kind::Phone).is_empty());
         // A new paragraph is no continuation.
         assert!(found("mail a@buurt-\n\nhuis.nl", Kind::Email).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod birthdate_tests {
+    use crate::{Detector, Kind};
+
+    fn births(text: &str) -> Vec<String> {
+        Detector::new()
+            .detect(text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Birthdate)
+            .map(|f| crate::sub(text, f.start, f.end).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn birth_date_next_to_a_name() {
+        assert_eq!(
+            births("Aanwezig: Peter Postma (15-2-1948, Zaandam) en anderen."),
+            ["15-2-1948"]
+        );
+        assert_eq!(
+            births("De bewoners zijn Peter Postma, 15 februari 1948, en zijn zus."),
+            ["15 februari 1948"]
+        );
+        assert_eq!(
+            births("Hij is geboren 2 april 1950 in Tiel."),
+            ["2 april 1950"]
+        );
+        // A letter date after a place, and a recent date after a name, are no birth dates.
+        assert!(births("Den Haag, 15 februari 2024\n\nGeachte heer Postma,").is_empty());
+        assert!(births("Overleg met Peter Postma (12-3-2024) over de planning.").is_empty());
+    }
+
+    /// The identifier phrases of issue 13: found, and a mistyped labelled BSN with a lower
+    /// score (it is still a person's number).
+    #[test]
+    fn short_identifier_phrases() {
+        let found = |text: &str, kind: Kind| {
+            Detector::new()
+                .detect(text)
+                .into_iter()
+                .find(|f| f.kind == kind)
+                .map(|f| (crate::sub(text, f.start, f.end).to_string(), f.score))
+        };
+        assert_eq!(
+            found("Bel 070 - 3456789", Kind::Phone).unwrap().0,
+            "070 - 3456789"
+        );
+        assert_eq!(
+            found("Postcode 2511dp Den Haag", Kind::Postcode).unwrap().0,
+            "2511dp"
+        );
+        let (bsn, score) = found("bsn: 123456780", Kind::Bsn).unwrap();
+        assert_eq!(bsn, "123456780");
+        assert!(score < 0.9, "{score}");
+        let (bsn, score) = found("bsn: 123456782", Kind::Bsn).unwrap();
+        assert_eq!(bsn, "123456782");
+        assert!(score >= 0.9, "{score}");
     }
 }
