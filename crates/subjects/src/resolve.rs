@@ -538,6 +538,10 @@ pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
         );
     }
     r.join_in_documents();
+    for d in 0..r.by_doc.len() {
+        let ps = r.by_doc[d].1.clone();
+        r.join_name_parts_in_document(&ps);
+    }
     r.join_aliases();
     r.join_shared_identifiers();
     r.join_full_names();
@@ -976,36 +980,6 @@ impl<'a> Resolver<'a> {
                     _ => self.ambiguous[p as usize] = true,
                 }
             }
-            // "Nimco Mohamed" after "Nimco Mohamed Nur": two parts of a three-part name.
-            for &p in &ps {
-                if self.form(p) != NameForm::Full {
-                    continue;
-                }
-                let longer: Vec<u32> = ps
-                    .iter()
-                    .copied()
-                    .filter(|&q| {
-                        self.form(q) == NameForm::Full
-                            && q != p
-                            && self.ids[q as usize].given == self.ids[p as usize].given
-                            && self.ids[q as usize].surname != self.ids[p as usize].surname
-                            && written_part(&self.keys[p as usize], &self.keys[q as usize])
-                    })
-                    .collect();
-                if longer.is_empty() {
-                    continue;
-                }
-                // Weighed without the surname reading, which is what differs.
-                if let [q] = self.one_per_group(p, &longer)[..] {
-                    let reason =
-                        format!("part of the name {} in the same document", self.display(q));
-                    let root = self.find(p);
-                    let mut profile = self.profiles[root as usize].clone();
-                    profile.surnames.clear();
-                    profile.surname_parts.clear();
-                    self.join_reread(q, p, profile, 0.8, reason);
-                }
-            }
             for &p in &ps {
                 if self.form(p) != NameForm::SurnameOnly {
                     continue;
@@ -1033,6 +1007,69 @@ impl<'a> Resolver<'a> {
                     None => {
                         first.insert(key, p);
                     }
+                }
+            }
+        }
+    }
+
+    /// "Nimco Mohamed" beside "Nimco Mohamed Nur" in one document: two parts of a
+    /// three-part name (Somali: given name, father's, grandfather's), also where it is
+    /// written alone ("Groet, Nimco Mohamed" under a mail from "Nur, Nimco Mohamed"). Done
+    /// before names are joined across documents, where the two-part reading would join
+    /// another person's "Nimco Mohamed".
+    fn join_name_parts_in_document(&mut self, ps: &[u32]) {
+        for &p in ps {
+            if self.form(p) != NameForm::Full {
+                continue;
+            }
+            let longer: Vec<u32> = ps
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    self.form(q) == NameForm::Full
+                        && q != p
+                        && self.ids[q as usize].given == self.ids[p as usize].given
+                        && self.ids[q as usize].surname != self.ids[p as usize].surname
+                        && written_part(&self.keys[p as usize], &self.keys[q as usize])
+                })
+                .collect();
+            if longer.is_empty() {
+                continue;
+            }
+            // Weighed without the surname reading, which is what differs; the whole group
+            // of that name in the document goes along.
+            if let [q] = self.one_per_group(p, &longer)[..] {
+                let root = self.find(p);
+                let same_name = ps
+                    .iter()
+                    .filter(|&&x| {
+                        self.ids[x as usize].surname == self.ids[p as usize].surname
+                            && self.ids[x as usize].given == self.ids[p as usize].given
+                    })
+                    .copied()
+                    .collect::<Vec<u32>>();
+                let in_group = same_name.iter().filter(|&&x| self.find(x) == root).count();
+                if in_group != self.size[root as usize] as usize {
+                    continue;
+                }
+                let reason = format!("part of the name {} in the same document", self.display(q));
+                let mut profile = self.profiles[root as usize].clone();
+                profile.surnames.clear();
+                profile.surname_parts.clear();
+                let saved = std::mem::replace(&mut self.profiles[root as usize], profile);
+                if !self.join(q, p, 0.8, reason.into(), Link::Name) {
+                    self.profiles[root as usize] = saved;
+                    continue;
+                }
+                // From now on the mentions are read as the longer name, so that across
+                // documents they are weighed with its namesakes, not with another "Nimco
+                // Mohamed".
+                for x in same_name {
+                    let mut key = self.keys[q as usize].clone();
+                    key.display = std::mem::take(&mut self.keys[x as usize].display);
+                    key.salutation = self.keys[x as usize].salutation;
+                    self.keys[x as usize] = key;
+                    self.ids[x as usize] = self.ids[q as usize].clone();
                 }
             }
         }
@@ -1682,7 +1719,13 @@ impl<'a> Resolver<'a> {
             }
             let by_given = full_by_given.get(&surname).cloned().unwrap_or_default();
             let root = self.find(p);
-            if facts == 0 && self.size[root as usize] == 1 {
+            // Only a name written as one word: "Al Amal" (an organisation the detector took
+            // for a person) is no given name.
+            let one_word = !self.mentions[self.persons[p as usize]]
+                .value
+                .trim()
+                .contains(char::is_whitespace);
+            if one_word && facts == 0 && self.size[root as usize] == 1 {
                 if let [q] = self.one_per_group(p, &by_given)[..] {
                     let reason = format!(
                         "given name only, matches {}, the only such name in the holding",

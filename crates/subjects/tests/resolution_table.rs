@@ -167,6 +167,13 @@ fn resolution_table() {
          &[(1, "person", "Jan de Vries"), (1, "bsn", "111222333"), (2, "person", "Jan de Vries"),
            (2, "bsn", "123456782"), (3, "person", "J. de Vries-Bakker"), (3, "bsn", "111222333")],
          "a-b-a-"),
+        ("a given name alone joins across documents only as one word",
+         &[(1, "person", "Amal Ouahabi"), (2, "person", "Amal"), (3, "person", "Al Amal")],
+         "aab"),
+        ("two parts of a three-part name belong to the longer name of their document",
+         &[(1, "person", "Nimco Mohamed Nur"), (1, "person", "Nimco Mohamed"),
+           (2, "person", "Nimco Mohamed"), (2, "person", "Nimco Mohamed Ali")],
+         "aabb"),
     ];
     for (name, rows, labels) in cases {
         let m = mentions(rows);
