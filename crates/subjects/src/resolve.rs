@@ -1172,7 +1172,10 @@ impl<'a> Resolver<'a> {
         let cands: Vec<u32> = ps
             .iter()
             .copied()
-            .filter(|&q| self.form(q) == NameForm::Full && self.ids[q as usize].given == surname)
+            .filter(|&q| {
+                self.form(q) == NameForm::Full
+                    && (self.ids[q as usize].given == surname || self.double_given_of(p, q))
+            })
             .collect();
         match self.one_per_group(p, &cands)[..] {
             [q] => {
@@ -1194,12 +1197,25 @@ impl<'a> Resolver<'a> {
     fn join_as_given_name(&mut self, q: u32, p: u32, confidence: f32, reason: String) -> bool {
         let root = self.find(p);
         let mut as_given = self.profiles[root as usize].clone();
-        as_given.givens = vec![self.keys[p as usize].surname.clone()];
+        let k = &self.keys[p as usize];
+        let given = if self.double_given_of(p, q) {
+            k.surname_parts[0].clone()
+        } else {
+            k.surname.clone()
+        };
+        as_given.givens = vec![given];
         as_given.surnames.clear();
         as_given.surname_parts.clear();
         let rq = self.find(q);
         as_given.initials = self.profiles[rq as usize].initials;
         self.join_reread(q, p, as_given, confidence, reason)
+    }
+
+    /// Whether the one-word mention `p` is the double given name of the full name `q`
+    /// ("Marie-José" of "Marie-José van der Meer", "Anna-Maria" of "Anna Maria Visser").
+    fn double_given_of(&self, p: u32, q: u32) -> bool {
+        let parts = &self.keys[p as usize].surname_parts;
+        parts.len() > 1 && self.keys[q as usize].givens.starts_with(parts)
     }
 
     /// Joins the one-word mention `p` to `q` under another reading than a surname (a
@@ -1567,6 +1583,11 @@ impl<'a> Resolver<'a> {
                 full_by_surname.entry(part).or_default().push(p);
             }
             full_by_given.entry(ids.given).or_default().push(p);
+        }
+        // A group written with that surname itself speaks for it under that surname, not
+        // its double surname ("Marie José van Beek" over "Marie-José Brouwer-van Beek").
+        for (&surname, list) in full_by_surname.iter_mut() {
+            list.sort_by_key(|&p| self.ids[p as usize].surname != surname);
         }
         for list in full_by_surname
             .values_mut()

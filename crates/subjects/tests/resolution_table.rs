@@ -174,6 +174,14 @@ fn resolution_table() {
          &[(1, "person", "Nimco Mohamed Nur"), (1, "person", "Nimco Mohamed"),
            (2, "person", "Nimco Mohamed"), (2, "person", "Nimco Mohamed Ali")],
          "aabb"),
+        ("a double given name alone is the one it begins; never another document's",
+         &[(1, "person", "Marie-José van der Meer"), (1, "person", "Marie-José"),
+           (2, "person", "Marie-José Jansen"), (2, "person", "Marie-José")],
+         "aabb"),
+        ("initials are weighed against a married woman's own surname",
+         &[(1, "person", "Marie-José Brouwer-van Beek"), (2, "person", "Marie José van Beek"),
+           (3, "person", "Mirjam van Beek"), (4, "person", "M. van Beek")],
+         "aabc"),
     ];
     for (name, rows, labels) in cases {
         let m = mentions(rows);
