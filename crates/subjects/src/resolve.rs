@@ -500,6 +500,8 @@ struct Resolver<'a> {
     keys: Vec<NameKey>,
     parent: Vec<u32>,
     size: Vec<u32>,
+    /// The members of each group as a ring: `next` of a mention is the next member.
+    next: Vec<u32>,
     profiles: Vec<Profile>,
     /// The explanation tree: each person mention's link towards the subject's anchor.
     tree: Vec<Option<Edge>>,
@@ -714,6 +716,7 @@ impl<'a> Resolver<'a> {
             keys,
             parent: (0..n as u32).collect(),
             size: vec![1; n],
+            next: (0..n as u32).collect(),
             profiles,
             tree: vec![None; n],
             attached,
@@ -775,6 +778,7 @@ impl<'a> Resolver<'a> {
         self.joins += 1;
         self.parent[small as usize] = big;
         self.size[big as usize] += self.size[small as usize];
+        self.next.swap(ra as usize, rb as usize);
         let moved = std::mem::take(&mut self.profiles[small as usize]);
         self.profiles[big as usize].absorb(moved);
         self.reroot(b);
@@ -1211,6 +1215,22 @@ impl<'a> Resolver<'a> {
         self.join_reread(q, p, as_given, confidence, reason)
     }
 
+    /// Whether every member of `p`'s group is the one-word mention `p` is (a small group).
+    fn same_word_group(&self, p: u32) -> bool {
+        let key = self.ids[p as usize].surname;
+        let mut x = self.next[p as usize];
+        for _ in 0..16 {
+            if x == p {
+                return true;
+            }
+            if self.form(x) != NameForm::SurnameOnly || self.ids[x as usize].surname != key {
+                return false;
+            }
+            x = self.next[x as usize];
+        }
+        false
+    }
+
     /// Whether the one-word mention `p` is the double given name of the full name `q`
     /// ("Marie-José" of "Marie-José van der Meer", "Anna-Maria" of "Anna Maria Visser").
     fn double_given_of(&self, p: u32, q: u32) -> bool {
@@ -1230,7 +1250,9 @@ impl<'a> Resolver<'a> {
         reason: String,
     ) -> bool {
         let root = self.find(p);
-        if self.size[root as usize] != 1 {
+        // A group of that one word alone (the same "Willem" in two mail headers, joined
+        // by their e-mail address) is read anew as a whole.
+        if self.size[root as usize] != 1 && !self.same_word_group(p) {
             return false;
         }
         let saved = std::mem::replace(&mut self.profiles[root as usize], profile);

@@ -182,6 +182,10 @@ fn resolution_table() {
          &[(1, "person", "Marie-José Brouwer-van Beek"), (2, "person", "Marie José van Beek"),
            (3, "person", "Mirjam van Beek"), (4, "person", "M. van Beek")],
          "aabc"),
+        ("one given name in two mail headers, joined by its e-mail, is the full name below",
+         &[(1, "person", "Willem"), (1, "email", "w.devries@example.nl"), (1, "person", "Willem de Vries"),
+           (2, "person", "Willem"), (2, "email", "w.devries@example.nl"), (2, "person", "Willem de Vries")],
+         "a-aa-a"),
     ];
     for (name, rows, labels) in cases {
         let m = mentions(rows);
