@@ -1317,6 +1317,38 @@ impl<'a> Resolver<'a> {
         if self.full_blocks.is_empty() {
             self.full_blocks = self.blocks_of_full_names();
         }
+        // Initials with facts that no written-out name explains ("Haddou, S., geboren …"):
+        // a person of that name whom a bare full name could mean as well.
+        let mut initials_with_facts: FxMap<(u32, char), Vec<u32>> = FxMap::default();
+        let mut full_names: FxMap<(u32, char), Vec<u32>> = FxMap::default();
+        for p in 0..self.keys.len() as u32 {
+            if self.form(p) == NameForm::Full {
+                if let Some(c) = self.keys[p as usize].first_initial() {
+                    let list = full_names
+                        .entry((self.ids[p as usize].surname, c))
+                        .or_default();
+                    if list.len() < 64 {
+                        list.push(p);
+                    }
+                }
+            }
+            if self.form(p) != NameForm::Initials {
+                continue;
+            }
+            let r = self.find(p);
+            let profile = &self.profiles[r as usize];
+            if !profile.givens.is_empty() || profile.facts() == 0 {
+                continue;
+            }
+            if let Some(c) = self.keys[p as usize].first_initial() {
+                let list = initials_with_facts
+                    .entry((self.ids[p as usize].surname, c))
+                    .or_default();
+                if !list.contains(&r) {
+                    list.push(r);
+                }
+            }
+        }
         for b in 0..self.full_blocks.len() {
             let members = std::mem::take(&mut self.full_blocks[b]);
             // One representative per group: its first full-name mention in the block.
@@ -1359,6 +1391,13 @@ impl<'a> Resolver<'a> {
                         let (rp, rq) = (self.find(p), self.find(q));
                         let agree =
                             self.profiles[rp as usize].agreeing(&self.profiles[rq as usize]);
+                        if agree.is_none()
+                            && facts == 0
+                            && self.namesake_by_initials(p, q, &initials_with_facts, &full_names)
+                        {
+                            self.ambiguous[p as usize] = true;
+                            continue;
+                        }
                         let same = self.ids[p as usize].surname == self.ids[q as usize].surname
                             && self.ids[p as usize].given == self.ids[q as usize].given;
                         let namesake = names_fit.len() > 1;
@@ -1403,6 +1442,51 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// Whether a group of initials with facts (`initials`, by surname and first initial)
+    /// that are not `q`'s, and that no written-out name of another given name fits, could
+    /// be `p`'s name: another
+    /// person of that name is known, so a bare `p` is not known to be `q`. ("H. Jansen,
+    /// 1950" that fits Hendrik Jansen is Hendrik, no namesake of his son Hans.)
+    fn namesake_by_initials(
+        &mut self,
+        p: u32,
+        q: u32,
+        initials: &FxMap<(u32, char), Vec<u32>>,
+        full_names: &FxMap<(u32, char), Vec<u32>>,
+    ) -> bool {
+        let Some(c) = self.keys[p as usize].first_initial() else {
+            return false;
+        };
+        let key = (self.ids[p as usize].surname, c);
+        let Some(list) = initials.get(&key) else {
+            return false;
+        };
+        let fulls = full_names.get(&key).cloned().unwrap_or_default();
+        let (rp, rq) = (self.find(p), self.find(q));
+        list.clone().into_iter().any(|r| {
+            let r = self.find(r);
+            if r == rq
+                || r == rp
+                || !self.profiles[r as usize].givens.is_empty()
+                || !self.profiles[r as usize].conflicts(&self.profiles[rq as usize], Link::Name)
+            {
+                return false;
+            }
+            // Fitting another bare mention of `p`'s name leaves it a namesake; fitting a
+            // person of another given name explains it.
+            let fits = self.fitting(r, &fulls);
+            let other_given: Vec<u32> = fits
+                .into_iter()
+                .filter(|&x| {
+                    self.keys[p as usize]
+                        .given_match(&self.keys[x as usize])
+                        .is_none()
+                })
+                .collect();
+            other_given.into_iter().all(|x| self.find(x) == rp)
+        })
     }
 
     /// The full-name mentions in blocks of one surname skeleton and one given-name
@@ -1626,6 +1710,13 @@ impl<'a> Resolver<'a> {
             }
             *list = keep;
         }
+        let mut ambiguous_full: FxMap<u32, ()> = FxMap::default();
+        for p in 0..self.keys.len() as u32 {
+            if self.ambiguous[p as usize] && self.form(p) == NameForm::Full {
+                let r = self.find(p);
+                ambiguous_full.insert(r, ());
+            }
+        }
         // The short-form-only groups, each once, richest first.
         let mut groups: Vec<(usize, u32)> = Vec::new();
         let mut seen: FxMap<u32, ()> = FxMap::default();
@@ -1693,6 +1784,11 @@ impl<'a> Resolver<'a> {
                     let (rp, rq) = (self.find(p), self.find(q));
                     let agree = self.profiles[rp as usize].agreeing(&self.profiles[rq as usize]);
                     if agree.is_none() && others_known.contains_key(&(surname, initial)) {
+                        continue;
+                    }
+                    // A full name left apart because it fits several people is no anchor:
+                    // which of them it is, is not known.
+                    if ambiguous_full.contains_key(&rq) {
                         continue;
                     }
                     let what = if initials {

@@ -344,10 +344,9 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
         .iter()
         .map(|s| assess_candidate(query, s))
         .collect();
-    let namesake_known = subjects
-        .iter()
-        .zip(&out)
-        .any(|(s, a)| !a.contradictions.is_empty() && shares_full_name(query, s));
+    let namesake_known = subjects.iter().zip(&out).any(|(s, a)| {
+        !a.contradictions.is_empty() && (shares_full_name(query, s) || only_initials_fit(query, s))
+    });
     // Initials or a surname at the requester's address: theirs, unless the holding knows
     // a relative (same surname, same initial, another given name) who could be meant.
     let relative_known = subjects.iter().any(|s| relative_of(query, s));
@@ -392,6 +391,22 @@ fn relative_of(query: &Query, subject: &SubjectProfile) -> bool {
                     && q.given_match(&s).is_none()
             })
     })
+}
+
+/// Whether `subject` is named only by initials that fit the requester's name ("Haddou,
+/// S." with another birth date): a namesake, as far as the holding can tell.
+fn only_initials_fit(query: &Query, subject: &SubjectProfile) -> bool {
+    let qs: Vec<NameKey> = query.names.iter().map(|n| normalise_name(n)).collect();
+    let names: Vec<NameKey> = subject.names.iter().map(|n| normalise_name(n)).collect();
+    names.iter().all(|s| s.form() != NameForm::Full)
+        && names.iter().any(|s| {
+            s.form() == NameForm::Initials
+                && qs.iter().any(|q| {
+                    q.form() == NameForm::Full
+                        && q.surname_match(s).is_some()
+                        && q.initials_compatible(s)
+                })
+        })
 }
 
 /// Whether a full name of `subject` has the requester's given name and surname.

@@ -186,6 +186,15 @@ fn resolution_table() {
          &[(1, "person", "Willem"), (1, "email", "w.devries@example.nl"), (1, "person", "Willem de Vries"),
            (2, "person", "Willem"), (2, "email", "w.devries@example.nl"), (2, "person", "Willem de Vries")],
          "a-aa-a"),
+        ("a namesake known only by initials and facts keeps a bare full name apart",
+         &[(1, "person", "Siham Haddou"), (1, "birthdate", "16-01-1954"),
+           (2, "person", "Haddou, S."), (2, "birthdate", "01-02-1980"), (3, "person", "Siham Haddou")],
+         "a-b-c"),
+        ("initials with facts of a relative of another given name are no namesake",
+         &[(1, "person", "Hans Jansen"), (1, "birthdate", "16-01-1984"),
+           (2, "person", "Hendrik Jansen"), (3, "person", "Jansen, H."), (3, "birthdate", "01-02-1950"),
+           (4, "person", "Hans Jansen")],
+         "a-bb-a"),
     ];
     for (name, rows, labels) in cases {
         let m = mentions(rows);
