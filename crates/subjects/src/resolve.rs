@@ -1173,6 +1173,14 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // A given name is one word: "Al Amal" (an organisation) is none.
+        if self.mentions[self.persons[p as usize]]
+            .value
+            .trim()
+            .contains(char::is_whitespace)
+        {
+            return false;
+        }
         let cands: Vec<u32> = ps
             .iter()
             .copied()
@@ -1189,7 +1197,34 @@ impl<'a> Resolver<'a> {
                 );
                 self.join_as_given_name(q, p, 0.55, reason)
             }
-            [] => false,
+            [] => {
+                // "Derya" beside "D. Kılıç" whose group is known as Derya Kılıç.
+                let word = self.keys[p as usize].surname.clone();
+                let first = word.chars().next();
+                let cands: Vec<u32> = ps
+                    .iter()
+                    .copied()
+                    .filter(|&q| {
+                        self.form(q) == NameForm::Initials
+                            && self.keys[q as usize].first_initial() == first
+                    })
+                    .collect();
+                // The one person of the document with that initial, known by that name.
+                match self.one_per_group(p, &cands)[..] {
+                    [q] if {
+                        let r = self.find(q);
+                        self.profiles[r as usize].givens == [word]
+                    } =>
+                    {
+                        let reason = format!(
+                            "given name only, matches the person of {} in the same document",
+                            self.display(q)
+                        );
+                        self.join_as_given_name(q, p, 0.5, reason)
+                    }
+                    _ => false,
+                }
+            }
             _ => {
                 self.ambiguous[p as usize] = true;
                 false

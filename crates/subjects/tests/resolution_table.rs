@@ -195,6 +195,10 @@ fn resolution_table() {
            (2, "person", "Hendrik Jansen"), (3, "person", "Jansen, H."), (3, "birthdate", "01-02-1950"),
            (4, "person", "Hans Jansen")],
          "a-bb-a"),
+        ("a given name alone joins the initials of its document whose person has that name",
+         &[(1, "person", "Derya Kılıç"), (2, "person", "D. Kılıç"), (2, "person", "Derya"),
+           (3, "person", "Derya Yılmaz"), (4, "person", "Amal Lamrani"), (4, "person", "Al Amal")],
+         "aaabcd"),
     ];
     for (name, rows, labels) in cases {
         let m = mentions(rows);
