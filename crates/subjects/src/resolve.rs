@@ -949,7 +949,7 @@ impl<'a> Resolver<'a> {
             // Initials first: "P. de Boer" may be what explains a later "De Boer".
             let mut unresolved: Vec<u32> = Vec::new();
             for &p in &ps {
-                if self.form(p) != NameForm::Initials {
+                if self.form(p) != NameForm::Initials || self.settled_in_document(p, &ps) {
                     continue;
                 }
                 let surname = self.ids[p as usize].surname;
@@ -986,6 +986,11 @@ impl<'a> Resolver<'a> {
             }
             for &p in &ps {
                 if self.form(p) != NameForm::SurnameOnly {
+                    continue;
+                }
+                // Settled in an earlier round: joined to a fuller name of this document.
+                // Weighed again, it would bridge its person to another of the document.
+                if self.settled_in_document(p, &ps) {
                     continue;
                 }
                 if !self.join_surname_in_document(p, &ps) && !self.ambiguous[p as usize] {
@@ -1077,6 +1082,14 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// Whether `p` already belongs to the group of a fuller name of its document `ps`.
+    fn settled_in_document(&mut self, p: u32, ps: &[u32]) -> bool {
+        let r = self.find(p);
+        let form = self.form(p);
+        ps.iter()
+            .any(|&x| x != p && self.form(x) > form && self.find(x) == r)
     }
 
     fn group_has_full(&mut self, q: u32) -> bool {
@@ -1248,6 +1261,29 @@ impl<'a> Resolver<'a> {
         let rq = self.find(q);
         as_given.initials = self.profiles[rq as usize].initials;
         self.join_reread(q, p, as_given, confidence, reason)
+    }
+
+    /// Whether the groups of `a` and `b` are both named in one document.
+    fn share_a_document(&self, a: u32, b: u32) -> bool {
+        let docs = self.docs_of_group(a);
+        self.docs_of_group(b).iter().any(|d| docs.contains(d))
+    }
+
+    /// The documents of the group of `x` (of its first 512 members).
+    fn docs_of_group(&self, x: u32) -> Vec<u64> {
+        let mut out = vec![self.doc(x)];
+        let mut y = self.next[x as usize];
+        for _ in 0..512 {
+            if y == x {
+                break;
+            }
+            let d = self.doc(y);
+            if !out.contains(&d) {
+                out.push(d);
+            }
+            y = self.next[y as usize];
+        }
+        out
     }
 
     /// Whether every member of `p`'s group is the one-word mention `p` is (a small group).
@@ -1422,6 +1458,9 @@ impl<'a> Resolver<'a> {
                     .collect();
                 let fits = self.fitting(p, &names_fit);
                 match fits[..] {
+                    // Two names a document keeps apart ("Peter van Dijk" and his son
+                    // "Pieter-Jan van Dijk" in one letter) are two people.
+                    [q] if self.share_a_document(p, q) => placed.push(p),
                     [q] => {
                         let (rp, rq) = (self.find(p), self.find(q));
                         let agree =
@@ -1586,7 +1625,32 @@ impl<'a> Resolver<'a> {
         fits: &[u32],
         family: &FxMap<u32, Vec<u32>>,
     ) -> Option<(u32, &'static str)> {
+        // A candidate named apart in one of `p`'s own documents is someone else there
+        // ("Peter van Dijk" and his son "Pieter-Jan van Dijk" in one letter).
+        let mine = self.docs_of_group(p);
         let rp = self.find(p);
+        let mut named_apart: Vec<(u32, u32)> = Vec::new();
+        for &d in &mine {
+            for x in self.in_doc(d).to_vec() {
+                if self.find(x) != rp {
+                    let ids = &self.ids[x as usize];
+                    named_apart.push((ids.surname, ids.given));
+                }
+            }
+        }
+        let fits: Vec<u32> = fits
+            .iter()
+            .copied()
+            .filter(|&q| {
+                let ids = &self.ids[q as usize];
+                !named_apart.contains(&(ids.surname, ids.given))
+                    && !self.docs_of_group(q).iter().any(|d| mine.contains(d))
+            })
+            .collect();
+        let fits = &fits[..];
+        if fits.is_empty() {
+            return None;
+        }
         let roots: Vec<u32> = fits.iter().map(|&q| self.find(q)).collect();
         // An address tells only where every candidate's address is known: a father and
         // son share one, and a son's known address says nothing about the father's.

@@ -199,6 +199,9 @@ fn resolution_table() {
          &[(1, "person", "Derya Kılıç"), (2, "person", "D. Kılıç"), (2, "person", "Derya"),
            (3, "person", "Derya Yılmaz"), (4, "person", "Amal Lamrani"), (4, "person", "Al Amal")],
          "aaabcd"),
+        ("a surname settled on one person is not weighed again against another of its document",
+         &[(1, "person", "Peter van Dijk"), (1, "person", "Van Dijk"), (1, "person", "Pieter-Jan van Dijk")],
+         "aab"),
     ];
     for (name, rows, labels) in cases {
         let m = mentions(rows);
