@@ -612,6 +612,13 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // "3. Jong, N. de, geboren …" and "Van: Jong, Nora de <…>" where the detector found
+        // only "Jong": the name is read whole from the text up to the next finding.
+        for (p, written) in partial_inverted(mentions, &persons) {
+            let salutation = keys[p as usize].salutation;
+            keys[p as usize] = normalise_name(&written);
+            keys[p as usize].salutation = salutation;
+        }
         let inverted = inverted_pairs(mentions, &persons);
         for &(a, b) in &inverted {
             let (ma, mb) = (
@@ -2115,6 +2122,137 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
         });
     }
     attached
+}
+
+/// One-word person mentions that are the surname of a name written "Surname, Initials
+/// tussenvoegsel" or "Surname, Given names tussenvoegsel" of which the detector found only
+/// the surname ("Jong" in "3. Jong, N. de, geboren …" or "Van: Jong, Nora de <…>"), with
+/// the name as written. The rest is read from the text before the next finding of the
+/// document (its [`Mention::before`]): ", ", initials or capitalised given names, lower-case
+/// tussenvoegsel words, and then "," or "<".
+fn partial_inverted(mentions: &[Mention], persons: &[usize]) -> Vec<(u32, String)> {
+    let mut person_of: FxMap<usize, u32> = FxMap::default();
+    for (p, &i) in persons.iter().enumerate() {
+        person_of.insert(i, p as u32);
+    }
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (mentions[i].doc, mentions[i].start, i));
+    let mut out = Vec::new();
+    for w in order.windows(2) {
+        let (a, b) = (&mentions[w[0]], &mentions[w[1]]);
+        let Some(&p) = person_of.get(&w[0]) else {
+            continue;
+        };
+        let end = a.start + a.value.len();
+        let value = a.value.trim();
+        if a.doc != b.doc
+            || value.contains(char::is_whitespace)
+            || value.contains(',')
+            || !value.chars().next().is_some_and(char::is_uppercase)
+            || b.start < end
+            || b.start - end > 60
+            || b.before.len() < b.start - end
+            || !b.before.is_char_boundary(b.before.len() - (b.start - end))
+        {
+            continue;
+        }
+        let gap = &b.before[b.before.len() - (b.start - end)..];
+        if let Some(name) = surname_before(value, &a.before, gap) {
+            out.push((p, name));
+            continue;
+        }
+        let Some(rest) = gap.strip_prefix(", ") else {
+            continue;
+        };
+        let Some(stop) = rest.find([',', '<', '\n', '(']) else {
+            continue;
+        };
+        if !matches!(rest.as_bytes()[stop], b',' | b'<') {
+            continue;
+        }
+        let core = rest[..stop].trim();
+        let words: Vec<&str> = core.split_whitespace().collect();
+        if words.is_empty() || words.len() > 5 {
+            continue;
+        }
+        let is_initials = |w: &str| {
+            w.ends_with('.')
+                && w.split('.')
+                    .filter(|x| !x.is_empty())
+                    .all(|x| x.chars().count() == 1 && x.chars().all(char::is_uppercase))
+        };
+        let is_given = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                && w.chars().count() > 1
+        };
+        let is_tussen = |w: &str| {
+            matches!(
+                w,
+                "de" | "van"
+                    | "der"
+                    | "den"
+                    | "ter"
+                    | "te"
+                    | "het"
+                    | "'t"
+                    | "in"
+                    | "op"
+                    | "el"
+                    | "al"
+            )
+        };
+        let names = words
+            .iter()
+            .take_while(|w| is_initials(w) || is_given(w))
+            .count();
+        if names == 0 || !words[names..].iter().all(|w| is_tussen(w)) {
+            continue;
+        }
+        out.push((p, format!("{value}, {core}")));
+    }
+    out
+}
+
+/// "Van: Boer, Peter de <…>" where the detector found only "Peter" (`given`): the surname
+/// stands right before it after a header label or a list number, and only tussenvoegsel
+/// words follow it (`gap`) up to "<" or ",". Returns the name as written.
+fn surname_before(given: &str, before: &str, gap: &str) -> Option<String> {
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let head = line.strip_suffix(", ")?;
+    let (label, surname) = head.rsplit_once(' ')?;
+    let label = fold(label.trim());
+    let header = label
+        .strip_suffix(':')
+        .is_some_and(|l| matches!(l, "van" | "aan" | "from" | "to" | "cc" | "bcc" | "afzender"));
+    let numbered = label
+        .strip_suffix('.')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let surname_ok = surname.chars().next().is_some_and(char::is_uppercase)
+        && surname.chars().count() > 1
+        && surname.chars().all(|c| c.is_alphabetic() || c == '-');
+    if !(header || numbered) || !surname_ok {
+        return None;
+    }
+    let stop = gap.find([',', '<', '\n'])?;
+    if !matches!(gap.as_bytes()[stop], b',' | b'<') {
+        return None;
+    }
+    let tussen: Vec<&str> = gap[..stop].split_whitespace().collect();
+    let ok = tussen.iter().all(|w| {
+        matches!(
+            *w,
+            "de" | "van" | "der" | "den" | "ter" | "te" | "het" | "'t" | "in" | "op"
+        )
+    });
+    ok.then(|| {
+        let mut name = format!("{surname}, {given}");
+        for w in tussen {
+            name.push(' ');
+            name.push_str(w);
+        }
+        name
+    })
 }
 
 /// Pairs of person mentions that are one name written "Surname, Given names" in a mail

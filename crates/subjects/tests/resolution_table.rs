@@ -334,3 +334,91 @@ fn odd_input_does_not_panic() {
         let _ = resolve(&m, &[]);
     }
 }
+
+/// Mentions found in `text` at the first occurrence (from `from`) of each value, with the
+/// text before them, as the binary hands them over.
+fn in_text(doc: u64, first_id: u64, text: &str, found: &[(&str, &str)]) -> Vec<Mention> {
+    let mut from = 0;
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, &(kind, value))| {
+            let start = from + text[from..].find(value).expect("value in text");
+            from = start + value.len();
+            Mention {
+                id: first_id + i as u64,
+                doc,
+                kind: kind.to_string(),
+                value: value.to_string(),
+                start,
+                before: grondslag_subjects::text_before(text, start),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn an_inverted_name_found_in_part_is_read_whole() {
+    let mail = "Van: Jong, Nora de <n.dejong@example.nl>\nAan: Bas Bos <b.bos@example.nl>\n\nBeste Bas,\n\nGroet,\nNora de Jong\n";
+    let list = "Overzicht\n\n1. Bas Bos, geboren 1-2-1960\n2. Vries, H. de, geboren 18-01-1997, woonachtig te Tiel\n";
+    let header = "Van: Boer, Peter de <p.deboer@example.nl>\n\nGroet,\nPeter de Boer\n";
+    let mut m = in_text(
+        1,
+        1,
+        mail,
+        &[
+            ("person", "Jong"),
+            ("email", "n.dejong@example.nl"),
+            ("person", "Bas Bos"),
+            ("email", "b.bos@example.nl"),
+            ("person", "Bas"),
+            ("person", "Nora de Jong"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        list,
+        &[
+            ("person", "Bas Bos"),
+            ("birthdate", "1-2-1960"),
+            ("person", "Vries"),
+            ("birthdate", "18-01-1997"),
+            ("place", "Tiel"),
+        ],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Hendrik de Vries (18-01-1997, Tiel) belde.",
+        &[
+            ("person", "Hendrik de Vries"),
+            ("birthdate", "18-01-1997"),
+            ("place", "Tiel"),
+        ],
+    ));
+    m.extend(in_text(
+        4,
+        30,
+        header,
+        &[
+            ("person", "Peter"),
+            ("email", "p.deboer@example.nl"),
+            ("person", "Peter de Boer"),
+        ],
+    ));
+    let subjects = resolve(&m, &[]);
+    let subject_of = |id: u64| {
+        subjects
+            .iter()
+            .position(|s| s.members.iter().any(|x| x.mention == id))
+    };
+    assert_eq!(subject_of(1), subject_of(6), "Jong ~ Nora de Jong");
+    assert_eq!(
+        subject_of(12),
+        subject_of(20),
+        "Vries, H. de ~ Hendrik de Vries"
+    );
+    assert_eq!(subject_of(30), subject_of(32), "Peter ~ Peter de Boer");
+    assert_ne!(subject_of(1), subject_of(3));
+}
