@@ -2181,10 +2181,13 @@ fn partial_inverted(mentions: &[Mention], persons: &[usize]) -> Vec<(u32, String
                     .filter(|x| !x.is_empty())
                     .all(|x| x.chars().count() == 1 && x.chars().all(char::is_uppercase))
         };
+        // "Nora", "Jan-Willem", "Marie-José".
         let is_given = |w: &str| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
-                && w.chars().count() > 1
+            w.split('-').all(|part| {
+                part.chars().next().is_some_and(char::is_uppercase)
+                    && part.chars().skip(1).all(char::is_lowercase)
+                    && part.chars().count() > 1
+            })
         };
         let is_tussen = |w: &str| {
             matches!(

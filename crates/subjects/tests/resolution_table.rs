@@ -362,6 +362,7 @@ fn an_inverted_name_found_in_part_is_read_whole() {
     let mail = "Van: Jong, Nora de <n.dejong@example.nl>\nAan: Bas Bos <b.bos@example.nl>\n\nBeste Bas,\n\nGroet,\nNora de Jong\n";
     let list = "Overzicht\n\n1. Bas Bos, geboren 1-2-1960\n2. Vries, H. de, geboren 18-01-1997, woonachtig te Tiel\n";
     let header = "Van: Boer, Peter de <p.deboer@example.nl>\n\nGroet,\nPeter de Boer\n";
+    let hyphen = "Van: Dijk, Jan-Willem van <jw@example.nl>\n\nGroet,\nJan-Willem van Dijk\n";
     let mut m = in_text(
         1,
         1,
@@ -407,6 +408,16 @@ fn an_inverted_name_found_in_part_is_read_whole() {
             ("person", "Peter de Boer"),
         ],
     ));
+    m.extend(in_text(
+        5,
+        40,
+        hyphen,
+        &[
+            ("person", "Dijk"),
+            ("email", "jw@example.nl"),
+            ("person", "Jan-Willem van Dijk"),
+        ],
+    ));
     let subjects = resolve(&m, &[]);
     let subject_of = |id: u64| {
         subjects
@@ -414,6 +425,7 @@ fn an_inverted_name_found_in_part_is_read_whole() {
             .position(|s| s.members.iter().any(|x| x.mention == id))
     };
     assert_eq!(subject_of(1), subject_of(6), "Jong ~ Nora de Jong");
+    assert_eq!(subject_of(40), subject_of(42), "Dijk ~ Jan-Willem van Dijk");
     assert_eq!(
         subject_of(12),
         subject_of(20),
