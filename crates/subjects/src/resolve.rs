@@ -1505,7 +1505,7 @@ impl<'a> Resolver<'a> {
                             family = Some(self.family());
                         }
                         let narrowed = match &family {
-                            Some(f) => self.narrow(p, &fits, f),
+                            Some(f) => self.narrow(p, &fits, f, true),
                             None => None,
                         };
                         if let Some((q, why)) = narrowed {
@@ -1624,13 +1624,16 @@ impl<'a> Resolver<'a> {
     }
 
     /// Of several groups `fits` that `p`'s group could be, the one other evidence points
-    /// at: an address both give, or a relative (someone of the same surname) named beside
-    /// both and beside none of the others. `None` when nothing, or more than one, stands out.
+    /// at: an address both give, or (`by_relative`) a relative (someone of the same surname)
+    /// named beside both and beside none of the others. `None` when nothing, or more than
+    /// one, stands out. Initials that fit several people fit members of one family (a
+    /// father and son), who share their relatives: for them a relative tells nothing.
     fn narrow(
         &mut self,
         p: u32,
         fits: &[u32],
         family: &FxMap<u32, Vec<u32>>,
+        by_relative: bool,
     ) -> Option<(u32, &'static str)> {
         // A candidate named apart in one of `p`'s own documents is someone else there
         // ("Peter van Dijk" and his son "Pieter-Jan van Dijk" in one letter).
@@ -1683,7 +1686,7 @@ impl<'a> Resolver<'a> {
             .into_iter()
             .filter(|r| !roots.contains(r))
             .collect();
-        if mine.is_empty() {
+        if mine.is_empty() || !by_relative {
             return None;
         }
         let hits: Vec<usize> = (0..fits.len())
@@ -1921,7 +1924,7 @@ impl<'a> Resolver<'a> {
                         family = Some(self.family());
                     }
                     let narrowed = match &family {
-                        Some(f) => self.narrow(p, &fits, f),
+                        Some(f) => self.narrow(p, &fits, f, false),
                         None => None,
                     };
                     if let Some((q, why)) = narrowed {

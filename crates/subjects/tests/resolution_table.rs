@@ -434,3 +434,37 @@ fn an_inverted_name_found_in_part_is_read_whole() {
     assert_eq!(subject_of(30), subject_of(32), "Peter ~ Peter de Boer");
     assert_ne!(subject_of(1), subject_of(3));
 }
+
+#[test]
+fn initials_of_a_father_and_son_are_not_told_apart_by_a_relative() {
+    let mut m = in_text(
+        1,
+        1,
+        "Abdellah Ouahabi belde over de bijeenkomst.",
+        &[("person", "Abdellah Ouahabi")],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Gesproken met Abdelkader Ouahabi en zijn broer Ilias Ouahabi.",
+        &[
+            ("person", "Abdelkader Ouahabi"),
+            ("person", "Ilias Ouahabi"),
+        ],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "De heer A. Ouahabi\nLindelaan 78\n\nU schreef dat uw zoon Ilias Ouahabi ook kwam.",
+        &[("person", "A. Ouahabi"), ("person", "Ilias Ouahabi")],
+    ));
+    let subjects = resolve(&m, &[]);
+    let subject_of = |id: u64| {
+        subjects
+            .iter()
+            .position(|s| s.members.iter().any(|x| x.mention == id))
+    };
+    assert_ne!(subject_of(20), subject_of(1));
+    assert_ne!(subject_of(20), subject_of(10));
+    assert_eq!(subject_of(11), subject_of(21), "Ilias is one person");
+}
