@@ -448,6 +448,13 @@ fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
         SurnameMatch::Variant => 0.85,
         SurnameMatch::DoubleSurnamePart => 0.7,
     };
+    // A second given name written out in both that differs ("Ifrah Ahmed Nur", "Ifrah
+    // Yusuf Nur": another father's name) is another person.
+    if let (Some(a), Some(b)) = (q.givens.get(1), s.givens.get(1)) {
+        if q.given_match(s).is_some() && !crate::fold::similar_keys(a, b) {
+            return NameScore::Conflict;
+        }
+    }
     let (weight, why, personal) = match (q.form(), s.form()) {
         (NameForm::Full, NameForm::Full) => match q.given_match(s) {
             Some(true) => (0.6, format!("same name {}", s.display), true),
@@ -494,6 +501,16 @@ mod tests {
         let (both, evidence) = score_candidate(&q, &subject);
         assert!(both > name_only, "{both} > {name_only}");
         assert!(evidence.iter().any(|e| e.contains("e-mail")));
+    }
+
+    #[test]
+    fn another_second_given_name_is_another_person() {
+        let subject = SubjectProfile::from_mentions([("person", "Ifrah Ahmed Nur")]);
+        let a = assess_candidate(&query(&["Ifrah Yusuf Nur"]), &subject);
+        assert!(!a.name_only, "{a:?}");
+        assert_ne!(a.advice, Advice::Confirm);
+        let same = assess_candidate(&query(&["Ifrah Ahmed Nur"]), &subject);
+        assert!(same.name_only);
     }
 
     #[test]
