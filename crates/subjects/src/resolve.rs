@@ -1273,10 +1273,13 @@ impl<'a> Resolver<'a> {
     /// Whether the groups of `a` and `b` are both named in one document.
     fn share_a_document(&self, a: u32, b: u32) -> bool {
         let docs = self.docs_of_group(a);
-        self.docs_of_group(b).iter().any(|d| docs.contains(d))
+        self.docs_of_group(b)
+            .iter()
+            .any(|d| docs.binary_search(d).is_ok())
     }
 
     /// The documents of the group of `x` (of its first 512 members).
+    /// Sorted, without repeats.
     fn docs_of_group(&self, x: u32) -> Vec<u64> {
         let mut out = vec![self.doc(x)];
         let mut y = self.next[x as usize];
@@ -1284,12 +1287,11 @@ impl<'a> Resolver<'a> {
             if y == x {
                 break;
             }
-            let d = self.doc(y);
-            if !out.contains(&d) {
-                out.push(d);
-            }
+            out.push(self.doc(y));
             y = self.next[y as usize];
         }
+        out.sort_unstable();
+        out.dedup();
         out
     }
 
@@ -1654,7 +1656,10 @@ impl<'a> Resolver<'a> {
             .filter(|&q| {
                 let ids = &self.ids[q as usize];
                 !named_apart.contains(&(ids.surname, ids.given))
-                    && !self.docs_of_group(q).iter().any(|d| mine.contains(d))
+                    && !self
+                        .docs_of_group(q)
+                        .iter()
+                        .any(|d| mine.binary_search(d).is_ok())
             })
             .collect();
         let fits = &fits[..];
