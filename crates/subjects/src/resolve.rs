@@ -1528,8 +1528,9 @@ impl<'a> Resolver<'a> {
     }
 
     /// Whether a group of initials with facts (`initials`, by surname and first initial)
-    /// that are not `q`'s, and that no written-out name of another given name fits, could
-    /// be `p`'s name: another
+    /// that are not `q`'s — another birth date, place of birth or BSN; a town or address
+    /// may be a district or a move —, and that no written-out name of another given name
+    /// fits, could be `p`'s name: another
     /// person of that name is known, so a bare `p` is not known to be `q`. ("H. Jansen,
     /// 1950" that fits Hendrik Jansen is Hendrik, no namesake of his son Hans.)
     fn namesake_by_initials(
@@ -1553,7 +1554,11 @@ impl<'a> Resolver<'a> {
             if r == rq
                 || r == rp
                 || !self.profiles[r as usize].givens.is_empty()
-                || !self.profiles[r as usize].conflicts(&self.profiles[rq as usize], Link::Name)
+                || !matches!(
+                    self.profiles[r as usize]
+                        .contradiction(&self.profiles[rq as usize], Link::Identifier),
+                    Some("another BSN" | "another birth date" | "another place of birth")
+                )
             {
                 return false;
             }
