@@ -29,13 +29,14 @@ use grondslag_subjects::{Mention, Query, SubjectProfile};
 use crate::holdings::{self, Config, Holding};
 
 const USAGE: &str = "\
-usage: cargo xtask resolve-eval [--seed S] [--held-out] [--namesake-details P] [--show] [--cli BIN]
+usage: cargo xtask resolve-eval [--seed S] [--held-out] [--namesake-details P] [--show] [--doc NAME] [--cli BIN]
 
   --seed S     seed of the generated holding (default 1; held out: 1001)
   --held-out   the held-out configuration (measure only, never tune on it)
   --namesake-details P
                the chance that a namesake's full name is written with birth date and
                town (default 0.9, held out 0.85; 1 = always, as the issue's example)
+  --doc NAME   print the findings of document NAME and the subject of each (repeatable)
   --show       print the wrong merges and misses, and every request with a lost or foreign
                document
   --cli BIN    also run the access requests through the binary BIN and its store
@@ -47,6 +48,7 @@ pub fn main(args: Vec<String>) -> Result<()> {
     let mut show = false;
     let mut cli: Option<PathBuf> = None;
     let mut details: Option<f64> = None;
+    let mut docs_shown: Vec<String> = Vec::new();
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -60,6 +62,7 @@ pub fn main(args: Vec<String>) -> Result<()> {
             }
             "--held-out" => held_out = true,
             "--show" => show = true,
+            "--doc" => docs_shown.push(it.next().context("--doc needs a file name")?),
             "--namesake-details" => {
                 details = Some(
                     it.next()
@@ -100,7 +103,13 @@ pub fn main(args: Vec<String>) -> Result<()> {
         "detector: {} person findings, {} aligned to a true name, {} not; {} true names not found",
         run.detected, run.aligned, run.spurious, run.gold_missed
     );
+    for name in &docs_shown {
+        run.show_doc(&h, name);
+    }
     run.pairwise(&h, show);
+    if show {
+        run.people(&h);
+    }
     run.contradictions(&h, show);
     run.requests(&h, &detector, show);
     if let Some(bin) = cli {
@@ -264,6 +273,91 @@ impl Run {
             missed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             for ((x, y), n) in missed.iter().take(60) {
                 println!("  missed x{n}: {x} ~ {y}");
+            }
+        }
+    }
+
+    /// Every finding of document `name`, with the true person of a name and the subject
+    /// each finding ended in.
+    fn show_doc(&self, h: &Holding, name: &str) {
+        let Some(d) = h.docs.iter().position(|x| x.name == name) else {
+            println!("no document {name}");
+            return;
+        };
+        let subject_of = self.subject_of();
+        let evidence: HashMap<u64, &str> = self
+            .subjects
+            .iter()
+            .flat_map(|s| &s.members)
+            .map(|m| (m.mention, m.evidence.as_str()))
+            .collect();
+        println!("document {name}:");
+        for m in self.mentions.iter().filter(|m| m.doc == d as u64) {
+            println!(
+                "  {:>5} {:<10} {:?} person {:?} subject {:?}: {}",
+                m.start,
+                m.kind,
+                m.value,
+                self.truth.get(&m.id),
+                subject_of.get(&m.id),
+                evidence.get(&m.id).unwrap_or(&"")
+            );
+        }
+    }
+
+    /// Per person who is split over several subjects or shares one with someone else: the
+    /// subjects holding their mentions, with each mention as written and its document.
+    fn people(&self, h: &Holding) {
+        let subject_of = self.subject_of();
+        let mut by_person: HashMap<usize, Vec<u64>> = HashMap::new();
+        for (&m, &p) in &self.truth {
+            by_person.entry(p).or_default().push(m);
+        }
+        let mut pids: Vec<usize> = by_person.keys().copied().collect();
+        pids.sort_unstable();
+        for p in pids {
+            let mut subjects: BTreeSet<Option<usize>> = BTreeSet::new();
+            for m in &by_person[&p] {
+                subjects.insert(subject_of.get(m).copied());
+            }
+            let shared = subjects.iter().flatten().any(|&s| {
+                self.subjects[s]
+                    .members
+                    .iter()
+                    .any(|m| self.truth.get(&m.mention).is_some_and(|&q| q != p))
+            });
+            if subjects.len() < 2 && !shared {
+                continue;
+            }
+            println!("  person p{p} {}:", h.people[p].name());
+            for s in subjects {
+                let mut ms: Vec<u64> = by_person[&p]
+                    .iter()
+                    .copied()
+                    .filter(|m| subject_of.get(m).copied() == s)
+                    .collect();
+                ms.sort_unstable();
+                let written: Vec<String> = ms
+                    .iter()
+                    .map(|m| {
+                        let (d, w) = &self.written[m];
+                        format!("{w} [{}]", &h.docs[*d].name[..3])
+                    })
+                    .collect();
+                let others: BTreeSet<usize> = s
+                    .map(|s| {
+                        self.subjects[s]
+                            .members
+                            .iter()
+                            .filter_map(|m| self.truth.get(&m.mention).copied())
+                            .filter(|&q| q != p)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                println!(
+                    "    subject {s:?} (also {others:?}): {}",
+                    written.join("; ")
+                );
             }
         }
     }

@@ -80,9 +80,40 @@ fn emails(text: &str, out: &mut Vec<Finding>) {
         while s < at && (b[s] == b'.' || b[s] == b'\'' || b[s] == b'-') {
             s += 1;
         }
+        // A local part broken over two lines of a narrow column ("l.dek-⏎ker@...").
+        if s < at && b[s] != b'.' {
+            if let Some(p) = wrap_before(b, s) {
+                if local_ok(b[p - 1]) && b"-._".contains(&b[p - 1]) {
+                    s = p - 1;
+                    while s > last_end && local_ok(b[s - 1]) {
+                        s -= 1;
+                    }
+                }
+            }
+        }
         let mut e = at + 1;
-        while e < b.len() && domain_ok(b[e]) {
-            e += 1;
+        let mut wrapped = s < at && b[s..at].contains(&b'\n');
+        loop {
+            while e < b.len() && domain_ok(b[e]) {
+                e += 1;
+            }
+            // A domain broken at the end of a line ("l.dekker@buurt-⏎huis-oost.nl"): after a
+            // hyphen or dot, or before it has any dot (no domain ends there), the next line
+            // goes on with it. The finding then holds the line break.
+            let Some(next) = wrap_after(b, e) else {
+                break;
+            };
+            let open = b[at + 1..e].iter().all(|&c| c != b'.');
+            if e > at + 1
+                && (b[e - 1] == b'-' || open)
+                && b.get(next).is_some_and(|c| c.is_ascii_alphanumeric())
+                && !wrapped
+            {
+                wrapped = true;
+                e = next;
+            } else {
+                break;
+            }
         }
         while e > at + 1 && (b[e - 1] == b'.' || b[e - 1] == b'-') {
             e -= 1;
@@ -91,6 +122,7 @@ fn emails(text: &str, out: &mut Vec<Finding>) {
             continue;
         }
         let domain = crate::sub(text, at + 1, e);
+        let domain = domain.rsplit('\n').next().unwrap_or(domain).trim_start();
         let Some(dot) = domain.rfind('.') else {
             continue;
         };
@@ -103,8 +135,64 @@ fn emails(text: &str, out: &mut Vec<Finding>) {
         if functional_mailbox(crate::sub(text, s, at)) {
             continue;
         }
-        out.push(finding(s, e, Kind::Email, 0.99, "id.email"));
+        if wrapped {
+            out.push(finding(s, e, Kind::Email, 0.9, "id.email_wrapped"));
+        } else {
+            out.push(finding(s, e, Kind::Email, 0.99, "id.email"));
+        }
     }
+}
+
+/// After the spaces and one hyphen at `i` ("070 -⏎", "06-⏎"): where a line break may follow.
+fn past_hyphen(b: &[u8], mut i: usize) -> usize {
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    i
+}
+
+/// Where the next line starts when `e` is at a line end (spaces, an optional CR, one LF,
+/// spaces): a value broken over two lines goes on there. `None` elsewhere, and before a blank
+/// line (a new paragraph is no continuation).
+fn wrap_after(b: &[u8], e: usize) -> Option<usize> {
+    let mut p = e;
+    while b.get(p).is_some_and(|&c| c == b' ' || c == b'\t') {
+        p += 1;
+    }
+    if b.get(p) == Some(&b'\r') {
+        p += 1;
+    }
+    if b.get(p) != Some(&b'\n') {
+        return None;
+    }
+    p += 1;
+    while b.get(p).is_some_and(|&c| c == b' ' || c == b'\t') {
+        p += 1;
+    }
+    (b.get(p).is_some_and(|&c| c != b'\n' && c != b'\r')).then_some(p)
+}
+
+/// The end of the previous line's text when `s` starts a line (see [`wrap_after`]): the
+/// offset after its last non-space byte. `None` when `s` does not start a line.
+fn wrap_before(b: &[u8], s: usize) -> Option<usize> {
+    let mut p = s;
+    while p > 0 && matches!(b[p - 1], b' ' | b'\t') {
+        p -= 1;
+    }
+    if p == 0 || b[p - 1] != b'\n' {
+        return None;
+    }
+    p -= 1;
+    if p > 0 && b[p - 1] == b'\r' {
+        p -= 1;
+    }
+    while p > 0 && matches!(b[p - 1], b' ' | b'\t') {
+        p -= 1;
+    }
+    (p > 0 && b[p - 1] != b'\n').then_some(p)
 }
 
 /// Mailboxes of a function, not a person ("contact@", "inzage-analyses@").
@@ -207,12 +295,33 @@ impl<T: Copy + Default> std::ops::Index<usize> for Digits<T> {
 
 /// Reads a run of digits and separators starting at `i`: returns the digits (up to 16) and the
 /// end offset after each digit. Separators: single space, hyphen, dot, slash, parentheses.
-fn digit_run(b: &[u8], mut i: usize, max_digits: usize) -> (Digits<u8>, Digits<usize>) {
+fn digit_run(b: &[u8], i: usize, max_digits: usize) -> (Digits<u8>, Digits<usize>) {
+    digit_run_wrapped(b, i, max_digits, false)
+}
+
+/// [`digit_run`]; with `wrap`, one line break (after a group or its hyphen) is a separator
+/// too: a number broken over two lines of a narrow column ("06-1234⏎5678").
+fn digit_run_wrapped(
+    b: &[u8],
+    mut i: usize,
+    max_digits: usize,
+    mut wrap: bool,
+) -> (Digits<u8>, Digits<usize>) {
     let mut digits = Digits::default();
     let mut ends = Digits::default();
     let mut seps = 0;
     while i < b.len() && digits.len() < max_digits {
         let c = b[i];
+        if wrap && !digits.is_empty() && seps <= 1 && matches!(c, b' ' | b'\r' | b'\n' | b'-') {
+            if let Some(next) = wrap_after(b, past_hyphen(b, i)) {
+                if b[next].is_ascii_digit() {
+                    wrap = false;
+                    seps = 1;
+                    i = next;
+                    continue;
+                }
+            }
+        }
         if c.is_ascii_digit() {
             digits.push(c - b'0');
             i += 1;
@@ -294,7 +403,11 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
                 } else {
                     i
                 };
-                out.push(finding(s, e, Kind::Phone, 0.95, "id.phone"));
+                if b[s..e].contains(&b'\n') {
+                    out.push(finding(s, e, Kind::Phone, 0.85, "id.phone_wrapped"));
+                } else {
+                    out.push(finding(s, e, Kind::Phone, 0.95, "id.phone"));
+                }
                 phone_end = e;
                 i = e;
                 continue;
@@ -547,6 +660,29 @@ fn bsn(b: &[u8], i: usize) -> Option<usize> {
 
 /// Dutch phone numbers in the common notations; returns the end offset.
 fn phone(b: &[u8], i: usize) -> Option<usize> {
+    phone_run(b, i, false).or_else(|| {
+        // Not a whole number on its line: perhaps the rest is on the next one.
+        let (_, ends) = digit_run(b, i, 16);
+        wrap_after(b, past_hyphen(b, *ends.last()?))?;
+        // Not the digits of an IBAN after its bank code ("NL24 RBRB 0174⏎4001 69").
+        let mut w = i;
+        while w > 0 && b[w - 1] == b' ' {
+            w -= 1;
+        }
+        let word = &b[w.saturating_sub(4)..w];
+        let bank = word.len() == 4
+            && word
+                .iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && (w < 5 || !b[w - 5].is_ascii_alphanumeric());
+        if bank {
+            return None;
+        }
+        phone_run(b, i, true).filter(|&end| b[i..end].contains(&b'\n'))
+    })
+}
+
+fn phone_run(b: &[u8], i: usize, wrap: bool) -> Option<usize> {
     let mut p = i;
     let intl;
     if b[p] == b'+' {
@@ -572,7 +708,7 @@ fn phone(b: &[u8], i: usize) -> Option<usize> {
     } else {
         return None;
     }
-    let (digits, ends) = digit_run(b, p, 16);
+    let (digits, ends) = digit_run_wrapped(b, p, 16, wrap);
     let check = |n: usize| -> Option<usize> {
         if digits.len() < n {
             return None;
@@ -931,6 +1067,62 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
             .is_some_and(|w| w.eq_ignore_ascii_case(p))
     };
     starts(b" geboren") || starts(b" (geboortedatum")
+}
+
+/// Dates written right after a person's name, in parentheses or after a comma ("Peter Postma
+/// (15-2-1948, Zaandam)", "P. Postma, 15 februari 1948"): a birth date, as in a list of
+/// persons. Runs after the names are found (`persons`: their findings); a date already found
+/// is left alone, and a date in a year after 2015 is a letter or event date.
+pub(crate) fn birthdates_after_names(text: &str, found: &[Finding]) -> Vec<Finding> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for f in found.iter().filter(|f| f.kind == Kind::Person) {
+        let mut i = f.end;
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if !matches!(b.get(i), Some(b'(' | b',')) {
+            continue;
+        }
+        i += 1;
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if !b.get(i).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let Some(e) = date(text, i) else {
+            continue;
+        };
+        let year = crate::sub(text, e.saturating_sub(4), e);
+        if !year
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2015).contains(&y))
+        {
+            continue;
+        }
+        // The date ends the parenthesis or the list item ("(15-2-1948, Zaandam)").
+        if !matches!(
+            b.get(e),
+            None | Some(b')' | b',' | b';' | b'\n' | b' ' | b'.')
+        ) {
+            continue;
+        }
+        if found
+            .iter()
+            .any(|g| g.kind == Kind::Birthdate && g.start < e && i < g.end)
+        {
+            continue;
+        }
+        out.push(finding(
+            i,
+            e,
+            Kind::Birthdate,
+            0.8,
+            "id.birthdate_after_name",
+        ));
+    }
+    out
 }
 
 /// Whether `hay` contains `needle` (not empty): a short haystack, so candidates are found by
@@ -1459,5 +1651,108 @@ mod tests {
                 .unwrap_or(b.len());
             assert_eq!(next_number_start(b, i), slow, "from {i}");
         }
+    }
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    fn found(text: &str, kind: Kind) -> Vec<&str> {
+        scan(text)
+            .into_iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| crate::sub(text, f.start, f.end))
+            .collect()
+    }
+
+    /// Values broken by a narrow column: one finding holding the line break.
+    #[test]
+    fn values_broken_over_lines() {
+        let t = "(l.dekker@buurt-\nhuis-oost.nl)";
+        assert_eq!(found(t, Kind::Email), ["l.dekker@buurt-\nhuis-oost.nl"]);
+        let t = "mail p.de.vries@gemeente\nvoorbeeld.nl of";
+        assert_eq!(found(t, Kind::Email), ["p.de.vries@gemeente\nvoorbeeld.nl"]);
+        let t = "mail l.dek-\nker@voorbeeld.nl";
+        assert_eq!(found(t, Kind::Email), ["l.dek-\nker@voorbeeld.nl"]);
+        assert_eq!(found("06-1234\n5678 (l.", Kind::Phone), ["06-1234\n5678"]);
+        assert_eq!(found("tel. 06-\n12345678", Kind::Phone), ["06-\n12345678"]);
+        assert_eq!(
+            found("tel. 070 -\n3456789", Kind::Phone),
+            ["070 -\n3456789"]
+        );
+    }
+
+    /// A whole value at a line end is not joined with the next line.
+    #[test]
+    fn whole_values_are_not_joined() {
+        let t = "mail j.jansen@utrecht.nl.\nDe brief volgt.";
+        assert_eq!(found(t, Kind::Email), ["j.jansen@utrecht.nl"]);
+        let t = "tel. 06-12345678\n2024 was een goed jaar";
+        assert_eq!(found(t, Kind::Phone), ["06-12345678"]);
+        // An IBAN's digits after its bank code are no phone number.
+        assert!(found("NL24  RBRB  0174\n4001  69.", Kind::Phone).is_empty());
+        // A new paragraph is no continuation.
+        assert!(found("mail a@buurt-\n\nhuis.nl", Kind::Email).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod birthdate_tests {
+    use crate::{Detector, Kind};
+
+    fn births(text: &str) -> Vec<String> {
+        Detector::new()
+            .detect(text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Birthdate)
+            .map(|f| crate::sub(text, f.start, f.end).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn birth_date_next_to_a_name() {
+        assert_eq!(
+            births("Aanwezig: Peter Postma (15-2-1948, Zaandam) en anderen."),
+            ["15-2-1948"]
+        );
+        assert_eq!(
+            births("De bewoners zijn Peter Postma, 15 februari 1948, en zijn zus."),
+            ["15 februari 1948"]
+        );
+        assert_eq!(
+            births("Hij is geboren 2 april 1950 in Tiel."),
+            ["2 april 1950"]
+        );
+        // A letter date after a place, and a recent date after a name, are no birth dates.
+        assert!(births("Den Haag, 15 februari 2024\n\nGeachte heer Postma,").is_empty());
+        assert!(births("Overleg met Peter Postma (12-3-2024) over de planning.").is_empty());
+    }
+
+    /// The identifier phrases of issue 13: found, and a mistyped labelled BSN with a lower
+    /// score (it is still a person's number).
+    #[test]
+    fn short_identifier_phrases() {
+        let found = |text: &str, kind: Kind| {
+            Detector::new()
+                .detect(text)
+                .into_iter()
+                .find(|f| f.kind == kind)
+                .map(|f| (crate::sub(text, f.start, f.end).to_string(), f.score))
+        };
+        assert_eq!(
+            found("Bel 070 - 3456789", Kind::Phone).unwrap().0,
+            "070 - 3456789"
+        );
+        assert_eq!(
+            found("Postcode 2511dp Den Haag", Kind::Postcode).unwrap().0,
+            "2511dp"
+        );
+        let (bsn, score) = found("bsn: 123456780", Kind::Bsn).unwrap();
+        assert_eq!(bsn, "123456780");
+        assert!(score < 0.9, "{score}");
+        let (bsn, score) = found("bsn: 123456782", Kind::Bsn).unwrap();
+        assert_eq!(bsn, "123456782");
+        assert!(score >= 0.9, "{score}");
     }
 }

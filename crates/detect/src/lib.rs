@@ -341,6 +341,8 @@ fn pipeline(text: &str, model: bool, mut done: impl FnMut(usize)) -> Vec<Finding
     done(2);
     let persons = names::detect(text, toks, &tokens.caps, &out, model, None);
     out.extend(persons);
+    let births = ident::birthdates_after_names(text, &out);
+    out.extend(births);
     done(3);
     let specials = special::detect(text, toks, &tokens.cue_starts, &out);
     out.extend(specials);

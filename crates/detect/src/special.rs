@@ -24,7 +24,30 @@ use crate::{Finding, Kind};
 /// clause ("salafistische achtergrond" is religion, not ethnicity).
 type Cue = (&'static str, Kind, u8, bool);
 
-const CUES: &[Cue] = &[
+/// Every cue: [`BASE_CUES`], then one ethnicity cue per stem of [`ORIGINS`] (its own list:
+/// the typeringen of list entries and the name rules read it too), kept only where
+/// [`origin_context`] finds it said of a person.
+const CUES: [Cue; BASE_CUES.len() + ORIGINS.len()] = {
+    let mut all = [("", Kind::Ethnicity, 0, false); BASE_CUES.len() + ORIGINS.len()];
+    let mut i = 0;
+    while i < BASE_CUES.len() {
+        all[i] = BASE_CUES[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < ORIGINS.len() {
+        all[i + j] = (ORIGINS[j], Kind::Ethnicity, 2, false);
+        j += 1;
+    }
+    all
+};
+
+/// Whether cue `n` (an index into [`CUES`]) is an adjective or noun of origin.
+fn is_origin_cue(n: usize) -> bool {
+    (BASE_CUES.len()..CUES.len()).contains(&n)
+}
+
+const BASE_CUES: &[Cue] = &[
     // religion
     ("moslim", Kind::Religion, 3, false),
     ("islam", Kind::Religion, 2, false),
@@ -104,12 +127,10 @@ const CUES: &[Cue] = &[
     ("komaf", Kind::Ethnicity, 2, true),
     ("achtergrond", Kind::Ethnicity, 1, true),
     ("clan", Kind::Ethnicity, 2, false),
-    ("hazara", Kind::Ethnicity, 2, true),
     ("etnisch", Kind::Ethnicity, 2, false),
     // political
     ("partij", Kind::Political, 2, false),
     ("kandidaat", Kind::Political, 2, false),
-    ("verkiezingen", Kind::Political, 1, false),
     ("stemt", Kind::Political, 2, true),
     ("oppositie", Kind::Political, 2, false),
     ("sympathiseert", Kind::Political, 2, false),
@@ -152,7 +173,7 @@ const CUES: &[Cue] = &[
     ("medicatie", Kind::Health, 3, false),
     ("medicijnen", Kind::Health, 3, false),
     ("adhd", Kind::Health, 3, false),
-    ("autisme", Kind::Health, 3, false),
+    ("autis", Kind::Health, 3, false),
     ("zwanger", Kind::Health, 3, false),
     ("operatie", Kind::Health, 2, false),
     ("krukken", Kind::Health, 3, false),
@@ -270,7 +291,7 @@ const CUES: &[Cue] = &[
     ("veroordeeld", Kind::Criminal, 4, false),
     ("aangehouden", Kind::Criminal, 4, false),
     ("gearresteerd", Kind::Criminal, 4, false),
-    ("verdacht", Kind::Criminal, 3, false),
+    ("verdacht", Kind::Criminal, 3, true),
     ("taakstraf", Kind::Criminal, 4, false),
     ("strafbeschikking", Kind::Criminal, 4, false),
     ("celstraf", Kind::Criminal, 4, false),
@@ -280,6 +301,160 @@ const CUES: &[Cue] = &[
     ("gedetineerd", Kind::Criminal, 4, false),
     ("strafrechtelijk", Kind::Criminal, 3, false),
     ("zit vast", Kind::Criminal, 4, false),
+    // --- Broader vocabularies (issue 13, item 6). Religion: denominations, religions and
+    // their adherents, practices, places of worship (weight 0: only with a habit, "bezoekt
+    // wekelijks de imambargah"), after the Dutch names in common use (Taalunie spelling).
+    ("sanatan dharma", Kind::Religion, 3, false),
+    ("sikhis", Kind::Religion, 3, false),
+    ("jezidi", Kind::Religion, 3, false),
+    ("ahmadi", Kind::Religion, 3, false),
+    ("koptisch", Kind::Religion, 3, false),
+    ("anglicaan", Kind::Religion, 3, false),
+    ("luthers", Kind::Religion, 3, false),
+    ("doopsgezind", Kind::Religion, 3, false),
+    ("remonstrant", Kind::Religion, 3, false),
+    ("baptist", Kind::Religion, 3, false),
+    ("pinkster", Kind::Religion, 3, false),
+    ("christelijk", Kind::Religion, 2, false),
+    ("christendom", Kind::Religion, 3, false),
+    ("joodse", Kind::Religion, 3, true),
+    ("jood", Kind::Religion, 3, true),
+    ("atheist", Kind::Religion, 3, false),
+    ("agnost", Kind::Religion, 3, false),
+    ("ongelovig", Kind::Religion, 3, false),
+    ("humanist", Kind::Religion, 2, false),
+    ("kerkganger", Kind::Religion, 3, false),
+    ("kerkelijk", Kind::Religion, 2, false),
+    ("halal", Kind::Religion, 2, true),
+    ("keppel", Kind::Religion, 3, true),
+    ("tulband", Kind::Religion, 2, true),
+    ("communie", Kind::Religion, 3, false),
+    ("vormsel", Kind::Religion, 3, false),
+    ("bar mitswa", Kind::Religion, 3, false),
+    ("imambargah", Kind::Religion, 0, true),
+    ("gurdwara", Kind::Religion, 0, true),
+    ("mandir", Kind::Religion, 0, true),
+    ("cemevi", Kind::Religion, 0, true),
+    ("tempel", Kind::Religion, 0, true),
+    ("synagoge", Kind::Religion, 0, true),
+    ("moskee", Kind::Religion, 0, true),
+    ("kerk", Kind::Religion, 0, true),
+    ("kerkdienst", Kind::Religion, 0, false),
+    ("gebedsdienst", Kind::Religion, 0, false),
+    ("koranles", Kind::Religion, 2, false),
+    ("koranschool", Kind::Religion, 2, false),
+    // Ethnicity: the adjectives and nouns of origin (`ORIGINS`, kept only in a context that
+    // says it of a person: `origin_context`), the groups, and the words for descent.
+    ("afstamming", Kind::Ethnicity, 2, true),
+    ("bevolkingsgroep", Kind::Ethnicity, 2, false),
+    ("volksgroep", Kind::Ethnicity, 2, false),
+    // Political opinion.
+    ("sympathisant", Kind::Political, 2, false),
+    ("activist", Kind::Political, 2, false),
+    ("gestemd op", Kind::Political, 3, false),
+    ("stemde op", Kind::Political, 3, false),
+    // Health: conditions, symptoms, injuries, care and aids, medication classes (the common
+    // Dutch names, as in the Thesaurus Zorg en Welzijn); compounds ending in a head noun
+    // ("somberheidsklachten", "depotmedicatie") are found by `HEALTH_HEADS`.
+    ("lijdt aan", Kind::Health, 3, false),
+    ("leed aan", Kind::Health, 3, false),
+    ("lijden aan", Kind::Health, 2, false),
+    ("behandeld voor", Kind::Health, 3, false),
+    ("beperkt in", Kind::Health, 2, false),
+    ("bewegingsapparaat", Kind::Health, 3, false),
+    ("krachtverlies", Kind::Health, 3, false),
+    ("psychisch", Kind::Health, 3, false),
+    ("psychiatrisch", Kind::Health, 3, false),
+    ("lichamelijke klachten", Kind::Health, 3, false),
+    ("fysieke klachten", Kind::Health, 3, false),
+    ("medische klachten", Kind::Health, 3, false),
+    ("somber", Kind::Health, 3, false),
+    ("angstklacht", Kind::Health, 3, false),
+    ("vermoeid", Kind::Health, 3, false),
+    ("concentratieprobl", Kind::Health, 3, false),
+    ("geheugenprobl", Kind::Health, 3, false),
+    ("waan", Kind::Health, 3, true),
+    ("wanen", Kind::Health, 3, true),
+    ("hallucin", Kind::Health, 3, false),
+    ("borderline", Kind::Health, 3, false),
+    ("asperger", Kind::Health, 3, false),
+    ("dyslex", Kind::Health, 3, false),
+    ("automutilatie", Kind::Health, 3, false),
+    ("zelfbeschadig", Kind::Health, 3, false),
+    ("alcoholis", Kind::Health, 3, false),
+    ("methadon", Kind::Health, 3, false),
+    ("tumor", Kind::Health, 3, false),
+    ("leukemie", Kind::Health, 3, false),
+    ("aids", Kind::Health, 3, true),
+    ("hepatitis", Kind::Health, 3, false),
+    ("artrose", Kind::Health, 3, false),
+    ("artritis", Kind::Health, 3, false),
+    ("fibromyalgie", Kind::Health, 3, false),
+    ("migraine", Kind::Health, 3, false),
+    ("hartfalen", Kind::Health, 3, false),
+    ("hartritme", Kind::Health, 3, false),
+    ("hoge bloeddruk", Kind::Health, 3, false),
+    ("hypertensie", Kind::Health, 3, false),
+    ("obesitas", Kind::Health, 3, false),
+    ("overgewicht", Kind::Health, 3, false),
+    ("anorexia", Kind::Health, 3, false),
+    ("boulimia", Kind::Health, 3, false),
+    ("longontsteking", Kind::Health, 3, false),
+    ("hersenschudding", Kind::Health, 3, false),
+    ("whiplash", Kind::Health, 3, false),
+    ("botbreuk", Kind::Health, 3, false),
+    ("coma", Kind::Health, 3, true),
+    ("bewusteloos", Kind::Health, 3, false),
+    ("antipsychotica", Kind::Health, 3, false),
+    ("slaapmiddel", Kind::Health, 3, false),
+    ("slaappil", Kind::Health, 3, false),
+    ("morfine", Kind::Health, 3, false),
+    ("oxazepam", Kind::Health, 3, false),
+    ("diazepam", Kind::Health, 3, false),
+    ("inhalator", Kind::Health, 3, false),
+    ("scootmobiel", Kind::Health, 3, false),
+    ("gehoorapparaat", Kind::Health, 3, false),
+    ("geleidehond", Kind::Health, 3, false),
+    ("prothese", Kind::Health, 3, false),
+    ("stoma", Kind::Health, 3, true),
+    ("fysiotherap", Kind::Health, 3, false),
+    ("kliniek", Kind::Health, 2, false),
+    ("bevallen", Kind::Health, 3, true),
+    ("bevalling", Kind::Health, 3, false),
+    ("invalide", Kind::Health, 3, false),
+    ("mindervalide", Kind::Health, 3, false),
+    // Criminal-law vocabulary: what is done to a suspect or convict, and the acts.
+    ("gedood", Kind::Criminal, 4, true),
+    ("om het leven gebracht", Kind::Criminal, 4, false),
+    ("doodgestoken", Kind::Criminal, 4, false),
+    ("neergestoken", Kind::Criminal, 4, false),
+    ("neergeschoten", Kind::Criminal, 4, false),
+    ("doodslag", Kind::Criminal, 3, false),
+    ("tbs", Kind::Criminal, 4, true),
+    ("terbeschikkingstelling", Kind::Criminal, 4, false),
+    ("bewezen verklaard", Kind::Criminal, 3, false),
+    ("bewezenverklaard", Kind::Criminal, 3, false),
+    ("ten laste gelegd", Kind::Criminal, 3, false),
+    ("tenlastegelegd", Kind::Criminal, 3, false),
+    ("strafbare feit", Kind::Criminal, 3, false),
+    ("strafbaar feit", Kind::Criminal, 3, false),
+    ("gedagvaard", Kind::Criminal, 4, false),
+    ("in verzekering gesteld", Kind::Criminal, 4, false),
+    ("vrijgesproken", Kind::Criminal, 4, false),
+    ("geseponeerd", Kind::Criminal, 4, false),
+    ("geldboete", Kind::Criminal, 3, false),
+    ("pij-maatregel", Kind::Criminal, 4, false),
+    ("penitentiaire inrichting", Kind::Criminal, 4, false),
+    ("gevangen", Kind::Criminal, 3, false),
+    ("arrestatie", Kind::Criminal, 4, false),
+    ("antecedenten", Kind::Criminal, 4, false),
+    ("zat vast", Kind::Criminal, 4, false),
+    ("vastgezeten", Kind::Criminal, 4, false),
+    ("huisverbod", Kind::Criminal, 3, false),
+    ("gebiedsverbod", Kind::Criminal, 3, false),
+    ("contactverbod", Kind::Criminal, 3, false),
+    ("drugshandel", Kind::Criminal, 3, false),
+    ("witwassen", Kind::Criminal, 3, false),
 ];
 
 /// Case-sensitive acronyms (party and union names).
@@ -539,7 +714,7 @@ const SUBJECTS: [&str; 12] = [
     "hij", "zij", "ze", "ik", "u", "wij", "we", "men", "hem", "je", "jij", "beiden",
 ];
 /// Nouns that stand for the person a text is about ("cliënt is ... veroordeeld").
-const SUBJECT_NOUNS: [&str; 9] = [
+const SUBJECT_NOUNS: [&str; 36] = [
     "verdachte",
     "slachtoffer",
     "aanvrager",
@@ -549,6 +724,33 @@ const SUBJECT_NOUNS: [&str; 9] = [
     "verzoekster",
     "klager",
     "klaagster",
+    "eiser",
+    "eiseres",
+    "appellant",
+    "appellante",
+    "belanghebbende",
+    "aanvraagster",
+    "cliënte",
+    "patiënt",
+    "patiënte",
+    "vreemdeling",
+    "asielzoeker",
+    "werknemer",
+    "werkneemster",
+    "minderjarige",
+    "pupil",
+    "jongere",
+    "bewoner",
+    "bewoonster",
+    "aangever",
+    "aangeefster",
+    "gedetineerde",
+    "veroordeelde",
+    "medewerker",
+    "medewerkster",
+    "leerling",
+    "moeder",
+    "vader",
 ];
 const POSSESSIVES: [&str; 6] = ["mijn", "zijn", "haar", "uw", "hun", "onze"];
 /// Kin and partner nouns after a possessive: "mijn vrouw", "haar zoon".
@@ -595,7 +797,7 @@ const ADJUNCTS: [&str; 8] = [
 ];
 const NEGATIONS: [&str; 3] = ["niet", "nooit", "geen"];
 /// Words that make a clause about habitual practice ("elke vrijdag naar de moskee").
-const HABITUAL: [&str; 9] = [
+const HABITUAL: [&str; 20] = [
     "gaat",
     "elke",
     "iedere",
@@ -605,6 +807,17 @@ const HABITUAL: [&str; 9] = [
     "vrijdags",
     "zondags",
     "regelmatig",
+    "bezoekt",
+    "bezocht",
+    "bezoeken",
+    "trouw",
+    "maandelijks",
+    "zondag",
+    "zondagen",
+    "sabbat",
+    "vrijdagen",
+    "vrijdagse",
+    "wekelijkse",
 ];
 /// Nouns for organisations and communities: a cue said of these is not a person's fact.
 const ORG_NOUNS: [&str; 16] = [
@@ -655,8 +868,23 @@ const PRACTITIONERS: [&str; 6] = [
     "cardioloog",
     "psychotherapeut",
 ];
+/// Words that make a practitioner a person's care ("bij de huisarts", "onder behandeling van
+/// een cardioloog", "verwezen naar een psycholoog"); without one the practitioner acts
+/// ("de bedrijfsarts heeft vastgesteld", "de rapportages van de psychiater").
+const CARE: [&str; 10] = [
+    "bij",
+    "naar",
+    "via",
+    "onder",
+    "behandeling",
+    "begeleiding",
+    "verwezen",
+    "doorverwezen",
+    "behandeld",
+    "consult",
+];
 /// Plural or collective subjects: a cue in their clause is a statement about a group.
-const GROUP_SUBJECTS: [&str; 16] = [
+const GROUP_SUBJECTS: [&str; 26] = [
     "meesten",
     "sommigen",
     "allen",
@@ -673,44 +901,311 @@ const GROUP_SUBJECTS: [&str; 16] = [
     "groep",
     "velen",
     "gezinnen",
+    "bestuursleden",
+    "partijleden",
+    "kamerleden",
+    "asielzoekers",
+    "inwoners",
+    "burgers",
+    "ouders",
+    "kinderen",
+    "patiënten",
+    "cliënten",
 ];
-/// Stems of origin adjectives; a bare one is a typering in a person's list entry ("Koerdisch.").
-const ORIGINS: [&str; 34] = [
-    "turks",
+/// Stems of the adjectives and nouns of origin and of ethnic groups, as the Taalunie lists
+/// them for countries, inhabitants and adjectives ("Marokkaan", "Marokkaans", "Marokkanen"
+/// share "marokka"), plus the groups asylum and youth-care files name (Hazara, Pashtun,
+/// Tamil, Roma, Molukkers). A bare one is a typering in a person's list entry
+/// ("Koerdisch."); in prose it counts only in a context that says it of a person
+/// ([`origin_context`]). The country names these stems also begin are in [`COUNTRIES`].
+const ORIGINS: [&str; 87] = [
+    "turk",
     "koerd",
-    "somalisch",
-    "senegalees",
-    "surinaams",
-    "marokkaans",
-    "berbers",
-    "javaans",
-    "afghaans",
-    "syrisch",
+    "somali",
+    "senegale",
+    "surinaam",
+    "surinamer",
+    "marokka",
+    "berber",
+    "javaan",
+    "afgha",
+    "syri",
     "iraaks",
+    "irakee",
+    "irakez",
     "iraans",
-    "eritrees",
-    "ethiopisch",
-    "pakistaans",
-    "indonesisch",
-    "hindoestaans",
-    "antilliaans",
-    "ghanees",
-    "nigeriaans",
+    "iraniër",
+    "eritre",
+    "ethiopi",
+    "pakista",
+    "indonesi",
+    "hindoestaan",
+    "hindostaan",
+    "antilliaan",
+    "antillian",
+    "arubaan",
+    "curaçao",
+    "ghane",
+    "nigeriaan",
+    "egyptenaar",
     "egyptisch",
-    "algerijns",
-    "tunesisch",
-    "pools",
-    "bosnisch",
-    "albanees",
-    "tsjetsjeens",
-    "arabisch",
+    "algerijn",
+    "tunesi",
     "libisch",
-    "soedanees",
-    "jemenitisch",
-    "kaapverdisch",
-    "molukks",
-    "chinees",
+    "libiër",
+    "pools",
+    "poolse",
+    "bulgaar",
+    "roemeen",
+    "hongaar",
+    "bosnisch",
+    "bosniër",
+    "servisch",
+    "serviër",
+    "kroaat",
+    "kroatisch",
+    "albane",
+    "kosovaar",
+    "tsjetsje",
+    "armeen",
+    "armeniër",
+    "assyri",
+    "arameeër",
+    "arabisch",
+    "arabier",
+    "palestijn",
+    "libane",
+    "soedane",
+    "jemeni",
+    "kaapverdi",
+    "moluk",
+    "chine",
+    "vietname",
+    "indiaas",
+    "indiase",
+    "indisch",
+    "filipijn",
+    "kameroen",
+    "congole",
+    "angole",
+    "oegande",
+    "creool",
+    "creools",
+    "afro-",
+    "caribisch",
+    "hazara",
+    "pashtun",
+    "pasjtoe",
+    "tadzjiek",
+    "oezbee",
+    "oeigoer",
+    "rohingya",
+    "tamil",
+    "sinti",
+    "roma",
+    "amhaar",
+    "oromo",
+    "turkmeen",
 ];
+
+/// Country names that begin like a stem of [`ORIGINS`]: a country is no origin said of a
+/// person ("afkomstig uit Turkije" is a place).
+const COUNTRIES: [&str; 34] = [
+    "turkije",
+    "koerdistan",
+    "somalië",
+    "suriname",
+    "afghanistan",
+    "syrië",
+    "eritrea",
+    "ethiopië",
+    "pakistan",
+    "indonesië",
+    "tunesië",
+    "soedan",
+    "jemen",
+    "kaapverdië",
+    "kameroen",
+    "congo",
+    "curaçao",
+    "aruba",
+    "senegal",
+    "ghana",
+    "albanië",
+    "tsjetsjenië",
+    "armenië",
+    "syriërs",
+    "molukken",
+    "china",
+    "vietnam",
+    "roemenië",
+    "hongarije",
+    "bosnië",
+    "servië",
+    "kroatië",
+    "libanon",
+    "oeganda",
+];
+
+/// Nouns for a person that an adjective of origin may describe ("een Koerdisch meisje").
+const ORIGIN_PERSONS: [&str; 36] = [
+    "meisje",
+    "jongen",
+    "man",
+    "vrouw",
+    "jongeman",
+    "jongere",
+    "tiener",
+    "kind",
+    "zoon",
+    "dochter",
+    "moeder",
+    "vader",
+    "broer",
+    "zus",
+    "echtgenoot",
+    "echtgenote",
+    "partner",
+    "vriend",
+    "vriendin",
+    "buurman",
+    "buurvrouw",
+    "dame",
+    "heer",
+    "meneer",
+    "mevrouw",
+    "student",
+    "studente",
+    "leerling",
+    "cliënt",
+    "cliënte",
+    "asielzoeker",
+    "vluchteling",
+    "statushouder",
+    "nieuwkomer",
+    "nederlander",
+    "nederlandse",
+];
+
+/// Words for descent after an adjective of origin ("van Turkse afkomst"): the cue of the
+/// phrase is the head noun, not the adjective.
+const ORIGIN_HEADS: [&str; 7] = [
+    "afkomst",
+    "komaf",
+    "achtergrond",
+    "afstamming",
+    "herkomst",
+    "origine",
+    "roots",
+];
+
+/// Words after which a bare origin is said of the person as a predicate or apposition
+/// ("is Koerd", "als Hazara", "tweede generatie Moluks", "een Hazara uit Afghanistan").
+const ORIGIN_BEFORE: [&str; 13] = [
+    "als",
+    "generatie",
+    "is",
+    "ben",
+    "bent",
+    "was",
+    "zelf",
+    "half",
+    "halve",
+    "een",
+    "zichzelf",
+    "echte",
+    "geboren",
+];
+
+/// Words that may follow a predicative origin: it then modifies no noun of its own.
+const ORIGIN_AFTER: [&str; 38] = [
+    "uit",
+    "van",
+    "en",
+    "maar",
+    "of",
+    "die",
+    "dat",
+    "is",
+    "ben",
+    "bent",
+    "was",
+    "zijn",
+    "waren",
+    "met",
+    "op",
+    "in",
+    "geboren",
+    "afkomstig",
+    "te",
+    "als",
+    "wordt",
+    "werd",
+    "heeft",
+    "had",
+    "zou",
+    "kan",
+    "want",
+    "omdat",
+    "toen",
+    "naar",
+    "bij",
+    "voor",
+    "onder",
+    "tussen",
+    "zonder",
+    "tegen",
+    "door",
+    "over",
+];
+
+/// Whether the origin word of token `ti` is said of a person: before a person noun, as a
+/// predicate or apposition, after "behoort tot". Not as a language ("spreekt Koerdisch",
+/// "tolk Turks"), not as a country, not before an organisation or any other noun ("de
+/// Turkse overheid", "Iraanse nationaliteit"), and not written in lower case.
+fn origin_context(text: &str, toks: &[Tok], ti: usize) -> bool {
+    let t = &toks[ti];
+    if !t.cap {
+        return false;
+    }
+    let w = t.text(text).to_lowercase();
+    if COUNTRIES.iter().any(|c| *c == w) {
+        return false;
+    }
+    let next = toks
+        .get(ti + 1)
+        .filter(|n| n.nl_before == 0 && n.class == Class::Word);
+    if next.is_some_and(|n| word_is(text, n, &ORIGIN_HEADS)) {
+        return false; // the head noun's cue states the phrase
+    }
+    if next.is_some_and(|n| word_is(text, n, &ORIGIN_PERSONS)) {
+        return true;
+    }
+    let prev = ti.checked_sub(1).map(|p| &toks[p]);
+    if prev.is_some_and(|p| {
+        word_is(
+            text,
+            p,
+            &[
+                "spreekt", "spreken", "sprak", "tolk", "taal", "het", "vertaald",
+            ],
+        )
+    }) {
+        return false;
+    }
+    // "behoort tot de Hazara's", "behoren tot de Koerdische minderheid".
+    if (ti.saturating_sub(4)..ti).any(|k| {
+        word_is(
+            text,
+            &toks[k],
+            &["behoort", "behoorde", "behoren", "behoorden"],
+        )
+    }) {
+        return true;
+    }
+    prev.is_some_and(|p| word_is(text, p, &ORIGIN_BEFORE))
+        && next.is_none_or(|n| n.cap || word_is(text, n, &ORIGIN_AFTER))
+}
 
 fn is_hard_bound(text: &str, t: &Tok) -> bool {
     t.class == Class::Punct
@@ -1104,7 +1599,15 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
                     | "malikitisch"
                     | "shafi"
                     | "hanafi"
-            );
+                    | "sanatan dharma"
+                    | "jezidi"
+                    | "ahmadi"
+                    | "sikhis"
+                    | "asperger"
+                    | "parkinson"
+                    | "tbs"
+            )
+            || is_origin_cue(m.pattern);
         // An acronym written in capitals ("COPD", "TBC") is the cue, not a proper name.
         // Not as the name of a service: "verpleegkundige TBC", "afdeling COPD".
         let capitals = m.end - m.start >= 3
@@ -1136,7 +1639,29 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
             raw.push((m.start, m.end, c.0, c.1, c.2, true));
         }
     }
+    // Health compounds by their head noun ("somberheidsklachten", "depotmedicatie",
+    // "rugpijn"): the cue index only looks at word starts.
     raw.sort_by_key(|r| r.0);
+    let before = raw.len();
+    for t in toks {
+        if t.class != Class::Word || t.end() - t.start() < 7 {
+            continue;
+        }
+        let w = &bytes[t.start()..t.end()];
+        let Some(head) = health_head(w) else {
+            continue;
+        };
+        let i = raw[..before].partition_point(|r| r.0 < t.start());
+        if raw[..before].get(i).is_some_and(|r| r.0 < t.end()) {
+            continue; // a cue already starts in this word
+        }
+        if !capitalised_mid_sentence(text, t.start()) {
+            raw.push((t.start(), t.end(), head, Kind::Health, 3, true));
+        }
+    }
+    if raw.len() > before {
+        raw.sort_by_key(|r| r.0);
+    }
     let mut hits = Vec::with_capacity(raw.len());
     for (s, e, cue, kind, weight, lowercase_cue) in raw {
         let ti = toks.partition_point(|t| t.end() <= s);
@@ -1177,9 +1702,10 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         // "De bedrijfsarts heeft vastgesteld": the practitioner acting, not a person's care
         // (that is "bij de huisarts", "onder behandeling van een cardioloog").
         if PRACTITIONERS.contains(&cue)
-            && ti > 0
-            && word_is(text, &toks[ti - 1], &["de"])
-            && !(ti > 1 && word_is(text, &toks[ti - 2], &["bij", "naar", "door", "van", "via"]))
+            && !(ti.saturating_sub(4)..ti)
+                .rev()
+                .take_while(|&k| !is_hard_bound(text, &toks[k]))
+                .any(|k| word_is(text, &toks[k], &CARE))
         {
             continue;
         }
@@ -1189,6 +1715,22 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
                 .get(ti + 2)
                 .is_some_and(|n| word_is(text, n, &["afwachting"]))
         {
+            continue;
+        }
+        // "geloofwaardig": credible, no belief.
+        if cue == "geloof" && starts_with_any(rest, &["waardig"]) {
+            continue;
+        }
+        // "Verweerder gelooft niet dat ...": the verb believes; only "gelooft in God" is faith.
+        if (cue == "geloven" || (cue == "geloof" && ["t", "de", "den"].contains(&rest)))
+            && !toks
+                .get(ti + 1)
+                .is_some_and(|n| word_is(text, n, &["in", "aan"]))
+        {
+            continue;
+        }
+        // An adjective or noun of origin only where it is said of a person.
+        if kind == Kind::Ethnicity && ORIGINS.contains(&cue) && !origin_context(text, toks, ti) {
             continue;
         }
         let last = ti + toks[ti..].partition_point(|t| t.end() < e);
@@ -1201,6 +1743,87 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         });
     }
     hits
+}
+
+/// Head nouns that make a compound a health fact ("somberheidsklachten", "depotmedicatie",
+/// "persoonlijkheidsstoornis", "rugpijn", "gokverslaving"), with the modifiers that make
+/// the same head something else ("geluidsklachten", "politieoperatie").
+const HEALTH_HEADS: [(&str, &[&str]); 17] = [
+    (
+        "klachten",
+        &[
+            "geluids",
+            "buren",
+            "overlast",
+            "stank",
+            "consumenten",
+            "klanten",
+            "burger",
+            "bezwaar",
+            "meldings",
+            "ontvangen",
+        ],
+    ),
+    (
+        "klacht",
+        &[
+            "geluids",
+            "buren",
+            "overlast",
+            "stank",
+            "consumenten",
+            "klanten",
+            "burger",
+            "bezwaar",
+        ],
+    ),
+    ("medicatie", &[]),
+    ("stoornis", &[]),
+    ("stoornissen", &[]),
+    ("ziekte", &[]),
+    ("depressie", &[]),
+    ("psychose", &[]),
+    ("therapie", &[]),
+    (
+        "operatie",
+        &[
+            "politie",
+            "reddings",
+            "zoek",
+            "opsporings",
+            "vredes",
+            "militaire",
+        ],
+    ),
+    ("pijn", &["scheidings"]),
+    ("verslaving", &[]),
+    ("verslaafd", &[]),
+    ("letsel", &[]),
+    ("kanker", &[]),
+    ("ontsteking", &[]),
+    ("infarct", &[]),
+];
+
+/// The head of [`HEALTH_HEADS`] that the word `w` (a compound, longer than its head) ends in.
+fn health_head(w: &[u8]) -> Option<&'static str> {
+    // Every head ends in one of these bytes: most words are ruled out by their last one.
+    if !matches!(
+        w.last(),
+        Some(b'n' | b't' | b'e' | b's' | b'g' | b'd' | b'l' | b'r')
+    ) {
+        return None;
+    }
+    HEALTH_HEADS.iter().find_map(|&(head, not)| {
+        let h = head.as_bytes();
+        let cut = w.len().checked_sub(h.len()).filter(|&c| c >= 3)?;
+        let (modifier, tail) = w.split_at(cut);
+        (tail.eq_ignore_ascii_case(h)
+            && modifier.last().is_some_and(u8::is_ascii_alphabetic)
+            && !not
+                .iter()
+                .any(|m| modifier.eq_ignore_ascii_case(m.as_bytes())))
+        .then_some(head)
+    })
 }
 
 /// Longest line (bytes) read as a list entry.
@@ -1369,6 +1992,15 @@ fn clause(
 ) -> Option<Seg> {
     let h = hits[hi];
     let (c, kind, weight) = (h.tok, h.kind, h.weight);
+    // A place of worship after another cue of its clause is that cue's adjunct ("bezoekt het
+    // vrijdaggebed | in een moskee"), not a clause of its own.
+    let after_cue = |l: usize| {
+        hits[..hi]
+            .iter()
+            .rev()
+            .take_while(|x| x.tok >= l)
+            .any(|x| x.kind == kind)
+    };
     // "de verdachte" names a person by role; what is said of them is the fact ("de verdachte
     // | is in 2019 veroordeeld"), not the noun itself.
     if c > 0
@@ -1433,6 +2065,9 @@ fn clause(
         && toks[l + 2].class == Class::Word
     {
         l += 3;
+    }
+    if weight == 0 && after_cue(l) {
+        return None;
     }
     // Subject: a pronoun, a person name, "cliënt" or "mijn vrouw" in the clause start.
     let mut start = l;
@@ -1550,6 +2185,7 @@ fn clause(
     let last_cue = hits[hi..]
         .iter()
         .take_while(|x| x.tok <= r)
+        .filter(|x| x.weight > 0 || x.tok == c || word_is(text, &toks[x.tok], &["in", "naar"]))
         .map(|x| x.last)
         .max()
         .unwrap_or(c);
@@ -1564,12 +2200,28 @@ fn clause(
     // Ethnicity as a phrase: "(heeft) een Koerdische achtergrond", "van Marokkaanse afkomst";
     // with a copula or "behoort tot" the verb belongs to the statement.
     if kind == Kind::Ethnicity {
-        let verb_led = word_is(text, &toks[start], &["behoort", "behoorde"]);
+        const BEHOREN: [&str; 4] = ["behoort", "behoorde", "behoren", "behoorden"];
+        // "(vanwege) het behoren tot de Hazara bevolkingsgroep": the verb opens the phrase.
+        if let Some(b) = (start..c)
+            .rev()
+            .take(5)
+            .find(|&k| word_is(text, &toks[k], &BEHOREN))
+        {
+            start = if b > start && word_is(text, &toks[b - 1], &["het"]) {
+                b - 1
+            } else {
+                b
+            };
+        }
+        let verb_led = (start..=start + 1)
+            .take_while(|&k| k <= c)
+            .any(|k| word_is(text, &toks[k], &BEHOREN));
         if !verb_led {
             let back = || (start..c).rev().take(4);
             if let Some(v) = back()
                 .find(|&k| word_is(text, &toks[k], &["van", "met"]))
                 .or_else(|| back().find(|&k| word_is(text, &toks[k], &["een"])))
+                .or_else(|| back().find(|&k| word_is(text, &toks[k], &POSSESSIVES)))
             {
                 // The verb stays with the phrase: "is (zelf) van Koerdische afkomst".
                 start = (start..v)
@@ -1585,13 +2237,37 @@ fn clause(
             // Only the phrase, and the copula that closes a subordinate clause ("dat ik van
             // Marokkaanse afkomst | ben").
             let copula_after = c < r && word_is(text, &toks[c + 1], &COPULAS);
-            r = if copula_after { c + 1 } else { c };
+            // "een Koerdisch meisje": the person noun belongs to the phrase.
+            let person_after = c < r && word_is(text, &toks[c + 1], &ORIGIN_PERSONS);
+            // "een Hazara uit Afghanistan": an origin place rounds it off.
+            let from_after = c + 2 <= r
+                && word_is(text, &toks[c + 1], &["uit"])
+                && toks[c + 2].cap
+                && word_is(text, &toks[start], &["een"]);
+            r = if copula_after || person_after {
+                c + 1
+            } else if from_after {
+                c + 2
+            } else {
+                c
+            };
         }
     }
-    // "als moslima": only the noun.
-    if c > 0 && word_is(text, &toks[c - 1], &["als"]) && kind == Kind::Religion {
+    // "als moslima", "als Hazara", "als Koerdische vrouw": only the noun (phrase).
+    if c > 0
+        && word_is(text, &toks[c - 1], &["als"])
+        && matches!(kind, Kind::Religion | Kind::Ethnicity)
+    {
         start = c;
-        r = c;
+        r = if kind == Kind::Ethnicity
+            && toks
+                .get(c + 1)
+                .is_some_and(|n| word_is(text, n, &ORIGIN_PERSONS))
+        {
+            c + 1
+        } else {
+            c
+        };
     }
     // A short parenthesis right after: "veroordeeld 2012 (bedreiging)".
     // Weak cues (moskee visits) count only as a habit.
@@ -1794,7 +2470,7 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     toks[a..=b].iter().any(|t| word_is(text, t, &PERSON_REFS))
 }
 
-const PERSON_REFS: [&str; 23] = [
+const PERSON_REFS: [&str; 63] = [
     "zichzelf",
     "verdachte",
     "slachtoffer",
@@ -1818,6 +2494,46 @@ const PERSON_REFS: [&str; 23] = [
     "jouw",
     "cliënt",
     "betrokkene",
+    "eiser",
+    "eiseres",
+    "eisers",
+    "appellant",
+    "appellante",
+    "verzoeker",
+    "verzoekster",
+    "belanghebbende",
+    "aanvrager",
+    "aanvraagster",
+    "cliënte",
+    "patiënt",
+    "patiënte",
+    "vreemdeling",
+    "asielzoeker",
+    "werknemer",
+    "werkneemster",
+    "medewerker",
+    "medewerkster",
+    "leerling",
+    "jongere",
+    "minderjarige",
+    "pupil",
+    "bewoner",
+    "bewoonster",
+    "aangever",
+    "aangeefster",
+    "gedetineerde",
+    "veroordeelde",
+    "klager",
+    "klaagster",
+    "moeder",
+    "vader",
+    "zoon",
+    "dochter",
+    "meisje",
+    "jongen",
+    "man",
+    "vrouw",
+    "kind",
 ];
 
 #[cfg(test)]

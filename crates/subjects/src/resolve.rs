@@ -500,6 +500,8 @@ struct Resolver<'a> {
     keys: Vec<NameKey>,
     parent: Vec<u32>,
     size: Vec<u32>,
+    /// The members of each group as a ring: `next` of a mention is the next member.
+    next: Vec<u32>,
     profiles: Vec<Profile>,
     /// The explanation tree: each person mention's link towards the subject's anchor.
     tree: Vec<Option<Edge>>,
@@ -538,6 +540,10 @@ pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
         );
     }
     r.join_in_documents();
+    for d in 0..r.by_doc.len() {
+        let ps = r.by_doc[d].1.clone();
+        r.join_name_parts_in_document(&ps);
+    }
     r.join_aliases();
     r.join_shared_identifiers();
     r.join_full_names();
@@ -605,6 +611,13 @@ impl<'a> Resolver<'a> {
                     k.salutation = salutation;
                 }
             }
+        }
+        // "3. Jong, N. de, geboren …" and "Van: Jong, Nora de <…>" where the detector found
+        // only "Jong": the name is read whole from the text up to the next finding.
+        for (p, written) in partial_inverted(mentions, &persons) {
+            let salutation = keys[p as usize].salutation;
+            keys[p as usize] = normalise_name(&written);
+            keys[p as usize].salutation = salutation;
         }
         let inverted = inverted_pairs(mentions, &persons);
         for &(a, b) in &inverted {
@@ -710,6 +723,7 @@ impl<'a> Resolver<'a> {
             keys,
             parent: (0..n as u32).collect(),
             size: vec![1; n],
+            next: (0..n as u32).collect(),
             profiles,
             tree: vec![None; n],
             attached,
@@ -771,6 +785,7 @@ impl<'a> Resolver<'a> {
         self.joins += 1;
         self.parent[small as usize] = big;
         self.size[big as usize] += self.size[small as usize];
+        self.next.swap(ra as usize, rb as usize);
         let moved = std::mem::take(&mut self.profiles[small as usize]);
         self.profiles[big as usize].absorb(moved);
         self.reroot(b);
@@ -941,7 +956,7 @@ impl<'a> Resolver<'a> {
             // Initials first: "P. de Boer" may be what explains a later "De Boer".
             let mut unresolved: Vec<u32> = Vec::new();
             for &p in &ps {
-                if self.form(p) != NameForm::Initials {
+                if self.form(p) != NameForm::Initials || self.settled_in_document(p, &ps) {
                     continue;
                 }
                 let surname = self.ids[p as usize].surname;
@@ -976,38 +991,13 @@ impl<'a> Resolver<'a> {
                     _ => self.ambiguous[p as usize] = true,
                 }
             }
-            // "Nimco Mohamed" after "Nimco Mohamed Nur": two parts of a three-part name.
-            for &p in &ps {
-                if self.form(p) != NameForm::Full {
-                    continue;
-                }
-                let longer: Vec<u32> = ps
-                    .iter()
-                    .copied()
-                    .filter(|&q| {
-                        self.form(q) == NameForm::Full
-                            && q != p
-                            && self.ids[q as usize].given == self.ids[p as usize].given
-                            && self.ids[q as usize].surname != self.ids[p as usize].surname
-                            && written_part(&self.keys[p as usize], &self.keys[q as usize])
-                    })
-                    .collect();
-                if longer.is_empty() {
-                    continue;
-                }
-                // Weighed without the surname reading, which is what differs.
-                if let [q] = self.one_per_group(p, &longer)[..] {
-                    let reason =
-                        format!("part of the name {} in the same document", self.display(q));
-                    let root = self.find(p);
-                    let mut profile = self.profiles[root as usize].clone();
-                    profile.surnames.clear();
-                    profile.surname_parts.clear();
-                    self.join_reread(q, p, profile, 0.8, reason);
-                }
-            }
             for &p in &ps {
                 if self.form(p) != NameForm::SurnameOnly {
+                    continue;
+                }
+                // Settled in an earlier round: joined to a fuller name of this document.
+                // Weighed again, it would bridge its person to another of the document.
+                if self.settled_in_document(p, &ps) {
                     continue;
                 }
                 if !self.join_surname_in_document(p, &ps) && !self.ambiguous[p as usize] {
@@ -1036,6 +1026,77 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// "Nimco Mohamed" beside "Nimco Mohamed Nur" in one document: two parts of a
+    /// three-part name (Somali: given name, father's, grandfather's), also where it is
+    /// written alone ("Groet, Nimco Mohamed" under a mail from "Nur, Nimco Mohamed"). Done
+    /// before names are joined across documents, where the two-part reading would join
+    /// another person's "Nimco Mohamed".
+    fn join_name_parts_in_document(&mut self, ps: &[u32]) {
+        for &p in ps {
+            if self.form(p) != NameForm::Full {
+                continue;
+            }
+            let longer: Vec<u32> = ps
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    self.form(q) == NameForm::Full
+                        && q != p
+                        && self.ids[q as usize].given == self.ids[p as usize].given
+                        && self.ids[q as usize].surname != self.ids[p as usize].surname
+                        && written_part(&self.keys[p as usize], &self.keys[q as usize])
+                })
+                .collect();
+            if longer.is_empty() {
+                continue;
+            }
+            // Weighed without the surname reading, which is what differs; the whole group
+            // of that name in the document goes along.
+            if let [q] = self.one_per_group(p, &longer)[..] {
+                let root = self.find(p);
+                let same_name = ps
+                    .iter()
+                    .filter(|&&x| {
+                        self.ids[x as usize].surname == self.ids[p as usize].surname
+                            && self.ids[x as usize].given == self.ids[p as usize].given
+                    })
+                    .copied()
+                    .collect::<Vec<u32>>();
+                let in_group = same_name.iter().filter(|&&x| self.find(x) == root).count();
+                if in_group != self.size[root as usize] as usize {
+                    continue;
+                }
+                let reason = format!("part of the name {} in the same document", self.display(q));
+                let mut profile = self.profiles[root as usize].clone();
+                profile.surnames.clear();
+                profile.surname_parts.clear();
+                let saved = std::mem::replace(&mut self.profiles[root as usize], profile);
+                if !self.join(q, p, 0.8, reason.into(), Link::Name) {
+                    self.profiles[root as usize] = saved;
+                    continue;
+                }
+                // From now on the mentions are read as the longer name, so that across
+                // documents they are weighed with its namesakes, not with another "Nimco
+                // Mohamed".
+                for x in same_name {
+                    let mut key = self.keys[q as usize].clone();
+                    key.display = std::mem::take(&mut self.keys[x as usize].display);
+                    key.salutation = self.keys[x as usize].salutation;
+                    self.keys[x as usize] = key;
+                    self.ids[x as usize] = self.ids[q as usize].clone();
+                }
+            }
+        }
+    }
+
+    /// Whether `p` already belongs to the group of a fuller name of its document `ps`.
+    fn settled_in_document(&mut self, p: u32, ps: &[u32]) -> bool {
+        let r = self.find(p);
+        let form = self.form(p);
+        ps.iter()
+            .any(|&x| x != p && self.form(x) > form && self.find(x) == r)
     }
 
     fn group_has_full(&mut self, q: u32) -> bool {
@@ -1132,10 +1193,21 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // A given name is one word: "Al Amal" (an organisation) is none.
+        if self.mentions[self.persons[p as usize]]
+            .value
+            .trim()
+            .contains(char::is_whitespace)
+        {
+            return false;
+        }
         let cands: Vec<u32> = ps
             .iter()
             .copied()
-            .filter(|&q| self.form(q) == NameForm::Full && self.ids[q as usize].given == surname)
+            .filter(|&q| {
+                self.form(q) == NameForm::Full
+                    && (self.ids[q as usize].given == surname || self.double_given_of(p, q))
+            })
             .collect();
         match self.one_per_group(p, &cands)[..] {
             [q] => {
@@ -1145,7 +1217,34 @@ impl<'a> Resolver<'a> {
                 );
                 self.join_as_given_name(q, p, 0.55, reason)
             }
-            [] => false,
+            [] => {
+                // "Derya" beside "D. Kılıç" whose group is known as Derya Kılıç.
+                let word = self.keys[p as usize].surname.clone();
+                let first = word.chars().next();
+                let cands: Vec<u32> = ps
+                    .iter()
+                    .copied()
+                    .filter(|&q| {
+                        self.form(q) == NameForm::Initials
+                            && self.keys[q as usize].first_initial() == first
+                    })
+                    .collect();
+                // The one person of the document with that initial, known by that name.
+                match self.one_per_group(p, &cands)[..] {
+                    [q] if {
+                        let r = self.find(q);
+                        self.profiles[r as usize].givens == [word]
+                    } =>
+                    {
+                        let reason = format!(
+                            "given name only, matches the person of {} in the same document",
+                            self.display(q)
+                        );
+                        self.join_as_given_name(q, p, 0.5, reason)
+                    }
+                    _ => false,
+                }
+            }
             _ => {
                 self.ambiguous[p as usize] = true;
                 false
@@ -1157,12 +1256,66 @@ impl<'a> Resolver<'a> {
     fn join_as_given_name(&mut self, q: u32, p: u32, confidence: f32, reason: String) -> bool {
         let root = self.find(p);
         let mut as_given = self.profiles[root as usize].clone();
-        as_given.givens = vec![self.keys[p as usize].surname.clone()];
+        let k = &self.keys[p as usize];
+        let given = if self.double_given_of(p, q) {
+            k.surname_parts[0].clone()
+        } else {
+            k.surname.clone()
+        };
+        as_given.givens = vec![given];
         as_given.surnames.clear();
         as_given.surname_parts.clear();
         let rq = self.find(q);
         as_given.initials = self.profiles[rq as usize].initials;
         self.join_reread(q, p, as_given, confidence, reason)
+    }
+
+    /// Whether the groups of `a` and `b` are both named in one document.
+    fn share_a_document(&self, a: u32, b: u32) -> bool {
+        let docs = self.docs_of_group(a);
+        self.docs_of_group(b)
+            .iter()
+            .any(|d| docs.binary_search(d).is_ok())
+    }
+
+    /// The documents of the group of `x` (of its first 512 members).
+    /// Sorted, without repeats.
+    fn docs_of_group(&self, x: u32) -> Vec<u64> {
+        let mut out = vec![self.doc(x)];
+        let mut y = self.next[x as usize];
+        for _ in 0..512 {
+            if y == x {
+                break;
+            }
+            out.push(self.doc(y));
+            y = self.next[y as usize];
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether every member of `p`'s group is the one-word mention `p` is (a small group).
+    fn same_word_group(&self, p: u32) -> bool {
+        let key = self.ids[p as usize].surname;
+        let mut x = self.next[p as usize];
+        for _ in 0..16 {
+            if x == p {
+                return true;
+            }
+            if self.form(x) != NameForm::SurnameOnly || self.ids[x as usize].surname != key {
+                return false;
+            }
+            x = self.next[x as usize];
+        }
+        false
+    }
+
+    /// Whether the one-word mention `p` is the double given name of the full name `q`
+    /// ("Marie-José" of "Marie-José van der Meer", "Anna-Maria" of "Anna Maria Visser").
+    fn double_given_of(&self, p: u32, q: u32) -> bool {
+        let parts = &self.keys[p as usize].surname_parts;
+        parts.len() > 1 && self.keys[q as usize].givens.starts_with(parts)
     }
 
     /// Joins the one-word mention `p` to `q` under another reading than a surname (a
@@ -1177,7 +1330,9 @@ impl<'a> Resolver<'a> {
         reason: String,
     ) -> bool {
         let root = self.find(p);
-        if self.size[root as usize] != 1 {
+        // A group of that one word alone (the same "Willem" in two mail headers, joined
+        // by their e-mail address) is read anew as a whole.
+        if self.size[root as usize] != 1 && !self.same_word_group(p) {
             return false;
         }
         let saved = std::mem::replace(&mut self.profiles[root as usize], profile);
@@ -1242,6 +1397,38 @@ impl<'a> Resolver<'a> {
         if self.full_blocks.is_empty() {
             self.full_blocks = self.blocks_of_full_names();
         }
+        // Initials with facts that no written-out name explains ("Haddou, S., geboren …"):
+        // a person of that name whom a bare full name could mean as well.
+        let mut initials_with_facts: FxMap<(u32, char), Vec<u32>> = FxMap::default();
+        let mut full_names: FxMap<(u32, char), Vec<u32>> = FxMap::default();
+        for p in 0..self.keys.len() as u32 {
+            if self.form(p) == NameForm::Full {
+                if let Some(c) = self.keys[p as usize].first_initial() {
+                    let list = full_names
+                        .entry((self.ids[p as usize].surname, c))
+                        .or_default();
+                    if list.len() < 64 {
+                        list.push(p);
+                    }
+                }
+            }
+            if self.form(p) != NameForm::Initials {
+                continue;
+            }
+            let r = self.find(p);
+            let profile = &self.profiles[r as usize];
+            if !profile.givens.is_empty() || profile.facts() == 0 {
+                continue;
+            }
+            if let Some(c) = self.keys[p as usize].first_initial() {
+                let list = initials_with_facts
+                    .entry((self.ids[p as usize].surname, c))
+                    .or_default();
+                if !list.contains(&r) {
+                    list.push(r);
+                }
+            }
+        }
         for b in 0..self.full_blocks.len() {
             let members = std::mem::take(&mut self.full_blocks[b]);
             // One representative per group: its first full-name mention in the block.
@@ -1280,10 +1467,20 @@ impl<'a> Resolver<'a> {
                     .collect();
                 let fits = self.fitting(p, &names_fit);
                 match fits[..] {
+                    // Two names a document keeps apart ("Peter van Dijk" and his son
+                    // "Pieter-Jan van Dijk" in one letter) are two people.
+                    [q] if self.share_a_document(p, q) => placed.push(p),
                     [q] => {
                         let (rp, rq) = (self.find(p), self.find(q));
                         let agree =
                             self.profiles[rp as usize].agreeing(&self.profiles[rq as usize]);
+                        if agree.is_none()
+                            && facts == 0
+                            && self.namesake_by_initials(p, q, &initials_with_facts, &full_names)
+                        {
+                            self.ambiguous[p as usize] = true;
+                            continue;
+                        }
                         let same = self.ids[p as usize].surname == self.ids[q as usize].surname
                             && self.ids[p as usize].given == self.ids[q as usize].given;
                         let namesake = names_fit.len() > 1;
@@ -1310,7 +1507,7 @@ impl<'a> Resolver<'a> {
                             family = Some(self.family());
                         }
                         let narrowed = match &family {
-                            Some(f) => self.narrow(p, &fits, f),
+                            Some(f) => self.narrow(p, &fits, f, true),
                             None => None,
                         };
                         if let Some((q, why)) = narrowed {
@@ -1328,6 +1525,56 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// Whether a group of initials with facts (`initials`, by surname and first initial)
+    /// that are not `q`'s — another birth date, place of birth or BSN; a town or address
+    /// may be a district or a move —, and that no written-out name of another given name
+    /// fits, could be `p`'s name: another
+    /// person of that name is known, so a bare `p` is not known to be `q`. ("H. Jansen,
+    /// 1950" that fits Hendrik Jansen is Hendrik, no namesake of his son Hans.)
+    fn namesake_by_initials(
+        &mut self,
+        p: u32,
+        q: u32,
+        initials: &FxMap<(u32, char), Vec<u32>>,
+        full_names: &FxMap<(u32, char), Vec<u32>>,
+    ) -> bool {
+        let Some(c) = self.keys[p as usize].first_initial() else {
+            return false;
+        };
+        let key = (self.ids[p as usize].surname, c);
+        let Some(list) = initials.get(&key) else {
+            return false;
+        };
+        let fulls = full_names.get(&key).cloned().unwrap_or_default();
+        let (rp, rq) = (self.find(p), self.find(q));
+        list.clone().into_iter().any(|r| {
+            let r = self.find(r);
+            if r == rq
+                || r == rp
+                || !self.profiles[r as usize].givens.is_empty()
+                || !matches!(
+                    self.profiles[r as usize]
+                        .contradiction(&self.profiles[rq as usize], Link::Identifier),
+                    Some("another BSN" | "another birth date" | "another place of birth")
+                )
+            {
+                return false;
+            }
+            // Fitting another bare mention of `p`'s name leaves it a namesake; fitting a
+            // person of another given name explains it.
+            let fits = self.fitting(r, &fulls);
+            let other_given: Vec<u32> = fits
+                .into_iter()
+                .filter(|&x| {
+                    self.keys[p as usize]
+                        .given_match(&self.keys[x as usize])
+                        .is_none()
+                })
+                .collect();
+            other_given.into_iter().all(|x| self.find(x) == rp)
+        })
     }
 
     /// The full-name mentions in blocks of one surname skeleton and one given-name
@@ -1384,15 +1631,46 @@ impl<'a> Resolver<'a> {
     }
 
     /// Of several groups `fits` that `p`'s group could be, the one other evidence points
-    /// at: an address both give, or a relative (someone of the same surname) named beside
-    /// both and beside none of the others. `None` when nothing, or more than one, stands out.
+    /// at: an address both give, or (`by_relative`) a relative (someone of the same surname)
+    /// named beside both and beside none of the others. `None` when nothing, or more than
+    /// one, stands out. Initials that fit several people fit members of one family (a
+    /// father and son), who share their relatives: for them a relative tells nothing.
     fn narrow(
         &mut self,
         p: u32,
         fits: &[u32],
         family: &FxMap<u32, Vec<u32>>,
+        by_relative: bool,
     ) -> Option<(u32, &'static str)> {
+        // A candidate named apart in one of `p`'s own documents is someone else there
+        // ("Peter van Dijk" and his son "Pieter-Jan van Dijk" in one letter).
+        let mine = self.docs_of_group(p);
         let rp = self.find(p);
+        let mut named_apart: Vec<(u32, u32)> = Vec::new();
+        for &d in &mine {
+            for x in self.in_doc(d).to_vec() {
+                if self.find(x) != rp {
+                    let ids = &self.ids[x as usize];
+                    named_apart.push((ids.surname, ids.given));
+                }
+            }
+        }
+        let fits: Vec<u32> = fits
+            .iter()
+            .copied()
+            .filter(|&q| {
+                let ids = &self.ids[q as usize];
+                !named_apart.contains(&(ids.surname, ids.given))
+                    && !self
+                        .docs_of_group(q)
+                        .iter()
+                        .any(|d| mine.binary_search(d).is_ok())
+            })
+            .collect();
+        let fits = &fits[..];
+        if fits.is_empty() {
+            return None;
+        }
         let roots: Vec<u32> = fits.iter().map(|&q| self.find(q)).collect();
         // An address tells only where every candidate's address is known: a father and
         // son share one, and a son's known address says nothing about the father's.
@@ -1418,7 +1696,7 @@ impl<'a> Resolver<'a> {
             .into_iter()
             .filter(|r| !roots.contains(r))
             .collect();
-        if mine.is_empty() {
+        if mine.is_empty() || !by_relative {
             return None;
         }
         let hits: Vec<usize> = (0..fits.len())
@@ -1531,6 +1809,11 @@ impl<'a> Resolver<'a> {
             }
             full_by_given.entry(ids.given).or_default().push(p);
         }
+        // A group written with that surname itself speaks for it under that surname, not
+        // its double surname ("Marie José van Beek" over "Marie-José Brouwer-van Beek").
+        for (&surname, list) in full_by_surname.iter_mut() {
+            list.sort_by_key(|&p| self.ids[p as usize].surname != surname);
+        }
         for list in full_by_surname
             .values_mut()
             .chain(full_by_given.values_mut())
@@ -1545,6 +1828,13 @@ impl<'a> Resolver<'a> {
                 }
             }
             *list = keep;
+        }
+        let mut ambiguous_full: FxMap<u32, ()> = FxMap::default();
+        for p in 0..self.keys.len() as u32 {
+            if self.ambiguous[p as usize] && self.form(p) == NameForm::Full {
+                let r = self.find(p);
+                ambiguous_full.insert(r, ());
+            }
         }
         // The short-form-only groups, each once, richest first.
         let mut groups: Vec<(usize, u32)> = Vec::new();
@@ -1615,6 +1905,11 @@ impl<'a> Resolver<'a> {
                     if agree.is_none() && others_known.contains_key(&(surname, initial)) {
                         continue;
                     }
+                    // A full name left apart because it fits several people is no anchor:
+                    // which of them it is, is not known.
+                    if ambiguous_full.contains_key(&rq) {
+                        continue;
+                    }
                     let what = if initials {
                         format!("initials {} match {}", self.display(rep), self.display(q))
                     } else {
@@ -1639,7 +1934,7 @@ impl<'a> Resolver<'a> {
                         family = Some(self.family());
                     }
                     let narrowed = match &family {
-                        Some(f) => self.narrow(p, &fits, f),
+                        Some(f) => self.narrow(p, &fits, f, false),
                         None => None,
                     };
                     if let Some((q, why)) = narrowed {
@@ -1682,7 +1977,13 @@ impl<'a> Resolver<'a> {
             }
             let by_given = full_by_given.get(&surname).cloned().unwrap_or_default();
             let root = self.find(p);
-            if facts == 0 && self.size[root as usize] == 1 {
+            // Only a name written as one word: "Al Amal" (an organisation the detector took
+            // for a person) is no given name.
+            let one_word = !self.mentions[self.persons[p as usize]]
+                .value
+                .trim()
+                .contains(char::is_whitespace);
+            if one_word && facts == 0 && self.size[root as usize] == 1 {
                 if let [q] = self.one_per_group(p, &by_given)[..] {
                     let reason = format!(
                         "given name only, matches {}, the only such name in the holding",
@@ -1834,6 +2135,140 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
         });
     }
     attached
+}
+
+/// One-word person mentions that are the surname of a name written "Surname, Initials
+/// tussenvoegsel" or "Surname, Given names tussenvoegsel" of which the detector found only
+/// the surname ("Jong" in "3. Jong, N. de, geboren …" or "Van: Jong, Nora de <…>"), with
+/// the name as written. The rest is read from the text before the next finding of the
+/// document (its [`Mention::before`]): ", ", initials or capitalised given names, lower-case
+/// tussenvoegsel words, and then "," or "<".
+fn partial_inverted(mentions: &[Mention], persons: &[usize]) -> Vec<(u32, String)> {
+    let mut person_of: FxMap<usize, u32> = FxMap::default();
+    for (p, &i) in persons.iter().enumerate() {
+        person_of.insert(i, p as u32);
+    }
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (mentions[i].doc, mentions[i].start, i));
+    let mut out = Vec::new();
+    for w in order.windows(2) {
+        let (a, b) = (&mentions[w[0]], &mentions[w[1]]);
+        let Some(&p) = person_of.get(&w[0]) else {
+            continue;
+        };
+        let end = a.start + a.value.len();
+        let value = a.value.trim();
+        if a.doc != b.doc
+            || value.contains(char::is_whitespace)
+            || value.contains(',')
+            || !value.chars().next().is_some_and(char::is_uppercase)
+            || b.start < end
+            || b.start - end > 60
+            || b.before.len() < b.start - end
+            || !b.before.is_char_boundary(b.before.len() - (b.start - end))
+        {
+            continue;
+        }
+        let gap = &b.before[b.before.len() - (b.start - end)..];
+        if let Some(name) = surname_before(value, &a.before, gap) {
+            out.push((p, name));
+            continue;
+        }
+        let Some(rest) = gap.strip_prefix(", ") else {
+            continue;
+        };
+        let Some(stop) = rest.find([',', '<', '\n', '(']) else {
+            continue;
+        };
+        if !matches!(rest.as_bytes()[stop], b',' | b'<') {
+            continue;
+        }
+        let core = rest[..stop].trim();
+        let words: Vec<&str> = core.split_whitespace().collect();
+        if words.is_empty() || words.len() > 5 {
+            continue;
+        }
+        let is_initials = |w: &str| {
+            w.ends_with('.')
+                && w.split('.')
+                    .filter(|x| !x.is_empty())
+                    .all(|x| x.chars().count() == 1 && x.chars().all(char::is_uppercase))
+        };
+        // "Nora", "Jan-Willem", "Marie-José".
+        let is_given = |w: &str| {
+            w.split('-').all(|part| {
+                part.chars().next().is_some_and(char::is_uppercase)
+                    && part.chars().skip(1).all(char::is_lowercase)
+                    && part.chars().count() > 1
+            })
+        };
+        let is_tussen = |w: &str| {
+            matches!(
+                w,
+                "de" | "van"
+                    | "der"
+                    | "den"
+                    | "ter"
+                    | "te"
+                    | "het"
+                    | "'t"
+                    | "in"
+                    | "op"
+                    | "el"
+                    | "al"
+            )
+        };
+        let names = words
+            .iter()
+            .take_while(|w| is_initials(w) || is_given(w))
+            .count();
+        if names == 0 || !words[names..].iter().all(|w| is_tussen(w)) {
+            continue;
+        }
+        out.push((p, format!("{value}, {core}")));
+    }
+    out
+}
+
+/// "Van: Boer, Peter de <…>" where the detector found only "Peter" (`given`): the surname
+/// stands right before it after a header label or a list number, and only tussenvoegsel
+/// words follow it (`gap`) up to "<" or ",". Returns the name as written.
+fn surname_before(given: &str, before: &str, gap: &str) -> Option<String> {
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let head = line.strip_suffix(", ")?;
+    let (label, surname) = head.rsplit_once(' ')?;
+    let label = fold(label.trim());
+    let header = label
+        .strip_suffix(':')
+        .is_some_and(|l| matches!(l, "van" | "aan" | "from" | "to" | "cc" | "bcc" | "afzender"));
+    let numbered = label
+        .strip_suffix('.')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let surname_ok = surname.chars().next().is_some_and(char::is_uppercase)
+        && surname.chars().count() > 1
+        && surname.chars().all(|c| c.is_alphabetic() || c == '-');
+    if !(header || numbered) || !surname_ok {
+        return None;
+    }
+    let stop = gap.find([',', '<', '\n'])?;
+    if !matches!(gap.as_bytes()[stop], b',' | b'<') {
+        return None;
+    }
+    let tussen: Vec<&str> = gap[..stop].split_whitespace().collect();
+    let ok = tussen.iter().all(|w| {
+        matches!(
+            *w,
+            "de" | "van" | "der" | "den" | "ter" | "te" | "het" | "'t" | "in" | "op"
+        )
+    });
+    ok.then(|| {
+        let mut name = format!("{surname}, {given}");
+        for w in tussen {
+            name.push(' ');
+            name.push_str(w);
+        }
+        name
+    })
 }
 
 /// Pairs of person mentions that are one name written "Surname, Given names" in a mail

@@ -344,10 +344,9 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
         .iter()
         .map(|s| assess_candidate(query, s))
         .collect();
-    let namesake_known = subjects
-        .iter()
-        .zip(&out)
-        .any(|(s, a)| !a.contradictions.is_empty() && shares_full_name(query, s));
+    let namesake_known = subjects.iter().zip(&out).any(|(s, a)| {
+        !a.contradictions.is_empty() && (shares_full_name(query, s) || only_initials_fit(query, s))
+    });
     // Initials or a surname at the requester's address: theirs, unless the holding knows
     // a relative (same surname, same initial, another given name) who could be meant.
     let relative_known = subjects.iter().any(|s| relative_of(query, s));
@@ -394,6 +393,22 @@ fn relative_of(query: &Query, subject: &SubjectProfile) -> bool {
     })
 }
 
+/// Whether `subject` is named only by initials that fit the requester's name ("Haddou,
+/// S." with another birth date): a namesake, as far as the holding can tell.
+fn only_initials_fit(query: &Query, subject: &SubjectProfile) -> bool {
+    let qs: Vec<NameKey> = query.names.iter().map(|n| normalise_name(n)).collect();
+    let names: Vec<NameKey> = subject.names.iter().map(|n| normalise_name(n)).collect();
+    names.iter().all(|s| s.form() != NameForm::Full)
+        && names.iter().any(|s| {
+            s.form() == NameForm::Initials
+                && qs.iter().any(|q| {
+                    q.form() == NameForm::Full
+                        && q.surname_match(s).is_some()
+                        && q.initials_compatible(s)
+                })
+        })
+}
+
 /// Whether a full name of `subject` has the requester's given name and surname.
 fn shares_full_name(query: &Query, subject: &SubjectProfile) -> bool {
     let qs: Vec<NameKey> = query.names.iter().map(|n| normalise_name(n)).collect();
@@ -433,6 +448,13 @@ fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
         SurnameMatch::Variant => 0.85,
         SurnameMatch::DoubleSurnamePart => 0.7,
     };
+    // A second given name written out in both that differs ("Ifrah Ahmed Nur", "Ifrah
+    // Yusuf Nur": another father's name) is another person.
+    if let (Some(a), Some(b)) = (q.givens.get(1), s.givens.get(1)) {
+        if q.given_match(s).is_some() && !crate::fold::similar_keys(a, b) {
+            return NameScore::Conflict;
+        }
+    }
     let (weight, why, personal) = match (q.form(), s.form()) {
         (NameForm::Full, NameForm::Full) => match q.given_match(s) {
             Some(true) => (0.6, format!("same name {}", s.display), true),
@@ -479,6 +501,16 @@ mod tests {
         let (both, evidence) = score_candidate(&q, &subject);
         assert!(both > name_only, "{both} > {name_only}");
         assert!(evidence.iter().any(|e| e.contains("e-mail")));
+    }
+
+    #[test]
+    fn another_second_given_name_is_another_person() {
+        let subject = SubjectProfile::from_mentions([("person", "Ifrah Ahmed Nur")]);
+        let a = assess_candidate(&query(&["Ifrah Yusuf Nur"]), &subject);
+        assert!(!a.name_only, "{a:?}");
+        assert_ne!(a.advice, Advice::Confirm);
+        let same = assess_candidate(&query(&["Ifrah Ahmed Nur"]), &subject);
+        assert!(same.name_only);
     }
 
     #[test]

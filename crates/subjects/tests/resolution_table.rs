@@ -167,6 +167,41 @@ fn resolution_table() {
          &[(1, "person", "Jan de Vries"), (1, "bsn", "111222333"), (2, "person", "Jan de Vries"),
            (2, "bsn", "123456782"), (3, "person", "J. de Vries-Bakker"), (3, "bsn", "111222333")],
          "a-b-a-"),
+        ("a given name alone joins across documents only as one word",
+         &[(1, "person", "Amal Ouahabi"), (2, "person", "Amal"), (3, "person", "Al Amal")],
+         "aab"),
+        ("two parts of a three-part name belong to the longer name of their document",
+         &[(1, "person", "Nimco Mohamed Nur"), (1, "person", "Nimco Mohamed"),
+           (2, "person", "Nimco Mohamed"), (2, "person", "Nimco Mohamed Ali")],
+         "aabb"),
+        ("a double given name alone is the one it begins; never another document's",
+         &[(1, "person", "Marie-José van der Meer"), (1, "person", "Marie-José"),
+           (2, "person", "Marie-José Jansen"), (2, "person", "Marie-José")],
+         "aabb"),
+        ("initials are weighed against a married woman's own surname",
+         &[(1, "person", "Marie-José Brouwer-van Beek"), (2, "person", "Marie José van Beek"),
+           (3, "person", "Mirjam van Beek"), (4, "person", "M. van Beek")],
+         "aabc"),
+        ("one given name in two mail headers, joined by its e-mail, is the full name below",
+         &[(1, "person", "Willem"), (1, "email", "w.devries@example.nl"), (1, "person", "Willem de Vries"),
+           (2, "person", "Willem"), (2, "email", "w.devries@example.nl"), (2, "person", "Willem de Vries")],
+         "a-aa-a"),
+        ("a namesake known only by initials and facts keeps a bare full name apart",
+         &[(1, "person", "Siham Haddou"), (1, "birthdate", "16-01-1954"),
+           (2, "person", "Haddou, S."), (2, "birthdate", "01-02-1980"), (3, "person", "Siham Haddou")],
+         "a-b-c"),
+        ("initials with facts of a relative of another given name are no namesake",
+         &[(1, "person", "Hans Jansen"), (1, "birthdate", "16-01-1984"),
+           (2, "person", "Hendrik Jansen"), (3, "person", "Jansen, H."), (3, "birthdate", "01-02-1950"),
+           (4, "person", "Hans Jansen")],
+         "a-bb-a"),
+        ("a given name alone joins the initials of its document whose person has that name",
+         &[(1, "person", "Derya Kılıç"), (2, "person", "D. Kılıç"), (2, "person", "Derya"),
+           (3, "person", "Derya Yılmaz"), (4, "person", "Amal Lamrani"), (4, "person", "Al Amal")],
+         "aaabcd"),
+        ("a surname settled on one person is not weighed again against another of its document",
+         &[(1, "person", "Peter van Dijk"), (1, "person", "Van Dijk"), (1, "person", "Pieter-Jan van Dijk")],
+         "aab"),
     ];
     for (name, rows, labels) in cases {
         let m = mentions(rows);
@@ -298,4 +333,138 @@ fn odd_input_does_not_panic() {
         }
         let _ = resolve(&m, &[]);
     }
+}
+
+/// Mentions found in `text` at the first occurrence (from `from`) of each value, with the
+/// text before them, as the binary hands them over.
+fn in_text(doc: u64, first_id: u64, text: &str, found: &[(&str, &str)]) -> Vec<Mention> {
+    let mut from = 0;
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, &(kind, value))| {
+            let start = from + text[from..].find(value).expect("value in text");
+            from = start + value.len();
+            Mention {
+                id: first_id + i as u64,
+                doc,
+                kind: kind.to_string(),
+                value: value.to_string(),
+                start,
+                before: grondslag_subjects::text_before(text, start),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn an_inverted_name_found_in_part_is_read_whole() {
+    let mail = "Van: Jong, Nora de <n.dejong@example.nl>\nAan: Bas Bos <b.bos@example.nl>\n\nBeste Bas,\n\nGroet,\nNora de Jong\n";
+    let list = "Overzicht\n\n1. Bas Bos, geboren 1-2-1960\n2. Vries, H. de, geboren 18-01-1997, woonachtig te Tiel\n";
+    let header = "Van: Boer, Peter de <p.deboer@example.nl>\n\nGroet,\nPeter de Boer\n";
+    let hyphen = "Van: Dijk, Jan-Willem van <jw@example.nl>\n\nGroet,\nJan-Willem van Dijk\n";
+    let mut m = in_text(
+        1,
+        1,
+        mail,
+        &[
+            ("person", "Jong"),
+            ("email", "n.dejong@example.nl"),
+            ("person", "Bas Bos"),
+            ("email", "b.bos@example.nl"),
+            ("person", "Bas"),
+            ("person", "Nora de Jong"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        list,
+        &[
+            ("person", "Bas Bos"),
+            ("birthdate", "1-2-1960"),
+            ("person", "Vries"),
+            ("birthdate", "18-01-1997"),
+            ("place", "Tiel"),
+        ],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Hendrik de Vries (18-01-1997, Tiel) belde.",
+        &[
+            ("person", "Hendrik de Vries"),
+            ("birthdate", "18-01-1997"),
+            ("place", "Tiel"),
+        ],
+    ));
+    m.extend(in_text(
+        4,
+        30,
+        header,
+        &[
+            ("person", "Peter"),
+            ("email", "p.deboer@example.nl"),
+            ("person", "Peter de Boer"),
+        ],
+    ));
+    m.extend(in_text(
+        5,
+        40,
+        hyphen,
+        &[
+            ("person", "Dijk"),
+            ("email", "jw@example.nl"),
+            ("person", "Jan-Willem van Dijk"),
+        ],
+    ));
+    let subjects = resolve(&m, &[]);
+    let subject_of = |id: u64| {
+        subjects
+            .iter()
+            .position(|s| s.members.iter().any(|x| x.mention == id))
+    };
+    assert_eq!(subject_of(1), subject_of(6), "Jong ~ Nora de Jong");
+    assert_eq!(subject_of(40), subject_of(42), "Dijk ~ Jan-Willem van Dijk");
+    assert_eq!(
+        subject_of(12),
+        subject_of(20),
+        "Vries, H. de ~ Hendrik de Vries"
+    );
+    assert_eq!(subject_of(30), subject_of(32), "Peter ~ Peter de Boer");
+    assert_ne!(subject_of(1), subject_of(3));
+}
+
+#[test]
+fn initials_of_a_father_and_son_are_not_told_apart_by_a_relative() {
+    let mut m = in_text(
+        1,
+        1,
+        "Abdellah Ouahabi belde over de bijeenkomst.",
+        &[("person", "Abdellah Ouahabi")],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Gesproken met Abdelkader Ouahabi en zijn broer Ilias Ouahabi.",
+        &[
+            ("person", "Abdelkader Ouahabi"),
+            ("person", "Ilias Ouahabi"),
+        ],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "De heer A. Ouahabi\nLindelaan 78\n\nU schreef dat uw zoon Ilias Ouahabi ook kwam.",
+        &[("person", "A. Ouahabi"), ("person", "Ilias Ouahabi")],
+    ));
+    let subjects = resolve(&m, &[]);
+    let subject_of = |id: u64| {
+        subjects
+            .iter()
+            .position(|s| s.members.iter().any(|x| x.mention == id))
+    };
+    assert_ne!(subject_of(20), subject_of(1));
+    assert_ne!(subject_of(20), subject_of(10));
+    assert_eq!(subject_of(11), subject_of(21), "Ilias is one person");
 }
