@@ -776,9 +776,15 @@ const KIN: [&str; 16] = [
 const OBJECTS: [&str; 1] = ["hem"];
 /// Forms of "zijn" (to be) that the gold leaves out at the edges of a clause.
 const COPULAS: [&str; 6] = ["ben", "is", "bent", "zijn", "was", "waren"];
-const SOFT_BOUNDS: [&str; 14] = [
+const SOFT_BOUNDS: [&str; 21] = [
     "en", "die", "dat", "wat", "volgens", "aldus", "omdat", "want", "terwijl", "waarvoor", "maar",
-    "waardoor", "of", "wanneer",
+    "waardoor", "of", "wanneer", "waarna", "waarvan", "waarbij", "waarmee", "doordat", "nadat",
+    "hoewel",
+];
+/// Prepositions before a subject noun ("van appellant", "tegen eiser"): no inverted verb.
+const PREPOSITIONS: [&str; 16] = [
+    "van", "door", "aan", "met", "bij", "voor", "over", "tegen", "tot", "op", "uit", "naar",
+    "vanwege", "wegens", "namens", "jegens",
 ];
 /// Words before a subject pronoun that are not a verb (so no inversion "bidt hij").
 const NOT_VERBS: [&str; 14] = [
@@ -2017,7 +2023,7 @@ fn clause(
     let mut l = c;
     while l > 0 {
         let p = &toks[l - 1];
-        if (is_hard_bound(text, p) && !adjective_comma(text, toks, l - 1))
+        if clause_bound(text, toks, l - 1)
             || toks[l].nl_before > 0
             || p.tab_before(text, &toks[l])
             || (word_is(text, p, &SOFT_BOUNDS) && !demonstrative(text, toks, l - 1))
@@ -2030,16 +2036,15 @@ fn clause(
     let mut r = c;
     while r + 1 < toks.len() {
         let n = &toks[r + 1];
-        if (is_hard_bound(text, n) && !adjective_comma(text, toks, r + 1))
-            || n.nl_before > 0
-            || toks[r].tab_before(text, n)
-        {
+        if clause_bound(text, toks, r + 1) || n.nl_before > 0 || toks[r].tab_before(text, n) {
             break;
         }
-        if word_is(text, n, &SOFT_BOUNDS)
-            && !word_is(text, n, &["volgens", "aldus"])
-            && !(word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
-        {
+        // Soft bounds the clause goes on over: "volgens"/"aldus" (cut below), "heeft die
+        // afgedaan", the "en" of an enumeration ("in 2010, 2016 en 2018").
+        let goes_on = word_is(text, n, &["volgens", "aldus"])
+            || (word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
+            || enumeration_end(text, toks, r + 1);
+        if word_is(text, n, &SOFT_BOUNDS) && !goes_on {
             break;
         }
         r += 1;
@@ -2114,6 +2119,7 @@ fn clause(
                 && !is_person
                 && !word_is(text, t, &OBJECTS)
                 && !word_is(text, &toks[k - 1], &NOT_VERBS)
+                && !word_is(text, &toks[k - 1], &PREPOSITIONS)
             {
                 // Inversion: "bidt hij", "is hij".
                 start = k - 1;
@@ -2269,6 +2275,12 @@ fn clause(
             c
         };
     }
+    // A fact named as a noun phrase inside another clause: "vanwege | zijn Hazara afkomst",
+    // "waarom eisers | bekering tot het christendom", "de gestelde | bekering ...".
+    if let Some(np) = owned_noun_phrase(text, toks, start, c, h.last) {
+        start = np;
+        r = h.last;
+    }
     // A short parenthesis right after: "veroordeeld 2012 (bedreiging)".
     // Weak cues (moskee visits) count only as a habit.
     if weight == 0 && !(start..=r).any(|k| word_is(text, &toks[k], &HABITUAL)) {
@@ -2405,6 +2417,140 @@ fn name_run(text: &str, toks: &[Tok], k: usize, c: usize) -> Option<usize> {
 }
 
 /// A comma inside an adjective list ("een gematigde, traditionele moslim") is no boundary.
+/// Prepositions that make a possessive noun phrase a reason or topic inside another clause
+/// ("vanwege zijn Hazara afkomst"), not the complement of the clause's own verb ("lijdt aan
+/// zijn ...", "is gestopt met zijn ...").
+const CAUSAL: [&str; 6] = ["vanwege", "wegens", "ondanks", "gezien", "over", "om"];
+/// Words before a noun phrase that make it a person's alleged fact ("de gestelde bekering").
+const ALLEGED: [&str; 4] = ["gestelde", "vermeende", "beweerde", "verklaarde"];
+
+/// Where a noun phrase that ends in the cue (last token `last`, first `c`) starts when it is
+/// owned by a person inside a larger clause: a possessive after a preposition ("vanwege |
+/// zijn Hazara afkomst", kept), a party noun in the genitive ("eisers | bekering tot het
+/// christendom", left out) or "de gestelde" (left out). The head noun comes between the owner
+/// and the cue, which ends the phrase (a punctuation mark, a line end or a verb follows); no
+/// verb inside.
+fn owned_noun_phrase(
+    text: &str,
+    toks: &[Tok],
+    from: usize,
+    c: usize,
+    last: usize,
+) -> Option<usize> {
+    let after_ok = toks.get(last + 1).is_none_or(|n| {
+        n.class == Class::Punct
+            || n.nl_before > 0
+            || ends_with_verb(text, n)
+            || word_is(text, n, &SOFT_BOUNDS)
+            || word_is(text, n, &["bij", "niet", "geloofwaardig"])
+    });
+    if !after_ok {
+        return None;
+    }
+    let lo = from.max(c.saturating_sub(5));
+    for o in (lo..c.saturating_sub(1)).rev() {
+        let t = &toks[o];
+        let inner = &toks[o + 1..c];
+        if inner.iter().any(|x| {
+            x.class != Class::Word || ends_with_verb(text, x) || word_is(text, x, &SUBJECTS)
+        }) {
+            return None;
+        }
+        let before = o.checked_sub(1).map(|b| &toks[b]);
+        if word_is(text, t, &POSSESSIVES) && before.is_some_and(|b| word_is(text, b, &CAUSAL)) {
+            return Some(o);
+        }
+        let w = t.text(text);
+        if w.len() > 3
+            && w.ends_with('s')
+            && !t.cap
+            && SUBJECT_NOUNS.iter().any(|n| {
+                n.len() + 1 == w.len() && w.as_bytes()[..n.len()].eq_ignore_ascii_case(n.as_bytes())
+            })
+        {
+            return Some(o + 1);
+        }
+        if word_is(text, t, &ALLEGED) && before.is_some_and(|b| word_is(text, b, &["de", "het"])) {
+            return Some(o + 1);
+        }
+    }
+    None
+}
+
+/// Whether token `i` ends a clause: a hard bound, but not a comma between adjectives ("een
+/// gematigde, traditionele moslim"), inside a number ("€ 994,76") or in an enumeration of
+/// single words or numbers ("isoniazide, rifampicine en ethambutol", "in 2010, 2016 en 2018").
+fn clause_bound(text: &str, toks: &[Tok], i: usize) -> bool {
+    is_hard_bound(text, &toks[i])
+        && !adjective_comma(text, toks, i)
+        && !number_comma(text, toks, i)
+        && !enumeration_comma(text, toks, i)
+}
+
+/// A comma between digits without a space: a decimal ("994,76").
+fn number_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    i > 0
+        && toks[i].is_punct(text, b',')
+        && toks[i - 1].class == Class::Number
+        && toks[i - 1].end() == toks[i].start()
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.class == Class::Number && n.start() == toks[i].end())
+}
+
+/// One item of an enumeration: a number or a lower-case word that is no pronoun or verb.
+fn enumeration_item(text: &str, t: &Tok) -> bool {
+    t.class == Class::Number
+        || (t.class == Class::Word
+            && !t.cap
+            && !word_is(text, t, &SUBJECTS)
+            && !word_is(text, t, &VERBS)
+            && !word_is(text, t, &SOFT_BOUNDS))
+}
+
+/// A comma in "a, b(, c) en d": single items, the last one after "en"/"of" and before a bound
+/// or the line end.
+fn enumeration_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    if i == 0 || !toks[i].is_punct(text, b',') || !enumeration_item(text, &toks[i - 1]) {
+        return false;
+    }
+    let mut j = i;
+    for _ in 0..6 {
+        // toks[j] is a comma; an item follows, then a comma or the closing "en"/"of".
+        let (Some(item), Some(next)) = (toks.get(j + 1), toks.get(j + 2)) else {
+            return false;
+        };
+        if !enumeration_item(text, item) || item.nl_before > 0 || next.nl_before > 0 {
+            return false;
+        }
+        if next.is_punct(text, b',') {
+            j += 2;
+            continue;
+        }
+        return word_is(text, next, &["en", "of"]) && enumeration_end(text, toks, j + 2);
+    }
+    false
+}
+
+/// Whether the "en"/"of" at `i` closes an enumeration "a, b en c": an item after it that ends
+/// the phrase (a bound, a line end or the end of the text follows), and a comma two tokens
+/// before it.
+fn enumeration_end(text: &str, toks: &[Tok], i: usize) -> bool {
+    if i < 2 || !word_is(text, &toks[i], &["en", "of"]) {
+        return false;
+    }
+    let (Some(last), before) = (toks.get(i + 1), &toks[i - 1]) else {
+        return false;
+    };
+    toks[i - 2].is_punct(text, b',')
+        && enumeration_item(text, before)
+        && enumeration_item(text, last)
+        && last.nl_before == 0
+        && toks.get(i + 2).is_none_or(|n| {
+            n.nl_before > 0 || n.class == Class::Punct || word_is(text, n, &ADJUNCTS)
+        })
+}
+
 fn adjective_comma(text: &str, toks: &[Tok], i: usize) -> bool {
     if !toks[i].is_punct(text, b',') || i < 2 || i + 2 >= toks.len() {
         return false;
