@@ -2026,7 +2026,9 @@ fn clause(
         if clause_bound(text, toks, l - 1)
             || toks[l].nl_before > 0
             || p.tab_before(text, &toks[l])
-            || (word_is(text, p, &SOFT_BOUNDS) && !demonstrative(text, toks, l - 1))
+            || (word_is(text, p, &SOFT_BOUNDS)
+                && !demonstrative(text, toks, l - 1)
+                && !own_account(text, toks, l - 1))
         {
             break;
         }
@@ -2281,7 +2283,11 @@ fn clause(
         start = np;
         r = h.last;
     }
-    // A short parenthesis right after: "veroordeeld 2012 (bedreiging)".
+    // A short parenthesis right after the clause explains it: "is zwanger (uitgerekend
+    // juni)", "veroordeeld 2012 (bedreiging)".
+    if let Some(close) = short_parenthesis(text, toks, r + 1) {
+        r = close;
+    }
     // Weak cues (moskee visits) count only as a habit.
     if weight == 0 && !(start..=r).any(|k| word_is(text, &toks[k], &HABITUAL)) {
         return None;
@@ -2475,6 +2481,35 @@ fn owned_noun_phrase(
         }
     }
     None
+}
+
+/// "volgens eigen zeggen" at `i`: the person's own account, inside the clause, no source.
+fn own_account(text: &str, toks: &[Tok], i: usize) -> bool {
+    word_is(text, &toks[i], &["volgens"])
+        && toks
+            .get(i + 1..i + 3)
+            .is_some_and(|w| word_is(text, &w[0], &["eigen"]) && word_is(text, &w[1], &["zeggen"]))
+}
+
+/// The closing token of a short parenthesis opening at `i` on the same line: at most four
+/// words or numbers inside, no finite verb, and a punctuation mark, the line end or the text end after
+/// it (so it closes the statement it explains).
+fn short_parenthesis(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let open = toks.get(i)?;
+    if !open.is_punct(text, b'(') || open.nl_before > 0 {
+        return None;
+    }
+    let close = (i + 2..(i + 6).min(toks.len())).find(|&k| toks[k].is_punct(text, b')'))?;
+    let inner = &toks[i + 1..close];
+    let plain = inner.iter().all(|t| {
+        t.nl_before == 0
+            && matches!(t.class, Class::Word | Class::Number)
+            && !word_is(text, t, &VERBS)
+    });
+    let after_ok = toks
+        .get(close + 1)
+        .is_none_or(|n| n.nl_before > 0 || (n.class == Class::Punct && !n.is_punct(text, b'(')));
+    (plain && after_ok).then_some(close)
 }
 
 /// Whether token `i` ends a clause: a hard bound, but not a comma between adjectives ("een
