@@ -1723,6 +1723,15 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         {
             continue;
         }
+        // "de benadeelde partij", "beide partijen": a party to proceedings, no politics.
+        if cue == "partij"
+            && (rest.eq_ignore_ascii_case("en")
+                || ti
+                    .checked_sub(1)
+                    .is_some_and(|b| word_is(text, &toks[b], &PROCEDURE_PARTY)))
+        {
+            continue;
+        }
         // "geloofwaardig": credible, no belief.
         if cue == "geloof" && starts_with_any(rest, &["waardig"]) {
             continue;
@@ -1750,6 +1759,19 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
     }
     hits
 }
+
+/// Words before "partij" that make it a party to proceedings or a contract.
+const PROCEDURE_PARTY: [&str; 9] = [
+    "benadeelde",
+    "beide",
+    "andere",
+    "derde",
+    "wederpartij",
+    "betrokken",
+    "verwerende",
+    "gedaagde",
+    "eisende",
+];
 
 /// Head nouns that make a compound a health fact ("somberheidsklachten", "depotmedicatie",
 /// "persoonlijkheidsstoornis", "rugpijn", "gokverslaving"), with the modifiers that make
@@ -2028,7 +2050,8 @@ fn clause(
             || p.tab_before(text, &toks[l])
             || (word_is(text, p, &SOFT_BOUNDS)
                 && !demonstrative(text, toks, l - 1)
-                && !own_account(text, toks, l - 1))
+                && !own_account(text, toks, l - 1)
+                && !placeholder_join(text, toks, l - 1))
         {
             break;
         }
@@ -2045,7 +2068,8 @@ fn clause(
         // afgedaan", the "en" of an enumeration ("in 2010, 2016 en 2018").
         let goes_on = word_is(text, n, &["volgens", "aldus"])
             || (word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
-            || enumeration_end(text, toks, r + 1);
+            || enumeration_end(text, toks, r + 1)
+            || placeholder_join(text, toks, r + 1);
         if word_is(text, n, &SOFT_BOUNDS) && !goes_on {
             break;
         }
@@ -2107,14 +2131,27 @@ fn clause(
                 break;
             }
         }
-        if word_is(text, t, &SUBJECTS) || is_person || word_is(text, t, &SUBJECT_NOUNS) {
+        // "[slachtoffer 1]": a party the ruling's anonymisation names, not the subject.
+        let bracketed = k > 0 && toks[k - 1].is_punct(text, b'[');
+        if word_is(text, t, &SUBJECTS)
+            || is_person
+            || (word_is(text, t, &SUBJECT_NOUNS) && !bracketed)
+        {
             let mut kk = k;
             while is_person && kk < r && covers(persons, toks[kk + 1].start(), toks[kk + 1].end()) {
                 kk += 1;
             }
             // "de verdachte": the article is no inverted verb.
             let article = k > 0 && word_is(text, &toks[k - 1], &["de", "het", "een"]);
-            if k > l
+            // "heeft de verdachte": the verb before the article is inverted.
+            let verb_article = article
+                && k >= l + 2
+                && !is_person
+                && word_is(text, &toks[k - 2], &VERBS)
+                && !toks[k - 2].cap;
+            if verb_article {
+                start = k - 2;
+            } else if k > l
                 && !article
                 && toks[k - 1].class == Class::Word
                 && !toks[k - 1].cap
@@ -2481,6 +2518,15 @@ fn owned_noun_phrase(
         }
     }
     None
+}
+
+/// "[slachtoffer 2] en [slachtoffer 3]": "en" at `i` joins two placeholders of an anonymised
+/// ruling inside one clause.
+fn placeholder_join(text: &str, toks: &[Tok], i: usize) -> bool {
+    i > 0
+        && word_is(text, &toks[i], &["en"])
+        && toks[i - 1].is_punct(text, b']')
+        && toks.get(i + 1).is_some_and(|n| n.is_punct(text, b'['))
 }
 
 /// "volgens eigen zeggen" at `i`: the person's own account, inside the clause, no source.
