@@ -2332,7 +2332,11 @@ fn clause(
     if start > r {
         return None;
     }
-    let negated = (start..c).any(|k| word_is(text, &toks[k], &NEGATIONS));
+    // "is nooit veroordeeld", "is niet ziek" deny the fact; "draagt geen hoofddoek", "wil geen
+    // medicatie innemen" state one (a practice, a refusal): "geen" right before the cue.
+    let negated = (start..c).any(|k| {
+        word_is(text, &toks[k], &NEGATIONS) && !(k + 1 == c && word_is(text, &toks[k], &["geen"]))
+    });
     Some(Seg {
         s: start,
         e: r,
