@@ -1654,7 +1654,7 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
             continue;
         }
         let w = &bytes[t.start()..t.end()];
-        let Some(head) = health_head(w) else {
+        let Some(head) = health_head(w).or_else(|| drug_name(w).then_some("medicatie")) else {
             continue;
         };
         let i = raw[..before].partition_point(|r| r.0 < t.start());
@@ -1776,7 +1776,7 @@ const PROCEDURE_PARTY: [&str; 9] = [
 /// Head nouns that make a compound a health fact ("somberheidsklachten", "depotmedicatie",
 /// "persoonlijkheidsstoornis", "rugpijn", "gokverslaving"), with the modifiers that make
 /// the same head something else ("geluidsklachten", "politieoperatie").
-const HEALTH_HEADS: [(&str, &[&str]); 17] = [
+const HEALTH_HEADS: [(&str, &[&str]); 30] = [
     (
         "klachten",
         &[
@@ -1830,15 +1830,73 @@ const HEALTH_HEADS: [(&str, &[&str]); 17] = [
     ("kanker", &[]),
     ("ontsteking", &[]),
     ("infarct", &[]),
+    ("itis", &[]),
+    ("allergie", &[]),
+    ("syndroom", &[]),
+    ("blessure", &[]),
+    ("aandoening", &[]),
+    ("handicap", &[]),
+    ("trauma", &[]),
+    ("tumor", &[]),
+    ("infectie", &["computer", "virus"]),
+    ("fobie", &["homo", "islamo", "xeno", "trans", "bi"]),
+    ("diabetes", &[]),
+    ("medicijnen", &[]),
+    (
+        "opname",
+        &[
+            "video", "geluids", "beeld", "camera", "foto", "lucht", "film", "band", "radio", "tv",
+        ],
+    ),
 ];
+
+/// Endings of medicine names (international non-proprietary names as Dutch writes them:
+/// "oxazepam", "omeprazol", "simvastatine", "metoprolol", "fluoxetine", "quetiapine",
+/// "risperidon", "amoxicilline"): a word of at least eight letters ending in one is a medicine.
+const DRUG_ENDINGS: [&str; 13] = [
+    "azepam",
+    "zolam",
+    "prazol",
+    "statine",
+    "olol",
+    "oxetine",
+    "apine",
+    "peridon",
+    "cilline",
+    "mycine",
+    "profen",
+    "triptyline",
+    "fenidaat",
+];
+
+/// Whether the word `w` names a medicine by its ending ([`DRUG_ENDINGS`]).
+fn drug_name(w: &[u8]) -> bool {
+    w.len() >= 8
+        && w.iter().all(u8::is_ascii_alphabetic)
+        && DRUG_ENDINGS.iter().any(|e| {
+            w.len() > e.len() + 2 && w[w.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        })
+}
+
+/// The last bytes of the heads of [`HEALTH_HEADS`], built at compile time.
+static HEAD_LAST_BYTES: [bool; 256] = {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < HEALTH_HEADS.len() {
+        let h = HEALTH_HEADS[i].0.as_bytes();
+        set[h[h.len() - 1] as usize] = true;
+        i += 1;
+    }
+    set
+};
 
 /// The head of [`HEALTH_HEADS`] that the word `w` (a compound, longer than its head) ends in.
 fn health_head(w: &[u8]) -> Option<&'static str> {
-    // Every head ends in one of these bytes: most words are ruled out by their last one.
-    if !matches!(
-        w.last(),
-        Some(b'n' | b't' | b'e' | b's' | b'g' | b'd' | b'l' | b'r')
-    ) {
+    // Most words are ruled out by their last byte, which no head ends in.
+    if !w
+        .last()
+        .is_some_and(|&b| HEAD_LAST_BYTES[usize::from(b.to_ascii_lowercase())])
+    {
         return None;
     }
     HEALTH_HEADS.iter().find_map(|&(head, not)| {
@@ -1846,7 +1904,9 @@ fn health_head(w: &[u8]) -> Option<&'static str> {
         let cut = w.len().checked_sub(h.len()).filter(|&c| c >= 3)?;
         let (modifier, tail) = w.split_at(cut);
         (tail.eq_ignore_ascii_case(h)
-            && modifier.last().is_some_and(u8::is_ascii_alphabetic)
+            && modifier
+                .last()
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'-')
             && !not
                 .iter()
                 .any(|m| modifier.eq_ignore_ascii_case(m.as_bytes())))
