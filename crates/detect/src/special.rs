@@ -2376,9 +2376,16 @@ fn clause(
     }
     // A fact named as a noun phrase inside another clause: "vanwege | zijn Hazara afkomst",
     // "waarom eisers | bekering tot het christendom", "de gestelde | bekering ...".
+    // A cue in a fronted adverbial before an inverted main clause ("Als gevolg van deze
+    // aandoening | ervaart eiseres krachtverlies", "In verband met deze ziekmelding | is
+    // appellant ... verschenen") is its reason or topic: only a noun phrase a person owns there
+    // is a fact ("Vanwege zijn depressie | is hij ...").
+    let fronted = start == l && fronted_adverbial(text, toks, l, c, r, persons);
     if let Some(np) = owned_noun_phrase(text, toks, start, c, h.last) {
         start = np;
         r = h.last;
+    } else if fronted {
+        return None;
     }
     // A short parenthesis right after the clause explains it: "is zwanger (uitgerekend
     // juni)", "veroordeeld 2012 (bedreiging)".
@@ -2528,6 +2535,50 @@ fn name_run(text: &str, toks: &[Tok], k: usize, c: usize) -> Option<usize> {
 /// ("vanwege zijn Hazara afkomst"), not the complement of the clause's own verb ("lijdt aan
 /// zijn ...", "is gestopt met zijn ...").
 const CAUSAL: [&str; 6] = ["vanwege", "wegens", "ondanks", "gezien", "over", "om"];
+/// Prepositions that open a fronted adverbial ("Als gevolg van ...", "In verband met ...").
+const FRONT: [&str; 13] = [
+    "als", "in", "met", "vanwege", "wegens", "door", "na", "bij", "tijdens", "op", "ondanks",
+    "gezien", "sinds",
+];
+
+/// Whether the clause from `l` with the cue at `c` opens with a prepositional phrase (no verb)
+/// followed, after the cue, by a finite verb and then its subject: a pronoun, a party noun
+/// (with or without an article) or a name ("..., ervaart eiseres", "is appellant").
+fn fronted_adverbial(
+    text: &str,
+    toks: &[Tok],
+    l: usize,
+    c: usize,
+    r: usize,
+    persons: &[(usize, usize)],
+) -> bool {
+    if !word_is(text, &toks[l], &FRONT) || (l..c).any(|k| word_is(text, &toks[k], &VERBS)) {
+        return false;
+    }
+    let subject = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            (word_is(text, t, &SUBJECTS) && !word_is(text, t, &OBJECTS))
+                || word_is(text, t, &SUBJECT_NOUNS)
+                || covers(persons, t.start(), t.end())
+        })
+    };
+    // A finite verb: a known one, or a lower-case word in -t right before its subject
+    // ("ervaart eiseres").
+    let finite = |t: &Tok| {
+        word_is(text, t, &VERBS)
+            || (t.class == Class::Word && t.end() - t.start() >= 4 && t.text(text).ends_with('t'))
+    };
+    (c + 1..=r.min(c + 6)).any(|k| {
+        finite(&toks[k])
+            && !toks[k].cap
+            && (subject(k + 1)
+                || (toks
+                    .get(k + 1)
+                    .is_some_and(|a| word_is(text, a, &["de", "het"]))
+                    && subject(k + 2)))
+    })
+}
+
 /// Words before a noun phrase that make it a person's alleged fact ("de gestelde bekering").
 const ALLEGED: [&str; 4] = ["gestelde", "vermeende", "beweerde", "verklaarde"];
 
