@@ -403,6 +403,22 @@ const BASE_CUES: &[Cue] = &[
     ("hersenschudding", Kind::Health, 3, false),
     ("whiplash", Kind::Health, 3, false),
     ("botbreuk", Kind::Health, 3, false),
+    // Injuries as a police report or a medical note records them.
+    ("zwelling", Kind::Health, 3, false),
+    ("snijwond", Kind::Health, 3, false),
+    ("steekwond", Kind::Health, 3, false),
+    ("schotwond", Kind::Health, 3, false),
+    ("brandwond", Kind::Health, 3, false),
+    ("bijtwond", Kind::Health, 3, false),
+    ("hoofdwond", Kind::Health, 3, false),
+    ("gewond", Kind::Health, 3, true),
+    ("verwond", Kind::Health, 3, true),
+    ("kneuzing", Kind::Health, 3, false),
+    ("blauwe plek", Kind::Health, 3, false),
+    ("blauw oog", Kind::Health, 3, true),
+    ("hartaanval", Kind::Health, 3, false),
+    ("epileptisch", Kind::Health, 3, false),
+    ("flauwgevallen", Kind::Health, 3, true),
     ("coma", Kind::Health, 3, true),
     ("bewusteloos", Kind::Health, 3, false),
     ("antipsychotica", Kind::Health, 3, false),
@@ -710,8 +726,9 @@ fn cue(n: usize) -> &'static Cue {
     CUES.get(n).unwrap_or_else(|| &ACRONYMS[n - CUES.len()])
 }
 
-const SUBJECTS: [&str; 12] = [
-    "hij", "zij", "ze", "ik", "u", "wij", "we", "men", "hem", "je", "jij", "beiden",
+/// Subject pronouns; "lk" is "Ik" as OCR reads it (a capital I taken for an l).
+const SUBJECTS: [&str; 13] = [
+    "hij", "zij", "ze", "ik", "lk", "u", "wij", "we", "men", "hem", "je", "jij", "beiden",
 ];
 /// Nouns that stand for the person a text is about ("cliënt is ... veroordeeld").
 const SUBJECT_NOUNS: [&str; 36] = [
@@ -2129,7 +2146,8 @@ fn clause(
         let goes_on = word_is(text, n, &["volgens", "aldus"])
             || (word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
             || enumeration_end(text, toks, r + 1)
-            || placeholder_join(text, toks, r + 1);
+            || placeholder_join(text, toks, r + 1)
+            || verb_pending(text, toks, l, r);
         if word_is(text, n, &SOFT_BOUNDS) && !goes_on {
             break;
         }
@@ -2635,6 +2653,18 @@ fn owned_noun_phrase(
     None
 }
 
+/// Whether the subordinate clause from `l` ("dat het slachtoffer een zwelling | en roodheid
+/// onder het linkeroog had") has not reached its verb by token `r`, and the "en" after `r`
+/// joins words under that verb, not a clause of its own.
+fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
+    l > 0
+        && word_is(text, &toks[l - 1], &SUBORDINATORS)
+        && word_is(text, &toks[r + 1], &["en"])
+        && !(l..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
+        && r + 2 < toks.len()
+        && !starts_clause(text, toks, r + 2)
+}
+
 /// "[slachtoffer 2] en [slachtoffer 3]": "en" at `i` joins two placeholders of an anonymised
 /// ruling inside one clause.
 fn placeholder_join(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -2812,7 +2842,7 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     toks[a..=b].iter().any(|t| word_is(text, t, &PERSON_REFS))
 }
 
-const PERSON_REFS: [&str; 63] = [
+const PERSON_REFS: [&str; 64] = [
     "zichzelf",
     "verdachte",
     "slachtoffer",
@@ -2820,6 +2850,7 @@ const PERSON_REFS: [&str; 63] = [
     "zij",
     "ze",
     "ik",
+    "lk",
     "u",
     "hem",
     "haar",
