@@ -2151,6 +2151,9 @@ fn clause(
         if word_is(text, n, &SOFT_BOUNDS) && !goes_on {
             break;
         }
+        if main_clause_after(text, toks, l, c, r) {
+            break;
+        }
         r += 1;
     }
     // A heading or a form label ("Diagnose", "Eerste ziektedag: 8 januari"): a line of at
@@ -2663,6 +2666,57 @@ fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
         && !(l..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
         && r + 2 < toks.len()
         && !starts_clause(text, toks, r + 2)
+}
+
+/// Subjects of the main clause after a fronted subordinate one in a ruling or a decision
+/// ("Dat eiser behoort tot de Hazara's | acht verweerder onvoldoende").
+const AUTHORITIES: [&str; 8] = [
+    "verweerder",
+    "verweerster",
+    "rechtbank",
+    "hof",
+    "minister",
+    "staatssecretaris",
+    "college",
+    "raad",
+];
+
+/// Whether a fronted subordinate clause ("Dat eiser behoort tot de Hazara's", its
+/// conjunction capitalised before `l`) has its verb by token `r` (a known one, a participle or
+/// a word in -t other than the cue `c`) and a main clause begins after `r`: a finite verb and its subject ("acht
+/// verweerder", "is de rechtbank").
+fn main_clause_after(text: &str, toks: &[Tok], l: usize, c: usize, r: usize) -> bool {
+    if l == 0 || !toks[l - 1].cap || !word_is(text, &toks[l - 1], &SUBORDINATORS) {
+        return false;
+    }
+    let has_verb = (l..=r).any(|k| {
+        let t = &toks[k];
+        ends_with_verb(text, t)
+            || (k != c
+                && t.class == Class::Word
+                && !t.cap
+                && t.end() - t.start() >= 4
+                && t.text(text).ends_with('t'))
+    });
+    let Some(v) = toks.get(r + 1) else {
+        return false;
+    };
+    let finite = !v.cap
+        && v.class == Class::Word
+        && (word_is(text, v, &VERBS) || (v.end() - v.start() >= 3 && v.text(text).ends_with('t')));
+    let subject = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            word_is(text, t, &SUBJECTS)
+                || word_is(text, t, &SUBJECT_NOUNS)
+                || word_is(text, t, &AUTHORITIES)
+        })
+    };
+    let subject_after = subject(r + 2)
+        || (toks
+            .get(r + 2)
+            .is_some_and(|a| word_is(text, a, &["de", "het"]))
+            && subject(r + 3));
+    has_verb && finite && subject_after
 }
 
 /// "[slachtoffer 2] en [slachtoffer 3]": "en" at `i` joins two placeholders of an anonymised
