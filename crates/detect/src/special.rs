@@ -1300,17 +1300,22 @@ fn coordinated(
     // Exactly one token between them: segments that touch (a clause broken by a line end,
     // the same phrase typed twice) or lie further apart are no coordination; the caller
     // guarantees nothing about the gap, so it is matched, never indexed.
-    let Some([joiner]) = toks.get(first_end + 1..second_start) else {
-        return false;
+    let first_has_verb = toks
+        .get(first_start..first_end)
+        .is_some_and(|first| first.iter().any(|t| ends_with_verb(text, t)));
+    let joiner = match toks.get(first_end + 1..second_start) {
+        // After a comma only within a clause: the first part has a verb ("noemt zichzelf
+        // moslim, niet praktiserend"); verbless phrases in a list are one fact each
+        // ("ernstige depressie, GGZ-traject").
+        Some([j]) if j.is_punct(text, b',') => first_has_verb,
+        Some([j]) => word_is(text, j, &["en"]) || (first_has_verb && word_is(text, j, &["maar"])),
+        // "is veroordeeld in 2010, 2016 en 2018, maar ook langer geleden in 2003 wegens ...":
+        // an elliptic "maar" without a verb of its own goes on with the first clause.
+        Some([comma, maar]) => {
+            first_has_verb && comma.is_punct(text, b',') && word_is(text, maar, &["maar"])
+        }
+        _ => false,
     };
-    // After a comma only within a clause: the first part has a verb ("noemt zichzelf moslim,
-    // niet praktiserend"); verbless phrases in a list are one fact each ("ernstige
-    // depressie, GGZ-traject").
-    let joiner = word_is(text, joiner, &["en"])
-        || (joiner.is_punct(text, b',')
-            && toks
-                .get(first_start..first_end)
-                .is_some_and(|first| first.iter().any(|t| ends_with_verb(text, t))));
     let Some(second) = toks.get(second_start..=second_end) else {
         return false;
     };
@@ -1413,7 +1418,8 @@ const VERBS: [&str; 87] = [
 ];
 
 /// Nouns that look like past participles (ge-…-d/t/en).
-const GE_NOUNS: [&str; 9] = [
+const GE_NOUNS: [&str; 10] = [
+    "geleden",
     "geweld",
     "gebied",
     "gebieden",
@@ -2814,7 +2820,7 @@ fn enumeration_comma(text: &str, toks: &[Tok], i: usize) -> bool {
 
 /// Whether the "en"/"of" at `i` closes an enumeration "a, b en c": an item after it that ends
 /// the phrase (a bound, a line end or the end of the text follows), and a comma two tokens
-/// before it.
+/// before it (two numbers need none: "in 2010 en 2016").
 fn enumeration_end(text: &str, toks: &[Tok], i: usize) -> bool {
     if i < 2 || !word_is(text, &toks[i], &["en", "of"]) {
         return false;
@@ -2822,7 +2828,8 @@ fn enumeration_end(text: &str, toks: &[Tok], i: usize) -> bool {
     let (Some(last), before) = (toks.get(i + 1), &toks[i - 1]) else {
         return false;
     };
-    toks[i - 2].is_punct(text, b',')
+    let numbers = before.class == Class::Number && last.class == Class::Number;
+    (toks[i - 2].is_punct(text, b',') || numbers)
         && enumeration_item(text, before)
         && enumeration_item(text, last)
         && last.nl_before == 0
