@@ -1799,7 +1799,7 @@ const PROCEDURE_PARTY: [&str; 9] = [
 /// Head nouns that make a compound a health fact ("somberheidsklachten", "depotmedicatie",
 /// "persoonlijkheidsstoornis", "rugpijn", "gokverslaving"), with the modifiers that make
 /// the same head something else ("geluidsklachten", "politieoperatie").
-const HEALTH_HEADS: [(&str, &[&str]); 30] = [
+const HEALTH_HEADS: [(&str, &[&str]); 31] = [
     (
         "klachten",
         &[
@@ -1854,6 +1854,7 @@ const HEALTH_HEADS: [(&str, &[&str]); 30] = [
     ("ontsteking", &[]),
     ("infarct", &[]),
     ("itis", &[]),
+    ("rolstoel", &[]),
     ("allergie", &[]),
     ("syndroom", &[]),
     ("blessure", &[]),
@@ -2153,7 +2154,8 @@ fn clause(
             || (word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
             || enumeration_end(text, toks, r + 1)
             || placeholder_join(text, toks, r + 1)
-            || verb_pending(text, toks, l, r);
+            || verb_pending(text, toks, l, r)
+            || participles_joined(text, toks, r);
         if word_is(text, n, &SOFT_BOUNDS) && !goes_on {
             break;
         }
@@ -2672,6 +2674,15 @@ fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
         && !(l..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
         && r + 2 < toks.len()
         && !starts_clause(text, toks, r + 2)
+}
+
+/// "werd opgepakt | en meegenomen": "en" after token `r` joins two participles under one
+/// auxiliary.
+fn participles_joined(text: &str, toks: &[Tok], r: usize) -> bool {
+    let participle = |t: &Tok| ends_with_verb(text, t) && !word_is(text, t, &VERBS);
+    word_is(text, &toks[r + 1], &["en"])
+        && participle(&toks[r])
+        && toks.get(r + 2).is_some_and(participle)
 }
 
 /// Subjects of the main clause after a fronted subordinate one in a ruling or a decision
