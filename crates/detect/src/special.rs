@@ -1300,19 +1300,20 @@ fn coordinated(
     // Exactly one token between them: segments that touch (a clause broken by a line end,
     // the same phrase typed twice) or lie further apart are no coordination; the caller
     // guarantees nothing about the gap, so it is matched, never indexed.
-    let first_has_verb = toks
-        .get(first_start..first_end)
-        .is_some_and(|first| first.iter().any(|t| ends_with_verb(text, t)));
+    let first_has_verb = || {
+        toks.get(first_start..first_end)
+            .is_some_and(|first| first.iter().any(|t| ends_with_verb(text, t)))
+    };
     let joiner = match toks.get(first_end + 1..second_start) {
         // After a comma only within a clause: the first part has a verb ("noemt zichzelf
         // moslim, niet praktiserend"); verbless phrases in a list are one fact each
         // ("ernstige depressie, GGZ-traject").
-        Some([j]) if j.is_punct(text, b',') => first_has_verb,
-        Some([j]) => word_is(text, j, &["en"]) || (first_has_verb && word_is(text, j, &["maar"])),
+        Some([j]) if j.is_punct(text, b',') => first_has_verb(),
+        Some([j]) => word_is(text, j, &["en"]) || (word_is(text, j, &["maar"]) && first_has_verb()),
         // "is veroordeeld in 2010, 2016 en 2018, maar ook langer geleden in 2003 wegens ...":
         // an elliptic "maar" without a verb of its own goes on with the first clause.
         Some([comma, maar]) => {
-            first_has_verb && comma.is_punct(text, b',') && word_is(text, maar, &["maar"])
+            comma.is_punct(text, b',') && word_is(text, maar, &["maar"]) && first_has_verb()
         }
         _ => false,
     };
@@ -1450,6 +1451,15 @@ fn ends_with_verb(text: &str, t: &Tok) -> bool {
     }
     if word_is(text, t, &VERBS) || word_is(text, t, &["zijn"]) {
         return true;
+    }
+    // A participle is six letters or more, ends in d, t or en and holds "ge": most words fail
+    // that without a lower-cased copy.
+    let b = t.text(text).as_bytes();
+    if b.len() < 6
+        || !matches!(b[b.len() - 1].to_ascii_lowercase(), b'd' | b't' | b'n')
+        || !b.windows(2).any(|p| p.eq_ignore_ascii_case(b"ge"))
+    {
+        return false;
     }
     let w = lower(text, t);
     let stem = [
@@ -1677,6 +1687,10 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
             continue;
         }
         let w = &bytes[t.start()..t.end()];
+        // Most words are ruled out by their last three bytes.
+        if !may_end_in_head(w) {
+            continue;
+        }
         let Some(head) = health_head(w).or_else(|| drug_name(w).then_some("medicatie")) else {
             continue;
         };
@@ -1877,7 +1891,7 @@ const HEALTH_HEADS: [(&str, &[&str]); 31] = [
 /// Endings of medicine names (international non-proprietary names as Dutch writes them:
 /// "oxazepam", "omeprazol", "simvastatine", "metoprolol", "fluoxetine", "quetiapine",
 /// "risperidon", "amoxicilline"): a word of at least eight letters ending in one is a medicine.
-const DRUG_ENDINGS: [&str; 13] = [
+const DRUG_ENDINGS: [&str; 12] = [
     "azepam",
     "zolam",
     "prazol",
@@ -1890,7 +1904,6 @@ const DRUG_ENDINGS: [&str; 13] = [
     "mycine",
     "profen",
     "triptyline",
-    "fenidaat",
 ];
 
 /// Whether the word `w` names a medicine by its ending ([`DRUG_ENDINGS`]).
@@ -1902,27 +1915,43 @@ fn drug_name(w: &[u8]) -> bool {
         })
 }
 
-/// The last bytes of the heads of [`HEALTH_HEADS`], built at compile time.
-static HEAD_LAST_BYTES: [bool; 256] = {
-    let mut set = [false; 256];
+/// The index of a word's last three bytes in [`HEAD_TAILS`]: the low five bits of each (the
+/// same for both cases of an ASCII letter).
+const fn tail_key(a: u8, b: u8, c: u8) -> usize {
+    (((a & 31) as usize) << 10) | (((b & 31) as usize) << 5) | ((c & 31) as usize)
+}
+
+/// Bit [`tail_key`] is set for the last three bytes of every head of [`HEALTH_HEADS`] and
+/// every ending of [`DRUG_ENDINGS`], built at compile time (4 KiB). A clear bit proves that
+/// the word ends in none of them; a set bit may be a false alarm (the lists decide).
+static HEAD_TAILS: [u64; 512] = {
+    let mut set = [0u64; 512];
     let mut i = 0;
-    while i < HEALTH_HEADS.len() {
-        let h = HEALTH_HEADS[i].0.as_bytes();
-        set[h[h.len() - 1] as usize] = true;
+    while i < HEALTH_HEADS.len() + DRUG_ENDINGS.len() {
+        let h = if i < HEALTH_HEADS.len() {
+            HEALTH_HEADS[i].0.as_bytes()
+        } else {
+            DRUG_ENDINGS[i - HEALTH_HEADS.len()].as_bytes()
+        };
+        let n = h.len();
+        let k = tail_key(h[n - 3], h[n - 2], h[n - 1]);
+        set[k / 64] |= 1 << (k % 64);
         i += 1;
     }
     set
 };
 
+/// Whether the word `w` may end in a head or a drug ending ([`HEAD_TAILS`]).
+fn may_end_in_head(w: &[u8]) -> bool {
+    let Some(&[a, b, c]) = w.last_chunk::<3>() else {
+        return false;
+    };
+    let k = tail_key(a, b, c);
+    HEAD_TAILS[k / 64] & (1 << (k % 64)) != 0
+}
+
 /// The head of [`HEALTH_HEADS`] that the word `w` (a compound, longer than its head) ends in.
 fn health_head(w: &[u8]) -> Option<&'static str> {
-    // Most words are ruled out by their last byte, which no head ends in.
-    if !w
-        .last()
-        .is_some_and(|&b| HEAD_LAST_BYTES[usize::from(b.to_ascii_lowercase())])
-    {
-        return None;
-    }
     HEALTH_HEADS.iter().find_map(|&(head, not)| {
         let h = head.as_bytes();
         let cut = w.len().checked_sub(h.len()).filter(|&c| c >= 3)?;
@@ -2150,13 +2179,15 @@ fn clause(
         }
         // Soft bounds the clause goes on over: "volgens"/"aldus" (cut below), "heeft die
         // afgedaan", the "en" of an enumeration ("in 2010, 2016 en 2018").
-        let goes_on = word_is(text, n, &["volgens", "aldus"])
-            || (word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
-            || enumeration_end(text, toks, r + 1)
-            || placeholder_join(text, toks, r + 1)
-            || verb_pending(text, toks, l, r)
-            || participles_joined(text, toks, r);
-        if word_is(text, n, &SOFT_BOUNDS) && !goes_on {
+        let goes_on = || {
+            word_is(text, n, &["volgens", "aldus"])
+                || (word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
+                || enumeration_end(text, toks, r + 1)
+                || placeholder_join(text, toks, r + 1)
+                || verb_pending(text, toks, l, r)
+                || participles_joined(text, toks, r)
+        };
+        if word_is(text, n, &SOFT_BOUNDS) && !goes_on() {
             break;
         }
         if main_clause_after(text, toks, l, c, r) {
@@ -2624,41 +2655,44 @@ fn owned_noun_phrase(
     c: usize,
     last: usize,
 ) -> Option<usize> {
-    let after_ok = toks.get(last + 1).is_none_or(|n| {
-        n.class == Class::Punct
-            || n.nl_before > 0
-            || ends_with_verb(text, n)
-            || word_is(text, n, &SOFT_BOUNDS)
-            || word_is(text, n, &["bij", "niet", "geloofwaardig"])
-    });
-    if !after_ok {
-        return None;
-    }
+    let after_ok = || {
+        toks.get(last + 1).is_none_or(|n| {
+            n.class == Class::Punct
+                || n.nl_before > 0
+                || ends_with_verb(text, n)
+                || word_is(text, n, &SOFT_BOUNDS)
+                || word_is(text, n, &["bij", "niet", "geloofwaardig"])
+        })
+    };
     let lo = from.max(c.saturating_sub(5));
+    // From the cue leftwards: each step adds one word between the owner and the cue.
     for o in (lo..c.saturating_sub(1)).rev() {
-        let t = &toks[o];
-        let inner = &toks[o + 1..c];
-        if inner.iter().any(|x| {
-            x.class != Class::Word || ends_with_verb(text, x) || word_is(text, x, &SUBJECTS)
-        }) {
+        let x = &toks[o + 1];
+        if x.class != Class::Word || word_is(text, x, &SUBJECTS) || ends_with_verb(text, x) {
             return None;
         }
+        let t = &toks[o];
         let before = o.checked_sub(1).map(|b| &toks[b]);
-        if word_is(text, t, &POSSESSIVES) && before.is_some_and(|b| word_is(text, b, &CAUSAL)) {
-            return Some(o);
-        }
         let w = t.text(text);
-        if w.len() > 3
+        let owner = if word_is(text, t, &POSSESSIVES)
+            && before.is_some_and(|b| word_is(text, b, &CAUSAL))
+        {
+            Some(o)
+        } else if (w.len() > 3
             && w.ends_with('s')
             && !t.cap
             && SUBJECT_NOUNS.iter().any(|n| {
                 n.len() + 1 == w.len() && w.as_bytes()[..n.len()].eq_ignore_ascii_case(n.as_bytes())
-            })
+            }))
+            || (word_is(text, t, &ALLEGED)
+                && before.is_some_and(|b| word_is(text, b, &["de", "het"])))
         {
-            return Some(o + 1);
-        }
-        if word_is(text, t, &ALLEGED) && before.is_some_and(|b| word_is(text, b, &["de", "het"])) {
-            return Some(o + 1);
+            Some(o + 1)
+        } else {
+            None
+        };
+        if owner.is_some() {
+            return owner.filter(|_| after_ok());
         }
     }
     None
@@ -2706,15 +2740,17 @@ fn main_clause_after(text: &str, toks: &[Tok], l: usize, c: usize, r: usize) -> 
     if l == 0 || !toks[l - 1].cap || !word_is(text, &toks[l - 1], &SUBORDINATORS) {
         return false;
     }
-    let has_verb = (l..=r).any(|k| {
-        let t = &toks[k];
-        ends_with_verb(text, t)
-            || (k != c
-                && t.class == Class::Word
-                && !t.cap
-                && t.end() - t.start() >= 4
-                && t.text(text).ends_with('t'))
-    });
+    let has_verb = || {
+        (l..=r).any(|k| {
+            let t = &toks[k];
+            ends_with_verb(text, t)
+                || (k != c
+                    && t.class == Class::Word
+                    && !t.cap
+                    && t.end() - t.start() >= 4
+                    && t.text(text).ends_with('t'))
+        })
+    };
     let Some(v) = toks.get(r + 1) else {
         return false;
     };
@@ -2733,7 +2769,7 @@ fn main_clause_after(text: &str, toks: &[Tok], l: usize, c: usize, r: usize) -> 
             .get(r + 2)
             .is_some_and(|a| word_is(text, a, &["de", "het"]))
             && subject(r + 3));
-    has_verb && finite && subject_after
+    finite && subject_after && has_verb()
 }
 
 /// "[slachtoffer 2] en [slachtoffer 3]": "en" at `i` joins two placeholders of an anonymised
