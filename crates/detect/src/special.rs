@@ -883,7 +883,8 @@ const GROUP_NOUNS: [&str; 17] = [
 ];
 const PLURAL_RESTS: [&str; 8] = ["s", "en", "eten", "ten", "nen", "gen", "'s", "es"];
 /// Medical practitioners: a health cue only as the person's care, not as an actor.
-const PRACTITIONERS: [&str; 6] = [
+const PRACTITIONERS: [&str; 7] = [
+    "longarts",
     "bedrijfsarts",
     "huisarts",
     "psycholoog",
