@@ -1217,6 +1217,23 @@ fn origin_context(text: &str, toks: &[Tok], ti: usize) -> bool {
     }) {
         return false;
     }
+    // A record's field: "Afkomst: Koerdisch", "Etniciteit: Hazara".
+    if ti >= 2
+        && toks[ti - 1].is_punct(text, b':')
+        && word_is(
+            text,
+            &toks[ti - 2],
+            &[
+                "afkomst",
+                "herkomst",
+                "etniciteit",
+                "achtergrond",
+                "bevolkingsgroep",
+            ],
+        )
+    {
+        return true;
+    }
     // "behoort tot de Hazara's", "behoren tot de Koerdische minderheid".
     if (ti.saturating_sub(4)..ti).any(|k| {
         word_is(
