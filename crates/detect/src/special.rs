@@ -175,6 +175,7 @@ const BASE_CUES: &[Cue] = &[
     ("adhd", Kind::Health, 3, false),
     ("autis", Kind::Health, 3, false),
     ("zwanger", Kind::Health, 3, false),
+    ("in verwachting van", Kind::Health, 3, false),
     ("operatie", Kind::Health, 2, false),
     ("krukken", Kind::Health, 3, false),
     ("verslaving", Kind::Health, 3, false),
@@ -731,7 +732,7 @@ const SUBJECTS: [&str; 13] = [
     "hij", "zij", "ze", "ik", "lk", "u", "wij", "we", "men", "hem", "je", "jij", "beiden",
 ];
 /// Nouns that stand for the person a text is about ("cliënt is ... veroordeeld").
-const SUBJECT_NOUNS: [&str; 36] = [
+const SUBJECT_NOUNS: [&str; 38] = [
     "verdachte",
     "slachtoffer",
     "aanvrager",
@@ -768,6 +769,8 @@ const SUBJECT_NOUNS: [&str; 36] = [
     "leerling",
     "moeder",
     "vader",
+    "mevrouw",
+    "meneer",
 ];
 const POSSESSIVES: [&str; 6] = ["mijn", "zijn", "haar", "uw", "hun", "onze"];
 /// Kin and partner nouns after a possessive: "mijn vrouw", "haar zoon".
@@ -1778,6 +1781,32 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         {
             continue;
         }
+        // "Uit de justitiële documentatie blijkt dat ...": the source, not the fact.
+        if kind == Kind::Criminal
+            && (ti >= 1 && word_is(text, &toks[ti - 1], &["uit"])
+                || ti >= 2
+                    && word_is(text, &toks[ti - 2], &["uit"])
+                    && word_is(text, &toks[ti - 1], &["de", "het", "zijn", "haar"]))
+        {
+            continue;
+        }
+        // "Ons kenmerk: FNV-OVH/2023/1187": a reference code, no fact.
+        if ti >= 2
+            && toks[ti - 1].is_punct(text, b':')
+            && word_is(
+                text,
+                &toks[ti - 2],
+                &[
+                    "kenmerk",
+                    "referentie",
+                    "zaaknummer",
+                    "dossiernummer",
+                    "nummer",
+                ],
+            )
+        {
+            continue;
+        }
         // "de benadeelde partij", "beide partijen": a party to proceedings, no politics.
         if cue == "partij"
             && (rest.eq_ignore_ascii_case("en")
@@ -2268,6 +2297,16 @@ fn clause(
                 start = end + 1;
                 break;
             }
+        }
+        // "mevrouw Jansen", "meneer El Amrani": the name after the title is the subject.
+        if word_is(text, t, &["mevrouw", "meneer"])
+            && k < c
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.cap || covers(persons, n.start(), n.end()))
+        {
+            k += 1;
+            continue;
         }
         // "[slachtoffer 1]": a party the ruling's anonymisation names, not the subject.
         let bracketed = k > 0 && toks[k - 1].is_punct(text, b'[');
@@ -2968,7 +3007,7 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     toks[a..=b].iter().any(|t| word_is(text, t, &PERSON_REFS))
 }
 
-const PERSON_REFS: [&str; 64] = [
+const PERSON_REFS: [&str; 66] = [
     "zichzelf",
     "verdachte",
     "slachtoffer",
@@ -3033,6 +3072,8 @@ const PERSON_REFS: [&str; 64] = [
     "man",
     "vrouw",
     "kind",
+    "mevrouw",
+    "meneer",
 ];
 
 #[cfg(test)]
