@@ -2213,7 +2213,7 @@ fn clause(
     while l > 0 {
         let p = &toks[l - 1];
         if clause_bound(text, toks, l - 1)
-            || toks[l].nl_before > 0
+            || line_break(text, toks, l)
             || p.tab_before(text, &toks[l])
             || (word_is(text, p, &SOFT_BOUNDS)
                 && !demonstrative(text, toks, l - 1)
@@ -2228,7 +2228,10 @@ fn clause(
     let mut r = c;
     while r + 1 < toks.len() {
         let n = &toks[r + 1];
-        if clause_bound(text, toks, r + 1) || n.nl_before > 0 || toks[r].tab_before(text, n) {
+        if clause_bound(text, toks, r + 1)
+            || line_break(text, toks, r + 1)
+            || toks[r].tab_before(text, n)
+        {
             break;
         }
         // Soft bounds the clause goes on over: "volgens"/"aldus" (cut below), "heeft die
@@ -2872,6 +2875,28 @@ fn short_parenthesis(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         .get(close + 1)
         .is_none_or(|n| n.nl_before > 0 || (n.class == Class::Punct && !n.is_punct(text, b'(')));
     (plain && after_ok).then_some(close)
+}
+
+/// Whether a line break before token `i` ends a clause: not where running text wraps (a
+/// scan, a narrow column, a mail client's line length): one newline, a line of at least 20
+/// bytes before it that ends in a word, a comma or a hyphen of a broken word, and a lower-case
+/// word after it.
+fn line_break(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if t.nl_before == 0 {
+        return false;
+    }
+    if t.nl_before > 1 || i == 0 || t.class != Class::Word || t.cap {
+        return true;
+    }
+    let p = &toks[i - 1];
+    // A word hyphenated at the line end ("behan-" / "deling") wraps too.
+    let hyphenated = p.is_punct(text, b'-') && i >= 2 && toks[i - 2].end() == p.start();
+    if !(p.class == Class::Word || p.is_punct(text, b',') || hyphenated) {
+        return true;
+    }
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..p.start()]).map_or(0, |n| n + 1);
+    p.end() - line_start < 20
 }
 
 /// Whether token `i` ends a clause: a hard bound, but not a comma between adjectives ("een
