@@ -2485,6 +2485,21 @@ fn clause(
             };
         }
     }
+    // "herkomst en etniciteit van eiser", "Etnische herkomst in document": the category
+    // named without its value is no fact ("behoort tot een etnische minderheid" is one).
+    if kind == Kind::Ethnicity
+        && starts_with_any(crate::sub(text, h.start, toks[c].end()), &["etni"])
+        && !(l..=r).any(|k| {
+            (toks[k].cap && starts_with_any(toks[k].text(text), &ORIGINS))
+                || word_is(
+                    text,
+                    &toks[k],
+                    &["minderheid", "behoort", "behoorde", "behoren"],
+                )
+        })
+    {
+        return None;
+    }
     // "als moslima", "als Hazara", "als Koerdische vrouw": only the noun (phrase).
     if c > 0
         && word_is(text, &toks[c - 1], &["als"])
