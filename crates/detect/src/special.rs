@@ -739,7 +739,7 @@ const SUBJECTS: [&str; 13] = [
     "hij", "zij", "ze", "ik", "lk", "u", "wij", "we", "men", "hem", "je", "jij", "beiden",
 ];
 /// Nouns that stand for the person a text is about ("cliënt is ... veroordeeld").
-const SUBJECT_NOUNS: [&str; 38] = [
+const SUBJECT_NOUNS: [&str; 47] = [
     "verdachte",
     "slachtoffer",
     "aanvrager",
@@ -778,6 +778,15 @@ const SUBJECT_NOUNS: [&str; 38] = [
     "vader",
     "mevrouw",
     "meneer",
+    "kind",
+    "jongen",
+    "meisje",
+    "zoon",
+    "dochter",
+    "deelnemer",
+    "deelneemster",
+    "huurder",
+    "scholier",
 ];
 const POSSESSIVES: [&str; 6] = ["mijn", "zijn", "haar", "uw", "hun", "onze"];
 /// Kin and partner nouns after a possessive: "mijn vrouw", "haar zoon".
@@ -2320,9 +2329,11 @@ fn clause(
         }
         // "[slachtoffer 1]": a party the ruling's anonymisation names, not the subject.
         let bracketed = k > 0 && toks[k - 1].is_punct(text, b'[');
+        // "een Koerdisch meisje": a person noun after the cue is the phrase's head.
+        let head_after_cue = k > c && word_is(text, t, &ORIGIN_PERSONS);
         if word_is(text, t, &SUBJECTS)
             || is_person
-            || (word_is(text, t, &SUBJECT_NOUNS) && !bracketed)
+            || (word_is(text, t, &SUBJECT_NOUNS) && !bracketed && !head_after_cue)
         {
             let mut kk = k;
             while is_person && kk < r && covers(persons, toks[kk + 1].start(), toks[kk + 1].end()) {
