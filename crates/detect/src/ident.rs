@@ -1374,6 +1374,11 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], caps: &[u32], out: &mut Vec<Fi
         {
             continue;
         }
+        // "Burgerservicenummer 1234", "Zaaknummer 2024": a label of a number, no street.
+        let pw = prev.text(text).as_bytes();
+        if pw.len() > 6 && pw[pw.len() - 6..].eq_ignore_ascii_case(b"nummer") {
+            continue;
+        }
         // Cells of a table export are separate values: a tab never joins a street name to
         // its number, nor to the cell before it.
         if prev.tab_before(text, n) {
