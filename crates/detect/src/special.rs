@@ -2432,12 +2432,16 @@ fn clause(
         .map(|x| x.last)
         .max()
         .unwrap_or(c);
-    for k in last_cue + 1..=r {
-        if word_is(text, &toks[k], &ADJUNCTS)
+    if let Some(k) = (last_cue + 1..=r).find(|&k| {
+        word_is(text, &toks[k], &ADJUNCTS)
             && !toks.get(k + 1).is_some_and(|n| n.class == Class::Number)
+    }) {
+        r = k - 1;
+        // "worstelen en | tijdens de les ...": no conjunction left at the end.
+        while r > c
+            && (word_is(text, &toks[r], &["en", "of", "maar"]) || toks[r].is_punct(text, b','))
         {
-            r = k - 1;
-            break;
+            r -= 1;
         }
     }
     // Ethnicity as a phrase: "(heeft) een Koerdische achtergrond", "van Marokkaanse afkomst";
@@ -2795,8 +2799,16 @@ fn owned_noun_phrase(
 /// onder het linkeroog had") has not reached its verb by token `r`, and the "en" after `r`
 /// joins words under that verb, not a clause of its own.
 fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
+    // The subordinate clause's subject right after the conjunction ("dat | het slachtoffer"),
+    // so "Dat gaven de partijen ..." (a demonstrative and a verb) is none.
+    let subject = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            word_is(text, t, &SUBJECTS) || word_is(text, t, &SUBJECT_NOUNS) || t.cap
+        })
+    };
     l > 0
         && word_is(text, &toks[l - 1], &SUBORDINATORS)
+        && (subject(l) || (word_is(text, &toks[l], &["de", "het"]) && subject(l + 1)))
         && word_is(text, &toks[r + 1], &["en"])
         && !(l..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
         && r + 2 < toks.len()
