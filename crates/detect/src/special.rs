@@ -2556,11 +2556,16 @@ fn clause(
     if start > r {
         return None;
     }
-    // "is nooit veroordeeld", "is niet ziek" deny the fact; "draagt geen hoofddoek", "wil geen
-    // medicatie innemen" state one (a practice, a refusal): "geen" right before the cue.
-    let negated = (start..c).any(|k| {
-        word_is(text, &toks[k], &NEGATIONS) && !(k + 1 == c && word_is(text, &toks[k], &["geen"]))
-    });
+    // "is nooit veroordeeld", "is niet ziek", "is geen kandidaat" deny the fact; "draagt geen
+    // hoofddoek", "wil geen medicatie innemen" state one (a practice, a refusal): "geen" right
+    // before a religion or health cue, not after a copula.
+    let practice = |k: usize| {
+        k + 1 == c
+            && matches!(kind, Kind::Religion | Kind::Health)
+            && word_is(text, &toks[k], &["geen"])
+            && !(k > 0 && word_is(text, &toks[k - 1], &COPULAS))
+    };
+    let negated = (start..c).any(|k| word_is(text, &toks[k], &NEGATIONS) && !practice(k));
     Some(Seg {
         s: start,
         e: r,
