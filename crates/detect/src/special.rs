@@ -862,7 +862,7 @@ const HABITUAL: [&str; 20] = [
     "wekelijkse",
 ];
 /// Nouns for organisations and communities: a cue said of these is not a person's fact.
-const ORG_NOUNS: [&str; 16] = [
+const ORG_NOUNS: [&str; 22] = [
     "moskee",
     "stichting",
     "vereniging",
@@ -879,6 +879,12 @@ const ORG_NOUNS: [&str; 16] = [
     "netwerk",
     "gebedsruimte",
     "gebedsgroep",
+    "onderwijs",
+    "vakbond",
+    "universiteit",
+    "hogeschool",
+    "basisschool",
+    "krant",
 ];
 /// Noun cues whose plural is a statement about a group ("moslims moeten ...").
 const GROUP_NOUNS: [&str; 17] = [
@@ -1829,6 +1835,15 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
                 || ti
                     .checked_sub(1)
                     .is_some_and(|b| word_is(text, &toks[b], &PROCEDURE_PARTY)))
+        {
+            continue;
+        }
+        // "geloof ik", "geloof je dat": I think, no faith.
+        if cue == "geloof"
+            && rest.is_empty()
+            && toks
+                .get(ti + 1)
+                .is_some_and(|n| word_is(text, n, &["ik", "je", "jij", "u", "we", "wij"]))
         {
             continue;
         }
