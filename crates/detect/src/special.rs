@@ -2386,7 +2386,10 @@ fn clause(
         // The cue itself was skipped: the subject came after it ("Bidt hij").
         start = if start > r { c } else { start.min(c) };
     }
-    if !person_near(text, toks, start, r, anchors) {
+    // "Mevrouw | heeft COPD (en gebruikt ...)": a sentence about the person a report calls by
+    // title alone.
+    let titled_subject = titled_sentence(text, toks, start);
+    if !titled_subject && !person_near(text, toks, start, r, anchors) {
         return None;
     }
     // An organisation as subject: "de moskee als organisatie ... volgt".
@@ -2756,6 +2759,25 @@ fn fronted_adverbial(
     })
 }
 
+/// Whether the sentence holding token `i` opens with "Mevrouw" or "Meneer" without a name
+/// after it, before `i` ("Mevrouw heeft COPD en gebruikt zuurstof").
+fn titled_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
+    let mut a = i;
+    while a > 0
+        && i - a < 40
+        && toks[a].nl_before == 0
+        && !matches!(text.as_bytes()[toks[a - 1].start()], b'.' | b'!' | b'?')
+    {
+        a -= 1;
+    }
+    a < i
+        && toks[a].cap
+        && word_is(text, &toks[a], &["mevrouw", "meneer"])
+        && toks
+            .get(a + 1)
+            .is_some_and(|n| n.class == Class::Word && !n.cap)
+}
+
 /// Words before a noun phrase that make it a person's alleged fact ("de gestelde bekering").
 const ALLEGED: [&str; 4] = ["gestelde", "vermeende", "beweerde", "verklaarde"];
 
@@ -3097,7 +3119,7 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     toks[a..=b].iter().any(|t| word_is(text, t, &PERSON_REFS))
 }
 
-const PERSON_REFS: [&str; 66] = [
+const PERSON_REFS: [&str; 64] = [
     "zichzelf",
     "verdachte",
     "slachtoffer",
@@ -3162,8 +3184,6 @@ const PERSON_REFS: [&str; 66] = [
     "man",
     "vrouw",
     "kind",
-    "mevrouw",
-    "meneer",
 ];
 
 #[cfg(test)]
