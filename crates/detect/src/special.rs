@@ -2937,7 +2937,8 @@ fn own_account(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// The closing token of a short parenthesis opening at `i` on the same line: at most four
-/// words or numbers inside, no finite verb, and a punctuation mark, the line end or the text end after
+/// lower-case words or numbers inside (a name, "(HALT-afdoening)", "(Vela Blues)", is another
+/// thing), no finite verb, and a punctuation mark, the line end or the text end after
 /// it (so it closes the statement it explains).
 fn short_parenthesis(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     let open = toks.get(i)?;
@@ -2949,6 +2950,7 @@ fn short_parenthesis(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     let plain = inner.iter().all(|t| {
         t.nl_before == 0
             && matches!(t.class, Class::Word | Class::Number)
+            && !t.cap
             && !word_is(text, t, &VERBS)
     });
     let after_ok = toks
