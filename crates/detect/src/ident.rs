@@ -797,10 +797,13 @@ fn ibans(text: &str, out: &mut Vec<Finding>) {
             }
             continue;
         }
-        // Collect up to 34 alphanumerics with single spaces between groups.
+        // Collect up to 34 alphanumerics with single spaces between groups, and at most one
+        // line break (a narrow table cell or column wraps the number: "NL91 ABNA" /
+        // "0417 1643 00").
         let mut p = i;
         let mut ends = [0usize; 34];
         let mut n = 0;
+        let mut wrap: Option<usize> = None; // the count of characters before the line break
         while p < b.len() && n < 34 {
             if b[p].is_ascii_alphanumeric() {
                 p += 1;
@@ -813,6 +816,9 @@ fn ibans(text: &str, out: &mut Vec<Finding>) {
             {
                 // A doubled space (OCR output) between groups.
                 p += 2;
+            } else if let Some(q) = wrap.is_none().then(|| line_wrap(b, p)).flatten() {
+                wrap = Some(n);
+                p = q;
             } else {
                 break;
             }
@@ -823,20 +829,51 @@ fn ibans(text: &str, out: &mut Vec<Finding>) {
             if e < b.len() && b[e].is_ascii_alphanumeric() {
                 continue;
             }
+            // Over the line break when the candidate holds characters of the next line.
+            let wrapped = wrap.is_some_and(|w| w < k);
             let cand = crate::sub(text, i, e);
-            if validate::iban_mod97(cand) {
-                found = Some(e);
+            let ok = if wrapped {
+                let joined: String = cand.chars().filter(|c| !c.is_whitespace()).collect();
+                validate::iban_mod97(&joined)
+            } else {
+                validate::iban_mod97(cand)
+            };
+            if ok {
+                found = Some((e, wrapped));
                 break;
             }
         }
         match found {
-            Some(e) => {
+            Some((e, false)) => {
                 out.push(finding(i, e, Kind::Iban, 0.99, "id.iban"));
+                d = e;
+            }
+            Some((e, true)) => {
+                out.push(finding(i, e, Kind::Iban, 0.95, "id.iban_wrapped"));
                 d = e;
             }
             None => d += 1,
         }
     }
+}
+
+/// Where the next line's text starts when `p` is at the end of a line (spaces, an optional
+/// carriage return, one newline, spaces) and an alphanumeric follows; not over a blank line.
+fn line_wrap(b: &[u8], mut p: usize) -> Option<usize> {
+    while b.get(p).is_some_and(|&c| c == b' ' || c == b'\t') {
+        p += 1;
+    }
+    if b.get(p) == Some(&b'\r') {
+        p += 1;
+    }
+    if b.get(p) != Some(&b'\n') {
+        return None;
+    }
+    p += 1;
+    while b.get(p).is_some_and(|&c| c == b' ' || c == b'\t') {
+        p += 1;
+    }
+    b.get(p).is_some_and(u8::is_ascii_alphanumeric).then_some(p)
 }
 
 fn plates(text: &str, out: &mut Vec<Finding>) {
@@ -1335,6 +1372,11 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], caps: &[u32], out: &mut Vec<Fi
             .iter()
             .any(|w| w.eq_ignore_ascii_case(prev.text(text)))
         {
+            continue;
+        }
+        // "Burgerservicenummer 1234", "Zaaknummer 2024": a label of a number, no street.
+        let pw = prev.text(text).as_bytes();
+        if pw.len() > 6 && pw[pw.len() - 6..].eq_ignore_ascii_case(b"nummer") {
             continue;
         }
         // Cells of a table export are separate values: a tab never joins a street name to

@@ -175,6 +175,7 @@ const BASE_CUES: &[Cue] = &[
     ("adhd", Kind::Health, 3, false),
     ("autis", Kind::Health, 3, false),
     ("zwanger", Kind::Health, 3, false),
+    ("in verwachting van", Kind::Health, 3, false),
     ("operatie", Kind::Health, 2, false),
     ("krukken", Kind::Health, 3, false),
     ("verslaving", Kind::Health, 3, false),
@@ -233,6 +234,13 @@ const BASE_CUES: &[Cue] = &[
     ("sclerose", Kind::Health, 3, false),
     ("slechthorend", Kind::Health, 3, false),
     ("rollator", Kind::Health, 3, false),
+    ("pacemaker", Kind::Health, 3, false),
+    ("moeite met lopen", Kind::Health, 3, false),
+    ("moeite met traplopen", Kind::Health, 3, false),
+    ("moeite met ademhalen", Kind::Health, 3, false),
+    ("slecht ter been", Kind::Health, 3, false),
+    ("slecht zien", Kind::Health, 3, true),
+    ("slecht horen", Kind::Health, 3, true),
     ("sertraline", Kind::Health, 3, false),
     ("methylfenidaat", Kind::Health, 3, false),
     ("ritalin", Kind::Health, 3, false),
@@ -403,6 +411,22 @@ const BASE_CUES: &[Cue] = &[
     ("hersenschudding", Kind::Health, 3, false),
     ("whiplash", Kind::Health, 3, false),
     ("botbreuk", Kind::Health, 3, false),
+    // Injuries as a police report or a medical note records them.
+    ("zwelling", Kind::Health, 3, false),
+    ("snijwond", Kind::Health, 3, false),
+    ("steekwond", Kind::Health, 3, false),
+    ("schotwond", Kind::Health, 3, false),
+    ("brandwond", Kind::Health, 3, false),
+    ("bijtwond", Kind::Health, 3, false),
+    ("hoofdwond", Kind::Health, 3, false),
+    ("gewond", Kind::Health, 3, true),
+    ("verwond", Kind::Health, 3, true),
+    ("kneuzing", Kind::Health, 3, false),
+    ("blauwe plek", Kind::Health, 3, false),
+    ("blauw oog", Kind::Health, 3, true),
+    ("hartaanval", Kind::Health, 3, false),
+    ("epileptisch", Kind::Health, 3, false),
+    ("flauwgevallen", Kind::Health, 3, true),
     ("coma", Kind::Health, 3, true),
     ("bewusteloos", Kind::Health, 3, false),
     ("antipsychotica", Kind::Health, 3, false),
@@ -710,11 +734,12 @@ fn cue(n: usize) -> &'static Cue {
     CUES.get(n).unwrap_or_else(|| &ACRONYMS[n - CUES.len()])
 }
 
-const SUBJECTS: [&str; 12] = [
-    "hij", "zij", "ze", "ik", "u", "wij", "we", "men", "hem", "je", "jij", "beiden",
+/// Subject pronouns; "lk" is "Ik" as OCR reads it (a capital I taken for an l).
+const SUBJECTS: [&str; 13] = [
+    "hij", "zij", "ze", "ik", "lk", "u", "wij", "we", "men", "hem", "je", "jij", "beiden",
 ];
 /// Nouns that stand for the person a text is about ("cliënt is ... veroordeeld").
-const SUBJECT_NOUNS: [&str; 36] = [
+const SUBJECT_NOUNS: [&str; 47] = [
     "verdachte",
     "slachtoffer",
     "aanvrager",
@@ -751,6 +776,17 @@ const SUBJECT_NOUNS: [&str; 36] = [
     "leerling",
     "moeder",
     "vader",
+    "mevrouw",
+    "meneer",
+    "kind",
+    "jongen",
+    "meisje",
+    "zoon",
+    "dochter",
+    "deelnemer",
+    "deelneemster",
+    "huurder",
+    "scholier",
 ];
 const POSSESSIVES: [&str; 6] = ["mijn", "zijn", "haar", "uw", "hun", "onze"];
 /// Kin and partner nouns after a possessive: "mijn vrouw", "haar zoon".
@@ -776,9 +812,15 @@ const KIN: [&str; 16] = [
 const OBJECTS: [&str; 1] = ["hem"];
 /// Forms of "zijn" (to be) that the gold leaves out at the edges of a clause.
 const COPULAS: [&str; 6] = ["ben", "is", "bent", "zijn", "was", "waren"];
-const SOFT_BOUNDS: [&str; 14] = [
+const SOFT_BOUNDS: [&str; 21] = [
     "en", "die", "dat", "wat", "volgens", "aldus", "omdat", "want", "terwijl", "waarvoor", "maar",
-    "waardoor", "of", "wanneer",
+    "waardoor", "of", "wanneer", "waarna", "waarvan", "waarbij", "waarmee", "doordat", "nadat",
+    "hoewel",
+];
+/// Prepositions before a subject noun ("van appellant", "tegen eiser"): no inverted verb.
+const PREPOSITIONS: [&str; 16] = [
+    "van", "door", "aan", "met", "bij", "voor", "over", "tegen", "tot", "op", "uit", "naar",
+    "vanwege", "wegens", "namens", "jegens",
 ];
 /// Words before a subject pronoun that are not a verb (so no inversion "bidt hij").
 const NOT_VERBS: [&str; 14] = [
@@ -820,7 +862,7 @@ const HABITUAL: [&str; 20] = [
     "wekelijkse",
 ];
 /// Nouns for organisations and communities: a cue said of these is not a person's fact.
-const ORG_NOUNS: [&str; 16] = [
+const ORG_NOUNS: [&str; 22] = [
     "moskee",
     "stichting",
     "vereniging",
@@ -837,6 +879,12 @@ const ORG_NOUNS: [&str; 16] = [
     "netwerk",
     "gebedsruimte",
     "gebedsgroep",
+    "onderwijs",
+    "vakbond",
+    "universiteit",
+    "hogeschool",
+    "basisschool",
+    "krant",
 ];
 /// Noun cues whose plural is a statement about a group ("moslims moeten ...").
 const GROUP_NOUNS: [&str; 17] = [
@@ -860,7 +908,8 @@ const GROUP_NOUNS: [&str; 17] = [
 ];
 const PLURAL_RESTS: [&str; 8] = ["s", "en", "eten", "ten", "nen", "gen", "'s", "es"];
 /// Medical practitioners: a health cue only as the person's care, not as an actor.
-const PRACTITIONERS: [&str; 6] = [
+const PRACTITIONERS: [&str; 7] = [
+    "longarts",
     "bedrijfsarts",
     "huisarts",
     "psycholoog",
@@ -1193,6 +1242,23 @@ fn origin_context(text: &str, toks: &[Tok], ti: usize) -> bool {
     }) {
         return false;
     }
+    // A record's field: "Afkomst: Koerdisch", "Etniciteit: Hazara".
+    if ti >= 2
+        && toks[ti - 1].is_punct(text, b':')
+        && word_is(
+            text,
+            &toks[ti - 2],
+            &[
+                "afkomst",
+                "herkomst",
+                "etniciteit",
+                "achtergrond",
+                "bevolkingsgroep",
+            ],
+        )
+    {
+        return true;
+    }
     // "behoort tot de Hazara's", "behoren tot de Koerdische minderheid".
     if (ti.saturating_sub(4)..ti).any(|k| {
         word_is(
@@ -1277,17 +1343,23 @@ fn coordinated(
     // Exactly one token between them: segments that touch (a clause broken by a line end,
     // the same phrase typed twice) or lie further apart are no coordination; the caller
     // guarantees nothing about the gap, so it is matched, never indexed.
-    let Some([joiner]) = toks.get(first_end + 1..second_start) else {
-        return false;
+    let first_has_verb = || {
+        toks.get(first_start..first_end)
+            .is_some_and(|first| first.iter().any(|t| ends_with_verb(text, t)))
     };
-    // After a comma only within a clause: the first part has a verb ("noemt zichzelf moslim,
-    // niet praktiserend"); verbless phrases in a list are one fact each ("ernstige
-    // depressie, GGZ-traject").
-    let joiner = word_is(text, joiner, &["en"])
-        || (joiner.is_punct(text, b',')
-            && toks
-                .get(first_start..first_end)
-                .is_some_and(|first| first.iter().any(|t| ends_with_verb(text, t))));
+    let joiner = match toks.get(first_end + 1..second_start) {
+        // After a comma only within a clause: the first part has a verb ("noemt zichzelf
+        // moslim, niet praktiserend"); verbless phrases in a list are one fact each
+        // ("ernstige depressie, GGZ-traject").
+        Some([j]) if j.is_punct(text, b',') => first_has_verb(),
+        Some([j]) => word_is(text, j, &["en"]) || (word_is(text, j, &["maar"]) && first_has_verb()),
+        // "is veroordeeld in 2010, 2016 en 2018, maar ook langer geleden in 2003 wegens ...":
+        // an elliptic "maar" without a verb of its own goes on with the first clause.
+        Some([comma, maar]) => {
+            comma.is_punct(text, b',') && word_is(text, maar, &["maar"]) && first_has_verb()
+        }
+        _ => false,
+    };
     let Some(second) = toks.get(second_start..=second_end) else {
         return false;
     };
@@ -1390,7 +1462,8 @@ const VERBS: [&str; 87] = [
 ];
 
 /// Nouns that look like past participles (ge-…-d/t/en).
-const GE_NOUNS: [&str; 9] = [
+const GE_NOUNS: [&str; 10] = [
+    "geleden",
     "geweld",
     "gebied",
     "gebieden",
@@ -1421,6 +1494,15 @@ fn ends_with_verb(text: &str, t: &Tok) -> bool {
     }
     if word_is(text, t, &VERBS) || word_is(text, t, &["zijn"]) {
         return true;
+    }
+    // A participle is six letters or more, ends in d, t or en and holds "ge": most words fail
+    // that without a lower-cased copy.
+    let b = t.text(text).as_bytes();
+    if b.len() < 6
+        || !matches!(b[b.len() - 1].to_ascii_lowercase(), b'd' | b't' | b'n')
+        || !b.windows(2).any(|p| p.eq_ignore_ascii_case(b"ge"))
+    {
+        return false;
     }
     let w = lower(text, t);
     let stem = [
@@ -1648,7 +1730,11 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
             continue;
         }
         let w = &bytes[t.start()..t.end()];
-        let Some(head) = health_head(w) else {
+        // Most words are ruled out by their last three bytes.
+        if !may_end_in_head(w) {
+            continue;
+        }
+        let Some(head) = health_head(w).or_else(|| drug_name(w).then_some("medicatie")) else {
             continue;
         };
         let i = raw[..before].partition_point(|r| r.0 < t.start());
@@ -1717,6 +1803,50 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         {
             continue;
         }
+        // "Uit de justitiële documentatie blijkt dat ...": the source, not the fact.
+        if kind == Kind::Criminal
+            && (ti >= 1 && word_is(text, &toks[ti - 1], &["uit"])
+                || ti >= 2
+                    && word_is(text, &toks[ti - 2], &["uit"])
+                    && word_is(text, &toks[ti - 1], &["de", "het", "zijn", "haar"]))
+        {
+            continue;
+        }
+        // "Ons kenmerk: FNV-OVH/2023/1187": a reference code, no fact.
+        if ti >= 2
+            && toks[ti - 1].is_punct(text, b':')
+            && word_is(
+                text,
+                &toks[ti - 2],
+                &[
+                    "kenmerk",
+                    "referentie",
+                    "zaaknummer",
+                    "dossiernummer",
+                    "nummer",
+                ],
+            )
+        {
+            continue;
+        }
+        // "de benadeelde partij", "beide partijen": a party to proceedings, no politics.
+        if cue == "partij"
+            && (rest.eq_ignore_ascii_case("en")
+                || ti
+                    .checked_sub(1)
+                    .is_some_and(|b| word_is(text, &toks[b], &PROCEDURE_PARTY)))
+        {
+            continue;
+        }
+        // "geloof ik", "geloof je dat": I think, no faith.
+        if cue == "geloof"
+            && rest.is_empty()
+            && toks
+                .get(ti + 1)
+                .is_some_and(|n| word_is(text, n, &["ik", "je", "jij", "u", "we", "wij"]))
+        {
+            continue;
+        }
         // "geloofwaardig": credible, no belief.
         if cue == "geloof" && starts_with_any(rest, &["waardig"]) {
             continue;
@@ -1745,10 +1875,23 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
     hits
 }
 
+/// Words before "partij" that make it a party to proceedings or a contract.
+const PROCEDURE_PARTY: [&str; 9] = [
+    "benadeelde",
+    "beide",
+    "andere",
+    "derde",
+    "wederpartij",
+    "betrokken",
+    "verwerende",
+    "gedaagde",
+    "eisende",
+];
+
 /// Head nouns that make a compound a health fact ("somberheidsklachten", "depotmedicatie",
 /// "persoonlijkheidsstoornis", "rugpijn", "gokverslaving"), with the modifiers that make
 /// the same head something else ("geluidsklachten", "politieoperatie").
-const HEALTH_HEADS: [(&str, &[&str]); 17] = [
+const HEALTH_HEADS: [(&str, &[&str]); 31] = [
     (
         "klachten",
         &[
@@ -1802,23 +1945,99 @@ const HEALTH_HEADS: [(&str, &[&str]); 17] = [
     ("kanker", &[]),
     ("ontsteking", &[]),
     ("infarct", &[]),
+    ("itis", &[]),
+    ("rolstoel", &[]),
+    ("allergie", &[]),
+    ("syndroom", &[]),
+    ("blessure", &[]),
+    ("aandoening", &[]),
+    ("handicap", &[]),
+    ("trauma", &[]),
+    ("tumor", &[]),
+    ("infectie", &["computer", "virus"]),
+    ("fobie", &["homo", "islamo", "xeno", "trans", "bi"]),
+    ("diabetes", &[]),
+    ("medicijnen", &[]),
+    (
+        "opname",
+        &[
+            "video", "geluids", "beeld", "camera", "foto", "lucht", "film", "band", "radio", "tv",
+        ],
+    ),
 ];
+
+/// Endings of medicine names (international non-proprietary names as Dutch writes them:
+/// "oxazepam", "omeprazol", "simvastatine", "metoprolol", "fluoxetine", "quetiapine",
+/// "risperidon", "amoxicilline"): a word of at least eight letters ending in one is a medicine.
+const DRUG_ENDINGS: [&str; 12] = [
+    "azepam",
+    "zolam",
+    "prazol",
+    "statine",
+    "olol",
+    "oxetine",
+    "apine",
+    "peridon",
+    "cilline",
+    "mycine",
+    "profen",
+    "triptyline",
+];
+
+/// Whether the word `w` names a medicine by its ending ([`DRUG_ENDINGS`]).
+fn drug_name(w: &[u8]) -> bool {
+    w.len() >= 8
+        && w.iter().all(u8::is_ascii_alphabetic)
+        && DRUG_ENDINGS.iter().any(|e| {
+            w.len() > e.len() + 2 && w[w.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        })
+}
+
+/// The index of a word's last three bytes in [`HEAD_TAILS`]: the low five bits of each (the
+/// same for both cases of an ASCII letter).
+const fn tail_key(a: u8, b: u8, c: u8) -> usize {
+    (((a & 31) as usize) << 10) | (((b & 31) as usize) << 5) | ((c & 31) as usize)
+}
+
+/// Bit [`tail_key`] is set for the last three bytes of every head of [`HEALTH_HEADS`] and
+/// every ending of [`DRUG_ENDINGS`], built at compile time (4 KiB). A clear bit proves that
+/// the word ends in none of them; a set bit may be a false alarm (the lists decide).
+static HEAD_TAILS: [u64; 512] = {
+    let mut set = [0u64; 512];
+    let mut i = 0;
+    while i < HEALTH_HEADS.len() + DRUG_ENDINGS.len() {
+        let h = if i < HEALTH_HEADS.len() {
+            HEALTH_HEADS[i].0.as_bytes()
+        } else {
+            DRUG_ENDINGS[i - HEALTH_HEADS.len()].as_bytes()
+        };
+        let n = h.len();
+        let k = tail_key(h[n - 3], h[n - 2], h[n - 1]);
+        set[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    set
+};
+
+/// Whether the word `w` may end in a head or a drug ending ([`HEAD_TAILS`]).
+fn may_end_in_head(w: &[u8]) -> bool {
+    let Some(&[a, b, c]) = w.last_chunk::<3>() else {
+        return false;
+    };
+    let k = tail_key(a, b, c);
+    HEAD_TAILS[k / 64] & (1 << (k % 64)) != 0
+}
 
 /// The head of [`HEALTH_HEADS`] that the word `w` (a compound, longer than its head) ends in.
 fn health_head(w: &[u8]) -> Option<&'static str> {
-    // Every head ends in one of these bytes: most words are ruled out by their last one.
-    if !matches!(
-        w.last(),
-        Some(b'n' | b't' | b'e' | b's' | b'g' | b'd' | b'l' | b'r')
-    ) {
-        return None;
-    }
     HEALTH_HEADS.iter().find_map(|&(head, not)| {
         let h = head.as_bytes();
         let cut = w.len().checked_sub(h.len()).filter(|&c| c >= 3)?;
         let (modifier, tail) = w.split_at(cut);
         (tail.eq_ignore_ascii_case(h)
-            && modifier.last().is_some_and(u8::is_ascii_alphabetic)
+            && modifier
+                .last()
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'-')
             && !not
                 .iter()
                 .any(|m| modifier.eq_ignore_ascii_case(m.as_bytes())))
@@ -2017,10 +2236,13 @@ fn clause(
     let mut l = c;
     while l > 0 {
         let p = &toks[l - 1];
-        if (is_hard_bound(text, p) && !adjective_comma(text, toks, l - 1))
-            || toks[l].nl_before > 0
+        if clause_bound(text, toks, l - 1)
+            || line_break(text, toks, l)
             || p.tab_before(text, &toks[l])
-            || (word_is(text, p, &SOFT_BOUNDS) && !demonstrative(text, toks, l - 1))
+            || (word_is(text, p, &SOFT_BOUNDS)
+                && !demonstrative(text, toks, l - 1)
+                && !own_account(text, toks, l - 1)
+                && !placeholder_join(text, toks, l - 1))
         {
             break;
         }
@@ -2030,16 +2252,26 @@ fn clause(
     let mut r = c;
     while r + 1 < toks.len() {
         let n = &toks[r + 1];
-        if (is_hard_bound(text, n) && !adjective_comma(text, toks, r + 1))
-            || n.nl_before > 0
+        if clause_bound(text, toks, r + 1)
+            || line_break(text, toks, r + 1)
             || toks[r].tab_before(text, n)
         {
             break;
         }
-        if word_is(text, n, &SOFT_BOUNDS)
-            && !word_is(text, n, &["volgens", "aldus"])
-            && !(word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
-        {
+        // Soft bounds the clause goes on over: "volgens"/"aldus" (cut below), "heeft die
+        // afgedaan", the "en" of an enumeration ("in 2010, 2016 en 2018").
+        let goes_on = || {
+            word_is(text, n, &["volgens", "aldus"])
+                || (word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
+                || enumeration_end(text, toks, r + 1)
+                || placeholder_join(text, toks, r + 1)
+                || verb_pending(text, toks, l, r)
+                || participles_joined(text, toks, r)
+        };
+        if word_is(text, n, &SOFT_BOUNDS) && !goes_on() {
+            break;
+        }
+        if main_clause_after(text, toks, l, c, r) {
             break;
         }
         r += 1;
@@ -2100,20 +2332,46 @@ fn clause(
                 break;
             }
         }
-        if word_is(text, t, &SUBJECTS) || is_person || word_is(text, t, &SUBJECT_NOUNS) {
+        // "mevrouw Jansen", "meneer El Amrani": the name after the title is the subject.
+        if word_is(text, t, &["mevrouw", "meneer"])
+            && k < c
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.cap || covers(persons, n.start(), n.end()))
+        {
+            k += 1;
+            continue;
+        }
+        // "[slachtoffer 1]": a party the ruling's anonymisation names, not the subject.
+        let bracketed = k > 0 && toks[k - 1].is_punct(text, b'[');
+        // "een Koerdisch meisje": a person noun after the cue is the phrase's head.
+        let head_after_cue = k > c && word_is(text, t, &ORIGIN_PERSONS);
+        if word_is(text, t, &SUBJECTS)
+            || is_person
+            || (word_is(text, t, &SUBJECT_NOUNS) && !bracketed && !head_after_cue)
+        {
             let mut kk = k;
             while is_person && kk < r && covers(persons, toks[kk + 1].start(), toks[kk + 1].end()) {
                 kk += 1;
             }
             // "de verdachte": the article is no inverted verb.
             let article = k > 0 && word_is(text, &toks[k - 1], &["de", "het", "een"]);
-            if k > l
+            // "heeft de verdachte": the verb before the article is inverted.
+            let verb_article = article
+                && k >= l + 2
+                && !is_person
+                && word_is(text, &toks[k - 2], &VERBS)
+                && !toks[k - 2].cap;
+            if verb_article {
+                start = k - 2;
+            } else if k > l
                 && !article
                 && toks[k - 1].class == Class::Word
                 && !toks[k - 1].cap
                 && !is_person
                 && !word_is(text, t, &OBJECTS)
                 && !word_is(text, &toks[k - 1], &NOT_VERBS)
+                && !word_is(text, &toks[k - 1], &PREPOSITIONS)
             {
                 // Inversion: "bidt hij", "is hij".
                 start = k - 1;
@@ -2128,7 +2386,10 @@ fn clause(
         // The cue itself was skipped: the subject came after it ("Bidt hij").
         start = if start > r { c } else { start.min(c) };
     }
-    if !person_near(text, toks, start, r, anchors) {
+    // "Mevrouw | heeft COPD (en gebruikt ...)": a sentence about the person a report calls by
+    // title alone.
+    let titled_subject = titled_sentence(text, toks, start);
+    if !titled_subject && !person_near(text, toks, start, r, anchors) {
         return None;
     }
     // An organisation as subject: "de moskee als organisatie ... volgt".
@@ -2189,12 +2450,16 @@ fn clause(
         .map(|x| x.last)
         .max()
         .unwrap_or(c);
-    for k in last_cue + 1..=r {
-        if word_is(text, &toks[k], &ADJUNCTS)
+    if let Some(k) = (last_cue + 1..=r).find(|&k| {
+        word_is(text, &toks[k], &ADJUNCTS)
             && !toks.get(k + 1).is_some_and(|n| n.class == Class::Number)
+    }) {
+        r = k - 1;
+        // "worstelen en | tijdens de les ...": no conjunction left at the end.
+        while r > c
+            && (word_is(text, &toks[r], &["en", "of", "maar"]) || toks[r].is_punct(text, b','))
         {
-            r = k - 1;
-            break;
+            r -= 1;
         }
     }
     // Ethnicity as a phrase: "(heeft) een Koerdische achtergrond", "van Marokkaanse afkomst";
@@ -2253,6 +2518,21 @@ fn clause(
             };
         }
     }
+    // "herkomst en etniciteit van eiser", "Etnische herkomst in document": the category
+    // named without its value is no fact ("behoort tot een etnische minderheid" is one).
+    if kind == Kind::Ethnicity
+        && starts_with_any(crate::sub(text, h.start, toks[c].end()), &["etni"])
+        && !(l..=r).any(|k| {
+            (toks[k].cap && starts_with_any(toks[k].text(text), &ORIGINS))
+                || word_is(
+                    text,
+                    &toks[k],
+                    &["minderheid", "behoort", "behoorde", "behoren"],
+                )
+        })
+    {
+        return None;
+    }
     // "als moslima", "als Hazara", "als Koerdische vrouw": only the noun (phrase).
     if c > 0
         && word_is(text, &toks[c - 1], &["als"])
@@ -2269,7 +2549,24 @@ fn clause(
             c
         };
     }
-    // A short parenthesis right after: "veroordeeld 2012 (bedreiging)".
+    // A fact named as a noun phrase inside another clause: "vanwege | zijn Hazara afkomst",
+    // "waarom eisers | bekering tot het christendom", "de gestelde | bekering ...".
+    // A cue in a fronted adverbial before an inverted main clause ("Als gevolg van deze
+    // aandoening | ervaart eiseres krachtverlies", "In verband met deze ziekmelding | is
+    // appellant ... verschenen") is its reason or topic: only a noun phrase a person owns there
+    // is a fact ("Vanwege zijn depressie | is hij ...").
+    let fronted = start == l && fronted_adverbial(text, toks, l, c, r, persons);
+    if let Some(np) = owned_noun_phrase(text, toks, start, c, h.last) {
+        start = np;
+        r = h.last;
+    } else if fronted {
+        return None;
+    }
+    // A short parenthesis right after the clause explains it: "is zwanger (uitgerekend
+    // juni)", "veroordeeld 2012 (bedreiging)".
+    if let Some(close) = short_parenthesis(text, toks, r + 1) {
+        r = close;
+    }
     // Weak cues (moskee visits) count only as a habit.
     if weight == 0 && !(start..=r).any(|k| word_is(text, &toks[k], &HABITUAL)) {
         return None;
@@ -2277,7 +2574,16 @@ fn clause(
     if start > r {
         return None;
     }
-    let negated = (start..c).any(|k| word_is(text, &toks[k], &NEGATIONS));
+    // "is nooit veroordeeld", "is niet ziek", "is geen kandidaat" deny the fact; "draagt geen
+    // hoofddoek", "wil geen medicatie innemen" state one (a practice, a refusal): "geen" right
+    // before a religion or health cue, not after a copula.
+    let practice = |k: usize| {
+        k + 1 == c
+            && matches!(kind, Kind::Religion | Kind::Health)
+            && word_is(text, &toks[k], &["geen"])
+            && !(k > 0 && word_is(text, &toks[k - 1], &COPULAS))
+    };
+    let negated = (start..c).any(|k| word_is(text, &toks[k], &NEGATIONS) && !practice(k));
     Some(Seg {
         s: start,
         e: r,
@@ -2405,6 +2711,351 @@ fn name_run(text: &str, toks: &[Tok], k: usize, c: usize) -> Option<usize> {
 }
 
 /// A comma inside an adjective list ("een gematigde, traditionele moslim") is no boundary.
+/// Prepositions that make a possessive noun phrase a reason or topic inside another clause
+/// ("vanwege zijn Hazara afkomst"), not the complement of the clause's own verb ("lijdt aan
+/// zijn ...", "is gestopt met zijn ...").
+const CAUSAL: [&str; 6] = ["vanwege", "wegens", "ondanks", "gezien", "over", "om"];
+/// Prepositions that open a fronted adverbial ("Als gevolg van ...", "In verband met ...").
+const FRONT: [&str; 13] = [
+    "als", "in", "met", "vanwege", "wegens", "door", "na", "bij", "tijdens", "op", "ondanks",
+    "gezien", "sinds",
+];
+
+/// Whether the clause from `l` with the cue at `c` opens with a prepositional phrase (no verb)
+/// followed, after the cue, by a finite verb and then its subject: a pronoun, a party noun
+/// (with or without an article) or a name ("..., ervaart eiseres", "is appellant").
+fn fronted_adverbial(
+    text: &str,
+    toks: &[Tok],
+    l: usize,
+    c: usize,
+    r: usize,
+    persons: &[(usize, usize)],
+) -> bool {
+    if !word_is(text, &toks[l], &FRONT) || (l..c).any(|k| word_is(text, &toks[k], &VERBS)) {
+        return false;
+    }
+    let subject = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            (word_is(text, t, &SUBJECTS) && !word_is(text, t, &OBJECTS))
+                || word_is(text, t, &SUBJECT_NOUNS)
+                || covers(persons, t.start(), t.end())
+        })
+    };
+    // A finite verb: a known one, or a lower-case word in -t right before its subject
+    // ("ervaart eiseres").
+    let finite = |t: &Tok| {
+        word_is(text, t, &VERBS)
+            || (t.class == Class::Word && t.end() - t.start() >= 4 && t.text(text).ends_with('t'))
+    };
+    (c + 1..=r.min(c + 6)).any(|k| {
+        finite(&toks[k])
+            && !toks[k].cap
+            && (subject(k + 1)
+                || (toks
+                    .get(k + 1)
+                    .is_some_and(|a| word_is(text, a, &["de", "het"]))
+                    && subject(k + 2)))
+    })
+}
+
+/// Whether the sentence holding token `i` opens with "Mevrouw" or "Meneer" without a name
+/// after it, before `i` ("Mevrouw heeft COPD en gebruikt zuurstof").
+fn titled_sentence(text: &str, toks: &[Tok], i: usize) -> bool {
+    let mut a = i;
+    while a > 0
+        && i - a < 40
+        && toks[a].nl_before == 0
+        && !matches!(text.as_bytes()[toks[a - 1].start()], b'.' | b'!' | b'?')
+    {
+        a -= 1;
+    }
+    a < i
+        && toks[a].cap
+        && word_is(text, &toks[a], &["mevrouw", "meneer"])
+        && toks
+            .get(a + 1)
+            .is_some_and(|n| n.class == Class::Word && !n.cap)
+}
+
+/// Words before a noun phrase that make it a person's alleged fact ("de gestelde bekering").
+const ALLEGED: [&str; 4] = ["gestelde", "vermeende", "beweerde", "verklaarde"];
+
+/// Where a noun phrase that ends in the cue (last token `last`, first `c`) starts when it is
+/// owned by a person inside a larger clause: a possessive after a preposition ("vanwege |
+/// zijn Hazara afkomst", kept), a party noun in the genitive ("eisers | bekering tot het
+/// christendom", left out) or "de gestelde" (left out). The head noun comes between the owner
+/// and the cue, which ends the phrase (a punctuation mark, a line end or a verb follows); no
+/// verb inside.
+fn owned_noun_phrase(
+    text: &str,
+    toks: &[Tok],
+    from: usize,
+    c: usize,
+    last: usize,
+) -> Option<usize> {
+    let after_ok = || {
+        toks.get(last + 1).is_none_or(|n| {
+            n.class == Class::Punct
+                || n.nl_before > 0
+                || ends_with_verb(text, n)
+                || word_is(text, n, &SOFT_BOUNDS)
+                || word_is(text, n, &["bij", "niet", "geloofwaardig"])
+        })
+    };
+    let lo = from.max(c.saturating_sub(5));
+    // From the cue leftwards: each step adds one word between the owner and the cue.
+    for o in (lo..c.saturating_sub(1)).rev() {
+        let x = &toks[o + 1];
+        if x.class != Class::Word || word_is(text, x, &SUBJECTS) || ends_with_verb(text, x) {
+            return None;
+        }
+        let t = &toks[o];
+        let before = o.checked_sub(1).map(|b| &toks[b]);
+        let w = t.text(text);
+        let owner = if word_is(text, t, &POSSESSIVES)
+            && before.is_some_and(|b| word_is(text, b, &CAUSAL))
+        {
+            Some(o)
+        } else if (w.len() > 3
+            && w.ends_with('s')
+            && !t.cap
+            && SUBJECT_NOUNS.iter().any(|n| {
+                n.len() + 1 == w.len() && w.as_bytes()[..n.len()].eq_ignore_ascii_case(n.as_bytes())
+            }))
+            || (word_is(text, t, &ALLEGED)
+                && before.is_some_and(|b| word_is(text, b, &["de", "het"])))
+        {
+            Some(o + 1)
+        } else {
+            None
+        };
+        if owner.is_some() {
+            return owner.filter(|_| after_ok());
+        }
+    }
+    None
+}
+
+/// Whether the subordinate clause from `l` ("dat het slachtoffer een zwelling | en roodheid
+/// onder het linkeroog had") has not reached its verb by token `r`, and the "en" after `r`
+/// joins words under that verb, not a clause of its own.
+fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
+    // The subordinate clause's subject right after the conjunction ("dat | het slachtoffer"),
+    // so "Dat gaven de partijen ..." (a demonstrative and a verb) is none.
+    let subject = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            word_is(text, t, &SUBJECTS) || word_is(text, t, &SUBJECT_NOUNS) || t.cap
+        })
+    };
+    l > 0
+        && word_is(text, &toks[l - 1], &SUBORDINATORS)
+        && (subject(l) || (word_is(text, &toks[l], &["de", "het"]) && subject(l + 1)))
+        && word_is(text, &toks[r + 1], &["en"])
+        && !(l..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
+        && r + 2 < toks.len()
+        && !starts_clause(text, toks, r + 2)
+}
+
+/// "werd opgepakt | en meegenomen": "en" after token `r` joins two participles under one
+/// auxiliary.
+fn participles_joined(text: &str, toks: &[Tok], r: usize) -> bool {
+    let participle = |t: &Tok| ends_with_verb(text, t) && !word_is(text, t, &VERBS);
+    word_is(text, &toks[r + 1], &["en"])
+        && participle(&toks[r])
+        && toks.get(r + 2).is_some_and(participle)
+}
+
+/// Subjects of the main clause after a fronted subordinate one in a ruling or a decision
+/// ("Dat eiser behoort tot de Hazara's | acht verweerder onvoldoende").
+const AUTHORITIES: [&str; 8] = [
+    "verweerder",
+    "verweerster",
+    "rechtbank",
+    "hof",
+    "minister",
+    "staatssecretaris",
+    "college",
+    "raad",
+];
+
+/// Whether a fronted subordinate clause ("Dat eiser behoort tot de Hazara's", its
+/// conjunction capitalised before `l`) has its verb by token `r` (a known one, a participle or
+/// a word in -t other than the cue `c`) and a main clause begins after `r`: a finite verb and its subject ("acht
+/// verweerder", "is de rechtbank").
+fn main_clause_after(text: &str, toks: &[Tok], l: usize, c: usize, r: usize) -> bool {
+    if l == 0 || !toks[l - 1].cap || !word_is(text, &toks[l - 1], &SUBORDINATORS) {
+        return false;
+    }
+    let has_verb = || {
+        (l..=r).any(|k| {
+            let t = &toks[k];
+            ends_with_verb(text, t)
+                || (k != c
+                    && t.class == Class::Word
+                    && !t.cap
+                    && t.end() - t.start() >= 4
+                    && t.text(text).ends_with('t'))
+        })
+    };
+    let Some(v) = toks.get(r + 1) else {
+        return false;
+    };
+    let finite = !v.cap
+        && v.class == Class::Word
+        && (word_is(text, v, &VERBS) || (v.end() - v.start() >= 3 && v.text(text).ends_with('t')));
+    let subject = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            word_is(text, t, &SUBJECTS)
+                || word_is(text, t, &SUBJECT_NOUNS)
+                || word_is(text, t, &AUTHORITIES)
+        })
+    };
+    let subject_after = subject(r + 2)
+        || (toks
+            .get(r + 2)
+            .is_some_and(|a| word_is(text, a, &["de", "het"]))
+            && subject(r + 3));
+    finite && subject_after && has_verb()
+}
+
+/// "[slachtoffer 2] en [slachtoffer 3]": "en" at `i` joins two placeholders of an anonymised
+/// ruling inside one clause.
+fn placeholder_join(text: &str, toks: &[Tok], i: usize) -> bool {
+    i > 0
+        && word_is(text, &toks[i], &["en"])
+        && toks[i - 1].is_punct(text, b']')
+        && toks.get(i + 1).is_some_and(|n| n.is_punct(text, b'['))
+}
+
+/// "volgens eigen zeggen" at `i`: the person's own account, inside the clause, no source.
+fn own_account(text: &str, toks: &[Tok], i: usize) -> bool {
+    word_is(text, &toks[i], &["volgens"])
+        && toks
+            .get(i + 1..i + 3)
+            .is_some_and(|w| word_is(text, &w[0], &["eigen"]) && word_is(text, &w[1], &["zeggen"]))
+}
+
+/// The closing token of a short parenthesis opening at `i` on the same line: at most four
+/// lower-case words or numbers inside (a name, "(HALT-afdoening)", "(Vela Blues)", is another
+/// thing), no finite verb, and a punctuation mark, the line end or the text end after
+/// it (so it closes the statement it explains).
+fn short_parenthesis(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let open = toks.get(i)?;
+    if !open.is_punct(text, b'(') || open.nl_before > 0 {
+        return None;
+    }
+    let close = (i + 2..(i + 6).min(toks.len())).find(|&k| toks[k].is_punct(text, b')'))?;
+    let inner = &toks[i + 1..close];
+    let plain = inner.iter().all(|t| {
+        t.nl_before == 0
+            && matches!(t.class, Class::Word | Class::Number)
+            && !t.cap
+            && !word_is(text, t, &VERBS)
+    });
+    let after_ok = toks
+        .get(close + 1)
+        .is_none_or(|n| n.nl_before > 0 || (n.class == Class::Punct && !n.is_punct(text, b'(')));
+    (plain && after_ok).then_some(close)
+}
+
+/// Whether a line break before token `i` ends a clause: not where running text wraps (a
+/// scan, a narrow column, a mail client's line length): one newline, a line of at least 20
+/// bytes before it that ends in a word, a comma or a hyphen of a broken word, and a lower-case
+/// word after it.
+fn line_break(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if t.nl_before == 0 {
+        return false;
+    }
+    if t.nl_before > 1 || i == 0 || t.class != Class::Word || t.cap {
+        return true;
+    }
+    let p = &toks[i - 1];
+    // A word hyphenated at the line end ("behan-" / "deling") wraps too.
+    let hyphenated = p.is_punct(text, b'-') && i >= 2 && toks[i - 2].end() == p.start();
+    if !(p.class == Class::Word || p.is_punct(text, b',') || hyphenated) {
+        return true;
+    }
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..p.start()]).map_or(0, |n| n + 1);
+    p.end() - line_start < 20
+}
+
+/// Whether token `i` ends a clause: a hard bound, but not a comma between adjectives ("een
+/// gematigde, traditionele moslim"), inside a number ("€ 994,76") or in an enumeration of
+/// single words or numbers ("isoniazide, rifampicine en ethambutol", "in 2010, 2016 en 2018").
+fn clause_bound(text: &str, toks: &[Tok], i: usize) -> bool {
+    is_hard_bound(text, &toks[i])
+        && !adjective_comma(text, toks, i)
+        && !number_comma(text, toks, i)
+        && !enumeration_comma(text, toks, i)
+}
+
+/// A comma between digits without a space: a decimal ("994,76").
+fn number_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    i > 0
+        && toks[i].is_punct(text, b',')
+        && toks[i - 1].class == Class::Number
+        && toks[i - 1].end() == toks[i].start()
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.class == Class::Number && n.start() == toks[i].end())
+}
+
+/// One item of an enumeration: a number or a lower-case word that is no pronoun or verb.
+fn enumeration_item(text: &str, t: &Tok) -> bool {
+    t.class == Class::Number
+        || (t.class == Class::Word
+            && !t.cap
+            && !word_is(text, t, &SUBJECTS)
+            && !word_is(text, t, &VERBS)
+            && !word_is(text, t, &SOFT_BOUNDS))
+}
+
+/// A comma in "a, b(, c) en d": single items, the last one after "en"/"of" and before a bound
+/// or the line end.
+fn enumeration_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    if i == 0 || !toks[i].is_punct(text, b',') || !enumeration_item(text, &toks[i - 1]) {
+        return false;
+    }
+    let mut j = i;
+    for _ in 0..6 {
+        // toks[j] is a comma; an item follows, then a comma or the closing "en"/"of".
+        let (Some(item), Some(next)) = (toks.get(j + 1), toks.get(j + 2)) else {
+            return false;
+        };
+        if !enumeration_item(text, item) || item.nl_before > 0 || next.nl_before > 0 {
+            return false;
+        }
+        if next.is_punct(text, b',') {
+            j += 2;
+            continue;
+        }
+        return word_is(text, next, &["en", "of"]) && enumeration_end(text, toks, j + 2);
+    }
+    false
+}
+
+/// Whether the "en"/"of" at `i` closes an enumeration "a, b en c": an item after it that ends
+/// the phrase (a bound, a line end or the end of the text follows), and a comma two tokens
+/// before it (two numbers need none: "in 2010 en 2016").
+fn enumeration_end(text: &str, toks: &[Tok], i: usize) -> bool {
+    if i < 2 || !word_is(text, &toks[i], &["en", "of"]) {
+        return false;
+    }
+    let (Some(last), before) = (toks.get(i + 1), &toks[i - 1]) else {
+        return false;
+    };
+    let numbers = before.class == Class::Number && last.class == Class::Number;
+    (toks[i - 2].is_punct(text, b',') || numbers)
+        && enumeration_item(text, before)
+        && enumeration_item(text, last)
+        && last.nl_before == 0
+        && toks.get(i + 2).is_none_or(|n| {
+            n.nl_before > 0 || n.class == Class::Punct || word_is(text, n, &ADJUNCTS)
+        })
+}
+
 fn adjective_comma(text: &str, toks: &[Tok], i: usize) -> bool {
     if !toks[i].is_punct(text, b',') || i < 2 || i + 2 >= toks.len() {
         return false;
@@ -2470,7 +3121,7 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     toks[a..=b].iter().any(|t| word_is(text, t, &PERSON_REFS))
 }
 
-const PERSON_REFS: [&str; 63] = [
+const PERSON_REFS: [&str; 64] = [
     "zichzelf",
     "verdachte",
     "slachtoffer",
@@ -2478,6 +3129,7 @@ const PERSON_REFS: [&str; 63] = [
     "zij",
     "ze",
     "ik",
+    "lk",
     "u",
     "hem",
     "haar",
