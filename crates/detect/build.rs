@@ -105,6 +105,13 @@ fn main() {
             add(w, W_NONNAME);
         }
     }
+    // Nationality and regional words ("Amerikaanse", "Braziliaan") are written before a name
+    // and never part of it (demonyms.txt leaves out words that are also names).
+    for w in lines(&read("demonyms.txt")) {
+        if !first.contains(&w) {
+            add(w, W_NONNAME);
+        }
+    }
     let titles = read("titles.txt");
     for l in SEED_TITLES.lines().chain(titles.lines()) {
         let mut parts = l.split('\t');

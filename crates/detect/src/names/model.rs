@@ -17,16 +17,13 @@
 //! (`name.model.context`: the neighbouring words; `.lexicon`: what the lexicons say of the
 //! words; `.word`: the words themselves and their endings; `.shape`: capitals, hyphens, length).
 
-use super::{Ctx, F_DONE};
+use super::{Accepted, Ctx, F_DONE, F_DUTCH, F_FIRST};
 use crate::token::Class;
 
 include!(concat!(env!("OUT_DIR"), "/name_model_meta.rs"));
 
 /// The dense weight table, `2^MODEL_BITS` little-endian `f32`s.
 static WEIGHTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_model_dense.bin"));
-
-/// Whether a model was built in (else no chain is ever scored).
-pub(crate) const ACTIVE: bool = MODEL_THRESHOLD.is_finite();
 
 /// Feature groups, for the rule id of a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,7 +47,7 @@ impl Group {
 }
 
 /// At most this many features per chain.
-pub(crate) const MAX_FEATS: usize = 40;
+pub(crate) const MAX_FEATS: usize = 48;
 
 /// The features of one chain: table indices and their groups.
 #[derive(Clone, Debug)]
@@ -86,42 +83,99 @@ fn index(tag: u64, value: u64) -> u32 {
     (h.wrapping_mul(0xc4ce_b9fe_1a85_ec53) >> (64 - MODEL_BITS)) as u32
 }
 
-#[inline(always)]
-fn weight(i: u32) -> f32 {
-    let p = i as usize * 4;
-    match WEIGHTS.get(p..p + 4) {
-        Some(b) => f32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-        None => 0.0,
+/// Weights given at run time instead of the embedded ones, in the format of
+/// `data/name_model.bin`: for development only (`cargo xtask train-names --cv` measures a model
+/// learned without part of the data on that part, without rebuilding the detector).
+#[derive(Debug)]
+pub struct NameModel {
+    weights: Vec<f32>,
+    threshold: f32,
+}
+
+impl NameModel {
+    /// Reads the sparse format (`GNM1`, log2 size, threshold, count, (index, weight) pairs);
+    /// `None` for anything else or another table size.
+    pub fn from_bytes(b: &[u8]) -> Option<NameModel> {
+        let u32_at = |p: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(b.get(p..p + 4)?.try_into().ok()?))
+        };
+        if b.get(..4)? != b"GNM1" || u32_at(4)? != MODEL_BITS {
+            return None;
+        }
+        let threshold = f32::from_bits(u32_at(8)?);
+        let n = u32_at(12)? as usize;
+        if b.len() != 16 + 8 * n {
+            return None;
+        }
+        let mut weights = vec![0f32; 1 << MODEL_BITS];
+        for k in 0..n {
+            let i = u32_at(16 + 8 * k)? as usize;
+            *weights.get_mut(i)? = f32::from_bits(u32_at(20 + 8 * k)?);
+        }
+        Some(NameModel { weights, threshold })
     }
 }
 
-/// The chain's score and the group that contributed most to it.
-pub(crate) fn score(f: &Feats) -> (f32, Group) {
-    let mut by_group = [0f32; 4];
-    let mut total = 0f32;
-    for k in 0..f.n {
-        let w = weight(f.idx[k]);
-        total += w;
-        by_group[f.group[k] as usize] += w;
-    }
-    let mut best = Group::Lexicon;
-    for g in [Group::Word, Group::Shape, Group::Context] {
-        if by_group[g as usize] > by_group[best as usize] {
-            best = g;
+/// Which weights score a chain: the embedded table, or a [`NameModel`] given at run time.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Weights<'a> {
+    Embedded,
+    Given(&'a NameModel),
+}
+
+impl Weights<'_> {
+    #[inline(always)]
+    fn weight(self, i: u32) -> f32 {
+        match self {
+            Weights::Embedded => {
+                let p = i as usize * 4;
+                match WEIGHTS.get(p..p + 4) {
+                    Some(b) => f32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+                    None => 0.0,
+                }
+            }
+            Weights::Given(m) => m.weights.get(i as usize).copied().unwrap_or(0.0),
         }
     }
-    (total, best)
-}
+    fn threshold(self) -> f32 {
+        match self {
+            Weights::Embedded => MODEL_THRESHOLD,
+            Weights::Given(m) => m.threshold,
+        }
+    }
+    /// Whether these weights can decide at all (a detector built without a model file).
+    pub(crate) fn active(self) -> bool {
+        self.threshold().is_finite()
+    }
 
-/// Whether a chain's score makes it a person.
-pub(crate) fn decides(score: f32) -> bool {
-    score > MODEL_THRESHOLD
-}
+    /// The chain's score and the group that contributed most to it.
+    pub(crate) fn score(self, f: &Feats) -> (f32, Group) {
+        let mut by_group = [0f32; 4];
+        let mut total = 0f32;
+        for k in 0..f.n {
+            let w = self.weight(f.idx[k]);
+            total += w;
+            by_group[f.group[k] as usize] += w;
+        }
+        let mut best = Group::Lexicon;
+        for g in [Group::Word, Group::Shape, Group::Context] {
+            if by_group[g as usize] > by_group[best as usize] {
+                best = g;
+            }
+        }
+        (total, best)
+    }
 
-/// A confidence in [0.5, 0.95] from a score above the threshold.
-pub(crate) fn confidence(score: f32) -> f32 {
-    let z = (score - MODEL_THRESHOLD).max(0.0);
-    (0.5 + 0.45 * (1.0 - (-z).exp())).min(0.95)
+    /// Whether a chain's score makes it a person.
+    pub(crate) fn decides(self, score: f32) -> bool {
+        score > self.threshold()
+    }
+
+    /// A confidence in [0.5, 0.95] from a score above the threshold.
+    pub(crate) fn confidence(self, score: f32) -> f32 {
+        let z = (score - self.threshold()).max(0.0);
+        (0.5 + 0.45 * (1.0 - (-z).exp())).min(0.95)
+    }
 }
 
 // Feature tags: one per kind of feature, so equal values of different kinds do not collide.
@@ -145,6 +199,82 @@ const T_PREV1_SINGLE: u64 = 17;
 const T_NEXT1_SINGLE: u64 = 18;
 const T_PREV_BIGRAM: u64 = 19;
 const T_LAST_PREFIX: u64 = 20;
+const T_DOC_COUNT: u64 = 21;
+const T_DOC_ACCEPTED: u64 = 22;
+const T_DOC_PREV: u64 = 23;
+const T_DOC_NEXT: u64 = 24;
+const T_DOC_FIRST_ACCEPTED: u64 = 25;
+
+/// What the whole text says of its capitalised words: where each occurs, and which are words
+/// of a name the rules accepted. Built once per text, after the rules, for the model's
+/// document features (a word that elsewhere follows "in" or "de" is no person there either;
+/// one the rules found in a full name is one here too).
+pub(crate) struct DocWords {
+    /// (hash of the lower-cased word, token index) of every capitalised word, sorted.
+    occurrences: Vec<(u64, u32)>,
+    /// Hashes of the capitalised words of the names the rules accepted, sorted.
+    accepted: Vec<u64>,
+}
+
+impl DocWords {
+    pub(crate) fn new(cx: &mut Ctx, accepted: &[Accepted]) -> DocWords {
+        let mut occurrences = Vec::with_capacity(cx.caps.len());
+        for &k in cx.caps {
+            let k = k as usize;
+            if cx.is_cap(k) {
+                occurrences.push((super::word_hash(cx, k), k as u32));
+            }
+        }
+        occurrences.sort_unstable();
+        let mut words = Vec::new();
+        for a in accepted {
+            for k in a.first..=a.last.min(cx.toks.len().saturating_sub(1)) {
+                if cx.is_cap(k) && !super::is_particle(cx.w(k)) {
+                    words.push(super::word_hash(cx, k));
+                }
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        DocWords {
+            occurrences,
+            accepted: words,
+        }
+    }
+
+    fn occurrences(&self, h: u64) -> &[(u64, u32)] {
+        let a = self.occurrences.partition_point(|x| x.0 < h);
+        let b = self.occurrences.partition_point(|x| x.0 <= h);
+        self.occurrences.get(a..b).unwrap_or(&[])
+    }
+
+    fn is_accepted(&self, h: u64) -> bool {
+        self.accepted.binary_search(&h).is_ok()
+    }
+}
+
+/// A neighbour of another mention as a document feature: a lower-case word, an ordinary
+/// capitalised word ("De") or punctuation as itself; a first name, another capitalised word
+/// as a class (their own words would not recur in another text).
+fn doc_context(cx: &mut Ctx, k: Option<usize>) -> u64 {
+    let Some(k) = k else { return 0 };
+    let t = cx.toks[k];
+    match t.class {
+        Class::Word if t.cap => {
+            let f = cx.features(k);
+            if f & F_DUTCH != 0 {
+                super::word_hash(cx, k)
+            } else if f & F_FIRST != 0 {
+                3
+            } else {
+                4
+            }
+        }
+        Class::Word => super::word_hash(cx, k),
+        Class::Number => 2,
+        Class::Punct => 0x100 | u64::from(cx.text.as_bytes()[t.start()]),
+    }
+}
 
 /// Lexicon bits the model reads: first name, surname, Dutch word, never-a-name, the three title
 /// classes, organisation word, place.
@@ -200,6 +330,7 @@ fn affix(cx: &Ctx, i: usize, suffix: bool, n: usize) -> u64 {
 /// initials and particles).
 pub(crate) fn features(
     cx: &mut Ctx,
+    doc: &DocWords,
     first: usize,
     last: usize,
     n_els: usize,
@@ -273,5 +404,49 @@ pub(crate) fn features(
     };
     let line_end = u64::from(n1.is_none());
     f.push(T_START, start << 1 | line_end, Group::Context);
+    // The document: how often the last word occurs, whether the rules found it (or the first
+    // word) in a name, and the neighbours of its other mentions.
+    let occ = doc.occurrences(lw);
+    let count = match occ.len() {
+        0..=1 => 0,
+        2 => 1,
+        3..=4 => 2,
+        5..=8 => 3,
+        _ => 4,
+    };
+    f.push(T_DOC_COUNT, count << 1 | u64::from(single), Group::Context);
+    f.push(
+        T_DOC_ACCEPTED,
+        u64::from(doc.is_accepted(lw)) << 1 | u64::from(single),
+        Group::Context,
+    );
+    if !single {
+        f.push(
+            T_DOC_FIRST_ACCEPTED,
+            u64::from(doc.is_accepted(fw)),
+            Group::Context,
+        );
+    }
+    let (mut prevs, mut nexts) = ([0u64; 8], [0u64; 8]);
+    let (mut np, mut nn) = (0, 0);
+    for &(_, k) in occ.iter().take(12) {
+        let k = k as usize;
+        if (first..=last).contains(&k) {
+            continue;
+        }
+        let p = same_line_before(k);
+        let n = same_line_after(k);
+        let (vp, vn) = (doc_context(cx, p), doc_context(cx, n));
+        if np < prevs.len() && !prevs[..np].contains(&vp) {
+            prevs[np] = vp;
+            np += 1;
+            f.push(T_DOC_PREV, vp << 1 | u64::from(single), Group::Context);
+        }
+        if nn < nexts.len() && !nexts[..nn].contains(&vn) {
+            nexts[nn] = vn;
+            nn += 1;
+            f.push(T_DOC_NEXT, vn << 1 | u64::from(single), Group::Context);
+        }
+    }
     f
 }
