@@ -1561,9 +1561,9 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     let first_tok = els[0].0;
     let span_s = cx.toks[first_tok].start();
     let span_e = el_end(cx.toks, ch, e);
-    if cx.is_place_toks(first_tok, cx_last_tok(ch, e)) {
-        return None;
-    }
+    // A place is no name, except as the surname of "Surname, Initials" or "Surname, Given
+    // name" ("Boer, Peter de", "Vries, H. de": both are towns too).
+    let place = cx.is_place_toks(first_tok, cx_last_tok(ch, e));
     let has_initials = els.iter().any(|x| x.1 == El::Initial);
     let last = *caps.last()?;
     let last_common = cx.common_word(last);
@@ -1596,7 +1596,13 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     // chain with a comma after it).
     let cell_tok = |cx: &Ctx| cell_particles_before(cx, first_tok).unwrap_or(first_tok);
     if let Some(end) = comma_initials_after(cx, cx_last_tok(ch, e)) {
-        if !last_common {
+        // An ordinary word (or a town) as the surname only in a header field, a list or a
+        // table ("4. Vries, H. de", "Van: Boer, P.").
+        if (!last_common && !place)
+            || header_field_before(cx, first_tok)
+            || list_line(cx, first_tok)
+            || table_cell(cx, cell_tok(cx), end)
+        {
             return Some(Hit {
                 start: cx.toks[cell_tok(cx)].start(),
                 end: cx.toks[end].end(),
@@ -1623,6 +1629,9 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
                 score: 0.8,
             });
         }
+    }
+    if place {
+        return None;
     }
     // Initials + surname.
     if has_initials
@@ -1854,6 +1863,20 @@ fn comma_first_name_after(cx: &mut Ctx, last_tok: usize) -> Option<usize> {
     if cx.features(f) & F_FIRST == 0 {
         return None;
     }
+    // More known given names may follow ("Warsame, Amina Hassan"; not "Karim Benali, Daan
+    // Willems", a list of two names).
+    let mut f = f;
+    while f < last_tok + 4
+        && cx
+            .toks
+            .get(f + 1)
+            .is_some_and(|n| n.nl_before == 0 && n.space_before)
+        && cx.is_cap(f + 1)
+        && !next_column(cx, f, f + 1)
+        && cx.features(f + 1) & F_FIRST != 0
+    {
+        f += 1;
+    }
     // The end of the entry: of the text, a line or a table cell, or a separator.
     let ends_after = |k: usize| match cx.toks.get(k + 1) {
         None => true,
@@ -1962,7 +1985,27 @@ fn comma_initials_after(cx: &Ctx, last_tok: usize) -> Option<usize> {
         end = Some(j + 1);
         j += 2;
     }
-    let end = end?;
+    let mut end = end?;
+    // The particles of the surname may follow the initials, before the end of the entry:
+    // "Vries, H. de, geboren ...", "Meulen, B. van der <...>".
+    let mut p = end;
+    while p < end + 3
+        && cx.toks.get(p + 1).is_some_and(|n| {
+            n.class == Class::Word && !n.cap && n.nl_before == 0 && is_particle(cx.w(p + 1))
+        })
+    {
+        p += 1;
+    }
+    if p > end
+        && cx.toks.get(p + 1).is_none_or(|n| {
+            n.nl_before > 0
+                || next_column(cx, p, p + 1)
+                || (n.class == Class::Punct
+                    && matches!(cx.text.as_bytes()[n.start()], b';' | b'<' | b'(' | b','))
+        })
+    {
+        end = p;
+    }
     // A capitalised word right after the initials continues something else ("Jansen, J.
     // Piet"); one in the next column of a form or table does not ("Ramsaran, P.D.
     // Personeelsnummer: ...").
@@ -2021,6 +2064,54 @@ fn cell_particles_before(cx: &Ctx, first_tok: usize) -> Option<usize> {
     }
     (k < first_tok && (k == 0 || cx.toks[k].nl_before > 0 || next_column(cx, k - 1, k)))
         .then_some(k)
+}
+
+/// Whether tokens `i..next` stand in a parenthesis that opens right after a person's name
+/// and holds, besides them, only a date or an age and commas: "Peter Postma (15-2-1948,
+/// Zaandam)", "(Leiden, 1971)", "(43, Tiel)", "(geb. 3 mei 1950, Ede)".
+fn in_person_parenthesis(cx: &Ctx, person_ends: &[usize], i: usize, next: usize) -> bool {
+    let (toks, text) = (cx.toks, cx.text);
+    // Only a date's parts: numbers, month names, "geb", "jaar", and their punctuation.
+    let date_part = |k: usize| {
+        let t = &toks[k];
+        t.nl_before == 0
+            && match t.class {
+                Class::Number => true,
+                Class::Punct => matches!(text.as_bytes()[t.start()], b',' | b'-' | b'/' | b'.'),
+                Class::Word => {
+                    let w = t.text(text).to_ascii_lowercase();
+                    crate::MONTH_NAMES.contains(&w.as_str())
+                        || matches!(w.as_str(), "geb" | "geboren" | "jaar" | "jr" | "overleden")
+                }
+            }
+    };
+    let mut open = None;
+    let mut k = i;
+    while k > 0 && i - k < 10 {
+        k -= 1;
+        if toks[k].is_punct(text, b'(') {
+            open = Some(k);
+            break;
+        }
+        if !date_part(k) {
+            return false;
+        }
+    }
+    let Some(open) = open else { return false };
+    if open == 0 || person_ends.binary_search(&toks[open - 1].end()).is_err() {
+        return false;
+    }
+    let mut k = next;
+    while k < toks.len() && k - next < 10 {
+        if toks[k].is_punct(text, b')') {
+            return true;
+        }
+        if !date_part(k) {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Form labels before a place of residence or birth ("Woonplaats: Gouda").
@@ -2100,15 +2191,30 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
     let mut prev_buf = String::new();
     let mut free = 0; // tokens before this one were part of an earlier candidate
     for i in caps.iter().map(|&i| i as usize) {
-        if i < free || !cx.is_cap(i) || (i + 1 < toks.len() && toks[i + 1].is_punct(text, b':')) {
+        if i < free || (i + 1 < toks.len() && toks[i + 1].is_punct(text, b':')) {
+            continue;
+        }
+        // An upper-case town is read only after a postcode ("8162 AJ  APELDOORN").
+        if !cx.is_cap(i)
+            && !(toks[i].all_caps
+                && toks[i].end() - toks[i].start() >= 2
+                && i > 0
+                && toks[i].nl_before == 0
+                && postcode_ends.binary_search(&toks[i - 1].end()).is_ok())
+        {
             continue;
         }
         let mut j = i;
+        let upper = toks[i].all_caps;
         while j + 1 < toks.len()
             && j - i < 2
             && toks[j + 1].nl_before == 0
             && toks[j + 1].space_before
-            && cx.is_cap(j + 1)
+            && if upper {
+                toks[j + 1].class == Class::Word && toks[j + 1].all_caps
+            } else {
+                cx.is_cap(j + 1)
+            }
         {
             j += 1;
         }
@@ -2132,6 +2238,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             "woonplaats",
             "(",
             ":",
+            ",",
         ]
         .iter()
         .any(|c| c.eq_ignore_ascii_case(prev_raw));
@@ -2210,6 +2317,10 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             // "Ibrahim Kaya (Nunspeet)".
             let p = prev.unwrap_or(0);
             tied = p > 0 && person_ends.binary_search(&toks[p - 1].end()).is_ok();
+        } else if prev_w == "," || prev_w == "(" {
+            // "Peter Postma (15-2-1948, Zaandam)", "Sanne Vos (Leiden, 1971)": a known place
+            // in the parenthesis right after a name, beside a date or an age.
+            tied = known && in_person_parenthesis(cx, &person_ends, i, next_i);
         } else if let Some(p) = prev {
             // After a person's postcode: "3526 KM Utrecht".
             tied = postcode_ends.binary_search(&toks[p].end()).is_ok();
