@@ -2195,13 +2195,14 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             continue;
         }
         // An upper-case town is read only after a postcode ("8162 AJ  APELDOORN").
-        if !cx.is_cap(i)
-            && !(toks[i].all_caps
+        let upper_after_postcode = || {
+            toks[i].all_caps
                 && toks[i].end() - toks[i].start() >= 2
                 && i > 0
                 && toks[i].nl_before == 0
-                && postcode_ends.binary_search(&toks[i - 1].end()).is_ok())
-        {
+                && postcode_ends.binary_search(&toks[i - 1].end()).is_ok()
+        };
+        if !cx.is_cap(i) && !upper_after_postcode() {
             continue;
         }
         let mut j = i;
