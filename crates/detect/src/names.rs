@@ -1029,9 +1029,10 @@ fn listed_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
         {
             continue;
         }
-        if cx.common_word(p.last_tok) || cx.is_org(p.last_tok) {
+        if cx.is_org(p.last_tok) {
             continue;
         }
+        let common = cx.common_word(p.last_tok);
         // Walk back over the names and separators of the list to its head.
         let mut j = k - 2;
         let mut steps = 0;
@@ -1053,7 +1054,10 @@ fn listed_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
             break Some(j);
         };
         let Some(h) = head else { continue };
+        // After a plural role the members are no ordinary words; after a motion they may be
+        // ("de motie-Van der Molen/Van Raak").
         let head_ok = toks[h].class == Class::Word
+            && !common
             && LIST_HEADS.iter().any(|w| cx.w(h).eq_ignore_ascii_case(w))
             || motion_before(cx, h + 1);
         if head_ok {
@@ -1490,7 +1494,9 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
             k -= 1;
         }
         if ch.els[k].1 == El::Particle {
-            return None;
+            // "Van Raak", "De Jonge": capitalised particles and an ordinary word are a surname
+            // only where a name is expected (a list of members, a salutation, the model).
+            return (k == s && cx.toks[ch.els[s].0].cap && e + 1 == ch.els.len()).then_some((s, e));
         }
         if e + 1 == ch.els.len() && given_name_before(cx, ch, s, k + 1) {
             break;
@@ -1633,10 +1639,13 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     if place {
         return None;
     }
-    // Initials + surname.
+    // Initials + surname. Two initials or more before a capitalised word are a name also
+    // when the word is an ordinary one ("A.M. Meerman", "J.L. Stel" in a list of members).
+    let initials = els.iter().take_while(|x| x.1 == El::Initial).count();
     if has_initials
         && els[0].1 == El::Initial
         && (!last_common
+            || (initials >= 2 && cx.title_class(last).is_none())
             || title_ctx
             || alone
             || header_field_before(cx, first_tok)
@@ -1746,9 +1755,21 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             }
         }
     }
-    // Header fields: "Van: Jan Jansen", "Aan:", "CC:".
-    if header_field_before(cx, first_tok) && !last_common {
+    // Header fields: "Van: Jan Jansen", "Aan:", "CC:"; a role as the label, also before a
+    // name that is an ordinary word ("Voorzitter: Van der Ham", "Griffier: Schüssel").
+    let last_tok = cx_last_tok(ch, e);
+    if (header_field_before(cx, first_tok) && !last_common)
+        || (role_label_before(cx, first_tok) && field_value(cx, first_tok, last_tok))
+    {
         return Some(hit(span_s, span_e, first_tok, last, "name.header", 0.8));
+    }
+    // A signature under a function line: "De adjunct-griffier van de commissie,\nVerouden".
+    if alone && after_function_line(cx, first_tok) && cx.title_class(last).is_none() {
+        return Some(hit(span_s, span_e, first_tok, last, "name.signature", 0.8));
+    }
+    // "de motie Voordewind c.s.": "cum suis" follows only a person's name.
+    if cum_suis_after(cx, last_tok) && cx.title_class(last).is_none() {
+        return Some(hit(span_s, span_e, first_tok, last, "name.cum_suis", 0.85));
     }
     // Verb of speech after, or "aldus" before.
     let after = cx_last_tok(ch, e) + 1;
@@ -1847,6 +1868,45 @@ fn header_field_before(cx: &mut Ctx, first_tok: usize) -> bool {
             | "notulist"
             | "behandelaar"
     )
+}
+
+/// Whether a role and a colon come right before token `first_tok` ("Voorzitter:",
+/// "Griffier:", "De rapporteur:").
+fn role_label_before(cx: &mut Ctx, first_tok: usize) -> bool {
+    first_tok >= 2
+        && cx.toks[first_tok - 1].is_punct(cx.text, b':')
+        && cx.toks[first_tok].nl_before == 0
+        && cx.toks[first_tok - 2].class == Class::Word
+        && cx.title_class(first_tok - 2) == Some(TitleClass::Role)
+}
+
+/// Whether the line before token `i` is a function line of a signature: it ends in a comma and
+/// holds a role ("De Minister van Justitie en Veiligheid,", "De adjunct-griffier van de
+/// commissie,").
+fn after_function_line(cx: &mut Ctx, i: usize) -> bool {
+    if i < 2 || cx.toks[i].nl_before == 0 || !cx.toks[i - 1].is_punct(cx.text, b',') {
+        return false;
+    }
+    let mut k = i - 1;
+    while k > 0 && i - k < 16 {
+        let starts_line = cx.toks[k].nl_before > 0;
+        k -= 1;
+        if cx.toks[k].class == Class::Word
+            && (cx.title_class(k) == Some(TitleClass::Role) || is_role_compound(cx.w(k)))
+        {
+            return true;
+        }
+        if starts_line {
+            break;
+        }
+    }
+    false
+}
+
+/// Whether "c.s." follows token `last`.
+fn cum_suis_after(cx: &Ctx, last: usize) -> bool {
+    let t = |k: usize, c: &str| cx.toks.get(k).is_some_and(|x| x.text(cx.text) == c);
+    t(last + 1, "c") && t(last + 2, ".") && t(last + 3, "s") && t(last + 4, ".")
 }
 
 /// "Jansen, Lotte" — a comma then one known first name, then the end of the entry.
