@@ -585,6 +585,7 @@ pub(crate) fn detect(
     }
     coordinated_first_names(&mut cx, &pending, &mut out);
     listed_names(&mut cx, &pending, &mut out);
+    name_lists(&mut cx, &pending, &mut out);
     // A name the model found may still lack its particles and initials ("C.D. v.d. Heuvel"):
     // the longer finding replaces it in `resolve`.
     short_form_names(&mut cx, &pending, &mut out);
@@ -1066,6 +1067,89 @@ fn listed_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
                 end: p.end,
                 kind: Kind::Person,
                 score: 0.8,
+                rule: "name.listed",
+            });
+        }
+    }
+    out.extend(found);
+}
+
+/// The open chains in an enumeration that is mostly names: "Van Aalst, Agema, ..., Van Ark,
+/// Asscher, ..., Bruins, Buitenweg, ..." in a list of members present. An item of a list of
+/// three or more chains separated by "," or "en" on one line, of which at least two thirds are
+/// names found, is a name too (also a town: "Ellemeet") when it is no organisation or word
+/// that is never a name.
+fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
+    let (toks, text) = (cx.toks, cx.text);
+    let sep = |k: usize| {
+        toks[k].nl_before == 0
+            && (toks[k].is_punct(text, b',')
+                || (toks[k].class == Class::Word && toks[k].text(text) == "en"))
+    };
+    // Candidates first: open chains with a separator on either side (few in most texts).
+    let candidates: Vec<&Pending> = pending
+        .iter()
+        .filter(|p| {
+            (p.first_tok > 0 && sep(p.first_tok - 1))
+                || (p.last_tok + 1 < toks.len() && sep(p.last_tok + 1))
+        })
+        .collect();
+    if candidates.len() < 2 {
+        return;
+    }
+    // Every item by its first and its last token: (token, other end, found).
+    let tok_at = |offset: usize| toks.partition_point(|t| t.start() < offset);
+    let tok_ending = |offset: usize| toks.partition_point(|t| t.end() < offset);
+    let mut by_first: Vec<(usize, usize, bool)> = Vec::new();
+    for f in out.iter().filter(|f| f.kind == Kind::Person) {
+        let (a, b) = (tok_at(f.start), tok_ending(f.end));
+        if a < toks.len() && b < toks.len() {
+            by_first.push((a, b, true));
+        }
+    }
+    for p in &candidates {
+        by_first.push((p.first_tok, p.last_tok, false));
+    }
+    by_first.sort_unstable();
+    by_first.dedup_by_key(|x| x.0);
+    let mut by_last: Vec<(usize, usize, bool)> =
+        by_first.iter().map(|&(a, b, f)| (b, a, f)).collect();
+    by_last.sort_unstable();
+    by_last.dedup_by_key(|x| x.0);
+    let find = |v: &[(usize, usize, bool)], k: usize| {
+        v.binary_search_by_key(&k, |x| x.0).ok().map(|i| v[i])
+    };
+    let mut found = Vec::new();
+    for p in candidates {
+        if cx.is_org(p.last_tok) || cx.features(p.last_tok) & F_NONNAME != 0 {
+            continue;
+        }
+        let (mut items, mut names) = (1usize, 0usize);
+        // Leftwards: separator, then an item ending right before it.
+        let mut k = p.first_tok;
+        while items < 64 && k >= 2 && sep(k - 1) {
+            let Some((_, first, is_name)) = find(&by_last, k - 2) else {
+                break;
+            };
+            items += 1;
+            names += usize::from(is_name);
+            k = first;
+        }
+        let mut k = p.last_tok;
+        while items < 128 && k + 2 < toks.len() && sep(k + 1) {
+            let Some((_, last, is_name)) = find(&by_first, k + 2) else {
+                break;
+            };
+            items += 1;
+            names += usize::from(is_name);
+            k = last;
+        }
+        if items >= 5 && 2 * names >= items {
+            found.push(Finding {
+                start: toks[p.first_tok].start(),
+                end: p.end,
+                kind: Kind::Person,
+                score: 0.75,
                 rule: "name.listed",
             });
         }
