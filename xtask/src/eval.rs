@@ -32,7 +32,7 @@ usage: cargo xtask eval [--corpus DIR] [--show-misses] [--show-fp] [--kind K] [-
   --rules-only         the detector without its learned name model (to see what the model adds)
   --model FILE         name-model weights to use instead of the embedded ones (a file written by
                        `cargo xtask train-names --out FILE`), without rebuilding the detector
-  --fold K             with --conll: only the articles of fold K (article number mod 5), the
+  --fold K             with --conll: only the articles of fold K (a fifth of the file, in order), the
                        development split left out by `cargo xtask train-names --leave-out K`
   --dump DIR           with --conll: write the joined texts and gold JSON lines to DIR (outside
                        the repository: the data's licence is for research use)
@@ -215,10 +215,11 @@ pub fn main(args: Vec<String>) -> Result<()> {
 fn conll_main(o: &Opts, path: &Path) -> Result<()> {
     let mut articles = conll::read(path)?;
     if let Some(k) = o.fold {
+        let total = articles.len();
         let mut n = 0;
         articles.retain(|_| {
             n += 1;
-            (n - 1) % 5 == k
+            conll::fold_of(n - 1, total) == k
         });
     }
     if let Some(dir) = &o.dump {

@@ -458,12 +458,13 @@ pub(crate) fn detect(
     let mut taken: Vec<usize> = Vec::new(); // last tokens of the chains the model accepted
     let mut model_found: Vec<Pending> = Vec::new();
     for c in &model_cands {
-        if model.is_some_and(|m| m.decides(c.score)) {
+        let single = c.first == c.last;
+        if model.is_some_and(|m| m.decides(c.score, single)) {
             out.push(Finding {
                 start: c.start,
                 end: c.end,
                 kind: Kind::Person,
-                score: model.map_or(0.5, |m| m.confidence(c.score)),
+                score: model.map_or(0.5, |m| m.confidence(c.score, single)),
                 rule: c.group.rule(),
             });
             taken.push(c.last);
@@ -1076,9 +1077,9 @@ fn listed_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
 
 /// The open chains in an enumeration that is mostly names: "Van Aalst, Agema, ..., Van Ark,
 /// Asscher, ..., Bruins, Buitenweg, ..." in a list of members present. An item of a list of
-/// three or more chains separated by "," or "en" on one line, of which at least two thirds are
-/// names found, is a name too (also a town: "Ellemeet") when it is no organisation or word
-/// that is never a name.
+/// five or more chains separated by "," or "en" on one line, of which at least half are names
+/// found (or a quarter, of ten or more), is a name too (also a town: "Ellemeet") when it is no
+/// organisation or word that is never a name.
 fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
     let (toks, text) = (cx.toks, cx.text);
     let sep = |k: usize| {
@@ -1107,8 +1108,13 @@ fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
             by_first.push((a, b, true));
         }
     }
+    // An open chain ending in a known surname that is no ordinary word counts as a name too
+    // ("Bisschop" beside "Becker" in a list of members).
     for p in &candidates {
-        by_first.push((p.first_tok, p.last_tok, false));
+        let f = cx.features(p.last_tok);
+        let surname =
+            f & F_SURNAME != 0 && f & (F_DUTCH | F_NONNAME) == 0 && !cx.is_org(p.last_tok);
+        by_first.push((p.first_tok, p.last_tok, surname));
     }
     by_first.sort_unstable();
     by_first.dedup_by_key(|x| x.0);
@@ -1121,6 +1127,7 @@ fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
     };
     let mut found = Vec::new();
     for p in candidates {
+        // The chain itself is not counted: `names` counts the other items.
         if cx.is_org(p.last_tok) || cx.features(p.last_tok) & F_NONNAME != 0 {
             continue;
         }
@@ -1144,7 +1151,9 @@ fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
             names += usize::from(is_name);
             k = last;
         }
-        if items >= 5 && 2 * names >= items {
+        // Half of five or more, or a quarter of a long enumeration (a list of members present:
+        // the lexicons know few of their surnames).
+        if (items >= 5 && 2 * names >= items) || (items >= 10 && 4 * names >= items) {
             found.push(Finding {
                 start: toks[p.first_tok].start(),
                 end: p.end,

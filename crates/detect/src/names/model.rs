@@ -89,30 +89,34 @@ fn index(tag: u64, value: u64) -> u32 {
 #[derive(Debug)]
 pub struct NameModel {
     weights: Vec<f32>,
-    threshold: f32,
+    /// Decision thresholds of a one-word chain and of a longer one.
+    thresholds: [f32; 2],
 }
 
 impl NameModel {
-    /// Reads the sparse format (`GNM1`, log2 size, threshold, count, (index, weight) pairs);
-    /// `None` for anything else or another table size.
+    /// Reads the sparse format (`GNM2`, log2 size, the thresholds of a one-word and of a
+    /// longer chain, count, (index, weight) pairs); `None` for anything else or another size.
     pub fn from_bytes(b: &[u8]) -> Option<NameModel> {
         let u32_at = |p: usize| -> Option<u32> {
             Some(u32::from_le_bytes(b.get(p..p + 4)?.try_into().ok()?))
         };
-        if b.get(..4)? != b"GNM1" || u32_at(4)? != MODEL_BITS {
+        if b.get(..4)? != b"GNM2" || u32_at(4)? != MODEL_BITS {
             return None;
         }
-        let threshold = f32::from_bits(u32_at(8)?);
-        let n = u32_at(12)? as usize;
-        if b.len() != 16 + 8 * n {
+        let thresholds = [f32::from_bits(u32_at(8)?), f32::from_bits(u32_at(12)?)];
+        let n = u32_at(16)? as usize;
+        if b.len() != 20 + 8 * n {
             return None;
         }
         let mut weights = vec![0f32; 1 << MODEL_BITS];
         for k in 0..n {
-            let i = u32_at(16 + 8 * k)? as usize;
-            *weights.get_mut(i)? = f32::from_bits(u32_at(20 + 8 * k)?);
+            let i = u32_at(20 + 8 * k)? as usize;
+            *weights.get_mut(i)? = f32::from_bits(u32_at(24 + 8 * k)?);
         }
-        Some(NameModel { weights, threshold })
+        Some(NameModel {
+            weights,
+            thresholds,
+        })
     }
 }
 
@@ -137,15 +141,17 @@ impl Weights<'_> {
             Weights::Given(m) => m.weights.get(i as usize).copied().unwrap_or(0.0),
         }
     }
-    fn threshold(self) -> f32 {
-        match self {
-            Weights::Embedded => MODEL_THRESHOLD,
-            Weights::Given(m) => m.threshold,
-        }
+    /// The threshold of a one-word chain (`single`) or of a longer one.
+    fn threshold(self, single: bool) -> f32 {
+        let t = match self {
+            Weights::Embedded => MODEL_THRESHOLDS,
+            Weights::Given(m) => m.thresholds,
+        };
+        t[usize::from(!single)]
     }
     /// Whether these weights can decide at all (a detector built without a model file).
     pub(crate) fn active(self) -> bool {
-        self.threshold().is_finite()
+        self.threshold(true).is_finite()
     }
 
     /// The chain's score and the group that contributed most to it.
@@ -166,14 +172,14 @@ impl Weights<'_> {
         (total, best)
     }
 
-    /// Whether a chain's score makes it a person.
-    pub(crate) fn decides(self, score: f32) -> bool {
-        score > self.threshold()
+    /// Whether a chain's score makes it a person (`single`: a chain of one word).
+    pub(crate) fn decides(self, score: f32, single: bool) -> bool {
+        score > self.threshold(single)
     }
 
     /// A confidence in [0.5, 0.95] from a score above the threshold.
-    pub(crate) fn confidence(self, score: f32) -> f32 {
-        let z = (score - self.threshold()).max(0.0);
+    pub(crate) fn confidence(self, score: f32, single: bool) -> f32 {
+        let z = (score - self.threshold(single)).max(0.0);
         (0.5 + 0.45 * (1.0 - (-z).exp())).min(0.95)
     }
 }
