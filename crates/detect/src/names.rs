@@ -1044,6 +1044,11 @@ fn listed_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
             }
             steps += 1;
             let t = &toks[j];
+            // A capitalised head ("Kamerleden Eijsink en Recourt") ends the walk too.
+            if t.class == Class::Word && LIST_HEADS.iter().any(|w| cx.w(j).eq_ignore_ascii_case(w))
+            {
+                break Some(j);
+            }
             let in_name = starts.binary_search(&t.start()).is_ok()
                 || ends.binary_search(&t.end()).is_ok()
                 || (t.class == Class::Word && t.cap)
