@@ -1443,6 +1443,10 @@ fn van_after_surname(cx: &mut Ctx, els: &Els) -> Option<usize> {
     if f & F_FIRST != 0 || cx.title_class(before).is_some() || is_role_compound(cx.w(before)) {
         return None;
     }
+    // After initials, "van" goes on a double surname ("M.H. Schultz van Haegen").
+    if els[..v].iter().any(|x| x.1 == El::Initial) {
+        return None;
+    }
     // One word before: a surname ("Verstraete"), not an ordinary word ("Minister", "Huis").
     let caps_before = els[..v].iter().filter(|x| x.1 == El::Cap).count();
     (caps_before >= 2 || !cx.common_word(before)).then_some(v)
@@ -1799,6 +1803,15 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         && cx.w(last).chars().count() > 14
         && cx.features(last) & F_SURNAME == 0
         && !double_surname;
+    // "het lid Sneller", "de leden Kuiken en Yücel", "Kamerlid Bruins": a member of parliament
+    // or of a council is named, also by a surname that is an ordinary word.
+    if member_before(cx, first_tok)
+        && !cx.is_org(last)
+        && cx.title_class(last).is_none()
+        && cx.features(last) & F_NONNAME == 0
+    {
+        return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
+    }
     if let Some((class, _)) = title.filter(|_| !long_compound) {
         // A salutation is followed by a name, also one that is an ordinary word ("mevrouw
         // Snijder"); so is an office before "van" and its department ("staatssecretaris Bleker
@@ -1966,6 +1979,35 @@ fn header_field_before(cx: &mut Ctx, first_tok: usize) -> bool {
             | "notulist"
             | "behandelaar"
     )
+}
+
+/// Whether a member's title comes right before token `first_tok` on its line: "het lid",
+/// "de leden", "Kamerlid", "raadslid" (and their plurals).
+fn member_before(cx: &Ctx, first_tok: usize) -> bool {
+    let Some(k) = first_tok.checked_sub(1) else {
+        return false;
+    };
+    let t = &cx.toks[k];
+    if t.class != Class::Word || cx.toks[first_tok].nl_before > 0 {
+        return false;
+    }
+    let w = cx.w(k);
+    let is = |x: &str| w.eq_ignore_ascii_case(x);
+    if is("lid") || is("leden") {
+        return k > 0
+            && cx.toks[k - 1].class == Class::Word
+            && matches!(cx.w(k - 1), "het" | "de" | "Het" | "De");
+    }
+    [
+        "kamerlid",
+        "kamerleden",
+        "raadslid",
+        "raadsleden",
+        "statenlid",
+        "statenleden",
+    ]
+    .iter()
+    .any(|m| is(m))
 }
 
 /// Whether a role and a colon come right before token `first_tok` ("Voorzitter:",
