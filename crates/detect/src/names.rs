@@ -182,6 +182,9 @@ pub(crate) struct Ctx<'a> {
     /// Indices of the words with a capital first letter, in order: the rules that look for
     /// names and places visit only these, not every token ([`crate::token::Tokens::caps`]).
     caps: &'a [u32],
+    /// (token, [`word_hash`]) of the ASCII words `is_cap` accepts, as [`warm_features`]
+    /// hashed them for the lexicon (the model's document index reuses them).
+    cap_hashes: Vec<(usize, u64)>,
 }
 
 const F_FIRST: u32 = lexicon::W_FIRST as u32;
@@ -367,6 +370,7 @@ pub(crate) fn detect(
         buf: String::new(),
         feat: vec![0; toks.len()],
         caps,
+        cap_hashes: Vec::new(),
     };
     warm_features(&mut cx);
     let mut out = Vec::new();
@@ -424,7 +428,8 @@ pub(crate) fn detect(
     // The model scores the open chains, now that the rules have seen the whole text (its
     // features include what the text says elsewhere of the same words).
     if !open.is_empty() {
-        let doc = model::DocWords::new(&mut cx, &accepted);
+        let lasts: Vec<usize> = open.iter().map(|(ch, _, e)| ch.els[*e].0).collect();
+        let doc = model::DocWords::new(&mut cx, &accepted, &lasts);
         for (ch, s, e) in &open {
             let (s, e) = (*s, *e);
             let feats = model_features(&mut cx, &doc, ch, s, e);
@@ -918,6 +923,7 @@ fn warm_features(cx: &mut Ctx) {
             cx.feat[i] |= F_DONE | u32::from(bits);
         }
     }
+    cx.cap_hashes = hashes;
 }
 
 /// The hash of lower-cased token `i` ([`span_hash`] of the token alone).

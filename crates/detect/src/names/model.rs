@@ -47,7 +47,7 @@ impl Group {
 }
 
 /// At most this many features per chain.
-pub(crate) const MAX_FEATS: usize = 48;
+pub(crate) const MAX_FEATS: usize = 40;
 
 /// The features of one chain: table indices and their groups.
 #[derive(Clone, Debug)]
@@ -156,12 +156,27 @@ impl Weights<'_> {
 
     /// The chain's score and the group that contributed most to it.
     pub(crate) fn score(self, f: &Feats) -> (f32, Group) {
+        // The weights are loaded first, all of them independent of each other, so that their
+        // cache misses (the table is 1 MB) overlap; then summed.
+        let mut w = [0f32; MAX_FEATS];
+        let n = f.n.min(MAX_FEATS);
+        match self {
+            Weights::Embedded => {
+                for (x, &i) in w[..n].iter_mut().zip(&f.idx[..n]) {
+                    *x = Weights::Embedded.weight(i);
+                }
+            }
+            Weights::Given(m) => {
+                for (x, &i) in w[..n].iter_mut().zip(&f.idx[..n]) {
+                    *x = m.weights.get(i as usize).copied().unwrap_or(0.0);
+                }
+            }
+        }
         let mut by_group = [0f32; 4];
         let mut total = 0f32;
-        for k in 0..f.n {
-            let w = self.weight(f.idx[k]);
-            total += w;
-            by_group[f.group[k] as usize] += w;
+        for k in 0..n {
+            total += w[k];
+            by_group[f.group[k] as usize] += w[k];
         }
         let mut best = Group::Lexicon;
         for g in [Group::Word, Group::Shape, Group::Context] {
@@ -223,12 +238,38 @@ pub(crate) struct DocWords {
 }
 
 impl DocWords {
-    pub(crate) fn new(cx: &mut Ctx, accepted: &[Accepted]) -> DocWords {
-        let mut occurrences = Vec::with_capacity(cx.caps.len());
+    /// `lasts`: the last words of the chains the model will score; only their mentions are
+    /// indexed (sorting every capitalised word of a text cost more than the model itself).
+    pub(crate) fn new(cx: &mut Ctx, accepted: &[Accepted], lasts: &[usize]) -> DocWords {
+        let mut wanted: Vec<u64> = lasts.iter().map(|&k| super::word_hash(cx, k)).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        // A 4096-bit filter on the top bits of the wanted hashes: nearly every other word is
+        // passed over on one test.
+        let mut filter = [0u64; 64];
+        let bit = |h: u64| (h >> 52) as usize;
+        for &h in &wanted {
+            filter[bit(h) >> 6] |= 1 << (bit(h) & 63);
+        }
+        let keep = |h: u64| {
+            filter[bit(h) >> 6] & 1 << (bit(h) & 63) != 0 && wanted.binary_search(&h).is_ok()
+        };
+        // The ASCII words were hashed for the lexicon already (`cap_hashes`, in token order);
+        // the others are hashed here.
+        let mut occurrences = Vec::new();
+        let mut ascii = 0;
         for &k in cx.caps {
             let k = k as usize;
-            if cx.is_cap(k) {
-                occurrences.push((super::word_hash(cx, k), k as u32));
+            let h = if cx.cap_hashes.get(ascii).is_some_and(|&(t, _)| t == k) {
+                ascii += 1;
+                cx.cap_hashes[ascii - 1].1
+            } else if cx.is_cap(k) {
+                super::word_hash(cx, k)
+            } else {
+                continue;
+            };
+            if keep(h) {
+                occurrences.push((h, k as u32));
             }
         }
         occurrences.sort_unstable();
@@ -433,9 +474,9 @@ pub(crate) fn features(
             Group::Context,
         );
     }
-    let (mut prevs, mut nexts) = ([0u64; 8], [0u64; 8]);
+    let (mut prevs, mut nexts) = ([0u64; 4], [0u64; 4]);
     let (mut np, mut nn) = (0, 0);
-    for &(_, k) in occ.iter().take(12) {
+    for &(_, k) in occ.iter().take(8) {
         let k = k as usize;
         if (first..=last).contains(&k) {
             continue;
