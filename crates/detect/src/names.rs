@@ -592,6 +592,7 @@ pub(crate) fn detect(
     coordinated_first_names(&mut cx, &pending, &mut out);
     listed_names(&mut cx, &pending, &mut out);
     name_lists(&mut cx, &pending, &mut out);
+    upper_names(&mut cx, &mut out);
     // A name the model found may still lack its particles and initials ("C.D. v.d. Heuvel"):
     // the longer finding replaces it in `resolve`.
     short_form_names(&mut cx, &pending, &mut out);
@@ -1406,7 +1407,9 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
             {
                 els.push((j, El::Particle));
                 j += 1;
-            } else if cx.is_cap(j) {
+            } else if cx.is_cap(j) || (upper_word(cx, j) && els.iter().any(|x| x.1 == El::Initial))
+            {
+                // An upper-case surname after initials: "DE HEER J. JANSEN" in an address.
                 els.push((j, El::Cap));
                 j += 1;
             } else {
@@ -1466,6 +1469,67 @@ fn given_name_before(cx: &mut Ctx, ch: &Chain, s: usize, k: usize) -> bool {
         let t = ch.els[k - 1].0;
         cx.features(t) & F_FIRST != 0 && !cx.is_org(t)
     }
+}
+
+/// Whether token `j` is a word of two letters or more in capitals ("JANSEN").
+fn upper_word(cx: &Ctx, j: usize) -> bool {
+    let t = &cx.toks[j];
+    t.class == Class::Word && t.all_caps && t.end() - t.start() >= 2
+}
+
+/// Names written in capitals, as in a heading or a caption: a known given name followed by a
+/// word that is a known surname or no ordinary word ("LEO BRUNS", "FATIMA EL AMRANI"), with
+/// the particles between them. The words around may be capitals too ("DE NEDERLANDSE
+/// MISSIONARIS LEO BRUNS"): only the pair is the name.
+fn upper_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let (toks, caps) = (cx.toks, cx.caps);
+    let mut found = Vec::new();
+    let mut skip_to = 0;
+    for i in caps.iter().map(|&i| i as usize) {
+        if i < skip_to || !upper_word(cx, i) {
+            continue;
+        }
+        let f = cx.features(i);
+        if f & F_FIRST == 0 || f & F_NONNAME != 0 || cx.title_class(i).is_some() {
+            continue;
+        }
+        // A given name that is an ordinary word too ("MARK", "JAN") only before a known surname.
+        let first_plain = f & F_DUTCH != 0;
+        // Particles, then the surname, on the same line, one space apart.
+        let mut k = i + 1;
+        while k < toks.len()
+            && k < i + 4
+            && toks[k].nl_before == 0
+            && toks[k].start() - toks[k - 1].end() == 1
+            && upper_word(cx, k)
+            && is_particle(cx.w(k))
+        {
+            k += 1;
+        }
+        let ok = k < toks.len()
+            && toks[k].nl_before == 0
+            && toks[k].start() - toks[k - 1].end() == 1
+            && upper_word(cx, k)
+            && {
+                let g = cx.features(k);
+                (g & F_SURNAME != 0 || (g & F_DUTCH == 0 && !first_plain))
+                    && g & F_NONNAME == 0
+                    && !cx.is_org(k)
+                    && !cx.is_place_toks(k, k)
+                    && cx.title_class(k).is_none()
+            };
+        if ok {
+            found.push(Finding {
+                start: toks[i].start(),
+                end: toks[k].end(),
+                kind: Kind::Person,
+                score: 0.7,
+                rule: "name.upper",
+            });
+            skip_to = k + 1;
+        }
+    }
+    out.extend(found);
 }
 
 /// Whether the ordinary word `ti` opening a chain is still a name because of the title before
