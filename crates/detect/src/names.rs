@@ -1375,8 +1375,11 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
                 if t.nl_before > 1 || (!t.space_before && !after_initial) {
                     break;
                 }
-                // Columns ("Nadia Bouzian        Femke Mulder") are separate names.
-                if t.start() - toks[j - 1].end() > 2 && t.nl_before == 0 {
+                // Columns ("Nadia Bouzian        Femke Mulder", cells of a tab-separated
+                // table) are separate names.
+                if t.nl_before == 0
+                    && (t.start() - toks[j - 1].end() > 2 || toks[j - 1].tab_before(cx.text, t))
+                {
                     break;
                 }
                 if t.nl_before == 1 {
@@ -1456,9 +1459,12 @@ fn van_after_surname(cx: &mut Ctx, els: &Els) -> Option<usize> {
     if els[..v].iter().any(|x| x.1 == El::Initial) {
         return None;
     }
-    // One word before: a surname ("Verstraete"), not an ordinary word ("Minister", "Huis").
+    // One word before: a surname ("Verstraete"), not an ordinary word ("Minister", "Huis"),
+    // and "van" straight before a capitalised word ("Marja van den Heuvel" is one name even
+    // when the lexicon does not know "Marja").
     let caps_before = els[..v].iter().filter(|x| x.1 == El::Cap).count();
-    (caps_before >= 2 || !cx.common_word(before)).then_some(v)
+    let van_then_cap = els.get(v + 1).is_some_and(|x| x.1 == El::Cap);
+    (caps_before >= 2 || (!cx.common_word(before) && van_then_cap)).then_some(v)
 }
 
 /// Whether the element before the particles at `k` is a known given name: then the particles
@@ -1670,7 +1676,11 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
             // only where a name is expected (a list of members, a salutation, the model).
             return (k == s && cx.toks[ch.els[s].0].cap && e + 1 == ch.els.len()).then_some((s, e));
         }
-        if e + 1 == ch.els.len() && given_name_before(cx, ch, s, k + 1) {
+        // After a given name or initials the word is the surname: "Leon van Bon", "G. van
+        // Dalen".
+        if e + 1 == ch.els.len()
+            && (given_name_before(cx, ch, s, k + 1) || ch.els[k].1 == El::Initial)
+        {
             break;
         }
         e = k;
@@ -1808,16 +1818,19 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             });
         }
     }
-    if place {
+    // Initials and particles before a town are a surname ("G. van Dalen").
+    if place && !(has_initials && els[0].1 == El::Initial) {
         return None;
     }
-    // Initials + surname. Two initials or more before a capitalised word are a name also
-    // when the word is an ordinary one ("A.M. Meerman", "J.L. Stel" in a list of members).
+    // Initials + surname. Two initials or more, or initials and particles, before a capitalised
+    // word are a name also when the word is an ordinary one ("A.M. Meerman", "J.L. Stel" in a
+    // list of members, "G. van Dalen").
     let initials = els.iter().take_while(|x| x.1 == El::Initial).count();
     if has_initials
         && els[0].1 == El::Initial
         && (!last_common
-            || (initials >= 2 && cx.title_class(last).is_none())
+            || ((initials >= 2 || els.iter().any(|x| x.1 == El::Particle))
+                && cx.title_class(last).is_none())
             || title_ctx
             || alone
             || header_field_before(cx, first_tok)
@@ -1894,9 +1907,12 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             })
             && cx.toks.get(after + 1).is_some_and(|t| t.cap);
         let plain_word = !cx.is_org(last) && cx.title_class(last).is_none();
+        // An office before a known surname that is an ordinary word too: "minister Dekker",
+        // "staatssecretaris Knops".
+        let surname = cx.features(last) & F_SURNAME != 0;
         if !last_common
-            || (class == TitleClass::Salutation
-                && (cx.features(last) & F_SURNAME != 0 || plain_word))
+            || (class == TitleClass::Salutation && (surname || plain_word))
+            || (class == TitleClass::Role && surname && plain_word)
             || (office_of && plain_word)
         {
             return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
