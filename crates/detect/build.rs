@@ -162,8 +162,9 @@ fn main() {
 }
 
 /// The learned name model: `data/name_model.bin` holds the non-zero weights sparsely (magic
-/// `GNM2`, log2 of the table size, the decision thresholds of a one-word and of a longer
-/// chain, the count, then (index: u32, weight: f32) pairs, little-endian); it is expanded here into the dense table the detector
+/// `GNM3`, log2 of the table size, the decision thresholds of a one-word and of a longer
+/// chain and the veto threshold of a weak rule's name, the count, then (index: u32, weight:
+/// f32) pairs, little-endian); it is expanded here into the dense table the detector
 /// embeds, so that a weight is one load at run time and there is no start-up work. Without
 /// the file (or with a malformed one) the table is all zeros and the model never decides.
 fn name_model(out: &Path) {
@@ -171,24 +172,31 @@ fn name_model(out: &Path) {
     let lit = |t: f32| {
         if t.is_finite() {
             format!("{t:?}")
-        } else {
+        } else if t > 0.0 {
             "f32::INFINITY".to_string()
+        } else {
+            "f32::NEG_INFINITY".to_string()
         }
     };
     let src = Path::new("data").join("name_model.bin");
     println!("cargo:rerun-if-changed={}", src.display());
     let mut dense = vec![0u8; 4 << BITS];
-    let mut thresholds = [f32::INFINITY; 2];
+    // No model: nothing decided, nothing vetoed.
+    let mut thresholds = [f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY];
     let mut count = 0usize;
     if let Ok(b) = std::fs::read(&src) {
         let u32_at = |p: usize| u32::from_le_bytes(b[p..p + 4].try_into().unwrap());
-        if b.len() >= 20 && &b[..4] == b"GNM2" && u32_at(4) == BITS {
-            let n = u32_at(16) as usize;
-            if b.len() == 20 + 8 * n {
-                thresholds = [f32::from_bits(u32_at(8)), f32::from_bits(u32_at(12))];
+        if b.len() >= 24 && &b[..4] == b"GNM3" && u32_at(4) == BITS {
+            let n = u32_at(20) as usize;
+            if b.len() == 24 + 8 * n {
+                thresholds = [
+                    f32::from_bits(u32_at(8)),
+                    f32::from_bits(u32_at(12)),
+                    f32::from_bits(u32_at(16)),
+                ];
                 for k in 0..n {
-                    let idx = u32_at(20 + 8 * k) as usize & ((1 << BITS) - 1);
-                    dense[4 * idx..4 * idx + 4].copy_from_slice(&b[24 + 8 * k..28 + 8 * k]);
+                    let idx = u32_at(24 + 8 * k) as usize & ((1 << BITS) - 1);
+                    dense[4 * idx..4 * idx + 4].copy_from_slice(&b[28 + 8 * k..32 + 8 * k]);
                 }
                 count = n;
             }
@@ -199,10 +207,11 @@ fn name_model(out: &Path) {
         out.join("name_model_meta.rs"),
         format!(
             "/// log2 of the number of weights.\npub(crate) const MODEL_BITS: u32 = {BITS};\n\
-             /// Decision thresholds of the score of a one-word chain and of a longer one (infinite: no model).\npub(crate) const MODEL_THRESHOLDS: [f32; 2] = [{}, {}];\n\
+             /// Decision thresholds of the score of a one-word chain and of a longer one (infinite: no model), and the score below which a weak rule's name is dropped.\npub(crate) const MODEL_THRESHOLDS: [f32; 3] = [{}, {}, {}];\n\
              /// Non-zero weights.\n#[allow(dead_code)]\npub(crate) const MODEL_WEIGHTS: usize = {count};\n",
             lit(thresholds[0]),
-            lit(thresholds[1])
+            lit(thresholds[1]),
+            lit(thresholds[2])
         ),
     )
     .expect("OUT_DIR is writable");

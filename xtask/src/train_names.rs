@@ -32,6 +32,9 @@ usage: cargo xtask train-names [--conll FILE] [--epochs N] [--out FILE] [--leave
   --min-precision-single P  the same for one-word chains (default 0.9). The defaults are the
                  best person F1 of `--cv` on ned.train among 0.8/0.8, 0.9/0.9, 0.8/0.9 (multi/
                  single) and 0.7/0.85 that keep its precision above 0.9 (P 0.908 R 0.845)
+  --veto-precision P  the score below which a name of a weak rule (first name + surname, an
+                 unknown given name + a known surname) is dropped: the highest at which this
+                 fraction of the dropped on held-out fifths are no names (default 0.8)
   --cv           measure instead of writing: for each fifth of the CoNLL articles, learn
                  without it and detect on it; person P/R over all five, next to the rules
   --show-fp, --show-misses   with --cv: list the errors (of ned.train, never a test split)
@@ -48,6 +51,8 @@ struct Example {
     positive: bool,
     /// A chain of one word (its own threshold).
     single: bool,
+    /// A chain a weak rule accepted (the veto threshold).
+    checked: bool,
     /// Which fifth of the data it belongs to (for choosing the threshold).
     fold: usize,
 }
@@ -58,6 +63,7 @@ pub fn main(args: Vec<String>) -> Result<()> {
     let mut out = PathBuf::from("crates/detect/data/name_model.bin");
     let mut leave_out: Option<usize> = None;
     let mut min_precision = [0.9f64, 0.8];
+    let mut veto_precision = 0.8f64;
     let mut cv = false;
     let (mut show_fp, mut show_misses) = (false, false);
     let mut it = args.into_iter();
@@ -75,6 +81,9 @@ pub fn main(args: Vec<String>) -> Result<()> {
                     .next()
                     .context("--min-precision-single needs P")?
                     .parse()?
+            }
+            "--veto-precision" => {
+                veto_precision = it.next().context("--veto-precision needs P")?.parse()?
             }
             "--cv" => cv = true,
             "--show-fp" => show_fp = true,
@@ -133,6 +142,7 @@ pub fn main(args: Vec<String>) -> Result<()> {
             &docs,
             epochs,
             min_precision,
+            veto_precision,
             show_fp,
             show_misses,
         );
@@ -141,7 +151,7 @@ pub fn main(args: Vec<String>) -> Result<()> {
         .iter()
         .filter(|d| d.article.is_none() || leave_out != Some(d.fold))
         .collect();
-    let bytes = learn(&kept, epochs, min_precision, true);
+    let bytes = learn(&kept, epochs, min_precision, veto_precision, true);
     std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
     Ok(())
@@ -161,7 +171,13 @@ struct Doc {
 
 /// Learns a model from `docs` (threshold cross-validated over fifths of them) and returns it
 /// in the format of `data/name_model.bin`.
-fn learn(docs: &[&Doc], epochs: usize, min_precision: [f64; 2], verbose: bool) -> Vec<u8> {
+fn learn(
+    docs: &[&Doc],
+    epochs: usize,
+    min_precision: [f64; 2],
+    veto_precision: f64,
+    verbose: bool,
+) -> Vec<u8> {
     let mut examples = Vec::new();
     for d in docs {
         add(&mut examples, &d.text, &d.persons, d.fold);
@@ -178,13 +194,14 @@ fn learn(docs: &[&Doc], epochs: usize, min_precision: [f64; 2], verbose: bool) -
     // that keeps the precision of the decisions on that fifth at `min_precision`, for one-word
     // chains and for longer ones apart; the median of the five.
     let mut thresholds: [Vec<f32>; 2] = [Vec::new(), Vec::new()];
+    let mut vetoes: Vec<f32> = Vec::new();
     for fold in 0..5 {
         let train: Vec<&Example> = examples.iter().filter(|e| e.fold != fold).collect();
         let w = perceptron(&train, epochs);
         for (g, single) in [true, false].into_iter().enumerate() {
             let test: Vec<&Example> = examples
                 .iter()
-                .filter(|e| e.fold == fold && e.single == single)
+                .filter(|e| e.fold == fold && e.single == single && !e.checked)
                 .collect();
             let (t, p, r) = threshold_for(&w, &test, min_precision[g]);
             if verbose {
@@ -194,13 +211,24 @@ fn learn(docs: &[&Doc], epochs: usize, min_precision: [f64; 2], verbose: bool) -
             }
             thresholds[g].push(t);
         }
+        let test: Vec<&Example> = examples
+            .iter()
+            .filter(|e| e.fold == fold && e.checked)
+            .collect();
+        let (t, p, n) = veto_threshold_for(&w, &test, veto_precision);
+        if verbose {
+            eprintln!("fold {fold}, veto: threshold {t:.3}: {n} dropped, {p:.3} of them no name");
+        }
+        vetoes.push(t);
     }
+    vetoes.sort_by(f32::total_cmp);
+    let veto = vetoes[2];
     let threshold = thresholds.map(|mut t| {
         t.sort_by(f32::total_cmp);
         t[2]
     });
     if verbose {
-        eprintln!("thresholds {threshold:?} (medians)");
+        eprintln!("thresholds {threshold:?}, veto {veto} (medians)");
     }
     let all: Vec<&Example> = examples.iter().collect();
     let w = perceptron(&all, epochs);
@@ -210,11 +238,12 @@ fn learn(docs: &[&Doc], epochs: usize, min_precision: [f64; 2], verbose: bool) -
         .filter(|(_, &x)| x.abs() > 1e-6)
         .map(|(i, &x)| (i as u32, x))
         .collect();
-    let mut bytes = Vec::with_capacity(20 + 8 * nonzero.len());
-    bytes.extend_from_slice(b"GNM2");
+    let mut bytes = Vec::with_capacity(24 + 8 * nonzero.len());
+    bytes.extend_from_slice(b"GNM3");
     bytes.extend_from_slice(&BITS.to_le_bytes());
     bytes.extend_from_slice(&threshold[0].to_le_bytes());
     bytes.extend_from_slice(&threshold[1].to_le_bytes());
+    bytes.extend_from_slice(&veto.to_le_bytes());
     bytes.extend_from_slice(&(nonzero.len() as u32).to_le_bytes());
     for (i, x) in &nonzero {
         bytes.extend_from_slice(&i.to_le_bytes());
@@ -232,6 +261,7 @@ fn cross_validate(
     docs: &[Doc],
     epochs: usize,
     min_precision: [f64; 2],
+    veto_precision: f64,
     show_fp: bool,
     show_misses: bool,
 ) -> Result<()> {
@@ -246,7 +276,7 @@ fn cross_validate(
             .iter()
             .filter(|d| (d.article.is_none() && d.gov.is_none()) || d.fold != k)
             .collect();
-        let bytes = learn(&kept, epochs, min_precision, false);
+        let bytes = learn(&kept, epochs, min_precision, veto_precision, false);
         let model = NameModel::from_bytes(&bytes).context("the learned model reads back")?;
         let det = Detector::with_name_model(model);
         let mut fold = Report::new();
@@ -449,9 +479,35 @@ fn add(examples: &mut Vec<Example>, text: &str, persons: &[(usize, usize)], fold
             features: c.features,
             positive,
             single,
+            checked: c.checked,
             fold,
         });
     }
+}
+
+/// The highest score below which the names a weak rule found are dropped while at least
+/// `min_precision` of the dropped are no names (and at least three are), with that fraction and
+/// the number dropped; `f32::NEG_INFINITY` (nothing dropped) when no cut keeps it.
+fn veto_threshold_for(w: &[f32], test: &[&Example], min_precision: f64) -> (f32, f64, usize) {
+    let mut scored: Vec<(f32, bool)> = test
+        .iter()
+        .map(|e| (score(w, &e.features), e.positive))
+        .collect();
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut neg, mut best) = (0usize, (f32::NEG_INFINITY, 1f64, 0usize));
+    for (k, &(s, pos)) in scored.iter().enumerate() {
+        neg += usize::from(!pos);
+        let p = neg as f64 / (k + 1) as f64;
+        let cut = scored.get(k + 1).is_none_or(|n| n.0 > s);
+        if cut && p >= min_precision && k + 1 >= 3 && neg > best.2 {
+            let t = match scored.get(k + 1) {
+                Some(n) => (s + n.0) / 2.0,
+                None => s + 1.0,
+            };
+            best = (t, p, neg);
+        }
+    }
+    (best.0, best.1, best.2)
 }
 
 /// The lowest threshold at which chain decisions on `test` keep precision `min_precision`,

@@ -224,14 +224,16 @@ pub struct Finding {
     pub rule: &'static str,
 }
 
-/// A name chain the rules left open, with the learned model's features (table indices): what
-/// `cargo xtask train-names` learns from. Not an API.
+/// A name chain the rules left open or accepted weakly, with the learned model's features
+/// (table indices): what `cargo xtask train-names` learns from. Not an API.
 #[doc(hidden)]
 #[derive(Clone, Debug)]
 pub struct NameCandidate {
     pub start: usize,
     pub end: usize,
     pub features: Vec<u32>,
+    /// A chain a weak rule accepted, which the model confirms (else one it decides).
+    pub checked: bool,
 }
 
 /// The chains of `text` the name rules leave open, with their model features, as detection

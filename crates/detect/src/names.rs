@@ -380,6 +380,9 @@ pub(crate) fn detect(
     let mut pending: Vec<Pending> = Vec::new();
     // Chains the rules left open that the model may decide, in text order (element range).
     let mut open: Vec<(Chain, usize, usize)> = Vec::new();
+    // Chains a weak rule accepted, for the model to confirm: element range, index in `out`
+    // (and in `accepted`), which rule.
+    let mut checks: Vec<(Chain, usize, usize, usize, u64)> = Vec::new();
     // The open chains the model scored, in text order.
     let mut model_cands: Vec<ModelCand> = Vec::new();
     chains(&mut cx, |cx, ch| {
@@ -403,6 +406,15 @@ pub(crate) fn detect(
                     last: h.last_tok,
                     given,
                 });
+                // The weakest rules are confirmed by the model ([`model::Weights::vetoes`]).
+                let weak = match h.rule {
+                    "name.first_last" => 1,
+                    "name.pair" => 2,
+                    _ => 0,
+                };
+                if weak > 0 && (model.is_some_and(|m| m.active()) || learn.is_some()) {
+                    checks.push((ch.clone(), s, e, out.len() - 1, weak));
+                }
             }
             None => {
                 if (model.is_some_and(|m| m.active()) || learn.is_some())
@@ -427,18 +439,23 @@ pub(crate) fn detect(
     });
     // The model scores the open chains, now that the rules have seen the whole text (its
     // features include what the text says elsewhere of the same words).
-    if !open.is_empty() {
-        let lasts: Vec<usize> = open.iter().map(|(ch, _, e)| ch.els[*e].0).collect();
+    if !open.is_empty() || !checks.is_empty() {
+        let lasts: Vec<usize> = open
+            .iter()
+            .map(|(ch, _, e)| ch.els[*e].0)
+            .chain(checks.iter().map(|(ch, _, e, _, _)| ch.els[*e].0))
+            .collect();
         let doc = model::DocWords::new(&mut cx, &accepted, &lasts);
         for (ch, s, e) in &open {
             let (s, e) = (*s, *e);
-            let feats = model_features(&mut cx, &doc, ch, s, e);
+            let feats = model_features(&mut cx, &doc, ch, s, e, 0);
             let (start, end) = (toks[ch.els[s].0].start(), el_end(toks, ch, e));
             if let Some(learn) = learn.as_deref_mut() {
                 learn.push(crate::NameCandidate {
                     start,
                     end,
                     features: feats.idx[..feats.n].to_vec(),
+                    checked: false,
                 });
             }
             if let Some(m) = model {
@@ -452,6 +469,39 @@ pub(crate) fn detect(
                     group,
                 });
             }
+        }
+        // A name a weak rule found that the model is sure is none is dropped ("Roland
+        // Garros" elsewhere "het Roland Garros", "Morgan Stanley" of "zakenbank Morgan
+        // Stanley"), and not propagated.
+        let mut vetoed = Vec::new();
+        for (ch, s, e, k, weak) in &checks {
+            let feats = model_features(&mut cx, &doc, ch, *s, *e, *weak);
+            if let Some(learn) = learn.as_deref_mut() {
+                learn.push(crate::NameCandidate {
+                    start: out[*k].start,
+                    end: out[*k].end,
+                    features: feats.idx[..feats.n].to_vec(),
+                    checked: true,
+                });
+            }
+            if let Some(m) = model {
+                if m.vetoes(m.score(&feats).0) {
+                    vetoed.push(*k);
+                }
+            }
+        }
+        if !vetoed.is_empty() {
+            // `out` and `accepted` were pushed together until now: the same indices.
+            let mut i = 0;
+            out.retain(|_| {
+                i += 1;
+                vetoed.binary_search(&(i - 1)).is_err()
+            });
+            let mut i = 0;
+            accepted.retain(|_| {
+                i += 1;
+                vetoed.binary_search(&(i - 1)).is_err()
+            });
         }
     }
     // The model's decisions. A name it finds is not propagated: each mention is its own
@@ -623,18 +673,27 @@ fn model_decides(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> bool {
     !(cx.is_org(last) || cx.is_place_toks(first, last))
 }
 
-/// The model's features of a chain [`model_decides`] let through.
+/// The model's features of a chain [`model_decides`] let through (`rule` 0), or of one a weak
+/// rule accepted (`rule` 1: first name and surname, 2: an unknown given name and a surname).
 fn model_features(
     cx: &mut Ctx,
     doc: &model::DocWords,
     ch: &Chain,
     s: usize,
     e: usize,
+    rule: u64,
 ) -> model::Feats {
     let (first, last) = (ch.els[s].0, ch.els[e].0);
     let has_initial = ch.els[s..=e].iter().any(|x| x.1 == El::Initial);
     let has_particle = ch.els[s..=e].iter().any(|x| x.1 == El::Particle);
-    model::features(cx, doc, first, last, e - s + 1, has_initial, has_particle)
+    model::features(
+        cx,
+        doc,
+        first,
+        last,
+        (e - s + 1, has_initial, has_particle),
+        rule,
+    )
 }
 
 /// A known first name alone, joined by "en" to a name found: "Sanne en Karim beginnen",

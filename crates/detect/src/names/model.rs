@@ -89,29 +89,35 @@ fn index(tag: u64, value: u64) -> u32 {
 #[derive(Debug)]
 pub struct NameModel {
     weights: Vec<f32>,
-    /// Decision thresholds of a one-word chain and of a longer one.
-    thresholds: [f32; 2],
+    /// Decision thresholds of a one-word chain and of a longer one, and the score below which
+    /// a weak rule's name is dropped.
+    thresholds: [f32; 3],
 }
 
 impl NameModel {
-    /// Reads the sparse format (`GNM2`, log2 size, the thresholds of a one-word and of a
-    /// longer chain, count, (index, weight) pairs); `None` for anything else or another size.
+    /// Reads the sparse format (`GNM3`, log2 size, the thresholds of a one-word and of a
+    /// longer chain and the veto threshold, count, (index, weight) pairs); `None` for anything
+    /// else or another size.
     pub fn from_bytes(b: &[u8]) -> Option<NameModel> {
         let u32_at = |p: usize| -> Option<u32> {
             Some(u32::from_le_bytes(b.get(p..p + 4)?.try_into().ok()?))
         };
-        if b.get(..4)? != b"GNM2" || u32_at(4)? != MODEL_BITS {
+        if b.get(..4)? != b"GNM3" || u32_at(4)? != MODEL_BITS {
             return None;
         }
-        let thresholds = [f32::from_bits(u32_at(8)?), f32::from_bits(u32_at(12)?)];
-        let n = u32_at(16)? as usize;
-        if b.len() != 20 + 8 * n {
+        let thresholds = [
+            f32::from_bits(u32_at(8)?),
+            f32::from_bits(u32_at(12)?),
+            f32::from_bits(u32_at(16)?),
+        ];
+        let n = u32_at(20)? as usize;
+        if b.len() != 24 + 8 * n {
             return None;
         }
         let mut weights = vec![0f32; 1 << MODEL_BITS];
         for k in 0..n {
-            let i = u32_at(20 + 8 * k)? as usize;
-            *weights.get_mut(i)? = f32::from_bits(u32_at(24 + 8 * k)?);
+            let i = u32_at(24 + 8 * k)? as usize;
+            *weights.get_mut(i)? = f32::from_bits(u32_at(28 + 8 * k)?);
         }
         Some(NameModel {
             weights,
@@ -141,13 +147,19 @@ impl Weights<'_> {
             Weights::Given(m) => m.weights.get(i as usize).copied().unwrap_or(0.0),
         }
     }
-    /// The threshold of a one-word chain (`single`) or of a longer one.
-    fn threshold(self, single: bool) -> f32 {
-        let t = match self {
+    fn thresholds(self) -> [f32; 3] {
+        match self {
             Weights::Embedded => MODEL_THRESHOLDS,
             Weights::Given(m) => m.thresholds,
-        };
-        t[usize::from(!single)]
+        }
+    }
+    /// The threshold of a one-word chain (`single`) or of a longer one.
+    fn threshold(self, single: bool) -> f32 {
+        self.thresholds()[usize::from(!single)]
+    }
+    /// Whether the score of a chain a weak rule accepted drops it.
+    pub(crate) fn vetoes(self, score: f32) -> bool {
+        score < self.thresholds()[2]
     }
     /// Whether these weights can decide at all (a detector built without a model file).
     pub(crate) fn active(self) -> bool {
@@ -225,6 +237,7 @@ const T_DOC_ACCEPTED: u64 = 22;
 const T_DOC_PREV: u64 = 23;
 const T_DOC_NEXT: u64 = 24;
 const T_DOC_FIRST_ACCEPTED: u64 = 25;
+const T_RULE: u64 = 26;
 
 /// What the whole text says of its capitalised words: where each occurs, and which are words
 /// of a name the rules accepted. Built once per text, after the rules, for the model's
@@ -373,19 +386,23 @@ fn affix(cx: &Ctx, i: usize, suffix: bool, n: usize) -> u64 {
         .fold(0u64, |a, &b| a << 8 | u64::from(b.to_ascii_lowercase()))
 }
 
-/// The features of the chain of tokens `first..=last` (`n_els` elements, with or without
-/// initials and particles).
+/// The features of the chain of tokens `first..=last` (`els`: its number of elements, whether
+/// it holds initials and whether particles; `rule`: 0 for an open chain, else the weak rule that accepted it).
 pub(crate) fn features(
     cx: &mut Ctx,
     doc: &DocWords,
     first: usize,
     last: usize,
-    n_els: usize,
-    has_initial: bool,
-    has_particle: bool,
+    els: (usize, bool, bool),
+    rule: u64,
 ) -> Feats {
     let mut f = Feats::new();
     f.push(T_BIAS, 0, Group::Shape);
+    // Which rule accepted the chain, if any: each has a bias of its own.
+    if rule != 0 {
+        f.push(T_RULE, rule, Group::Lexicon);
+    }
+    let (n_els, has_initial, has_particle) = els;
     let single = first == last;
     f.push(
         T_LEN,
