@@ -312,12 +312,21 @@ impl<'a> Ctx<'a> {
                 self.buf.push('.');
                 lexicon::word_bits(&self.buf)
             };
-            if let Some(c) = lexicon::title_class(bits) {
-                return Some((c, self.toks[j].start()));
-            }
+            // A title word and a full stop that are not an abbreviation end a sentence: "een
+            // Pruisische graaf. Dan volgt".
+            return lexicon::title_class(bits).map(|c| (c, self.toks[j].start()));
         }
         if self.toks[j].class != Class::Word || self.toks[i].nl_before > 1 {
             return None;
+        }
+        // A title at the end of the line before is one only as a line of its own ("De
+        // burgemeester" above a name), not the last word of a heading ("Café des Arts").
+        if self.toks[i].nl_before == 1 && j > 0 && self.toks[j].nl_before == 0 {
+            let k = j - 1;
+            let article = matches!(self.w(k), "De" | "de" | "Het" | "het" | "Onze" | "onze");
+            if !(article && (k == 0 || self.toks[k].nl_before > 0)) {
+                return None;
+            }
         }
         let c = self.title_class(j)?;
         Some((c, self.toks[j].start()))
