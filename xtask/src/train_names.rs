@@ -7,7 +7,8 @@
 //! A chain is a positive example when it is exactly a gold person span. Never `ned.testa`,
 //! `corpus/test` or `corpus/gov/heldout`: those measure the result.
 //!
-//! An averaged perceptron, trained in a fixed order with a fixed shuffle: the same data gives
+//! Logistic regression by AdaGrad with an L2 penalty (or, with `--perceptron`, an averaged
+//! perceptron), trained in a fixed order with a fixed shuffle: the same data gives
 //! the same weights, byte for byte. The decision threshold is cross-validated: for each fifth
 //! of the documents, a model learned on the other four gives the lowest threshold that keeps
 //! the precision of its chain decisions on that fifth at `--min-precision`; the median of the
@@ -21,10 +22,18 @@ use grondslag_detect::{gold, name_candidates, Detector, Kind, NameModel};
 
 const USAGE: &str = "\
 usage: cargo xtask train-names [--conll FILE] [--epochs N] [--out FILE] [--leave-out K]
+                               [--perceptron] [--l2 X] [--rate X]
        cargo xtask train-names --cv [--show-fp] [--show-misses]
 
   --conll FILE   CoNLL-2002 training file (default ../shared/data/conll2002-nl/ned.train)
-  --epochs N     passes over the examples (default 8)
+  --epochs N     passes over the examples (default 16)
+  --perceptron   learn by an averaged perceptron (8 epochs unless --epochs) instead of
+                 logistic regression (AdaGrad, L2 penalty). Logistic regression is the default:
+                 in `--cv` on ned.train it scored person F1 0.882 (P 0.908 R 0.858) against the
+                 perceptron's 0.872 (P 0.910 R 0.838)
+  --l2 X         logistic regression's L2 penalty (default 0.003)
+  --rate X       logistic regression's AdaGrad learning rate (default 0.1). The defaults are
+                 the best `--cv` F1 on ned.train among L2 1e-4..3e-2, rate 0.1..0.5, 8..16 epochs
   --out FILE     where to write (default crates/detect/data/name_model.bin)
   --min-precision P  the threshold of chains of several words: the lowest score at which
                  their decisions on a fifth of the examples left out of a first training keep
@@ -59,7 +68,13 @@ struct Example {
 
 pub fn main(args: Vec<String>) -> Result<()> {
     let mut conll = PathBuf::from("../shared/data/conll2002-nl/ned.train");
-    let mut epochs = 8usize;
+    let mut epochs: Option<usize> = None;
+    let mut learner = Learner::Logistic {
+        epochs: 16,
+        l2: 0.003,
+        rate: 0.1,
+    };
+    let (mut l2, mut rate): (Option<f64>, Option<f64>) = (None, None);
     let mut out = PathBuf::from("crates/detect/data/name_model.bin");
     let mut leave_out: Option<usize> = None;
     let mut min_precision = [0.9f64, 0.8];
@@ -70,7 +85,10 @@ pub fn main(args: Vec<String>) -> Result<()> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--conll" => conll = it.next().context("--conll needs a file")?.into(),
-            "--epochs" => epochs = it.next().context("--epochs needs N")?.parse()?,
+            "--epochs" => epochs = Some(it.next().context("--epochs needs N")?.parse()?),
+            "--perceptron" => learner = Learner::Perceptron { epochs: 8 },
+            "--l2" => l2 = Some(it.next().context("--l2 needs X")?.parse()?),
+            "--rate" => rate = Some(it.next().context("--rate needs X")?.parse()?),
             "--out" => out = it.next().context("--out needs a file")?.into(),
             "--min-precision" => {
                 min_precision[1] = it.next().context("--min-precision needs P")?.parse()?
@@ -93,6 +111,18 @@ pub fn main(args: Vec<String>) -> Result<()> {
                 return Ok(());
             }
             other => bail!("unknown argument {other}\n{USAGE}"),
+        }
+    }
+    match &mut learner {
+        Learner::Perceptron { epochs: e } => *e = epochs.unwrap_or(*e),
+        Learner::Logistic {
+            epochs: e,
+            l2: l,
+            rate: r,
+        } => {
+            *e = epochs.unwrap_or(*e);
+            *l = l2.unwrap_or(*l);
+            *r = rate.unwrap_or(*r);
         }
     }
     let name = conll.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -140,7 +170,7 @@ pub fn main(args: Vec<String>) -> Result<()> {
         return cross_validate(
             &articles,
             &docs,
-            epochs,
+            learner,
             min_precision,
             veto_precision,
             show_fp,
@@ -151,7 +181,7 @@ pub fn main(args: Vec<String>) -> Result<()> {
         .iter()
         .filter(|d| d.article.is_none() || leave_out != Some(d.fold))
         .collect();
-    let bytes = learn(&kept, epochs, min_precision, veto_precision, true);
+    let bytes = learn(&kept, learner, min_precision, veto_precision, true);
     std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
     Ok(())
@@ -173,7 +203,7 @@ struct Doc {
 /// in the format of `data/name_model.bin`.
 fn learn(
     docs: &[&Doc],
-    epochs: usize,
+    learner: Learner,
     min_precision: [f64; 2],
     veto_precision: f64,
     verbose: bool,
@@ -197,7 +227,7 @@ fn learn(
     let mut vetoes: Vec<f32> = Vec::new();
     for fold in 0..5 {
         let train: Vec<&Example> = examples.iter().filter(|e| e.fold != fold).collect();
-        let w = perceptron(&train, epochs);
+        let w = learner.learn(&train);
         for (g, single) in [true, false].into_iter().enumerate() {
             let test: Vec<&Example> = examples
                 .iter()
@@ -231,7 +261,7 @@ fn learn(
         eprintln!("thresholds {threshold:?}, veto {veto} (medians)");
     }
     let all: Vec<&Example> = examples.iter().collect();
-    let w = perceptron(&all, epochs);
+    let w = learner.learn(&all);
     let nonzero: Vec<(u32, f32)> = w
         .iter()
         .enumerate()
@@ -259,7 +289,7 @@ fn learn(
 fn cross_validate(
     articles: &[crate::eval::conll::Article],
     docs: &[Doc],
-    epochs: usize,
+    learner: Learner,
     min_precision: [f64; 2],
     veto_precision: f64,
     show_fp: bool,
@@ -276,7 +306,7 @@ fn cross_validate(
             .iter()
             .filter(|d| (d.article.is_none() && d.gov.is_none()) || d.fold != k)
             .collect();
-        let bytes = learn(&kept, epochs, min_precision, veto_precision, false);
+        let bytes = learn(&kept, learner, min_precision, veto_precision, false);
         let model = NameModel::from_bytes(&bytes).context("the learned model reads back")?;
         let det = Detector::with_name_model(model);
         let mut fold = Report::new();
@@ -538,6 +568,59 @@ fn threshold_for(w: &[f32], test: &[&Example], min_precision: f64) -> (f32, f64,
 
 fn score(w: &[f32], features: &[u32]) -> f32 {
     features.iter().map(|&i| w[i as usize]).sum()
+}
+
+/// How the weights are learned.
+#[derive(Clone, Copy, Debug)]
+enum Learner {
+    /// An averaged perceptron.
+    Perceptron { epochs: usize },
+    /// Logistic regression by AdaGrad, with an L2 penalty on the weights an example touches.
+    Logistic { epochs: usize, l2: f64, rate: f64 },
+}
+
+impl Learner {
+    fn learn(self, examples: &[&Example]) -> Vec<f32> {
+        match self {
+            Learner::Perceptron { epochs } => perceptron(examples, epochs),
+            Learner::Logistic { epochs, l2, rate } => logistic(examples, epochs, l2, rate),
+        }
+    }
+}
+
+/// Logistic regression on 0/1 labels by AdaGrad (a step per example, each weight's step
+/// scaled by its accumulated squared gradients), the L2 penalty applied to the weights an
+/// example touches; the order of examples is shuffled per epoch as in [`perceptron`], so
+/// training is deterministic.
+fn logistic(examples: &[&Example], epochs: usize, l2: f64, lr: f64) -> Vec<f32> {
+    let size = 1usize << BITS;
+    let mut w = vec![0f64; size];
+    let mut g2 = vec![1e-8f64; size];
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let j = (seed >> 33) as usize % (i + 1);
+            order.swap(i, j);
+        }
+        for &k in &order {
+            let e = examples[k];
+            let y = if e.positive { 1.0 } else { 0.0 };
+            let s: f64 = e.features.iter().map(|&i| w[i as usize]).sum();
+            let p = 1.0 / (1.0 + (-s).exp());
+            let g = p - y;
+            for &i in &e.features {
+                let i = i as usize;
+                let grad = g + l2 * w[i];
+                g2[i] += grad * grad;
+                w[i] -= lr * grad / g2[i].sqrt();
+            }
+        }
+    }
+    w.iter().map(|&x| x as f32).collect()
 }
 
 /// An averaged perceptron on ±1 labels; the order of examples is shuffled per epoch by a

@@ -1,4 +1,4 @@
-//! The learned part of name detection: a linear model (an averaged perceptron) that decides the
+//! The learned part of name detection: a linear model (logistic regression) that decides the
 //! name chains the rules leave open — a capitalised word or a run of them that no lexicon
 //! pairing, title, header or verb of speech accepted ("Barrichello", "Shimon Peres",
 //! "Pierre-Bernard Velge").
