@@ -331,6 +331,25 @@ impl<'a> Ctx<'a> {
         let c = self.title_class(j)?;
         Some((c, self.toks[j].start()))
     }
+    /// Whether word `i` and the full stop glued to it are a title's abbreviation ("Ing." in
+    /// "mr. Ing. J.D. Frieling").
+    fn dotted_title(&mut self, i: usize) -> bool {
+        let Some(dot) = self.toks.get(i + 1) else {
+            return false;
+        };
+        if !dot.is_punct(self.text, b'.') || dot.space_before {
+            return false;
+        }
+        let w = self.toks[i].text(self.text);
+        let bits = if w.is_ascii() {
+            lexicon::ascii_word_bits(&self.text.as_bytes()[self.toks[i].start()..dot.end()])
+        } else {
+            lexicon::lower(w, &mut self.buf);
+            self.buf.push('.');
+            lexicon::word_bits(&self.buf)
+        };
+        lexicon::title_class(bits).is_some()
+    }
 }
 
 /// A chain not accepted as a name, kept for propagation: (token indices of) its first word,
@@ -671,7 +690,7 @@ fn model_decides(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> bool {
     if ch.els[e].1 != El::Cap {
         return false;
     }
-    if s == e && cx.common_word(last) {
+    if s == e && (cx.common_word(last) || cx.dotted_title(last)) {
         return false;
     }
     for &(k, kind) in &ch.els[s..=e] {
@@ -1753,6 +1772,21 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
         }
         e = k;
     }
+    // A name that starts with initials ends before a title or an ordinary word after its
+    // surname: "de heer A.L. ter Beek Afwezig Voorzitter Griffier" (a table's cells on one
+    // line).
+    if ch.els[s].1 == El::Initial {
+        if let Some(c) = (s + 1..=e).find(|&k| ch.els[k].1 == El::Cap) {
+            if let Some(k) = (c + 1..=e).find(|&k| {
+                let t = ch.els[k].0;
+                ch.els[k].1 == El::Cap
+                    && (cx.title_class(t).is_some()
+                        || (cx.common_word(t) && cx.features(t) & F_SURNAME == 0))
+            }) {
+                e = k - 1;
+            }
+        }
+    }
     // The chain must end in a capitalised word.
     if ch.els[e].1 != El::Cap {
         return None;
@@ -1777,6 +1811,10 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             "name.motion",
             0.85,
         ));
+    }
+    // A title's abbreviation alone is no name ("mr. Ing. J.D. Frieling").
+    if s == e && cx.dotted_title(ch.els[e].0) {
+        return None;
     }
     // Fast exit for the commonest chain, one ordinary word ("Het", "Daarom"): of the rules
     // below only "Surname, Firstname" (and a salutation before a known surname) can accept
