@@ -9,10 +9,11 @@
 //!
 //! Logistic regression by AdaGrad with an L2 penalty (or, with `--perceptron`, an averaged
 //! perceptron), trained in a fixed order with a fixed shuffle: the same data gives
-//! the same weights, byte for byte. The decision threshold is cross-validated: for each fifth
-//! of the documents, a model learned on the other four gives the lowest threshold that keeps
-//! the precision of its chain decisions on that fifth at `--min-precision`; the median of the
-//! five is kept, and the weights are learned again on everything.
+//! the same weights, byte for byte. The decision threshold is cross-validated: each fifth of
+//! the documents is scored by a model learned on the other four, and over the scores of all
+//! five the lowest threshold that keeps the precision of the chain decisions at
+//! `--min-precision` is kept (pooled: the median of five per-fifth thresholds moved more from
+//! one retraining to the next); the weights are then learned again on everything.
 
 use std::path::{Path, PathBuf};
 
@@ -36,8 +37,8 @@ usage: cargo xtask train-names [--conll FILE] [--epochs N] [--out FILE] [--leave
                  the best `--cv` F1 on ned.train among L2 1e-4..3e-2, rate 0.1..0.5, 8..16 epochs
   --out FILE     where to write (default crates/detect/data/name_model.bin)
   --min-precision P  the threshold of chains of several words: the lowest score at which
-                 their decisions on a fifth of the examples left out of a first training keep
-                 this precision (default 0.8)
+                 their decisions on the fifths of the examples, each scored by a model learned
+                 without it, keep this precision (default 0.8)
   --min-precision-single P  the same for one-word chains (default 0.9). The defaults are the
                  best person F1 of `--cv` on ned.train among 0.8/0.8, 0.9/0.9, 0.8/0.9 (multi/
                  single) and 0.7/0.85 that keep its precision above 0.9 (P 0.908 R 0.845)
@@ -220,45 +221,36 @@ fn learn(
             examples.len()
         );
     }
-    // The thresholds: for each fifth, train on the other four and take the lowest threshold
-    // that keeps the precision of the decisions on that fifth at `min_precision`, for one-word
-    // chains and for longer ones apart; the median of the five.
-    let mut thresholds: [Vec<f32>; 2] = [Vec::new(), Vec::new()];
-    let mut vetoes: Vec<f32> = Vec::new();
+    // The thresholds: for each fifth, train on the other four and score that fifth; over the
+    // scores of all five fifths (each by a model that did not see it), the lowest threshold
+    // that keeps the precision of the decisions at `min_precision`, for one-word chains and
+    // for longer ones apart, and the veto threshold of the weak rules' names.
+    let mut pooled: [Vec<(f32, bool)>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     for fold in 0..5 {
         let train: Vec<&Example> = examples.iter().filter(|e| e.fold != fold).collect();
         let w = learner.learn(&train);
-        for (g, single) in [true, false].into_iter().enumerate() {
-            let test: Vec<&Example> = examples
-                .iter()
-                .filter(|e| e.fold == fold && e.single == single && !e.checked)
-                .collect();
-            let (t, p, r) = threshold_for(&w, &test, min_precision[g]);
-            if verbose {
-                eprintln!(
-                    "fold {fold}, single {single}: threshold {t:.3}: chain P {p:.3} R {r:.3}"
-                );
-            }
-            thresholds[g].push(t);
+        for e in examples.iter().filter(|e| e.fold == fold) {
+            let g = if e.checked { 2 } else { usize::from(!e.single) };
+            pooled[g].push((score(&w, &e.features), e.positive));
         }
-        let test: Vec<&Example> = examples
-            .iter()
-            .filter(|e| e.fold == fold && e.checked)
-            .collect();
-        let (t, p, n) = veto_threshold_for(&w, &test, veto_precision);
-        if verbose {
-            eprintln!("fold {fold}, veto: threshold {t:.3}: {n} dropped, {p:.3} of them no name");
-        }
-        vetoes.push(t);
     }
-    vetoes.sort_by(f32::total_cmp);
-    let veto = vetoes[2];
-    let threshold = thresholds.map(|mut t| {
-        t.sort_by(f32::total_cmp);
-        t[2]
-    });
+    let mut threshold = [0f32; 2];
+    for (g, t) in threshold.iter_mut().enumerate() {
+        let (x, p, r) = threshold_for(&pooled[g], min_precision[g]);
+        if verbose {
+            eprintln!(
+                "{}: threshold {x:.3}: chain P {p:.3} R {r:.3} (held-out fifths)",
+                ["one word", "several words"][g]
+            );
+        }
+        *t = x;
+    }
+    let (veto, p, n) = veto_threshold_for(&pooled[2], veto_precision);
     if verbose {
-        eprintln!("thresholds {threshold:?}, veto {veto} (medians)");
+        eprintln!("veto: threshold {veto:.3}: {n} dropped, {p:.3} of them no name");
+    }
+    if verbose {
+        eprintln!("thresholds {threshold:?}, veto {veto}");
     }
     let all: Vec<&Example> = examples.iter().collect();
     let w = learner.learn(&all);
@@ -518,11 +510,8 @@ fn add(examples: &mut Vec<Example>, text: &str, persons: &[(usize, usize)], fold
 /// The highest score below which the names a weak rule found are dropped while at least
 /// `min_precision` of the dropped are no names (and at least three are), with that fraction and
 /// the number dropped; `f32::NEG_INFINITY` (nothing dropped) when no cut keeps it.
-fn veto_threshold_for(w: &[f32], test: &[&Example], min_precision: f64) -> (f32, f64, usize) {
-    let mut scored: Vec<(f32, bool)> = test
-        .iter()
-        .map(|e| (score(w, &e.features), e.positive))
-        .collect();
+fn veto_threshold_for(scored: &[(f32, bool)], min_precision: f64) -> (f32, f64, usize) {
+    let mut scored = scored.to_vec();
     scored.sort_by(|a, b| a.0.total_cmp(&b.0));
     let (mut neg, mut best) = (0usize, (f32::NEG_INFINITY, 1f64, 0usize));
     for (k, &(s, pos)) in scored.iter().enumerate() {
@@ -542,11 +531,8 @@ fn veto_threshold_for(w: &[f32], test: &[&Example], min_precision: f64) -> (f32,
 
 /// The lowest threshold at which chain decisions on `test` keep precision `min_precision`,
 /// with that precision and the recall.
-fn threshold_for(w: &[f32], test: &[&Example], min_precision: f64) -> (f32, f64, f64) {
-    let mut scored: Vec<(f32, bool)> = test
-        .iter()
-        .map(|e| (score(w, &e.features), e.positive))
-        .collect();
+fn threshold_for(scored: &[(f32, bool)], min_precision: f64) -> (f32, f64, f64) {
+    let mut scored = scored.to_vec();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let total_pos = scored.iter().filter(|s| s.1).count().max(1);
     let (mut tp, mut best, mut threshold) = (0usize, (0f64, 0f64), f32::INFINITY);
