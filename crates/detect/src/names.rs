@@ -1359,7 +1359,15 @@ fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
         let surname_like =
             (cx.features(last) & F_SURNAME != 0 || !cx.common_word(last)) && !toks[last].all_caps;
         let after_capital = k > 0 && toks[k - 1].class == Class::Word && toks[k - 1].cap;
-        let capital_particles = chain_particles >= 2 && toks[first].cap && is_particle(cx.w(first));
+        // Only particles and then one word ("Van Den Heuvel"), not "Het Pavillon de la
+        // Vienne" or "De LA Lakers".
+        let capital_particles = chain_particles >= 2
+            && toks[first].cap
+            && (first..last).all(|j| {
+                toks[j].class == Class::Word
+                    && is_particle(cx.w(j))
+                    && !(toks[j].all_caps && cx.w(j).len() > 1)
+            });
         if surname_like && !place && !after_capital && (abbreviated || pair || capital_particles) {
             rule = Some("name.particles");
         } else if particles >= 1
