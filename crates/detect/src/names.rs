@@ -690,7 +690,7 @@ fn model_decides(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> bool {
     if ch.els[e].1 != El::Cap {
         return false;
     }
-    if s == e && (cx.common_word(last) || cx.dotted_title(last)) {
+    if s == e && (cx.common_word(last) || cx.dotted_title(last)) || compound_tail(cx.w(last)) {
         return false;
     }
     for &(k, kind) in &ch.els[s..=e] {
@@ -1507,6 +1507,13 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
                 j += 1;
             } else if cx.is_cap(j) || (upper_word(cx, j) && els.iter().any(|x| x.1 == El::Initial))
             {
+                // A compound noun ("Van Gogh-historicus A. Van Meurs") is a chain of its own.
+                if compound_tail(cx.w(j)) {
+                    if els.is_empty() {
+                        els.push((j, El::Cap));
+                    }
+                    break;
+                }
                 // An upper-case surname after initials: "DE HEER J. JANSEN" in an address.
                 els.push((j, El::Cap));
                 j += 1;
@@ -1723,8 +1730,13 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
             f & F_FIRST != 0 && f & F_NONNAME == 0
         }
     }) {
+        // Also an ordinary word that is a given name too, first in its sentence: "Dan Jaap
+        // Stam", "Over Karel De Gucht".
         let lead_plain = ch.els[s..p].iter().all(|&(t, kind)| {
-            kind == El::Cap && cx.features(t) & F_FIRST == 0 && !is_particle(cx.w(t))
+            kind == El::Cap
+                && !is_particle(cx.w(t))
+                && (cx.features(t) & F_FIRST == 0
+                    || (s + 1 == p && cx.features(t) & F_DUTCH != 0 && sentence_start(cx, t)))
         });
         if lead_plain {
             s = p;
@@ -1780,6 +1792,15 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
         }
         e = k;
     }
+    // An academic title after a name word starts the next name: "Craig Venter Professor
+    // Cassiman", "Mary Shelleys Dr. Frankenstein".
+    if let Some(k) = (s + 1..=e).find(|&k| {
+        ch.els[k].1 == El::Cap
+            && ch.els[k - 1].1 == El::Cap
+            && cx.title_class(ch.els[k].0) == Some(TitleClass::Academic)
+    }) {
+        e = k - 1;
+    }
     // A name that starts with initials ends before a title or an ordinary word after its
     // surname: "de heer A.L. ter Beek Afwezig Voorzitter Griffier" (a table's cells on one
     // line).
@@ -1802,6 +1823,31 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
+/// Whether a word ends in a lower-case part after a hyphen that is no particle: a compound
+/// noun named after something ("James Bond-films", "Donald Duck-verzameling"), not a double
+/// surname ("Hennis-Plasschaert", "Van den Broek-de Vries").
+fn compound_tail(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty()
+            && tail.chars().next().is_some_and(char::is_lowercase)
+            && !is_particle(tail)
+    })
+}
+
+/// Whether token `t` begins a sentence or a line (after ". ! ? :" or a quote, or first on its
+/// line).
+fn sentence_start(cx: &Ctx, t: usize) -> bool {
+    if t == 0 || cx.toks[t].nl_before > 0 {
+        return true;
+    }
+    let p = cx.toks[t - 1];
+    p.class == Class::Punct
+        && matches!(
+            cx.text.as_bytes()[p.start()],
+            b'.' | b'!' | b'?' | b':' | b'"' | b'\''
+        )
+}
+
 /// Decides whether a chain is a person; returns (first token, last element, rule, score).
 /// `s..=e` is the element range [`trimmed`] left of the chain.
 fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
@@ -1820,8 +1866,9 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             0.85,
         ));
     }
-    // A title's abbreviation alone is no name ("mr. Ing. J.D. Frieling").
-    if s == e && cx.dotted_title(ch.els[e].0) {
+    // A title's abbreviation alone is no name ("mr. Ing. J.D. Frieling"); nor is a compound
+    // noun ending in a lower-case part ("de James Bond-films").
+    if (s == e && cx.dotted_title(ch.els[e].0)) || compound_tail(cx.w(ch.els[e].0)) {
         return None;
     }
     // Fast exit for the commonest chain, one ordinary word ("Het", "Daarom"): of the rules
