@@ -649,6 +649,44 @@ pub(crate) fn detect(
                 propagated_ends.push(p.last_tok);
             }
         }
+        // A speaker's label in an interview or the minutes of a meeting ('De Grauwe: "Ik
+        // volg u."') is never a chain (a word before a colon is read as a field label), but
+        // it is the name when the text names that person in full elsewhere.
+        for &k in cx.caps {
+            let k = k as usize;
+            let colon = toks
+                .get(k + 1)
+                .is_some_and(|c| c.is_punct(cx.text, b':') && !c.space_before);
+            if !colon || !cx.is_cap(k) || cx.is_initial(k) || is_particle(cx.w(k)) {
+                continue;
+            }
+            let last = word_hash(&mut cx, k);
+            if tail_bits[bit(last) >> 6] & 1 << (bit(last) & 63) == 0 || !has(&tails, last) {
+                continue;
+            }
+            let mut k0 = k;
+            while k0 > 0
+                && toks[k0].nl_before == 0
+                && toks[k0 - 1].class == Class::Word
+                && is_particle(cx.w(k0 - 1))
+            {
+                k0 -= 1;
+            }
+            let hit = if k0 == k {
+                has(&lasts, last) || has(&cores, last)
+            } else {
+                has(&cores, span_hash(&mut cx, k0, k))
+            };
+            if hit {
+                out.push(Finding {
+                    start: toks[k0].start(),
+                    end: toks[k].end(),
+                    kind: Kind::Person,
+                    score: 0.8,
+                    rule: "name.propagated",
+                });
+            }
+        }
     }
     // A nickname given after a name found only by propagation ('Raditya, thuis "Radi"
     // genoemd' when "Raditya Kromodimedjo" came earlier) is propagated on its own: to the
