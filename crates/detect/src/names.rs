@@ -1872,6 +1872,64 @@ fn compound_tail(w: &str) -> bool {
     })
 }
 
+/// The countries of `data/countries.txt`, for the codes of sports results.
+static COUNTRIES: &str = include_str!("../data/countries.txt");
+
+/// Whether `w` is a country's code in a sports result: the first two or three letters of its
+/// Dutch name ("Ita", "Dui", "Ned") or the initials of a name of several words ("VS", "GB",
+/// "Z-A").
+fn country_code(w: &str) -> bool {
+    let n = w.chars().count();
+    if !(2..=3).contains(&n) || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let code: String = w.chars().filter(|&c| c != '-').collect();
+    COUNTRIES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .any(|c| {
+            let initials: String = c
+                .split([' ', '-'])
+                .filter_map(|p| p.chars().next())
+                .collect();
+            (initials.len() >= 2 && code.len() <= initials.len() && initials.starts_with(&*code))
+                || (n == 3
+                    && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                    && c.len() > 3
+                    && c.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(w)))
+        })
+}
+
+/// Whether a country code in brackets follows token `last`, as after a name in sports
+/// results: "Frigo (Ita) 4:34", "Kournikova (Rus / 14)".
+fn country_code_after(cx: &Ctx, last: usize) -> bool {
+    let toks = cx.toks;
+    let at = |k: usize, c: u8| toks.get(k).is_some_and(|t| t.is_punct(cx.text, c));
+    if !at(last + 1, b'(') {
+        return false;
+    }
+    // The code may be written with a hyphen ("Z-A"): the tokens up to the closing bracket.
+    let mut k = last + 2;
+    let start = match toks.get(k) {
+        Some(t) if t.class == Class::Word => t.start(),
+        _ => return false,
+    };
+    while toks
+        .get(k + 1)
+        .is_some_and(|t| !t.space_before && !t.is_punct(cx.text, b')'))
+    {
+        k += 1;
+    }
+    let Some(code) = cx.text.get(start..toks[k].end()) else {
+        return false;
+    };
+    let closed = at(k + 1, b')')
+        || (at(k + 1, b'/')
+            && toks.get(k + 2).is_some_and(|t| t.class == Class::Number)
+            && at(k + 3, b')'));
+    closed && country_code(code)
+}
+
 /// Whether token `t` begins a sentence or a line (after ". ! ? :" or a quote, or first on its
 /// line).
 fn sentence_start(cx: &Ctx, t: usize) -> bool {
@@ -1908,6 +1966,15 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     // noun ending in a lower-case part ("de James Bond-films").
     if (s == e && cx.dotted_title(ch.els[e].0)) || compound_tail(cx.w(ch.els[e].0)) {
         return None;
+    }
+    // A name in sports results, also one that is an ordinary word: "Frigo (Ita) 4:34",
+    // "Kournikova (Rus / 14)"; not a town ("Utrecht (Ned)").
+    if s == e && ch.els[e].1 == El::Cap && country_code_after(cx, ch.els[e].0) {
+        let t = ch.els[e].0;
+        if !cx.is_place_toks(t, t) && !cx.is_org(t) && cx.features(t) & F_NONNAME == 0 {
+            let (start, end) = (cx.toks[t].start(), cx.toks[t].end());
+            return Some(hit(start, end, t, t, "name.country_code", 0.85));
+        }
     }
     // Fast exit for the commonest chain, one ordinary word ("Het", "Daarom"): of the rules
     // below only "Surname, Firstname" (and a salutation before a known surname) can accept
