@@ -714,6 +714,7 @@ pub(crate) fn detect(
     short_form_names(&mut cx, &pending, &mut out);
     short_form_names(&mut cx, &model_found, &mut out);
     initials_signatures(&cx, &accepted, &mut out);
+    regnal_numbers(&mut cx, &mut out);
     out.sort_by_key(|f| f.start);
     let persons = out.clone();
     places(&mut cx, &persons, ids, &mut out);
@@ -1928,6 +1929,40 @@ fn country_code_after(cx: &Ctx, last: usize) -> bool {
             && toks.get(k + 2).is_some_and(|t| t.class == Class::Number)
             && at(k + 3, b')'));
     closed && country_code(code)
+}
+
+/// A Roman number after a given name is the name's: "koning Albert II", "paus Johannes Paulus
+/// I", "Leopold II".
+fn regnal_numbers(cx: &mut Ctx, out: &mut [Finding]) {
+    let toks = cx.toks;
+    for f in out.iter_mut().filter(|f| f.kind == Kind::Person) {
+        let t = toks.partition_point(|x| x.start() < f.end);
+        let Some(t) = t.checked_sub(1) else { continue };
+        let first = toks.partition_point(|x| x.start() < f.start);
+        if toks[t].end() != f.end
+            || (cx.features(t) & F_FIRST == 0
+                && toks
+                    .get(first)
+                    .is_none_or(|_| cx.features(first) & F_FIRST == 0))
+        {
+            continue;
+        }
+        let Some(n) = toks.get(t + 1) else { continue };
+        let w = n.text(cx.text);
+        let roman = n.class == Class::Word
+            && n.space_before
+            && n.nl_before == 0
+            && (1..=5).contains(&w.len())
+            && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+        // Not an initial ("Albert I. Jansen") or before a capitalised word.
+        let free = toks.get(t + 2).is_none_or(|x| {
+            !(x.class == Class::Word && x.cap
+                || w.len() == 1 && x.is_punct(cx.text, b'.') && !x.space_before)
+        });
+        if roman && free {
+            f.end = n.end();
+        }
+    }
 }
 
 /// Whether token `t` begins a sentence or a line (after ". ! ? :" or a quote, or first on its
