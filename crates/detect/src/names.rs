@@ -585,6 +585,15 @@ pub(crate) fn detect(
     // (most chains are rejected on this one look-up).
     let mut tails: Vec<u64> = Vec::new();
     for a in &accepted {
+        // A name whose first word is an ordinary word that is a given name too, first in its
+        // sentence, before a word no lexicon calls a surname, may be no name at all ("Over
+        // Floralux", "Na Df"): it is not carried to the other mentions.
+        if a.first < a.last && cx.is_cap(a.first) && sentence_start(&cx, a.first) && {
+            let (f, l) = (cx.features(a.first), cx.features(a.last));
+            f & F_DUTCH != 0 && f & F_FIRST != 0 && l & F_SURNAME == 0
+        } {
+            continue;
+        }
         // Core = particles directly before the last word, plus it.
         let mut k = a.last;
         while k > a.first && is_particle(cx.w(k - 1)) {
