@@ -1096,30 +1096,34 @@ fn is_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
         return false;
     }
     let bits = lexicon::bits_any_case(cx.w(j), buf);
-    (bits & lexicon::W_DUTCH != 0 && bits & lexicon::W_SURNAME == 0)
-        || lexicon::lower_is_one_of(
-            cx.w(j),
-            buf,
-            &[
-                "van",
-                "aan",
-                "cc",
-                "bcc",
-                "to",
-                "from",
-                "subject",
-                "date",
-                "datum",
-                "naam",
-                "onderwerp",
-                "verzonden",
-                "bijlage",
-                "betreft",
-                "kenmerk",
-                "tel",
-                "telefoon",
-            ],
-        )
+    (bits & lexicon::W_DUTCH != 0 && bits & lexicon::W_SURNAME == 0) || field_label(cx, j, buf)
+}
+
+/// Whether word `j` is the name of a header or form field ("Van", "Onderwerp", "Tel").
+fn field_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
+    lexicon::lower_is_one_of(
+        cx.w(j),
+        buf,
+        &[
+            "van",
+            "aan",
+            "cc",
+            "bcc",
+            "to",
+            "from",
+            "subject",
+            "date",
+            "datum",
+            "naam",
+            "onderwerp",
+            "verzonden",
+            "bijlage",
+            "betreft",
+            "kenmerk",
+            "tel",
+            "telefoon",
+        ],
+    )
 }
 
 /// Whether token `first` is glued to a hyphen glued to "motie" or "amendement" (the tokenizer
@@ -1540,7 +1544,15 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
                         break;
                     }
                 }
-                if is_label(cx, j, &mut buf) {
+                // A given name and an ordinary word before a colon are a name all the same
+                // ("voor Bruno Bruins: in scène gezet"), unless the word names a field.
+                if is_label(cx, j, &mut buf)
+                    && !(pk == El::Cap
+                        && t.nl_before == 0
+                        && cx.is_cap(j)
+                        && is_first_name(cx, pi, &mut buf)
+                        && !field_label(cx, j, &mut buf))
+                {
                     break;
                 }
             }
