@@ -1519,6 +1519,24 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
             if let Some(&(pi, pk)) = els.last() {
                 let t = &toks[j];
                 let after_initial = pk == El::Initial;
+                // A double surname broken after its hyphen by a space or a line end, as text
+                // taken from a PDF has it: "C.H. van den Berg- Huisman", "Berg-" / "Huisman".
+                if pk == El::Cap
+                    && t.is_punct(cx.text, b'-')
+                    && !t.space_before
+                    && toks.get(j + 1).is_some_and(|n| {
+                        n.class == Class::Word
+                            && n.cap
+                            && n.nl_before <= 1
+                            && (n.space_before || n.nl_before == 1)
+                    })
+                    && cx.is_cap(j + 1)
+                    && !cx.is_place_toks(j + 1, j + 1)
+                {
+                    els.push((j + 1, El::Cap));
+                    j += 2;
+                    continue;
+                }
                 if t.nl_before > 1 || (!t.space_before && !after_initial) {
                     break;
                 }
