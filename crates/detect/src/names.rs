@@ -225,6 +225,19 @@ impl<'a> Ctx<'a> {
     fn title_class(&mut self, i: usize) -> Option<TitleClass> {
         lexicon::title_class(self.features(i) as u16)
     }
+    /// The title class of word `i`, or of the lower-case head of a compound it ends in
+    /// ("PS-minister", "NMKN-directeur", "Tour-baas").
+    fn title_or_compound(&mut self, i: usize) -> Option<TitleClass> {
+        if let Some(c) = self.title_class(i) {
+            return Some(c);
+        }
+        let w = self.toks[i].text(self.text);
+        let (_, tail) = w.rsplit_once('-')?;
+        if !tail.starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        lexicon::title_class(lexicon::word_bits(lexicon::lower(tail, &mut self.buf)))
+    }
     /// Lexicon features of token `i` (one look-up in the merged word table, once per token).
     /// Inlined: nearly every call finds them filled in ([`warm_features`]); the look-up is
     /// out of line.
@@ -328,7 +341,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        let c = self.title_class(j)?;
+        let c = self.title_or_compound(j)?;
         Some((c, self.toks[j].start()))
     }
     /// Whether word `i` and the full stop glued to it are a title's abbreviation ("Ing." in
@@ -2211,7 +2224,7 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     // Title or salutation before the chain (the title may have been trimmed off the chain).
     let title = if s > 0 {
         let t = ch.els[s - 1].0;
-        cx.title_class(t).map(|c| (c, t))
+        cx.title_or_compound(t).map(|c| (c, t))
     } else {
         cx.title_before(ch.els[0].0).map(|(c, _)| (c, 0))
     };
