@@ -1433,7 +1433,12 @@ fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
                     && is_particle(cx.w(j))
                     && !(toks[j].all_caps && cx.w(j).len() > 1)
             });
-        if surname_like && !place && !after_capital && (abbreviated || pair || capital_particles) {
+        // "van der Berg": after "van der" a town's name is a surname.
+        if surname_like
+            && (!place || pair)
+            && !after_capital
+            && (abbreviated || pair || capital_particles)
+        {
             rule = Some("name.particles");
         } else if particles >= 1
             && k > 0
