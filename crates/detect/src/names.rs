@@ -232,7 +232,8 @@ impl<'a> Ctx<'a> {
             return Some(c);
         }
         let w = self.toks[i].text(self.text);
-        let (_, tail) = w.rsplit_once('-')?;
+        let h = w.as_bytes().iter().rposition(|&c| c == b'-')?;
+        let tail = w.get(h + 1..)?;
         if !tail.starts_with(|c: char| c.is_lowercase()) {
             return None;
         }
@@ -1922,12 +1923,17 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
 /// Whether a word ends in a lower-case part after a hyphen that is no particle: a compound
 /// noun named after something ("James Bond-films", "Donald Duck-verzameling"), not a double
 /// surname ("Hennis-Plasschaert", "Van den Broek-de Vries").
+#[inline]
 fn compound_tail(w: &str) -> bool {
-    w.rsplit_once('-').is_some_and(|(head, tail)| {
-        !head.is_empty()
-            && tail.chars().next().is_some_and(char::is_lowercase)
-            && !is_particle(tail)
-    })
+    // A byte loop: this runs on every capitalised word of a chain.
+    let b = w.as_bytes();
+    let Some(h) = b.iter().rposition(|&c| c == b'-') else {
+        return false;
+    };
+    h > 0
+        && w.get(h + 1..).is_some_and(|tail| {
+            tail.chars().next().is_some_and(char::is_lowercase) && !is_particle(tail)
+        })
 }
 
 /// The countries of `data/countries.txt`, for the codes of sports results.
