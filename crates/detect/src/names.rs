@@ -2328,6 +2328,11 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     if alone && after_function_line(cx, first_tok) && cx.title_class(last).is_none() {
         return Some(hit(span_s, span_e, first_tok, last, "name.signature", 0.8));
     }
+    // The same at the end of the function line itself: "De griffier van de vaste commissie
+    // voor Economische Zaken, Landbouw en Innovatie, Franke".
+    if function_line_before(cx, first_tok, last_tok) && cx.title_class(last).is_none() {
+        return Some(hit(span_s, span_e, first_tok, last, "name.signature", 0.8));
+    }
     // "de motie Voordewind c.s.": "cum suis" follows only a person's name.
     if cum_suis_after(cx, last_tok) && cx.title_class(last).is_none() {
         return Some(hit(span_s, span_e, first_tok, last, "name.cum_suis", 0.85));
@@ -2491,6 +2496,33 @@ fn after_function_line(cx: &mut Ctx, i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the chain `first..=last` ends its line after a comma, on a line that begins with a
+/// role ("De griffier van de commissie, Franke"; "De" may come first).
+fn function_line_before(cx: &mut Ctx, first: usize, last: usize) -> bool {
+    let toks = cx.toks;
+    if first < 3
+        || toks[first].nl_before > 0
+        || !toks[first - 1].is_punct(cx.text, b',')
+        || toks.get(last + 1).is_some_and(|t| t.nl_before == 0)
+    {
+        return false;
+    }
+    // The start of the line, at most 24 tokens back.
+    let mut k = first - 1;
+    while k > 0 && toks[k].nl_before == 0 {
+        if first - k > 24 {
+            return false;
+        }
+        k -= 1;
+    }
+    if toks[k].class == Class::Word && matches!(cx.w(k), "De" | "de") {
+        k += 1;
+    }
+    k < first - 1
+        && toks[k].class == Class::Word
+        && (cx.title_class(k) == Some(TitleClass::Role) || is_role_compound(cx.w(k)))
 }
 
 /// Whether "c.s." follows token `last`.
