@@ -2324,6 +2324,26 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     {
         return Some(hit(span_s, span_e, first_tok, last, "name.header", 0.8));
     }
+    // The surname of a signature whose given name stands alone under the closing, a blank
+    // line or a page break before it: "Met vriendelijke groet,\n\nJan\n\nJansen".
+    if alone
+        && first_tok >= 3
+        && cx.toks[first_tok].nl_before >= 2
+        && !last_common
+        && cx.title_class(last).is_none()
+        && !cx.is_org(last)
+        && !cx.is_place_toks(first_tok, last)
+        && {
+            let p = first_tok - 1;
+            cx.toks[p].class == Class::Word
+                && cx.is_cap(p)
+                && cx.features(p) & F_FIRST != 0
+                && line_alone(cx, p, p)
+                && after_closing(cx, p)
+        }
+    {
+        return Some(hit(span_s, span_e, first_tok, last, "name.signature", 0.8));
+    }
     // A signature under a function line: "De adjunct-griffier van de commissie,\nVerouden".
     if alone && after_function_line(cx, first_tok) && cx.title_class(last).is_none() {
         return Some(hit(span_s, span_e, first_tok, last, "name.signature", 0.8));
