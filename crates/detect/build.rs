@@ -105,6 +105,13 @@ fn main() {
             add(w, W_NONNAME);
         }
     }
+    // Nationality and regional words ("Amerikaanse", "Braziliaan") are written before a name
+    // and never part of it (demonyms.txt leaves out words that are also names).
+    for w in lines(&read("demonyms.txt")) {
+        if !first.contains(&w) {
+            add(w, W_NONNAME);
+        }
+    }
     let titles = read("titles.txt");
     for l in SEED_TITLES.lines().chain(titles.lines()) {
         let mut parts = l.split('\t');
@@ -155,26 +162,41 @@ fn main() {
 }
 
 /// The learned name model: `data/name_model.bin` holds the non-zero weights sparsely (magic
-/// `GNM1`, log2 of the table size, the decision threshold, the count, then (index: u32,
-/// weight: f32) pairs, little-endian); it is expanded here into the dense table the detector
+/// `GNM3`, log2 of the table size, the decision thresholds of a one-word and of a longer
+/// chain and the veto threshold of a weak rule's name, the count, then (index: u32, weight:
+/// f32) pairs, little-endian); it is expanded here into the dense table the detector
 /// embeds, so that a weight is one load at run time and there is no start-up work. Without
 /// the file (or with a malformed one) the table is all zeros and the model never decides.
 fn name_model(out: &Path) {
     const BITS: u32 = 18;
+    let lit = |t: f32| {
+        if t.is_finite() {
+            format!("{t:?}")
+        } else if t > 0.0 {
+            "f32::INFINITY".to_string()
+        } else {
+            "f32::NEG_INFINITY".to_string()
+        }
+    };
     let src = Path::new("data").join("name_model.bin");
     println!("cargo:rerun-if-changed={}", src.display());
     let mut dense = vec![0u8; 4 << BITS];
-    let mut threshold = f32::INFINITY;
+    // No model: nothing decided, nothing vetoed.
+    let mut thresholds = [f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY];
     let mut count = 0usize;
     if let Ok(b) = std::fs::read(&src) {
         let u32_at = |p: usize| u32::from_le_bytes(b[p..p + 4].try_into().unwrap());
-        if b.len() >= 16 && &b[..4] == b"GNM1" && u32_at(4) == BITS {
-            let n = u32_at(12) as usize;
-            if b.len() == 16 + 8 * n {
-                threshold = f32::from_le_bytes(b[8..12].try_into().unwrap());
+        if b.len() >= 24 && &b[..4] == b"GNM3" && u32_at(4) == BITS {
+            let n = u32_at(20) as usize;
+            if b.len() == 24 + 8 * n {
+                thresholds = [
+                    f32::from_bits(u32_at(8)),
+                    f32::from_bits(u32_at(12)),
+                    f32::from_bits(u32_at(16)),
+                ];
                 for k in 0..n {
-                    let idx = u32_at(16 + 8 * k) as usize & ((1 << BITS) - 1);
-                    dense[4 * idx..4 * idx + 4].copy_from_slice(&b[20 + 8 * k..24 + 8 * k]);
+                    let idx = u32_at(24 + 8 * k) as usize & ((1 << BITS) - 1);
+                    dense[4 * idx..4 * idx + 4].copy_from_slice(&b[28 + 8 * k..32 + 8 * k]);
                 }
                 count = n;
             }
@@ -185,9 +207,11 @@ fn name_model(out: &Path) {
         out.join("name_model_meta.rs"),
         format!(
             "/// log2 of the number of weights.\npub(crate) const MODEL_BITS: u32 = {BITS};\n\
-             /// Decision threshold of the score (infinite: no model).\npub(crate) const MODEL_THRESHOLD: f32 = {};\n\
+             /// Decision thresholds of the score of a one-word chain and of a longer one (infinite: no model), and the score below which a weak rule's name is dropped.\npub(crate) const MODEL_THRESHOLDS: [f32; 3] = [{}, {}, {}];\n\
              /// Non-zero weights.\n#[allow(dead_code)]\npub(crate) const MODEL_WEIGHTS: usize = {count};\n",
-            if threshold.is_finite() { format!("{threshold:?}") } else { "f32::INFINITY".to_string() }
+            lit(thresholds[0]),
+            lit(thresholds[1]),
+            lit(thresholds[2])
         ),
     )
     .expect("OUT_DIR is writable");

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use grondslag_detect::eval::{Report, Span};
-use grondslag_detect::{gold, Detector, Kind};
+use grondslag_detect::{gold, Detector, Kind, NameModel};
 
 // `--conll`: a module of this command's, beside it in the folder (main.rs stays a router).
 #[path = "conll.rs"]
@@ -30,7 +30,9 @@ usage: cargo xtask eval [--corpus DIR] [--show-misses] [--show-fp] [--kind K] [-
                        (LOC/ORG/MISC are not scored). Listings are refused for the held-out
                        splits (a file name with testa/testb): measure on them, never tune.
   --rules-only         the detector without its learned name model (to see what the model adds)
-  --fold K             with --conll: only the articles of fold K (article number mod 5), the
+  --model FILE         name-model weights to use instead of the embedded ones (a file written by
+                       `cargo xtask train-names --out FILE`), without rebuilding the detector
+  --fold K             with --conll: only the articles of fold K (a fifth of the file, in order), the
                        development split left out by `cargo xtask train-names --leave-out K`
   --dump DIR           with --conll: write the joined texts and gold JSON lines to DIR (outside
                        the repository: the data's licence is for research use)
@@ -47,6 +49,7 @@ struct Opts {
     dump: Option<PathBuf>,
     rules_only: bool,
     fold: Option<usize>,
+    model: Option<PathBuf>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Opts> {
@@ -61,6 +64,7 @@ fn parse_args(args: Vec<String>) -> Result<Opts> {
         dump: None,
         rules_only: false,
         fold: None,
+        model: None,
     };
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -78,6 +82,7 @@ fn parse_args(args: Vec<String>) -> Result<Opts> {
             }
             "--conll" => o.conll = Some(it.next().context("--conll needs a file")?.into()),
             "--rules-only" => o.rules_only = true,
+            "--model" => o.model = Some(it.next().context("--model needs a file")?.into()),
             "--fold" => o.fold = Some(it.next().context("--fold needs K")?.parse()?),
             "--dump" => o.dump = Some(it.next().context("--dump needs a folder")?.into()),
             "-h" | "--help" => {
@@ -155,11 +160,7 @@ pub fn main(args: Vec<String>) -> Result<()> {
         Some(p) => Some(load_predictions(p)?),
         None => None,
     };
-    let det = if o.rules_only {
-        Detector::rules_only()
-    } else {
-        Detector::new()
-    };
+    let det = detector(&o)?;
     let mut report = Report::new();
     for f in &files {
         let marked =
@@ -214,10 +215,11 @@ pub fn main(args: Vec<String>) -> Result<()> {
 fn conll_main(o: &Opts, path: &Path) -> Result<()> {
     let mut articles = conll::read(path)?;
     if let Some(k) = o.fold {
+        let total = articles.len();
         let mut n = 0;
         articles.retain(|_| {
             n += 1;
-            (n - 1) % 5 == k
+            conll::fold_of(n - 1, total) == k
         });
     }
     if let Some(dir) = &o.dump {
@@ -232,11 +234,7 @@ fn conll_main(o: &Opts, path: &Path) -> Result<()> {
             path.display()
         );
     }
-    let det = if o.rules_only {
-        Detector::rules_only()
-    } else {
-        Detector::new()
-    };
+    let det = detector(o)?;
     // An external system's findings on the texts `--dump` wrote (file `NAME.txt`, NAME the
     // article's name with '#' as '-').
     let external = match &o.predictions {
@@ -311,6 +309,21 @@ fn conll_main(o: &Opts, path: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The detector the options ask for: rules only, given weights, or as built.
+fn detector(o: &Opts) -> Result<Detector> {
+    Ok(match (&o.model, o.rules_only) {
+        (_, true) => Detector::rules_only(),
+        (Some(p), false) => {
+            let b = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+            Detector::with_name_model(
+                NameModel::from_bytes(&b)
+                    .with_context(|| format!("{} is no name model", p.display()))?,
+            )
+        }
+        (None, false) => Detector::new(),
+    })
 }
 
 fn print_table(r: &Report, only: Option<Kind>) {

@@ -49,6 +49,8 @@ mod token;
 pub mod validate;
 
 pub use ident::MONTH_NAMES;
+#[doc(hidden)]
+pub use names::model::NameModel;
 
 /// The words the rules key on (special-category cues, name particles, verbs of speech, clause
 /// words), deduplicated and sorted: the fuzz targets' dictionary is generated from it
@@ -222,14 +224,16 @@ pub struct Finding {
     pub rule: &'static str,
 }
 
-/// A name chain the rules left open, with the learned model's features (table indices): what
-/// `cargo xtask train-names` learns from. Not an API.
+/// A name chain the rules left open or accepted weakly, with the learned model's features
+/// (table indices): what `cargo xtask train-names` learns from. Not an API.
 #[doc(hidden)]
 #[derive(Clone, Debug)]
 pub struct NameCandidate {
     pub start: usize,
     pub end: usize,
     pub features: Vec<u32>,
+    /// A chain a weak rule accepted, which the model confirms (else one it decides).
+    pub checked: bool,
 }
 
 /// The chains of `text` the name rules leave open, with their model features, as detection
@@ -248,7 +252,7 @@ pub fn name_candidates(text: &str) -> Vec<NameCandidate> {
         &tokens.toks,
         &tokens.caps,
         &out,
-        false,
+        None,
         Some(&mut learn),
     );
     learn
@@ -271,8 +275,26 @@ pub enum DetectError {
 /// use and shared by every `Detector`. `Send + Sync`: share one across threads.
 #[derive(Clone, Debug)]
 pub struct Detector {
-    /// Whether the learned name model decides the chains the rules leave open.
-    model: bool,
+    /// Whether (and with which weights) the learned name model decides the chains the rules
+    /// leave open.
+    model: ModelChoice,
+}
+
+#[derive(Clone, Debug)]
+enum ModelChoice {
+    Off,
+    Embedded,
+    Given(std::sync::Arc<NameModel>),
+}
+
+impl ModelChoice {
+    fn weights(&self) -> Option<names::model::Weights<'_>> {
+        match self {
+            ModelChoice::Off => None,
+            ModelChoice::Embedded => Some(names::model::Weights::Embedded),
+            ModelChoice::Given(m) => Some(names::model::Weights::Given(m)),
+        }
+    }
 }
 
 impl Default for Detector {
@@ -283,13 +305,26 @@ impl Default for Detector {
 
 impl Detector {
     pub fn new() -> Detector {
-        Detector { model: true }
+        Detector {
+            model: ModelChoice::Embedded,
+        }
     }
 
     /// The rules alone, without the learned name model: for measuring what the model adds
     /// (`cargo xtask eval --rules-only`).
     pub fn rules_only() -> Detector {
-        Detector { model: false }
+        Detector {
+            model: ModelChoice::Off,
+        }
+    }
+
+    /// The rules with name-model weights given at run time instead of the embedded ones: for
+    /// development (cross-validation in `cargo xtask train-names --cv`). Not an API.
+    #[doc(hidden)]
+    pub fn with_name_model(model: NameModel) -> Detector {
+        Detector {
+            model: ModelChoice::Given(std::sync::Arc::new(model)),
+        }
     }
 
     /// Finds personal data in `text`. Pure: same text, same findings.
@@ -297,7 +332,7 @@ impl Detector {
         if text.len() > token::MAX_TEXT {
             return self.detect_huge(text);
         }
-        pipeline(text, self.model, |_| {})
+        pipeline(text, self.model.weights(), |_| {})
     }
 
     /// A text of more than 4 GiB (token offsets are 32 bits): detected as a stream, in
@@ -319,7 +354,7 @@ impl Detector {
             return self.detect(text).len();
         }
         let mut last = clock();
-        pipeline(text, self.model, |stage| {
+        pipeline(text, self.model.weights(), |stage| {
             let now = clock();
             t[stage] += now - last;
             last = now;
@@ -331,7 +366,11 @@ impl Detector {
 /// The stages of [`Detector::detect`] in order; `done(k)` is called after stage `k`
 /// (identifiers, tokenizer, addresses, names, special categories, resolution).
 #[inline(always)]
-fn pipeline(text: &str, model: bool, mut done: impl FnMut(usize)) -> Vec<Finding> {
+fn pipeline(
+    text: &str,
+    model: Option<names::model::Weights>,
+    mut done: impl FnMut(usize),
+) -> Vec<Finding> {
     let mut out = ident::scan(text);
     done(0);
     let tokens = token::tokenize(text);

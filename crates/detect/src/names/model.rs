@@ -1,4 +1,4 @@
-//! The learned part of name detection: a linear model (an averaged perceptron) that decides the
+//! The learned part of name detection: a linear model (logistic regression) that decides the
 //! name chains the rules leave open — a capitalised word or a run of them that no lexicon
 //! pairing, title, header or verb of speech accepted ("Barrichello", "Shimon Peres",
 //! "Pierre-Bernard Velge").
@@ -17,16 +17,13 @@
 //! (`name.model.context`: the neighbouring words; `.lexicon`: what the lexicons say of the
 //! words; `.word`: the words themselves and their endings; `.shape`: capitals, hyphens, length).
 
-use super::{Ctx, F_DONE};
+use super::{Accepted, Ctx, F_DONE, F_DUTCH, F_FIRST};
 use crate::token::Class;
 
 include!(concat!(env!("OUT_DIR"), "/name_model_meta.rs"));
 
 /// The dense weight table, `2^MODEL_BITS` little-endian `f32`s.
 static WEIGHTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_model_dense.bin"));
-
-/// Whether a model was built in (else no chain is ever scored).
-pub(crate) const ACTIVE: bool = MODEL_THRESHOLD.is_finite();
 
 /// Feature groups, for the rule id of a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,42 +83,132 @@ fn index(tag: u64, value: u64) -> u32 {
     (h.wrapping_mul(0xc4ce_b9fe_1a85_ec53) >> (64 - MODEL_BITS)) as u32
 }
 
-#[inline(always)]
-fn weight(i: u32) -> f32 {
-    let p = i as usize * 4;
-    match WEIGHTS.get(p..p + 4) {
-        Some(b) => f32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-        None => 0.0,
+/// Weights given at run time instead of the embedded ones, in the format of
+/// `data/name_model.bin`: for development only (`cargo xtask train-names --cv` measures a model
+/// learned without part of the data on that part, without rebuilding the detector).
+#[derive(Debug)]
+pub struct NameModel {
+    weights: Vec<f32>,
+    /// Decision thresholds of a one-word chain and of a longer one, and the score below which
+    /// a weak rule's name is dropped.
+    thresholds: [f32; 3],
+}
+
+impl NameModel {
+    /// Reads the sparse format (`GNM3`, log2 size, the thresholds of a one-word and of a
+    /// longer chain and the veto threshold, count, (index, weight) pairs); `None` for anything
+    /// else or another size.
+    pub fn from_bytes(b: &[u8]) -> Option<NameModel> {
+        let u32_at = |p: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(b.get(p..p + 4)?.try_into().ok()?))
+        };
+        if b.get(..4)? != b"GNM3" || u32_at(4)? != MODEL_BITS {
+            return None;
+        }
+        let thresholds = [
+            f32::from_bits(u32_at(8)?),
+            f32::from_bits(u32_at(12)?),
+            f32::from_bits(u32_at(16)?),
+        ];
+        let n = u32_at(20)? as usize;
+        if b.len() != 24 + 8 * n {
+            return None;
+        }
+        let mut weights = vec![0f32; 1 << MODEL_BITS];
+        for k in 0..n {
+            let i = u32_at(24 + 8 * k)? as usize;
+            *weights.get_mut(i)? = f32::from_bits(u32_at(28 + 8 * k)?);
+        }
+        Some(NameModel {
+            weights,
+            thresholds,
+        })
     }
 }
 
-/// The chain's score and the group that contributed most to it.
-pub(crate) fn score(f: &Feats) -> (f32, Group) {
-    let mut by_group = [0f32; 4];
-    let mut total = 0f32;
-    for k in 0..f.n {
-        let w = weight(f.idx[k]);
-        total += w;
-        by_group[f.group[k] as usize] += w;
-    }
-    let mut best = Group::Lexicon;
-    for g in [Group::Word, Group::Shape, Group::Context] {
-        if by_group[g as usize] > by_group[best as usize] {
-            best = g;
+/// Which weights score a chain: the embedded table, or a [`NameModel`] given at run time.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Weights<'a> {
+    Embedded,
+    Given(&'a NameModel),
+}
+
+impl Weights<'_> {
+    #[inline(always)]
+    fn weight(self, i: u32) -> f32 {
+        match self {
+            Weights::Embedded => {
+                let p = i as usize * 4;
+                match WEIGHTS.get(p..p + 4) {
+                    Some(b) => f32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+                    None => 0.0,
+                }
+            }
+            Weights::Given(m) => m.weights.get(i as usize).copied().unwrap_or(0.0),
         }
     }
-    (total, best)
-}
+    fn thresholds(self) -> [f32; 3] {
+        match self {
+            Weights::Embedded => MODEL_THRESHOLDS,
+            Weights::Given(m) => m.thresholds,
+        }
+    }
+    /// The threshold of a one-word chain (`single`) or of a longer one.
+    fn threshold(self, single: bool) -> f32 {
+        self.thresholds()[usize::from(!single)]
+    }
+    /// Whether the score of a chain a weak rule accepted drops it.
+    pub(crate) fn vetoes(self, score: f32) -> bool {
+        score < self.thresholds()[2]
+    }
+    /// Whether these weights can decide at all (a detector built without a model file).
+    pub(crate) fn active(self) -> bool {
+        self.threshold(true).is_finite()
+    }
 
-/// Whether a chain's score makes it a person.
-pub(crate) fn decides(score: f32) -> bool {
-    score > MODEL_THRESHOLD
-}
+    /// The chain's score and the group that contributed most to it.
+    pub(crate) fn score(self, f: &Feats) -> (f32, Group) {
+        // The weights are loaded first, all of them independent of each other, so that their
+        // cache misses (the table is 1 MB) overlap; then summed.
+        let mut w = [0f32; MAX_FEATS];
+        let n = f.n.min(MAX_FEATS);
+        match self {
+            Weights::Embedded => {
+                for (x, &i) in w[..n].iter_mut().zip(&f.idx[..n]) {
+                    *x = Weights::Embedded.weight(i);
+                }
+            }
+            Weights::Given(m) => {
+                for (x, &i) in w[..n].iter_mut().zip(&f.idx[..n]) {
+                    *x = m.weights.get(i as usize).copied().unwrap_or(0.0);
+                }
+            }
+        }
+        let mut by_group = [0f32; 4];
+        let mut total = 0f32;
+        for k in 0..n {
+            total += w[k];
+            by_group[f.group[k] as usize] += w[k];
+        }
+        let mut best = Group::Lexicon;
+        for g in [Group::Word, Group::Shape, Group::Context] {
+            if by_group[g as usize] > by_group[best as usize] {
+                best = g;
+            }
+        }
+        (total, best)
+    }
 
-/// A confidence in [0.5, 0.95] from a score above the threshold.
-pub(crate) fn confidence(score: f32) -> f32 {
-    let z = (score - MODEL_THRESHOLD).max(0.0);
-    (0.5 + 0.45 * (1.0 - (-z).exp())).min(0.95)
+    /// Whether a chain's score makes it a person (`single`: a chain of one word).
+    pub(crate) fn decides(self, score: f32, single: bool) -> bool {
+        score > self.threshold(single)
+    }
+
+    /// A confidence in [0.5, 0.95] from a score above the threshold.
+    pub(crate) fn confidence(self, score: f32, single: bool) -> f32 {
+        let z = (score - self.threshold(single)).max(0.0);
+        (0.5 + 0.45 * (1.0 - (-z).exp())).min(0.95)
+    }
 }
 
 // Feature tags: one per kind of feature, so equal values of different kinds do not collide.
@@ -145,6 +232,109 @@ const T_PREV1_SINGLE: u64 = 17;
 const T_NEXT1_SINGLE: u64 = 18;
 const T_PREV_BIGRAM: u64 = 19;
 const T_LAST_PREFIX: u64 = 20;
+const T_DOC_COUNT: u64 = 21;
+const T_DOC_ACCEPTED: u64 = 22;
+const T_DOC_PREV: u64 = 23;
+const T_DOC_NEXT: u64 = 24;
+const T_DOC_FIRST_ACCEPTED: u64 = 25;
+const T_RULE: u64 = 26;
+
+/// What the whole text says of its capitalised words: where each occurs, and which are words
+/// of a name the rules accepted. Built once per text, after the rules, for the model's
+/// document features (a word that elsewhere follows "in" or "de" is no person there either;
+/// one the rules found in a full name is one here too).
+pub(crate) struct DocWords {
+    /// (hash of the lower-cased word, token index) of every capitalised word, sorted.
+    occurrences: Vec<(u64, u32)>,
+    /// Hashes of the capitalised words of the names the rules accepted, sorted.
+    accepted: Vec<u64>,
+}
+
+impl DocWords {
+    /// `lasts`: the last words of the chains the model will score; only their mentions are
+    /// indexed (sorting every capitalised word of a text cost more than the model itself).
+    pub(crate) fn new(cx: &mut Ctx, accepted: &[Accepted], lasts: &[usize]) -> DocWords {
+        let mut wanted: Vec<u64> = lasts.iter().map(|&k| super::word_hash(cx, k)).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        // A 4096-bit filter on the top bits of the wanted hashes: nearly every other word is
+        // passed over on one test.
+        let mut filter = [0u64; 64];
+        let bit = |h: u64| (h >> 52) as usize;
+        for &h in &wanted {
+            filter[bit(h) >> 6] |= 1 << (bit(h) & 63);
+        }
+        let keep = |h: u64| {
+            filter[bit(h) >> 6] & 1 << (bit(h) & 63) != 0 && wanted.binary_search(&h).is_ok()
+        };
+        // The ASCII words were hashed for the lexicon already (`cap_hashes`, in token order);
+        // the others are hashed here.
+        let mut occurrences = Vec::new();
+        let mut ascii = 0;
+        for &k in cx.caps {
+            let k = k as usize;
+            let h = if cx.cap_hashes.get(ascii).is_some_and(|&(t, _)| t == k) {
+                ascii += 1;
+                cx.cap_hashes[ascii - 1].1
+            } else if cx.is_cap(k) {
+                super::word_hash(cx, k)
+            } else {
+                continue;
+            };
+            if keep(h) {
+                occurrences.push((h, k as u32));
+            }
+        }
+        occurrences.sort_unstable();
+        let mut words = Vec::new();
+        for a in accepted {
+            for k in a.first..=a.last.min(cx.toks.len().saturating_sub(1)) {
+                if cx.is_cap(k) && !super::is_particle(cx.w(k)) {
+                    words.push(super::word_hash(cx, k));
+                }
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        DocWords {
+            occurrences,
+            accepted: words,
+        }
+    }
+
+    fn occurrences(&self, h: u64) -> &[(u64, u32)] {
+        let a = self.occurrences.partition_point(|x| x.0 < h);
+        let b = self.occurrences.partition_point(|x| x.0 <= h);
+        self.occurrences.get(a..b).unwrap_or(&[])
+    }
+
+    fn is_accepted(&self, h: u64) -> bool {
+        self.accepted.binary_search(&h).is_ok()
+    }
+}
+
+/// A neighbour of another mention as a document feature: a lower-case word, an ordinary
+/// capitalised word ("De") or punctuation as itself; a first name, another capitalised word
+/// as a class (their own words would not recur in another text).
+fn doc_context(cx: &mut Ctx, k: Option<usize>) -> u64 {
+    let Some(k) = k else { return 0 };
+    let t = cx.toks[k];
+    match t.class {
+        Class::Word if t.cap => {
+            let f = cx.features(k);
+            if f & F_DUTCH != 0 {
+                super::word_hash(cx, k)
+            } else if f & F_FIRST != 0 {
+                3
+            } else {
+                4
+            }
+        }
+        Class::Word => super::word_hash(cx, k),
+        Class::Number => 2,
+        Class::Punct => 0x100 | u64::from(cx.text.as_bytes()[t.start()]),
+    }
+}
 
 /// Lexicon bits the model reads: first name, surname, Dutch word, never-a-name, the three title
 /// classes, organisation word, place.
@@ -196,18 +386,23 @@ fn affix(cx: &Ctx, i: usize, suffix: bool, n: usize) -> u64 {
         .fold(0u64, |a, &b| a << 8 | u64::from(b.to_ascii_lowercase()))
 }
 
-/// The features of the chain of tokens `first..=last` (`n_els` elements, with or without
-/// initials and particles).
+/// The features of the chain of tokens `first..=last` (`els`: its number of elements, whether
+/// it holds initials and whether particles; `rule`: 0 for an open chain, else the weak rule that accepted it).
 pub(crate) fn features(
     cx: &mut Ctx,
+    doc: &DocWords,
     first: usize,
     last: usize,
-    n_els: usize,
-    has_initial: bool,
-    has_particle: bool,
+    els: (usize, bool, bool),
+    rule: u64,
 ) -> Feats {
     let mut f = Feats::new();
     f.push(T_BIAS, 0, Group::Shape);
+    // Which rule accepted the chain, if any: each has a bias of its own.
+    if rule != 0 {
+        f.push(T_RULE, rule, Group::Lexicon);
+    }
+    let (n_els, has_initial, has_particle) = els;
     let single = first == last;
     f.push(
         T_LEN,
@@ -273,5 +468,49 @@ pub(crate) fn features(
     };
     let line_end = u64::from(n1.is_none());
     f.push(T_START, start << 1 | line_end, Group::Context);
+    // The document: how often the last word occurs, whether the rules found it (or the first
+    // word) in a name, and the neighbours of its other mentions.
+    let occ = doc.occurrences(lw);
+    let count = match occ.len() {
+        0..=1 => 0,
+        2 => 1,
+        3..=4 => 2,
+        5..=8 => 3,
+        _ => 4,
+    };
+    f.push(T_DOC_COUNT, count << 1 | u64::from(single), Group::Context);
+    f.push(
+        T_DOC_ACCEPTED,
+        u64::from(doc.is_accepted(lw)) << 1 | u64::from(single),
+        Group::Context,
+    );
+    if !single {
+        f.push(
+            T_DOC_FIRST_ACCEPTED,
+            u64::from(doc.is_accepted(fw)),
+            Group::Context,
+        );
+    }
+    let (mut prevs, mut nexts) = ([0u64; 4], [0u64; 4]);
+    let (mut np, mut nn) = (0, 0);
+    for &(_, k) in occ.iter().take(8) {
+        let k = k as usize;
+        if (first..=last).contains(&k) {
+            continue;
+        }
+        let p = same_line_before(k);
+        let n = same_line_after(k);
+        let (vp, vn) = (doc_context(cx, p), doc_context(cx, n));
+        if np < prevs.len() && !prevs[..np].contains(&vp) {
+            prevs[np] = vp;
+            np += 1;
+            f.push(T_DOC_PREV, vp << 1 | u64::from(single), Group::Context);
+        }
+        if nn < nexts.len() && !nexts[..nn].contains(&vn) {
+            nexts[nn] = vn;
+            nn += 1;
+            f.push(T_DOC_NEXT, vn << 1 | u64::from(single), Group::Context);
+        }
+    }
     f
 }
