@@ -2157,7 +2157,21 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     // Lower-case particles that open a table cell belong to the surname (asked only of a
     // chain with a comma after it).
     let cell_tok = |cx: &Ctx| cell_particles_before(cx, first_tok).unwrap_or(first_tok);
-    if let Some(end) = comma_initials_after(cx, cx_last_tok(ch, e)) {
+    // A town after a lower-case word of the sentence is the town, not the surname of a
+    // "Surname, Given name" entry: "uit Gouda, Bekir Doğan", "wonend in Haarlem, H. Doğan".
+    let town_in_sentence = place
+        && first_tok > 0
+        && cx.toks[first_tok].nl_before == 0
+        && cx.toks[first_tok - 1].class == Class::Word
+        && !cx.toks[first_tok - 1].cap
+        && !is_particle(cx.w(first_tok - 1));
+    // Several capitalised words opening with a given name, no particle among them, read as
+    // "Given names Surname", not as a surname: "Abdi Ismail Hassan, Hassan Abdi Hassan" is a
+    // list of two names.
+    let given_first_chain = n_caps >= 2
+        && !els.iter().any(|x| x.1 == El::Particle)
+        && cx.features(caps[0]) & F_FIRST != 0;
+    if let Some(end) = comma_initials_after(cx, cx_last_tok(ch, e)).filter(|_| !town_in_sentence) {
         // An ordinary word (or a town) as the surname only in a header field, a list or a
         // table ("4. Vries, H. de", "Van: Boer, P.").
         if (!last_common && !place)
@@ -2176,7 +2190,9 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         }
     }
     // "Jansen, Lotte" in header fields and lists: surname, comma, a known first name.
-    if let Some(fe) = comma_first_name_after(cx, cx_last_tok(ch, e)) {
+    if let Some(fe) = comma_first_name_after(cx, cx_last_tok(ch, e))
+        .filter(|_| !town_in_sentence && !given_first_chain)
+    {
         let cell = cell_tok(cx);
         if header_field_before(cx, first_tok)
             || list_line(cx, first_tok)
