@@ -144,6 +144,16 @@ const PARTICLE_KEYS: [u64; PARTICLES.len()] = {
     keys
 };
 
+/// A Dutch function word (conjunction, adverb, preposition) that opens sentences and is a
+/// given name elsewhere: "Dan", "Over", "Na", "Om".
+fn is_function_word(w: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "al", "dan", "daar", "door", "dus", "maar", "na", "nu", "om", "over", "toen", "tot",
+        "want", "wel", "wil", "zo",
+    ];
+    WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+}
+
 fn is_particle(w: &str) -> bool {
     // Every particle is 2–5 bytes and starts with a letter or an apostrophe: most words
     // are rejected on their length or first byte before the list is searched.
@@ -1837,13 +1847,17 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
             f & F_FIRST != 0 && f & F_NONNAME == 0
         }
     }) {
-        // Also an ordinary word that is a given name too, first in its sentence: "Dan Jaap
-        // Stam", "Over Karel De Gucht".
+        // Also a function word that is a given name too, first in its sentence: "Dan Jaap
+        // Stam", "Over Karel De Gucht" (not a given name that is an ordinary word too, before
+        // a second given name: "Jan Willem van Dijk meldt").
         let lead_plain = ch.els[s..p].iter().all(|&(t, kind)| {
             kind == El::Cap
                 && !is_particle(cx.w(t))
                 && (cx.features(t) & F_FIRST == 0
-                    || (s + 1 == p && cx.features(t) & F_DUTCH != 0 && sentence_start(cx, t)))
+                    || (s + 1 == p
+                        && cx.features(t) & F_DUTCH != 0
+                        && is_function_word(cx.w(t))
+                        && sentence_start(cx, t)))
         });
         if lead_plain {
             s = p;
@@ -2165,12 +2179,13 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         && cx.toks[first_tok - 1].class == Class::Word
         && !cx.toks[first_tok - 1].cap
         && !is_particle(cx.w(first_tok - 1));
-    // Several capitalised words opening with a given name, no particle among them, read as
-    // "Given names Surname", not as a surname: "Abdi Ismail Hassan, Hassan Abdi Hassan" is a
-    // list of two names.
-    let given_first_chain = n_caps >= 2
-        && !els.iter().any(|x| x.1 == El::Particle)
-        && cx.features(caps[0]) & F_FIRST != 0;
+    // A chain that opens with initials, or several capitalised words opening with a given
+    // name and no particle among them, is a whole name, not a surname: "S. Hendriks, Sunil
+    // Soekhai" and "Abdi Ismail Hassan, Hassan Abdi Hassan" are lists of two names.
+    let given_first_chain = els[0].1 == El::Initial
+        || (n_caps >= 2
+            && !els.iter().any(|x| x.1 == El::Particle)
+            && cx.features(caps[0]) & F_FIRST != 0);
     if let Some(end) = comma_initials_after(cx, cx_last_tok(ch, e)).filter(|_| !town_in_sentence) {
         // An ordinary word (or a town) as the surname only in a header field, a list or a
         // table ("4. Vries, H. de", "Van: Boer, P.").
