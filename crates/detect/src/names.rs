@@ -144,6 +144,17 @@ const PARTICLE_KEYS: [u64; PARTICLES.len()] = {
     keys
 };
 
+/// Whether `w` is two or three capitalised parts joined by hyphens, each a known given name.
+fn double_given_name(w: &str, buf: &mut String) -> bool {
+    let n = w.split('-').count();
+    (2..=3).contains(&n)
+        && w.split('-').all(|part| {
+            part.chars().next().is_some_and(char::is_uppercase)
+                && part.chars().count() >= 2
+                && lexicon::word_bits(lexicon::lower(part, buf)) & lexicon::W_FIRST != 0
+        })
+}
+
 /// A Dutch function word (conjunction, adverb, preposition) that opens sentences and is a
 /// given name elsewhere: "Dan", "Over", "Na", "Om".
 fn is_function_word(w: &str) -> bool {
@@ -269,7 +280,12 @@ impl<'a> Ctx<'a> {
         } else {
             lexicon::word_bits(lexicon::lower(w, &mut self.buf))
         };
-        let f = f | F_DONE | u32::from(bits);
+        let mut f = f | F_DONE | u32::from(bits);
+        // A double given name the lexicon lacks is one when both halves are given names:
+        // "Jan-Willem", "Marie-Louise" (not "Hennis-Plasschaert").
+        if f & F_FIRST == 0 && w.contains('-') && double_given_name(w, &mut self.buf) {
+            f |= F_FIRST;
+        }
         self.feat[i] = f;
         f
     }
@@ -1084,8 +1100,16 @@ fn warm_features(cx: &mut Ctx) {
         let (i, h) = hashes[k];
         if cx.feat[i] & F_DONE == 0 {
             let t = &toks[i];
-            let bits = lexicon::ascii_word_bits_hashed(&text[t.start()..t.end()], h);
+            let w = &text[t.start()..t.end()];
+            let bits = lexicon::ascii_word_bits_hashed(w, h);
             cx.feat[i] |= F_DONE | u32::from(bits);
+            if bits & lexicon::W_FIRST == 0 && w.contains(&b'-') {
+                // See `Ctx::look_up_features`.
+                let w = std::str::from_utf8(w).unwrap_or("");
+                if double_given_name(w, &mut cx.buf) {
+                    cx.feat[i] |= F_FIRST;
+                }
+            }
         }
     }
     cx.cap_hashes = hashes;
