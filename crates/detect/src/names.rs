@@ -155,6 +155,38 @@ fn double_given_name(w: &str, buf: &mut String) -> bool {
         })
 }
 
+/// Whether `w`, a word no lexicon knows, is a known given name of five letters or more
+/// written with one vowel changed or one letter more ("Abdurahman" for "Abdirahman").
+fn given_name_variant(w: &str) -> bool {
+    let lw: Vec<char> = w.to_lowercase().chars().collect();
+    if lw.len() < 6 || !lw.iter().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    const VOWELS: [char; 6] = ['a', 'e', 'i', 'o', 'u', 'y'];
+    let known = |v: &[char]| {
+        let s: String = v.iter().collect();
+        lexicon::word_bits(&s) & lexicon::W_FIRST != 0
+    };
+    let mut v = lw.clone();
+    for i in 0..lw.len() {
+        if VOWELS.contains(&lw[i]) {
+            for &o in VOWELS.iter().filter(|&&o| o != lw[i]) {
+                v[i] = o;
+                if known(&v) {
+                    return true;
+                }
+            }
+            v[i] = lw[i];
+        }
+        let mut d = lw.clone();
+        d.remove(i);
+        if known(&d) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A Dutch function word (conjunction, adverb, preposition) that opens sentences and is a
 /// given name elsewhere: "Dan", "Over", "Na", "Om".
 fn is_function_word(w: &str) -> bool {
@@ -1883,7 +1915,14 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
                         && is_function_word(cx.w(t))
                         && sentence_start(cx, t)))
         });
-        if lead_plain {
+        // But one word that no lexicon knows, right before the given name, is a given name
+        // when it is a known one in another spelling (one vowel changed or one letter more):
+        // "Abdurahman Abdi Aden", "Abdurahman Hasan Osman" (not "Bondscoach Robert Waseige").
+        let unknown_given = lead_plain && s + 1 == p && {
+            let t = ch.els[s].0;
+            cx.features(t) & 0xFFFF == 0 && !cx.is_org(t) && given_name_variant(cx.w(t))
+        };
+        if lead_plain && !unknown_given {
             s = p;
         }
     }
