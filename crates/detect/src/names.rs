@@ -2326,7 +2326,18 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         if first_known && !(first_common && last_common) {
             return Some(hit(span_s, span_e, first_tok, last, "name.first_last", 0.9));
         }
-        let surname_known = cx.features(last) & F_SURNAME != 0;
+        // Or a double surname with a known part: "Sharmila Ramsaran-Jhagroe".
+        let surname_known = cx.features(last) & F_SURNAME != 0 || {
+            let w = cx.w(last);
+            let n = w.split('-').count();
+            (2..=3).contains(&n)
+                && w.split('-').all(|p| {
+                    p.chars().next().is_some_and(char::is_uppercase) && p.chars().count() >= 2
+                })
+                && w.split('-').any(|p| {
+                    lexicon::word_bits(lexicon::lower(p, &mut cx.buf)) & lexicon::W_SURNAME != 0
+                })
+        };
         let camel = caps.iter().any(|&c| {
             let w = cx.w(c);
             w.chars().skip(1).any(char::is_uppercase) && !w.contains('-')
