@@ -187,6 +187,31 @@ fn given_name_variant(w: &str) -> bool {
     false
 }
 
+/// Whether the chain at token `first` follows a lower-case head word of an organisation on
+/// the same line, and is that organisation's name: "stichting Al Amal", "de Hindoestaanse
+/// vereniging Shanti", "moskee Ulu Camii".
+fn org_name_after_head(cx: &Ctx, first: usize) -> bool {
+    const HEADS: [&str; 12] = [
+        "stichting",
+        "vereniging",
+        "moskee",
+        "moskeevereniging",
+        "kerk",
+        "club",
+        "partij",
+        "bedrijf",
+        "firma",
+        "genootschap",
+        "federatie",
+        "platform",
+    ];
+    first > 0
+        && cx.toks[first].nl_before == 0
+        && cx.toks[first - 1].class == Class::Word
+        && !cx.toks[first - 1].cap
+        && HEADS.contains(&cx.w(first - 1))
+}
+
 /// A Dutch function word (conjunction, adverb, preposition) that opens sentences and is a
 /// given name elsewhere: "Dan", "Over", "Na", "Om".
 fn is_function_word(w: &str) -> bool {
@@ -619,7 +644,7 @@ pub(crate) fn detect(
     let mut model_found: Vec<Pending> = Vec::new();
     for c in &model_cands {
         let single = c.first == c.last;
-        if model.is_some_and(|m| m.decides(c.score, single)) {
+        if model.is_some_and(|m| m.decides(c.score, single)) && !org_name_after_head(&cx, c.first) {
             out.push(Finding {
                 start: c.start,
                 end: c.end,
