@@ -103,6 +103,11 @@ pub fn main(args: Vec<String>) -> Result<()> {
         "detector: {} person findings, {} aligned to a true name, {} not; {} true names not found",
         run.detected, run.aligned, run.spurious, run.gold_missed
     );
+    if show {
+        for e in &run.detector_errors {
+            println!("{e}");
+        }
+    }
     for name in &docs_shown {
         run.show_doc(&h, name);
     }
@@ -130,6 +135,8 @@ struct Run {
     aligned: usize,
     spurious: usize,
     gold_missed: usize,
+    /// With `--show`: the person findings on no true name, and the true names not found.
+    detector_errors: Vec<String>,
 }
 
 impl Run {
@@ -138,6 +145,7 @@ impl Run {
         let mut truth = HashMap::new();
         let mut written = HashMap::new();
         let (mut detected, mut aligned, mut spurious, mut gold_missed) = (0, 0, 0, 0);
+        let mut detector_errors = Vec::new();
         let mut next = 0u64;
         for (d, doc) in h.docs.iter().enumerate() {
             let findings = detector.detect(&doc.text);
@@ -160,7 +168,14 @@ impl Run {
                             found[i] = true;
                             truth.insert(next, p);
                         }
-                        None => spurious += 1,
+                        None => {
+                            spurious += 1;
+                            detector_errors.push(format!(
+                                "  not a true name: {:?} [{}]",
+                                &doc.text[f.start..f.end],
+                                doc.name
+                            ));
+                        }
                     }
                     written.insert(next, (d, doc.text[f.start..f.end].replace('\n', " ")));
                 }
@@ -174,6 +189,15 @@ impl Run {
                 });
             }
             gold_missed += found.iter().filter(|x| !**x).count();
+            for (i, &(s, e, p)) in doc.persons.iter().enumerate() {
+                if !found[i] {
+                    detector_errors.push(format!(
+                        "  true name not found: {:?} [p{p} {}]",
+                        &doc.text[s..e],
+                        doc.name
+                    ));
+                }
+            }
         }
         let subjects = grondslag_subjects::resolve(&mentions, &[]);
         Run {
@@ -186,6 +210,7 @@ impl Run {
             aligned,
             spurious,
             gold_missed,
+            detector_errors,
         }
     }
 

@@ -608,7 +608,23 @@ fn postcode_stop(b: &[u8], i: usize, j: usize) -> bool {
             | b"UK"
             | b"BV"
     );
-    year && abbr
+    // A town after the letters makes it a postcode all the same: "Vondellaan 133, 1984 NL Oss".
+    let town_after = || {
+        let mut k = j + 2;
+        if b.get(k) != Some(&b' ') {
+            return false;
+        }
+        k += 1;
+        let w_end = (k..b.len())
+            .find(|&x| !b[x].is_ascii_alphabetic() && b[x] != b'-')
+            .unwrap_or(b.len());
+        w_end > k + 1
+            && b[k].is_ascii_uppercase()
+            && b[k + 1].is_ascii_lowercase()
+            && std::str::from_utf8(&b[k..w_end])
+                .is_ok_and(|w| crate::lexicon::has(&w.to_lowercase(), crate::lexicon::W_PLACE))
+    };
+    year && abbr && !town_after()
 }
 
 fn bsn(b: &[u8], i: usize) -> Option<usize> {

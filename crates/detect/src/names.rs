@@ -144,6 +144,84 @@ const PARTICLE_KEYS: [u64; PARTICLES.len()] = {
     keys
 };
 
+/// Whether `w` is two or three capitalised parts joined by hyphens, each a known given name.
+fn double_given_name(w: &str, buf: &mut String) -> bool {
+    let n = w.split('-').count();
+    (2..=3).contains(&n)
+        && w.split('-').all(|part| {
+            part.chars().next().is_some_and(char::is_uppercase)
+                && part.chars().count() >= 2
+                && lexicon::word_bits(lexicon::lower(part, buf)) & lexicon::W_FIRST != 0
+        })
+}
+
+/// Whether `w`, a word no lexicon knows, is a known given name of five letters or more
+/// written with one vowel changed or one letter more ("Abdurahman" for "Abdirahman").
+fn given_name_variant(w: &str) -> bool {
+    let lw: Vec<char> = w.to_lowercase().chars().collect();
+    if lw.len() < 6 || !lw.iter().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    const VOWELS: [char; 6] = ['a', 'e', 'i', 'o', 'u', 'y'];
+    let known = |v: &[char]| {
+        let s: String = v.iter().collect();
+        lexicon::word_bits(&s) & lexicon::W_FIRST != 0
+    };
+    let mut v = lw.clone();
+    for i in 0..lw.len() {
+        if VOWELS.contains(&lw[i]) {
+            for &o in VOWELS.iter().filter(|&&o| o != lw[i]) {
+                v[i] = o;
+                if known(&v) {
+                    return true;
+                }
+            }
+            v[i] = lw[i];
+        }
+        let mut d = lw.clone();
+        d.remove(i);
+        if known(&d) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the chain at token `first` follows a lower-case head word of an organisation on
+/// the same line, and is that organisation's name: "stichting Al Amal", "de Hindoestaanse
+/// vereniging Shanti", "moskee Ulu Camii".
+fn org_name_after_head(cx: &Ctx, first: usize) -> bool {
+    const HEADS: [&str; 12] = [
+        "stichting",
+        "vereniging",
+        "moskee",
+        "moskeevereniging",
+        "kerk",
+        "club",
+        "partij",
+        "bedrijf",
+        "firma",
+        "genootschap",
+        "federatie",
+        "platform",
+    ];
+    first > 0
+        && cx.toks[first].nl_before == 0
+        && cx.toks[first - 1].class == Class::Word
+        && !cx.toks[first - 1].cap
+        && HEADS.contains(&cx.w(first - 1))
+}
+
+/// A Dutch function word (conjunction, adverb, preposition) that opens sentences and is a
+/// given name elsewhere: "Dan", "Over", "Na", "Om".
+fn is_function_word(w: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "al", "dan", "daar", "door", "dus", "maar", "na", "nu", "om", "over", "toen", "tot",
+        "want", "wel", "wil", "zo",
+    ];
+    WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+}
+
 fn is_particle(w: &str) -> bool {
     // Every particle is 2–5 bytes and starts with a letter or an apostrophe: most words
     // are rejected on their length or first byte before the list is searched.
@@ -259,7 +337,12 @@ impl<'a> Ctx<'a> {
         } else {
             lexicon::word_bits(lexicon::lower(w, &mut self.buf))
         };
-        let f = f | F_DONE | u32::from(bits);
+        let mut f = f | F_DONE | u32::from(bits);
+        // A double given name the lexicon lacks is one when both halves are given names:
+        // "Jan-Willem", "Marie-Louise" (not "Hennis-Plasschaert").
+        if f & F_FIRST == 0 && w.contains('-') && double_given_name(w, &mut self.buf) {
+            f |= F_FIRST;
+        }
         self.feat[i] = f;
         f
     }
@@ -561,7 +644,7 @@ pub(crate) fn detect(
     let mut model_found: Vec<Pending> = Vec::new();
     for c in &model_cands {
         let single = c.first == c.last;
-        if model.is_some_and(|m| m.decides(c.score, single)) {
+        if model.is_some_and(|m| m.decides(c.score, single)) && !org_name_after_head(&cx, c.first) {
             out.push(Finding {
                 start: c.start,
                 end: c.end,
@@ -1074,8 +1157,16 @@ fn warm_features(cx: &mut Ctx) {
         let (i, h) = hashes[k];
         if cx.feat[i] & F_DONE == 0 {
             let t = &toks[i];
-            let bits = lexicon::ascii_word_bits_hashed(&text[t.start()..t.end()], h);
+            let w = &text[t.start()..t.end()];
+            let bits = lexicon::ascii_word_bits_hashed(w, h);
             cx.feat[i] |= F_DONE | u32::from(bits);
+            if bits & lexicon::W_FIRST == 0 && w.contains(&b'-') {
+                // See `Ctx::look_up_features`.
+                let w = std::str::from_utf8(w).unwrap_or("");
+                if double_given_name(w, &mut cx.buf) {
+                    cx.feat[i] |= F_FIRST;
+                }
+            }
         }
     }
     cx.cap_hashes = hashes;
@@ -1837,15 +1928,26 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
             f & F_FIRST != 0 && f & F_NONNAME == 0
         }
     }) {
-        // Also an ordinary word that is a given name too, first in its sentence: "Dan Jaap
-        // Stam", "Over Karel De Gucht".
+        // Also a function word that is a given name too, first in its sentence: "Dan Jaap
+        // Stam", "Over Karel De Gucht" (not a given name that is an ordinary word too, before
+        // a second given name: "Jan Willem van Dijk meldt").
         let lead_plain = ch.els[s..p].iter().all(|&(t, kind)| {
             kind == El::Cap
                 && !is_particle(cx.w(t))
                 && (cx.features(t) & F_FIRST == 0
-                    || (s + 1 == p && cx.features(t) & F_DUTCH != 0 && sentence_start(cx, t)))
+                    || (s + 1 == p
+                        && cx.features(t) & F_DUTCH != 0
+                        && is_function_word(cx.w(t))
+                        && sentence_start(cx, t)))
         });
-        if lead_plain {
+        // But one word that no lexicon knows, right before the given name, is a given name
+        // when it is a known one in another spelling (one vowel changed or one letter more):
+        // "Abdurahman Abdi Aden", "Abdurahman Hasan Osman" (not "Bondscoach Robert Waseige").
+        let unknown_given = lead_plain && s + 1 == p && {
+            let t = ch.els[s].0;
+            cx.features(t) & 0xFFFF == 0 && !cx.is_org(t) && given_name_variant(cx.w(t))
+        };
+        if lead_plain && !unknown_given {
             s = p;
         }
     }
@@ -2157,7 +2259,22 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     // Lower-case particles that open a table cell belong to the surname (asked only of a
     // chain with a comma after it).
     let cell_tok = |cx: &Ctx| cell_particles_before(cx, first_tok).unwrap_or(first_tok);
-    if let Some(end) = comma_initials_after(cx, cx_last_tok(ch, e)) {
+    // A town after a lower-case word of the sentence is the town, not the surname of a
+    // "Surname, Given name" entry: "uit Gouda, Bekir Doğan", "wonend in Haarlem, H. Doğan".
+    let town_in_sentence = place
+        && first_tok > 0
+        && cx.toks[first_tok].nl_before == 0
+        && cx.toks[first_tok - 1].class == Class::Word
+        && !cx.toks[first_tok - 1].cap
+        && !is_particle(cx.w(first_tok - 1));
+    // A chain that opens with initials, or several capitalised words opening with a given
+    // name and no particle among them, is a whole name, not a surname: "S. Hendriks, Sunil
+    // Soekhai" and "Abdi Ismail Hassan, Hassan Abdi Hassan" are lists of two names.
+    let given_first_chain = els[0].1 == El::Initial
+        || (n_caps >= 2
+            && !els.iter().any(|x| x.1 == El::Particle)
+            && cx.features(caps[0]) & F_FIRST != 0);
+    if let Some(end) = comma_initials_after(cx, cx_last_tok(ch, e)).filter(|_| !town_in_sentence) {
         // An ordinary word (or a town) as the surname only in a header field, a list or a
         // table ("4. Vries, H. de", "Van: Boer, P.").
         if (!last_common && !place)
@@ -2176,7 +2293,9 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         }
     }
     // "Jansen, Lotte" in header fields and lists: surname, comma, a known first name.
-    if let Some(fe) = comma_first_name_after(cx, cx_last_tok(ch, e)) {
+    if let Some(fe) = comma_first_name_after(cx, cx_last_tok(ch, e))
+        .filter(|_| !town_in_sentence && !given_first_chain)
+    {
         let cell = cell_tok(cx);
         if header_field_before(cx, first_tok)
             || list_line(cx, first_tok)
@@ -2232,7 +2351,18 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         if first_known && !(first_common && last_common) {
             return Some(hit(span_s, span_e, first_tok, last, "name.first_last", 0.9));
         }
-        let surname_known = cx.features(last) & F_SURNAME != 0;
+        // Or a double surname with a known part: "Sharmila Ramsaran-Jhagroe".
+        let surname_known = cx.features(last) & F_SURNAME != 0 || {
+            let w = cx.w(last);
+            let n = w.split('-').count();
+            (2..=3).contains(&n)
+                && w.split('-').all(|p| {
+                    p.chars().next().is_some_and(char::is_uppercase) && p.chars().count() >= 2
+                })
+                && w.split('-').any(|p| {
+                    lexicon::word_bits(lexicon::lower(p, &mut cx.buf)) & lexicon::W_SURNAME != 0
+                })
+        };
         let camel = caps.iter().any(|&c| {
             let w = cx.w(c);
             w.chars().skip(1).any(char::is_uppercase) && !w.contains('-')
