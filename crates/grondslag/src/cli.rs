@@ -1,4 +1,8 @@
 //! Command-line definitions. Names follow `../shared/CONTRACTS.md` exactly; everything else is ours.
+//!
+//! The doc comments here are for developers. What a user reads in `--help` comes from the
+//! catalogue (`help-cmd-…`, `help-arg-…` in `crates/i18n/catalogue/*.ftl`), in the chosen
+//! language: see `help.rs`. A new command or argument needs its entries there (a test says so).
 
 use std::path::PathBuf;
 

@@ -8,6 +8,7 @@
 mod acting;
 mod cli;
 mod detect_cmd;
+mod help;
 mod inventory;
 mod letters_cmd;
 mod mailbox;
@@ -24,7 +25,7 @@ mod user_cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() -> ExitCode {
     // A closed pipe (`grondslag report | head`) ends the process quietly, as it does every
@@ -34,7 +35,15 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let args = match cli::Cli::try_parse() {
+    // The help is written in the chosen language, so the language is read before clap parses.
+    let lang = match messages::lang_from_args() {
+        cli::Lang::Nl => grondslag_i18n::Lang::Nl,
+        cli::Lang::En => grondslag_i18n::Lang::En,
+    };
+    let parsed = help::command(lang)
+        .try_get_matches()
+        .and_then(|m| cli::Cli::from_arg_matches(&m));
+    let args = match parsed {
         Ok(args) => args,
         Err(e) => return messages::usage_error(e),
     };

@@ -118,8 +118,9 @@ pub fn usage_error(e: clap::Error) -> std::process::ExitCode {
     std::process::ExitCode::from(2)
 }
 
-/// The language asked for on a command line that did not parse.
-fn lang_from_args() -> crate::cli::Lang {
+/// The language asked for on the command line (also one that did not parse): `--lang`,
+/// `--lang=`, else `$GRONDSLAG_LANG`, else Dutch.
+pub(crate) fn lang_from_args() -> crate::cli::Lang {
     let mut args = std::env::args_os().skip(1);
     let mut asked = std::env::var("GRONDSLAG_LANG").ok();
     while let Some(a) = args.next() {
