@@ -232,6 +232,11 @@ fn place_role(gap: &str) -> PlaceRole {
 #[derive(Debug, Clone, Default)]
 struct Profile {
     givens: Vec<String>,
+    /// First given names written as the first part of a hyphenated double given name
+    /// ("Anne-Marie"), and given names written alone ("Anne"), each with the surname: one
+    /// hyphenated name is one name, so "Anne-Marie de Wit-Vos" is not "Anne de Wit".
+    hyphen_givens: Vec<String>,
+    lone_givens: Vec<String>,
     initials: u32,
     surnames: Vec<String>,
     surname_parts: Vec<Vec<String>>,
@@ -266,6 +271,17 @@ impl Profile {
         let mut p = Profile::default();
         if let Some(g) = key.first_given() {
             p.givens.push(g.to_string());
+            // Keyed with the surname (and each part of a double surname), so that a given
+            // name read as a surname ("Anna Maria" alone) does not count.
+            let first_word = key.display.split_whitespace().next().unwrap_or("");
+            if key.givens.len() >= 2 && first_word.contains('-') {
+                p.hyphen_givens.push(format!("{g} {}", key.surname));
+                for part in &key.surname_parts {
+                    push_capped(&mut p.hyphen_givens, format!("{g} {part}"));
+                }
+            } else if key.givens.len() == 1 && !key.surname.is_empty() {
+                p.lone_givens.push(format!("{g} {}", key.surname));
+            }
         }
         if let Some(c) = key.first_initial() {
             if c.is_ascii_lowercase() {
@@ -296,6 +312,12 @@ impl Profile {
     fn absorb(&mut self, other: Profile) {
         for g in other.givens {
             push_capped(&mut self.givens, g);
+        }
+        for g in other.hyphen_givens {
+            push_capped(&mut self.hyphen_givens, g);
+        }
+        for g in other.lone_givens {
+            push_capped(&mut self.lone_givens, g);
         }
         for (s, parts) in other.surnames.into_iter().zip(other.surname_parts) {
             if self.surnames.len() < PROFILE_CAP && !self.surnames.contains(&s) {
@@ -348,6 +370,11 @@ impl Profile {
                 .givens
                 .iter()
                 .any(|a| other.givens.iter().any(|b| similar_keys(a, b)))
+        {
+            return Some("another given name");
+        }
+        if shares(&self.hyphen_givens, &other.lone_givens)
+            || shares(&self.lone_givens, &other.hyphen_givens)
         {
             return Some("another given name");
         }
@@ -1562,18 +1589,34 @@ impl<'a> Resolver<'a> {
             {
                 return false;
             }
-            // Fitting another bare mention of `p`'s name leaves it a namesake; fitting a
-            // person of another given name explains it.
+            // Fitting another bare mention of `p`'s name leaves it a namesake; a person of
+            // another given name explains it where the initials would join that person:
+            // one group fits, or one whose facts agree. Several groups that fit and that
+            // resolution keeps apart explain nothing ("M. Kaya, 1961" beside three
+            // unjoined "Mustafa Kaya" may be a second Mehmet Kaya).
             let fits = self.fitting(r, &fulls);
-            let other_given: Vec<u32> = fits
-                .into_iter()
-                .filter(|&x| {
-                    self.keys[p as usize]
+            let mut other_given: Vec<u32> = Vec::new();
+            for x in fits {
+                let rx = self.find(x);
+                if rx != rp
+                    && self.keys[p as usize]
                         .given_match(&self.keys[x as usize])
                         .is_none()
-                })
-                .collect();
-            other_given.into_iter().all(|x| self.find(x) == rp)
+                    && !other_given.contains(&rx)
+                {
+                    other_given.push(rx);
+                }
+            }
+            let agrees = |rx: u32, this: &Self| {
+                let (a, b) = (&this.profiles[r as usize], &this.profiles[rx as usize]);
+                shares(&a.births, &b.births)
+                    || shares(&a.birthplaces, &b.birthplaces)
+                    || shares(&a.bsns, &b.bsns)
+                    || shares(&a.addresses, &b.addresses)
+            };
+            let explained = other_given.len() == 1
+                || other_given.iter().filter(|&&rx| agrees(rx, self)).count() == 1;
+            !explained
         })
     }
 
@@ -1739,15 +1782,15 @@ impl<'a> Resolver<'a> {
                 .into_iter()
                 .flat_map(|part| by_name.get(&(part, given)).cloned().unwrap_or_default())
                 .collect();
-            // A group that the full-name step found to fit several namesakes stays apart
-            // here too.
-            let cands: Vec<u32> = cands
-                .into_iter()
-                .filter(|&q| {
-                    let r = self.find(q);
-                    !ambiguous_roots.contains_key(&r)
-                })
-                .collect();
+            // A name that the full-name step found to fit several namesakes stays apart
+            // here too, and so does the double name that fits it: which of them married
+            // cannot be known ("Esther Meijer-de Boer" where two Esther de Boers are known).
+            if cands.iter().any(|&q| {
+                let r = self.find(q);
+                ambiguous_roots.contains_key(&r)
+            }) {
+                continue;
+            }
             if let [q] = self.fitting(p, &cands)[..] {
                 let reason = format!(
                     "double surname {} ~ {}, same given name",

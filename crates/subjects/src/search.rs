@@ -146,11 +146,16 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     let subject_names: Vec<NameKey> = subject.names.iter().map(|n| normalise_name(n)).collect();
     let mut best_name: Option<(f32, String)> = None;
     let mut personal_name = false;
+    // Whether a personal name fits with its whole surname, not only as a part of a
+    // married double name ("Anne de Wit" in "Anne Marie de Wit-Vos").
+    let mut whole_name = false;
     for q in &query_names {
         for s in &subject_names {
             match name_score(q, s) {
                 NameScore::Match(score, why, personal) => {
                     personal_name |= personal;
+                    whole_name |= personal
+                        && !matches!(q.surname_match(s), Some(SurnameMatch::DoubleSurnamePart));
                     if best_name.as_ref().is_none_or(|(b, _)| score > *b) {
                         best_name = Some((score, why));
                     }
@@ -314,6 +319,7 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     };
     support.sort_by(|a, b| b.0.total_cmp(&a.0));
     let name_only = personal_name
+        && whole_name
         && contradictions.is_empty()
         && personal_details + household_details == 0
         && !bsn_match;
@@ -455,6 +461,10 @@ fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
             return NameScore::Conflict;
         }
     }
+    // A hyphenated double given name is one name: "Anne-Marie" is not "Anne".
+    if q.given_match(s).is_some() && (hyphen_vs_lone(q, s) || hyphen_vs_lone(s, q)) {
+        return NameScore::Conflict;
+    }
     let (weight, why, personal) = match (q.form(), s.form()) {
         (NameForm::Full, NameForm::Full) => match q.given_match(s) {
             Some(true) => (0.6, format!("same name {}", s.display), true),
@@ -475,6 +485,17 @@ fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
         _ => (0.2, format!("surname only: {}", s.display), false),
     };
     NameScore::Match(weight * surname_weight, why, personal)
+}
+
+/// Whether `a` is written with a hyphenated double given name ("Anne-Marie") and `b` with
+/// only its first part ("Anne").
+fn hyphen_vs_lone(a: &NameKey, b: &NameKey) -> bool {
+    let first_word = a.display.split_whitespace().next().unwrap_or("");
+    a.form() == NameForm::Full
+        && b.form() == NameForm::Full
+        && a.givens.len() >= 2
+        && first_word.contains('-')
+        && b.givens.len() == 1
 }
 
 #[cfg(test)]
@@ -511,6 +532,18 @@ mod tests {
         assert_ne!(a.advice, Advice::Confirm);
         let same = assess_candidate(&query(&["Ifrah Ahmed Nur"]), &subject);
         assert!(same.name_only);
+    }
+
+    #[test]
+    fn a_hyphenated_given_name_is_not_its_first_part() {
+        // "Anne-Marie" is one given name; "Anne de Wit" is someone else, also where the
+        // subject carries a married double surname.
+        let subject = SubjectProfile::from_mentions([("person", "Anne-Marie de Wit-Vos")]);
+        let a = assess_candidate(&query(&["Anne de Wit"]), &subject);
+        assert!(!a.name_only, "{a:?}");
+        assert_ne!(a.advice, Advice::Confirm, "{a:?}");
+        let same = assess_candidate(&query(&["Anne-Marie de Wit"]), &subject);
+        assert_ne!(same.advice, Advice::Reject, "{same:?}");
     }
 
     #[test]
