@@ -24,7 +24,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 use grondslag_detect::Detector;
-use grondslag_subjects::{Mention, Query, SubjectProfile};
+use grondslag_subjects::{why, Mention, Query, SubjectProfile};
 
 use crate::holdings::{self, Config, Holding};
 
@@ -310,11 +310,11 @@ impl Run {
             return;
         };
         let subject_of = self.subject_of();
-        let evidence: HashMap<u64, &str> = self
+        let evidence: HashMap<u64, String> = self
             .subjects
             .iter()
             .flat_map(|s| &s.members)
-            .map(|m| (m.mention, m.evidence.as_str()))
+            .map(|m| (m.mention, why::plain(&m.evidence)))
             .collect();
         println!("document {name}:");
         for m in self.mentions.iter().filter(|m| m.doc == d as u64) {
@@ -325,7 +325,7 @@ impl Run {
                 m.value,
                 self.truth.get(&m.id),
                 subject_of.get(&m.id),
-                evidence.get(&m.id).unwrap_or(&"")
+                evidence.get(&m.id).map_or("", String::as_str)
             );
         }
     }
@@ -472,7 +472,9 @@ impl Run {
                         .collect();
                     confirmed.push(format!(
                         "{:?} (people {truth:?}) {:.2} {:?}",
-                        self.subjects[s].name, a.confidence, a.evidence
+                        self.subjects[s].name,
+                        a.confidence,
+                        plain_all(&a.evidence)
                     ));
                 }
             }
@@ -503,8 +505,8 @@ impl Run {
                         docs_of[s].len(),
                         a.advice.as_str(),
                         a.confidence,
-                        a.evidence,
-                        a.contradictions
+                        plain_all(&a.evidence),
+                        plain_all(&a.contradictions)
                     );
                 }
             }
@@ -750,4 +752,9 @@ fn cli_requests(h: &Holding, bin: &Path, show: bool) -> Result<()> {
     tally.print("access requests through the binary");
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+/// Evidence codes as a developer reads them.
+fn plain_all(evidence: &[String]) -> Vec<String> {
+    evidence.iter().map(|e| why::plain(e)).collect()
 }

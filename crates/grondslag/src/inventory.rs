@@ -332,7 +332,7 @@ fn print_subject(store: &mut Store, detail: &grondslag_store::SubjectDetail) -> 
                 fi.kind,
                 f.confidence,
                 context.unwrap_or_else(|| ui::shown(&fi.value).into_owned()),
-                ui::shown(&f.evidence)
+                ui::shown(&ui::evidence(&f.evidence))
             );
         }
     }

@@ -359,8 +359,12 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
                     serde_json::json!({
                         "subject": sid,
                         "confidence": ui::thousandths(a.confidence),
-                        "evidence": a.evidence,
-                        "contradictions": a.contradictions,
+                        "evidence": a.evidence.iter().map(|e| ui::evidence(e)).collect::<Vec<_>>(),
+                        "contradictions": a
+                            .contradictions
+                            .iter()
+                            .map(|e| ui::evidence(e))
+                            .collect::<Vec<_>>(),
                         "advice": a.advice.as_str(),
                     })
                 })
@@ -395,7 +399,7 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
                         "grondslag: {} {}: {}; {}",
                         tr!("requests-note-subject"),
                         sid.0,
-                        a.contradictions.join("; "),
+                        ui::evidence(&a.contradictions.concat()),
                         tr!("requests-split-off-what-is-not-the")
                     );
                 }

@@ -90,6 +90,42 @@ pub fn label(prefix: &str, code: &str) -> String {
     }
 }
 
+/// The resolver's evidence (codes with arguments, `grondslag_subjects::why`) in the chosen
+/// language, reasons separated by "; ". Evidence an earlier version stored as plain text is
+/// shown as it is.
+pub fn evidence(text: &str) -> String {
+    evidence_in(grondslag_i18n::lang(), text)
+}
+
+fn evidence_in(lang: grondslag_i18n::Lang, text: &str) -> String {
+    use grondslag_i18n::{message, Arg};
+    let Some(reasons) = grondslag_subjects::why::reasons(text) else {
+        return text.to_string();
+    };
+    reasons
+        .into_iter()
+        .map(|(code, args)| {
+            let args: Vec<(&str, Arg)> = args
+                .into_iter()
+                .map(|(name, value)| {
+                    let value = if name == "kind" {
+                        let id = format!("why-kind-{}", value.replace('_', "-"));
+                        match message(lang, &id, &[]) {
+                            text if text == id => value.to_string(),
+                            text => text,
+                        }
+                    } else {
+                        value.to_string()
+                    };
+                    (name, Arg::Str(value.into()))
+                })
+                .collect();
+            message(lang, &format!("why-{code}"), &args)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// An audit object ("hold 3", "document 12", "run 1") with its noun in the chosen language.
 pub fn object_label(object: &str) -> String {
     match object.split_once(' ') {
@@ -143,6 +179,45 @@ fn escape(s: &str, keep: impl Fn((usize, char)) -> bool) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every evidence code the resolver writes, and every kind it names, is worded in both
+    /// languages: a subject's evidence never shows a code or the other language.
+    #[test]
+    fn every_evidence_code_is_in_both_catalogues() {
+        use grondslag_i18n::{ids, Lang};
+        for lang in [Lang::Nl, Lang::En] {
+            let known = ids(lang);
+            let mut missing: Vec<String> = grondslag_subjects::why::CODES
+                .iter()
+                .map(|c| format!("why-{c}"))
+                .chain(
+                    grondslag_subjects::LINKING_KINDS
+                        .iter()
+                        .map(|k| format!("why-kind-{k}")),
+                )
+                .filter(|id| !known.contains(id))
+                .collect();
+            missing.sort();
+            assert!(missing.is_empty(), "{}: {missing:?}", lang.tag());
+        }
+    }
+
+    #[test]
+    fn evidence_is_worded_in_the_chosen_language() {
+        use grondslag_i18n::Lang;
+        use grondslag_subjects::why::why;
+        let e = why("next-to-name", &[("kind", "birthdate")]) + &why("birth-date-agrees", &[]);
+        assert_eq!(
+            evidence_in(Lang::Nl, &e),
+            "geboortedatum naast de naam in hetzelfde document; geboortedatum komt overeen"
+        );
+        assert_eq!(
+            evidence_in(Lang::En, &e),
+            "birth date next to the name in the same document; birth date agrees"
+        );
+        // Evidence an earlier version stored as text is shown as it was.
+        assert_eq!(evidence("same name"), "same name");
+    }
 
     #[test]
     fn names_are_shown_without_control_characters() {

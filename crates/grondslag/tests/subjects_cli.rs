@@ -194,7 +194,7 @@ fn namesakes_stay_apart_and_an_access_request_shows_only_the_requester() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|c| c.as_str().unwrap().contains("birth date")),
+            .any(|c| c.as_str().unwrap().contains("andere geboortedatum")),
         "{namesake}"
     );
     let confirm: Vec<String> = cands

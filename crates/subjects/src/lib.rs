@@ -24,6 +24,7 @@ mod ident;
 mod name;
 mod resolve;
 mod search;
+pub mod why;
 
 pub use fold::{fold, levenshtein, similar_keys, skeleton, translit};
 pub use ident::{normalise_date, normalise_identifier, LINKING_KINDS};

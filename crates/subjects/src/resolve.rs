@@ -39,6 +39,7 @@ use crate::ident::{normalise_date, normalise_identifier, LINKING_KINDS};
 use crate::name::{
     gender_before, kinship_before, normalise_name, written_part, NameForm, NameKey, SurnameMatch,
 };
+use crate::why::why;
 use crate::{Decision, Member, Mention, Subject};
 
 /// How far (bytes) after the end of a name a detail still counts as that person's
@@ -410,16 +411,16 @@ impl Profile {
         self.contradiction(other, link).is_some()
     }
 
-    /// The facts both groups give alike, for the evidence of a join.
+    /// The facts both groups give alike, for the evidence of a join (a [`why`] code).
     fn agreeing(&self, other: &Profile) -> Option<&'static str> {
         match (
             shares(&self.births, &other.births),
             shares(&self.towns, &other.towns),
         ) {
-            (true, true) => Some("birth date and town agree"),
-            (true, false) => Some("birth date agrees"),
-            (false, true) => Some("town agrees"),
-            _ => shares(&self.bsns, &other.bsns).then_some("BSN agrees"),
+            (true, true) => Some("birth-date-and-town-agree"),
+            (true, false) => Some("birth-date-agrees"),
+            (false, true) => Some("town-agrees"),
+            _ => shares(&self.bsns, &other.bsns).then_some("bsn-agrees"),
         }
     }
 }
@@ -558,13 +559,7 @@ struct Resolver<'a> {
 pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
     let mut r = Resolver::new(mentions);
     for (a, b) in r.inverted.clone() {
-        r.join(
-            a,
-            b,
-            0.9,
-            "one name written 'Surname, Given names'".into(),
-            Link::Name,
-        );
+        r.join(a, b, 0.9, why("inverted-name", &[]).into(), Link::Name);
     }
     r.join_in_documents();
     for d in 0..r.by_doc.len() {
@@ -769,6 +764,14 @@ impl<'a> Resolver<'a> {
         self.keys[p as usize].form()
     }
 
+    /// Evidence: the names of `q` and `p` are spellings of one name.
+    fn spelling_variant(&self, q: u32, p: u32) -> String {
+        why(
+            "spelling-variant",
+            &[("name", self.display(q)), ("other", self.display(p))],
+        )
+    }
+
     fn display(&self, p: u32) -> &str {
         &self.keys[p as usize].display
     }
@@ -914,7 +917,7 @@ impl<'a> Resolver<'a> {
                                 q,
                                 p,
                                 0.95,
-                                "same name in the same document".into(),
+                                why("same-name-in-document", &[]).into(),
                                 Link::Name,
                             );
                         }
@@ -965,10 +968,9 @@ impl<'a> Resolver<'a> {
                 if !cue {
                     continue;
                 }
-                let reason = format!(
-                    "alias {} written right after {}",
-                    self.display(b),
-                    self.display(a)
+                let reason = why(
+                    "alias",
+                    &[("alias", self.display(b)), ("name", self.display(a))],
                 );
                 self.join(a, b, 0.6, reason.into(), Link::Name);
             }
@@ -1007,10 +1009,9 @@ impl<'a> Resolver<'a> {
                 let pick = if full.len() == 1 { &full } else { &fits };
                 match pick[..] {
                     [q] => {
-                        let reason = format!(
-                            "initials {} match {} in the same document",
-                            self.display(p),
-                            self.display(q)
+                        let reason = why(
+                            "initials-in-document",
+                            &[("initials", self.display(p)), ("name", self.display(q))],
                         );
                         self.join(q, p, 0.9, reason.into(), Link::Name);
                     }
@@ -1041,9 +1042,9 @@ impl<'a> Resolver<'a> {
                 match first.get(&key) {
                     Some(&q) => {
                         let reason = if self.form(p) == NameForm::Initials {
-                            "same initials and surname in the same document"
+                            why("same-initials-in-document", &[])
                         } else {
-                            "same surname in the same document"
+                            why("same-surname-in-document", &[])
                         };
                         self.join(q, p, 0.8, reason.into(), Link::Name);
                     }
@@ -1095,7 +1096,7 @@ impl<'a> Resolver<'a> {
                 if in_group != self.size[root as usize] as usize {
                     continue;
                 }
-                let reason = format!("part of the name {} in the same document", self.display(q));
+                let reason = why("name-part-in-document", &[("name", self.display(q))]);
                 let mut profile = self.profiles[root as usize].clone();
                 profile.surnames.clear();
                 profile.surname_parts.clear();
@@ -1167,14 +1168,12 @@ impl<'a> Resolver<'a> {
         match fits[..] {
             [q] => {
                 let part = self.ids[q as usize].surname != surname;
-                let reason = if part {
-                    format!(
-                        "part of the double surname {} in the same document",
-                        self.display(q)
-                    )
+                let code = if part {
+                    "double-surname-part-in-document"
                 } else {
-                    format!("surname matches {} in the same document", self.display(q))
+                    "surname-in-document"
                 };
+                let reason = why(code, &[("name", self.display(q))]);
                 if self.join(
                     q,
                     p,
@@ -1205,10 +1204,9 @@ impl<'a> Resolver<'a> {
                 })
                 .collect();
             if let [q] = self.one_per_group(p, &cands)[..] {
-                let reason = format!(
-                    "abbreviation {} matches the initials of {} in the same document",
-                    self.display(p),
-                    self.display(q)
+                let reason = why(
+                    "abbreviation-in-document",
+                    &[("abbreviation", self.display(p)), ("name", self.display(q))],
                 );
                 let rq = self.find(q);
                 let profile = Profile {
@@ -1238,10 +1236,7 @@ impl<'a> Resolver<'a> {
             .collect();
         match self.one_per_group(p, &cands)[..] {
             [q] => {
-                let reason = format!(
-                    "given name only, matches {} in the same document",
-                    self.display(q)
-                );
+                let reason = why("given-name-in-document", &[("name", self.display(q))]);
                 self.join_as_given_name(q, p, 0.55, reason)
             }
             [] => {
@@ -1263,9 +1258,9 @@ impl<'a> Resolver<'a> {
                         self.profiles[r as usize].givens == [word]
                     } =>
                     {
-                        let reason = format!(
-                            "given name only, matches the person of {} in the same document",
-                            self.display(q)
+                        let reason = why(
+                            "given-name-person-in-document",
+                            &[("name", self.display(q))],
                         );
                         self.join_as_given_name(q, p, 0.5, reason)
                     }
@@ -1391,16 +1386,18 @@ impl<'a> Resolver<'a> {
             match first.get(&(*kind, value.clone())) {
                 Some(&q) => {
                     let same_doc = self.doc(q) == self.doc(p);
-                    let reason = format!(
-                        "shared {} next to {} and {}{}",
-                        kind_label(kind),
-                        self.display(q),
-                        self.display(p),
-                        if same_doc {
-                            " in the same document"
-                        } else {
-                            ""
-                        }
+                    let code = if same_doc {
+                        "shared-identifier-in-document"
+                    } else {
+                        "shared-identifier"
+                    };
+                    let reason = why(
+                        code,
+                        &[
+                            ("kind", kind),
+                            ("name", self.display(q)),
+                            ("other", self.display(p)),
+                        ],
                     );
                     let link = if *kind == "bsn" {
                         Link::Bsn
@@ -1512,18 +1509,18 @@ impl<'a> Resolver<'a> {
                             && self.ids[p as usize].given == self.ids[q as usize].given;
                         let namesake = names_fit.len() > 1;
                         let what = if same {
-                            "same name".to_string()
+                            why("same-name", &[])
                         } else {
-                            format!("spelling variant {} ~ {}", self.display(q), self.display(p))
+                            self.spelling_variant(q, p)
                         };
                         let (confidence, reason) = match agree {
-                            Some(a) => (0.9, format!("{what}; {a}")),
+                            Some(a) => (0.9, what + &why(a, &[])),
                             None if namesake => {
-                                (0.6, format!("{what}; its details rule out a namesake"))
+                                (0.6, what + &why("details-rule-out-namesake", &[]))
                             }
                             None => (
                                 if same { 0.7 } else { 0.65 },
-                                format!("{what}; nothing contradicts it"),
+                                what + &why("nothing-contradicts", &[]),
                             ),
                         };
                         self.join(q, p, confidence, reason.into(), Link::Name);
@@ -1537,11 +1534,9 @@ impl<'a> Resolver<'a> {
                             Some(f) => self.narrow(p, &fits, f, true),
                             None => None,
                         };
-                        if let Some((q, why)) = narrowed {
-                            let reason = format!(
-                                "same name as several people; {why} with {}",
-                                self.display(q)
-                            );
+                        if let Some((q, narrowed_by)) = narrowed {
+                            let reason = why("same-name-several", &[])
+                                + &why(narrowed_by, &[("name", self.display(q))]);
                             self.join(q, p, 0.6, reason.into(), Link::Name);
                         } else if facts > 0 {
                             placed.push(p);
@@ -1726,7 +1721,7 @@ impl<'a> Resolver<'a> {
                 .filter(|&i| shares(&mine, &self.profiles[roots[i] as usize].addresses))
                 .collect();
             if let [i] = hits[..] {
-                return Some((fits[i], "the address agrees"));
+                return Some((fits[i], "narrowed-by-address"));
             }
         }
         let relatives = |r: u32, this: &mut Self| -> Vec<u32> {
@@ -1749,7 +1744,7 @@ impl<'a> Resolver<'a> {
             })
             .collect();
         match hits[..] {
-            [i] => Some((fits[i], "a relative is named beside both")),
+            [i] => Some((fits[i], "narrowed-by-relative")),
             _ => None,
         }
     }
@@ -1792,10 +1787,9 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             if let [q] = self.fitting(p, &cands)[..] {
-                let reason = format!(
-                    "double surname {} ~ {}, same given name",
-                    self.display(p),
-                    self.display(q)
+                let reason = why(
+                    "double-surname",
+                    &[("name", self.display(p)), ("other", self.display(q))],
                 );
                 self.join(q, p, 0.7, reason.into(), Link::Name);
             }
@@ -1822,12 +1816,18 @@ impl<'a> Resolver<'a> {
             match hit {
                 Some(q) => {
                     let exact = self.keys[q as usize].other == self.keys[p as usize].other;
-                    let reason: Reason = if exact {
-                        "same normalised name".into()
+                    let reason = if exact {
+                        why("same-normalised-name", &[])
                     } else {
-                        format!("spelling variant {} ~ {}", self.display(q), self.display(p)).into()
+                        self.spelling_variant(q, p)
                     };
-                    self.join(q, p, if exact { 0.9 } else { 0.8 }, reason, Link::Name);
+                    self.join(
+                        q,
+                        p,
+                        if exact { 0.9 } else { 0.8 },
+                        reason.into(),
+                        Link::Name,
+                    );
                 }
                 None => reps.push(p),
             }
@@ -1954,19 +1954,22 @@ impl<'a> Resolver<'a> {
                         continue;
                     }
                     let what = if initials {
-                        format!("initials {} match {}", self.display(rep), self.display(q))
+                        why(
+                            "initials-match",
+                            &[("initials", self.display(rep)), ("name", self.display(q))],
+                        )
                     } else {
-                        format!("surname {} matches {}", self.display(rep), self.display(q))
+                        why(
+                            "surname-match",
+                            &[("surname", self.display(rep)), ("name", self.display(q))],
+                        )
                     };
                     let (confidence, reason) = match agree {
-                        Some(a) => (0.85, format!("{what}; {a}")),
-                        None if cands.len() > 1 => (
-                            0.55,
-                            format!("{what}; the others of that name are ruled out"),
-                        ),
+                        Some(a) => (0.85, what + &why(a, &[])),
+                        None if cands.len() > 1 => (0.55, what + &why("others-ruled-out", &[])),
                         None => (
                             if initials { 0.75 } else { 0.65 },
-                            format!("{what}, the only such name in the holding"),
+                            what + &why("only-such-name", &[]),
                         ),
                     };
                     self.join(q, p, confidence, reason.into(), Link::Name);
@@ -1980,12 +1983,9 @@ impl<'a> Resolver<'a> {
                         Some(f) => self.narrow(p, &fits, f, false),
                         None => None,
                     };
-                    if let Some((q, why)) = narrowed {
-                        let reason = format!(
-                            "{} fits several people; {why} with {}",
-                            self.display(rep),
-                            self.display(q)
-                        );
+                    if let Some((q, narrowed_by)) = narrowed {
+                        let reason = why("fits-several", &[("name", self.display(rep))])
+                            + &why(narrowed_by, &[("name", self.display(q))]);
                         self.join(q, p, 0.6, reason.into(), Link::Name);
                     }
                     continue;
@@ -2008,7 +2008,7 @@ impl<'a> Resolver<'a> {
                             q,
                             p,
                             0.6,
-                            "same initials and surname; no written-out name known".into(),
+                            why("same-initials-no-full-name", &[]).into(),
                             Link::Name,
                         );
                     }
@@ -2028,10 +2028,7 @@ impl<'a> Resolver<'a> {
                 .contains(char::is_whitespace);
             if one_word && facts == 0 && self.size[root as usize] == 1 {
                 if let [q] = self.one_per_group(p, &by_given)[..] {
-                    let reason = format!(
-                        "given name only, matches {}, the only such name in the holding",
-                        self.display(q)
-                    );
+                    let reason = why("given-name-only-in-holding", &[("name", self.display(q))]);
                     if self.join_as_given_name(q, p, 0.45, reason) {
                         continue;
                     }
@@ -2046,7 +2043,7 @@ impl<'a> Resolver<'a> {
                         q,
                         p,
                         0.5,
-                        "same surname; no fuller name known".into(),
+                        why("same-surname-no-full-name", &[]).into(),
                         Link::Name,
                     );
                 }
@@ -2445,7 +2442,7 @@ impl Resolver<'_> {
                                 None => groups.fresh(),
                             };
                             node[i] = Some(l);
-                            decided[i] = Some("merged by working-group decision");
+                            decided[i] = Some("merged-by-decision");
                             match target {
                                 Some(t) => groups.union(t, l),
                                 None => target = Some(l),
@@ -2457,7 +2454,7 @@ impl Resolver<'_> {
                         for id in mentions {
                             let Some(&i) = index.get(id) else { continue };
                             node[i] = Some(fresh);
-                            decided[i] = Some("split off by working-group decision");
+                            decided[i] = Some("split-by-decision");
                         }
                     }
                 }
@@ -2482,11 +2479,11 @@ impl Resolver<'_> {
             group_of_mention[i] = Some(s);
             let m = &self.mentions[i];
             let (conf, evidence): (f32, String) = if let Some(d) = decided[i] {
-                (1.0, d.to_string())
+                (1.0, why(d, &[]))
             } else if let Some(p) = person_index[i] {
                 match &self.tree[p as usize] {
                     Some(edge) => (confidence[p as usize], edge.reason.to_string()),
-                    None => (1.0, "name as written".to_string()),
+                    None => (1.0, why("as-written", &[])),
                 }
             } else if let Some(Attached { distance: dist, .. }) = attached[i] {
                 let conf = if dist <= 60 {
@@ -2496,15 +2493,9 @@ impl Resolver<'_> {
                 } else {
                     0.6
                 };
-                (
-                    conf,
-                    format!(
-                        "{} next to the name in the same document",
-                        kind_label(&m.kind)
-                    ),
-                )
+                (conf, why("next-to-name", &[("kind", &m.kind)]))
             } else {
-                (1.0, "added by working-group decision".to_string())
+                (1.0, why("added-by-decision", &[]))
             };
             subjects[s].0.push(Member {
                 mention: m.id,
@@ -2582,15 +2573,6 @@ fn acronyms(key: &NameKey) -> Vec<String> {
         out.push(format!("{}{}{}", key.initials, tussen, parts));
     }
     out
-}
-
-fn kind_label(kind: &str) -> &str {
-    match kind {
-        "email" => "e-mail",
-        "bsn" => "BSN",
-        "iban" => "IBAN",
-        other => other,
-    }
 }
 
 /// A plain union-find for the decision step, which can grow.

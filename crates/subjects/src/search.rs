@@ -9,6 +9,7 @@
 use crate::fold::fold;
 use crate::ident::normalise_identifier;
 use crate::name::{normalise_name, written_part, NameForm, NameKey, SurnameMatch};
+use crate::why::why;
 
 /// What a requester gives: the names they are or were known by and their contact
 /// details and identifiers, as written in the request.
@@ -152,12 +153,12 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     for q in &query_names {
         for s in &subject_names {
             match name_score(q, s) {
-                NameScore::Match(score, why, personal) => {
+                NameScore::Match(score, evidence, personal) => {
                     personal_name |= personal;
                     whole_name |= personal
                         && !matches!(q.surname_match(s), Some(SurnameMatch::DoubleSurnamePart));
                     if best_name.as_ref().is_none_or(|(b, _)| score > *b) {
-                        best_name = Some((score, why));
+                        best_name = Some((score, evidence));
                     }
                 }
                 NameScore::Conflict => name_conflict = true,
@@ -184,15 +185,15 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
             &query.bsns,
             &subject.bsns,
             0.95,
-            "same BSN",
-            Some("another BSN"),
+            "same-bsn",
+            Some("another-bsn"),
         ),
         (
             "email",
             &query.emails,
             &subject.emails,
             0.7,
-            "same e-mail address",
+            "same-email",
             None,
         ),
         (
@@ -200,25 +201,25 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
             &query.phones,
             &subject.phones,
             0.6,
-            "same phone number",
+            "same-phone",
             None,
         ),
-        ("iban", &query.ibans, &subject.ibans, 0.7, "same IBAN", None),
+        ("iban", &query.ibans, &subject.ibans, 0.7, "same-iban", None),
         (
             "birthdate",
             &query.birthdates,
             &subject.birthdates,
             0.5,
-            "same birthdate",
-            Some("another birth date"),
+            "same-birthdate",
+            Some("another-birth-date"),
         ),
         (
             "address",
             &query.addresses,
             &subject.addresses,
             0.5,
-            "same address",
-            Some("another address"),
+            "same-address",
+            Some("another-address"),
         ),
     ];
     let mut contradictions: Vec<String> = Vec::new();
@@ -227,7 +228,7 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     // Details of the person alone, and details a household shares (address, town).
     let mut personal_details = 0usize;
     let mut household_details = 0usize;
-    for (kind, asked, held, weight, why, mismatch) in pairs {
+    for (kind, asked, held, weight, code, mismatch) in pairs {
         let held: Vec<String> = held
             .iter()
             .filter_map(|v| normalise_identifier(kind, v))
@@ -238,7 +239,7 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
             .collect();
         let matched = asked.iter().any(|v| held.contains(v));
         if matched {
-            support.push((weight, why.to_string()));
+            support.push((weight, why(code, &[])));
             if kind == "address" {
                 household_details += 1;
             } else {
@@ -263,9 +264,9 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
             .count();
         if other > 0 {
             contradictions.push(if matched {
-                format!("also {mismatch}: part of this subject may be someone else")
+                why(&format!("partly-{mismatch}"), &[])
             } else {
-                mismatch.to_string()
+                why(mismatch, &[])
             });
             match (kind, matched) {
                 ("bsn" | "birthdate", false) => hard = true,
@@ -278,10 +279,10 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     let held: Vec<String> = subject.places.iter().map(|p| fold(p.trim())).collect();
     if !asked.is_empty() && !held.is_empty() {
         if asked.iter().any(|a| held.contains(a)) {
-            support.push((0.3, "same town".to_string()));
+            support.push((0.3, why("same-town", &[])));
             household_details += 1;
         } else {
-            contradictions.push("another town".to_string());
+            contradictions.push(why("another-town", &[]));
             partial = true;
         }
     }
@@ -295,14 +296,15 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     let other_person = name_conflict && !personal_name;
     if other_person {
         score *= 0.3;
-        contradictions.push("a given name differs".to_string());
+        contradictions.push(why("given-name-differs", &[]));
     }
     if hard {
         score *= 0.1;
     } else if partial {
         score *= 0.6;
     }
-    let bsn_match = support.iter().any(|(_, w)| w == "same BSN");
+    let same_bsn = why("same-bsn", &[]);
+    let bsn_match = support.iter().any(|(_, w)| *w == same_bsn);
     let advice = if hard || (other_person && personal_details == 0) {
         Advice::Reject
     } else if !contradictions.is_empty() {
@@ -359,21 +361,17 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
     if !relative_known {
         for a in out.iter_mut().filter(|a| a.household_only) {
             a.advice = Advice::Confirm;
-            a.evidence
-                .push("no relative with these initials in the holding".to_string());
+            a.evidence.push(why("no-relative", &[]));
         }
     }
     if !namesake_known {
         for a in out.iter_mut().filter(|a| a.name_only) {
             a.advice = Advice::Confirm;
-            a.evidence
-                .push("no other person of this name in the holding".to_string());
+            a.evidence.push(why("no-namesake", &[]));
         }
     } else {
         for a in out.iter_mut().filter(|a| a.name_only) {
-            a.evidence.push(
-                "name alone, and a namesake with other details is in the holding".to_string(),
-            );
+            a.evidence.push(why("name-alone-namesake-known", &[]));
         }
     }
     out
@@ -436,7 +434,11 @@ enum NameScore {
 fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
     if q.form() == NameForm::Other || s.form() == NameForm::Other {
         return if !q.other.is_empty() && q.other == s.other {
-            NameScore::Match(0.6, format!("same name {}", s.display), true)
+            NameScore::Match(
+                0.6,
+                why("candidate-same-name", &[("name", &s.display)]),
+                true,
+            )
         } else {
             NameScore::Unrelated
         };
@@ -445,7 +447,8 @@ fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
         // Names of three parts (Somali: given name, father's, grandfather's) are written
         // with any two of them: "Nimco Mohamed" is part of "Nimco Mohamed Nur".
         if written_part(q, s) || written_part(s, q) {
-            return NameScore::Match(0.5, format!("part of the name: {}", s.display), true);
+            let e = why("candidate-name-part", &[("name", &s.display)]);
+            return NameScore::Match(0.5, e, true);
         }
         return NameScore::Unrelated;
     };
@@ -467,22 +470,34 @@ fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
     }
     let (weight, why, personal) = match (q.form(), s.form()) {
         (NameForm::Full, NameForm::Full) => match q.given_match(s) {
-            Some(true) => (0.6, format!("same name {}", s.display), true),
+            Some(true) => (
+                0.6,
+                why("candidate-same-name", &[("name", &s.display)]),
+                true,
+            ),
             Some(false) => (
                 0.5,
-                format!("spelling variant of the name: {}", s.display),
+                why("candidate-spelling-variant", &[("name", &s.display)]),
                 true,
             ),
             None => return NameScore::Conflict,
         },
         (NameForm::Full | NameForm::Initials, NameForm::Full | NameForm::Initials) => {
             if q.initials_compatible(s) {
-                (0.35, format!("initials fit the name {}", s.display), false)
+                (
+                    0.35,
+                    why("candidate-initials", &[("name", &s.display)]),
+                    false,
+                )
             } else {
                 return NameScore::Conflict;
             }
         }
-        _ => (0.2, format!("surname only: {}", s.display), false),
+        _ => (
+            0.2,
+            why("candidate-surname", &[("name", &s.display)]),
+            false,
+        ),
     };
     NameScore::Match(weight * surname_weight, why, personal)
 }
@@ -521,7 +536,7 @@ mod tests {
         q.emails.push("M.Haddou@example.nl".into());
         let (both, evidence) = score_candidate(&q, &subject);
         assert!(both > name_only, "{both} > {name_only}");
-        assert!(evidence.iter().any(|e| e.contains("e-mail")));
+        assert!(evidence.iter().any(|e| e.contains("same-email")));
     }
 
     #[test]
@@ -591,7 +606,7 @@ mod tests {
             assert_eq!(a.advice, advice, "{subject:?}: {a:?}");
         }
         let a = assess_candidate(&request, &namesake);
-        assert!(a.contradictions.iter().any(|c| c.contains("birth date")));
+        assert!(a.contradictions.iter().any(|c| c.contains("another-birth-date")));
         assert!(assess_candidate(&request, &him).confidence > a.confidence);
         assert!(contradicts_request(&request, "birthdate", "9-9-1991"));
         assert!(!contradicts_request(&request, "birthdate", "02-04-1950"));
