@@ -331,7 +331,19 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     fn look_up_features(&mut self, i: usize) -> u32 {
         let f = self.feat[i];
-        let w = self.toks[i].text(self.text);
+        let t = self.toks[i];
+        if t.wrapped {
+            // "Jan-⏎nes": the word without the hyphen and line break of its layout.
+            let mut buf = std::mem::take(&mut self.buf);
+            let mut low = String::new();
+            let w = t.joined(self.text, &mut buf);
+            let bits = lexicon::bits_any_case(w, &mut low);
+            self.buf = buf;
+            let f = f | F_DONE | u32::from(bits);
+            self.feat[i] = f;
+            return f;
+        }
+        let w = t.text(self.text);
         let bits = if w.is_ascii() {
             lexicon::ascii_word_bits(w.as_bytes())
         } else {
@@ -1139,7 +1151,7 @@ fn warm_features(cx: &mut Ctx) {
     let word = |i: usize| {
         let t = &toks[i];
         let w = &text[t.start()..t.end()];
-        (t.end() - t.start() >= 2 && !t.all_caps && w.is_ascii()).then_some(w)
+        (t.end() - t.start() >= 2 && !t.all_caps && !t.wrapped && w.is_ascii()).then_some(w)
     };
     let mut hashes: Vec<(usize, u64)> = Vec::with_capacity(cx.caps.len());
     for i in cx.caps.iter().map(|&i| i as usize) {
@@ -1663,16 +1675,18 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
                     break;
                 }
                 if t.nl_before == 1 {
-                    // A name broken across a line: only where the line ends mid-name.
-                    // Not a first name ending a signature line above a department
+                    // A name broken across a line: only where the line ends mid-name
+                    // (also a given name before the particles of its surname: "Annemiek" /
+                    // "van der Linden"). Not a first name ending a signature line above a department
                     // ("Ineke" / "Burgerzaken, gemeente Ermelo").
                     let ok = pk == El::Particle
                         || pk == El::Initial
                         || (els.len() == 1
                             && pk == El::Cap
                             && is_first_name(cx, pi, &mut buf)
-                            && !is_first_name(cx, j, &mut buf)
-                            && !(cx.is_cap(j) && cx.is_org(j)));
+                            && ((!t.cap && is_particle(cx.w(j)))
+                                || !(is_first_name(cx, j, &mut buf)
+                                    || cx.is_cap(j) && cx.is_org(j))));
                     if !ok {
                         break;
                     }
