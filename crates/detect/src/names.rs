@@ -226,6 +226,65 @@ fn org_name_after_head(cx: &Ctx, first: usize) -> bool {
         && HEADS.contains(&cx.w(first - 1))
 }
 
+/// The words the text names as an organisation somewhere, by a noun for a kind of company,
+/// team or title right before them ("softwaremaker Baan", "tuincentrum Floralux", "Bank
+/// Degroof", "weekblad India", "wielerploeg Kelme"), as sorted [`word_hash`]es: a word alone
+/// elsewhere in the text is then no person either, whatever the model makes of that mention.
+fn org_named_words(cx: &mut Ctx) -> Vec<u64> {
+    const HEADS: [&str; 30] = [
+        "bank",
+        "bedrijf",
+        "bedrijven",
+        "groep",
+        "concern",
+        "holding",
+        "fabrikant",
+        "producent",
+        "softwaremaker",
+        "chipmaker",
+        "autobouwer",
+        "centrum",
+        "keten",
+        "maatschappij",
+        "uitgeverij",
+        "krant",
+        "blad",
+        "zender",
+        "omroep",
+        "ploeg",
+        "galerie",
+        "firma",
+        "brouwerij",
+        "label",
+        "club",
+        "leverancier",
+        "operator",
+        "vennootschap",
+        "stichting",
+        "vereniging",
+    ];
+    let mut out = Vec::new();
+    for k in cx.caps.iter().map(|&k| k as usize) {
+        let Some(h) = k.checked_sub(1) else {
+            continue;
+        };
+        let (t, head) = (&cx.toks[k], &cx.toks[h]);
+        if t.nl_before > 0 || head.class != Class::Word || !cx.is_cap(k) {
+            continue;
+        }
+        let w = cx.w(h).as_bytes();
+        let ends = |suf: &str| {
+            w.len() >= suf.len() && w[w.len() - suf.len()..].eq_ignore_ascii_case(suf.as_bytes())
+        };
+        if HEADS.iter().any(|x| ends(x)) {
+            out.push(word_hash(cx, k));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// A Dutch function word (conjunction, adverb, preposition) that opens sentences and is a
 /// given name elsewhere: "Dan", "Over", "Na", "Om".
 fn is_function_word(w: &str) -> bool {
@@ -678,8 +737,21 @@ pub(crate) fn detect(
     // (one doubtful name, "Zuid-Franse Millau", spread through its article at a low margin).
     const SURE_MARGIN: f32 = 1.5;
     let mut sure: Vec<(usize, usize)> = Vec::new();
+    let org_named = if model_cands.iter().any(|c| c.first == c.last) {
+        org_named_words(&mut cx)
+    } else {
+        Vec::new()
+    };
     for c in &model_cands {
         let single = c.first == c.last;
+        if single
+            && !org_named.is_empty()
+            && org_named
+                .binary_search(&word_hash(&mut cx, c.first))
+                .is_ok()
+        {
+            continue;
+        }
         if model.is_some_and(|m| m.decides(c.score, single)) && !org_name_after_head(&cx, c.first) {
             if !single && model.is_some_and(|m| m.decides(c.score - SURE_MARGIN, false)) {
                 sure.push((c.first, c.last));
@@ -870,6 +942,7 @@ pub(crate) fn detect(
         }
     }
     coordinated_first_names(&mut cx, &pending, &mut out);
+    coordinated_names(&mut cx, &pending, &mut out);
     listed_names(&mut cx, &pending, &mut out);
     name_lists(&mut cx, &pending, &mut out);
     upper_names(&mut cx, &mut out);
@@ -925,6 +998,126 @@ fn model_features(
         (e - s + 1, has_initial, has_particle),
         rule,
     )
+}
+
+/// A word alone in an enumeration of names found ("Rosato, Picchi en Facchetti", "Kroto,
+/// Smalley en Cure", "Mike en Kim"): joined by a comma or "en" to a name found on the
+/// same line, it is a name too, unless it is an ordinary, place, organisation or never-a-name
+/// word. Repeated while it finds more, so a whole list is read from one name in it.
+fn coordinated_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
+    const COORDINATED_SCORE: f32 = 0.75;
+    let (toks, text) = (cx.toks, cx.text);
+    let en = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.nl_before == 0 && t.class == Class::Word && t.text(text) == "en")
+    };
+    let comma = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.nl_before == 0 && t.is_punct(text, b','))
+    };
+    let cap_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.nl_before == 0 && t.class == Class::Word && t.cap)
+    };
+    // A comma joins only in an enumeration that goes on to "en" and a capitalised
+    // word ("Kroto, Smalley en Cure"), not before an apposition ("Gabès, Djerba.").
+    let enumeration_after = |mut k: usize| {
+        for _ in 0..12 {
+            if en(k) {
+                return cap_at(k + 1);
+            }
+            if !(comma(k) && cap_at(k + 1)) {
+                return false;
+            }
+            k += 2;
+        }
+        false
+    };
+    let joiner = |k: usize| en(k) || (comma(k) && enumeration_after(k));
+    let mut candidates: Vec<usize> = Vec::new();
+    for p in pending {
+        let t = p.first_tok;
+        if p.single
+            && t == p.last_tok
+            && ((t >= 2 && joiner(t - 1)) || joiner(t + 1))
+            && cx.is_cap(t)
+            && toks
+                .get(t + 1)
+                .is_none_or(|n| n.nl_before == 0 || joiner(t + 1))
+        {
+            let f = cx.features(t);
+            let w = cx.w(t);
+            // Not a street before its number ("Jezusstraat 28"), a possessive ("Fiji's",
+            // "Habrés advocaat") or a compound ("Lampre-Daikin").
+            if f & F_NONNAME == 0
+                && !w.contains(['-', '\'', '’'])
+                && !w.ends_with('s')
+                && !crate::ident::is_street_word(w)
+                && toks.get(t + 1).is_none_or(|n| n.class != Class::Number)
+                && !cx.common_word(t)
+                && !cx.is_place_toks(t, t)
+                && !cx.is_org(t)
+                && !is_function_word(w)
+            {
+                candidates.push(t);
+            }
+        }
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    // Named as an organisation elsewhere ("Bank Degroof en Morgan Stanley").
+    let org_named = org_named_words(cx);
+    candidates.retain(|&t| org_named.binary_search(&word_hash(cx, t)).is_err());
+    // Already a name (found by propagation or a rule after the chains were read).
+    let mut all_starts: Vec<usize> = out.iter().map(|f| f.start).collect();
+    all_starts.sort_unstable();
+    candidates.retain(|&t| all_starts.binary_search(&toks[t].start()).is_err());
+    // The list is read from names found with some confidence only: one doubtful name (a
+    // team, a band) must not make its whole list persons.
+    let sure = out.iter().filter(|f| f.score >= COORDINATED_SCORE);
+    let mut ends: Vec<usize> = sure.clone().map(|f| f.end).collect();
+    let mut starts: Vec<usize> = sure.map(|f| f.start).collect();
+    ends.sort_unstable();
+    starts.sort_unstable();
+    for _ in 0..8 {
+        let mut found = Vec::new();
+        candidates.retain(|&t| {
+            let before = t >= 2
+                && joiner(t - 1)
+                && toks[t - 1].nl_before == 0
+                && ends.binary_search(&toks[t - 2].end()).is_ok();
+            let after = joiner(t + 1)
+                && toks
+                    .get(t + 2)
+                    .is_some_and(|n| n.nl_before == 0 && starts.binary_search(&n.start()).is_ok());
+            if before || after {
+                found.push(t);
+                false
+            } else {
+                true
+            }
+        });
+        if found.is_empty() {
+            break;
+        }
+        for t in found {
+            let (s, e) = (toks[t].start(), toks[t].end());
+            out.push(Finding {
+                start: s,
+                end: e,
+                kind: Kind::Person,
+                score: COORDINATED_SCORE,
+                rule: "name.coordinated",
+            });
+            let (i, j) = (
+                starts.partition_point(|&x| x < s),
+                ends.partition_point(|&x| x < e),
+            );
+            starts.insert(i, s);
+            ends.insert(j, e);
+        }
+    }
 }
 
 /// A known first name alone, joined by "en" to a name found: "Sanne en Karim beginnen",
