@@ -231,11 +231,11 @@ fn org_name_after_head(cx: &Ctx, first: usize) -> bool {
 /// Degroof", "weekblad India", "wielerploeg Kelme"), as sorted [`word_hash`]es: a word alone
 /// elsewhere in the text is then no person either, whatever the model makes of that mention.
 fn org_named_words(cx: &mut Ctx) -> Vec<u64> {
-    const HEADS: [&str; 30] = [
+    // Not "groep" ("jongere uit groep Zerouali": a family's youngsters), "team" or "club".
+    const HEADS: [&str; 29] = [
         "bank",
         "bedrijf",
         "bedrijven",
-        "groep",
         "concern",
         "holding",
         "fabrikant",
@@ -256,7 +256,7 @@ fn org_named_words(cx: &mut Ctx) -> Vec<u64> {
         "firma",
         "brouwerij",
         "label",
-        "club",
+        "sportclub",
         "leverancier",
         "operator",
         "vennootschap",
@@ -737,16 +737,15 @@ pub(crate) fn detect(
     // (one doubtful name, "Zuid-Franse Millau", spread through its article at a low margin).
     const SURE_MARGIN: f32 = 1.5;
     let mut sure: Vec<(usize, usize)> = Vec::new();
-    let org_named = if model_cands.iter().any(|c| c.first == c.last) {
-        org_named_words(&mut cx)
-    } else {
-        Vec::new()
-    };
+    // Computed when first needed: most texts have no single word for the model or
+    // propagation to take.
+    let mut org_named: Option<Vec<u64>> = None;
     for c in &model_cands {
         let single = c.first == c.last;
         if single
-            && !org_named.is_empty()
+            && model.is_some_and(|m| m.decides(c.score, true))
             && org_named
+                .get_or_insert_with(|| org_named_words(&mut cx))
                 .binary_search(&word_hash(&mut cx, c.first))
                 .is_ok()
         {
@@ -880,6 +879,17 @@ pub(crate) fn detect(
                 } else {
                     has(&cores, span_hash(&mut cx, p.core_tok, p.last_tok))
                 };
+            // Not a word alone that the text names as an organisation ("de gebroeders Jan en
+            // Paul Baan" ... "softwaremaker Baan" ... "het aandeel Baan").
+            if hit
+                && p.single
+                && org_named
+                    .get_or_insert_with(|| org_named_words(&mut cx))
+                    .binary_search(&last)
+                    .is_ok()
+            {
+                continue;
+            }
             if hit {
                 out.push(propagated(toks, p));
                 propagated_ends.push(p.last_tok);
