@@ -263,6 +263,26 @@ fn org_named_words(cx: &mut Ctx) -> Vec<u64> {
         "stichting",
         "vereniging",
     ];
+    const HEAD_TAILS: [[u8; 2]; 18] = {
+        let mut t = [[0u8; 2]; 18];
+        let mut n = 0;
+        let mut i = 0;
+        while i < HEADS.len() {
+            let b = HEADS[i].as_bytes();
+            let x = [b[b.len() - 2], b[b.len() - 1]];
+            let mut j = 0;
+            while j < n && !(t[j][0] == x[0] && t[j][1] == x[1]) {
+                j += 1;
+            }
+            if j == n {
+                t[n] = x;
+                n += 1;
+            }
+            i += 1;
+        }
+        assert!(n == 18, "HEAD_TAILS holds every ending of HEADS once");
+        t
+    };
     let mut out = Vec::new();
     for k in cx.caps.iter().map(|&k| k as usize) {
         let Some(h) = k.checked_sub(1) else {
@@ -273,6 +293,17 @@ fn org_named_words(cx: &mut Ctx) -> Vec<u64> {
             continue;
         }
         let w = cx.w(h).as_bytes();
+        if w.len() < 4 {
+            continue;
+        }
+        // The last two letters first: most words end in none of the heads' endings.
+        let tail = [
+            w[w.len() - 2].to_ascii_lowercase(),
+            w[w.len() - 1].to_ascii_lowercase(),
+        ];
+        if !HEAD_TAILS.contains(&tail) {
+            continue;
+        }
         let ends = |suf: &str| {
             w.len() >= suf.len() && w[w.len() - suf.len()..].eq_ignore_ascii_case(suf.as_bytes())
         };
@@ -952,7 +983,7 @@ pub(crate) fn detect(
         }
     }
     coordinated_first_names(&mut cx, &pending, &mut out);
-    coordinated_names(&mut cx, &pending, &mut out);
+    coordinated_names(&mut cx, &pending, &mut out, &mut org_named);
     listed_names(&mut cx, &pending, &mut out);
     name_lists(&mut cx, &pending, &mut out);
     upper_names(&mut cx, &mut out);
@@ -1014,7 +1045,12 @@ fn model_features(
 /// Smalley en Cure", "Mike en Kim"): joined by a comma or "en" to a name found on the
 /// same line, it is a name too, unless it is an ordinary, place, organisation or never-a-name
 /// word. Repeated while it finds more, so a whole list is read from one name in it.
-fn coordinated_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
+fn coordinated_names(
+    cx: &mut Ctx,
+    pending: &[Pending],
+    out: &mut Vec<Finding>,
+    org_named: &mut Option<Vec<u64>>,
+) {
     const COORDINATED_SCORE: f32 = 0.75;
     let (toks, text) = (cx.toks, cx.text);
     let en = |k: usize| {
@@ -1077,7 +1113,7 @@ fn coordinated_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) 
         return;
     }
     // Named as an organisation elsewhere ("Bank Degroof en Morgan Stanley").
-    let org_named = org_named_words(cx);
+    let org_named = org_named.get_or_insert_with(|| org_named_words(cx));
     candidates.retain(|&t| org_named.binary_search(&word_hash(cx, t)).is_err());
     // Already a name (found by propagation or a rule after the chains were read).
     let mut all_starts: Vec<usize> = out.iter().map(|f| f.start).collect();
