@@ -155,6 +155,37 @@ fn double_given_name(w: &str, buf: &mut String) -> bool {
         })
 }
 
+/// `w` with the accents of Latin letters taken off ("Michaïl" → "Michail"), or `None` when a
+/// character is neither ASCII nor such a letter.
+fn fold_accents(w: &str) -> Option<String> {
+    w.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                return Some(c);
+            }
+            let base = match c.to_lowercase().next()? {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+                'ç' | 'ć' | 'č' => 'c',
+                'ď' | 'đ' => 'd',
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+                'ğ' => 'g',
+                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+                'ł' => 'l',
+                'ñ' | 'ń' | 'ň' => 'n',
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+                'ř' => 'r',
+                'ś' | 'š' | 'ş' | 'ș' => 's',
+                'ť' | 'ţ' | 'ț' => 't',
+                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+                'ý' | 'ÿ' => 'y',
+                'ź' | 'ż' | 'ž' => 'z',
+                _ => return None,
+            };
+            Some(base)
+        })
+        .collect()
+}
+
 /// Whether `w` is a nationality or regional word after a point of the compass ("Zuid-Franse",
 /// "Noord-Ierse", "Oost-Duitser"): written before a name and never part of it, as the word
 /// alone is (`data/demonyms.txt`).
@@ -448,11 +479,19 @@ impl<'a> Ctx<'a> {
             return f;
         }
         let w = t.text(self.text);
-        let bits = if w.is_ascii() {
+        let mut bits = if w.is_ascii() {
             lexicon::ascii_word_bits(w.as_bytes())
         } else {
             lexicon::word_bits(lexicon::lower(w, &mut self.buf))
         };
+        // A name written with accents the name lists lack ("Michaïl", "Amália"): the lists'
+        // given name or surname without them.
+        if !w.is_ascii() && bits & (lexicon::W_FIRST | lexicon::W_SURNAME) == 0 {
+            if let Some(folded) = fold_accents(w) {
+                bits |= lexicon::ascii_word_bits(folded.as_bytes())
+                    & (lexicon::W_FIRST | lexicon::W_SURNAME);
+            }
+        }
         let mut f = f | F_DONE | u32::from(bits);
         // A double given name the lexicon lacks is one when both halves are given names:
         // "Jan-Willem", "Marie-Louise" (not "Hennis-Plasschaert").
