@@ -294,24 +294,17 @@ fn org_named_words(cx: &mut Ctx) -> Vec<u64> {
         "stichting",
         "vereniging",
     ];
-    const HEAD_TAILS: [[u8; 2]; 18] = {
-        let mut t = [[0u8; 2]; 18];
-        let mut n = 0;
+    // For each last letter, the letters that may come before it in a head's ending
+    // (bit n: letter 'a' + n): two loads and a shift answer most words.
+    const HEAD_TAILS: [u32; 26] = {
+        let mut t = [0u32; 26];
         let mut i = 0;
         while i < HEADS.len() {
             let b = HEADS[i].as_bytes();
-            let x = [b[b.len() - 2], b[b.len() - 1]];
-            let mut j = 0;
-            while j < n && !(t[j][0] == x[0] && t[j][1] == x[1]) {
-                j += 1;
-            }
-            if j == n {
-                t[n] = x;
-                n += 1;
-            }
+            let (x, y) = (b[b.len() - 2], b[b.len() - 1]);
+            t[(y - b'a') as usize] |= 1 << (x - b'a');
             i += 1;
         }
-        assert!(n == 18, "HEAD_TAILS holds every ending of HEADS once");
         t
     };
     let mut out = Vec::new();
@@ -328,11 +321,11 @@ fn org_named_words(cx: &mut Ctx) -> Vec<u64> {
             continue;
         }
         // The last two letters first: most words end in none of the heads' endings.
-        let tail = [
-            w[w.len() - 2].to_ascii_lowercase(),
-            w[w.len() - 1].to_ascii_lowercase(),
-        ];
-        if !HEAD_TAILS.contains(&tail) {
+        let (x, y) = (
+            w[w.len() - 2].to_ascii_lowercase().wrapping_sub(b'a'),
+            w[w.len() - 1].to_ascii_lowercase().wrapping_sub(b'a'),
+        );
+        if x >= 26 || y >= 26 || HEAD_TAILS[y as usize] >> x & 1 == 0 {
             continue;
         }
         let ends = |suf: &str| {
@@ -879,6 +872,18 @@ pub(crate) fn detect(
             tails.push(h);
             lasts.push(h);
         }
+        // Its given name alone, as a one-word chain ("Thoraya Sacoor D'Haese" ... "Thoraya"),
+        // where that word is no surname, ordinary or never-a-name word.
+        if cx.is_cap(first)
+            && !cx.is_initial(first)
+            && cx.features(first) & (F_SURNAME | F_DUTCH | F_NONNAME) == 0
+            && !cx.is_place_toks(first, first)
+            && !cx.is_org(first)
+        {
+            let h = word_hash(&mut cx, first);
+            firsts.push(h);
+            tails.push(h);
+        }
     }
     for a in &accepted {
         // A name whose first word is an ordinary word that is a given name too, first in its
@@ -1154,10 +1159,12 @@ fn coordinated_names(
     // Named as an organisation elsewhere ("Bank Degroof en Morgan Stanley").
     let org_named = org_named.get_or_insert_with(|| org_named_words(cx));
     candidates.retain(|&t| org_named.binary_search(&word_hash(cx, t)).is_err());
-    // Already a name (found by propagation or a rule after the chains were read).
-    let mut all_starts: Vec<usize> = out.iter().map(|f| f.start).collect();
-    all_starts.sort_unstable();
-    candidates.retain(|&t| all_starts.binary_search(&toks[t].start()).is_err());
+    // Already a name (found by propagation or a rule after the chains were read). Few
+    // candidates: a scan each costs less than sorting the names.
+    candidates.retain(|&t| !out.iter().any(|f| f.start == toks[t].start()));
+    if candidates.is_empty() {
+        return;
+    }
     // The list is read from names found with some confidence only: one doubtful name (a
     // team, a band) must not make its whole list persons.
     let sure = out.iter().filter(|f| f.score >= COORDINATED_SCORE);
