@@ -1172,6 +1172,43 @@ fn coordinated_names(
     let mut starts: Vec<usize> = sure.map(|f| f.start).collect();
     ends.sort_unstable();
     starts.sort_unstable();
+    // "Emir en ik", "tussen Hilde en mij": a word joined to a personal pronoun is a person.
+    let pronoun = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.nl_before == 0
+                && t.class == Class::Word
+                && matches!(t.text(text), "ik" | "mij" | "jij" | "hij" | "zij" | "wij")
+        })
+    };
+    // Two known given names joined by "en", neither an ordinary word ("Mike en Kim").
+    let given = |cx: &mut Ctx, k: usize| cx.features(k) & F_FIRST != 0;
+    let mut seeds = Vec::new();
+    for (i, &t) in candidates.iter().enumerate() {
+        let pair = en(t + 1)
+            && candidates.get(i + 1) == Some(&(t + 2))
+            && given(cx, t)
+            && given(cx, t + 2);
+        if (t >= 2 && en(t - 1) && pronoun(t - 2)) || (en(t + 1) && pronoun(t + 2)) || pair {
+            seeds.push(t);
+            if pair {
+                seeds.push(t + 2);
+            }
+        }
+    }
+    seeds.dedup();
+    for &t in &seeds {
+        let (s, e) = (toks[t].start(), toks[t].end());
+        out.push(Finding {
+            start: s,
+            end: e,
+            kind: Kind::Person,
+            score: COORDINATED_SCORE,
+            rule: "name.coordinated",
+        });
+        starts.insert(starts.partition_point(|&x| x < s), s);
+        ends.insert(ends.partition_point(|&x| x < e), e);
+    }
+    candidates.retain(|t| !seeds.contains(t));
     for _ in 0..8 {
         let mut found = Vec::new();
         candidates.retain(|&t| {
