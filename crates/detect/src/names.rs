@@ -308,18 +308,17 @@ fn org_named_words(cx: &mut Ctx) -> Vec<u64> {
         t
     };
     let mut out = Vec::new();
+    let bytes = cx.text.as_bytes();
     for k in cx.caps.iter().map(|&k| k as usize) {
         let Some(h) = k.checked_sub(1) else {
             continue;
         };
         let (t, head) = (&cx.toks[k], &cx.toks[h]);
-        if t.nl_before > 0 || head.class != Class::Word || !cx.is_cap(k) {
+        if t.nl_before > 0 || head.class != Class::Word || head.end() - head.start() < 4 {
             continue;
         }
-        let w = cx.w(h).as_bytes();
-        if w.len() < 4 {
-            continue;
-        }
+        // Word tokens start and end on char boundaries: the bytes are the word.
+        let w = &bytes[head.start()..head.end()];
         // The last two letters first: most words end in none of the heads' endings.
         let (x, y) = (
             w[w.len() - 2].to_ascii_lowercase().wrapping_sub(b'a'),
@@ -331,7 +330,7 @@ fn org_named_words(cx: &mut Ctx) -> Vec<u64> {
         let ends = |suf: &str| {
             w.len() >= suf.len() && w[w.len() - suf.len()..].eq_ignore_ascii_case(suf.as_bytes())
         };
-        if HEADS.iter().any(|x| ends(x)) {
+        if HEADS.iter().any(|x| ends(x)) && cx.is_cap(k) {
             out.push(word_hash(cx, k));
         }
     }
@@ -1129,8 +1128,8 @@ fn coordinated_names(
         let t = p.first_tok;
         if p.single
             && t == p.last_tok
-            && ((t >= 2 && joiner(t - 1)) || joiner(t + 1))
             && cx.is_cap(t)
+            && ((t >= 2 && joiner(t - 1)) || joiner(t + 1))
             && toks
                 .get(t + 1)
                 .is_none_or(|n| n.nl_before == 0 || joiner(t + 1))
@@ -1159,19 +1158,43 @@ fn coordinated_names(
     // Named as an organisation elsewhere ("Bank Degroof en Morgan Stanley").
     let org_named = org_named.get_or_insert_with(|| org_named_words(cx));
     candidates.retain(|&t| org_named.binary_search(&word_hash(cx, t)).is_err());
-    // Already a name (found by propagation or a rule after the chains were read). Few
-    // candidates: a scan each costs less than sorting the names.
-    candidates.retain(|&t| !out.iter().any(|f| f.start == toks[t].start()));
+    // Only the names at the candidates and at their neighbours matter: their offsets are
+    // collected first, so one pass over the names (without sorting them) finds those.
+    let mut want_starts: Vec<usize> = Vec::with_capacity(candidates.len() * 2);
+    let mut want_ends: Vec<usize> = Vec::with_capacity(candidates.len());
+    for &t in &candidates {
+        want_starts.push(toks[t].start());
+        if let Some(n) = toks.get(t + 2) {
+            want_starts.push(n.start());
+        }
+        if t >= 2 {
+            want_ends.push(toks[t - 2].end());
+        }
+    }
+    want_starts.sort_unstable();
+    want_ends.sort_unstable();
+    // The list is read from names found with some confidence only: one doubtful name (a
+    // team, a band) must not make its whole list persons.
+    let (mut named, mut starts, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+    for f in out.iter() {
+        if want_starts.binary_search(&f.start).is_ok() {
+            named.push(f.start);
+            if f.score >= COORDINATED_SCORE {
+                starts.push(f.start);
+            }
+        }
+        if f.score >= COORDINATED_SCORE && want_ends.binary_search(&f.end).is_ok() {
+            ends.push(f.end);
+        }
+    }
+    named.sort_unstable();
+    starts.sort_unstable();
+    ends.sort_unstable();
+    // Already a name (found by propagation or a rule after the chains were read).
+    candidates.retain(|&t| named.binary_search(&toks[t].start()).is_err());
     if candidates.is_empty() {
         return;
     }
-    // The list is read from names found with some confidence only: one doubtful name (a
-    // team, a band) must not make its whole list persons.
-    let sure = out.iter().filter(|f| f.score >= COORDINATED_SCORE);
-    let mut ends: Vec<usize> = sure.clone().map(|f| f.end).collect();
-    let mut starts: Vec<usize> = sure.map(|f| f.start).collect();
-    ends.sort_unstable();
-    starts.sort_unstable();
     // "Emir en ik", "tussen Hilde en mij": a word joined to a personal pronoun is a person.
     let pronoun = |k: usize| {
         toks.get(k).is_some_and(|t| {
