@@ -294,15 +294,15 @@ fn org_named_words(cx: &mut Ctx) -> Vec<u64> {
         "stichting",
         "vereniging",
     ];
-    // For each last letter, the letters that may come before it in a head's ending
-    // (bit n: letter 'a' + n): two loads and a shift answer most words.
-    const HEAD_TAILS: [u32; 26] = {
-        let mut t = [0u32; 26];
+    // For each last two letters, the letters that may come before them in a head's ending
+    // (bit n: letter 'a' + n): three loads and a shift answer nearly every word.
+    const HEAD_TAILS: [[u32; 26]; 26] = {
+        let mut t = [[0u32; 26]; 26];
         let mut i = 0;
         while i < HEADS.len() {
             let b = HEADS[i].as_bytes();
-            let (x, y) = (b[b.len() - 2], b[b.len() - 1]);
-            t[(y - b'a') as usize] |= 1 << (x - b'a');
+            let (x, y, z) = (b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]);
+            t[(z - b'a') as usize][(y - b'a') as usize] |= 1 << (x - b'a');
             i += 1;
         }
         t
@@ -314,23 +314,25 @@ fn org_named_words(cx: &mut Ctx) -> Vec<u64> {
             continue;
         };
         let (t, head) = (&cx.toks[k], &cx.toks[h]);
-        if t.nl_before > 0 || head.class != Class::Word || head.end() - head.start() < 4 {
+        if t.nl_before > 0
+            || !cx.is_cap(k)
+            || head.class != Class::Word
+            || head.end() - head.start() < 4
+        {
             continue;
         }
         // Word tokens start and end on char boundaries: the bytes are the word.
         let w = &bytes[head.start()..head.end()];
-        // The last two letters first: most words end in none of the heads' endings.
-        let (x, y) = (
-            w[w.len() - 2].to_ascii_lowercase().wrapping_sub(b'a'),
-            w[w.len() - 1].to_ascii_lowercase().wrapping_sub(b'a'),
-        );
-        if x >= 26 || y >= 26 || HEAD_TAILS[y as usize] >> x & 1 == 0 {
+        // The last three letters first: nearly every word ends in none of the heads' endings.
+        let l = |i: usize| w[w.len() - i].to_ascii_lowercase().wrapping_sub(b'a');
+        let (x, y, z) = (l(3), l(2), l(1));
+        if x >= 26 || y >= 26 || z >= 26 || HEAD_TAILS[z as usize][y as usize] >> x & 1 == 0 {
             continue;
         }
         let ends = |suf: &str| {
             w.len() >= suf.len() && w[w.len() - suf.len()..].eq_ignore_ascii_case(suf.as_bytes())
         };
-        if HEADS.iter().any(|x| ends(x)) && cx.is_cap(k) {
+        if HEADS.iter().any(|x| ends(x)) {
             out.push(word_hash(cx, k));
         }
     }
@@ -1096,9 +1098,11 @@ fn coordinated_names(
 ) {
     const COORDINATED_SCORE: f32 = 0.75;
     let (toks, text) = (cx.toks, cx.text);
+    let bytes = text.as_bytes();
     let en = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| t.nl_before == 0 && t.class == Class::Word && t.text(text) == "en")
+        toks.get(k).is_some_and(|t| {
+            t.end() - t.start() == 2 && &bytes[t.start()..t.end()] == b"en" && t.nl_before == 0
+        })
     };
     let comma = |k: usize| {
         toks.get(k)
