@@ -489,11 +489,12 @@ impl<'a> Ctx<'a> {
         let mut f = f | F_DONE | u32::from(bits);
         // A double given name the lexicon lacks is one when both halves are given names:
         // "Jan-Willem", "Marie-Louise" (not "Hennis-Plasschaert").
-        if f & F_FIRST == 0 && w.contains('-') && double_given_name(w, &mut self.buf) {
-            f |= F_FIRST;
-        }
-        if f & F_NONNAME == 0 && w.contains('-') && directional_demonym(w, &mut self.buf) {
-            f |= F_NONNAME;
+        if f & F_FIRST == 0 && w.contains('-') {
+            if double_given_name(w, &mut self.buf) {
+                f |= F_FIRST;
+            } else if f & F_NONNAME == 0 && directional_demonym(w, &mut self.buf) {
+                f |= F_NONNAME;
+            }
         }
         self.feat[i] = f;
         f
@@ -1567,11 +1568,7 @@ fn warm_features(cx: &mut Ctx) {
                 let w = std::str::from_utf8(w).unwrap_or("");
                 if double_given_name(w, &mut cx.buf) {
                     cx.feat[i] |= F_FIRST;
-                }
-            }
-            if bits & lexicon::W_NONNAME == 0 && w.contains(&b'-') {
-                let w = std::str::from_utf8(w).unwrap_or("");
-                if directional_demonym(w, &mut cx.buf) {
+                } else if bits & lexicon::W_NONNAME == 0 && directional_demonym(w, &mut cx.buf) {
                     cx.feat[i] |= F_NONNAME;
                 }
             }
