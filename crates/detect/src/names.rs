@@ -1030,6 +1030,7 @@ pub(crate) fn detect(
     }
     coordinated_first_names(&mut cx, &pending, &mut out);
     coordinated_names(&mut cx, &pending, &mut out, &mut org_named);
+    aged_names(&mut cx, &pending, &mut out);
     listed_names(&mut cx, &pending, &mut out);
     name_lists(&mut cx, &pending, &mut out);
     upper_names(&mut cx, &mut out);
@@ -1085,6 +1086,60 @@ fn model_features(
         (e - s + 1, has_initial, has_particle),
         rule,
     )
+}
+
+/// A name followed by an age in parentheses, as news and reports write a person ("Rezala
+/// (21) heeft", "Sid Ahmed Rezala (21)", "Jones (30), die"): an open chain right before "("
+/// and a number of 12 to 105 and ")" on the same line is a name, unless its last word is an
+/// ordinary, place, organisation or never-a-name word.
+fn aged_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
+    let (toks, text) = (cx.toks, cx.text);
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for p in pending {
+        let k = p.last_tok;
+        let age = toks
+            .get(k + 1)
+            .is_some_and(|t| t.nl_before == 0 && t.is_punct(text, b'('))
+            && toks.get(k + 2).is_some_and(|t| {
+                t.class == Class::Number
+                    && !t.space_before
+                    && t.end() - t.start() == 2
+                    && bytes[t.start()] != b'0'
+            })
+            && toks
+                .get(k + 3)
+                .is_some_and(|t| !t.space_before && t.is_punct(text, b')'));
+        if !age {
+            continue;
+        }
+        let n = &bytes[toks[k + 2].start()..toks[k + 2].end()];
+        let years = u32::from(n[0] - b'0') * 10 + u32::from(n[1] - b'0');
+        if !(12..=105).contains(&years) || !cx.is_cap(k) {
+            continue;
+        }
+        if cx.features(k) & F_NONNAME != 0
+            || cx.common_word(k)
+            || cx.is_place_toks(k, k)
+            || cx.is_org(k)
+            || is_function_word(cx.w(k))
+        {
+            continue;
+        }
+        found.push((toks[p.first_tok].start(), p.end));
+    }
+    for (s, e) in found {
+        if out.iter().any(|f| f.start < e && s < f.end) {
+            continue;
+        }
+        out.push(Finding {
+            start: s,
+            end: e,
+            kind: Kind::Person,
+            score: 0.8,
+            rule: "name.age",
+        });
+    }
 }
 
 /// A word alone in an enumeration of names found ("Rosato, Picchi en Facchetti", "Kroto,
