@@ -473,6 +473,27 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
                 i = j + 2;
                 continue;
             }
+            // Broken over two lines of a narrow column: "2511⏎DP Den Haag". The letters are
+            // a postcode's only before a town, a punctuation mark or the line end, and not
+            // a word or abbreviation of two capitals.
+            if let Some(j) = wrap_after(b, run_end) {
+                if wrapped_postcode_letters(b, j) && !postcode_stop(b, i, j) {
+                    let mut pc = [b' '; 7];
+                    pc[..4].copy_from_slice(&b[i..run_end]);
+                    pc[5..].copy_from_slice(&b[j..j + 2]);
+                    if validate::postcode(std::str::from_utf8(&pc).unwrap_or("")) {
+                        out.push(finding(
+                            i,
+                            j + 2,
+                            Kind::Postcode,
+                            0.8,
+                            "id.postcode_wrapped",
+                        ));
+                        i = j + 2;
+                        continue;
+                    }
+                }
+            }
             // Lower case, written against the digits: "2511dp". Not a unit ("1500mg").
             let k = run_end;
             if k + 2 <= b.len()
@@ -542,6 +563,65 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
             }
         }
         i = run_end;
+    }
+}
+
+/// Whether the two bytes at `j` (the start of a line) are the letters of a postcode whose
+/// digits ended the line before: two capitals that are no common word or abbreviation, then
+/// a town (a capitalised word), a punctuation mark or the line end.
+fn wrapped_postcode_letters(b: &[u8], j: usize) -> bool {
+    let Some(l) = b.get(j..j + 2) else {
+        return false;
+    };
+    if !l.iter().all(u8::is_ascii_uppercase)
+        || matches!(
+            l,
+            b"DE"
+                | b"EN"
+                | b"IN"
+                | b"OF"
+                | b"OP"
+                | b"AN"
+                | b"IS"
+                | b"IT"
+                | b"OM"
+                | b"EU"
+                | b"VN"
+                | b"NL"
+                | b"VS"
+                | b"UK"
+                | b"BV"
+                | b"OK"
+                | b"NO"
+                | b"TV"
+                | b"PC"
+                | b"CV"
+                | b"HR"
+                | b"ZO"
+                | b"AL"
+                | b"NA"
+                | b"TE"
+                | b"ER"
+                | b"HE"
+                | b"ME"
+                | b"WE"
+                | b"ZE"
+                | b"JE"
+                | b"GE"
+                | b"BE"
+                | b"DO"
+                | b"AM"
+                | b"PM"
+        )
+    {
+        return false;
+    }
+    match b.get(j + 2) {
+        None | Some(b'\n' | b'\r' | b',' | b'.' | b';' | b')') => true,
+        Some(b' ') => b
+            .get(j + 3)
+            .is_some_and(|&c| c.is_ascii_uppercase() || c == b'\n' || c == b'\r' || c == b'('),
+        _ => false,
     }
 }
 
@@ -677,8 +757,10 @@ fn bsn(b: &[u8], i: usize) -> Option<usize> {
 /// Dutch phone numbers in the common notations; returns the end offset.
 fn phone(b: &[u8], i: usize) -> Option<usize> {
     phone_run(b, i, false).or_else(|| {
-        // Not a whole number on its line: perhaps the rest is on the next one.
-        let (_, ends) = digit_run(b, i, 16);
+        // Not a whole number on its line: perhaps the rest is on the next one ("+31 6⏎1234
+        // 5678", "(070)⏎333 4412": the digits after a leading plus or parenthesis).
+        let from = i + usize::from(matches!(b[i], b'+' | b'('));
+        let (_, ends) = digit_run(b, from, 16);
         wrap_after(b, past_hyphen(b, *ends.last()?))?;
         // Not the digits of an IBAN after its bank code ("NL24 RBRB 0174⏎4001 69").
         let mut w = i;

@@ -481,3 +481,68 @@ mod tests {
         assert!(!det.detect(text).is_empty());
     }
 }
+
+/// Issue 13 item 5: values broken by the layout of a narrow column (a line end inside the
+/// value, or the hyphen of a broken word at the line end) are one finding covering both
+/// parts, so that redaction removes both.
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    fn found(text: &str, kind: Kind) -> Vec<String> {
+        Detector::new()
+            .detect(text)
+            .into_iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| sub(text, f.start, f.end).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn email_broken_after_a_hyphen() {
+        let t = "Stuur uw reactie naar l.dekker@buurt-\nhuis-oost.nl voor 1 maart.";
+        assert_eq!(found(t, Kind::Email), ["l.dekker@buurt-\nhuis-oost.nl"]);
+    }
+
+    #[test]
+    fn name_hyphenated_at_a_line_end() {
+        let t = "Op 3 maart sprak de heer Jan-\nnes de Vries met de wethouder.";
+        assert_eq!(found(t, Kind::Person), ["Jan-\nnes de Vries"]);
+        let t = "Aanwezig was mevrouw Fatima Bou-\nzian namens de wijkraad.";
+        assert_eq!(found(t, Kind::Person), ["Fatima Bou-\nzian"]);
+    }
+
+    #[test]
+    fn name_broken_at_a_line_end() {
+        let t = "Het verzoek van mevrouw Annemiek\nvan der Linden is ontvangen.";
+        assert_eq!(found(t, Kind::Person), ["Annemiek\nvan der Linden"]);
+    }
+
+    #[test]
+    fn phone_broken_at_a_line_end() {
+        let t = "U kunt haar bellen op +31 6\n1234 5678 of mailen.";
+        assert_eq!(found(t, Kind::Phone), ["+31 6\n1234 5678"]);
+        let t = "Telefoon: 06 1234\n5678, ook 's avonds.";
+        assert_eq!(found(t, Kind::Phone), ["06 1234\n5678"]);
+    }
+
+    #[test]
+    fn postcode_broken_at_a_line_end() {
+        let t = "Zij woont aan de Laan 12, 2511\nDP Den Haag, sinds vorig jaar.";
+        assert_eq!(found(t, Kind::Postcode), ["2511\nDP"]);
+    }
+
+    /// Ordinary line ends are not joined.
+    #[test]
+    fn ordinary_line_ends_stay_apart() {
+        let t = "De vergadering begon om 2511\nDe voorzitter opende.";
+        assert!(found(t, Kind::Postcode).is_empty());
+        let t = "Bel 06-12345678\n2024 was een goed jaar.";
+        assert_eq!(found(t, Kind::Phone), ["06-12345678"]);
+        let t = "Aanwezig: Jan de Vries\nAgenda: de begroting";
+        assert_eq!(found(t, Kind::Person), ["Jan de Vries"]);
+        // A hyphen before a line end joins only a lower-case continuation.
+        let t = "met de heer Jansen-\nDe Boer";
+        assert_eq!(found(t, Kind::Person).len(), 1);
+    }
+}

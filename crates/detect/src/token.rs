@@ -30,6 +30,9 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Word of two or more letters, all upper case.
     pub all_caps: bool,
+    /// Word broken over two lines by the hyphen of a narrow column ("Jan-⏎nes"): its text
+    /// holds the hyphen and the line break ([`Tok::joined`] gives the word without them).
+    pub wrapped: bool,
 }
 
 /// The tokens of a text, with the two lists of them that later stages visit instead of every
@@ -58,6 +61,23 @@ impl Tok {
     }
     pub fn is_punct(&self, text: &str, c: u8) -> bool {
         self.class == Class::Punct && text.as_bytes()[self.start()] == c
+    }
+    /// The text of a [`Tok::wrapped`] word without its line-end hyphen and line break
+    /// ("Jan-⏎nes" → "Jannes"), in `buf`; any other token's text as it is.
+    pub fn joined<'b>(&self, text: &'b str, buf: &'b mut String) -> &'b str {
+        let w = self.text(text);
+        if !self.wrapped {
+            return w;
+        }
+        buf.clear();
+        let mut parts = w.split('\n');
+        if let Some(first) = parts.next() {
+            buf.push_str(first.trim_end().strip_suffix('-').unwrap_or(first));
+        }
+        for p in parts {
+            buf.push_str(p.trim_start());
+        }
+        buf
     }
     /// Whether a tab separates this token from the later token `next`: they stand in
     /// different cells of a tab-separated export.
@@ -99,6 +119,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
         }
         let start = i;
         let class;
+        let mut wrapped = false;
         if b.is_ascii_alphabetic() {
             // Fast path for the commonest token, a plain ASCII word: scan and case it in one
             // pass. Anything that might continue the word (a joiner or a non-ASCII letter)
@@ -127,6 +148,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                     space_before: space,
                     cap,
                     all_caps,
+                    wrapped: false,
                 });
                 nl = 0;
                 space = false;
@@ -166,6 +188,16 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                         && !lower_to_capital;
                     if is_letter(d) || (d.is_alphanumeric() && !d.is_ascii_digit()) || joiner {
                         i += d.len_utf8();
+                    } else if d == '-' && i > start {
+                        // A word broken at the end of a line by a hyphen, the rest lower case
+                        // on the next line ("Jan-⏎nes", "gemeente-⏎lijke"): one word.
+                        match hyphen_wrap(bytes, i + 1) {
+                            Some(next) if next_char(text, next).is_some_and(char::is_lowercase) => {
+                                i = next;
+                                wrapped = true;
+                            }
+                            _ => break,
+                        }
                     } else {
                         break;
                     }
@@ -202,6 +234,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
             space_before: space,
             cap,
             all_caps,
+            wrapped,
         });
         nl = 0;
         space = false;
@@ -211,6 +244,25 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
         caps,
         cue_starts,
     }
+}
+
+/// Where the next line starts when `i` (just after a hyphen) is at a line end: spaces or tabs,
+/// an optional CR, one LF, spaces or tabs. `None` elsewhere and before a blank line.
+fn hyphen_wrap(b: &[u8], mut i: usize) -> Option<usize> {
+    while b.get(i).is_some_and(|&c| c == b' ' || c == b'\t') {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'\r') {
+        i += 1;
+    }
+    if b.get(i) != Some(&b'\n') {
+        return None;
+    }
+    i += 1;
+    while b.get(i).is_some_and(|&c| c == b' ' || c == b'\t') {
+        i += 1;
+    }
+    Some(i)
 }
 
 /// Whether `b` is ASCII whitespace the tokenizer skips (space, tab, CR, LF, form feed): one
@@ -376,5 +428,39 @@ mod tests {
         );
         assert_eq!(toks[9].nl_before, 1);
         assert!(toks[4].cap);
+    }
+
+    /// A word broken by a hyphen at a line end, the rest lower case on the next line, is one
+    /// token; a capital or a blank line after the hyphen is not a continuation.
+    #[test]
+    fn words_broken_at_a_line_end() {
+        let t = "heer Jan-\nnes de Vries, gemeente-  \r\n  lijk; Noord-\nHolland; en-\n\nzo";
+        let toks = tokenize(t).toks;
+        let words: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
+        assert_eq!(
+            words,
+            [
+                "heer",
+                "Jan-\nnes",
+                "de",
+                "Vries",
+                ",",
+                "gemeente-  \r\n  lijk",
+                ";",
+                "Noord",
+                "-",
+                "Holland",
+                ";",
+                "en",
+                "-",
+                "zo"
+            ]
+        );
+        let mut buf = String::new();
+        assert!(toks[1].wrapped && toks[1].cap);
+        assert_eq!(toks[1].joined(t, &mut buf), "Jannes");
+        assert_eq!(toks[5].joined(t, &mut buf), "gemeentelijk");
+        assert!(!toks[3].wrapped);
+        assert_eq!(toks[3].joined(t, &mut buf), "Vries");
     }
 }

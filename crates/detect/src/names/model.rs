@@ -238,6 +238,9 @@ const T_DOC_PREV: u64 = 23;
 const T_DOC_NEXT: u64 = 24;
 const T_DOC_FIRST_ACCEPTED: u64 = 25;
 const T_RULE: u64 = 26;
+const T_PREV1_BITS: u64 = 27;
+const T_PREV1_WORD_SUFFIX: u64 = 28;
+const T_NEXT1_BITS: u64 = 29;
 
 /// What the whole text says of its capitalised words: where each occurs, and which are words
 /// of a name the rules accepted. Built once per text, after the rules, for the model's
@@ -453,6 +456,26 @@ pub(crate) fn features(
     f.push(T_NEXT2, vn2, Group::Context);
     f.push(T_PREV_BIGRAM, vp2.rotate_left(17) ^ vp1, Group::Context);
     f.push(T_PREV1_SINGLE, vp1 << 1 | u64::from(single), Group::Context);
+    // What kind of word comes right before, beyond which word: its lexicon bits (a title, a
+    // nationality, an ordinary word) and, lower case, its last three letters, the ending of
+    // an agent noun ("pianovirtuoos", "diamanthandelaar", "Justitieminister": a role the
+    // lexicon lacks as a word).
+    if let Some(k) = p1.filter(|&k| toks[k].class == Class::Word) {
+        let b = u64::from(cx.features(k) & LEX_MASK) | u64::from(toks[k].cap) << 12;
+        f.push(T_PREV1_BITS, b << 1 | u64::from(single), Group::Context);
+        if !toks[k].cap && toks[k].end() - toks[k].start() >= 6 {
+            let suf = affix(cx, k, true, 3);
+            f.push(
+                T_PREV1_WORD_SUFFIX,
+                suf << 1 | u64::from(single),
+                Group::Context,
+            );
+        }
+    }
+    if let Some(k) = n1.filter(|&k| toks[k].class == Class::Word) {
+        let b = u64::from(cx.features(k) & LEX_MASK) | u64::from(toks[k].cap) << 12;
+        f.push(T_NEXT1_BITS, b << 1 | u64::from(single), Group::Context);
+    }
     f.push(T_NEXT1_SINGLE, vn1 << 1 | u64::from(single), Group::Context);
     // Where the chain starts: the text or a line, after a sentence end, or inside a sentence.
     let start = match p1 {
