@@ -541,6 +541,10 @@ struct Resolver<'a> {
     attached: Vec<Option<Attached>>,
     /// Short forms left apart because two people of their document fit them.
     ambiguous: Vec<bool>,
+    /// Given names alone (`.0`) whose document names one person with that initial and no
+    /// given name known yet (`.1`): joined to it once the rounds could not tell that
+    /// person's given name from elsewhere.
+    given_by_initials: Vec<(u32, u32)>,
     /// How many joins were made, to tell when a round changed nothing.
     joins: usize,
     /// "Warsame" and "Amina Hassan" found apart in "Van: Warsame, Amina Hassan <…>".
@@ -590,6 +594,7 @@ pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
             break;
         }
     }
+    r.join_given_names_by_initials();
     r.join_other_names();
     let attached = std::mem::take(&mut r.attached);
     r.into_subjects(&attached, decisions)
@@ -758,6 +763,7 @@ impl<'a> Resolver<'a> {
             joins: 0,
             inverted,
             full_blocks: Vec::new(),
+            given_by_initials: Vec::new(),
         }
     }
 
@@ -978,6 +984,7 @@ impl<'a> Resolver<'a> {
     /// Step 2b: initials, a surname alone (also after a title), a given name alone and
     /// abbreviations against the people of their own document.
     fn join_short_forms_in_documents(&mut self) {
+        self.given_by_initials.clear();
         for d in 0..self.by_doc.len() {
             let ps = self.by_doc[d].1.clone();
             // Initials first: "P. de Boer" may be what explains a later "De Boer".
@@ -1051,6 +1058,24 @@ impl<'a> Resolver<'a> {
                         first.insert(key, p);
                     }
                 }
+            }
+        }
+    }
+
+    /// A given name alone joins the one person of its document with that initial ("Ubah"
+    /// beside "U. Ali") where no other document told that person's given name.
+    fn join_given_names_by_initials(&mut self) {
+        for (p, q) in std::mem::take(&mut self.given_by_initials) {
+            let (rp, rq) = (self.find(p), self.find(q));
+            if rp == rq || !self.profiles[rq as usize].givens.is_empty() {
+                continue;
+            }
+            let reason = format!(
+                "given name only, fits the initials {} in the same document",
+                self.display(q)
+            );
+            if self.join_as_given_name(q, p, 0.45, reason) {
+                self.ambiguous[p as usize] = false;
             }
         }
     }
@@ -1256,20 +1281,41 @@ impl<'a> Resolver<'a> {
                             && self.keys[q as usize].first_initial() == first
                     })
                     .collect();
-                // The one person of the document with that initial, known by that name.
-                match self.one_per_group(p, &cands)[..] {
-                    [q] if {
+                // The one person of the document with that initial, known by that name or
+                // by no given name at all ("Ubah" beside "U. Ali"): the writer introduced
+                // nobody else it could be. Two such people leave it apart; it is not
+                // explained by a name of another document either.
+                let fit: Vec<(u32, bool)> = self
+                    .one_per_group(p, &cands)
+                    .into_iter()
+                    .filter_map(|q| {
                         let r = self.find(q);
-                        self.profiles[r as usize].givens == [word]
-                    } =>
-                    {
+                        let givens = &self.profiles[r as usize].givens;
+                        if givens == &[word.clone()] {
+                            Some((q, true))
+                        } else {
+                            givens.is_empty().then_some((q, false))
+                        }
+                    })
+                    .collect();
+                match fit[..] {
+                    [(q, true)] => {
                         let reason = format!(
                             "given name only, matches the person of {} in the same document",
                             self.display(q)
                         );
                         self.join_as_given_name(q, p, 0.5, reason)
                     }
-                    _ => false,
+                    [(q, false)] => {
+                        self.ambiguous[p as usize] = true;
+                        self.given_by_initials.push((p, q));
+                        false
+                    }
+                    [] => false,
+                    _ => {
+                        self.ambiguous[p as usize] = true;
+                        false
+                    }
                 }
             }
             _ => {
@@ -2101,6 +2147,8 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
         }
     }
     let mut next: Option<(u64, u32, usize)> = None;
+    // The person each detail would belong to, before the tightness test.
+    let mut candidate: Vec<Option<Attached>> = vec![None; n];
     for &i in order.iter().rev() {
         let m = &mentions[i];
         if let Some(p) = person_of[i] {
@@ -2146,6 +2194,12 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
             (None, Some(a)) => Some((a, false)),
             (None, None) => None,
         };
+        candidate[i] = chosen.map(|((p, distance), after_name)| Attached {
+            person: p,
+            distance,
+            tight: false,
+            after_name,
+        });
         attached[i] = chosen.and_then(|((p, distance), after_name)| {
             // The text between the name and the detail, where the caller gave it.
             let gap: Option<&str> = if after_name {
@@ -2176,6 +2230,38 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
                 after_name,
             })
         });
+    }
+    // An address block: a detail on the line right after a detail that is tightly a
+    // person's (the postcode and town under "Molenweg 12" under the addressee's name), or
+    // right after it on its line, is that person's too.
+    let mut prev: Option<usize> = None;
+    for &i in &order {
+        let m = &mentions[i];
+        if person_of[i].is_some() {
+            prev = None;
+            continue;
+        }
+        if attached[i].is_none() {
+            if let (Some(j), Some(c)) = (prev, candidate[i]) {
+                let pj = &mentions[j];
+                let end = pj.start + pj.value.len();
+                let follows = pj.doc == m.doc
+                    && c.after_name
+                    && attached[j].is_some_and(|a| a.tight && a.after_name && a.person == c.person)
+                    && m.start >= end
+                    && m.before.len() >= m.start - end
+                    && m.before.is_char_boundary(m.before.len() - (m.start - end))
+                    && {
+                        let gap = &m.before[m.before.len() - (m.start - end)..];
+                        gap.matches('\n').count() <= 1
+                            && gap.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty()
+                    };
+                if follows {
+                    attached[i] = Some(Attached { tight: true, ..c });
+                }
+            }
+        }
+        prev = Some(i);
     }
     attached
 }

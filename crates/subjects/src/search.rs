@@ -151,6 +151,18 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     let mut whole_name = false;
     for q in &query_names {
         for s in &subject_names {
+            // A name the subject also writes longer with another surname ("Marie José"
+            // of "Marie José Mulder") is that longer name's part, not the requester's.
+            if q.surname_match(s).is_none()
+                && subject_names.iter().any(|long| {
+                    written_part(s, long)
+                        && q.surname_match(long).is_none()
+                        && !written_part(q, long)
+                        && !written_part(long, q)
+                })
+            {
+                continue;
+            }
             match name_score(q, s) {
                 NameScore::Match(score, why, personal) => {
                     personal_name |= personal;

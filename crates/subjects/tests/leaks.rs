@@ -1,0 +1,147 @@
+//! Cases in which one person's mentions joined another's (or an access request found
+//! another's subject), each reduced to a few mentions: the error that would show one
+//! person's documents in another's inspection package.
+
+use grondslag_subjects::{
+    assess_candidates, resolve, Advice, Mention, Query, Subject, SubjectProfile,
+};
+
+/// Mentions found in `text` at the first occurrence (from the previous one) of each
+/// value, with the text before them, as the binary hands them over.
+fn in_text(doc: u64, first_id: u64, text: &str, found: &[(&str, &str)]) -> Vec<Mention> {
+    let mut from = 0;
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, &(kind, value))| {
+            let start = from + text[from..].find(value).expect("value in text");
+            from = start + value.len();
+            Mention {
+                id: first_id + i as u64,
+                doc,
+                kind: kind.to_string(),
+                value: value.to_string(),
+                start,
+                before: grondslag_subjects::text_before(text, start),
+            }
+        })
+        .collect()
+}
+
+fn subject_of(subjects: &[Subject], id: u64) -> Option<usize> {
+    subjects
+        .iter()
+        .position(|s| s.members.iter().any(|x| x.mention == id))
+}
+
+#[test]
+fn the_town_of_an_address_block_is_where_the_person_lives() {
+    // A letter to "H. Tesfamariam" in Harderwijk is not the Helen Tesfamariam of
+    // Culemborg: the town under the street is a fact of the addressee.
+    let mut m = in_text(
+        1,
+        1,
+        "4. Helen Tesfamariam, geboren 04-11-1993, woonachtig te Culemborg\n",
+        &[
+            ("person", "Helen Tesfamariam"),
+            ("birthdate", "04-11-1993"),
+            ("place", "Culemborg"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Ministerie\n\nMevrouw H. Tesfamariam\nMolenweg 12\n1912 DT  HARDERWIJK\n\nDen Haag, 21 juli 2019\n\nGeachte mevrouw Tesfamariam,\n\nHierbij bevestigen wij de ontvangst.",
+        &[
+            ("person", "H. Tesfamariam"),
+            ("address", "Molenweg 12"),
+            ("postcode", "1912 DT"),
+            ("place", "HARDERWIJK"),
+            ("person", "Tesfamariam"),
+        ],
+    ));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 1), subject_of(&subjects, 10));
+    assert_eq!(subject_of(&subjects, 10), subject_of(&subjects, 13), "the town is hers");
+    assert_eq!(subject_of(&subjects, 10), subject_of(&subjects, 14));
+}
+
+#[test]
+fn a_given_name_beside_fitting_initials_is_not_explained_elsewhere() {
+    // "Ubah" in a document that names "U. Ali" is that person as far as anyone can tell,
+    // not the one "Ubah Farah" of another document.
+    let mut m = in_text(
+        1,
+        1,
+        "Aanwezig: Omar Nur, U. Ali en E. Willems (ministerie)\n\n2. Mededelingen\nUbah vraagt naar de planning van de activiteiten.",
+        &[
+            ("person", "Omar Nur"),
+            ("person", "U. Ali"),
+            ("person", "E. Willems"),
+            ("person", "Ubah"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Ik heb gesproken met Ubah Farah. Ubah Farah wil graag meedoen.",
+        &[("person", "Ubah Farah"), ("person", "Ubah Farah")],
+    ));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 4), subject_of(&subjects, 10));
+    assert_eq!(subject_of(&subjects, 10), subject_of(&subjects, 11));
+}
+
+#[test]
+fn a_double_given_name_alone_is_not_part_of_the_requesters_name() {
+    // The subject "Marie José Mulder", also written "Marie José": the requester "Marie
+    // Jose Postma-Smit" shares the given names, not the name.
+    let subject = SubjectProfile::from_mentions([
+        ("person", "Marie José Mulder"),
+        ("person", "Marie José"),
+        ("person", "Mulder"),
+    ]);
+    let q = Query {
+        names: vec!["Marie Jose Postma-Smit".into()],
+        ..Query::default()
+    };
+    let a = &assess_candidates(&q, &[subject])[0];
+    assert_ne!(a.advice, Advice::Confirm, "{a:?}");
+}
+
+#[test]
+fn a_second_given_name_or_initial_that_differs_is_another_person() {
+    // "Hassan Hassan Ali" is not "Hassan Omar Ali" ("Ali, H.O."), and "J.P. Vermeulen"
+    // is not "Jan Willem Vermeulen".
+    let mut m = in_text(
+        1,
+        1,
+        "Betrokkene Hassan Omar Ali (geboren 12-07-1975, woonachtig te Vlaardingen) is actief.",
+        &[
+            ("person", "Hassan Omar Ali"),
+            ("birthdate", "12-07-1975"),
+            ("place", "Vlaardingen"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Aanwezig: Hassan Hassan Ali, Amina Warsame en Jan Willem Vermeulen (ministerie)",
+        &[
+            ("person", "Hassan Hassan Ali"),
+            ("person", "Amina Warsame"),
+            ("person", "Jan Willem Vermeulen"),
+        ],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Gesproken met J.P. Vermeulen en Ali, H.O. over de bijeenkomst.",
+        &[("person", "J.P. Vermeulen"), ("person", "Ali, H.O.")],
+    ));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 1), subject_of(&subjects, 10));
+    assert_ne!(subject_of(&subjects, 21), subject_of(&subjects, 10));
+    assert_eq!(subject_of(&subjects, 21), subject_of(&subjects, 1));
+    assert_ne!(subject_of(&subjects, 12), subject_of(&subjects, 20));
+}
