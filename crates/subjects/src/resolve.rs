@@ -238,6 +238,9 @@ struct Profile {
     hyphen_givens: Vec<String>,
     lone_givens: Vec<String>,
     initials: u32,
+    /// The initials of all given names, where a name gives two or more ("jw" of "Jan
+    /// Willem", "J.W." or "Jan-Willem"): "J.P." and "H.H." are other people.
+    initial_runs: Vec<String>,
     surnames: Vec<String>,
     surname_parts: Vec<Vec<String>>,
     salutation: u8,
@@ -288,6 +291,9 @@ impl Profile {
                 p.initials = 1 << (c as u32 - 'a' as u32);
             }
         }
+        if key.initials.chars().count() >= 2 {
+            p.initial_runs.push(key.initials.clone());
+        }
         if !key.surname.is_empty() {
             p.surnames.push(key.surname.clone());
             p.surname_parts.push(key.surname_parts.clone());
@@ -326,6 +332,9 @@ impl Profile {
             }
         }
         self.initials |= other.initials;
+        for v in other.initial_runs {
+            push_capped(&mut self.initial_runs, v);
+        }
         self.salutation |= other.salutation;
         for v in other.births {
             push_capped(&mut self.births, v);
@@ -379,6 +388,17 @@ impl Profile {
             return Some("another given name");
         }
         if self.initials != 0 && other.initials != 0 && self.initials & other.initials == 0 {
+            return Some("other initials");
+        }
+        if !self.initial_runs.is_empty()
+            && !other.initial_runs.is_empty()
+            && !self.initial_runs.iter().any(|a| {
+                other
+                    .initial_runs
+                    .iter()
+                    .any(|b| a.chars().zip(b.chars()).all(|(x, y)| x == y))
+            })
+        {
             return Some("other initials");
         }
         if self.salutation | other.salutation == 3 {
