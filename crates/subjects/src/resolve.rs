@@ -932,8 +932,59 @@ impl<'a> Resolver<'a> {
                 let mut list = by_name.remove(&key).unwrap_or_default();
                 list.sort_by_key(|&p| usize::from(self.profiles[p as usize].facts() == 0));
                 let mut groups: Vec<u32> = Vec::new();
+                // The mentions of this name in the document (few; a long document that
+                // repeats one name many times is not read as lists).
+                let same: Vec<u32> = if list.len() <= 64 {
+                    list.clone()
+                } else {
+                    Vec::new()
+                };
                 for p in list {
-                    let fits = self.fitting(p, &groups);
+                    // A group with a member named in one list with `p` ("Aanwezig: Ingrid
+                    // Vermeulen, …, Ingrid Vermeulen") is another person.
+                    let open: Vec<u32> = groups
+                        .iter()
+                        .copied()
+                        .filter(|&g| {
+                            let r = self.find(g);
+                            !same.iter()
+                                .any(|&x| self.find(x) == r && self.listed_apart(x, p))
+                        })
+                        .collect();
+                    let mut fits = self.fitting(p, &open);
+                    // Of two people the list tells apart ("Jan Vermeulen", "Jan Willem
+                    // Vermeulen"), the one written with exactly these given names.
+                    if fits.len() > 1 {
+                        let exact: Vec<u32> = fits
+                            .iter()
+                            .copied()
+                            .filter(|&g| {
+                                let r = self.find(g);
+                                same.iter().any(|&x| {
+                                    self.find(x) == r
+                                        && self.keys[x as usize].givens
+                                            == self.keys[p as usize].givens
+                                })
+                            })
+                            .collect();
+                        let apart = exact.len() == 1
+                            && fits.iter().any(|&g| {
+                                let r = self.find(g);
+                                fits.iter().any(|&h| {
+                                    let rh = self.find(h);
+                                    rh != r
+                                        && same.iter().any(|&x| {
+                                            self.find(x) == r
+                                                && same.iter().any(|&y| {
+                                                    self.find(y) == rh && self.listed_apart(x, y)
+                                                })
+                                        })
+                                })
+                            });
+                        if apart {
+                            fits = exact;
+                        }
+                    }
                     match fits[..] {
                         [q] => {
                             self.join(
@@ -956,6 +1007,38 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the person mentions `a` and `b` of one document stand in one list ("Aanwezig:
+    /// A, B en C"): on one line, in one sentence, with a comma or "en" between them. A
+    /// list names each person once.
+    fn listed_apart(&self, a: u32, b: u32) -> bool {
+        if a == b {
+            return false;
+        }
+        let (ma, mb) = (
+            &self.mentions[self.persons[a as usize]],
+            &self.mentions[self.persons[b as usize]],
+        );
+        let (first, second) = if ma.start <= mb.start {
+            (ma, mb)
+        } else {
+            (mb, ma)
+        };
+        let end = first.start + first.value.len();
+        if second.start < end || first.doc != second.doc {
+            return false;
+        }
+        let gap_len = second.start - end;
+        let ctx = &second.before;
+        if ctx.len() < gap_len || !ctx.is_char_boundary(ctx.len() - gap_len) {
+            return false;
+        }
+        let gap = &ctx[ctx.len() - gap_len..];
+        // The second name starts with a capital: a dot right before it ends a sentence.
+        !gap.contains('\n')
+            && !sentence_ends(&format!("{gap}X"))
+            && (gap.contains(',') || gap.contains(" en ") || gap.contains(';'))
     }
 
     /// A kunya or other alias written right after a full name ("Youssef Tahiri (Abu

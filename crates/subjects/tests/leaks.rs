@@ -145,3 +145,41 @@ fn a_second_given_name_or_initial_that_differs_is_another_person() {
     assert_eq!(subject_of(&subjects, 21), subject_of(&subjects, 1));
     assert_ne!(subject_of(&subjects, 12), subject_of(&subjects, 20));
 }
+
+#[test]
+fn two_names_of_one_list_are_two_people() {
+    // An attendance list that names "Jan Vermeulen" and "Jan Willem Vermeulen", or
+    // "Ingrid Vermeulen" twice, names two people; a later "Jan Vermeulen" is the one
+    // written so, a later "Ingrid Vermeulen" could be either.
+    let text = "Aanwezig: Jan Vermeulen (ministerie), Ingrid Vermeulen, Jan Willem Vermeulen, woonachtig te Zwolle, geboren 01-09-1966, Ingrid Vermeulen en Kees Vos (ministerie)\n\n1. Opening\nJan Vermeulen opent de vergadering.\nJan Willem Vermeulen vraagt naar de planning. Ingrid Vermeulen zegt toe hierop terug te komen.\nIk heb gesproken met Kees Vos, wonend in Tiel. Kees Vos wil graag meedoen.";
+    let m = in_text(
+        1,
+        1,
+        text,
+        &[
+            ("person", "Jan Vermeulen"),
+            ("person", "Ingrid Vermeulen"),
+            ("person", "Jan Willem Vermeulen"),
+            ("place", "Zwolle"),
+            ("birthdate", "01-09-1966"),
+            ("person", "Ingrid Vermeulen"),
+            ("person", "Kees Vos"),
+            ("person", "Jan Vermeulen"),
+            ("person", "Jan Willem Vermeulen"),
+            ("person", "Ingrid Vermeulen"),
+            ("person", "Kees Vos"),
+            ("place", "Tiel"),
+            ("person", "Kees Vos"),
+        ],
+    );
+    let subjects = resolve(&m, &[]);
+    let s = |id| subject_of(&subjects, id);
+    // One name in two sentences, the first ending on a detail: one person.
+    assert_eq!(s(11), s(13));
+    assert_ne!(s(1), s(3), "Jan and Jan Willem");
+    assert_eq!(s(1), s(8));
+    assert_eq!(s(3), s(9));
+    assert_ne!(s(2), s(6), "two Ingrids");
+    assert_ne!(s(10), s(2));
+    assert_ne!(s(10), s(6));
+}
