@@ -947,7 +947,8 @@ impl<'a> Resolver<'a> {
                         .copied()
                         .filter(|&g| {
                             let r = self.find(g);
-                            !same.iter()
+                            !same
+                                .iter()
                                 .any(|&x| self.find(x) == r && self.listed_apart(x, p))
                         })
                         .collect();
@@ -2357,7 +2358,9 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
                     && {
                         let gap = &m.before[m.before.len() - (m.start - end)..];
                         gap.matches('\n').count() <= 1
-                            && gap.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty()
+                            && gap
+                                .trim_matches(|c: char| c.is_whitespace() || c == ',')
+                                .is_empty()
                     };
                 if follows {
                     attached[i] = Some(Attached { tight: true, ..c });

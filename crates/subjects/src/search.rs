@@ -152,15 +152,14 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     for q in &query_names {
         for s in &subject_names {
             // A name the subject also writes longer with another surname ("Marie José"
-            // of "Marie José Mulder") is that longer name's part, not the requester's.
-            if q.surname_match(s).is_none()
-                && subject_names.iter().any(|long| {
-                    written_part(s, long)
-                        && q.surname_match(long).is_none()
-                        && !written_part(q, long)
-                        && !written_part(long, q)
-                })
-            {
+            // of "Marie José Mulder", "Ubah Ali" of "Ubah Ali Farah") is that longer
+            // name's part, not the requester's ("Marie Jose Postma-Smit", "Ubah Ahmed Ali").
+            if subject_names.iter().any(|long| {
+                written_part(s, long)
+                    && q.surname_match(long).is_none()
+                    && !written_part(q, long)
+                    && !written_part(long, q)
+            }) {
                 continue;
             }
             match name_score(q, s) {

@@ -62,7 +62,11 @@ fn the_town_of_an_address_block_is_where_the_person_lives() {
     ));
     let subjects = resolve(&m, &[]);
     assert_ne!(subject_of(&subjects, 1), subject_of(&subjects, 10));
-    assert_eq!(subject_of(&subjects, 10), subject_of(&subjects, 13), "the town is hers");
+    assert_eq!(
+        subject_of(&subjects, 10),
+        subject_of(&subjects, 13),
+        "the town is hers"
+    );
     assert_eq!(subject_of(&subjects, 10), subject_of(&subjects, 14));
 }
 
@@ -107,6 +111,29 @@ fn a_double_given_name_alone_is_not_part_of_the_requesters_name() {
     };
     let a = &assess_candidates(&q, &[subject])[0];
     assert_ne!(a.advice, Advice::Confirm, "{a:?}");
+    // "Ubah Ali", written for "Ubah Ali Farah", is not the requester "Ubah Ahmed Ali".
+    let subject = SubjectProfile::from_mentions([
+        ("person", "Ubah Ali Farah"),
+        ("person", "Ubah Ali"),
+        ("person", "Farah"),
+    ]);
+    let q = Query {
+        names: vec!["Ubah Ahmed Ali".into()],
+        ..Query::default()
+    };
+    let a = &assess_candidates(&q, &[subject])[0];
+    assert_ne!(a.advice, Advice::Confirm, "{a:?}");
+    // The requester who writes two parts of her name is still found.
+    let subject = SubjectProfile::from_mentions([
+        ("person", "Nimco Mohamed Nur"),
+        ("person", "Nimco Mohamed"),
+    ]);
+    let q = Query {
+        names: vec!["Nimco Mohamed".into()],
+        ..Query::default()
+    };
+    let a = &assess_candidates(&q, &[subject])[0];
+    assert_eq!(a.advice, Advice::Confirm, "{a:?}");
 }
 
 #[test]
