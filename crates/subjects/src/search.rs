@@ -165,8 +165,11 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
             match name_score(q, s) {
                 NameScore::Match(score, why, personal) => {
                     personal_name |= personal;
+                    // … and with all its given names: "Omar Farah" may be another person
+                    // than the requester "Omar Ismail Farah".
                     whole_name |= personal
-                        && !matches!(q.surname_match(s), Some(SurnameMatch::DoubleSurnamePart));
+                        && !matches!(q.surname_match(s), Some(SurnameMatch::DoubleSurnamePart))
+                        && q.givens.len() == s.givens.len();
                     if best_name.as_ref().is_none_or(|(b, _)| score > *b) {
                         best_name = Some((score, why));
                     }

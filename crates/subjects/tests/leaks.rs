@@ -210,3 +210,19 @@ fn two_names_of_one_list_are_two_people() {
     assert_ne!(s(10), s(2));
     assert_ne!(s(10), s(6));
 }
+
+#[test]
+fn a_name_without_the_requesters_second_given_name_is_only_a_name() {
+    // The requester is "Omar Ismail Farah"; a subject named only "Omar Farah" may be
+    // another person: something to check, not to confirm.
+    let q = Query {
+        names: vec!["Omar Ismail Farah".into()],
+        birthdates: vec!["03-04-1963".into()],
+        ..Query::default()
+    };
+    let other = SubjectProfile::from_mentions([("person", "Omar Farah"), ("person", "Farah")]);
+    let own = SubjectProfile::from_mentions([("person", "Omar Ismail Farah")]);
+    let a = assess_candidates(&q, &[other, own]);
+    assert_ne!(a[0].advice, Advice::Confirm, "{:?}", a[0]);
+    assert_eq!(a[1].advice, Advice::Confirm, "{:?}", a[1]);
+}
