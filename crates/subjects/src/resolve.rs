@@ -1510,6 +1510,13 @@ impl<'a> Resolver<'a> {
         // A group of that one word alone (the same "Willem" in two mail headers, joined
         // by their e-mail address) is read anew as a whole.
         if self.size[root as usize] != 1 && !self.same_word_group(p) {
+            // A group that already knows its given name ("Hamid" that a phone number
+            // joined to "Hamid Ouahabi" of another document) needs no new reading: it is
+            // weighed as it is.
+            let own = &self.profiles[root as usize];
+            if !own.givens.is_empty() && own.givens.iter().all(|g| profile.givens.contains(g)) {
+                return self.join(q, p, confidence, reason.into(), Link::Name);
+            }
             return false;
         }
         let saved = std::mem::replace(&mut self.profiles[root as usize], profile);

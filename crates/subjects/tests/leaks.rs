@@ -226,3 +226,44 @@ fn a_name_without_the_requesters_second_given_name_is_only_a_name() {
     assert_ne!(a[0].advice, Advice::Confirm, "{:?}", a[0]);
     assert_eq!(a[1].advice, Advice::Confirm, "{:?}", a[1]);
 }
+
+#[test]
+fn a_given_name_joined_elsewhere_by_a_phone_still_joins_its_full_name() {
+    // "Contact via Hamid, 06-…" in two notes: the phone number joins the two "Hamid"s,
+    // and each is the "Hamid Ouahabi" of its note.
+    let note = |who: &str| {
+        format!("Gesproken met Hamid Ouahabi{who}. De familie woont in de wijk. Contact via Hamid, 06-72534399.\n\nH. Ouahabi gaf aan zich zorgen te maken.")
+    };
+    let a = note("");
+    let b = note(" en zijn zoon Ilias Ouahabi");
+    let mut m = in_text(
+        1,
+        1,
+        &a,
+        &[
+            ("person", "Hamid Ouahabi"),
+            ("person", "Hamid"),
+            ("phone", "06-72534399"),
+            ("person", "H. Ouahabi"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        &b,
+        &[
+            ("person", "Hamid Ouahabi"),
+            ("person", "Ilias Ouahabi"),
+            ("person", "Hamid"),
+            ("phone", "06-72534399"),
+            ("person", "H. Ouahabi"),
+        ],
+    ));
+    let subjects = resolve(&m, &[]);
+    let s = |id| subject_of(&subjects, id);
+    assert_eq!(s(1), s(2));
+    assert_eq!(s(10), s(12));
+    assert_eq!(s(1), s(10));
+    assert_eq!(s(1), s(14));
+    assert_ne!(s(11), s(10));
+}
