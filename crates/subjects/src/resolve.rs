@@ -1395,7 +1395,7 @@ impl<'a> Resolver<'a> {
                     .filter_map(|q| {
                         let r = self.find(q);
                         let givens = &self.profiles[r as usize].givens;
-                        if givens == &[word.clone()] {
+                        if givens.len() == 1 && givens[0] == word {
                             Some((q, true))
                         } else {
                             givens.is_empty().then_some((q, false))
