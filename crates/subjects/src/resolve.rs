@@ -250,6 +250,9 @@ struct Profile {
     birthplaces: Vec<String>,
     towns: Vec<String>,
     bsns: Vec<String>,
+    /// Phone numbers and e-mail addresses tightly next to a name: another one keeps apart
+    /// what a name alone would join (a namesake), not what an identifier joins.
+    contacts: Vec<String>,
     /// Addresses next to a name: a household shares them, so they keep apart only what a
     /// name alone would join, and tell which of several fitting people a mention is.
     addresses: Vec<String>,
@@ -351,6 +354,9 @@ impl Profile {
         for v in other.addresses {
             push_capped(&mut self.addresses, v);
         }
+        for v in other.contacts {
+            push_capped(&mut self.contacts, v);
+        }
     }
 
     /// Why the two groups cannot be one person, if they cannot, for a join that rests on
@@ -372,6 +378,20 @@ impl Profile {
         // who moved are joined by an identifier, or by the working group).
         if link == Link::Name && disjoint(&self.addresses, &other.addresses) {
             return Some("another address");
+        }
+        if link == Link::Name {
+            for kind in ["phone:", "email:"] {
+                let of = |p: &Profile| -> Vec<String> {
+                    p.contacts
+                        .iter()
+                        .filter(|c| c.starts_with(kind))
+                        .cloned()
+                        .collect()
+                };
+                if disjoint(&of(self), &of(other)) {
+                    return Some("another phone number or e-mail address");
+                }
+            }
         }
         if !self.givens.is_empty()
             && !other.givens.is_empty()
@@ -756,6 +776,11 @@ impl<'a> Resolver<'a> {
                 "bsn" => {
                     if let Some(b) = normalise_identifier("bsn", &m.value) {
                         push_capped(&mut profile.bsns, b);
+                    }
+                }
+                "phone" | "email" => {
+                    if let Some(v) = normalise_identifier(&m.kind, &m.value) {
+                        push_capped(&mut profile.contacts, format!("{}:{v}", m.kind));
                     }
                 }
                 "address" => {

@@ -267,3 +267,43 @@ fn a_given_name_joined_elsewhere_by_a_phone_still_joins_its_full_name() {
     assert_eq!(s(1), s(14));
     assert_ne!(s(11), s(10));
 }
+
+#[test]
+fn another_phone_number_keeps_apart_what_the_name_alone_would_join() {
+    // "Erik Smit" with one phone number and a birth date, "Erik Smit" with another phone
+    // number: a namesake, as far as the name tells. The same number joins, whatever else.
+    let mut m = in_text(
+        1,
+        1,
+        "Gesproken met Erik Smit, geboren 25-10-2001, woonachtig te Delft, 06-85789811.",
+        &[
+            ("person", "Erik Smit"),
+            ("birthdate", "25-10-2001"),
+            ("place", "Delft"),
+            ("phone", "06-85789811"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Contact via Erik Smit, 06-01042639.",
+        &[("person", "Erik Smit"), ("phone", "06-01042639")],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Erik Smit belde, 06-01042639, over de bijeenkomst.",
+        &[("person", "Erik Smit"), ("phone", "06-01042639")],
+    ));
+    m.extend(in_text(
+        4,
+        30,
+        "Erik Smit belde terug: 06-85789811.",
+        &[("person", "Erik Smit"), ("phone", "06-85789811")],
+    ));
+    let subjects = resolve(&m, &[]);
+    let s = |id| subject_of(&subjects, id);
+    assert_ne!(s(1), s(10));
+    assert_eq!(s(10), s(20));
+    assert_eq!(s(1), s(30));
+}
