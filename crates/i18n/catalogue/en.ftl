@@ -611,6 +611,7 @@ why-surname-in-document = surname matches { $name } in the same document
 why-abbreviation-in-document = abbreviation { $abbreviation } matches the initials of { $name } in the same document
 why-given-name-in-document = given name only, matches { $name } in the same document
 why-given-name-person-in-document = given name only, matches the person of { $name } in the same document
+why-given-name-initials-in-document = given name only, fits the initials { $name } in the same document
 why-shared-identifier = shared { $kind } next to { $name } and { $other }
 why-shared-identifier-in-document = shared { $kind } next to { $name } and { $other } in the same document
 why-same-name = same name

@@ -611,6 +611,7 @@ why-surname-in-document = achternaam past bij { $name } in hetzelfde document
 why-abbreviation-in-document = afkorting { $abbreviation } past bij de voorletters van { $name } in hetzelfde document
 why-given-name-in-document = alleen een voornaam, past bij { $name } in hetzelfde document
 why-given-name-person-in-document = alleen een voornaam, past bij de persoon van { $name } in hetzelfde document
+why-given-name-initials-in-document = alleen een voornaam, past bij de voorletters { $name } in hetzelfde document
 why-shared-identifier = { $kind } gedeeld door { $name } en { $other }
 why-shared-identifier-in-document = { $kind } gedeeld door { $name } en { $other } in hetzelfde document
 why-same-name = dezelfde naam

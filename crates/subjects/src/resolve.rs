@@ -239,6 +239,9 @@ struct Profile {
     hyphen_givens: Vec<String>,
     lone_givens: Vec<String>,
     initials: u32,
+    /// The initials of all given names, where a name gives two or more ("jw" of "Jan
+    /// Willem", "J.W." or "Jan-Willem"): "J.P." and "H.H." are other people.
+    initial_runs: Vec<String>,
     surnames: Vec<String>,
     surname_parts: Vec<Vec<String>>,
     salutation: u8,
@@ -248,6 +251,9 @@ struct Profile {
     birthplaces: Vec<String>,
     towns: Vec<String>,
     bsns: Vec<String>,
+    /// Phone numbers and e-mail addresses tightly next to a name: another one keeps apart
+    /// what a name alone would join (a namesake), not what an identifier joins.
+    contacts: Vec<String>,
     /// Addresses next to a name: a household shares them, so they keep apart only what a
     /// name alone would join, and tell which of several fitting people a mention is.
     addresses: Vec<String>,
@@ -289,6 +295,9 @@ impl Profile {
                 p.initials = 1 << (c as u32 - 'a' as u32);
             }
         }
+        if key.initials.chars().count() >= 2 {
+            p.initial_runs.push(key.initials.clone());
+        }
         if !key.surname.is_empty() {
             p.surnames.push(key.surname.clone());
             p.surname_parts.push(key.surname_parts.clone());
@@ -327,6 +336,9 @@ impl Profile {
             }
         }
         self.initials |= other.initials;
+        for v in other.initial_runs {
+            push_capped(&mut self.initial_runs, v);
+        }
         self.salutation |= other.salutation;
         for v in other.births {
             push_capped(&mut self.births, v);
@@ -342,6 +354,9 @@ impl Profile {
         }
         for v in other.addresses {
             push_capped(&mut self.addresses, v);
+        }
+        for v in other.contacts {
+            push_capped(&mut self.contacts, v);
         }
     }
 
@@ -365,6 +380,20 @@ impl Profile {
         if link == Link::Name && disjoint(&self.addresses, &other.addresses) {
             return Some("another address");
         }
+        if link == Link::Name {
+            for kind in ["phone:", "email:"] {
+                let of = |p: &Profile| -> Vec<String> {
+                    p.contacts
+                        .iter()
+                        .filter(|c| c.starts_with(kind))
+                        .cloned()
+                        .collect()
+                };
+                if disjoint(&of(self), &of(other)) {
+                    return Some("another phone number or e-mail address");
+                }
+            }
+        }
         if !self.givens.is_empty()
             && !other.givens.is_empty()
             && !self
@@ -380,6 +409,17 @@ impl Profile {
             return Some("another given name");
         }
         if self.initials != 0 && other.initials != 0 && self.initials & other.initials == 0 {
+            return Some("other initials");
+        }
+        if !self.initial_runs.is_empty()
+            && !other.initial_runs.is_empty()
+            && !self.initial_runs.iter().any(|a| {
+                other
+                    .initial_runs
+                    .iter()
+                    .any(|b| a.chars().zip(b.chars()).all(|(x, y)| x == y))
+            })
+        {
             return Some("other initials");
         }
         if self.salutation | other.salutation == 3 {
@@ -542,6 +582,10 @@ struct Resolver<'a> {
     attached: Vec<Option<Attached>>,
     /// Short forms left apart because two people of their document fit them.
     ambiguous: Vec<bool>,
+    /// Given names alone (`.0`) whose document names one person with that initial and no
+    /// given name known yet (`.1`): joined to it once the rounds could not tell that
+    /// person's given name from elsewhere.
+    given_by_initials: Vec<(u32, u32)>,
     /// How many joins were made, to tell when a round changed nothing.
     joins: usize,
     /// "Warsame" and "Amina Hassan" found apart in "Van: Warsame, Amina Hassan <…>".
@@ -585,6 +629,7 @@ pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
             break;
         }
     }
+    r.join_given_names_by_initials();
     r.join_other_names();
     let attached = std::mem::take(&mut r.attached);
     r.into_subjects(&attached, decisions)
@@ -728,6 +773,11 @@ impl<'a> Resolver<'a> {
                         push_capped(&mut profile.bsns, b);
                     }
                 }
+                "phone" | "email" => {
+                    if let Some(v) = normalise_identifier(&m.kind, &m.value) {
+                        push_capped(&mut profile.contacts, format!("{}:{v}", m.kind));
+                    }
+                }
                 "address" => {
                     if let Some(v) = normalise_identifier("address", &m.value) {
                         push_capped(&mut profile.addresses, v);
@@ -753,6 +803,7 @@ impl<'a> Resolver<'a> {
             joins: 0,
             inverted,
             full_blocks: Vec::new(),
+            given_by_initials: Vec::new(),
         }
     }
 
@@ -909,8 +960,60 @@ impl<'a> Resolver<'a> {
                 let mut list = by_name.remove(&key).unwrap_or_default();
                 list.sort_by_key(|&p| usize::from(self.profiles[p as usize].facts() == 0));
                 let mut groups: Vec<u32> = Vec::new();
+                // The mentions of this name in the document (few; a long document that
+                // repeats one name many times is not read as lists).
+                let same: Vec<u32> = if list.len() <= 64 {
+                    list.clone()
+                } else {
+                    Vec::new()
+                };
                 for p in list {
-                    let fits = self.fitting(p, &groups);
+                    // A group with a member named in one list with `p` ("Aanwezig: Ingrid
+                    // Vermeulen, …, Ingrid Vermeulen") is another person.
+                    let open: Vec<u32> = groups
+                        .iter()
+                        .copied()
+                        .filter(|&g| {
+                            let r = self.find(g);
+                            !same
+                                .iter()
+                                .any(|&x| self.find(x) == r && self.listed_apart(x, p))
+                        })
+                        .collect();
+                    let mut fits = self.fitting(p, &open);
+                    // Of two people the list tells apart ("Jan Vermeulen", "Jan Willem
+                    // Vermeulen"), the one written with exactly these given names.
+                    if fits.len() > 1 {
+                        let exact: Vec<u32> = fits
+                            .iter()
+                            .copied()
+                            .filter(|&g| {
+                                let r = self.find(g);
+                                same.iter().any(|&x| {
+                                    self.find(x) == r
+                                        && self.keys[x as usize].givens
+                                            == self.keys[p as usize].givens
+                                })
+                            })
+                            .collect();
+                        let apart = exact.len() == 1
+                            && fits.iter().any(|&g| {
+                                let r = self.find(g);
+                                fits.iter().any(|&h| {
+                                    let rh = self.find(h);
+                                    rh != r
+                                        && same.iter().any(|&x| {
+                                            self.find(x) == r
+                                                && same.iter().any(|&y| {
+                                                    self.find(y) == rh && self.listed_apart(x, y)
+                                                })
+                                        })
+                                })
+                            });
+                        if apart {
+                            fits = exact;
+                        }
+                    }
                     match fits[..] {
                         [q] => {
                             self.join(
@@ -933,6 +1036,38 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the person mentions `a` and `b` of one document stand in one list ("Aanwezig:
+    /// A, B en C"): on one line, in one sentence, with a comma or "en" between them. A
+    /// list names each person once.
+    fn listed_apart(&self, a: u32, b: u32) -> bool {
+        if a == b {
+            return false;
+        }
+        let (ma, mb) = (
+            &self.mentions[self.persons[a as usize]],
+            &self.mentions[self.persons[b as usize]],
+        );
+        let (first, second) = if ma.start <= mb.start {
+            (ma, mb)
+        } else {
+            (mb, ma)
+        };
+        let end = first.start + first.value.len();
+        if second.start < end || first.doc != second.doc {
+            return false;
+        }
+        let gap_len = second.start - end;
+        let ctx = &second.before;
+        if ctx.len() < gap_len || !ctx.is_char_boundary(ctx.len() - gap_len) {
+            return false;
+        }
+        let gap = &ctx[ctx.len() - gap_len..];
+        // The second name starts with a capital: a dot right before it ends a sentence.
+        !gap.contains('\n')
+            && !sentence_ends(&format!("{gap}X"))
+            && (gap.contains(',') || gap.contains(" en ") || gap.contains(';'))
     }
 
     /// A kunya or other alias written right after a full name ("Youssef Tahiri (Abu
@@ -980,6 +1115,7 @@ impl<'a> Resolver<'a> {
     /// Step 2b: initials, a surname alone (also after a title), a given name alone and
     /// abbreviations against the people of their own document.
     fn join_short_forms_in_documents(&mut self) {
+        self.given_by_initials.clear();
         for d in 0..self.by_doc.len() {
             let ps = self.by_doc[d].1.clone();
             // Initials first: "P. de Boer" may be what explains a later "De Boer".
@@ -1052,6 +1188,24 @@ impl<'a> Resolver<'a> {
                         first.insert(key, p);
                     }
                 }
+            }
+        }
+    }
+
+    /// A given name alone joins the one person of its document with that initial ("Ubah"
+    /// beside "U. Ali") where no other document told that person's given name.
+    fn join_given_names_by_initials(&mut self) {
+        for (p, q) in std::mem::take(&mut self.given_by_initials) {
+            let (rp, rq) = (self.find(p), self.find(q));
+            if rp == rq || !self.profiles[rq as usize].givens.is_empty() {
+                continue;
+            }
+            let reason = why(
+                "given-name-initials-in-document",
+                &[("name", self.display(q))],
+            );
+            if self.join_as_given_name(q, p, 0.45, reason) {
+                self.ambiguous[p as usize] = false;
             }
         }
     }
@@ -1251,20 +1405,41 @@ impl<'a> Resolver<'a> {
                             && self.keys[q as usize].first_initial() == first
                     })
                     .collect();
-                // The one person of the document with that initial, known by that name.
-                match self.one_per_group(p, &cands)[..] {
-                    [q] if {
+                // The one person of the document with that initial, known by that name or
+                // by no given name at all ("Ubah" beside "U. Ali"): the writer introduced
+                // nobody else it could be. Two such people leave it apart; it is not
+                // explained by a name of another document either.
+                let fit: Vec<(u32, bool)> = self
+                    .one_per_group(p, &cands)
+                    .into_iter()
+                    .filter_map(|q| {
                         let r = self.find(q);
-                        self.profiles[r as usize].givens == [word]
-                    } =>
-                    {
+                        let givens = &self.profiles[r as usize].givens;
+                        if givens.len() == 1 && givens[0] == word {
+                            Some((q, true))
+                        } else {
+                            givens.is_empty().then_some((q, false))
+                        }
+                    })
+                    .collect();
+                match fit[..] {
+                    [(q, true)] => {
                         let reason = why(
                             "given-name-person-in-document",
                             &[("name", self.display(q))],
                         );
                         self.join_as_given_name(q, p, 0.5, reason)
                     }
-                    _ => false,
+                    [(q, false)] => {
+                        self.ambiguous[p as usize] = true;
+                        self.given_by_initials.push((p, q));
+                        false
+                    }
+                    [] => false,
+                    _ => {
+                        self.ambiguous[p as usize] = true;
+                        false
+                    }
                 }
             }
             _ => {
@@ -1355,6 +1530,13 @@ impl<'a> Resolver<'a> {
         // A group of that one word alone (the same "Willem" in two mail headers, joined
         // by their e-mail address) is read anew as a whole.
         if self.size[root as usize] != 1 && !self.same_word_group(p) {
+            // A group that already knows its given name ("Hamid" that a phone number
+            // joined to "Hamid Ouahabi" of another document) needs no new reading: it is
+            // weighed as it is.
+            let own = &self.profiles[root as usize];
+            if !own.givens.is_empty() && own.givens.iter().all(|g| profile.givens.contains(g)) {
+                return self.join(q, p, confidence, reason.into(), Link::Name);
+            }
             return false;
         }
         let saved = std::mem::replace(&mut self.profiles[root as usize], profile);
@@ -2098,6 +2280,8 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
         }
     }
     let mut next: Option<(u64, u32, usize)> = None;
+    // The person each detail would belong to, before the tightness test.
+    let mut candidate: Vec<Option<Attached>> = vec![None; n];
     for &i in order.iter().rev() {
         let m = &mentions[i];
         if let Some(p) = person_of[i] {
@@ -2143,6 +2327,12 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
             (None, Some(a)) => Some((a, false)),
             (None, None) => None,
         };
+        candidate[i] = chosen.map(|((p, distance), after_name)| Attached {
+            person: p,
+            distance,
+            tight: false,
+            after_name,
+        });
         attached[i] = chosen.and_then(|((p, distance), after_name)| {
             // The text between the name and the detail, where the caller gave it.
             let gap: Option<&str> = if after_name {
@@ -2173,6 +2363,40 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
                 after_name,
             })
         });
+    }
+    // An address block: a detail on the line right after a detail that is tightly a
+    // person's (the postcode and town under "Molenweg 12" under the addressee's name), or
+    // right after it on its line, is that person's too.
+    let mut prev: Option<usize> = None;
+    for &i in &order {
+        let m = &mentions[i];
+        if person_of[i].is_some() {
+            prev = None;
+            continue;
+        }
+        if attached[i].is_none() {
+            if let (Some(j), Some(c)) = (prev, candidate[i]) {
+                let pj = &mentions[j];
+                let end = pj.start + pj.value.len();
+                let follows = pj.doc == m.doc
+                    && c.after_name
+                    && attached[j].is_some_and(|a| a.tight && a.after_name && a.person == c.person)
+                    && m.start >= end
+                    && m.before.len() >= m.start - end
+                    && m.before.is_char_boundary(m.before.len() - (m.start - end))
+                    && {
+                        let gap = &m.before[m.before.len() - (m.start - end)..];
+                        gap.matches('\n').count() <= 1
+                            && gap
+                                .trim_matches(|c: char| c.is_whitespace() || c == ',')
+                                .is_empty()
+                    };
+                if follows {
+                    attached[i] = Some(Attached { tight: true, ..c });
+                }
+            }
+        }
+        prev = Some(i);
     }
     attached
 }

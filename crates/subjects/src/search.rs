@@ -152,11 +152,25 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     let mut whole_name = false;
     for q in &query_names {
         for s in &subject_names {
+            // A name the subject also writes longer with another surname ("Marie José"
+            // of "Marie José Mulder", "Ubah Ali" of "Ubah Ali Farah") is that longer
+            // name's part, not the requester's ("Marie Jose Postma-Smit", "Ubah Ahmed Ali").
+            if subject_names.iter().any(|long| {
+                written_part(s, long)
+                    && q.surname_match(long).is_none()
+                    && !written_part(q, long)
+                    && !written_part(long, q)
+            }) {
+                continue;
+            }
             match name_score(q, s) {
                 NameScore::Match(score, evidence, personal) => {
                     personal_name |= personal;
+                    // … and with all its given names: "Omar Farah" may be another person
+                    // than the requester "Omar Ismail Farah".
                     whole_name |= personal
-                        && !matches!(q.surname_match(s), Some(SurnameMatch::DoubleSurnamePart));
+                        && !matches!(q.surname_match(s), Some(SurnameMatch::DoubleSurnamePart))
+                        && q.givens.len() == s.givens.len();
                     if best_name.as_ref().is_none_or(|(b, _)| score > *b) {
                         best_name = Some((score, evidence));
                     }
@@ -606,7 +620,10 @@ mod tests {
             assert_eq!(a.advice, advice, "{subject:?}: {a:?}");
         }
         let a = assess_candidate(&request, &namesake);
-        assert!(a.contradictions.iter().any(|c| c.contains("another-birth-date")));
+        assert!(a
+            .contradictions
+            .iter()
+            .any(|c| c.contains("another-birth-date")));
         assert!(assess_candidate(&request, &him).confidence > a.confidence);
         assert!(contradicts_request(&request, "birthdate", "9-9-1991"));
         assert!(!contradicts_request(&request, "birthdate", "02-04-1950"));

@@ -28,6 +28,7 @@ pub const CODES: &[&str] = &[
     "abbreviation-in-document",
     "given-name-in-document",
     "given-name-person-in-document",
+    "given-name-initials-in-document",
     "shared-identifier",
     "shared-identifier-in-document",
     "same-name",

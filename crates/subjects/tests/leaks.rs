@@ -1,0 +1,309 @@
+//! Cases in which one person's mentions joined another's (or an access request found
+//! another's subject), each reduced to a few mentions: the error that would show one
+//! person's documents in another's inspection package.
+
+use grondslag_subjects::{
+    assess_candidates, resolve, Advice, Mention, Query, Subject, SubjectProfile,
+};
+
+/// Mentions found in `text` at the first occurrence (from the previous one) of each
+/// value, with the text before them, as the binary hands them over.
+fn in_text(doc: u64, first_id: u64, text: &str, found: &[(&str, &str)]) -> Vec<Mention> {
+    let mut from = 0;
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, &(kind, value))| {
+            let start = from + text[from..].find(value).expect("value in text");
+            from = start + value.len();
+            Mention {
+                id: first_id + i as u64,
+                doc,
+                kind: kind.to_string(),
+                value: value.to_string(),
+                start,
+                before: grondslag_subjects::text_before(text, start),
+            }
+        })
+        .collect()
+}
+
+fn subject_of(subjects: &[Subject], id: u64) -> Option<usize> {
+    subjects
+        .iter()
+        .position(|s| s.members.iter().any(|x| x.mention == id))
+}
+
+#[test]
+fn the_town_of_an_address_block_is_where_the_person_lives() {
+    // A letter to "H. Tesfamariam" in Harderwijk is not the Helen Tesfamariam of
+    // Culemborg: the town under the street is a fact of the addressee.
+    let mut m = in_text(
+        1,
+        1,
+        "4. Helen Tesfamariam, geboren 04-11-1993, woonachtig te Culemborg\n",
+        &[
+            ("person", "Helen Tesfamariam"),
+            ("birthdate", "04-11-1993"),
+            ("place", "Culemborg"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Ministerie\n\nMevrouw H. Tesfamariam\nMolenweg 12\n1912 DT  HARDERWIJK\n\nDen Haag, 21 juli 2019\n\nGeachte mevrouw Tesfamariam,\n\nHierbij bevestigen wij de ontvangst.",
+        &[
+            ("person", "H. Tesfamariam"),
+            ("address", "Molenweg 12"),
+            ("postcode", "1912 DT"),
+            ("place", "HARDERWIJK"),
+            ("person", "Tesfamariam"),
+        ],
+    ));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 1), subject_of(&subjects, 10));
+    assert_eq!(
+        subject_of(&subjects, 10),
+        subject_of(&subjects, 13),
+        "the town is hers"
+    );
+    assert_eq!(subject_of(&subjects, 10), subject_of(&subjects, 14));
+}
+
+#[test]
+fn a_given_name_beside_fitting_initials_is_not_explained_elsewhere() {
+    // "Ubah" in a document that names "U. Ali" is that person as far as anyone can tell,
+    // not the one "Ubah Farah" of another document.
+    let mut m = in_text(
+        1,
+        1,
+        "Aanwezig: Omar Nur, U. Ali en E. Willems (ministerie)\n\n2. Mededelingen\nUbah vraagt naar de planning van de activiteiten.",
+        &[
+            ("person", "Omar Nur"),
+            ("person", "U. Ali"),
+            ("person", "E. Willems"),
+            ("person", "Ubah"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Ik heb gesproken met Ubah Farah. Ubah Farah wil graag meedoen.",
+        &[("person", "Ubah Farah"), ("person", "Ubah Farah")],
+    ));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 4), subject_of(&subjects, 10));
+    assert_eq!(subject_of(&subjects, 10), subject_of(&subjects, 11));
+}
+
+#[test]
+fn a_double_given_name_alone_is_not_part_of_the_requesters_name() {
+    // The subject "Marie José Mulder", also written "Marie José": the requester "Marie
+    // Jose Postma-Smit" shares the given names, not the name.
+    let subject = SubjectProfile::from_mentions([
+        ("person", "Marie José Mulder"),
+        ("person", "Marie José"),
+        ("person", "Mulder"),
+    ]);
+    let q = Query {
+        names: vec!["Marie Jose Postma-Smit".into()],
+        ..Query::default()
+    };
+    let a = &assess_candidates(&q, &[subject])[0];
+    assert_ne!(a.advice, Advice::Confirm, "{a:?}");
+    // "Ubah Ali", written for "Ubah Ali Farah", is not the requester "Ubah Ahmed Ali".
+    let subject = SubjectProfile::from_mentions([
+        ("person", "Ubah Ali Farah"),
+        ("person", "Ubah Ali"),
+        ("person", "Farah"),
+    ]);
+    let q = Query {
+        names: vec!["Ubah Ahmed Ali".into()],
+        ..Query::default()
+    };
+    let a = &assess_candidates(&q, &[subject])[0];
+    assert_ne!(a.advice, Advice::Confirm, "{a:?}");
+    // The requester who writes two parts of her name is still found.
+    let subject = SubjectProfile::from_mentions([
+        ("person", "Nimco Mohamed Nur"),
+        ("person", "Nimco Mohamed"),
+    ]);
+    let q = Query {
+        names: vec!["Nimco Mohamed".into()],
+        ..Query::default()
+    };
+    let a = &assess_candidates(&q, &[subject])[0];
+    assert_eq!(a.advice, Advice::Confirm, "{a:?}");
+}
+
+#[test]
+fn a_second_given_name_or_initial_that_differs_is_another_person() {
+    // "Hassan Hassan Ali" is not "Hassan Omar Ali" ("Ali, H.O."), and "J.P. Vermeulen"
+    // is not "Jan Willem Vermeulen".
+    let mut m = in_text(
+        1,
+        1,
+        "Betrokkene Hassan Omar Ali (geboren 12-07-1975, woonachtig te Vlaardingen) is actief.",
+        &[
+            ("person", "Hassan Omar Ali"),
+            ("birthdate", "12-07-1975"),
+            ("place", "Vlaardingen"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Aanwezig: Hassan Hassan Ali, Amina Warsame en Jan Willem Vermeulen (ministerie)",
+        &[
+            ("person", "Hassan Hassan Ali"),
+            ("person", "Amina Warsame"),
+            ("person", "Jan Willem Vermeulen"),
+        ],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Gesproken met J.P. Vermeulen en Ali, H.O. over de bijeenkomst.",
+        &[("person", "J.P. Vermeulen"), ("person", "Ali, H.O.")],
+    ));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 1), subject_of(&subjects, 10));
+    assert_ne!(subject_of(&subjects, 21), subject_of(&subjects, 10));
+    assert_eq!(subject_of(&subjects, 21), subject_of(&subjects, 1));
+    assert_ne!(subject_of(&subjects, 12), subject_of(&subjects, 20));
+}
+
+#[test]
+fn two_names_of_one_list_are_two_people() {
+    // An attendance list that names "Jan Vermeulen" and "Jan Willem Vermeulen", or
+    // "Ingrid Vermeulen" twice, names two people; a later "Jan Vermeulen" is the one
+    // written so, a later "Ingrid Vermeulen" could be either.
+    let text = "Aanwezig: Jan Vermeulen (ministerie), Ingrid Vermeulen, Jan Willem Vermeulen, woonachtig te Zwolle, geboren 01-09-1966, Ingrid Vermeulen en Kees Vos (ministerie)\n\n1. Opening\nJan Vermeulen opent de vergadering.\nJan Willem Vermeulen vraagt naar de planning. Ingrid Vermeulen zegt toe hierop terug te komen.\nIk heb gesproken met Kees Vos, wonend in Tiel. Kees Vos wil graag meedoen.";
+    let m = in_text(
+        1,
+        1,
+        text,
+        &[
+            ("person", "Jan Vermeulen"),
+            ("person", "Ingrid Vermeulen"),
+            ("person", "Jan Willem Vermeulen"),
+            ("place", "Zwolle"),
+            ("birthdate", "01-09-1966"),
+            ("person", "Ingrid Vermeulen"),
+            ("person", "Kees Vos"),
+            ("person", "Jan Vermeulen"),
+            ("person", "Jan Willem Vermeulen"),
+            ("person", "Ingrid Vermeulen"),
+            ("person", "Kees Vos"),
+            ("place", "Tiel"),
+            ("person", "Kees Vos"),
+        ],
+    );
+    let subjects = resolve(&m, &[]);
+    let s = |id| subject_of(&subjects, id);
+    // One name in two sentences, the first ending on a detail: one person.
+    assert_eq!(s(11), s(13));
+    assert_ne!(s(1), s(3), "Jan and Jan Willem");
+    assert_eq!(s(1), s(8));
+    assert_eq!(s(3), s(9));
+    assert_ne!(s(2), s(6), "two Ingrids");
+    assert_ne!(s(10), s(2));
+    assert_ne!(s(10), s(6));
+}
+
+#[test]
+fn a_name_without_the_requesters_second_given_name_is_only_a_name() {
+    // The requester is "Omar Ismail Farah"; a subject named only "Omar Farah" may be
+    // another person: something to check, not to confirm.
+    let q = Query {
+        names: vec!["Omar Ismail Farah".into()],
+        birthdates: vec!["03-04-1963".into()],
+        ..Query::default()
+    };
+    let other = SubjectProfile::from_mentions([("person", "Omar Farah"), ("person", "Farah")]);
+    let own = SubjectProfile::from_mentions([("person", "Omar Ismail Farah")]);
+    let a = assess_candidates(&q, &[other, own]);
+    assert_ne!(a[0].advice, Advice::Confirm, "{:?}", a[0]);
+    assert_eq!(a[1].advice, Advice::Confirm, "{:?}", a[1]);
+}
+
+#[test]
+fn a_given_name_joined_elsewhere_by_a_phone_still_joins_its_full_name() {
+    // "Contact via Hamid, 06-…" in two notes: the phone number joins the two "Hamid"s,
+    // and each is the "Hamid Ouahabi" of its note.
+    let note = |who: &str| {
+        format!("Gesproken met Hamid Ouahabi{who}. De familie woont in de wijk. Contact via Hamid, 06-72534399.\n\nH. Ouahabi gaf aan zich zorgen te maken.")
+    };
+    let a = note("");
+    let b = note(" en zijn zoon Ilias Ouahabi");
+    let mut m = in_text(
+        1,
+        1,
+        &a,
+        &[
+            ("person", "Hamid Ouahabi"),
+            ("person", "Hamid"),
+            ("phone", "06-72534399"),
+            ("person", "H. Ouahabi"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        &b,
+        &[
+            ("person", "Hamid Ouahabi"),
+            ("person", "Ilias Ouahabi"),
+            ("person", "Hamid"),
+            ("phone", "06-72534399"),
+            ("person", "H. Ouahabi"),
+        ],
+    ));
+    let subjects = resolve(&m, &[]);
+    let s = |id| subject_of(&subjects, id);
+    assert_eq!(s(1), s(2));
+    assert_eq!(s(10), s(12));
+    assert_eq!(s(1), s(10));
+    assert_eq!(s(1), s(14));
+    assert_ne!(s(11), s(10));
+}
+
+#[test]
+fn another_phone_number_keeps_apart_what_the_name_alone_would_join() {
+    // "Erik Smit" with one phone number and a birth date, "Erik Smit" with another phone
+    // number: a namesake, as far as the name tells. The same number joins, whatever else.
+    let mut m = in_text(
+        1,
+        1,
+        "Gesproken met Erik Smit, geboren 25-10-2001, woonachtig te Delft, 06-85789811.",
+        &[
+            ("person", "Erik Smit"),
+            ("birthdate", "25-10-2001"),
+            ("place", "Delft"),
+            ("phone", "06-85789811"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Contact via Erik Smit, 06-01042639.",
+        &[("person", "Erik Smit"), ("phone", "06-01042639")],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Erik Smit belde, 06-01042639, over de bijeenkomst.",
+        &[("person", "Erik Smit"), ("phone", "06-01042639")],
+    ));
+    m.extend(in_text(
+        4,
+        30,
+        "Erik Smit belde terug: 06-85789811.",
+        &[("person", "Erik Smit"), ("phone", "06-85789811")],
+    ));
+    let subjects = resolve(&m, &[]);
+    let s = |id| subject_of(&subjects, id);
+    assert_ne!(s(1), s(10));
+    assert_eq!(s(10), s(20));
+    assert_eq!(s(1), s(30));
+}
