@@ -2,31 +2,10 @@
 //! another's subject), each reduced to a few mentions: the error that would show one
 //! person's documents in another's inspection package.
 
-use grondslag_subjects::{
-    assess_candidates, resolve, Advice, Mention, Query, Subject, SubjectProfile,
-};
+mod common;
 
-/// Mentions found in `text` at the first occurrence (from the previous one) of each
-/// value, with the text before them, as the binary hands them over.
-fn in_text(doc: u64, first_id: u64, text: &str, found: &[(&str, &str)]) -> Vec<Mention> {
-    let mut from = 0;
-    found
-        .iter()
-        .enumerate()
-        .map(|(i, &(kind, value))| {
-            let start = from + text[from..].find(value).expect("value in text");
-            from = start + value.len();
-            Mention {
-                id: first_id + i as u64,
-                doc,
-                kind: kind.to_string(),
-                value: value.to_string(),
-                start,
-                before: grondslag_subjects::text_before(text, start),
-            }
-        })
-        .collect()
-}
+use common::in_text;
+use grondslag_subjects::{assess_candidates, resolve, Advice, Query, Subject, SubjectProfile};
 
 fn subject_of(subjects: &[Subject], id: u64) -> Option<usize> {
     subjects

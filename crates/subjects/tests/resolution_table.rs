@@ -1,6 +1,9 @@
 //! Data-driven resolution cases: each case is a few documents' mentions and the expected
 //! grouping. Add a case by adding a row.
 
+mod common;
+
+use common::in_text;
 use grondslag_subjects::{resolve, Decision, Mention, Subject};
 
 /// A mention in a case: (document, kind, value). Offsets are generated: each mention
@@ -333,28 +336,6 @@ fn odd_input_does_not_panic() {
         }
         let _ = resolve(&m, &[]);
     }
-}
-
-/// Mentions found in `text` at the first occurrence (from `from`) of each value, with the
-/// text before them, as the binary hands them over.
-fn in_text(doc: u64, first_id: u64, text: &str, found: &[(&str, &str)]) -> Vec<Mention> {
-    let mut from = 0;
-    found
-        .iter()
-        .enumerate()
-        .map(|(i, &(kind, value))| {
-            let start = from + text[from..].find(value).expect("value in text");
-            from = start + value.len();
-            Mention {
-                id: first_id + i as u64,
-                doc,
-                kind: kind.to_string(),
-                value: value.to_string(),
-                start,
-                before: grondslag_subjects::text_before(text, start),
-            }
-        })
-        .collect()
 }
 
 #[test]

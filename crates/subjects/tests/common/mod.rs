@@ -1,11 +1,33 @@
-//! Shared by `tests/corpus_resolution.rs` and `examples/eval.rs`: parses the inline gold
-//! markup of an annotated corpus and scores resolution pairwise.
+//! Shared by the tests and `examples/eval.rs`: parses the inline gold markup of an annotated
+//! corpus and scores resolution pairwise; builds mentions from a text as the binary does.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use grondslag_subjects::{resolve, Mention};
+
+/// Mentions found in `text` at the first occurrence (from the previous one) of each
+/// value, with the text before them, as the binary hands them over.
+pub fn in_text(doc: u64, first_id: u64, text: &str, found: &[(&str, &str)]) -> Vec<Mention> {
+    let mut from = 0;
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, &(kind, value))| {
+            let start = from + text[from..].find(value).expect("value in text");
+            from = start + value.len();
+            Mention {
+                id: first_id + i as u64,
+                doc,
+                kind: kind.to_string(),
+                value: value.to_string(),
+                start,
+                before: grondslag_subjects::text_before(text, start),
+            }
+        })
+        .collect()
+}
 
 /// One gold span of the inline markup, with its byte offset in the plain text.
 pub struct GoldSpan {
