@@ -957,21 +957,8 @@ fn ibans(text: &str, out: &mut Vec<Finding>) {
 
 /// Where the next line's text starts when `p` is at the end of a line (spaces, an optional
 /// carriage return, one newline, spaces) and an alphanumeric follows; not over a blank line.
-fn line_wrap(b: &[u8], mut p: usize) -> Option<usize> {
-    while b.get(p).is_some_and(|&c| c == b' ' || c == b'\t') {
-        p += 1;
-    }
-    if b.get(p) == Some(&b'\r') {
-        p += 1;
-    }
-    if b.get(p) != Some(&b'\n') {
-        return None;
-    }
-    p += 1;
-    while b.get(p).is_some_and(|&c| c == b' ' || c == b'\t') {
-        p += 1;
-    }
-    b.get(p).is_some_and(u8::is_ascii_alphanumeric).then_some(p)
+fn line_wrap(b: &[u8], p: usize) -> Option<usize> {
+    wrap_after(b, p).filter(|&q| b[q].is_ascii_alphanumeric())
 }
 
 fn plates(text: &str, out: &mut Vec<Finding>) {
