@@ -81,8 +81,13 @@ pub fn kind_colour(kind: &str) -> &'static str {
 /// where it has one, else the code itself. The store keeps the codes (they are signed in the
 /// audit log and stable in JSON); only the human-readable tables translate them.
 pub fn label(prefix: &str, code: &str) -> String {
+    label_in(grondslag_i18n::lang(), prefix, code)
+}
+
+/// [`label`] in `lang`.
+fn label_in(lang: grondslag_i18n::Lang, prefix: &str, code: &str) -> String {
     let id = format!("{prefix}-{}", code.replace([' ', '.', '_'], "-"));
-    let text = grondslag_i18n::message(grondslag_i18n::lang(), &id, &[]);
+    let text = grondslag_i18n::message(lang, &id, &[]);
     if text == id {
         code.to_string()
     } else {
@@ -109,11 +114,7 @@ fn evidence_in(lang: grondslag_i18n::Lang, text: &str) -> String {
                 .into_iter()
                 .map(|(name, value)| {
                     let value = if name == "kind" {
-                        let id = format!("why-kind-{}", value.replace('_', "-"));
-                        match message(lang, &id, &[]) {
-                            text if text == id => value.to_string(),
-                            text => text,
-                        }
+                        label_in(lang, "why-kind", value)
                     } else {
                         value.to_string()
                     };
