@@ -387,7 +387,7 @@ fn cross_validate(
                         .filter(|p| p.start < g.end && g.start < p.end)
                         .map(|p| a.text[p.start..p.end].to_string())
                         .collect();
-                    println!("{class}: {}  {:?}", ctx(g.start, g.end), near);
+                    println!("{class}: {} {}  {:?}", a.name, ctx(g.start, g.end), near);
                 }
             }
             fold.add_document(&a.name, &a.text, &a.persons, &pred);

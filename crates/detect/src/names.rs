@@ -1034,6 +1034,7 @@ pub(crate) fn detect(
     listed_names(&mut cx, &pending, &mut out);
     name_lists(&mut cx, &pending, &mut out);
     upper_names(&mut cx, &mut out);
+    byline_initials(&mut cx, &mut out);
     // A name the model found may still lack its particles and initials ("C.D. v.d. Heuvel"):
     // the longer finding replaces it in `resolve`.
     short_form_names(&mut cx, &pending, &mut out);
@@ -2298,6 +2299,53 @@ fn upper_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
         }
     }
     out.extend(found);
+}
+
+/// A journalist's initials closing a news item ("... verdreven'. (KDM)", "(PJB)" then the next
+/// item): two to four letters, two of them capitals or more, in parentheses right after a
+/// sentence end or on a line of their own, before a line end or the end of the text. A party or an organisation
+/// in parentheses follows a name or a closing parenthesis ("Jansen (VVD):", "(minister) (PvdA)"),
+/// not the full stop of a paragraph's last sentence.
+fn byline_initials(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let (toks, caps) = (cx.toks, cx.caps);
+    for k in caps.iter().map(|&k| k as usize) {
+        let t = &toks[k];
+        let w = cx.w(k).as_bytes();
+        if k < 1
+            || t.class != Class::Word
+            || !(2..=4).contains(&w.len())
+            || !w.iter().all(u8::is_ascii_alphabetic)
+            || w.iter().filter(|b| b.is_ascii_uppercase()).count() < 2
+            || t.space_before
+        {
+            continue;
+        }
+        let open = &toks[k - 1];
+        let close_ok = toks
+            .get(k + 1)
+            .is_some_and(|c| c.is_punct(cx.text, b')') && !c.space_before)
+            && toks.get(k + 2).is_none_or(|n| n.nl_before > 0);
+        let after_stop = open.is_punct(cx.text, b'(')
+            && (open.nl_before > 0
+                || k >= 2
+                    && [b'.', b'!', b'?']
+                        .iter()
+                        .any(|&c| toks[k - 2].is_punct(cx.text, c)));
+        if !close_ok || !after_stop {
+            continue;
+        }
+        // Not an ordinary word's bits: "MS", "LuB" are letters, not "ms", "lub".
+        if cx.features(k) & F_NONNAME != 0 || cx.is_org(k) || cx.is_place_toks(k, k) {
+            continue;
+        }
+        out.push(Finding {
+            start: t.start(),
+            end: t.end(),
+            kind: Kind::Person,
+            score: 0.6,
+            rule: "name.byline_initials",
+        });
+    }
 }
 
 /// Whether the ordinary word `ti` opening a chain is still a name because of the title before
