@@ -162,9 +162,9 @@ fn main() {
 }
 
 /// The learned name model: `data/name_model.bin` holds the non-zero weights sparsely (magic
-/// `GNM3`, log2 of the table size, the decision thresholds of a one-word and of a longer
+/// `GNM4`, log2 of the table size, the decision thresholds of a one-word and of a longer
 /// chain and the veto threshold of a weak rule's name, the count, then (index: u32, weight:
-/// f32) pairs, little-endian); it is expanded here into the dense table the detector
+/// f32) pairs, then the second stage's weights, all little-endian; `GNM3` has no second stage); it is expanded here into the dense table the detector
 /// embeds, so that a weight is one load at run time and there is no start-up work. Without
 /// the file (or with a malformed one) the table is all zeros and the model never decides.
 fn name_model(out: &Path) {
@@ -184,11 +184,20 @@ fn name_model(out: &Path) {
     // No model: nothing decided, nothing vetoed.
     let mut thresholds = [f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY];
     let mut count = 0usize;
+    // The second stage's weights (`names::model::DOC_WEIGHTS` of them).
+    const DOC_WEIGHTS: usize = 54;
+    let mut doc_weights = [0f32; DOC_WEIGHTS];
     if let Ok(b) = std::fs::read(&src) {
         let u32_at = |p: usize| u32::from_le_bytes(b[p..p + 4].try_into().unwrap());
-        if b.len() >= 24 && &b[..4] == b"GNM3" && u32_at(4) == BITS {
+        // `GNM4` is `GNM3` followed by the `DOC_WEIGHTS` weights of the second stage.
+        let magic = b.get(..4);
+        let doc = if magic == Some(&b"GNM4"[..]) { DOC_WEIGHTS } else { 0 };
+        if b.len() >= 24 && (magic == Some(&b"GNM3"[..]) || doc > 0) && u32_at(4) == BITS {
             let n = u32_at(20) as usize;
-            if b.len() == 24 + 8 * n {
+            if b.len() == 24 + 8 * n + 4 * doc {
+                for (k, w) in doc_weights.iter_mut().enumerate().take(doc) {
+                    *w = f32::from_bits(u32_at(24 + 8 * n + 4 * k));
+                }
                 thresholds = [
                     f32::from_bits(u32_at(8)),
                     f32::from_bits(u32_at(12)),
@@ -208,7 +217,8 @@ fn name_model(out: &Path) {
         format!(
             "/// log2 of the number of weights.\npub(crate) const MODEL_BITS: u32 = {BITS};\n\
              /// Decision thresholds of the score of a one-word chain and of a longer one (infinite: no model), and the score below which a weak rule's name is dropped.\npub(crate) const MODEL_THRESHOLDS: [f32; 3] = [{}, {}, {}];\n\
-             /// Non-zero weights.\n#[allow(dead_code)]\npub(crate) const MODEL_WEIGHTS: usize = {count};\n",
+             /// Non-zero weights.\n#[allow(dead_code)]\npub(crate) const MODEL_WEIGHTS: usize = {count};\n\
+             /// The weights of the second stage (what the other mentions' scores say).\npub(crate) const MODEL_DOC_WEIGHTS: [f32; {DOC_WEIGHTS}] = {doc_weights:?};\n",
             lit(thresholds[0]),
             lit(thresholds[1]),
             lit(thresholds[2])

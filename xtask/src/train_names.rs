@@ -19,7 +19,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use grondslag_detect::eval::{Report, Span};
-use grondslag_detect::{gold, name_candidates, Detector, Kind, NameModel};
+use grondslag_detect::{
+    doc_features, gold, name_candidates, other_scores, Detector, Kind, MentionKey, NameModel,
+};
 
 const USAGE: &str = "\
 usage: cargo xtask train-names [--conll FILE] [--epochs N] [--out FILE] [--leave-out K]
@@ -67,6 +69,9 @@ struct Example {
     checked: bool,
     /// Which fifth of the data it belongs to (for choosing the threshold).
     fold: usize,
+    /// Which text it is in, and its mention key there (the second stage).
+    doc: usize,
+    key: MentionKey,
 }
 
 pub fn main(args: Vec<String>) -> Result<()> {
@@ -212,8 +217,8 @@ fn learn(
     verbose: bool,
 ) -> Vec<u8> {
     let mut examples = Vec::new();
-    for d in docs {
-        add(&mut examples, &d.text, &d.persons, d.fold);
+    for (n, d) in docs.iter().enumerate() {
+        add(&mut examples, &d.text, &d.persons, d.fold, n);
     }
     let positives = examples.iter().filter(|e| e.positive).count();
     if verbose {
@@ -227,14 +232,24 @@ fn learn(
     // scores of all five fifths (each by a model that did not see it), the lowest threshold
     // that keeps the precision of the decisions at `min_precision`, for one-word chains and
     // for longer ones apart, and the veto threshold of the weak rules' names.
-    let mut pooled: [Vec<(f32, bool)>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    // The same held-out scores teach the second stage: what the scores of a chain's other
+    // mentions in its text add to its own, learned on scores of text the first stage had not
+    // seen, as at run time.
+    let mut first_stage = vec![0f32; examples.len()];
     for fold in 0..5 {
         let train: Vec<&Example> = examples.iter().filter(|e| e.fold != fold).collect();
         let w = learner.learn(&train);
-        for e in examples.iter().filter(|e| e.fold == fold) {
-            let g = if e.checked { 2 } else { usize::from(!e.single) };
-            pooled[g].push((score(&w, &e.features), e.positive));
+        for (i, e) in examples.iter().enumerate().filter(|(_, e)| e.fold == fold) {
+            first_stage[i] = score(&w, &e.features);
         }
+    }
+    let second = second_stage_features(&examples, &first_stage);
+    let doc_w = learn_second_stage(&examples, &first_stage, &second);
+    let mut pooled: [Vec<(f32, bool)>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    for (i, e) in examples.iter().enumerate() {
+        let g = if e.checked { 2 } else { usize::from(!e.single) };
+        let s = first_stage[i] + second[i].map_or(0.0, |f| second_score(&doc_w, &f));
+        pooled[g].push((s, e.positive));
     }
     let mut threshold = [0f32; 2];
     for (g, t) in threshold.iter_mut().enumerate() {
@@ -262,8 +277,8 @@ fn learn(
         .filter(|(_, &x)| x.abs() > 1e-6)
         .map(|(i, &x)| (i as u32, x))
         .collect();
-    let mut bytes = Vec::with_capacity(24 + 8 * nonzero.len());
-    bytes.extend_from_slice(b"GNM3");
+    let mut bytes = Vec::with_capacity(24 + 8 * nonzero.len() + 4 * doc_w.len());
+    bytes.extend_from_slice(b"GNM4");
     bytes.extend_from_slice(&BITS.to_le_bytes());
     bytes.extend_from_slice(&threshold[0].to_le_bytes());
     bytes.extend_from_slice(&threshold[1].to_le_bytes());
@@ -273,7 +288,68 @@ fn learn(
         bytes.extend_from_slice(&i.to_le_bytes());
         bytes.extend_from_slice(&x.to_le_bytes());
     }
+    for x in &doc_w {
+        bytes.extend_from_slice(&(*x as f32).to_le_bytes());
+    }
     bytes
+}
+
+/// The number of second-stage weights (`DOC_WEIGHTS` of the detector).
+const DOC_WEIGHTS: usize = 54;
+
+/// The second-stage features of each open chain (none for a chain a weak rule accepted): from
+/// the first-stage scores of the other open chains of its text, as the detector computes them.
+fn second_stage_features(examples: &[Example], first_stage: &[f32]) -> Vec<Option<[usize; 3]>> {
+    let mut out = vec![None; examples.len()];
+    let mut i = 0;
+    while i < examples.len() {
+        let doc = examples[i].doc;
+        let mut j = i;
+        while j < examples.len() && examples[j].doc == doc {
+            j += 1;
+        }
+        let open: Vec<usize> = (i..j).filter(|&k| !examples[k].checked).collect();
+        if open.len() > 1 {
+            let keys: Vec<MentionKey> = open.iter().map(|&k| examples[k].key).collect();
+            let scores: Vec<f32> = open.iter().map(|&k| first_stage[k]).collect();
+            for (&k, o) in open.iter().zip(other_scores(&keys, &scores)) {
+                out[k] = Some(doc_features(examples[k].key.single, &o));
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+fn second_score(w: &[f64], f: &[usize; 3]) -> f32 {
+    f.iter().map(|&i| w[i]).sum::<f64>() as f32
+}
+
+/// Logistic regression of the second stage: the first-stage score is a fixed offset, only the
+/// `DOC_WEIGHTS` weights are learned (AdaGrad, a small L2 penalty, examples in their order:
+/// deterministic).
+fn learn_second_stage(
+    examples: &[Example],
+    first_stage: &[f32],
+    second: &[Option<[usize; 3]>],
+) -> Vec<f64> {
+    let (l2, lr) = (0.01, 0.1);
+    let mut w = vec![0f64; DOC_WEIGHTS];
+    let mut g2 = vec![1e-8f64; DOC_WEIGHTS];
+    for _ in 0..16 {
+        for (i, e) in examples.iter().enumerate() {
+            let Some(f) = second[i] else { continue };
+            let y = if e.positive { 1.0 } else { 0.0 };
+            let s = f64::from(first_stage[i]) + f.iter().map(|&k| w[k]).sum::<f64>();
+            let g = 1.0 / (1.0 + (-s).exp()) - y;
+            for &k in &f {
+                let grad = g + l2 * w[k];
+                g2[k] += grad * grad;
+                w[k] -= lr * grad / g2[k].sqrt();
+            }
+        }
+    }
+    w
 }
 
 /// `--cv`: for each fifth of the CoNLL articles, a model learned without them (and with the
@@ -492,7 +568,13 @@ fn cross_validate(
     Ok(())
 }
 
-fn add(examples: &mut Vec<Example>, text: &str, persons: &[(usize, usize)], fold: usize) {
+fn add(
+    examples: &mut Vec<Example>,
+    text: &str,
+    persons: &[(usize, usize)],
+    fold: usize,
+    doc: usize,
+) {
     for c in name_candidates(text) {
         let positive = persons.binary_search(&(c.start, c.end)).is_ok()
             || persons.iter().any(|&(s, e)| s == c.start && e == c.end);
@@ -505,6 +587,8 @@ fn add(examples: &mut Vec<Example>, text: &str, persons: &[(usize, usize)], fold
             single,
             checked: c.checked,
             fold,
+            doc,
+            key: c.key,
         });
     }
 }

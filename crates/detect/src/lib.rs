@@ -51,6 +51,8 @@ pub mod validate;
 pub use ident::MONTH_NAMES;
 #[doc(hidden)]
 pub use names::model::NameModel;
+#[doc(hidden)]
+pub use names::model::{doc_features, other_scores, MentionKey, OtherScores};
 
 /// The words the rules key on (special-category cues, name particles, verbs of speech, clause
 /// words), deduplicated and sorted: the fuzz targets' dictionary is generated from it
@@ -234,6 +236,8 @@ pub struct NameCandidate {
     pub features: Vec<u32>,
     /// A chain a weak rule accepted, which the model confirms (else one it decides).
     pub checked: bool,
+    /// Which mentions of the text the second stage reads together with this one.
+    pub key: MentionKey,
 }
 
 /// The chains of `text` the name rules leave open, with their model features, as detection

@@ -734,11 +734,17 @@ pub(crate) fn detect(
             let feats = model_features(&mut cx, &doc, ch, s, e, 0);
             let (start, end) = (toks[ch.els[s].0].start(), el_end(toks, ch, e));
             if let Some(learn) = learn.as_deref_mut() {
+                let key = model::MentionKey {
+                    last: word_hash(&mut cx, ch.els[e].0),
+                    first: word_hash(&mut cx, ch.els[s].0),
+                    single: s == e,
+                };
                 learn.push(crate::NameCandidate {
                     start,
                     end,
                     features: feats.idx[..feats.n].to_vec(),
                     checked: false,
+                    key,
                 });
             }
             if let Some(m) = model {
@@ -753,6 +759,26 @@ pub(crate) fn detect(
                 });
             }
         }
+        // The second stage: each open chain's score moves by what the first-stage scores of
+        // its other mentions in the text say ("Rubens Barrichello" ... "Barrichello" ...
+        // "Barrichello"), as learned on text the first stage had not seen.
+        if let Some(m) = model.filter(|_| model_cands.len() > 1) {
+            let keys: Vec<model::MentionKey> = model_cands
+                .iter()
+                .map(|c| model::MentionKey {
+                    last: word_hash(&mut cx, c.last),
+                    first: word_hash(&mut cx, c.first),
+                    single: c.first == c.last,
+                })
+                .collect();
+            let scores: Vec<f32> = model_cands.iter().map(|c| c.score).collect();
+            for (c, o) in model_cands
+                .iter_mut()
+                .zip(model::other_scores(&keys, &scores))
+            {
+                c.score += m.doc_score(c.first == c.last, &o);
+            }
+        }
         // A name a weak rule found that the model is sure is none is dropped ("Roland
         // Garros" elsewhere "het Roland Garros", "Morgan Stanley" of "zakenbank Morgan
         // Stanley"), and not propagated.
@@ -765,6 +791,11 @@ pub(crate) fn detect(
                     end: out[*k].end,
                     features: feats.idx[..feats.n].to_vec(),
                     checked: true,
+                    key: model::MentionKey {
+                        last: word_hash(&mut cx, ch.els[*e].0),
+                        first: word_hash(&mut cx, ch.els[*s].0),
+                        single: s == e,
+                    },
                 });
             }
             if let Some(m) = model {

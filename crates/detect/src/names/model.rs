@@ -92,17 +92,24 @@ pub struct NameModel {
     /// Decision thresholds of a one-word chain and of a longer one, and the score below which
     /// a weak rule's name is dropped.
     thresholds: [f32; 3],
+    /// The second stage's weights ([`doc_features`]).
+    doc: [f32; DOC_WEIGHTS],
 }
 
 impl NameModel {
-    /// Reads the sparse format (`GNM3`, log2 size, the thresholds of a one-word and of a
-    /// longer chain and the veto threshold, count, (index, weight) pairs); `None` for anything
-    /// else or another size.
+    /// Reads the sparse format (`GNM4`, log2 size, the thresholds of a one-word and of a
+    /// longer chain and the veto threshold, count, (index, weight) pairs, the second stage's
+    /// weights; `GNM3` without those); `None` for anything else or another size.
     pub fn from_bytes(b: &[u8]) -> Option<NameModel> {
         let u32_at = |p: usize| -> Option<u32> {
             Some(u32::from_le_bytes(b.get(p..p + 4)?.try_into().ok()?))
         };
-        if b.get(..4)? != b"GNM3" || u32_at(4)? != MODEL_BITS {
+        let doc_len = match b.get(..4)? {
+            b"GNM4" => DOC_WEIGHTS,
+            b"GNM3" => 0,
+            _ => return None,
+        };
+        if u32_at(4)? != MODEL_BITS {
             return None;
         }
         let thresholds = [
@@ -111,7 +118,7 @@ impl NameModel {
             f32::from_bits(u32_at(16)?),
         ];
         let n = u32_at(20)? as usize;
-        if b.len() != 24 + 8 * n {
+        if b.len() != 24 + 8 * n + 4 * doc_len {
             return None;
         }
         let mut weights = vec![0f32; 1 << MODEL_BITS];
@@ -119,9 +126,14 @@ impl NameModel {
             let i = u32_at(24 + 8 * k)? as usize;
             *weights.get_mut(i)? = f32::from_bits(u32_at(28 + 8 * k)?);
         }
+        let mut doc = [0f32; DOC_WEIGHTS];
+        for (k, w) in doc.iter_mut().enumerate().take(doc_len) {
+            *w = f32::from_bits(u32_at(24 + 8 * n + 4 * k)?);
+        }
         Some(NameModel {
             weights,
             thresholds,
+            doc,
         })
     }
 }
@@ -199,6 +211,16 @@ impl Weights<'_> {
         (total, best)
     }
 
+    /// The second stage: what the best first-stage scores of the chain's other mentions add
+    /// to its own ([`doc_features`]).
+    pub(crate) fn doc_score(self, single: bool, others: &OtherScores) -> f32 {
+        let w = match self {
+            Weights::Embedded => &MODEL_DOC_WEIGHTS,
+            Weights::Given(m) => &m.doc,
+        };
+        doc_features(single, others).iter().map(|&i| w[i]).sum()
+    }
+
     /// Whether a chain's score makes it a person (`single`: a chain of one word).
     pub(crate) fn decides(self, score: f32, single: bool) -> bool {
         score > self.threshold(single)
@@ -209,6 +231,92 @@ impl Weights<'_> {
         let z = (score - self.threshold(single)).max(0.0);
         (0.5 + 0.45 * (1.0 - (-z).exp())).min(0.95)
     }
+}
+
+/// The number of second-stage weights: three kinds of other mention, nine score buckets,
+/// a chain of one word or more.
+pub(crate) const DOC_WEIGHTS: usize = 54;
+
+/// The best first-stage scores of a chain's other mentions in the same text: of the one-word
+/// chains that are its last word, of the longer chains that end in its last word ("Rubens
+/// Barrichello" for "Barrichello"), and, for a one-word chain, of the longer chains that begin
+/// with it (a given name alone after the full name: "Thoraya Sacoor D'Haese" ... "Thoraya").
+pub type OtherScores = [Option<f32>; 3];
+
+/// A first-stage score in one of nine buckets (0: no such mention); the score is a log-odds.
+fn bucket(s: Option<f32>) -> usize {
+    match s {
+        None => 0,
+        Some(s) if s < -4.0 => 1,
+        Some(s) if s < -2.0 => 2,
+        Some(s) if s < -1.0 => 3,
+        Some(s) if s < 0.0 => 4,
+        Some(s) if s < 1.0 => 5,
+        Some(s) if s < 2.0 => 6,
+        Some(s) if s < 4.0 => 7,
+        Some(_) => 8,
+    }
+}
+
+/// The second stage's features of a chain (indices into its `DOC_WEIGHTS` weights): one per
+/// kind of other mention, by the bucket of its best score, apart for one-word chains. A chain
+/// is decided on its own score plus their weights, learned on first-stage scores of text the
+/// first stage did not see (`cargo xtask train-names`), as the text at run time is.
+pub fn doc_features(single: bool, others: &OtherScores) -> [usize; 3] {
+    let mut f = [0; 3];
+    for (k, x) in f.iter_mut().enumerate() {
+        *x = (k * 9 + bucket(others[k])) * 2 + usize::from(single);
+    }
+    f
+}
+
+/// A chain as the second stage groups mentions: hashes of its last and first word (the same
+/// word hash for both words of a one-word chain) and whether it is one word.
+#[derive(Clone, Copy, Debug)]
+pub struct MentionKey {
+    pub last: u64,
+    pub first: u64,
+    pub single: bool,
+}
+
+/// For each chain, the best first-stage scores of its other mentions ([`OtherScores`]); in
+/// O(n log n): per key the best two scores are kept, so that a chain's own score is left out.
+pub fn other_scores(keys: &[MentionKey], scores: &[f32]) -> Vec<OtherScores> {
+    // (key, kind, score, chain): kind 0 one-word chains by last word, 1 longer chains by last
+    // word, 2 longer chains by first word.
+    let mut by: Vec<(u64, u8, f32, usize)> = Vec::with_capacity(keys.len() * 2);
+    for (i, (k, &s)) in keys.iter().zip(scores).enumerate() {
+        if k.single {
+            by.push((k.last, 0, s, i));
+        } else {
+            by.push((k.last, 1, s, i));
+            by.push((k.first, 2, s, i));
+        }
+    }
+    by.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.total_cmp(&a.2)));
+    let best_other = |key: u64, kind: u8, me: usize| -> Option<f32> {
+        let a = by.partition_point(|x| (x.0, x.1) < (key, kind));
+        by[a..]
+            .iter()
+            .take_while(|x| x.0 == key && x.1 == kind)
+            .take(2)
+            .find(|x| x.3 != me)
+            .map(|x| x.2)
+    };
+    keys.iter()
+        .enumerate()
+        .map(|(i, k)| {
+            [
+                best_other(k.last, 0, i),
+                best_other(k.last, 1, i),
+                if k.single {
+                    best_other(k.last, 2, i)
+                } else {
+                    None
+                },
+            ]
+        })
+        .collect()
 }
 
 // Feature tags: one per kind of feature, so equal values of different kinds do not collide.
