@@ -2643,8 +2643,50 @@ fn country_code_after(cx: &Ctx, last: usize) -> bool {
     let closed = at(k + 1, b')')
         || (at(k + 1, b'/')
             && toks.get(k + 2).is_some_and(|t| t.class == Class::Number)
+            && at(k + 3, b')'))
+        // A pair in a doubles match: "(Tsj / Dui)".
+        || (at(k + 1, b'/')
+            && toks
+                .get(k + 2)
+                .is_some_and(|t| t.class == Class::Word && country_code_any(t.text(cx.text)))
             && at(k + 3, b')'));
-    closed && country_code(code)
+    closed && country_code_any(code)
+}
+
+/// [`country_code`], or a code of the first letters of each word of a country's name, each
+/// word's part led by a capital: "VSt" (Verenigde Staten), "W-Rus" (Wit-Rusland), "GBr".
+fn country_code_any(w: &str) -> bool {
+    if country_code(w) {
+        return true;
+    }
+    let code: Vec<u8> = w.bytes().filter(|&b| b != b'-').collect();
+    if !(2..=5).contains(&code.len())
+        || !code.iter().all(u8::is_ascii_alphabetic)
+        || !code[0].is_ascii_uppercase()
+    {
+        return false;
+    }
+    // A part starts at each capital: "VSt" -> "V", "St"; "WRus" -> "W", "Rus".
+    let mut parts: Vec<&[u8]> = Vec::new();
+    let mut from = 0;
+    for i in 1..code.len() {
+        if code[i].is_ascii_uppercase() {
+            parts.push(&code[from..i]);
+            from = i;
+        }
+    }
+    parts.push(&code[from..]);
+    parts.len() >= 2
+        && COUNTRIES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .any(|c| {
+                let words: Vec<&str> = c.split([' ', '-']).filter(|x| !x.is_empty()).collect();
+                parts.len() <= words.len()
+                    && parts.iter().zip(&words).all(|(p, word)| {
+                        word.len() >= p.len() && word.as_bytes()[..p.len()].eq_ignore_ascii_case(p)
+                    })
+            })
 }
 
 /// A Roman number after a given name is the name's: "koning Albert II", "paus Johannes Paulus
@@ -2720,7 +2762,15 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     }
     // A name in sports results, also one that is an ordinary word: "Frigo (Ita) 4:34",
     // "Kournikova (Rus / 14)"; not a town ("Utrecht (Ned)").
-    if s == e && ch.els[e].1 == El::Cap && country_code_after(cx, ch.els[e].0) {
+    if s == e && ch.els[e].1 == El::Cap && {
+        // Also the first of a pair in a doubles match: "Hrdlickova / Rittner (Tsj / Dui)".
+        let t = ch.els[e].0;
+        let toks = cx.toks;
+        country_code_after(cx, t)
+            || (toks.get(t + 1).is_some_and(|x| x.is_punct(cx.text, b'/'))
+                && toks.get(t + 2).is_some_and(|x| x.class == Class::Word && x.cap)
+                && country_code_after(cx, t + 2))
+    } {
         let t = ch.els[e].0;
         if !cx.is_place_toks(t, t) && !cx.is_org(t) && cx.features(t) & F_NONNAME == 0 {
             let (start, end) = (cx.toks[t].start(), cx.toks[t].end());
