@@ -185,7 +185,7 @@ fn name_model(out: &Path) {
     let mut thresholds = [f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY];
     let mut count = 0usize;
     // The second stage's weights (`names::model::DOC_WEIGHTS` of them).
-    const DOC_WEIGHTS: usize = 54;
+    const DOC_WEIGHTS: usize = 64;
     let mut doc_weights = [0f32; DOC_WEIGHTS];
     if let Ok(b) = std::fs::read(&src) {
         let u32_at = |p: usize| u32::from_le_bytes(b[p..p + 4].try_into().unwrap());

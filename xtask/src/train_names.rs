@@ -295,11 +295,11 @@ fn learn(
 }
 
 /// The number of second-stage weights (`DOC_WEIGHTS` of the detector).
-const DOC_WEIGHTS: usize = 54;
+const DOC_WEIGHTS: usize = 64;
 
 /// The second-stage features of each open chain (none for a chain a weak rule accepted): from
 /// the first-stage scores of the other open chains of its text, as the detector computes them.
-fn second_stage_features(examples: &[Example], first_stage: &[f32]) -> Vec<Option<[usize; 3]>> {
+fn second_stage_features(examples: &[Example], first_stage: &[f32]) -> Vec<Option<[usize; 4]>> {
     let mut out = vec![None; examples.len()];
     let mut i = 0;
     while i < examples.len() {
@@ -321,7 +321,7 @@ fn second_stage_features(examples: &[Example], first_stage: &[f32]) -> Vec<Optio
     out
 }
 
-fn second_score(w: &[f64], f: &[usize; 3]) -> f32 {
+fn second_score(w: &[f64], f: &[usize; 4]) -> f32 {
     f.iter().map(|&i| w[i]).sum::<f64>() as f32
 }
 
@@ -331,7 +331,7 @@ fn second_score(w: &[f64], f: &[usize; 3]) -> f32 {
 fn learn_second_stage(
     examples: &[Example],
     first_stage: &[f32],
-    second: &[Option<[usize; 3]>],
+    second: &[Option<[usize; 4]>],
 ) -> Vec<f64> {
     let (l2, lr) = (0.01, 0.1);
     let mut w = vec![0f64; DOC_WEIGHTS];

@@ -234,14 +234,22 @@ impl Weights<'_> {
 }
 
 /// The number of second-stage weights: three kinds of other mention, nine score buckets,
-/// a chain of one word or more.
-pub(crate) const DOC_WEIGHTS: usize = 54;
+/// a chain of one word or more; then five buckets of how often the same chain of several
+/// words occurs, for a chain of one word or more.
+pub(crate) const DOC_WEIGHTS: usize = 64;
 
-/// The best first-stage scores of a chain's other mentions in the same text: of the one-word
-/// chains that are its last word, of the longer chains that end in its last word ("Rubens
-/// Barrichello" for "Barrichello"), and, for a one-word chain, of the longer chains that begin
-/// with it (a given name alone after the full name: "Thoraya Sacoor D'Haese" ... "Thoraya").
-pub type OtherScores = [Option<f32>; 3];
+/// What a chain's other mentions in the same text say: the best first-stage scores of the
+/// one-word chains that are its last word, of the longer chains that end in its last word
+/// ("Rubens Barrichello" for "Barrichello"), and, for a one-word chain, of the longer chains
+/// that begin with it (a given name alone after the full name: "Thoraya Sacoor D'Haese" ...
+/// "Thoraya"); and how often the same chain of several words occurs again (a person is
+/// named in full once or twice, then by the surname; a film, a band, a company in full
+/// throughout: "Luna Papa", "Matchbox Twenty").
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OtherScores {
+    pub best: [Option<f32>; 3],
+    pub same: u32,
+}
 
 /// A first-stage score in one of nine buckets (0: no such mention); the score is a log-odds.
 fn bucket(s: Option<f32>) -> usize {
@@ -259,14 +267,23 @@ fn bucket(s: Option<f32>) -> usize {
 }
 
 /// The second stage's features of a chain (indices into its `DOC_WEIGHTS` weights): one per
-/// kind of other mention, by the bucket of its best score, apart for one-word chains. A chain
-/// is decided on its own score plus their weights, learned on first-stage scores of text the
-/// first stage did not see (`cargo xtask train-names`), as the text at run time is.
-pub fn doc_features(single: bool, others: &OtherScores) -> [usize; 3] {
-    let mut f = [0; 3];
-    for (k, x) in f.iter_mut().enumerate() {
-        *x = (k * 9 + bucket(others[k])) * 2 + usize::from(single);
+/// kind of other mention, by the bucket of its best score, and one for the repetitions, apart
+/// for one-word chains. A chain is decided on its own score plus their weights, learned on
+/// first-stage scores of text the first stage did not see (`cargo xtask train-names`), as the
+/// text at run time is.
+pub fn doc_features(single: bool, others: &OtherScores) -> [usize; 4] {
+    let mut f = [0; 4];
+    for (k, x) in f.iter_mut().take(3).enumerate() {
+        *x = (k * 9 + bucket(others.best[k])) * 2 + usize::from(single);
     }
+    let same = match others.same {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3..=5 => 3,
+        _ => 4,
+    };
+    f[3] = 54 + same * 2 + usize::from(single);
     f
 }
 
@@ -303,10 +320,17 @@ pub fn other_scores(keys: &[MentionKey], scores: &[f32]) -> Vec<OtherScores> {
             .find(|x| x.3 != me)
             .map(|x| x.2)
     };
+    // The chains of several words by both their words, to count repetitions.
+    let mut longer: Vec<(u64, u64)> = keys
+        .iter()
+        .filter(|k| !k.single)
+        .map(|k| (k.first, k.last))
+        .collect();
+    longer.sort_unstable();
     keys.iter()
         .enumerate()
-        .map(|(i, k)| {
-            [
+        .map(|(i, k)| OtherScores {
+            best: [
                 best_other(k.last, 0, i),
                 best_other(k.last, 1, i),
                 if k.single {
@@ -314,7 +338,14 @@ pub fn other_scores(keys: &[MentionKey], scores: &[f32]) -> Vec<OtherScores> {
                 } else {
                     None
                 },
-            ]
+            ],
+            same: if k.single {
+                0
+            } else {
+                let a = longer.partition_point(|x| *x < (k.first, k.last));
+                let b = longer.partition_point(|x| *x <= (k.first, k.last));
+                (b - a).saturating_sub(1) as u32
+            },
         })
         .collect()
 }
