@@ -14,6 +14,9 @@
 //! five the lowest threshold that keeps the precision of the chain decisions at
 //! `--min-precision` is kept (pooled: the median of five per-fifth thresholds moved more from
 //! one retraining to the next); the weights are then learned again on everything.
+//! The same held-out scores teach the second stage (what a chain's other mentions in its text
+//! scored): its few weights are learned with each chain's held-out first-stage score as a fixed
+//! offset, so that they see scores as the detector computes them on text it has not seen.
 
 use std::path::{Path, PathBuf};
 

@@ -2600,16 +2600,17 @@ fn country_code(w: &str) -> bool {
     if !(2..=3).contains(&n) || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
     }
-    let code: String = w.chars().filter(|&c| c != '-').collect();
+    // Without allocating (this runs on every word before a bracket): the code's letters are
+    // compared with the initials as they are read.
+    let code = || w.chars().filter(|&c| c != '-');
+    let code_len = code().count();
     COUNTRIES
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .any(|c| {
-            let initials: String = c
-                .split([' ', '-'])
-                .filter_map(|p| p.chars().next())
-                .collect();
-            (initials.len() >= 2 && code.len() <= initials.len() && initials.starts_with(&*code))
+            let initials = || c.split([' ', '-']).filter_map(|p| p.chars().next());
+            let n_initials = initials().count();
+            (n_initials >= 2 && code_len <= n_initials && code().zip(initials()).all(|(a, b)| a == b))
                 || (n == 3
                     && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
                     && c.len() > 3
@@ -2659,33 +2660,43 @@ fn country_code_any(w: &str) -> bool {
     if country_code(w) {
         return true;
     }
-    let code: Vec<u8> = w.bytes().filter(|&b| b != b'-').collect();
-    if !(2..=5).contains(&code.len())
-        || !code.iter().all(u8::is_ascii_alphabetic)
-        || !code[0].is_ascii_uppercase()
-    {
+    // Without allocating: this runs on every word before "(" and a capitalised word.
+    let mut code = [0u8; 5];
+    let mut n = 0;
+    for b in w.bytes().filter(|&b| b != b'-') {
+        if n == code.len() || !b.is_ascii_alphabetic() {
+            return false;
+        }
+        code[n] = b;
+        n += 1;
+    }
+    let code = &code[..n];
+    if n < 2 || !code[0].is_ascii_uppercase() {
         return false;
     }
     // A part starts at each capital: "VSt" -> "V", "St"; "WRus" -> "W", "Rus".
-    let mut parts: Vec<&[u8]> = Vec::new();
+    let mut parts: [&[u8]; 5] = [&[]; 5];
+    let mut np = 0;
     let mut from = 0;
-    for i in 1..code.len() {
-        if code[i].is_ascii_uppercase() {
-            parts.push(&code[from..i]);
+    for i in 1..=n {
+        if i == n || code[i].is_ascii_uppercase() {
+            parts[np] = &code[from..i];
+            np += 1;
             from = i;
         }
     }
-    parts.push(&code[from..]);
+    let parts = &parts[..np];
     parts.len() >= 2
         && COUNTRIES
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .any(|c| {
-                let words: Vec<&str> = c.split([' ', '-']).filter(|x| !x.is_empty()).collect();
-                parts.len() <= words.len()
-                    && parts.iter().zip(&words).all(|(p, word)| {
+                let mut words = c.split([' ', '-']).filter(|x| !x.is_empty());
+                parts.iter().all(|p| {
+                    words.next().is_some_and(|word| {
                         word.len() >= p.len() && word.as_bytes()[..p.len()].eq_ignore_ascii_case(p)
                     })
+                })
             })
 }
 

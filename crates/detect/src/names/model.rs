@@ -7,6 +7,9 @@
 //! word, their shape, the words themselves (lower-cased, hashed), and the two tokens on either
 //! side. Each feature is hashed into a table of `2^MODEL_BITS` weights; the score of a chain is
 //! the sum of its features' weights, and a chain whose score exceeds the threshold is a person.
+//! A second stage adds what the text's other mentions of the chain's words scored
+//! ([`other_scores`], [`doc_features`]): a name is often certain at one mention ("Rubens
+//! Barrichello") and doubtful alone at the next ("Barrichello"); a film or a band recurs in full.
 //! The weights are learned at development time (`cargo xtask train-names`, from CoNLL-2002
 //! `ned.train` and the annotated dev corpora, which stay outside this crate) and committed as
 //! `data/name_model.bin`; `build.rs` expands them into the table embedded in the binary. So
