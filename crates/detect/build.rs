@@ -164,9 +164,10 @@ fn main() {
 /// The learned name model: `data/name_model.bin` holds the non-zero weights sparsely (magic
 /// `GNM4`, log2 of the table size, the decision thresholds of a one-word and of a longer
 /// chain and the veto threshold of a weak rule's name, the count, then (index: u32, weight:
-/// f32) pairs, then the second stage's weights, all little-endian; `GNM3` has no second stage); it is expanded here into the dense table the detector
-/// embeds, so that a weight is one load at run time and there is no start-up work. Without
-/// the file (or with a malformed one) the table is all zeros and the model never decides.
+/// f32) pairs, then the second stage's weights, all little-endian; `GNM3` has no second
+/// stage); it is expanded here into the dense table the detector embeds, so that a weight is
+/// one load at run time and there is no start-up work. Without the file (or with a malformed
+/// one) the table is all zeros and the model never decides.
 fn name_model(out: &Path) {
     const BITS: u32 = 18;
     let lit = |t: f32| {
@@ -184,14 +185,19 @@ fn name_model(out: &Path) {
     // No model: nothing decided, nothing vetoed.
     let mut thresholds = [f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY];
     let mut count = 0usize;
-    // The second stage's weights (`names::model::DOC_WEIGHTS` of them).
+    // The second stage's weights (`names::model::DOC_WEIGHTS` of them: the generated
+    // constant's type makes the two agree).
     const DOC_WEIGHTS: usize = 64;
     let mut doc_weights = [0f32; DOC_WEIGHTS];
     if let Ok(b) = std::fs::read(&src) {
         let u32_at = |p: usize| u32::from_le_bytes(b[p..p + 4].try_into().unwrap());
         // `GNM4` is `GNM3` followed by the `DOC_WEIGHTS` weights of the second stage.
         let magic = b.get(..4);
-        let doc = if magic == Some(&b"GNM4"[..]) { DOC_WEIGHTS } else { 0 };
+        let doc = if magic == Some(&b"GNM4"[..]) {
+            DOC_WEIGHTS
+        } else {
+            0
+        };
         if b.len() >= 24 && (magic == Some(&b"GNM3"[..]) || doc > 0) && u32_at(4) == BITS {
             let n = u32_at(20) as usize;
             if b.len() == 24 + 8 * n + 4 * doc {

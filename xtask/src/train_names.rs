@@ -24,6 +24,7 @@ use anyhow::{bail, Context, Result};
 use grondslag_detect::eval::{Report, Span};
 use grondslag_detect::{
     doc_features, gold, name_candidates, other_scores, Detector, Kind, MentionKey, NameModel,
+    NAME_DOC_WEIGHTS,
 };
 
 const USAGE: &str = "\
@@ -297,8 +298,6 @@ fn learn(
     bytes
 }
 
-/// The number of second-stage weights (`DOC_WEIGHTS` of the detector).
-const DOC_WEIGHTS: usize = 64;
 
 /// The second-stage features of each open chain (none for a chain a weak rule accepted): from
 /// the first-stage scores of the other open chains of its text, as the detector computes them.
@@ -329,7 +328,7 @@ fn second_score(w: &[f64], f: &[usize; 4]) -> f32 {
 }
 
 /// Logistic regression of the second stage: the first-stage score is a fixed offset, only the
-/// `DOC_WEIGHTS` weights are learned (AdaGrad, a small L2 penalty, examples in their order:
+/// `NAME_DOC_WEIGHTS` weights are learned (AdaGrad, a small L2 penalty, examples in their order:
 /// deterministic).
 fn learn_second_stage(
     examples: &[Example],
@@ -337,8 +336,8 @@ fn learn_second_stage(
     second: &[Option<[usize; 4]>],
 ) -> Vec<f64> {
     let (l2, lr) = (0.01, 0.1);
-    let mut w = vec![0f64; DOC_WEIGHTS];
-    let mut g2 = vec![1e-8f64; DOC_WEIGHTS];
+    let mut w = vec![0f64; NAME_DOC_WEIGHTS];
+    let mut g2 = vec![1e-8f64; NAME_DOC_WEIGHTS];
     for _ in 0..16 {
         for (i, e) in examples.iter().enumerate() {
             let Some(f) = second[i] else { continue };

@@ -52,7 +52,9 @@ pub use ident::MONTH_NAMES;
 #[doc(hidden)]
 pub use names::model::NameModel;
 #[doc(hidden)]
-pub use names::model::{doc_features, other_scores, MentionKey, OtherScores};
+pub use names::model::{
+    doc_features, other_scores, MentionKey, OtherScores, DOC_WEIGHTS as NAME_DOC_WEIGHTS,
+};
 
 /// The words the rules key on (special-category cues, name particles, verbs of speech, clause
 /// words), deduplicated and sorted: the fuzz targets' dictionary is generated from it

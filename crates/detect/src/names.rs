@@ -2334,9 +2334,9 @@ fn upper_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
 
 /// A journalist's initials closing a news item ("... verdreven'. (KDM)", "(PJB)" then the next
 /// item): two to four letters, two of them capitals or more, in parentheses right after a
-/// sentence end or on a line of their own, before a line end or the end of the text. A party or an organisation
-/// in parentheses follows a name or a closing parenthesis ("Jansen (VVD):", "(minister) (PvdA)"),
-/// not the full stop of a paragraph's last sentence.
+/// sentence end or at a line start, and before a line end or the end of the text. A party or
+/// an organisation in parentheses follows a name or a closing parenthesis ("Jansen (VVD):",
+/// "(minister) (PvdA)"), not the full stop of a paragraph's last sentence.
 fn byline_initials(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let (toks, caps) = (cx.toks, cx.caps);
     for k in caps.iter().map(|&k| k as usize) {
@@ -2610,7 +2610,9 @@ fn country_code(w: &str) -> bool {
         .any(|c| {
             let initials = || c.split([' ', '-']).filter_map(|p| p.chars().next());
             let n_initials = initials().count();
-            (n_initials >= 2 && code_len <= n_initials && code().zip(initials()).all(|(a, b)| a == b))
+            (n_initials >= 2
+                && code_len <= n_initials
+                && code().zip(initials()).all(|(a, b)| a == b))
                 || (n == 3
                     && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
                     && c.len() > 3
@@ -2779,7 +2781,9 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         let toks = cx.toks;
         country_code_after(cx, t)
             || (toks.get(t + 1).is_some_and(|x| x.is_punct(cx.text, b'/'))
-                && toks.get(t + 2).is_some_and(|x| x.class == Class::Word && x.cap)
+                && toks
+                    .get(t + 2)
+                    .is_some_and(|x| x.class == Class::Word && x.cap)
                 && country_code_after(cx, t + 2))
     } {
         let t = ch.els[e].0;

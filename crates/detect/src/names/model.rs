@@ -239,7 +239,7 @@ impl Weights<'_> {
 /// The number of second-stage weights: three kinds of other mention, nine score buckets,
 /// a chain of one word or more; then five buckets of how often the same chain of several
 /// words occurs, for a chain of one word or more.
-pub(crate) const DOC_WEIGHTS: usize = 64;
+pub const DOC_WEIGHTS: usize = 64;
 
 /// What a chain's other mentions in the same text say: the best first-stage scores of the
 /// one-word chains that are its last word, of the longer chains that end in its last word
