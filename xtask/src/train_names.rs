@@ -298,7 +298,6 @@ fn learn(
     bytes
 }
 
-
 /// The second-stage features of each open chain (none for a chain a weak rule accepted): from
 /// the first-stage scores of the other open chains of its text, as the detector computes them.
 fn second_stage_features(examples: &[Example], first_stage: &[f32]) -> Vec<Option<[usize; 4]>> {

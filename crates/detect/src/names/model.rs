@@ -679,3 +679,54 @@ pub(crate) fn features(
     }
     f
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(last: u64, first: u64) -> MentionKey {
+        MentionKey {
+            last,
+            first,
+            single: last == first,
+        }
+    }
+
+    #[test]
+    fn other_scores_leave_out_the_chain_itself() {
+        // "Rubens Barrichello" (7, 9), "Barrichello" twice, "Rubens" alone, "Luna Papa" twice.
+        let keys = [
+            key(7, 9),
+            key(7, 7),
+            key(7, 7),
+            key(9, 9),
+            key(5, 4),
+            key(5, 4),
+        ];
+        let scores = [3.0, -1.0, 0.5, -2.0, 1.0, 2.0];
+        let o = other_scores(&keys, &scores);
+        // The full name sees the best bare mention, not itself; no repetition.
+        assert_eq!(o[0].best, [Some(0.5), None, None]);
+        assert_eq!(o[0].same, 0);
+        // A bare mention sees the other bare one and the full name ending in it.
+        assert_eq!(o[1].best, [Some(0.5), Some(3.0), None]);
+        assert_eq!(o[2].best, [Some(-1.0), Some(3.0), None]);
+        // The given name alone sees the full name beginning with it.
+        assert_eq!(o[3].best, [None, None, Some(3.0)]);
+        // A chain of several words in full twice.
+        assert_eq!(o[4].best, [None, Some(2.0), None]);
+        assert_eq!((o[4].same, o[5].same), (1, 1));
+    }
+
+    #[test]
+    fn doc_features_stay_inside_the_weights() {
+        for single in [false, true] {
+            for s in [None, Some(-9.0), Some(-0.5), Some(0.5), Some(9.0)] {
+                for same in [0, 1, 2, 4, 100] {
+                    let o = OtherScores { best: [s; 3], same };
+                    assert!(doc_features(single, &o).iter().all(|&i| i < DOC_WEIGHTS));
+                }
+            }
+        }
+    }
+}
