@@ -2649,6 +2649,21 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             0.85,
         ));
     }
+    // A surname with lower-case particles on a line of its own, under a given name that signs
+    // after a closing or a function line: "De Staatssecretaris van Financiën,\n\nMarnix\n\nvan
+    // Rij" (the particles belong to it, and so may an ordinary word).
+    if let Some(p0) = particle_surname_signature(cx, ch.els[s].0, cx_last_tok(ch, e)) {
+        let (first, last) = (ch.els[s].0, ch.els[e].0);
+        let end = el_end(cx.toks, ch, e);
+        return Some(hit(
+            cx.toks[p0].start(),
+            end,
+            first,
+            last,
+            "name.signature",
+            0.8,
+        ));
+    }
     // A title's abbreviation alone is no name ("mr. Ing. J.D. Frieling"); nor is a compound
     // noun ending in a lower-case part ("de James Bond-films").
     if (s == e && cx.dotted_title(ch.els[e].0)) || compound_tail(cx.w(ch.els[e].0)) {
@@ -3436,6 +3451,40 @@ fn in_person_parenthesis(cx: &Ctx, person_ends: &[usize], i: usize, next: usize)
         k += 1;
     }
     false
+}
+
+/// The first particle of a surname that opens its line with lower-case particles ("van
+/// Rij"; the chain starts at `first`, its last token is `last`), alone on that line after a
+/// blank line, under a given name alone on its line that signs after a closing or a function
+/// line.
+fn particle_surname_signature(cx: &mut Ctx, first: usize, last: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let mut p0 = first;
+    while p0 > 0
+        && toks[p0].nl_before == 0
+        && toks[p0 - 1].class == Class::Word
+        && !toks[p0 - 1].cap
+        && is_particle(cx.w(p0 - 1))
+    {
+        p0 -= 1;
+    }
+    if p0 == first
+        || p0 < 3
+        || toks[p0].nl_before < 2
+        || !line_alone(cx, p0, last)
+        || cx.title_class(last).is_some()
+        || cx.is_org(last)
+        || cx.features(last) & F_NONNAME != 0
+    {
+        return None;
+    }
+    let g = p0 - 1;
+    let signs = toks[g].class == Class::Word
+        && cx.is_cap(g)
+        && cx.features(g) & F_FIRST != 0
+        && line_alone(cx, g, g)
+        && (after_closing(cx, g) || after_function_line(cx, g));
+    signs.then_some(p0)
 }
 
 /// Whether tokens `a..=b` are an item between two others of a comma-separated enumeration:
