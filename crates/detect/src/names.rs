@@ -3627,10 +3627,7 @@ fn upper_after_head(cx: &mut Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let mut k = i;
-        loop {
-            let Some(end) = upper_name_at(cx, k) else {
-                break;
-            };
+        while let Some(end) = upper_name_at(cx, k) {
             found.push(Finding {
                 start: toks[k].start(),
                 end: toks[end].end(),
