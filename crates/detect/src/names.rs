@@ -1066,6 +1066,7 @@ pub(crate) fn detect(
     name_lists(&mut cx, &pending, &mut out);
     upper_names(&mut cx, &mut out);
     byline_initials(&mut cx, &mut out);
+    upper_after_head(&mut cx, &mut out);
     // A name the model found may still lack its particles and initials ("C.D. v.d. Heuvel"):
     // the longer finding replaces it in `resolve`.
     short_form_names(&mut cx, &pending, &mut out);
@@ -1093,6 +1094,9 @@ fn model_decides(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> bool {
         if kind == El::Cap && cx.features(k) & F_NONNAME != 0 {
             return false;
         }
+    }
+    if office_or_firm(cx, last) {
+        return false;
     }
     !(cx.is_org(last) || cx.is_place_toks(first, last))
 }
@@ -1812,7 +1816,7 @@ fn listed_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
         // After a plural role the members are no ordinary words; after a motion they may be
         // ("de motie-Van der Molen/Van Raak").
         let head_ok = toks[h].class == Class::Word
-            && !common
+            && (!common || cx.is_initial(k))
             && LIST_HEADS.iter().any(|w| cx.w(h).eq_ignore_ascii_case(w))
             || motion_before(cx, h + 1);
         if head_ok {
@@ -2492,6 +2496,16 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
             s = p;
         }
     }
+    // Words before initials that are no given names are not the name: "Kampen Auteur J.
+    // Ringenier" (the cells of a document's header on one line; not "Jan H. de Vries").
+    if let Some(p) = (s + 1..e).find(|&p| ch.els[p].1 == El::Initial) {
+        if ch.els[s..p]
+            .iter()
+            .all(|&(t, kind)| kind == El::Cap && cx.features(t) & F_FIRST == 0)
+        {
+            s = p;
+        }
+    }
     // "El Idrissi van Berberse (afkomst)": an ordinary word after a particle is not the name;
     // nor is an organisation word that is no surname ("Bekir Çelik van de Turkse
     // jongerenvereniging").
@@ -2566,6 +2580,7 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
             }
         }
     }
+    let e = name_end_before_glued(cx, ch, s, e);
     // The chain must end in a capitalised word.
     if ch.els[e].1 != El::Cap {
         return None;
@@ -2768,6 +2783,21 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             0.85,
         ));
     }
+    // A surname with lower-case particles on a line of its own, under a given name that signs
+    // after a closing or a function line: "De Staatssecretaris van Financiën,\n\nMarnix\n\nvan
+    // Rij" (the particles belong to it, and so may an ordinary word).
+    if let Some(p0) = particle_surname_signature(cx, ch.els[s].0, cx_last_tok(ch, e)) {
+        let (first, last) = (ch.els[s].0, ch.els[e].0);
+        let end = el_end(cx.toks, ch, e);
+        return Some(hit(
+            cx.toks[p0].start(),
+            end,
+            first,
+            last,
+            "name.signature",
+            0.8,
+        ));
+    }
     // A title's abbreviation alone is no name ("mr. Ing. J.D. Frieling"); nor is a compound
     // noun ending in a lower-case part ("de James Bond-films").
     if (s == e && cx.dotted_title(ch.els[e].0)) || compound_tail(cx.w(ch.els[e].0)) {
@@ -2805,6 +2835,11 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             t > 0 && cx.toks[t - 1].class == Class::Word && cx.title_before(t).is_some()
         })
     {
+        let t = ch.els[e].0;
+        if signs_function_line(cx, t) {
+            let (start, end) = (cx.toks[t].start(), cx.toks[t].end());
+            return Some(hit(start, end, t, t, "name.signature", 0.8));
+        }
         return None;
     }
     let els = &ch.els[s..=e];
@@ -2900,7 +2935,7 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     }
     // "Jansen, Lotte" in header fields and lists: surname, comma, a known first name.
     if let Some(fe) = comma_first_name_after(cx, cx_last_tok(ch, e))
-        .filter(|_| !town_in_sentence && !given_first_chain)
+        .filter(|&fe| !town_in_sentence && !given_first_chain && !between_commas(cx, first_tok, fe))
     {
         let cell = cell_tok(cx);
         if header_field_before(cx, first_tok)
@@ -3560,6 +3595,248 @@ fn in_person_parenthesis(cx: &Ctx, person_ends: &[usize], i: usize, next: usize)
         k += 1;
     }
     false
+}
+
+/// The first particle of a surname that opens its line with lower-case particles ("van
+/// Rij"; the chain starts at `first`, its last token is `last`), alone on that line after a
+/// blank line, under a given name alone on its line that signs after a closing or a function
+/// line.
+fn particle_surname_signature(cx: &mut Ctx, first: usize, last: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let mut p0 = first;
+    while p0 > 0
+        && toks[p0].nl_before == 0
+        && toks[p0 - 1].class == Class::Word
+        && !toks[p0 - 1].cap
+        && is_particle(cx.w(p0 - 1))
+    {
+        p0 -= 1;
+    }
+    if p0 == first
+        || p0 < 3
+        || toks[p0].nl_before < 2
+        || !line_alone(cx, p0, last)
+        || cx.title_class(last).is_some()
+        || cx.is_org(last)
+        || cx.features(last) & F_NONNAME != 0
+    {
+        return None;
+    }
+    let g = p0 - 1;
+    let signs = toks[g].class == Class::Word
+        && cx.is_cap(g)
+        && cx.features(g) & F_FIRST != 0
+        && line_alone(cx, g, g)
+        && (after_closing(cx, g) || after_function_line(cx, g));
+    signs.then_some(p0)
+}
+
+/// Whether tokens `a..=b` are an item between two others of a comma-separated enumeration:
+/// "Hessels, Van Hijum, Hirsi Ali, Hofstra" in a list of members is four names, not
+/// "Surname, Given name".
+fn between_commas(cx: &Ctx, a: usize, b: usize) -> bool {
+    a > 0
+        && cx.toks[a - 1].is_punct(cx.text, b',')
+        && cx
+            .toks
+            .get(b + 1)
+            .is_some_and(|t| t.nl_before == 0 && t.is_punct(cx.text, b','))
+}
+
+/// Whether a surname that is an ordinary word too ends a function line after its comma: "De
+/// voorzitter van de commissie, Sneller" (the signature of a list of questions).
+fn signs_function_line(cx: &mut Ctx, t: usize) -> bool {
+    cx.is_cap(t)
+        && cx.title_class(t).is_none()
+        && cx.features(t) & F_NONNAME == 0
+        && !cx.is_org(t)
+        && function_line_before(cx, t, t)
+}
+
+/// Whether word `last` ending an open chain is an office ("De Minister heeft", a particle and
+/// a title at a line's start) or the name of a firm ("Horvat & Partners"): never a person.
+fn office_or_firm(cx: &mut Ctx, last: usize) -> bool {
+    cx.title_class(last) == Some(TitleClass::Role)
+        || cx
+            .toks
+            .get(last + 1)
+            .is_some_and(|t| t.nl_before == 0 && t.is_punct(cx.text, b'&'))
+}
+
+/// Parties of Dutch councils and parliaments, which a table flattened to one line glues after a
+/// member's name ("de heer Van Staalduinen PvdA"); in capitals they are no name either.
+const PARTIES: [&str; 18] = [
+    "pvda",
+    "groenlinks",
+    "christenunie",
+    "pvdd",
+    "fvd",
+    "glpvda",
+    "groenlinks-pvda",
+    "50plus",
+    "vvd",
+    "cda",
+    "sgp",
+    "pvv",
+    "d66",
+    "denk",
+    "bbb",
+    "nsc",
+    "ja21",
+    "volt",
+];
+
+/// Whether a word is a compound noun: no name, ten characters or more, and an ordinary word
+/// of five or more after a head of four or more ("Bestuursorgaan", "Documentsoort").
+fn compound_noun(cx: &mut Ctx, t: usize) -> bool {
+    let f = cx.features(t);
+    let w = cx.w(t);
+    if f & (F_SURNAME | F_FIRST) != 0 || w.contains('-') || w.chars().count() < 10 {
+        return false;
+    }
+    if cx.common_word(t) {
+        return true;
+    }
+    let mut low = String::new();
+    lexicon::lower(w, &mut low);
+    low.char_indices().skip(4).any(|(k, _)| {
+        let tail = low.get(k..).unwrap_or("");
+        tail.chars().count() >= 5 && lexicon::word_bits(tail) & lexicon::W_DUTCH != 0
+    })
+}
+
+/// The last element of a name whose chain ran on into words a flattened table or heading
+/// glues to it: a party ("mevrouw Meurs GroenLinks"), a compound noun after initials and a
+/// surname ("Auteur J. Ringenier Bestuursorgaan"), an ordinary noun after a salutation and a
+/// surname that is no given name ("Mevrouw Walkate Verslag"; not "mevrouw Bruins Slot", whose
+/// second word is a known surname).
+fn name_end_before_glued(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> usize {
+    if e <= s || ch.els[e].1 != El::Cap || ch.els[e - 1].1 != El::Cap {
+        return e;
+    }
+    let t = ch.els[e].0;
+    if lexicon::lower_is_one_of(cx.w(t), &mut cx.buf, &PARTIES) {
+        return e - 1;
+    }
+    let f = cx.features(t);
+    if f & (F_SURNAME | F_FIRST) != 0 {
+        return e;
+    }
+    if ch.els[s].1 == El::Initial && compound_noun(cx, t) {
+        return e - 1;
+    }
+    let salutation = if s > 0 {
+        cx.title_class(ch.els[s - 1].0) == Some(TitleClass::Salutation)
+    } else {
+        cx.title_before(ch.els[s].0)
+            .is_some_and(|(c, _)| c == TitleClass::Salutation)
+    };
+    let surname = ch.els[s].0;
+    if salutation
+        && e == s + 1
+        && cx.features(surname) & F_FIRST == 0
+        && !cx.common_word(surname)
+        && cx.common_word(t)
+    {
+        return e - 1;
+    }
+    e
+}
+
+/// Names in capitals after a salutation or a member's title, as minutes and the titles of
+/// parliamentary papers write them: "De heer SCHAAPMAN opent", "AMENDEMENT VAN HET LID VAN
+/// DER STAAIJ", "MOTIE VAN DE LEDEN KUIPER EN BOS" (particles, then one word; after "leden"
+/// also the names joined by "EN" or a comma). Not a title ("De heer VOORZITTER") or an
+/// acronym of two letters.
+fn upper_after_head(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let mut found = Vec::new();
+    let mut skip_to = 0;
+    for i in cx.caps.iter().map(|&i| i as usize) {
+        if i < skip_to || i == 0 || !upper_word(cx, i) || toks[i].nl_before > 0 {
+            continue;
+        }
+        let h = i - 1;
+        if toks[h].class != Class::Word {
+            continue;
+        }
+        let salutation = cx.title_class(h) == Some(TitleClass::Salutation);
+        let lh = cx.lw_ref(h);
+        let members = lh == "leden";
+        let member = (lh == "lid" || members)
+            && h > 0
+            && toks[h - 1].class == Class::Word
+            && matches!(cx.lw_ref(h - 1), "het" | "de");
+        if !salutation && !member {
+            continue;
+        }
+        let mut k = i;
+        while let Some(end) = upper_name_at(cx, k) {
+            found.push(Finding {
+                start: toks[k].start(),
+                end: toks[end].end(),
+                kind: Kind::Person,
+                score: 0.8,
+                rule: "name.upper",
+            });
+            skip_to = end + 1;
+            // "KUIPER EN BOS", "KUIPER, BOS": the next member of the list.
+            let sep = toks.get(end + 1).is_some_and(|t| {
+                t.nl_before == 0
+                    && (t.is_punct(cx.text, b',')
+                        || t.class == Class::Word && t.text(cx.text) == "EN")
+            });
+            if !members || !sep {
+                break;
+            }
+            k = end + 2;
+        }
+    }
+    out.extend(found);
+}
+
+/// The last token of a name in capitals starting at token `k`: particles, then a word of
+/// three letters or more that is no title, party, organisation or word never a name, all on
+/// one line; more particles and a word may follow ("VAN DOBBEN DE BRUIJN").
+fn upper_name_at(cx: &mut Ctx, k: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let mut last = None;
+    let mut j = k;
+    loop {
+        let p0 = j;
+        while j < p0 + 4 && toks.get(j).is_some_and(|t| t.nl_before == 0 || j == k) {
+            if !(upper_word(cx, j) && is_particle(cx.w(j))) {
+                break;
+            }
+            j += 1;
+        }
+        let ok = toks.get(j).is_some_and(|t| {
+            (t.nl_before == 0 || j == k) && t.end() - t.start() >= 3 && t.space_before
+        }) && upper_word(cx, j)
+            && {
+                let f = cx.features(j);
+                cx.title_class(j).is_none()
+                    && f & F_NONNAME == 0
+                    && !cx.is_org(j)
+                    && !lexicon::lower_is_one_of(cx.w(j), &mut cx.buf, &PARTIES)
+            };
+        if !ok {
+            return last;
+        }
+        last = Some(j);
+        // Go on only into particles: "VAN DOBBEN DE BRUIJN", "JANSEN-DE VRIES".
+        let hyphen_particle = cx
+            .w(j)
+            .rsplit_once('-')
+            .is_some_and(|(_, p)| is_particle(p));
+        j += 1;
+        let go_on = toks.get(j).is_some_and(|t| t.nl_before == 0)
+            && upper_word(cx, j)
+            && (hyphen_particle || is_particle(cx.w(j)));
+        if !go_on {
+            return last;
+        }
+    }
 }
 
 /// Form labels before a place of residence or birth ("Woonplaats: Gouda").
