@@ -479,6 +479,29 @@ const BASE_CUES: &[Cue] = &[
     ("contactverbod", Kind::Criminal, 3, false),
     ("drugshandel", Kind::Criminal, 3, false),
     ("witwassen", Kind::Criminal, 3, false),
+    ("verdachte van", Kind::Criminal, 4, false),
+    ("jeugddetentie", Kind::Criminal, 4, false),
+    ("politiecel", Kind::Criminal, 4, false),
+    ("straf uit", Kind::Criminal, 4, true),
+    ("proeftijd", Kind::Criminal, 3, false),
+    ("delict", Kind::Criminal, 3, false),
+    ("feiten bekend", Kind::Criminal, 3, true),
+    ("feit bekend", Kind::Criminal, 3, true),
+    ("ter beschikking wordt gesteld", Kind::Criminal, 4, false),
+    ("ter beschikking gesteld met", Kind::Criminal, 4, true),
+    ("met bevel tot verpleging", Kind::Criminal, 4, false),
+    ("dwangverpleging", Kind::Criminal, 4, false),
+    // Care settings and care a person receives (Wmo, Wlz), and feasts a believer keeps.
+    ("beschermd wonen", Kind::Health, 3, false),
+    ("beschermde woonvorm", Kind::Health, 3, false),
+    ("verpleeghuis", Kind::Health, 3, false),
+    ("verpleegtehuis", Kind::Health, 3, false),
+    ("thuiszorg", Kind::Health, 2, false),
+    ("wijkverpleging", Kind::Health, 2, false),
+    ("syndroom van", Kind::Health, 3, false),
+    ("lithium", Kind::Health, 3, true),
+    ("suikerfeest", Kind::Religion, 2, false),
+    ("offerfeest", Kind::Religion, 2, false),
 ];
 
 /// Case-sensitive acronyms (party and union names).
@@ -739,7 +762,7 @@ const SUBJECTS: [&str; 13] = [
     "hij", "zij", "ze", "ik", "lk", "u", "wij", "we", "men", "hem", "je", "jij", "beiden",
 ];
 /// Nouns that stand for the person a text is about ("cliënt is ... veroordeeld").
-const SUBJECT_NOUNS: [&str; 47] = [
+const SUBJECT_NOUNS: [&str; 50] = [
     "verdachte",
     "slachtoffer",
     "aanvrager",
@@ -787,6 +810,9 @@ const SUBJECT_NOUNS: [&str; 47] = [
     "deelneemster",
     "huurder",
     "scholier",
+    "man",
+    "vrouw",
+    "persoon",
 ];
 const POSSESSIVES: [&str; 6] = ["mijn", "zijn", "haar", "uw", "hun", "onze"];
 /// Kin and partner nouns after a possessive: "mijn vrouw", "haar zoon".
@@ -839,7 +865,8 @@ const ADJUNCTS: [&str; 8] = [
 ];
 const NEGATIONS: [&str; 3] = ["niet", "nooit", "geen"];
 /// Words that make a clause about habitual practice ("elke vrijdag naar de moskee").
-const HABITUAL: [&str; 20] = [
+const HABITUAL: [&str; 21] = [
+    "lid",
     "gaat",
     "elke",
     "iedere",
@@ -1713,7 +1740,10 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
                     .any(|s| w.eq_ignore_ascii_case(s))
                 });
         if boundary_ok(m.start, m.end, c.3)
-            && (proper || capitals || !capitalised_mid_sentence(text, m.start))
+            && (proper
+                || capitals
+                || !capitalised_mid_sentence(text, m.start)
+                || (c.1 == Kind::Religion && member_of(text, m.start)))
         {
             if c.0 == "achtergrond" && !adjective_before(text, m.start) {
                 continue;
@@ -1969,7 +1999,7 @@ const HEALTH_HEADS: [(&str, &[&str]); 31] = [
 /// Endings of medicine names (international non-proprietary names as Dutch writes them:
 /// "oxazepam", "omeprazol", "simvastatine", "metoprolol", "fluoxetine", "quetiapine",
 /// "risperidon", "amoxicilline"): a word of at least eight letters ending in one is a medicine.
-const DRUG_ENDINGS: [&str; 12] = [
+const DRUG_ENDINGS: [&str; 17] = [
     "azepam",
     "zolam",
     "prazol",
@@ -1982,6 +2012,11 @@ const DRUG_ENDINGS: [&str; 12] = [
     "mycine",
     "profen",
     "triptyline",
+    "alopram",
+    "faxine",
+    "peridol",
+    "formine",
+    "pramine",
 ];
 
 /// Whether the word `w` names a medicine by its ending ([`DRUG_ENDINGS`]).
@@ -3075,6 +3110,21 @@ fn capitalised_mid_sentence(text: &str, s: usize) -> bool {
     }
     let before = crate::sub(text, 0, s).trim_end_matches([' ', '\t']);
     !(before.is_empty() || before.ends_with(['.', '\n', ':', ';', '!', '?', '(', '"']))
+}
+
+/// "lid van de Nederlands Gereformeerde Kerk": a church's name after "lid van" is a
+/// membership, although its words are capitalised.
+fn member_of(text: &str, s: usize) -> bool {
+    let mut words = crate::sub(text, 0, s)
+        .split_ascii_whitespace()
+        .rev()
+        .take(4);
+    let mut after_van = false;
+    words.any(|w| {
+        let found = after_van && w.eq_ignore_ascii_case("lid");
+        after_van = w.eq_ignore_ascii_case("van");
+        found
+    })
 }
 
 /// "een Koerdische achtergrond": an adjective of origin right before.
