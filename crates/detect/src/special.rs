@@ -1351,6 +1351,10 @@ struct Seg {
     kind: Kind,
     weight: u8,
     negated: bool,
+    /// Where the finding starts when a frame before the fact only says that there is one
+    /// ("sprake was van | een psychose"): the segment keeps its verb until coordination is
+    /// settled, the finding is the noun phrase.
+    np: Option<usize>,
 }
 
 /// Whether two same-kind findings (tokens `first_start..=first_end` and
@@ -1637,7 +1641,7 @@ pub(crate) fn detect(
     kept.into_iter()
         .filter(|sg| !sg.negated)
         .map(|sg| Finding {
-            start: toks[sg.s].start(),
+            start: toks[sg.np.unwrap_or(sg.s)].start(),
             end: toks[sg.e].end(),
             kind: sg.kind,
             score: 0.7,
@@ -1830,6 +1834,16 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
             && toks
                 .get(ti + 2)
                 .is_some_and(|n| word_is(text, n, &["afwachting"]))
+        {
+            continue;
+        }
+        // "ten tijde van de ten laste gelegde feiten": a time, not a fact of its own.
+        if kind == Kind::Criminal
+            && (ti.saturating_sub(4)..ti).any(|k| {
+                k >= 1
+                    && word_is(text, &toks[k], &["tijde"])
+                    && word_is(text, &toks[k - 1], &["ten"])
+            })
         {
             continue;
         }
@@ -2232,6 +2246,7 @@ fn fragment(text: &str, toks: &[Tok], hits: &[Hit], s: usize, e: usize) -> Optio
         kind,
         weight: 5,
         negated,
+        np: None,
     })
 }
 
@@ -2537,8 +2552,11 @@ fn clause(
             // Only the phrase, and the copula that closes a subordinate clause ("dat ik van
             // Marokkaanse afkomst | ben").
             let copula_after = c < r && word_is(text, &toks[c + 1], &COPULAS);
-            // "een Koerdisch meisje": the person noun belongs to the phrase.
-            let person_after = c < r && word_is(text, &toks[c + 1], &ORIGIN_PERSONS);
+            // "een Koerdisch meisje", "een Afghaanse Hazara": the person noun (or the noun
+            // of origin) belongs to the phrase.
+            let person_after = c < r
+                && (word_is(text, &toks[c + 1], &ORIGIN_PERSONS)
+                    || (toks[c + 1].cap && starts_with_any(toks[c + 1].text(text), &ORIGINS)));
             // "een Hazara uit Afghanistan": an origin place rounds it off.
             let from_after = c + 2 <= r
                 && word_is(text, &toks[c + 1], &["uit"])
@@ -2619,12 +2637,14 @@ fn clause(
             && !(k > 0 && word_is(text, &toks[k - 1], &COPULAS))
     };
     let negated = (start..c).any(|k| word_is(text, &toks[k], &NEGATIONS) && !practice(k));
+    let np = framed_noun_phrase(text, toks, start, c, r);
     Some(Seg {
         s: start,
         e: r,
         kind,
         weight,
         negated,
+        np,
     })
 }
 
@@ -2872,6 +2892,31 @@ fn owned_noun_phrase(
     None
 }
 
+/// Where a health fact named as a noun phrase after "sprake van" or "onder invloed van" starts
+/// ("dat bij de verdachte sprake was van | een paranoïde psychose", "heeft onder invloed van |
+/// een psychose het feit gepleegd"): the frame states that there is a condition, the phrase
+/// is the condition. Only articles, adjectives and possessives between the frame and the cue.
+fn framed_noun_phrase(text: &str, toks: &[Tok], from: usize, c: usize, r: usize) -> Option<usize> {
+    let v = (from.max(c.saturating_sub(5))..c)
+        .rev()
+        .find(|&k| word_is(text, &toks[k], &["van"]))?;
+    let before = |n: usize, words: &[&str]| v >= n && word_is(text, &toks[v - n], words);
+    let there_is =
+        before(1, &["sprake"]) || (before(1, &["is", "was", "zou"]) && before(2, &["sprake"]));
+    // "onder invloed van een psychose, het feit gepleegd": the phrase closes before another
+    // predicate; in "(volledig) onder invloed van deze stoornis handelde" the clause's own
+    // verb follows, and the frame is part of the statement.
+    let influence = before(1, &["invloed"])
+        && before(2, &["onder"])
+        && toks.get(r + 1).is_some_and(|n| n.is_punct(text, b','));
+    let plain = (v + 1..c).all(|k| {
+        toks[k].class == Class::Word
+            && !ends_with_verb(text, &toks[k])
+            && !word_is(text, &toks[k], &VERBS)
+    });
+    ((there_is || influence) && plain).then_some(v + 1)
+}
+
 /// Whether the subordinate clause from `l` ("dat het slachtoffer een zwelling | en roodheid
 /// onder het linkeroog had") has not reached its verb by token `r`, and the "en" after `r`
 /// joins words under that verb, not a clause of its own.
@@ -2988,9 +3033,11 @@ fn short_parenthesis(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
             && !t.cap
             && !word_is(text, t, &VERBS)
     });
-    let after_ok = toks
-        .get(close + 1)
-        .is_none_or(|n| n.nl_before > 0 || (n.class == Class::Punct && !n.is_punct(text, b'(')));
+    let after_ok = toks.get(close + 1).is_none_or(|n| {
+        n.nl_before > 0
+            || (n.class == Class::Punct && !n.is_punct(text, b'('))
+            || word_is(text, n, &["en", "of", "maar"])
+    });
     (plain && after_ok).then_some(close)
 }
 
