@@ -491,6 +491,8 @@ const BASE_CUES: &[Cue] = &[
     ("ter beschikking gesteld met", Kind::Criminal, 4, true),
     ("met bevel tot verpleging", Kind::Criminal, 4, false),
     ("dwangverpleging", Kind::Criminal, 4, false),
+    ("veelpleger", Kind::Criminal, 4, false),
+    ("bij de politie bekend", Kind::Criminal, 4, false),
     // Care settings and care a person receives (Wmo, Wlz), and feasts a believer keeps.
     ("beschermd wonen", Kind::Health, 3, false),
     ("beschermde woonvorm", Kind::Health, 3, false),
@@ -1296,6 +1298,16 @@ fn origin_context(text: &str, toks: &[Tok], ti: usize) -> bool {
     }) {
         return true;
     }
+    // "dat eiser Hazara is.", "omdat hij Koerd was,": the predicate of a subordinate clause.
+    let subject_before = prev
+        .is_some_and(|p| word_is(text, p, &SUBJECTS) || word_is(text, p, &SUBJECT_NOUNS) || p.cap);
+    let copula_last = next.is_some_and(|n| word_is(text, n, &COPULAS))
+        && toks
+            .get(ti + 2)
+            .is_none_or(|n| n.class == Class::Punct || n.nl_before > 0);
+    if subject_before && copula_last {
+        return true;
+    }
     prev.is_some_and(|p| word_is(text, p, &ORIGIN_BEFORE))
         && next.is_none_or(|n| n.cap || word_is(text, n, &ORIGIN_AFTER))
 }
@@ -1565,9 +1577,15 @@ pub(crate) fn detect(
     found: &[Finding],
 ) -> Vec<Finding> {
     let hits = cue_hits(text, toks, cue_starts);
+    // A person finding that is one word of origin ("eiser Hazara", "tot de Hazara") is the
+    // people, not a person's name, for these rules.
+    let origin_word = |f: &Finding| {
+        let w = crate::sub(text, f.start, f.end).trim_end_matches("'s");
+        ORIGINS.iter().any(|o| w.eq_ignore_ascii_case(o))
+    };
     let mut persons: Vec<(usize, usize)> = found
         .iter()
-        .filter(|f| f.kind == Kind::Person)
+        .filter(|f| f.kind == Kind::Person && !origin_word(f))
         .map(|f| (f.start, f.end))
         .collect();
     persons.sort_unstable();
@@ -1847,9 +1865,10 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         {
             continue;
         }
-        // "Uit de justitiële documentatie blijkt dat ...": the source, not the fact.
+        // "Uit de justitiële documentatie blijkt dat ...", "Volgens het uittreksel justitiële
+        // documentatie ...": the source, not the fact.
         if kind == Kind::Criminal
-            && (ti >= 1 && word_is(text, &toks[ti - 1], &["uit"])
+            && (ti >= 1 && word_is(text, &toks[ti - 1], &["uit", "uittreksel"])
                 || ti >= 2
                     && word_is(text, &toks[ti - 2], &["uit"])
                     && word_is(text, &toks[ti - 1], &["de", "het", "zijn", "haar"]))
@@ -1935,7 +1954,7 @@ const PROCEDURE_PARTY: [&str; 9] = [
 /// Head nouns that make a compound a health fact ("somberheidsklachten", "depotmedicatie",
 /// "persoonlijkheidsstoornis", "rugpijn", "gokverslaving"), with the modifiers that make
 /// the same head something else ("geluidsklachten", "politieoperatie").
-const HEALTH_HEADS: [(&str, &[&str]); 31] = [
+const HEALTH_HEADS: [(&str, &[&str]); 32] = [
     (
         "klachten",
         &[
@@ -1999,6 +2018,10 @@ const HEALTH_HEADS: [(&str, &[&str]); 31] = [
     ("trauma", &[]),
     ("tumor", &[]),
     ("infectie", &["computer", "virus"]),
+    (
+        "injectie",
+        &["kapitaal", "geld", "brandstof", "liquiditeits"],
+    ),
     ("fobie", &["homo", "islamo", "xeno", "trans", "bi"]),
     ("diabetes", &[]),
     ("medicijnen", &[]),
@@ -2503,6 +2526,8 @@ fn clause(
     if let Some(k) = (last_cue + 1..=r).find(|&k| {
         word_is(text, &toks[k], &ADJUNCTS)
             && !toks.get(k + 1).is_some_and(|n| n.class == Class::Number)
+            // "moeite heeft met praten": the complement of "moeite hebben met".
+            && !(k.saturating_sub(2)..k).any(|m| word_is(text, &toks[m], &["moeite"]))
     }) {
         r = k - 1;
         // "worstelen en | tijdens de les ...": no conjunction left at the end.
@@ -2551,7 +2576,8 @@ fn clause(
         if !verb_led {
             // Only the phrase, and the copula that closes a subordinate clause ("dat ik van
             // Marokkaanse afkomst | ben").
-            let copula_after = c < r && word_is(text, &toks[c + 1], &COPULAS);
+            let copula_after = c < r
+                && (word_is(text, &toks[c + 1], &COPULAS) || word_is(text, &toks[c + 1], &BEHOREN));
             // "een Koerdisch meisje", "een Afghaanse Hazara": the person noun (or the noun
             // of origin) belongs to the phrase.
             let person_after = c < r
