@@ -492,6 +492,15 @@ const BASE_CUES: &[Cue] = &[
     ("met bevel tot verpleging", Kind::Criminal, 4, false),
     ("dwangverpleging", Kind::Criminal, 4, false),
     ("veelpleger", Kind::Criminal, 4, false),
+    ("schuldig gemaakt aan", Kind::Criminal, 4, false),
+    // Offences by name: a fact of the offender, not of the victim who reported it (below).
+    ("diefstal", Kind::Criminal, 3, false),
+    ("inbraak", Kind::Criminal, 3, false),
+    ("moord", Kind::Criminal, 3, true),
+    ("verkrachting", Kind::Criminal, 3, false),
+    ("oplichting", Kind::Criminal, 3, false),
+    ("mishandeling", Kind::Criminal, 3, false),
+    ("fraude", Kind::Criminal, 2, true),
     ("bij de politie bekend", Kind::Criminal, 4, false),
     // Care settings and care a person receives (Wmo, Wlz), and feasts a believer keeps.
     ("beschermd wonen", Kind::Health, 3, false),
@@ -1855,6 +1864,17 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         {
             continue;
         }
+        // "aangifte gedaan van diefstal", "slachtoffer van mishandeling": the victim's report.
+        if kind == Kind::Criminal
+            && (ti.saturating_sub(4)..ti).any(|k| {
+                starts_with_any(
+                    toks[k].text(text),
+                    &["aangifte", "slachtoffer", "benadeelde"],
+                )
+            })
+        {
+            continue;
+        }
         // "ten tijde van de ten laste gelegde feiten": a time, not a fact of its own.
         if kind == Kind::Criminal
             && (ti.saturating_sub(4)..ti).any(|k| {
@@ -2321,6 +2341,11 @@ fn clause(
         }
         l -= 1;
     }
+    // "De verdachte is bij arrest van ... wegens "moord", | veroordeeld tot ...": the
+    // participle after a comma completes the auxiliary before it.
+    if let Some(aux) = pending_auxiliary(text, toks, l, persons) {
+        l = aux;
+    }
     // Right bound; "volgens"/"aldus" are cut below, after the last cue.
     let mut r = c;
     while r + 1 < toks.len() {
@@ -2646,6 +2671,14 @@ fn clause(
     if let Some(close) = short_parenthesis(text, toks, r + 1) {
         r = close;
     }
+    // An offence named without a verb ("Incident: huiselijk geweld / mishandeling") is a
+    // record's label; "heeft een inbraak gepleegd" states the fact.
+    if kind == Kind::Criminal
+        && starts_with_any(toks[c].text(text), &OFFENCES)
+        && !(start..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
+    {
+        return None;
+    }
     // Weak cues (moskee visits) count only as a habit.
     if weight == 0 && !(start..=r).any(|k| word_is(text, &toks[k], &HABITUAL)) {
         return None;
@@ -2961,6 +2994,71 @@ fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
         && !(l..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
         && r + 2 < toks.len()
         && !starts_clause(text, toks, r + 2)
+}
+
+/// Offences by name among the cues: facts only in a clause with a verb.
+const OFFENCES: [&str; 7] = [
+    "diefstal",
+    "inbraak",
+    "moord",
+    "verkrachting",
+    "oplichting",
+    "mishandeling",
+    "fraude",
+];
+
+/// Where the auxiliary is whose participle opens the clause at `l` after a comma ("De
+/// verdachte is | bij arrest van ... wegens "moord", | veroordeeld tot ..."): a finite
+/// auxiliary right after a person as its subject, earlier in the same sentence, and no other
+/// participle or finite verb between it and the comma.
+fn pending_auxiliary(
+    text: &str,
+    toks: &[Tok],
+    l: usize,
+    persons: &[(usize, usize)],
+) -> Option<usize> {
+    const AUXILIARIES: [&str; 12] = [
+        "is", "was", "werd", "wordt", "zijn", "waren", "werden", "worden", "heeft", "had",
+        "hebben", "hadden",
+    ];
+    // Participles with "ge", and those of verbs with an unstressed prefix ("veroordeeld",
+    // "bekeerd", "ontslagen").
+    let participle = |t: &Tok| {
+        let w = t.text(text).as_bytes();
+        (ends_with_verb(text, t) && !word_is(text, t, &VERBS))
+            || (t.class == Class::Word
+                && !t.cap
+                && w.len() >= 7
+                && [&b"ver"[..], b"be", b"ont", b"her"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+                && (w.ends_with(b"d") || w.ends_with(b"t") || w.ends_with(b"en")))
+    };
+    if l < 3 || !toks[l - 1].is_punct(text, b',') || !participle(&toks[l]) {
+        return None;
+    }
+    let mut k = l - 2;
+    while k > 0 && l - k < 40 {
+        let t = &toks[k];
+        if t.nl_before > 1
+            || (t.class == Class::Punct
+                && matches!(text.as_bytes()[t.start()], b'.' | b'!' | b'?' | b';' | b':'))
+        {
+            return None;
+        }
+        if word_is(text, t, &AUXILIARIES) {
+            let p = &toks[k - 1];
+            let subject = word_is(text, p, &SUBJECTS)
+                || word_is(text, p, &SUBJECT_NOUNS)
+                || covers(persons, p.start(), p.end());
+            return subject.then_some(k);
+        }
+        if participle(t) || word_is(text, t, &VERBS) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// "werd opgepakt | en meegenomen": "en" after token `r` joins two participles under one
