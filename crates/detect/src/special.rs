@@ -1412,6 +1412,11 @@ fn coordinated(
         }
         _ => false,
     };
+    // The verbs of a dependent clause inside the second part are not its own ("en
+    // concentratieproblemen | sinds hij ... gevangen heeft gezeten").
+    let second_end = (second_start..=second_end)
+        .find(|&k| k < toks.len() && dependent_start(text, toks, k))
+        .map_or(second_end, |d| d.saturating_sub(1));
     let Some(second) = toks.get(second_start..=second_end) else {
         return false;
     };
@@ -2360,6 +2365,7 @@ fn clause(
         // afgedaan", the "en" of an enumeration ("in 2010, 2016 en 2018").
         let goes_on = || {
             word_is(text, n, &["volgens", "aldus"])
+                || (r >= c && toks[r].class == Class::Word && dependent_start(text, toks, r + 1))
                 || (word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
                 || enumeration_end(text, toks, r + 1)
                 || placeholder_join(text, toks, r + 1)
@@ -2548,7 +2554,12 @@ fn clause(
         .map(|x| x.last)
         .max()
         .unwrap_or(c);
-    if let Some(k) = (last_cue + 1..=r).find(|&k| {
+    // A dependent clause attached without a comma belongs to the fact ("heeft een
+    // knieblessure | waardoor hij niet lang kan staan"); no adjunct is cut inside it.
+    let adjunct_end = (last_cue + 1..=r)
+        .find(|&k| dependent_start(text, toks, k))
+        .map_or(r, |d| d - 1);
+    if let Some(k) = (last_cue + 1..=adjunct_end).find(|&k| {
         word_is(text, &toks[k], &ADJUNCTS)
             && !toks.get(k + 1).is_some_and(|n| n.class == Class::Number)
             // "moeite heeft met praten": the complement of "moeite hebben met".
@@ -2994,6 +3005,20 @@ fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
         && !(l..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
         && r + 2 < toks.len()
         && !starts_clause(text, toks, r + 2)
+}
+
+/// Whether token `k` opens a dependent clause that states more of the same fact when no comma
+/// comes before it: "waardoor" (a consequence), "sinds" before a subject pronoun (a time
+/// clause; "sinds zijn komst" is an adjunct).
+fn dependent_start(text: &str, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    let no_comma = k > 0 && !toks[k - 1].is_punct(text, b',') && t.nl_before == 0;
+    no_comma
+        && (word_is(text, t, &["waardoor"])
+            || (word_is(text, t, &["sinds"])
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| word_is(text, n, &SUBJECTS) && !word_is(text, n, &OBJECTS))))
 }
 
 /// Offences by name among the cues: facts only in a clause with a verb.
