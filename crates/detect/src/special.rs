@@ -2061,7 +2061,7 @@ const HEALTH_HEADS: [(&str, &[&str]); 32] = [
 /// Endings of medicine names (international non-proprietary names as Dutch writes them:
 /// "oxazepam", "omeprazol", "simvastatine", "metoprolol", "fluoxetine", "quetiapine",
 /// "risperidon", "amoxicilline"): a word of at least eight letters ending in one is a medicine.
-const DRUG_ENDINGS: [&str; 17] = [
+const DRUG_ENDINGS: [&str; 22] = [
     "azepam",
     "zolam",
     "prazol",
@@ -2079,6 +2079,11 @@ const DRUG_ENDINGS: [&str; 17] = [
     "peridol",
     "formine",
     "pramine",
+    "azide",
+    "picine",
+    "cycline",
+    "umab",
+    "tinib",
 ];
 
 /// Whether the word `w` names a medicine by its ending ([`DRUG_ENDINGS`]).
