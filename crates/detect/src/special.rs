@@ -500,7 +500,6 @@ const BASE_CUES: &[Cue] = &[
     ("verkrachting", Kind::Criminal, 3, false),
     ("oplichting", Kind::Criminal, 3, false),
     ("mishandeling", Kind::Criminal, 3, false),
-    ("fraude", Kind::Criminal, 2, true),
     ("bij de politie bekend", Kind::Criminal, 4, false),
     // Care settings and care a person receives (Wmo, Wlz), and feasts a believer keeps.
     ("beschermd wonen", Kind::Health, 3, false),
@@ -1880,6 +1879,26 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         {
             continue;
         }
+        // "een zware straf uit te spreken": the court's act; "de feiten bekend waren": known,
+        // not confessed; "de moord op X", "na de moord": the victim's, a time.
+        let next = toks.get(ti + toks[ti..].partition_point(|t| t.start() < e));
+        let prev2 = (ti.saturating_sub(2)..ti).any(|k| {
+            word_is(
+                text,
+                &toks[k],
+                &["na", "sinds", "tijdens", "rond", "voor", "vóór"],
+            )
+        });
+        if (cue == "straf uit" && next.is_some_and(|n| word_is(text, n, &["te"])))
+            || (matches!(cue, "feiten bekend" | "feit bekend")
+                && next
+                    .is_some_and(|n| n.class == Class::Word && !word_is(text, n, &["en", "maar"])))
+            || (OFFENCES.contains(&cue)
+                && (prev2 || next.is_some_and(|n| word_is(text, n, &["op"]))))
+            || (matches!(cue, "suikerfeest" | "offerfeest") && prev2)
+        {
+            continue;
+        }
         // "ten tijde van de ten laste gelegde feiten": a time, not a fact of its own.
         if kind == Kind::Criminal
             && (ti.saturating_sub(4)..ti).any(|k| {
@@ -3027,14 +3046,13 @@ fn dependent_start(text: &str, toks: &[Tok], k: usize) -> bool {
 }
 
 /// Offences by name among the cues: facts only in a clause with a verb.
-const OFFENCES: [&str; 7] = [
+const OFFENCES: [&str; 6] = [
     "diefstal",
     "inbraak",
     "moord",
     "verkrachting",
     "oplichting",
     "mishandeling",
-    "fraude",
 ];
 
 /// Where the auxiliary is whose participle opens the clause at `l` after a comma ("De
