@@ -491,7 +491,6 @@ const BASE_CUES: &[Cue] = &[
     ("ter beschikking gesteld met", Kind::Criminal, 4, true),
     ("met bevel tot verpleging", Kind::Criminal, 4, false),
     ("dwangverpleging", Kind::Criminal, 4, false),
-    ("veelpleger", Kind::Criminal, 4, false),
     ("schuldig gemaakt aan", Kind::Criminal, 4, false),
     // Offences by name: a fact of the offender, not of the victim who reported it (below).
     ("diefstal", Kind::Criminal, 3, false),
@@ -500,6 +499,7 @@ const BASE_CUES: &[Cue] = &[
     ("verkrachting", Kind::Criminal, 3, false),
     ("oplichting", Kind::Criminal, 3, false),
     ("mishandeling", Kind::Criminal, 3, false),
+    ("veelpleger", Kind::Criminal, 4, false),
     ("bij de politie bekend", Kind::Criminal, 4, false),
     // Care settings and care a person receives (Wmo, Wlz), and feasts a believer keeps.
     ("beschermd wonen", Kind::Health, 3, false),
@@ -510,6 +510,7 @@ const BASE_CUES: &[Cue] = &[
     ("wijkverpleging", Kind::Health, 2, false),
     ("syndroom van", Kind::Health, 3, false),
     ("lithium", Kind::Health, 3, true),
+    ("depotinjectie", Kind::Health, 3, false),
     ("suikerfeest", Kind::Religion, 2, false),
     ("offerfeest", Kind::Religion, 2, false),
 ];
@@ -1592,9 +1593,14 @@ pub(crate) fn detect(
     let hits = cue_hits(text, toks, cue_starts);
     // A person finding that is one word of origin ("eiser Hazara", "tot de Hazara") is the
     // people, not a person's name, for these rules.
+    // One probe of the cue index, as for any word.
     let origin_word = |f: &Finding| {
-        let w = crate::sub(text, f.start, f.end).trim_end_matches("'s");
-        ORIGINS.iter().any(|o| w.eq_ignore_ascii_case(o))
+        cue_index()
+            .longest_at(text.as_bytes(), f.start)
+            .is_some_and(|m| {
+                is_origin_cue(m.pattern)
+                    && matches!(crate::sub(text, m.end.min(f.end), f.end), "" | "'s")
+            })
     };
     let mut persons: Vec<(usize, usize)> = found
         .iter()
@@ -1868,44 +1874,8 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         {
             continue;
         }
-        // "aangifte gedaan van diefstal", "slachtoffer van mishandeling": the victim's report.
-        if kind == Kind::Criminal
-            && (ti.saturating_sub(4)..ti).any(|k| {
-                starts_with_any(
-                    toks[k].text(text),
-                    &["aangifte", "slachtoffer", "benadeelde"],
-                )
-            })
-        {
-            continue;
-        }
-        // "een zware straf uit te spreken": the court's act; "de feiten bekend waren": known,
-        // not confessed; "de moord op X", "na de moord": the victim's, a time.
-        let next = toks.get(ti + toks[ti..].partition_point(|t| t.start() < e));
-        let prev2 = (ti.saturating_sub(2)..ti).any(|k| {
-            word_is(
-                text,
-                &toks[k],
-                &["na", "sinds", "tijdens", "rond", "voor", "vóór"],
-            )
-        });
-        if (cue == "straf uit" && next.is_some_and(|n| word_is(text, n, &["te"])))
-            || (matches!(cue, "feiten bekend" | "feit bekend")
-                && next
-                    .is_some_and(|n| n.class == Class::Word && !word_is(text, n, &["en", "maar"])))
-            || (OFFENCES.contains(&cue)
-                && (prev2 || next.is_some_and(|n| word_is(text, n, &["op"]))))
-            || (matches!(cue, "suikerfeest" | "offerfeest") && prev2)
-        {
-            continue;
-        }
-        // "ten tijde van de ten laste gelegde feiten": a time, not a fact of its own.
-        if kind == Kind::Criminal
-            && (ti.saturating_sub(4)..ti).any(|k| {
-                k >= 1
-                    && word_is(text, &toks[k], &["tijde"])
-                    && word_is(text, &toks[k - 1], &["ten"])
-            })
+        if matches!(kind, Kind::Criminal | Kind::Religion)
+            && said_of_no_one(text, toks, ti, e, cue, kind)
         {
             continue;
         }
@@ -1982,6 +1952,51 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
     hits
 }
 
+/// Whether the cue `cue` at token `ti` (ending at byte `e`) names what is no fact of a person:
+/// a victim's report, the court's act, a time. Kept out of [`cue_hits`], whose loop runs for
+/// every cue.
+#[inline(never)]
+fn said_of_no_one(text: &str, toks: &[Tok], ti: usize, e: usize, cue: &str, kind: Kind) -> bool {
+    // "aangifte gedaan van diefstal", "slachtoffer van mishandeling": the victim's report.
+    if kind == Kind::Criminal
+        && (ti.saturating_sub(4)..ti).any(|k| {
+            starts_with_any(
+                toks[k].text(text),
+                &["aangifte", "slachtoffer", "benadeelde"],
+            )
+        })
+    {
+        return true;
+    }
+    // "een zware straf uit te spreken": the court's act; "de feiten bekend waren": known,
+    // not confessed; "de moord op X", "na de moord": the victim's, a time.
+    let next = toks.get(ti + toks[ti..].partition_point(|t| t.start() < e));
+    let prev2 = (ti.saturating_sub(2)..ti).any(|k| {
+        word_is(
+            text,
+            &toks[k],
+            &["na", "sinds", "tijdens", "rond", "voor", "vóór"],
+        )
+    });
+    if (cue == "straf uit" && next.is_some_and(|n| word_is(text, n, &["te"])))
+        || (matches!(cue, "feiten bekend" | "feit bekend")
+            && next.is_some_and(|n| n.class == Class::Word && !word_is(text, n, &["en", "maar"])))
+        || (OFFENCES.contains(&cue) && (prev2 || next.is_some_and(|n| word_is(text, n, &["op"]))))
+        || (matches!(cue, "suikerfeest" | "offerfeest") && prev2)
+    {
+        return true;
+    }
+    // "ten tijde van de ten laste gelegde feiten": a time, not a fact of its own.
+    if kind == Kind::Criminal
+        && (ti.saturating_sub(4)..ti).any(|k| {
+            k >= 1 && word_is(text, &toks[k], &["tijde"]) && word_is(text, &toks[k - 1], &["ten"])
+        })
+    {
+        return true;
+    }
+    false
+}
+
 /// Words before "partij" that make it a party to proceedings or a contract.
 const PROCEDURE_PARTY: [&str; 9] = [
     "benadeelde",
@@ -1998,7 +2013,7 @@ const PROCEDURE_PARTY: [&str; 9] = [
 /// Head nouns that make a compound a health fact ("somberheidsklachten", "depotmedicatie",
 /// "persoonlijkheidsstoornis", "rugpijn", "gokverslaving"), with the modifiers that make
 /// the same head something else ("geluidsklachten", "politieoperatie").
-const HEALTH_HEADS: [(&str, &[&str]); 32] = [
+const HEALTH_HEADS: [(&str, &[&str]); 31] = [
     (
         "klachten",
         &[
@@ -2062,10 +2077,6 @@ const HEALTH_HEADS: [(&str, &[&str]); 32] = [
     ("trauma", &[]),
     ("tumor", &[]),
     ("infectie", &["computer", "virus"]),
-    (
-        "injectie",
-        &["kapitaal", "geld", "brandstof", "liquiditeits"],
-    ),
     ("fobie", &["homo", "islamo", "xeno", "trans", "bi"]),
     ("diabetes", &[]),
     ("medicijnen", &[]),
@@ -2107,7 +2118,12 @@ const DRUG_ENDINGS: [&str; 22] = [
 
 /// Whether the word `w` names a medicine by its ending ([`DRUG_ENDINGS`]).
 fn drug_name(w: &[u8]) -> bool {
-    w.len() >= 8
+    let Some(&[a, b, c]) = w.last_chunk::<3>() else {
+        return false;
+    };
+    let k = tail_key(a, b, c);
+    DRUG_TAILS[k / 64] & (1 << (k % 64)) != 0
+        && w.len() >= 8
         && w.iter().all(u8::is_ascii_alphabetic)
         && DRUG_ENDINGS.iter().any(|e| {
             w.len() > e.len() + 2 && w[w.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
@@ -2132,6 +2148,22 @@ static HEAD_TAILS: [u64; 512] = {
         } else {
             DRUG_ENDINGS[i - HEALTH_HEADS.len()].as_bytes()
         };
+        let n = h.len();
+        let k = tail_key(h[n - 3], h[n - 2], h[n - 1]);
+        set[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    set
+};
+
+/// The last three bytes of every ending of [`DRUG_ENDINGS`] alone, as [`HEAD_TAILS`]: most
+/// words that may end in a head ("-klachten": every word in "-ten") end in no medicine, and
+/// one probe says so before the endings are compared.
+static DRUG_TAILS: [u64; 512] = {
+    let mut set = [0u64; 512];
+    let mut i = 0;
+    while i < DRUG_ENDINGS.len() {
+        let h = DRUG_ENDINGS[i].as_bytes();
         let n = h.len();
         let k = tail_key(h[n - 3], h[n - 2], h[n - 1]);
         set[k / 64] |= 1 << (k % 64);
