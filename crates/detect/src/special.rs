@@ -5,7 +5,10 @@
 //! acronyms like party names are in the same index and checked for their exact case) mark a
 //! clause; the finding is the clause as it states the fact about the person: from after its
 //! subject (pronoun, name, "mijn vrouw", "de verdachte") to the clause end, the verb inside,
-//! without a trailing adjunct ("in Den Haag", "na zijn huwelijk"). One clause is one finding:
+//! without a trailing adjunct ("in Den Haag", "na zijn huwelijk"), but with a dependent clause
+//! attached without a comma ("waardoor hij niet lang kan staan", "sinds hij ... heeft
+//! gezeten"); after a frame that only says there is a condition ("sprake was van", "onder
+//! invloed van ...,") the finding is the noun phrase. One clause is one finding:
 //! clauses joined by "en" that each have a verb stay apart, words coordinated under one verb
 //! stay together (`corpus/GUIDELINES.md` has the rule, `coordinated` applies it). A clause only
 //! counts in a sentence that refers to a person (a pronoun, a name or a personal identifier
