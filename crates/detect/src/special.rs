@@ -5,7 +5,10 @@
 //! acronyms like party names are in the same index and checked for their exact case) mark a
 //! clause; the finding is the clause as it states the fact about the person: from after its
 //! subject (pronoun, name, "mijn vrouw", "de verdachte") to the clause end, the verb inside,
-//! without a trailing adjunct ("in Den Haag", "na zijn huwelijk"). One clause is one finding:
+//! without a trailing adjunct ("in Den Haag", "na zijn huwelijk"), but with a dependent clause
+//! attached without a comma ("waardoor hij niet lang kan staan", "sinds hij ... heeft
+//! gezeten"); after a frame that only says there is a condition ("sprake was van", "onder
+//! invloed van ...,") the finding is the noun phrase. One clause is one finding:
 //! clauses joined by "en" that each have a verb stay apart, words coordinated under one verb
 //! stay together (`corpus/GUIDELINES.md` has the rule, `coordinated` applies it). A clause only
 //! counts in a sentence that refers to a person (a pronoun, a name or a personal identifier
@@ -479,6 +482,40 @@ const BASE_CUES: &[Cue] = &[
     ("contactverbod", Kind::Criminal, 3, false),
     ("drugshandel", Kind::Criminal, 3, false),
     ("witwassen", Kind::Criminal, 3, false),
+    ("verdachte van", Kind::Criminal, 4, false),
+    ("jeugddetentie", Kind::Criminal, 4, false),
+    ("politiecel", Kind::Criminal, 4, false),
+    ("straf uit", Kind::Criminal, 4, true),
+    ("proeftijd", Kind::Criminal, 3, false),
+    ("delict", Kind::Criminal, 3, false),
+    ("feiten bekend", Kind::Criminal, 3, true),
+    ("feit bekend", Kind::Criminal, 3, true),
+    ("ter beschikking wordt gesteld", Kind::Criminal, 4, false),
+    ("ter beschikking gesteld met", Kind::Criminal, 4, true),
+    ("met bevel tot verpleging", Kind::Criminal, 4, false),
+    ("dwangverpleging", Kind::Criminal, 4, false),
+    ("schuldig gemaakt aan", Kind::Criminal, 4, false),
+    // Offences by name: a fact of the offender, not of the victim who reported it (below).
+    ("diefstal", Kind::Criminal, 3, false),
+    ("inbraak", Kind::Criminal, 3, false),
+    ("moord", Kind::Criminal, 3, true),
+    ("verkrachting", Kind::Criminal, 3, false),
+    ("oplichting", Kind::Criminal, 3, false),
+    ("mishandeling", Kind::Criminal, 3, false),
+    ("veelpleger", Kind::Criminal, 4, false),
+    ("bij de politie bekend", Kind::Criminal, 4, false),
+    // Care settings and care a person receives (Wmo, Wlz), and feasts a believer keeps.
+    ("beschermd wonen", Kind::Health, 3, false),
+    ("beschermde woonvorm", Kind::Health, 3, false),
+    ("verpleeghuis", Kind::Health, 3, false),
+    ("verpleegtehuis", Kind::Health, 3, false),
+    ("thuiszorg", Kind::Health, 2, false),
+    ("wijkverpleging", Kind::Health, 2, false),
+    ("syndroom van", Kind::Health, 3, false),
+    ("lithium", Kind::Health, 3, true),
+    ("depotinjectie", Kind::Health, 3, false),
+    ("suikerfeest", Kind::Religion, 2, false),
+    ("offerfeest", Kind::Religion, 2, false),
 ];
 
 /// Case-sensitive acronyms (party and union names).
@@ -739,7 +776,7 @@ const SUBJECTS: [&str; 13] = [
     "hij", "zij", "ze", "ik", "lk", "u", "wij", "we", "men", "hem", "je", "jij", "beiden",
 ];
 /// Nouns that stand for the person a text is about ("cliënt is ... veroordeeld").
-const SUBJECT_NOUNS: [&str; 47] = [
+const SUBJECT_NOUNS: [&str; 50] = [
     "verdachte",
     "slachtoffer",
     "aanvrager",
@@ -787,6 +824,9 @@ const SUBJECT_NOUNS: [&str; 47] = [
     "deelneemster",
     "huurder",
     "scholier",
+    "man",
+    "vrouw",
+    "persoon",
 ];
 const POSSESSIVES: [&str; 6] = ["mijn", "zijn", "haar", "uw", "hun", "onze"];
 /// Kin and partner nouns after a possessive: "mijn vrouw", "haar zoon".
@@ -839,7 +879,8 @@ const ADJUNCTS: [&str; 8] = [
 ];
 const NEGATIONS: [&str; 3] = ["niet", "nooit", "geen"];
 /// Words that make a clause about habitual practice ("elke vrijdag naar de moskee").
-const HABITUAL: [&str; 20] = [
+const HABITUAL: [&str; 21] = [
+    "lid",
     "gaat",
     "elke",
     "iedere",
@@ -1269,6 +1310,16 @@ fn origin_context(text: &str, toks: &[Tok], ti: usize) -> bool {
     }) {
         return true;
     }
+    // "dat eiser Hazara is.", "omdat hij Koerd was,": the predicate of a subordinate clause.
+    let subject_before = prev
+        .is_some_and(|p| word_is(text, p, &SUBJECTS) || word_is(text, p, &SUBJECT_NOUNS) || p.cap);
+    let copula_last = next.is_some_and(|n| word_is(text, n, &COPULAS))
+        && toks
+            .get(ti + 2)
+            .is_none_or(|n| n.class == Class::Punct || n.nl_before > 0);
+    if subject_before && copula_last {
+        return true;
+    }
     prev.is_some_and(|p| word_is(text, p, &ORIGIN_BEFORE))
         && next.is_none_or(|n| n.cap || word_is(text, n, &ORIGIN_AFTER))
 }
@@ -1324,6 +1375,10 @@ struct Seg {
     kind: Kind,
     weight: u8,
     negated: bool,
+    /// Where the finding starts when a frame before the fact only says that there is one
+    /// ("sprake was van | een psychose"): the segment keeps its verb until coordination is
+    /// settled, the finding is the noun phrase.
+    np: Option<usize>,
 }
 
 /// Whether two same-kind findings (tokens `first_start..=first_end` and
@@ -1360,6 +1415,11 @@ fn coordinated(
         }
         _ => false,
     };
+    // The verbs of a dependent clause inside the second part are not its own ("en
+    // concentratieproblemen | sinds hij ... gevangen heeft gezeten").
+    let second_end = (second_start..=second_end)
+        .find(|&k| k < toks.len() && dependent_start(text, toks, k))
+        .map_or(second_end, |d| d.saturating_sub(1));
     let Some(second) = toks.get(second_start..=second_end) else {
         return false;
     };
@@ -1534,9 +1594,20 @@ pub(crate) fn detect(
     found: &[Finding],
 ) -> Vec<Finding> {
     let hits = cue_hits(text, toks, cue_starts);
+    // A person finding that is one word of origin ("eiser Hazara", "tot de Hazara") is the
+    // people, not a person's name, for these rules.
+    // One probe of the cue index, as for any word.
+    let origin_word = |f: &Finding| {
+        cue_index()
+            .longest_at(text.as_bytes(), f.start)
+            .is_some_and(|m| {
+                is_origin_cue(m.pattern)
+                    && matches!(crate::sub(text, m.end.min(f.end), f.end), "" | "'s")
+            })
+    };
     let mut persons: Vec<(usize, usize)> = found
         .iter()
-        .filter(|f| f.kind == Kind::Person)
+        .filter(|f| f.kind == Kind::Person && !origin_word(f))
         .map(|f| (f.start, f.end))
         .collect();
     persons.sort_unstable();
@@ -1610,7 +1681,7 @@ pub(crate) fn detect(
     kept.into_iter()
         .filter(|sg| !sg.negated)
         .map(|sg| Finding {
-            start: toks[sg.s].start(),
+            start: toks[sg.np.unwrap_or(sg.s)].start(),
             end: toks[sg.e].end(),
             kind: sg.kind,
             score: 0.7,
@@ -1713,7 +1784,10 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
                     .any(|s| w.eq_ignore_ascii_case(s))
                 });
         if boundary_ok(m.start, m.end, c.3)
-            && (proper || capitals || !capitalised_mid_sentence(text, m.start))
+            && (proper
+                || capitals
+                || !capitalised_mid_sentence(text, m.start)
+                || (c.1 == Kind::Religion && member_of(text, m.start)))
         {
             if c.0 == "achtergrond" && !adjective_before(text, m.start) {
                 continue;
@@ -1803,9 +1877,15 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         {
             continue;
         }
-        // "Uit de justitiële documentatie blijkt dat ...": the source, not the fact.
+        if matches!(kind, Kind::Criminal | Kind::Religion)
+            && said_of_no_one(text, toks, ti, e, cue, kind)
+        {
+            continue;
+        }
+        // "Uit de justitiële documentatie blijkt dat ...", "Volgens het uittreksel justitiële
+        // documentatie ...": the source, not the fact.
         if kind == Kind::Criminal
-            && (ti >= 1 && word_is(text, &toks[ti - 1], &["uit"])
+            && (ti >= 1 && word_is(text, &toks[ti - 1], &["uit", "uittreksel"])
                 || ti >= 2
                     && word_is(text, &toks[ti - 2], &["uit"])
                     && word_is(text, &toks[ti - 1], &["de", "het", "zijn", "haar"]))
@@ -1873,6 +1953,51 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         });
     }
     hits
+}
+
+/// Whether the cue `cue` at token `ti` (ending at byte `e`) names what is no fact of a person:
+/// a victim's report, the court's act, a time. Kept out of [`cue_hits`], whose loop runs for
+/// every cue.
+#[inline(never)]
+fn said_of_no_one(text: &str, toks: &[Tok], ti: usize, e: usize, cue: &str, kind: Kind) -> bool {
+    // "aangifte gedaan van diefstal", "slachtoffer van mishandeling": the victim's report.
+    if kind == Kind::Criminal
+        && (ti.saturating_sub(4)..ti).any(|k| {
+            starts_with_any(
+                toks[k].text(text),
+                &["aangifte", "slachtoffer", "benadeelde"],
+            )
+        })
+    {
+        return true;
+    }
+    // "een zware straf uit te spreken": the court's act; "de feiten bekend waren": known,
+    // not confessed; "de moord op X", "na de moord": the victim's, a time.
+    let next = toks.get(ti + toks[ti..].partition_point(|t| t.start() < e));
+    let prev2 = (ti.saturating_sub(2)..ti).any(|k| {
+        word_is(
+            text,
+            &toks[k],
+            &["na", "sinds", "tijdens", "rond", "voor", "vóór"],
+        )
+    });
+    if (cue == "straf uit" && next.is_some_and(|n| word_is(text, n, &["te"])))
+        || (matches!(cue, "feiten bekend" | "feit bekend")
+            && next.is_some_and(|n| n.class == Class::Word && !word_is(text, n, &["en", "maar"])))
+        || (OFFENCES.contains(&cue) && (prev2 || next.is_some_and(|n| word_is(text, n, &["op"]))))
+        || (matches!(cue, "suikerfeest" | "offerfeest") && prev2)
+    {
+        return true;
+    }
+    // "ten tijde van de ten laste gelegde feiten": a time, not a fact of its own.
+    if kind == Kind::Criminal
+        && (ti.saturating_sub(4)..ti).any(|k| {
+            k >= 1 && word_is(text, &toks[k], &["tijde"]) && word_is(text, &toks[k - 1], &["ten"])
+        })
+    {
+        return true;
+    }
+    false
 }
 
 /// Words before "partij" that make it a party to proceedings or a contract.
@@ -1969,7 +2094,7 @@ const HEALTH_HEADS: [(&str, &[&str]); 31] = [
 /// Endings of medicine names (international non-proprietary names as Dutch writes them:
 /// "oxazepam", "omeprazol", "simvastatine", "metoprolol", "fluoxetine", "quetiapine",
 /// "risperidon", "amoxicilline"): a word of at least eight letters ending in one is a medicine.
-const DRUG_ENDINGS: [&str; 12] = [
+const DRUG_ENDINGS: [&str; 22] = [
     "azepam",
     "zolam",
     "prazol",
@@ -1982,11 +2107,26 @@ const DRUG_ENDINGS: [&str; 12] = [
     "mycine",
     "profen",
     "triptyline",
+    "alopram",
+    "faxine",
+    "peridol",
+    "formine",
+    "pramine",
+    "azide",
+    "picine",
+    "cycline",
+    "umab",
+    "tinib",
 ];
 
 /// Whether the word `w` names a medicine by its ending ([`DRUG_ENDINGS`]).
 fn drug_name(w: &[u8]) -> bool {
-    w.len() >= 8
+    let Some(&[a, b, c]) = w.last_chunk::<3>() else {
+        return false;
+    };
+    let k = tail_key(a, b, c);
+    DRUG_TAILS[k / 64] & (1 << (k % 64)) != 0
+        && w.len() >= 8
         && w.iter().all(u8::is_ascii_alphabetic)
         && DRUG_ENDINGS.iter().any(|e| {
             w.len() > e.len() + 2 && w[w.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
@@ -2011,6 +2151,22 @@ static HEAD_TAILS: [u64; 512] = {
         } else {
             DRUG_ENDINGS[i - HEALTH_HEADS.len()].as_bytes()
         };
+        let n = h.len();
+        let k = tail_key(h[n - 3], h[n - 2], h[n - 1]);
+        set[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    set
+};
+
+/// The last three bytes of every ending of [`DRUG_ENDINGS`] alone, as [`HEAD_TAILS`]: most
+/// words that may end in a head ("-klachten": every word in "-ten") end in no medicine, and
+/// one probe says so before the endings are compared.
+static DRUG_TAILS: [u64; 512] = {
+    let mut set = [0u64; 512];
+    let mut i = 0;
+    while i < DRUG_ENDINGS.len() {
+        let h = DRUG_ENDINGS[i].as_bytes();
         let n = h.len();
         let k = tail_key(h[n - 3], h[n - 2], h[n - 1]);
         set[k / 64] |= 1 << (k % 64);
@@ -2197,6 +2353,7 @@ fn fragment(text: &str, toks: &[Tok], hits: &[Hit], s: usize, e: usize) -> Optio
         kind,
         weight: 5,
         negated,
+        np: None,
     })
 }
 
@@ -2248,6 +2405,11 @@ fn clause(
         }
         l -= 1;
     }
+    // "De verdachte is bij arrest van ... wegens "moord", | veroordeeld tot ...": the
+    // participle after a comma completes the auxiliary before it.
+    if let Some(aux) = pending_auxiliary(text, toks, l, persons) {
+        l = aux;
+    }
     // Right bound; "volgens"/"aldus" are cut below, after the last cue.
     let mut r = c;
     while r + 1 < toks.len() {
@@ -2262,6 +2424,7 @@ fn clause(
         // afgedaan", the "en" of an enumeration ("in 2010, 2016 en 2018").
         let goes_on = || {
             word_is(text, n, &["volgens", "aldus"])
+                || (r >= c && toks[r].class == Class::Word && dependent_start(text, toks, r + 1))
                 || (word_is(text, n, &["die", "dat"]) && word_is(text, &toks[r], &AUX))
                 || enumeration_end(text, toks, r + 1)
                 || placeholder_join(text, toks, r + 1)
@@ -2450,9 +2613,16 @@ fn clause(
         .map(|x| x.last)
         .max()
         .unwrap_or(c);
-    if let Some(k) = (last_cue + 1..=r).find(|&k| {
+    // A dependent clause attached without a comma belongs to the fact ("heeft een
+    // knieblessure | waardoor hij niet lang kan staan"); no adjunct is cut inside it.
+    let adjunct_end = (last_cue + 1..=r)
+        .find(|&k| dependent_start(text, toks, k))
+        .map_or(r, |d| d - 1);
+    if let Some(k) = (last_cue + 1..=adjunct_end).find(|&k| {
         word_is(text, &toks[k], &ADJUNCTS)
             && !toks.get(k + 1).is_some_and(|n| n.class == Class::Number)
+            // "moeite heeft met praten": the complement of "moeite hebben met".
+            && !(k.saturating_sub(2)..k).any(|m| word_is(text, &toks[m], &["moeite"]))
     }) {
         r = k - 1;
         // "worstelen en | tijdens de les ...": no conjunction left at the end.
@@ -2501,9 +2671,13 @@ fn clause(
         if !verb_led {
             // Only the phrase, and the copula that closes a subordinate clause ("dat ik van
             // Marokkaanse afkomst | ben").
-            let copula_after = c < r && word_is(text, &toks[c + 1], &COPULAS);
-            // "een Koerdisch meisje": the person noun belongs to the phrase.
-            let person_after = c < r && word_is(text, &toks[c + 1], &ORIGIN_PERSONS);
+            let copula_after = c < r
+                && (word_is(text, &toks[c + 1], &COPULAS) || word_is(text, &toks[c + 1], &BEHOREN));
+            // "een Koerdisch meisje", "een Afghaanse Hazara": the person noun (or the noun
+            // of origin) belongs to the phrase.
+            let person_after = c < r
+                && (word_is(text, &toks[c + 1], &ORIGIN_PERSONS)
+                    || (toks[c + 1].cap && starts_with_any(toks[c + 1].text(text), &ORIGINS)));
             // "een Hazara uit Afghanistan": an origin place rounds it off.
             let from_after = c + 2 <= r
                 && word_is(text, &toks[c + 1], &["uit"])
@@ -2567,6 +2741,14 @@ fn clause(
     if let Some(close) = short_parenthesis(text, toks, r + 1) {
         r = close;
     }
+    // An offence named without a verb ("Incident: huiselijk geweld / mishandeling") is a
+    // record's label; "heeft een inbraak gepleegd" states the fact.
+    if kind == Kind::Criminal
+        && starts_with_any(toks[c].text(text), &OFFENCES)
+        && !(start..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
+    {
+        return None;
+    }
     // Weak cues (moskee visits) count only as a habit.
     if weight == 0 && !(start..=r).any(|k| word_is(text, &toks[k], &HABITUAL)) {
         return None;
@@ -2584,12 +2766,14 @@ fn clause(
             && !(k > 0 && word_is(text, &toks[k - 1], &COPULAS))
     };
     let negated = (start..c).any(|k| word_is(text, &toks[k], &NEGATIONS) && !practice(k));
+    let np = framed_noun_phrase(text, toks, start, c, r);
     Some(Seg {
         s: start,
         e: r,
         kind,
         weight,
         negated,
+        np,
     })
 }
 
@@ -2837,6 +3021,31 @@ fn owned_noun_phrase(
     None
 }
 
+/// Where a health fact named as a noun phrase after "sprake van" or "onder invloed van" starts
+/// ("dat bij de verdachte sprake was van | een paranoïde psychose", "heeft onder invloed van |
+/// een psychose het feit gepleegd"): the frame states that there is a condition, the phrase
+/// is the condition. Only articles, adjectives and possessives between the frame and the cue.
+fn framed_noun_phrase(text: &str, toks: &[Tok], from: usize, c: usize, r: usize) -> Option<usize> {
+    let v = (from.max(c.saturating_sub(5))..c)
+        .rev()
+        .find(|&k| word_is(text, &toks[k], &["van"]))?;
+    let before = |n: usize, words: &[&str]| v >= n && word_is(text, &toks[v - n], words);
+    let there_is =
+        before(1, &["sprake"]) || (before(1, &["is", "was", "zou"]) && before(2, &["sprake"]));
+    // "onder invloed van een psychose, het feit gepleegd": the phrase closes before another
+    // predicate; in "(volledig) onder invloed van deze stoornis handelde" the clause's own
+    // verb follows, and the frame is part of the statement.
+    let influence = before(1, &["invloed"])
+        && before(2, &["onder"])
+        && toks.get(r + 1).is_some_and(|n| n.is_punct(text, b','));
+    let plain = (v + 1..c).all(|k| {
+        toks[k].class == Class::Word
+            && !ends_with_verb(text, &toks[k])
+            && !word_is(text, &toks[k], &VERBS)
+    });
+    ((there_is || influence) && plain).then_some(v + 1)
+}
+
 /// Whether the subordinate clause from `l` ("dat het slachtoffer een zwelling | en roodheid
 /// onder het linkeroog had") has not reached its verb by token `r`, and the "en" after `r`
 /// joins words under that verb, not a clause of its own.
@@ -2855,6 +3064,84 @@ fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
         && !(l..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
         && r + 2 < toks.len()
         && !starts_clause(text, toks, r + 2)
+}
+
+/// Whether token `k` opens a dependent clause that states more of the same fact when no comma
+/// comes before it: "waardoor" (a consequence), "sinds" before a subject pronoun (a time
+/// clause; "sinds zijn komst" is an adjunct).
+fn dependent_start(text: &str, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    let no_comma = k > 0 && !toks[k - 1].is_punct(text, b',') && t.nl_before == 0;
+    no_comma
+        && (word_is(text, t, &["waardoor"])
+            || (word_is(text, t, &["sinds"])
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| word_is(text, n, &SUBJECTS) && !word_is(text, n, &OBJECTS))))
+}
+
+/// Offences by name among the cues: facts only in a clause with a verb.
+const OFFENCES: [&str; 6] = [
+    "diefstal",
+    "inbraak",
+    "moord",
+    "verkrachting",
+    "oplichting",
+    "mishandeling",
+];
+
+/// Where the auxiliary is whose participle opens the clause at `l` after a comma ("De
+/// verdachte is | bij arrest van ... wegens "moord", | veroordeeld tot ..."): a finite
+/// auxiliary right after a person as its subject, earlier in the same sentence, and no other
+/// participle or finite verb between it and the comma.
+fn pending_auxiliary(
+    text: &str,
+    toks: &[Tok],
+    l: usize,
+    persons: &[(usize, usize)],
+) -> Option<usize> {
+    const AUXILIARIES: [&str; 12] = [
+        "is", "was", "werd", "wordt", "zijn", "waren", "werden", "worden", "heeft", "had",
+        "hebben", "hadden",
+    ];
+    // Participles with "ge", and those of verbs with an unstressed prefix ("veroordeeld",
+    // "bekeerd", "ontslagen").
+    let participle = |t: &Tok| {
+        let w = t.text(text).as_bytes();
+        (ends_with_verb(text, t) && !word_is(text, t, &VERBS))
+            || (t.class == Class::Word
+                && !t.cap
+                && w.len() >= 7
+                && [&b"ver"[..], b"be", b"ont", b"her"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+                && (w.ends_with(b"d") || w.ends_with(b"t") || w.ends_with(b"en")))
+    };
+    if l < 3 || !toks[l - 1].is_punct(text, b',') || !participle(&toks[l]) {
+        return None;
+    }
+    let mut k = l - 2;
+    while k > 0 && l - k < 40 {
+        let t = &toks[k];
+        if t.nl_before > 1
+            || (t.class == Class::Punct
+                && matches!(text.as_bytes()[t.start()], b'.' | b'!' | b'?' | b';' | b':'))
+        {
+            return None;
+        }
+        if word_is(text, t, &AUXILIARIES) {
+            let p = &toks[k - 1];
+            let subject = word_is(text, p, &SUBJECTS)
+                || word_is(text, p, &SUBJECT_NOUNS)
+                || covers(persons, p.start(), p.end());
+            return subject.then_some(k);
+        }
+        if participle(t) || word_is(text, t, &VERBS) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// "werd opgepakt | en meegenomen": "en" after token `r` joins two participles under one
@@ -2953,9 +3240,11 @@ fn short_parenthesis(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
             && !t.cap
             && !word_is(text, t, &VERBS)
     });
-    let after_ok = toks
-        .get(close + 1)
-        .is_none_or(|n| n.nl_before > 0 || (n.class == Class::Punct && !n.is_punct(text, b'(')));
+    let after_ok = toks.get(close + 1).is_none_or(|n| {
+        n.nl_before > 0
+            || (n.class == Class::Punct && !n.is_punct(text, b'('))
+            || word_is(text, n, &["en", "of", "maar"])
+    });
     (plain && after_ok).then_some(close)
 }
 
@@ -3075,6 +3364,21 @@ fn capitalised_mid_sentence(text: &str, s: usize) -> bool {
     }
     let before = crate::sub(text, 0, s).trim_end_matches([' ', '\t']);
     !(before.is_empty() || before.ends_with(['.', '\n', ':', ';', '!', '?', '(', '"']))
+}
+
+/// "lid van de Nederlands Gereformeerde Kerk": a church's name after "lid van" is a
+/// membership, although its words are capitalised.
+fn member_of(text: &str, s: usize) -> bool {
+    let mut words = crate::sub(text, 0, s)
+        .split_ascii_whitespace()
+        .rev()
+        .take(4);
+    let mut after_van = false;
+    words.any(|w| {
+        let found = after_van && w.eq_ignore_ascii_case("lid");
+        after_van = w.eq_ignore_ascii_case("van");
+        found
+    })
 }
 
 /// "een Koerdische achtergrond": an adjective of origin right before.
