@@ -1812,11 +1812,23 @@ fn listed_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
             }
             break Some(j);
         };
-        let Some(h) = head else { continue };
-        // After a plural role the members are no ordinary words; after a motion they may be
-        // ("de motie-Van der Molen/Van Raak").
+        let Some(mut h) = head else { continue };
+        // "Vóór stemmen de leden: Brinkel, Hofstee": a colon may close the head.
+        if h > 0 && toks[h].is_punct(text, b':') {
+            h -= 1;
+        }
+        // After a plural role the members are no ordinary words, unless the list goes on past
+        // one with another capitalised member ("de leden Brinkel, Hofstee, Ten Hoopen": a common
+        // noun is not capitalised inside a sentence); after a motion they may be ("de
+        // motie-Van der Molen/Van Raak").
+        let n = p.last_tok + 1;
+        let list_goes_on = n + 1 < toks.len()
+            && sep(n)
+            && toks[n + 1].class == Class::Word
+            && toks[n + 1].cap
+            && toks[n + 1].nl_before == 0;
         let head_ok = toks[h].class == Class::Word
-            && (!common || cx.is_initial(k))
+            && (!common || cx.is_initial(k) || list_goes_on)
             && LIST_HEADS.iter().any(|w| cx.w(h).eq_ignore_ascii_case(w))
             || motion_before(cx, h + 1);
         if head_ok {
