@@ -5,7 +5,10 @@
 mod common;
 
 use common::in_text;
-use grondslag_subjects::{assess_candidates, resolve, Advice, Query, Subject, SubjectProfile};
+use grondslag_subjects::{
+    assess_candidates, profiles, resolve, Advice, HeldFinding, Mention, Query, Subject,
+    SubjectProfile,
+};
 
 fn subject_of(subjects: &[Subject], id: u64) -> Option<usize> {
     subjects
@@ -285,4 +288,80 @@ fn another_phone_number_keeps_apart_what_the_name_alone_would_join() {
     assert_ne!(s(1), s(10));
     assert_eq!(s(10), s(20));
     assert_eq!(s(1), s(30));
+}
+
+/// The profiles of `subjects` as the store builds them: with the documents, so that a name
+/// one document writes for two subjects is marked.
+fn profiles_of(subjects: &[Subject], mentions: &[Mention]) -> Vec<SubjectProfile> {
+    let held = subjects.iter().enumerate().flat_map(|(i, s)| {
+        s.members.iter().filter_map(move |m| {
+            mentions
+                .iter()
+                .find(|x| x.id == m.mention)
+                .map(|x| HeldFinding {
+                    subject: i,
+                    doc: x.doc,
+                    kind: &x.kind,
+                    value: &x.value,
+                })
+        })
+    });
+    profiles(subjects.len(), held)
+}
+
+#[test]
+fn a_name_one_document_writes_for_two_people_is_no_answer_alone() {
+    // An attendance list names two "Ingrid Vermeulen"s, neither with a detail; two other
+    // documents write the name bare. Each subject carries the name and nothing else; seen
+    // alone, each looked like the only person of that name and was confirmed, and the
+    // requester saw the namesake's documents.
+    let mut m = in_text(
+        1,
+        1,
+        "Aanwezig: Ingrid Vermeulen, Lotte Vermeulen en Ingrid Vermeulen (ministerie)\n\n1. Opening",
+        &[
+            ("person", "Ingrid Vermeulen"),
+            ("person", "Lotte Vermeulen"),
+            ("person", "Ingrid Vermeulen"),
+        ],
+    );
+    let bare = |doc: u64, id: u64| {
+        in_text(
+            doc,
+            id,
+            "Ingrid Vermeulen vraagt naar de planning van de activiteiten.",
+            &[("person", "Ingrid Vermeulen")],
+        )
+    };
+    m.extend(bare(2, 10));
+    m.extend(bare(3, 20));
+    let q = Query {
+        names: vec!["Ingrid Vermeulen".into()],
+        birthdates: vec!["1 oktober 1981".into()],
+        places: vec!["Tiel".into()],
+        ..Query::default()
+    };
+    let subjects = resolve(&m, &[]);
+    assert_ne!(
+        subject_of(&subjects, 1),
+        subject_of(&subjects, 3),
+        "two Ingrids in one list"
+    );
+    let confirmed = |profiles: &[SubjectProfile]| {
+        assess_candidates(&q, profiles)
+            .iter()
+            .filter(|a| a.advice == Advice::Confirm)
+            .count()
+    };
+    let marked = profiles_of(&subjects, &m);
+    assert_eq!(confirmed(&marked), 0, "{marked:?}");
+    let flagged = assess_candidates(&q, &marked);
+    assert!(flagged.iter().any(|a| a
+        .contradictions
+        .iter()
+        .any(|c| c.contains("namesake-in-document"))));
+    // Without the list the holding knows one person of that name: the name answers.
+    let alone: Vec<Mention> = m.iter().filter(|x| x.doc != 1).cloned().collect();
+    let subjects = resolve(&alone, &[]);
+    assert!(confirmed(&profiles_of(&subjects, &alone)) > 0);
 }
