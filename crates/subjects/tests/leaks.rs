@@ -365,3 +365,52 @@ fn a_name_one_document_writes_for_two_people_is_no_answer_alone() {
     let subjects = resolve(&alone, &[]);
     assert!(confirmed(&profiles_of(&subjects, &alone)) > 0);
 }
+
+#[test]
+fn a_household_sentence_after_one_name_is_that_persons_residence() {
+    // "Gesproken met Derya Şahin. De familie woont … in Gorinchem.": the Derya Şahin of
+    // Gorinchem, not the one born in 1964 in Assen whom a list describes.
+    let mut m = in_text(
+        1,
+        1,
+        "Overzicht deelnemers\n\n1. Derya Şahin, geboren 20-03-1964, woonachtig te Assen\n",
+        &[
+            ("person", "Derya Şahin"),
+            ("birthdate", "20-03-1964"),
+            ("place", "Assen"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Gespreksnotitie 2 februari 2019\n\nGesproken met Derya Şahin. De familie woont aan de Dorpsstraat 28 in Gorinchem.\n\nDerya vroeg wat er met de gegevens gebeurt.",
+        &[
+            ("person", "Derya Şahin"),
+            ("address", "Dorpsstraat 28"),
+            ("place", "Gorinchem"),
+            ("person", "Derya"),
+        ],
+    ));
+    // Two people named before it ("… en haar zus …"), or one after an abbreviation's dot:
+    // the household may be one's and not the other's, so it is nobody's.
+    m.extend(in_text(
+        3,
+        20,
+        "Gesproken met Ingrid Vermeulen (geb. 01-10-1981) en haar zus Monique Vermeulen. De familie woont aan de Stationsweg 107 in Tiel.",
+        &[
+            ("person", "Ingrid Vermeulen"),
+            ("birthdate", "01-10-1981"),
+            ("person", "Monique Vermeulen"),
+            ("address", "Stationsweg 107"),
+            ("place", "Tiel"),
+        ],
+    ));
+    let subjects = resolve(&m, &[]);
+    let s = |id| subject_of(&subjects, id);
+    assert_ne!(s(1), s(10), "another town");
+    assert_eq!(s(10), s(11));
+    assert_eq!(s(10), s(12));
+    assert_eq!(s(10), s(13));
+    assert_eq!(s(23), None, "the sisters' household");
+    assert_eq!(s(24), None);
+}
