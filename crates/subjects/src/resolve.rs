@@ -239,6 +239,10 @@ struct Profile {
     hyphen_givens: Vec<String>,
     lone_givens: Vec<String>,
     initials: u32,
+    /// The written-out given names of each full name, space-separated ("pieter ian"):
+    /// a first given name that is only a spelling variant ("Peter", "Pieter Jan") joins
+    /// where nothing else in the given names differs.
+    given_runs: Vec<String>,
     /// The initials of all given names, where a name gives two or more ("jw" of "Jan
     /// Willem", "J.W." or "Jan-Willem"): "J.P." and "H.H." are other people.
     initial_runs: Vec<String>,
@@ -290,6 +294,9 @@ impl Profile {
                 p.lone_givens.push(format!("{g} {}", key.surname));
             }
         }
+        if key.form() == NameForm::Full {
+            p.given_runs.push(key.givens.join(" "));
+        }
         if let Some(c) = key.first_initial() {
             if c.is_ascii_lowercase() {
                 p.initials = 1 << (c as u32 - 'a' as u32);
@@ -336,6 +343,9 @@ impl Profile {
             }
         }
         self.initials |= other.initials;
+        for v in other.given_runs {
+            push_capped(&mut self.given_runs, v);
+        }
         for v in other.initial_runs {
             push_capped(&mut self.initial_runs, v);
         }
@@ -400,6 +410,22 @@ impl Profile {
                 .givens
                 .iter()
                 .any(|a| other.givens.iter().any(|b| similar_keys(a, b)))
+        {
+            return Some("another given name");
+        }
+        // "Peter" and "Pieter Jan": a variant spelling and another given name besides are
+        // two differences, another person's name.
+        let runs_fit = |a: &String, b: &String| {
+            let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+            a[0] == b[0]
+                || (a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| similar_keys(x, y)))
+        };
+        if !self.given_runs.is_empty()
+            && !other.given_runs.is_empty()
+            && !self
+                .given_runs
+                .iter()
+                .any(|a| other.given_runs.iter().any(|b| runs_fit(a, b)))
         {
             return Some("another given name");
         }
