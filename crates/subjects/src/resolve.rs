@@ -2069,11 +2069,26 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let given = self.ids[p as usize].given;
-            let cands: Vec<u32> = self.ids[p as usize]
+            let by_part: Vec<Vec<u32>> = self.ids[p as usize]
                 .parts
                 .clone()
                 .into_iter()
-                .flat_map(|part| by_name.get(&(part, given)).cloned().unwrap_or_default())
+                .map(|part| by_name.get(&(part, given)).cloned().unwrap_or_default())
+                .collect();
+            // A group already written with one part alone ("Jennifer Soekhai", joined by a
+            // birth date) has that part as her own name; the other part is her partner's,
+            // and a bare name with it ("Jennifer Wongsodikromo") is as likely a relative
+            // of his.
+            let own = self.find(p);
+            let settled: Vec<bool> = by_part
+                .iter()
+                .map(|cands| cands.iter().any(|&q| self.find(q) == own))
+                .collect();
+            let cands: Vec<u32> = by_part
+                .into_iter()
+                .zip(&settled)
+                .filter(|(_, &s)| s || !settled.contains(&true))
+                .flat_map(|(cands, _)| cands)
                 .collect();
             // A name that the full-name step found to fit several namesakes stays apart
             // here too, and so does the double name that fits it: which of them married

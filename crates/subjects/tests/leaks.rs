@@ -414,3 +414,36 @@ fn a_household_sentence_after_one_name_is_that_persons_residence() {
     assert_eq!(s(23), None, "the sisters' household");
     assert_eq!(s(24), None);
 }
+
+#[test]
+fn the_partners_part_of_a_double_name_is_not_hers_once_her_own_is_known() {
+    // "Jennifer Wongsodikromo-Soekhai" is "Jennifer Soekhai" (the same birth date): her own
+    // name is Soekhai, Wongsodikromo her partner's. A bare "Jennifer Wongsodikromo" is as
+    // likely one of his family, and was joined to her.
+    let mut m = in_text(
+        1,
+        1,
+        "1. Jennifer Wongsodikromo-Soekhai, geboren 18-12-1956, woonachtig te Roosendaal\n",
+        &[
+            ("person", "Jennifer Wongsodikromo-Soekhai"),
+            ("birthdate", "18-12-1956"),
+            ("place", "Roosendaal"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Gesproken met Jennifer Soekhai (18-12-1956).",
+        &[("person", "Jennifer Soekhai"), ("birthdate", "18-12-1956")],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Jennifer Wongsodikromo vraagt naar de planning van de activiteiten.",
+        &[("person", "Jennifer Wongsodikromo")],
+    ));
+    let subjects = resolve(&m, &[]);
+    let s = |id| subject_of(&subjects, id);
+    assert_eq!(s(1), s(10));
+    assert_ne!(s(1), s(20));
+}
