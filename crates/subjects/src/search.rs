@@ -510,7 +510,8 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
 }
 
 /// Whether `subject` has a full name with the requester's surname and first initial but
-/// another given name: a relative whom initials at a shared address could mean.
+/// another given name (or another spelling of it): a relative whom initials at a shared
+/// address could mean.
 fn relative_of(query: &Query, subject: &SubjectProfile) -> bool {
     let qs: Vec<NameKey> = query
         .names
@@ -524,7 +525,10 @@ fn relative_of(query: &Query, subject: &SubjectProfile) -> bool {
             && qs.iter().any(|q| {
                 q.surname_match(&s).is_some()
                     && q.first_initial() == s.first_initial()
-                    && q.given_match(&s).is_none()
+                    // Also a name spelled like the requester's but not it: "Peter Bos"
+                    // beside the requester "Pieter Bos" (a son) is one more person "P. Bos"
+                    // at that address can be.
+                    && q.given_match(&s) != Some(true)
             })
     })
 }

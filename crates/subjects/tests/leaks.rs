@@ -447,3 +447,31 @@ fn the_partners_part_of_a_double_name_is_not_hers_once_her_own_is_known() {
     assert_eq!(s(1), s(10));
     assert_ne!(s(1), s(20));
 }
+
+#[test]
+fn initials_at_the_address_are_no_answer_where_a_relative_spells_his_name_alike() {
+    // Father "Pieter Bos" asks; his son "Peter Bos" lives at the same address. A letter
+    // to "De heer P. Bos" there may be either's: something to check, not to confirm.
+    let q = Query {
+        names: vec!["Pieter Bos".into()],
+        birthdates: vec!["16 juni 1969".into()],
+        addresses: vec!["Eikenlaan 55".into()],
+        places: vec!["Hoorn".into()],
+        ..Query::default()
+    };
+    let letter = SubjectProfile::from_mentions([
+        ("person", "P. Bos"),
+        ("person", "Bos"),
+        ("address", "Eikenlaan 55"),
+        ("place", "HOORN"),
+    ]);
+    let own =
+        SubjectProfile::from_mentions([("person", "Pieter Bos"), ("birthdate", "16-06-1969")]);
+    let son = SubjectProfile::from_mentions([("person", "Peter Bos"), ("person", "Peter")]);
+    let a = assess_candidates(&q, &[letter.clone(), own.clone(), son]);
+    assert_ne!(a[0].advice, Advice::Confirm, "{:?}", a[0]);
+    assert_eq!(a[1].advice, Advice::Confirm, "{:?}", a[1]);
+    // Without the son the letter is his.
+    let a = assess_candidates(&q, &[letter, own]);
+    assert_eq!(a[0].advice, Advice::Confirm, "{:?}", a[0]);
+}
