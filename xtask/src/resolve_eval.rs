@@ -24,7 +24,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 use grondslag_detect::Detector;
-use grondslag_subjects::{why, Mention, Query, SubjectProfile};
+use grondslag_subjects::{profiles, why, HeldFinding, Mention, Query, SubjectProfile};
 
 use crate::holdings::{self, Config, Holding};
 
@@ -436,25 +436,25 @@ impl Run {
     }
 
     fn requests(&self, h: &Holding, detector: &Detector, show: bool) {
-        let mut profiles: Vec<SubjectProfile> = Vec::new();
         let by_id: HashMap<u64, &Mention> = self.mentions.iter().map(|m| (m.id, m)).collect();
         let mut docs_of: Vec<BTreeSet<usize>> = Vec::new();
-        for s in &self.subjects {
-            let pairs: Vec<(&str, &str)> = s
+        let mut held: Vec<HeldFinding> = Vec::new();
+        for (i, s) in self.subjects.iter().enumerate() {
+            let members: Vec<&Mention> = s
                 .members
                 .iter()
-                .filter_map(|m| by_id.get(&m.mention))
-                .map(|m| (m.kind.as_str(), m.value.as_str()))
+                .filter_map(|m| by_id.get(&m.mention).copied())
                 .collect();
-            profiles.push(SubjectProfile::from_mentions(pairs));
-            docs_of.push(
-                s.members
-                    .iter()
-                    .filter_map(|m| by_id.get(&m.mention))
-                    .map(|m| m.doc as usize)
-                    .collect(),
-            );
+            held.extend(members.iter().map(|m| HeldFinding {
+                subject: i,
+                doc: m.doc,
+                kind: &m.kind,
+                value: &m.value,
+            }));
+            docs_of.push(members.iter().map(|m| m.doc as usize).collect());
         }
+        // As the store builds them: the profiles see which names a document writes twice.
+        let profiles: Vec<SubjectProfile> = profiles(self.subjects.len(), held);
         let mut tally = Tally::default();
         for r in &h.requests {
             let query = query_of(&r.mail, detector);

@@ -647,8 +647,8 @@ impl Store {
             [],
             "reading subject links",
         )?;
-        let mut by_subject: std::collections::BTreeMap<i64, Vec<(String, String)>> =
-            Default::default();
+        // (subject, document, kind, value) of every finding linked to a subject.
+        let mut held: Vec<(i64, i64, String, String)> = Vec::new();
         let mut i = 0;
         while i < links.len() {
             let doc = links[i].0;
@@ -662,19 +662,29 @@ impl Store {
             };
             for f in findings {
                 if let Some(s) = owner.get(&f.id.0) {
-                    by_subject.entry(*s).or_default().push((f.kind, f.value));
+                    held.push((*s, doc, f.kind, f.value));
                 }
             }
         }
-        let out: Vec<(SubjectId, grondslag_subjects::SubjectProfile)> = by_subject
+        let ids: Vec<i64> = held
+            .iter()
+            .map(|h| h.0)
+            .collect::<std::collections::BTreeSet<i64>>()
             .into_iter()
-            .map(|(s, pairs)| {
-                let profile = grondslag_subjects::SubjectProfile::from_mentions(
-                    pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-                );
-                (SubjectId(s), profile)
-            })
             .collect();
+        // The profiles see the documents too: a name one document writes for two subjects.
+        let profiles = grondslag_subjects::profiles(
+            ids.len(),
+            held.iter()
+                .map(|(s, doc, kind, value)| grondslag_subjects::HeldFinding {
+                    subject: ids.binary_search(s).unwrap_or_default(),
+                    doc: *doc as u64,
+                    kind,
+                    value,
+                }),
+        );
+        let out: Vec<(SubjectId, grondslag_subjects::SubjectProfile)> =
+            ids.into_iter().map(SubjectId).zip(profiles).collect();
         self.audit_view(
             "subjects.search",
             "subjects",

@@ -239,6 +239,10 @@ struct Profile {
     hyphen_givens: Vec<String>,
     lone_givens: Vec<String>,
     initials: u32,
+    /// The written-out given names of each full name, space-separated ("pieter ian"):
+    /// a first given name that is only a spelling variant ("Peter", "Pieter Jan") joins
+    /// where nothing else in the given names differs.
+    given_runs: Vec<String>,
     /// The initials of all given names, where a name gives two or more ("jw" of "Jan
     /// Willem", "J.W." or "Jan-Willem"): "J.P." and "H.H." are other people.
     initial_runs: Vec<String>,
@@ -290,6 +294,9 @@ impl Profile {
                 p.lone_givens.push(format!("{g} {}", key.surname));
             }
         }
+        if key.form() == NameForm::Full {
+            p.given_runs.push(key.givens.join(" "));
+        }
         if let Some(c) = key.first_initial() {
             if c.is_ascii_lowercase() {
                 p.initials = 1 << (c as u32 - 'a' as u32);
@@ -336,6 +343,9 @@ impl Profile {
             }
         }
         self.initials |= other.initials;
+        for v in other.given_runs {
+            push_capped(&mut self.given_runs, v);
+        }
         for v in other.initial_runs {
             push_capped(&mut self.initial_runs, v);
         }
@@ -400,6 +410,22 @@ impl Profile {
                 .givens
                 .iter()
                 .any(|a| other.givens.iter().any(|b| similar_keys(a, b)))
+        {
+            return Some("another given name");
+        }
+        // "Peter" and "Pieter Jan": a variant spelling and another given name besides are
+        // two differences, another person's name.
+        let runs_fit = |a: &String, b: &String| {
+            let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+            a[0] == b[0]
+                || (a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| similar_keys(x, y)))
+        };
+        if !self.given_runs.is_empty()
+            && !other.given_runs.is_empty()
+            && !self
+                .given_runs
+                .iter()
+                .any(|a| other.given_runs.iter().any(|b| runs_fit(a, b)))
         {
             return Some("another given name");
         }
@@ -508,6 +534,64 @@ fn sentence_ends(gap: &str) -> bool {
         return true;
     }
     false
+}
+
+/// Where a detail stands in a sentence about a household that names nobody ("De familie
+/// woont aan de Molenweg 12 in Tiel."): the byte range of the sentence before it, whose
+/// people the household is. `None` for any other sentence, or where the sentence before
+/// does not lie in the mention's context.
+fn household_sentence(m: &Mention) -> Option<(usize, usize)> {
+    let ctx = m.before.as_str();
+    let origin = m.start.checked_sub(ctx.len())?;
+    let here = sentence_start(ctx)?;
+    let sentence = fold(ctx[here..].trim_start());
+    const HOUSEHOLD: &[&str] = &[
+        "de familie woont",
+        "het gezin woont",
+        "de familie wonen",
+        "zij wonen",
+        "ze wonen",
+    ];
+    if !HOUSEHOLD.iter().any(|w| sentence.starts_with(w)) {
+        return None;
+    }
+    let before = &ctx[..here];
+    if !before.trim_end().ends_with(['.', '!', '?']) {
+        // A new line or paragraph: not the sentence right before.
+        return None;
+    }
+    let prev = sentence_start(before.trim_end().trim_end_matches(['.', '!', '?']))?;
+    Some((origin + prev, origin + here))
+}
+
+/// Where the last sentence of `text` starts: after a full stop (not of an initial or an
+/// abbreviation: "(geb. 25-01-1979)"), a question or exclamation mark, or a line end.
+fn sentence_start(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    (0..b.len()).rev().find_map(|i| {
+        let end = match b[i] {
+            b'\n' => true,
+            b'!' | b'?' => true,
+            b'.' => {
+                let word: String = text[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect();
+                word.chars().count() > 1
+                    && !is_abbreviation(&fold(&word.chars().rev().collect::<String>()))
+            }
+            _ => false,
+        };
+        if !end {
+            return None;
+        }
+        let rest = &text[i + 1..];
+        let next = rest.trim_start();
+        ((b[i] == b'\n' || rest.len() > next.len())
+            && next.chars().next().is_none_or(char::is_uppercase))
+        .then_some(i + 1)
+    })
 }
 
 /// Whether `gap` (the text between a name and a detail after it) starts another entry:
@@ -745,7 +829,39 @@ impl<'a> Resolver<'a> {
             })
             .collect();
         drop(interner);
-        let attached = attach(mentions, &persons, &keys);
+        let mut attached = attach(mentions, &persons, &keys);
+        // "Gesproken met Amina Yusuf. De familie woont aan de Molenweg 12 in Tiel.": the
+        // household of the one person the sentence before names lives there; the address
+        // and town are hers (with more people named, "X en haar zus Y", they may be one's
+        // and not the other's).
+        for (i, m) in mentions.iter().enumerate() {
+            if attached[i].is_some_and(|a| a.tight)
+                || !matches!(m.kind.as_str(), "place" | "address" | "postcode")
+            {
+                continue;
+            }
+            let Some((from, to)) = household_sentence(m) else {
+                continue;
+            };
+            let named: Vec<u32> = by_doc
+                .iter()
+                .find(|(d, _)| *d == m.doc)
+                .map(|(_, ps)| ps.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .filter(|&p| (from..to).contains(&mentions[persons[p as usize]].start))
+                .collect();
+            if let [p] = named[..] {
+                let name = &mentions[persons[p as usize]];
+                attached[i] = Some(Attached {
+                    person: p,
+                    distance: m.start.saturating_sub(name.start + name.value.len()),
+                    tight: true,
+                    after_name: true,
+                });
+            }
+        }
         for (i, a) in attached.iter().enumerate() {
             let Some(a) = a.filter(|a| a.tight) else {
                 continue;
@@ -1953,11 +2069,26 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let given = self.ids[p as usize].given;
-            let cands: Vec<u32> = self.ids[p as usize]
+            let by_part: Vec<Vec<u32>> = self.ids[p as usize]
                 .parts
                 .clone()
                 .into_iter()
-                .flat_map(|part| by_name.get(&(part, given)).cloned().unwrap_or_default())
+                .map(|part| by_name.get(&(part, given)).cloned().unwrap_or_default())
+                .collect();
+            // A group already written with one part alone ("Jennifer Soekhai", joined by a
+            // birth date) has that part as her own name; the other part is her partner's,
+            // and a bare name with it ("Jennifer Wongsodikromo") is as likely a relative
+            // of his.
+            let own = self.find(p);
+            let settled: Vec<bool> = by_part
+                .iter()
+                .map(|cands| cands.iter().any(|&q| self.find(q) == own))
+                .collect();
+            let cands: Vec<u32> = by_part
+                .into_iter()
+                .zip(&settled)
+                .filter(|(_, &s)| s || !settled.contains(&true))
+                .flat_map(|(cands, _)| cands)
                 .collect();
             // A name that the full-name step found to fit several namesakes stays apart
             // here too, and so does the double name that fits it: which of them married
@@ -2351,7 +2482,8 @@ fn attach(mentions: &[Mention], persons: &[usize], keys: &[NameKey]) -> Vec<Opti
             };
             // A detail that is not tightly next to a name belongs to nobody: shown to one
             // person as their own, it could be another's (a list's next line, "De familie
-            // woont …"). A statement of a special category may stand a sentence further
+            // woont …" after two names; after one, `Resolver::new` gives it to that one).
+            // A statement of a special category may stand a sentence further
             // ("… Hij bidt vijf keer per dag"), but not in another paragraph.
             let keep = tight
                 || (SPECIAL_KINDS.contains(&m.kind.as_str())

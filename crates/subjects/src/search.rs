@@ -38,9 +38,114 @@ pub struct SubjectProfile {
     pub bsns: Vec<String>,
     pub ibans: Vec<String>,
     pub places: Vec<String>,
+    /// Names of this subject that one document also writes for another subject beside it
+    /// ("Aanwezig: Ingrid Vermeulen, …, Ingrid Vermeulen (ministerie)"): the holding knows
+    /// two people of that name, so that name alone cannot tell which of them a request
+    /// means. Only where the other one has no detail of their own (else resolution keeps
+    /// them apart). Filled by [`profiles`], which sees the documents; [`Self::from_mentions`]
+    /// leaves it empty.
+    pub namesakes_beside: Vec<String>,
+}
+
+/// One finding of a stored subject, as [`profiles`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeldFinding<'a> {
+    /// Index of the subject in the list [`profiles`] returns.
+    pub subject: usize,
+    /// The document the finding is in.
+    pub doc: u64,
+    /// The contract kind ("person", "email", …).
+    pub kind: &'a str,
+    /// The text as found.
+    pub value: &'a str,
+}
+
+/// Builds the profile of each of `subjects` subjects from their findings, and marks the
+/// names one document writes for two subjects ([`SubjectProfile::namesakes_beside`]).
+///
+/// Resolution keeps two mentions of one full name in one document apart only where the
+/// document shows two people (facts that differ, one list naming it twice). A request
+/// search that sees each subject alone has lost that by then: each namesake's subject
+/// carries the name and nothing else, and looks like the only person of that name.
+pub fn profiles<'a>(
+    subjects: usize,
+    findings: impl IntoIterator<Item = HeldFinding<'a>>,
+) -> Vec<SubjectProfile> {
+    let mut pairs: Vec<Vec<(&str, &str)>> = vec![Vec::new(); subjects];
+    // (document, subject, name) of every full name.
+    let mut names: Vec<(u64, usize, &str, NameKey)> = Vec::new();
+    for f in findings {
+        let Some(list) = pairs.get_mut(f.subject) else {
+            continue;
+        };
+        list.push((f.kind, f.value));
+        if f.kind == "person" {
+            let key = normalise_name(f.value);
+            if key.form() == NameForm::Full {
+                names.push((f.doc, f.subject, f.value, key));
+            }
+        }
+    }
+    let mut out: Vec<SubjectProfile> = pairs
+        .into_iter()
+        .map(SubjectProfile::from_mentions)
+        .collect();
+    let described: Vec<bool> = out.iter().map(SubjectProfile::has_details).collect();
+    names.sort_by_key(|(doc, subject, _, _)| (*doc, *subject));
+    for doc in names.chunk_by(|a, b| a.0 == b.0) {
+        for (i, (_, a, written_a, ka)) in doc.iter().enumerate() {
+            for (_, b, written_b, kb) in &doc[i + 1..] {
+                if a == b || !same_full_name(ka, kb) {
+                    continue;
+                }
+                // Marked where the other one has no detail of their own: a namesake the
+                // text tells apart by a birth date or an address is kept apart by
+                // resolution everywhere, one without any is not.
+                for (s, written, other) in [(*a, *written_a, *b), (*b, *written_b, *a)] {
+                    if described[other] {
+                        continue;
+                    }
+                    let list = &mut out[s].namesakes_beside;
+                    if !list.iter().any(|v| v == written) {
+                        list.push(written.to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether two full names are one name in any spelling: the same given names (as many)
+/// and the same surname.
+fn same_full_name(a: &NameKey, b: &NameKey) -> bool {
+    a.givens.len() == b.givens.len()
+        && a.givens
+            .iter()
+            .zip(&b.givens)
+            .all(|(x, y)| x == y || crate::fold::similar_keys(x, y))
+        && matches!(
+            a.surname_match(b),
+            Some(SurnameMatch::Same | SurnameMatch::Variant)
+        )
 }
 
 impl SubjectProfile {
+    /// Whether anything beside the names is known: an identifier, an address or a town.
+    fn has_details(&self) -> bool {
+        [
+            &self.emails,
+            &self.phones,
+            &self.birthdates,
+            &self.addresses,
+            &self.bsns,
+            &self.ibans,
+            &self.places,
+        ]
+        .iter()
+        .any(|l| !l.is_empty())
+    }
+
     /// Builds a profile from a subject's mentions as (contract kind, value) pairs; kinds
     /// that are not names, identifiers or places are ignored.
     pub fn from_mentions<'a>(mentions: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
@@ -301,6 +406,19 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
         }
     }
 
+    // One document names two people of the requester's name, one of them in this subject:
+    // the subject may hold the other one's mentions too (joined on the name alone), so a
+    // person looks before it is answered with.
+    if subject.namesakes_beside.iter().any(|n| {
+        let s = normalise_name(n);
+        query_names
+            .iter()
+            .any(|q| matches!(name_score(q, &s), NameScore::Match(_, _, true)))
+    }) {
+        contradictions.push(why("namesake-in-document", &[]));
+        partial = true;
+    }
+
     let mut miss = 1.0f32;
     for (s, _) in &support {
         miss *= 1.0 - s;
@@ -392,7 +510,8 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
 }
 
 /// Whether `subject` has a full name with the requester's surname and first initial but
-/// another given name: a relative whom initials at a shared address could mean.
+/// another given name (or another spelling of it): a relative whom initials at a shared
+/// address could mean.
 fn relative_of(query: &Query, subject: &SubjectProfile) -> bool {
     let qs: Vec<NameKey> = query
         .names
@@ -406,7 +525,10 @@ fn relative_of(query: &Query, subject: &SubjectProfile) -> bool {
             && qs.iter().any(|q| {
                 q.surname_match(&s).is_some()
                     && q.first_initial() == s.first_initial()
-                    && q.given_match(&s).is_none()
+                    // Also a name spelled like the requester's but not it: "Peter Bos"
+                    // beside the requester "Pieter Bos" (a son) is one more person "P. Bos"
+                    // at that address can be.
+                    && q.given_match(&s) != Some(true)
             })
     })
 }

@@ -75,6 +75,7 @@ pub const CODES: &[&str] = &[
     "no-relative",
     "no-namesake",
     "name-alone-namesake-known",
+    "namesake-in-document",
     "candidate-same-name",
     "candidate-name-part",
     "candidate-spelling-variant",

@@ -5,7 +5,10 @@
 mod common;
 
 use common::in_text;
-use grondslag_subjects::{assess_candidates, resolve, Advice, Query, Subject, SubjectProfile};
+use grondslag_subjects::{
+    assess_candidates, profiles, resolve, Advice, HeldFinding, Mention, Query, Subject,
+    SubjectProfile,
+};
 
 fn subject_of(subjects: &[Subject], id: u64) -> Option<usize> {
     subjects
@@ -285,4 +288,190 @@ fn another_phone_number_keeps_apart_what_the_name_alone_would_join() {
     assert_ne!(s(1), s(10));
     assert_eq!(s(10), s(20));
     assert_eq!(s(1), s(30));
+}
+
+/// The profiles of `subjects` as the store builds them: with the documents, so that a name
+/// one document writes for two subjects is marked.
+fn profiles_of(subjects: &[Subject], mentions: &[Mention]) -> Vec<SubjectProfile> {
+    let held = subjects.iter().enumerate().flat_map(|(i, s)| {
+        s.members.iter().filter_map(move |m| {
+            mentions
+                .iter()
+                .find(|x| x.id == m.mention)
+                .map(|x| HeldFinding {
+                    subject: i,
+                    doc: x.doc,
+                    kind: &x.kind,
+                    value: &x.value,
+                })
+        })
+    });
+    profiles(subjects.len(), held)
+}
+
+#[test]
+fn a_name_one_document_writes_for_two_people_is_no_answer_alone() {
+    // An attendance list names two "Ingrid Vermeulen"s, neither with a detail; two other
+    // documents write the name bare. Each subject carries the name and nothing else; seen
+    // alone, each looked like the only person of that name and was confirmed, and the
+    // requester saw the namesake's documents.
+    let mut m = in_text(
+        1,
+        1,
+        "Aanwezig: Ingrid Vermeulen, Lotte Vermeulen en Ingrid Vermeulen (ministerie)\n\n1. Opening",
+        &[
+            ("person", "Ingrid Vermeulen"),
+            ("person", "Lotte Vermeulen"),
+            ("person", "Ingrid Vermeulen"),
+        ],
+    );
+    let bare = |doc: u64, id: u64| {
+        in_text(
+            doc,
+            id,
+            "Ingrid Vermeulen vraagt naar de planning van de activiteiten.",
+            &[("person", "Ingrid Vermeulen")],
+        )
+    };
+    m.extend(bare(2, 10));
+    m.extend(bare(3, 20));
+    let q = Query {
+        names: vec!["Ingrid Vermeulen".into()],
+        birthdates: vec!["1 oktober 1981".into()],
+        places: vec!["Tiel".into()],
+        ..Query::default()
+    };
+    let subjects = resolve(&m, &[]);
+    assert_ne!(
+        subject_of(&subjects, 1),
+        subject_of(&subjects, 3),
+        "two Ingrids in one list"
+    );
+    let confirmed = |profiles: &[SubjectProfile]| {
+        assess_candidates(&q, profiles)
+            .iter()
+            .filter(|a| a.advice == Advice::Confirm)
+            .count()
+    };
+    let marked = profiles_of(&subjects, &m);
+    assert_eq!(confirmed(&marked), 0, "{marked:?}");
+    let flagged = assess_candidates(&q, &marked);
+    assert!(flagged.iter().any(|a| a
+        .contradictions
+        .iter()
+        .any(|c| c.contains("namesake-in-document"))));
+    // Without the list the holding knows one person of that name: the name answers.
+    let alone: Vec<Mention> = m.iter().filter(|x| x.doc != 1).cloned().collect();
+    let subjects = resolve(&alone, &[]);
+    assert!(confirmed(&profiles_of(&subjects, &alone)) > 0);
+}
+
+#[test]
+fn a_household_sentence_after_one_name_is_that_persons_residence() {
+    // "Gesproken met Derya Şahin. De familie woont … in Gorinchem.": the Derya Şahin of
+    // Gorinchem, not the one born in 1964 in Assen whom a list describes.
+    let mut m = in_text(
+        1,
+        1,
+        "Overzicht deelnemers\n\n1. Derya Şahin, geboren 20-03-1964, woonachtig te Assen\n",
+        &[
+            ("person", "Derya Şahin"),
+            ("birthdate", "20-03-1964"),
+            ("place", "Assen"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Gespreksnotitie 2 februari 2019\n\nGesproken met Derya Şahin. De familie woont aan de Dorpsstraat 28 in Gorinchem.\n\nDerya vroeg wat er met de gegevens gebeurt.",
+        &[
+            ("person", "Derya Şahin"),
+            ("address", "Dorpsstraat 28"),
+            ("place", "Gorinchem"),
+            ("person", "Derya"),
+        ],
+    ));
+    // Two people named before it ("… en haar zus …"), or one after an abbreviation's dot:
+    // the household may be one's and not the other's, so it is nobody's.
+    m.extend(in_text(
+        3,
+        20,
+        "Gesproken met Ingrid Vermeulen (geb. 01-10-1981) en haar zus Monique Vermeulen. De familie woont aan de Stationsweg 107 in Tiel.",
+        &[
+            ("person", "Ingrid Vermeulen"),
+            ("birthdate", "01-10-1981"),
+            ("person", "Monique Vermeulen"),
+            ("address", "Stationsweg 107"),
+            ("place", "Tiel"),
+        ],
+    ));
+    let subjects = resolve(&m, &[]);
+    let s = |id| subject_of(&subjects, id);
+    assert_ne!(s(1), s(10), "another town");
+    assert_eq!(s(10), s(11));
+    assert_eq!(s(10), s(12));
+    assert_eq!(s(10), s(13));
+    assert_eq!(s(23), None, "the sisters' household");
+    assert_eq!(s(24), None);
+}
+
+#[test]
+fn the_partners_part_of_a_double_name_is_not_hers_once_her_own_is_known() {
+    // "Jennifer Wongsodikromo-Soekhai" is "Jennifer Soekhai" (the same birth date): her own
+    // name is Soekhai, Wongsodikromo her partner's. A bare "Jennifer Wongsodikromo" is as
+    // likely one of his family, and was joined to her.
+    let mut m = in_text(
+        1,
+        1,
+        "1. Jennifer Wongsodikromo-Soekhai, geboren 18-12-1956, woonachtig te Roosendaal\n",
+        &[
+            ("person", "Jennifer Wongsodikromo-Soekhai"),
+            ("birthdate", "18-12-1956"),
+            ("place", "Roosendaal"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Gesproken met Jennifer Soekhai (18-12-1956).",
+        &[("person", "Jennifer Soekhai"), ("birthdate", "18-12-1956")],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Jennifer Wongsodikromo vraagt naar de planning van de activiteiten.",
+        &[("person", "Jennifer Wongsodikromo")],
+    ));
+    let subjects = resolve(&m, &[]);
+    let s = |id| subject_of(&subjects, id);
+    assert_eq!(s(1), s(10));
+    assert_ne!(s(1), s(20));
+}
+
+#[test]
+fn initials_at_the_address_are_no_answer_where_a_relative_spells_his_name_alike() {
+    // Father "Pieter Bos" asks; his son "Peter Bos" lives at the same address. A letter
+    // to "De heer P. Bos" there may be either's: something to check, not to confirm.
+    let q = Query {
+        names: vec!["Pieter Bos".into()],
+        birthdates: vec!["16 juni 1969".into()],
+        addresses: vec!["Eikenlaan 55".into()],
+        places: vec!["Hoorn".into()],
+        ..Query::default()
+    };
+    let letter = SubjectProfile::from_mentions([
+        ("person", "P. Bos"),
+        ("person", "Bos"),
+        ("address", "Eikenlaan 55"),
+        ("place", "HOORN"),
+    ]);
+    let own =
+        SubjectProfile::from_mentions([("person", "Pieter Bos"), ("birthdate", "16-06-1969")]);
+    let son = SubjectProfile::from_mentions([("person", "Peter Bos"), ("person", "Peter")]);
+    let a = assess_candidates(&q, &[letter.clone(), own.clone(), son]);
+    assert_ne!(a[0].advice, Advice::Confirm, "{:?}", a[0]);
+    assert_eq!(a[1].advice, Advice::Confirm, "{:?}", a[1]);
+    // Without the son the letter is his.
+    let a = assess_candidates(&q, &[letter, own]);
+    assert_eq!(a[0].advice, Advice::Confirm, "{:?}", a[0]);
 }

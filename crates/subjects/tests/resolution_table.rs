@@ -205,6 +205,10 @@ fn resolution_table() {
         ("a surname settled on one person is not weighed again against another of its document",
          &[(1, "person", "Peter van Dijk"), (1, "person", "Van Dijk"), (1, "person", "Pieter-Jan van Dijk")],
          "aab"),
+        ("a variant of the first given name with another given name besides is another name",
+         &[(1, "person", "Peter van Leeuwen"), (2, "person", "Pieter Jan van Leeuwen"),
+           (3, "person", "Mohamed Omar Ali"), (4, "person", "Muhammad Omar Ali")],
+         "abcc"),
     ];
     for (name, rows, labels) in cases {
         let m = mentions(rows);
