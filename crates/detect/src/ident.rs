@@ -1379,7 +1379,15 @@ const STREET_PARTICLES: [&str; 11] = [
 
 /// Whether `w` is a street name word ("Jamessingel", "Wichmanlaan").
 pub(crate) fn is_street_word(w: &str) -> bool {
-    STREET_SUFFIXES.iter().any(|s| ends_with_ci(w, s))
+    // The last letter first: it rules out most suffixes (and most words) without comparing
+    // the whole tail; the suffixes are lower-case ASCII.
+    let Some(&last) = w.as_bytes().last() else {
+        return false;
+    };
+    let last = last.to_ascii_lowercase();
+    STREET_SUFFIXES
+        .iter()
+        .any(|s| s.as_bytes()[s.len() - 1] == last && ends_with_ci(w, s))
 }
 
 /// Whether `w` ends in the suffix `suf` after at least two bytes of its own ("Kerkstraat").

@@ -2075,14 +2075,15 @@ fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
         // "heb ik Kleinjan gesproken".
         if rule.is_none() && first == last && first > 0 {
             let before = &toks[first - 1];
-            let participle = (last + 1..(last + 4).min(toks.len()))
-                .take_while(|&j| toks[j].nl_before == 0 && toks[j].class == Class::Word)
-                .any(|j| MET.iter().any(|m| cx.w(j).eq_ignore_ascii_case(m)));
-            if participle
-                && !place
+            // The cheap tests on the word before first: most one-word chains fail them, and
+            // the participle search after the chain is then not needed.
+            if !place
                 && before.class == Class::Word
                 && !before.cap
                 && !["de", "het", "een", "die", "dat"].contains(&cx.w(first - 1))
+                && (last + 1..(last + 4).min(toks.len()))
+                    .take_while(|&j| toks[j].nl_before == 0 && toks[j].class == Class::Word)
+                    .any(|j| MET.iter().any(|m| cx.w(j).eq_ignore_ascii_case(m)))
             {
                 rule = Some("name.met");
             }
