@@ -392,6 +392,9 @@ pub(crate) struct Ctx<'a> {
     /// (token, [`word_hash`]) of the ASCII words `is_cap` accepts, as [`warm_features`]
     /// hashed them for the lexicon (the model's document index reuses them).
     cap_hashes: Vec<(usize, u64)>,
+    /// Per-token cache of [`word_hash`]; 0 is "not computed yet" (a word whose hash is 0 is
+    /// just hashed again each time).
+    word_hashes: Vec<u64>,
 }
 
 const F_FIRST: u32 = lexicon::W_FIRST as u32;
@@ -649,6 +652,7 @@ pub(crate) fn detect(
         feat: vec![0; toks.len()],
         caps,
         cap_hashes: Vec::new(),
+        word_hashes: vec![0; toks.len()],
     };
     warm_features(&mut cx);
     let mut out = Vec::new();
@@ -1665,12 +1669,24 @@ fn warm_features(cx: &mut Ctx) {
             }
         }
     }
+    // The same hash as `word_hash` (`lexicon::ascii_word_hash` is `fx_ascii_lower`).
+    for &(i, h) in &hashes {
+        cx.word_hashes[i] = h;
+    }
     cx.cap_hashes = hashes;
 }
 
 /// The hash of lower-cased token `i` ([`span_hash`] of the token alone).
+/// Cached per token: the propagation and the model's document index hash the same words
+/// again and again.
 fn word_hash(cx: &mut Ctx, i: usize) -> u64 {
-    span_hash(cx, i, i)
+    let h = cx.word_hashes[i];
+    if h != 0 {
+        return h;
+    }
+    let h = span_hash(cx, i, i);
+    cx.word_hashes[i] = h;
+    h
 }
 
 /// The hash of the text of tokens `a..=b` lower-cased (`fxhash::fx` of [`lexicon::lower`]
@@ -2106,9 +2122,12 @@ fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
 /// ("Snijder-Hazelhoff", "Aiking-van Wageningen" are). The last part decides: lower case, not a
 /// particle, at least three letters.
 fn is_role_compound(w: &str) -> bool {
-    let Some((_, tail)) = w.rsplit_once('-') else {
+    // A byte search, not `rsplit_once('-')`: most words have no hyphen, and this runs on the
+    // word before nearly every chain.
+    let Some(h) = w.bytes().rposition(|c| c == b'-') else {
         return false;
     };
+    let tail = &w[h + 1..];
     let lowercase_head = tail.chars().next().is_some_and(char::is_lowercase);
     (lowercase_head && tail.len() >= 3 && !is_particle(tail))
         || ["Kamerlid", "Kamerleden", "Statenlid", "raadslid"]
@@ -3659,11 +3678,13 @@ fn between_commas(cx: &Ctx, a: usize, b: usize) -> bool {
 /// Whether a surname that is an ordinary word too ends a function line after its comma: "De
 /// voorzitter van de commissie, Sneller" (the signature of a list of questions).
 fn signs_function_line(cx: &mut Ctx, t: usize) -> bool {
+    // The layout test first: it fails on nearly every word after a few token reads, before
+    // the organisation test.
     cx.is_cap(t)
+        && function_line_before(cx, t, t)
         && cx.title_class(t).is_none()
         && cx.features(t) & F_NONNAME == 0
         && !cx.is_org(t)
-        && function_line_before(cx, t, t)
 }
 
 /// Whether word `last` ending an open chain is an office ("De Minister heeft", a particle and
