@@ -1377,6 +1377,18 @@ const STREET_PARTICLES: [&str; 11] = [
     "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "la", "le",
 ];
 
+/// The last letters of [`STREET_SUFFIXES`] as a bit set (bit 0 is 'a').
+const STREET_SUFFIX_LAST_LETTERS: u32 = {
+    let mut set = 0u32;
+    let mut i = 0;
+    while i < STREET_SUFFIXES.len() {
+        let s = STREET_SUFFIXES[i].as_bytes();
+        set |= 1 << (s[s.len() - 1] - b'a');
+        i += 1;
+    }
+    set
+};
+
 /// Whether `w` is a street name word ("Jamessingel", "Wichmanlaan").
 pub(crate) fn is_street_word(w: &str) -> bool {
     // The last letter first: it rules out most suffixes (and most words) without comparing
@@ -1385,6 +1397,9 @@ pub(crate) fn is_street_word(w: &str) -> bool {
         return false;
     };
     let last = last.to_ascii_lowercase();
+    if !last.is_ascii_lowercase() || STREET_SUFFIX_LAST_LETTERS & 1 << (last - b'a') == 0 {
+        return false;
+    }
     STREET_SUFFIXES
         .iter()
         .any(|s| s.as_bytes()[s.len() - 1] == last && ends_with_ci(w, s))

@@ -1984,12 +1984,7 @@ fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     for p in pending {
         let (first, last) = (p.first_tok, p.last_tok);
-        if !cx.is_cap(last) || cx.is_org(last) || crate::ident::is_street_word(cx.w(last)) {
-            continue;
-        }
-        // A place is a name only after a salutation ("mevrouw de Vries"), tested below.
-        let place = cx.is_place_toks(last, last);
-        if cx.features(last) & F_NONNAME != 0 {
+        if !cx.is_cap(last) {
             continue;
         }
         // Particles before the chain, on its line: lower-case words ("van den") or the
@@ -2033,6 +2028,29 @@ fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
         let chain_particles = (first..last)
             .filter(|&j| toks[j].class == Class::Word && is_particle(cx.w(j)))
             .count();
+        // Whether any rule below can take the chain, on its shape alone: particles before or
+        // at its head, a one-letter word before them, or (for "name.met") a lower-case word
+        // before a one-word chain. Most chains have none of these, and skip the look-ups
+        // (organisation, street, place) that follow.
+        let letter_before = k > 0
+            && toks[k].nl_before == 0
+            && toks[k - 1].class == Class::Word
+            && toks[k - 1].end() - toks[k - 1].start() == 1;
+        let word_before = first == last
+            && first > 0
+            && toks[first - 1].class == Class::Word
+            && !toks[first - 1].cap;
+        if particles == 0 && chain_particles < 2 && !letter_before && !word_before {
+            continue;
+        }
+        if cx.is_org(last) || crate::ident::is_street_word(cx.w(last)) {
+            continue;
+        }
+        // A place is a name only after a salutation ("mevrouw de Vries"), tested below.
+        let place = cx.is_place_toks(last, last);
+        if cx.features(last) & F_NONNAME != 0 {
+            continue;
+        }
         let mut start = k;
         let mut rule = None;
         // Two lower-case particles are a surname's only as "van den", "van der", "van 't",
@@ -2127,7 +2145,10 @@ fn is_role_compound(w: &str) -> bool {
     let Some(h) = w.bytes().rposition(|c| c == b'-') else {
         return false;
     };
-    let tail = &w[h + 1..];
+    // Never `None`: a hyphen is one byte and ends a character.
+    let Some(tail) = w.get(h + 1..) else {
+        return false;
+    };
     let lowercase_head = tail.chars().next().is_some_and(char::is_lowercase);
     (lowercase_head && tail.len() >= 3 && !is_particle(tail))
         || ["Kamerlid", "Kamerleden", "Statenlid", "raadslid"]
