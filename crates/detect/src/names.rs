@@ -2672,20 +2672,32 @@ fn country_code(w: &str) -> bool {
     // compared with the initials as they are read.
     let code = || w.chars().filter(|&c| c != '-');
     let code_len = code().count();
-    COUNTRIES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .any(|c| {
-            let initials = || c.split([' ', '-']).filter_map(|p| p.chars().next());
-            let n_initials = initials().count();
-            (n_initials >= 2
-                && code_len <= n_initials
-                && code().zip(initials()).all(|(a, b)| a == b))
-                || (n == 3
-                    && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
-                    && c.len() > 3
-                    && c.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(w)))
-        })
+    country_initials().iter().any(|(initials, c)| {
+        (initials.len() >= 2
+            && code_len <= initials.len()
+            && code().zip(initials.iter().copied()).all(|(a, b)| a == b))
+            || (n == 3
+                && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                && c.len() > 3
+                && c.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(w)))
+    })
+}
+
+/// Each country of [`COUNTRIES`] with the first letters of the parts of its name (split at
+/// spaces and hyphens), read once: re-reading the list at every code cost more than the rest
+/// of the test.
+fn country_initials() -> &'static [(Vec<char>, &'static str)] {
+    static TABLE: std::sync::OnceLock<Vec<(Vec<char>, &'static str)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        COUNTRIES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|c| {
+                let initials = c.split([' ', '-']).filter_map(|p| p.chars().next());
+                (initials.collect(), c)
+            })
+            .collect()
+    })
 }
 
 /// Whether a country code in brackets follows token `last`, as after a name in sports
