@@ -106,6 +106,18 @@ const SPEECH_AFTER: [&str; 28] = [
     "werkt",
 ];
 
+/// A person finding of `rule` over the bytes `start..end`.
+#[inline]
+fn person(start: usize, end: usize, score: f32, rule: &'static str) -> Finding {
+    Finding {
+        start,
+        end,
+        kind: Kind::Person,
+        score,
+        rule,
+    }
+}
+
 /// The words this module's rules key on (particles, verbs of speech, residence cues and
 /// labels), for the fuzz targets' dictionary.
 pub(crate) fn rule_words() -> Vec<&'static str> {
@@ -673,13 +685,7 @@ pub(crate) fn detect(
         };
         match classify(cx, ch, s, e) {
             Some(h) => {
-                out.push(Finding {
-                    start: h.start,
-                    end: h.end,
-                    kind: Kind::Person,
-                    score: h.score,
-                    rule: h.rule,
-                });
+                out.push(person(h.start, h.end, h.score, h.rule));
                 let given = (h.rule == "name.surname_firstname")
                     .then(|| toks.partition_point(|t| t.end() < h.end))
                     .filter(|&g| g < toks.len());
@@ -855,13 +861,12 @@ pub(crate) fn detect(
             if !single && model.is_some_and(|m| m.decides(c.score - SURE_MARGIN, false)) {
                 sure.push((c.first, c.last));
             }
-            out.push(Finding {
-                start: c.start,
-                end: c.end,
-                kind: Kind::Person,
-                score: model.map_or(0.5, |m| m.confidence(c.score, single)),
-                rule: c.group.rule(),
-            });
+            out.push(person(
+                c.start,
+                c.end,
+                model.map_or(0.5, |m| m.confidence(c.score, single)),
+                c.group.rule(),
+            ));
             taken.push(c.last);
             model_found.push(Pending {
                 first_tok: c.first,
@@ -1036,13 +1041,12 @@ pub(crate) fn detect(
                 has(&cores, span_hash(&mut cx, k0, k))
             };
             if hit {
-                out.push(Finding {
-                    start: toks[k0].start(),
-                    end: toks[k].end(),
-                    kind: Kind::Person,
-                    score: 0.8,
-                    rule: "name.propagated",
-                });
+                out.push(person(
+                    toks[k0].start(),
+                    toks[k].end(),
+                    0.8,
+                    "name.propagated",
+                ));
             }
         }
     }
@@ -1172,13 +1176,7 @@ fn aged_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
         if out.iter().any(|f| f.start < e && s < f.end) {
             continue;
         }
-        out.push(Finding {
-            start: s,
-            end: e,
-            kind: Kind::Person,
-            score: 0.8,
-            rule: "name.age",
-        });
+        out.push(person(s, e, 0.8, "name.age"));
     }
 }
 
@@ -1321,13 +1319,7 @@ fn coordinated_names(
     seeds.dedup();
     for &t in &seeds {
         let (s, e) = (toks[t].start(), toks[t].end());
-        out.push(Finding {
-            start: s,
-            end: e,
-            kind: Kind::Person,
-            score: COORDINATED_SCORE,
-            rule: "name.coordinated",
-        });
+        out.push(person(s, e, COORDINATED_SCORE, "name.coordinated"));
         starts.insert(starts.partition_point(|&x| x < s), s);
         ends.insert(ends.partition_point(|&x| x < e), e);
     }
@@ -1355,13 +1347,7 @@ fn coordinated_names(
         }
         for t in found {
             let (s, e) = (toks[t].start(), toks[t].end());
-            out.push(Finding {
-                start: s,
-                end: e,
-                kind: Kind::Person,
-                score: COORDINATED_SCORE,
-                rule: "name.coordinated",
-            });
+            out.push(person(s, e, COORDINATED_SCORE, "name.coordinated"));
             let (i, j) = (
                 starts.partition_point(|&x| x < s),
                 ends.partition_point(|&x| x < e),
@@ -1435,36 +1421,23 @@ fn coordinated_first_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Find
         }
         let f = cx.features(t);
         if f & F_FIRST != 0 && f & F_NONNAME == 0 && !cx.common_word(t) {
-            found.push(Finding {
-                start: toks[t].start(),
-                end: toks[t].end(),
-                kind: Kind::Person,
-                score: 0.7,
-                rule: "name.first_coordinated",
-            });
+            found.push(person(
+                toks[t].start(),
+                toks[t].end(),
+                0.7,
+                "name.first_coordinated",
+            ));
         }
     }
     out.extend(found);
 }
 
 fn nickname(toks: &[Tok], t: usize) -> Finding {
-    Finding {
-        start: toks[t].start(),
-        end: toks[t].end(),
-        kind: Kind::Person,
-        score: 0.8,
-        rule: "name.nickname",
-    }
+    person(toks[t].start(), toks[t].end(), 0.8, "name.nickname")
 }
 
 fn propagated(toks: &[Tok], p: &Pending) -> Finding {
-    Finding {
-        start: toks[p.first_tok].start(),
-        end: p.end,
-        kind: Kind::Person,
-        score: 0.8,
-        rule: "name.propagated",
-    }
+    person(toks[p.first_tok].start(), p.end, 0.8, "name.propagated")
 }
 
 /// The name a found person is called by, given right after the name: 'Raditya, thuis "Radi"
@@ -1614,13 +1587,7 @@ fn initials_signatures(cx: &Ctx, accepted: &[Accepted], out: &mut Vec<Finding>) 
         let t = &cx.toks[k];
         let w = &bytes[t.start()..t.end()];
         if sigs.iter().any(|(s, n)| &s[..*n] == w) {
-            out.push(Finding {
-                start: t.start(),
-                end: t.end(),
-                kind: Kind::Person,
-                score: 0.7,
-                rule: "name.initials_signature",
-            });
+            out.push(person(t.start(), t.end(), 0.7, "name.initials_signature"));
         }
     }
 }
@@ -1848,13 +1815,7 @@ fn listed_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
             && LIST_HEADS.iter().any(|w| cx.w(h).eq_ignore_ascii_case(w))
             || motion_before(cx, h + 1);
         if head_ok {
-            found.push(Finding {
-                start: toks[k].start(),
-                end: p.end,
-                kind: Kind::Person,
-                score: 0.8,
-                rule: "name.listed",
-            });
+            found.push(person(toks[k].start(), p.end, 0.8, "name.listed"));
         }
     }
     out.extend(found);
@@ -1939,13 +1900,12 @@ fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
         // Half of five or more, or a quarter of a long enumeration (a list of members present:
         // the lexicons know few of their surnames).
         if (items >= 5 && 2 * names >= items) || (items >= 10 && 4 * names >= items) {
-            found.push(Finding {
-                start: toks[p.first_tok].start(),
-                end: p.end,
-                kind: Kind::Person,
-                score: 0.75,
-                rule: "name.listed",
-            });
+            found.push(person(
+                toks[p.first_tok].start(),
+                p.end,
+                0.75,
+                "name.listed",
+            ));
         }
     }
     out.extend(found);
@@ -2123,13 +2083,7 @@ fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
             }
         }
         if let Some(rule) = rule {
-            found.push(Finding {
-                start: toks[start].start(),
-                end: p.end,
-                kind: Kind::Person,
-                score: 0.7,
-                rule,
-            });
+            found.push(person(toks[start].start(), p.end, 0.7, rule));
         }
     }
     out.extend(found);
@@ -2376,13 +2330,7 @@ fn upper_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
                     && cx.title_class(k).is_none()
             };
         if ok {
-            found.push(Finding {
-                start: toks[i].start(),
-                end: toks[k].end(),
-                kind: Kind::Person,
-                score: 0.7,
-                rule: "name.upper",
-            });
+            found.push(person(toks[i].start(), toks[k].end(), 0.7, "name.upper"));
             skip_to = k + 1;
         }
     }
@@ -2426,13 +2374,7 @@ fn byline_initials(cx: &mut Ctx, out: &mut Vec<Finding>) {
         if cx.features(k) & F_NONNAME != 0 || cx.is_org(k) || cx.is_place_toks(k, k) {
             continue;
         }
-        out.push(Finding {
-            start: t.start(),
-            end: t.end(),
-            kind: Kind::Person,
-            score: 0.6,
-            rule: "name.byline_initials",
-        });
+        out.push(person(t.start(), t.end(), 0.6, "name.byline_initials"));
     }
 }
 
@@ -3839,13 +3781,7 @@ fn upper_after_head(cx: &mut Ctx, out: &mut Vec<Finding>) {
         }
         let mut k = i;
         while let Some(end) = upper_name_at(cx, k) {
-            found.push(Finding {
-                start: toks[k].start(),
-                end: toks[end].end(),
-                kind: Kind::Person,
-                score: 0.8,
-                rule: "name.upper",
-            });
+            found.push(person(toks[k].start(), toks[end].end(), 0.8, "name.upper"));
             skip_to = end + 1;
             // "KUIPER EN BOS", "KUIPER, BOS": the next member of the list.
             let sep = toks.get(end + 1).is_some_and(|t| {
