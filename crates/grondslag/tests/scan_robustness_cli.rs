@@ -410,14 +410,7 @@ fn a_panic_in_one_document_costs_that_document_only() {
     }
     assert!(doc_at(&docs, "holding/a-notities.txt")["findings"].as_u64() > Some(0));
     // Nothing of the panicking document reached the home in plain text either.
-    for f in files_under(&d.home()) {
-        let bytes = std::fs::read(&f).expect("read");
-        assert!(
-            !contains(&bytes, PANIC_SECRET.as_bytes()),
-            "{} holds the secret",
-            f.display()
-        );
-    }
+    assert_no_plain_text(&d.home(), &[PANIC_SECRET]);
 }
 
 #[test]
@@ -520,16 +513,7 @@ fn a_large_text_is_streamed_with_the_same_result() {
         "{bad}"
     );
     // Encrypted at rest like everything else.
-    for f in files_under(&d.home()) {
-        let bytes = std::fs::read(&f).expect("read");
-        for secret in ["Anouk Veldhuizen", "Dorpsstraat"] {
-            assert!(
-                !contains(&bytes, secret.as_bytes()),
-                "{} holds {secret}",
-                f.display()
-            );
-        }
-    }
+    assert_no_plain_text(&d.home(), &["Anouk Veldhuizen", "Dorpsstraat"]);
     // A re-scan finds it unchanged; `summary` counts it once.
     let out = run_env(
         &d,

@@ -143,6 +143,52 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Every file under `home` (database, WAL, journal, vault, keys, logs) that holds one of
+/// `secrets` in plain text: as UTF-8 in any case, or as UTF-16LE.
+pub fn plain_text_leaks(home: &Path, secrets: &[&str]) -> Vec<String> {
+    let files = files_under(home);
+    let mut leaks = Vec::new();
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap_or_else(|e| panic!("read {}: {e}", f.display()));
+        // str::contains is fast even in a debug build; invalid UTF-8 only becomes U+FFFD.
+        let lower = String::from_utf8_lossy(&bytes).to_lowercase();
+        // UTF-16LE text at even and at odd offsets, non-Latin-1 units as U+FFFD.
+        let utf16 = |b: &[u8]| -> String {
+            b.chunks_exact(2)
+                .map(|c| {
+                    if c[1] == 0 {
+                        char::from(c[0])
+                    } else {
+                        '\u{fffd}'
+                    }
+                })
+                .collect()
+        };
+        let (even, odd) = (utf16(&bytes), utf16(bytes.get(1..).unwrap_or_default()));
+        for secret in secrets {
+            let low = secret.to_lowercase();
+            if lower.contains(&low) || even.contains(*secret) || odd.contains(*secret) {
+                leaks.push(format!(
+                    "{} holds {secret:?}",
+                    f.strip_prefix(home).unwrap_or(f).display()
+                ));
+            }
+        }
+    }
+    leaks
+}
+
+/// Fails, naming each file, when a file under `home` holds one of `secrets` in plain text
+/// ([`plain_text_leaks`]): personal data is encrypted at rest and nowhere else.
+pub fn assert_no_plain_text(home: &Path, secrets: &[&str]) {
+    let leaks = plain_text_leaks(home, secrets);
+    assert!(
+        leaks.is_empty(),
+        "plain personal data under the home folder:\n{}",
+        leaks.join("\n")
+    );
+}
+
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
