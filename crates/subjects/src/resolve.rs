@@ -270,7 +270,12 @@ fn push_capped(list: &mut Vec<String>, v: String) {
 }
 
 fn disjoint(a: &[String], b: &[String]) -> bool {
-    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+    disjoint_by(a, b, |x, y| x == y)
+}
+
+/// Both lists known and no pair of them fits: another value on each side.
+fn disjoint_by(a: &[String], b: &[String], fit: impl Fn(&String, &String) -> bool) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| fit(x, y)))
 }
 
 fn shares(a: &[String], b: &[String]) -> bool {
@@ -404,13 +409,7 @@ impl Profile {
                 }
             }
         }
-        if !self.givens.is_empty()
-            && !other.givens.is_empty()
-            && !self
-                .givens
-                .iter()
-                .any(|a| other.givens.iter().any(|b| similar_keys(a, b)))
-        {
+        if disjoint_by(&self.givens, &other.givens, |a, b| similar_keys(a, b)) {
             return Some("another given name");
         }
         // "Peter" and "Pieter Jan": a variant spelling and another given name besides are
@@ -420,13 +419,7 @@ impl Profile {
             a[0] == b[0]
                 || (a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| similar_keys(x, y)))
         };
-        if !self.given_runs.is_empty()
-            && !other.given_runs.is_empty()
-            && !self
-                .given_runs
-                .iter()
-                .any(|a| other.given_runs.iter().any(|b| runs_fit(a, b)))
-        {
+        if disjoint_by(&self.given_runs, &other.given_runs, runs_fit) {
             return Some("another given name");
         }
         if shares(&self.hyphen_givens, &other.lone_givens)
