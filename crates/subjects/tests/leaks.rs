@@ -6,9 +6,19 @@ mod common;
 
 use common::in_text;
 use grondslag_subjects::{
-    assess_candidates, profiles, resolve, Advice, HeldFinding, Mention, Query, Subject,
+    assess_candidates, profiles, resolve, Advice, Assessment, HeldFinding, Mention, Query, Subject,
     SubjectProfile,
 };
+
+/// How a request by `name` is advised on the one subject written as `mentions`.
+fn advice_to(name: &str, mentions: &[(&str, &str)]) -> Assessment {
+    let subject = SubjectProfile::from_mentions(mentions.iter().copied());
+    let q = Query {
+        names: vec![name.into()],
+        ..Query::default()
+    };
+    assess_candidates(&q, &[subject]).remove(0)
+}
 
 fn subject_of(subjects: &[Subject], id: u64) -> Option<usize> {
     subjects
@@ -82,39 +92,30 @@ fn a_given_name_beside_fitting_initials_is_not_explained_elsewhere() {
 fn a_double_given_name_alone_is_not_part_of_the_requesters_name() {
     // The subject "Marie José Mulder", also written "Marie José": the requester "Marie
     // Jose Postma-Smit" shares the given names, not the name.
-    let subject = SubjectProfile::from_mentions([
-        ("person", "Marie José Mulder"),
-        ("person", "Marie José"),
-        ("person", "Mulder"),
-    ]);
-    let q = Query {
-        names: vec!["Marie Jose Postma-Smit".into()],
-        ..Query::default()
-    };
-    let a = &assess_candidates(&q, &[subject])[0];
+    let a = advice_to(
+        "Marie Jose Postma-Smit",
+        &[
+            ("person", "Marie José Mulder"),
+            ("person", "Marie José"),
+            ("person", "Mulder"),
+        ],
+    );
     assert_ne!(a.advice, Advice::Confirm, "{a:?}");
     // "Ubah Ali", written for "Ubah Ali Farah", is not the requester "Ubah Ahmed Ali".
-    let subject = SubjectProfile::from_mentions([
-        ("person", "Ubah Ali Farah"),
-        ("person", "Ubah Ali"),
-        ("person", "Farah"),
-    ]);
-    let q = Query {
-        names: vec!["Ubah Ahmed Ali".into()],
-        ..Query::default()
-    };
-    let a = &assess_candidates(&q, &[subject])[0];
+    let a = advice_to(
+        "Ubah Ahmed Ali",
+        &[
+            ("person", "Ubah Ali Farah"),
+            ("person", "Ubah Ali"),
+            ("person", "Farah"),
+        ],
+    );
     assert_ne!(a.advice, Advice::Confirm, "{a:?}");
     // The requester who writes two parts of her name is still found.
-    let subject = SubjectProfile::from_mentions([
-        ("person", "Nimco Mohamed Nur"),
-        ("person", "Nimco Mohamed"),
-    ]);
-    let q = Query {
-        names: vec!["Nimco Mohamed".into()],
-        ..Query::default()
-    };
-    let a = &assess_candidates(&q, &[subject])[0];
+    let a = advice_to(
+        "Nimco Mohamed",
+        &[("person", "Nimco Mohamed Nur"), ("person", "Nimco Mohamed")],
+    );
     assert_eq!(a.advice, Advice::Confirm, "{a:?}");
 }
 
