@@ -2711,17 +2711,14 @@ fn country_code_any(w: &str) -> bool {
     }
     let parts = &parts[..np];
     parts.len() >= 2
-        && COUNTRIES
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .any(|c| {
-                let mut words = c.split([' ', '-']).filter(|x| !x.is_empty());
-                parts.iter().all(|p| {
-                    words.next().is_some_and(|word| {
-                        word.len() >= p.len() && word.as_bytes()[..p.len()].eq_ignore_ascii_case(p)
-                    })
+        && country_initials().iter().any(|&(_, c)| {
+            let mut words = c.split([' ', '-']).filter(|x| !x.is_empty());
+            parts.iter().all(|p| {
+                words.next().is_some_and(|word| {
+                    word.len() >= p.len() && word.as_bytes()[..p.len()].eq_ignore_ascii_case(p)
                 })
             })
+        })
 }
 
 /// A Roman number after a given name is the name's: "koning Albert II", "paus Johannes Paulus
