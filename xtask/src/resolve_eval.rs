@@ -8,8 +8,12 @@
 //!   found (each aligned to the true person whose name span it overlaps most);
 //! - subjects that join people who cannot be one (another birth date or town), namesakes
 //!   among them;
-//! - per access request: the share of the person's documents the confirmed candidates
-//!   return, and documents returned in which the person does not occur.
+//! - per access request: the share of the person's documents returned — in the inspection
+//!   package as `grondslag_subjects::split_package` composes it from the confirmed
+//!   candidates (a document in which a confirmed subject stands beside a detail of the
+//!   requester's) — and documents returned in which the person does not occur; then the
+//!   documents of the confirmed subjects left out for a person to check (the requester's
+//!   own and others'), which are not counted as returned.
 //!
 //! With `--cli BIN` the access-request figures are measured again through the binary and its
 //! store (`scan`, `window`, `requests import`, `request search`, `request confirm`,
@@ -459,12 +463,18 @@ impl Run {
         for r in &h.requests {
             let query = query_of(&r.mail, detector);
             // The working group confirms what the search advises to confirm.
-            let mut returned: BTreeSet<usize> = BTreeSet::new();
             let mut confirmed: Vec<String> = Vec::new();
+            let mut confirmed_findings: Vec<(u64, &str, &str)> = Vec::new();
             let assessed = grondslag_subjects::assess_candidates(&query, &profiles);
             for (s, a) in assessed.iter().enumerate() {
                 if a.advice == grondslag_subjects::Advice::Confirm {
-                    returned.extend(docs_of[s].iter().copied());
+                    confirmed_findings.extend(
+                        self.subjects[s]
+                            .members
+                            .iter()
+                            .filter_map(|m| by_id.get(&m.mention))
+                            .map(|m| (m.doc, m.kind.as_str(), m.value.as_str())),
+                    );
                     let truth: BTreeSet<usize> = self.subjects[s]
                         .members
                         .iter()
@@ -478,6 +488,11 @@ impl Run {
                     ));
                 }
             }
+            // The package holds the documents that confirm the requester themselves; the
+            // rest of the confirmed subjects' documents is listed for a person to check.
+            let split = grondslag_subjects::split_package(&query, confirmed_findings);
+            let returned: BTreeSet<usize> = split.package.iter().map(|&d| d as usize).collect();
+            let check: BTreeSet<usize> = split.check.iter().map(|&d| d as usize).collect();
             let truth_docs = h.docs_of(r.pid);
             let foreign = returned.iter().any(|d| !truth_docs.contains(d));
             if show && foreign {
@@ -510,7 +525,7 @@ impl Run {
                     );
                 }
             }
-            tally.add(h, r.pid, &returned, show);
+            tally.add(h, r.pid, &returned, &check, show);
         }
         tally.print("access requests");
     }
@@ -527,10 +542,21 @@ struct Tally {
     foreign_docs: usize,
     with_foreign: usize,
     complete: usize,
+    /// Documents listed for a person to check (not in the package): the person's own, and
+    /// other people's.
+    check_own: usize,
+    check_foreign: usize,
 }
 
 impl Tally {
-    fn add(&mut self, h: &Holding, pid: usize, returned: &BTreeSet<usize>, show: bool) {
+    fn add(
+        &mut self,
+        h: &Holding,
+        pid: usize,
+        returned: &BTreeSet<usize>,
+        check: &BTreeSet<usize>,
+        show: bool,
+    ) {
         let truth: BTreeSet<usize> = h.docs_of(pid).into_iter().collect();
         if truth.is_empty() {
             return;
@@ -547,6 +573,9 @@ impl Tally {
         self.foreign_docs += foreign.len();
         self.with_foreign += usize::from(!foreign.is_empty());
         self.complete += usize::from(found == truth.len());
+        let check_own = check.intersection(&truth).count();
+        self.check_own += check_own;
+        self.check_foreign += check.len() - check_own;
         if show && (found < truth.len() || !foreign.is_empty()) {
             let lost: Vec<&str> = truth
                 .difference(returned)
@@ -577,6 +606,15 @@ impl Tally {
             ratio(self.plain_found as u64, self.plain_truth as u64),
             self.plain_found,
             self.plain_truth
+        );
+        println!(
+            "  listed to check, not in the package: {} of the person's documents, {} of others; returned or listed {:.4} of the person's",
+            self.check_own,
+            self.check_foreign,
+            ratio(
+                (self.found_docs + self.check_own) as u64,
+                self.truth_docs as u64
+            )
         );
     }
 }
@@ -747,9 +785,9 @@ fn cli_requests(h: &Holding, bin: &Path, show: bool) -> Result<()> {
             }
             returned.extend(docs_cache[s].iter().copied());
         }
-        tally.add(h, r.pid, &returned, show);
+        tally.add(h, r.pid, &returned, &BTreeSet::new(), show);
     }
-    tally.print("access requests through the binary");
+    tally.print("access requests through the binary (every document of the confirmed subjects)");
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
