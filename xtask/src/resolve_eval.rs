@@ -490,7 +490,18 @@ impl Run {
             }
             // The package holds the documents that confirm the requester themselves; the
             // rest of the confirmed subjects' documents is listed for a person to check.
-            let split = grondslag_subjects::split_package(&query, confirmed_findings);
+            let mine: std::collections::HashSet<u64> = assessed
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.advice == grondslag_subjects::Advice::Confirm)
+                .flat_map(|(s, _)| self.subjects[s].members.iter().map(|m| m.mention))
+                .collect();
+            let beside = self
+                .mentions
+                .iter()
+                .filter(|m| !mine.contains(&m.id))
+                .map(|m| (m.doc, m.kind.as_str(), m.value.as_str()));
+            let split = grondslag_subjects::split_package(&query, confirmed_findings, beside);
             let returned: BTreeSet<usize> = split.package.iter().map(|&d| d as usize).collect();
             let check: BTreeSet<usize> = split.check.iter().map(|&d| d as usize).collect();
             let truth_docs = h.docs_of(r.pid);

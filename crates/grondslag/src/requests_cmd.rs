@@ -511,7 +511,7 @@ fn answer(
     let requester = store.request_requester(id)?;
     let query = query_of(&requester);
     // Mentions of the requester stay visible; every other finding is removed. Only the
-    // documents in which a confirmed subject stands beside a detail of the requester's go
+    // documents in which a confirmed subject occurs with a detail of the requester's go
     // into the package on their own (see `grondslag_subjects::split_package`): one that
     // names the subject by name alone may be a namesake's whom the holding never
     // describes, and one with another birth date or BSN may be a namesake's too. Those
@@ -529,9 +529,21 @@ fn answer(
             ));
         }
     }
+    // The other findings of those documents: the requester's own address or e-mail
+    // address elsewhere in a document confirms it too.
+    let held_docs: BTreeSet<u64> = held.iter().map(|(d, _, _)| *d).collect();
+    let mut beside: Vec<(u64, String, String)> = Vec::new();
+    for &d in &held_docs {
+        for f in store.document_findings(grondslag_store::DocId(d as i64))? {
+            if !own.contains(&f.id.0) {
+                beside.push((d, f.kind, f.value));
+            }
+        }
+    }
     let split = grondslag_subjects::split_package(
         &query,
         held.iter().map(|(d, k, v)| (*d, k.as_str(), v.as_str())),
+        beside.iter().map(|(d, k, v)| (*d, k.as_str(), v.as_str())),
     );
     for doc in checked {
         let d = doc.0 as u64;

@@ -286,17 +286,21 @@ pub struct PackageSplit {
 }
 
 /// Parts the documents of confirmed subjects (their findings as (document, kind, value))
-/// into the inspection package and the documents a person checks first.
+/// into the inspection package and the documents a person checks first. `beside` are the
+/// other findings of those documents: a strong detail of the requester's among them (an
+/// identifier, birth date or address: "De familie woont aan de Stationsweg 159") confirms
+/// the document too; a town does not, many people live in one.
 ///
 /// A subject joins documents on the name alone where nothing contradicts it; a namesake
 /// whom the holding never describes (no birth date, address or e-mail of their own) is
 /// then in the same subject, and nothing the tool sees tells the two apart. Sending such a
 /// document would show another person, so only a document that itself confirms the
-/// requester — a detail of theirs beside a mention of the subject — is sent without a
-/// look; the rest is listed for the working group, who know the context.
-pub fn split_package<'a>(
+/// requester is sent without a look; the rest is listed for the working group, who know
+/// the context.
+pub fn split_package<'a, 'b>(
     query: &Query,
     findings: impl IntoIterator<Item = (u64, &'a str, &'a str)>,
+    beside: impl IntoIterator<Item = (u64, &'b str, &'b str)>,
 ) -> PackageSplit {
     let mut confirmed: BTreeSet<u64> = BTreeSet::new();
     let mut contradicted: BTreeSet<u64> = BTreeSet::new();
@@ -306,6 +310,11 @@ pub fn split_package<'a>(
         if contradicts_request(query, kind, value) {
             contradicted.insert(doc);
         } else if matches_request(query, kind, value) {
+            confirmed.insert(doc);
+        }
+    }
+    for (doc, kind, value) in beside {
+        if kind != "place" && all.contains(&doc) && matches_request(query, kind, value) {
             confirmed.insert(doc);
         }
     }

@@ -523,7 +523,7 @@ fn a_document_naming_the_requester_by_name_alone_is_checked_before_it_is_sent() 
     }
     let all: BTreeSet<u64> = findings.iter().map(|f| f.0).collect();
     assert_eq!(all, BTreeSet::from([1, 2, 3]), "the name joins all three");
-    let split = split_package(&q, findings);
+    let split = split_package(&q, findings, []);
     assert_eq!(split.package, BTreeSet::from([1]), "{split:?}");
     assert_eq!(split.check, BTreeSet::from([2, 3]), "{split:?}");
 }
@@ -549,7 +549,32 @@ fn a_document_with_a_detail_that_is_not_the_requesters_is_checked() {
             (3, "person", "H. Idris"),
             (3, "address", "Molenweg 12"),
         ],
+        [],
     );
     assert_eq!(split.package, BTreeSet::from([1]));
     assert_eq!(split.check, BTreeSet::from([2, 3]));
+}
+
+#[test]
+fn the_requesters_own_detail_elsewhere_in_a_document_confirms_it() {
+    // "De familie woont aan de Molenweg 12": her address in the document, found beside
+    // nobody's name in particular, tells that this Helen Idris is the requester. Her town
+    // does not: many people live in Alkmaar.
+    let q = Query {
+        names: vec!["Helen Idris".into()],
+        addresses: vec!["Molenweg 12".into()],
+        places: vec!["Alkmaar".into()],
+        ..Query::default()
+    };
+    let split = split_package(
+        &q,
+        [(1, "person", "Helen Idris"), (2, "person", "Helen Idris")],
+        [
+            (1, "address", "Molenweg 12"),
+            (2, "place", "Alkmaar"),
+            (3, "address", "Molenweg 12"),
+        ],
+    );
+    assert_eq!(split.package, BTreeSet::from([1]));
+    assert_eq!(split.check, BTreeSet::from([2]), "{split:?}");
 }
