@@ -239,6 +239,13 @@ impl Run {
         let (mut ns_tp, mut ns_fn) = (0u64, 0u64);
         let mut wrong: HashMap<(String, String), usize> = HashMap::new();
         let mut missed: HashMap<(String, String), usize> = HashMap::new();
+        // Missed pairs by kind: one document or two, the person has a namesake or not,
+        // and the forms of the two names as written.
+        let mut missed_kinds: HashMap<String, u64> = HashMap::new();
+        let form_of = |m: u64| {
+            let f = grondslag_subjects::normalise_name(&self.written[&m].1).form();
+            format!("{f:?}").to_lowercase()
+        };
         for (i, &a) in ids.iter().enumerate() {
             for &b in &ids[i + 1..] {
                 let same_true = self.truth[&a] == self.truth[&b];
@@ -273,6 +280,22 @@ impl Run {
                     }
                     (true, false) => {
                         fn_ += 1;
+                        let (fa, fb) = (form_of(a), form_of(b));
+                        let (fa, fb) = if fa <= fb { (fa, fb) } else { (fb, fa) };
+                        let kind = format!(
+                            "{}, {}, {fa}~{fb}",
+                            if self.written[&a].0 == self.written[&b].0 {
+                                "one document"
+                            } else {
+                                "two documents"
+                            },
+                            if has_namesake(self.truth[&a]) {
+                                "namesake"
+                            } else {
+                                "no namesake"
+                            }
+                        );
+                        *missed_kinds.entry(kind).or_default() += 1;
                         if show {
                             *missed.entry(pair()).or_default() += 1;
                         }
@@ -292,6 +315,11 @@ impl Run {
             ratio(ns_tp, ns_tp + ns_fn),
             ratio(tp - ns_tp, tp - ns_tp + fn_ - ns_fn)
         );
+        let mut kinds: Vec<(String, u64)> = missed_kinds.into_iter().collect();
+        kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (kind, n) in kinds.iter().take(8) {
+            println!("  missed pairs: {n} {kind}");
+        }
         if show {
             let mut wrong: Vec<_> = wrong.into_iter().collect();
             wrong.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
