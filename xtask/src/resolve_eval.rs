@@ -8,12 +8,12 @@
 //!   found (each aligned to the true person whose name span it overlaps most);
 //! - subjects that join people who cannot be one (another birth date or town), namesakes
 //!   among them;
-//! - per access request: the share of the person's documents returned — in the inspection
-//!   package as `grondslag_subjects::split_package` composes it from the confirmed
-//!   candidates (a document in which a confirmed subject stands beside a detail of the
-//!   requester's) — and documents returned in which the person does not occur; then the
-//!   documents of the confirmed subjects left out for a person to check (the requester's
-//!   own and others'), which are not counted as returned.
+//! - per access request: the share of the person's documents the confirmed candidates
+//!   return, and documents returned in which the person does not occur; then how many of
+//!   the returned documents `request answer` names for a check before sending (those in
+//!   which a confirmed subject stands without a detail of the requester's,
+//!   `grondslag_subjects::split_package`), the person's own and others', and how many
+//!   documents of others it does not name.
 //!
 //! With `--cli BIN` the access-request figures are measured again through the binary and its
 //! store (`scan`, `window`, `requests import`, `request search`, `request confirm`,
@@ -516,8 +516,8 @@ impl Run {
                     ));
                 }
             }
-            // The package holds the documents that confirm the requester themselves; the
-            // rest of the confirmed subjects' documents is listed for a person to check.
+            // Every document of the confirmed subjects is returned; those that do not confirm
+            // the requester themselves are named for a person to check before sending.
             let mine: std::collections::HashSet<u64> = assessed
                 .iter()
                 .enumerate()
@@ -530,8 +530,13 @@ impl Run {
                 .filter(|m| !mine.contains(&m.id))
                 .map(|m| (m.doc, m.kind.as_str(), m.value.as_str()));
             let split = grondslag_subjects::split_package(&query, confirmed_findings, beside);
-            let returned: BTreeSet<usize> = split.package.iter().map(|&d| d as usize).collect();
             let check: BTreeSet<usize> = split.check.iter().map(|&d| d as usize).collect();
+            let returned: BTreeSet<usize> = split
+                .confirmed
+                .iter()
+                .map(|&d| d as usize)
+                .chain(check.iter().copied())
+                .collect();
             let truth_docs = h.docs_of(r.pid);
             let foreign = returned.iter().any(|d| !truth_docs.contains(d));
             if show && foreign {
@@ -581,8 +586,8 @@ struct Tally {
     foreign_docs: usize,
     with_foreign: usize,
     complete: usize,
-    /// Documents listed for a person to check (not in the package): the person's own, and
-    /// other people's.
+    /// Returned documents named for a person to check before sending: the person's own,
+    /// and other people's.
     check_own: usize,
     check_foreign: usize,
 }
@@ -614,7 +619,7 @@ impl Tally {
         self.complete += usize::from(found == truth.len());
         let check_own = check.intersection(&truth).count();
         self.check_own += check_own;
-        self.check_foreign += check.len() - check_own;
+        self.check_foreign += foreign.iter().filter(|d| check.contains(d)).count();
         if show && (found < truth.len() || !foreign.is_empty()) {
             let lost: Vec<&str> = truth
                 .difference(returned)
@@ -647,11 +652,12 @@ impl Tally {
             self.plain_truth
         );
         println!(
-            "  listed to check, not in the package: {} of the person's documents, {} of others; returned or listed {:.4} of the person's",
+            "  named for a check before sending: {} of the person's documents, {} of others; documents of others not named: {}; confirmed without a check {:.4} of the person's",
             self.check_own,
             self.check_foreign,
+            self.foreign_docs - self.check_foreign,
             ratio(
-                (self.found_docs + self.check_own) as u64,
+                (self.found_docs - self.check_own) as u64,
                 self.truth_docs as u64
             )
         );

@@ -553,10 +553,6 @@ pub enum RequestAction {
         id: i64,
         #[arg(long)]
         out: PathBuf,
-        /// A document left out of the package (the subject named there without a detail of
-        /// the requester's) that a person checked and found to be the requester's.
-        #[arg(long)]
-        checked: Vec<i64>,
     },
     /// Record an objection to destruction (a hold on the confirmed subjects).
     Object {

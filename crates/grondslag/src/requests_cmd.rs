@@ -405,16 +405,9 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        RequestAction::Answer {
-            store,
-            id,
-            out,
-            checked,
-        } => {
+        RequestAction::Answer { store, id, out } => {
             let mut store = open(&store)?;
-            let checked: Vec<grondslag_store::DocId> =
-                checked.into_iter().map(grondslag_store::DocId).collect();
-            answer(&mut store, RequestId(id), &checked, &out)?;
+            answer(&mut store, RequestId(id), &out)?;
             println!("{} {}", tr!("requests-answer-written-to"), out.display());
         }
         RequestAction::Object { store, id, reason } => {
@@ -498,24 +491,21 @@ pub fn request(args: RequestArgs) -> anyhow::Result<ExitCode> {
 
 /// Writes `besluit.pdf` (the decision with the art. 15 items) and `inzage.pdf` (every document
 /// in which the confirmed subjects occur, their data visible, everyone else's removed).
-fn answer(
-    store: &mut grondslag_store::Store,
-    id: RequestId,
-    checked: &[grondslag_store::DocId],
-    out: &Path,
-) -> anyhow::Result<()> {
+fn answer(store: &mut grondslag_store::Store, id: RequestId, out: &Path) -> anyhow::Result<()> {
     let subjects = store.request_subjects(id)?;
     if subjects.is_empty() {
         anyhow::bail!(tr!("requests-first-confirm-which-subjects-are-the"));
     }
     let requester = store.request_requester(id)?;
     let query = query_of(&requester);
-    // Mentions of the requester stay visible; every other finding is removed. Only the
-    // documents in which a confirmed subject occurs with a detail of the requester's go
-    // into the package on their own (see `grondslag_subjects::split_package`): one that
-    // names the subject by name alone may be a namesake's whom the holding never
-    // describes, and one with another birth date or BSN may be a namesake's too. Those
-    // are left out and named, until a person has looked and lists them with `--checked`.
+    // Mentions of the requester stay visible; every other finding is removed. Every
+    // document in which a confirmed subject occurs is shown, but not one in which the
+    // subject carries a birth date or BSN that is not the requester's: that document may be
+    // a namesake's, and a person looks at it first (and splits it off with `subject split`).
+    // A document that names the subject without any detail of the requester's (see
+    // `grondslag_subjects::split_package`) is shown and named, so that a person checks it
+    // before the package is sent: a namesake the holding never describes cannot be told
+    // apart by anything in the text.
     let mut own: HashSet<i64> = HashSet::new();
     let mut held: Vec<(u64, String, String)> = Vec::new();
     for s in &subjects {
@@ -545,32 +535,30 @@ fn answer(
         held.iter().map(|(d, k, v)| (*d, k.as_str(), v.as_str())),
         beside.iter().map(|(d, k, v)| (*d, k.as_str(), v.as_str())),
     );
-    for doc in checked {
-        let d = doc.0 as u64;
-        if !split.package.contains(&d) && !split.check.contains(&d) {
-            anyhow::bail!(tr!("requests-checked-not-of-the-subjects", doc = doc.0));
-        }
-    }
     let mut docs: BTreeSet<grondslag_store::DocId> = split
-        .package
+        .confirmed
         .iter()
         .map(|&d| grondslag_store::DocId(d as i64))
         .collect();
     for &d in &split.check {
         let doc = grondslag_store::DocId(d as i64);
-        if checked.contains(&doc) {
-            docs.insert(doc);
-            continue;
-        }
         let contradicted = held
             .iter()
             .any(|(x, k, v)| *x == d && grondslag_subjects::contradicts_request(&query, k, v));
-        let why = if contradicted {
-            tr!("requests-left-out-of-the-inspection-package")
+        if contradicted {
+            eprintln!(
+                "grondslag: document {}: {}",
+                doc.0,
+                tr!("requests-left-out-of-the-inspection-package")
+            );
         } else {
-            tr!("requests-left-out-name-only")
-        };
-        eprintln!("grondslag: document {}: {why}", doc.0);
+            docs.insert(doc);
+            eprintln!(
+                "grondslag: document {}: {}",
+                doc.0,
+                tr!("requests-check-name-only")
+            );
+        }
     }
     let grounds = Grounds::woo_default();
     let mut kinds: Vec<String> = Vec::new();
@@ -619,12 +607,6 @@ fn answer(
         });
     }
     crate::letters_cmd::write_answer(store, id, &parts, &kinds, out)?;
-    // Which documents a person checked and added is part of the account of the answer.
-    let note = checked
-        .iter()
-        .map(|d| d.0.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    store.request_transition(id, RequestStatus::Answered, &note)?;
+    store.request_transition(id, RequestStatus::Answered, "")?;
     Ok(())
 }

@@ -278,15 +278,16 @@ pub fn matches_request(query: &Query, kind: &str, value: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PackageSplit {
     /// Documents in which a confirmed subject stands beside a detail of the requester's
-    /// (and beside none that contradicts the request): they go into the inspection package.
-    pub package: BTreeSet<u64>,
+    /// (and beside none that contradicts the request): they confirm the requester.
+    pub confirmed: BTreeSet<u64>,
     /// Documents in which a confirmed subject is named without any such detail, or beside
-    /// a birth date or BSN that is not the requester's: a person checks them first.
+    /// a birth date or BSN that is not the requester's: a person checks them before the
+    /// package is sent (the second kind is left out of it until then).
     pub check: BTreeSet<u64>,
 }
 
 /// Parts the documents of confirmed subjects (their findings as (document, kind, value))
-/// into the inspection package and the documents a person checks first. `beside` are the
+/// into those that confirm the requester and those a person checks before sending. `beside` are the
 /// other findings of those documents: a strong detail of the requester's among them (an
 /// identifier, birth date or address: "De familie woont aan de Stationsweg 159") confirms
 /// the document too; a town does not, many people live in one.
@@ -294,9 +295,8 @@ pub struct PackageSplit {
 /// A subject joins documents on the name alone where nothing contradicts it; a namesake
 /// whom the holding never describes (no birth date, address or e-mail of their own) is
 /// then in the same subject, and nothing the tool sees tells the two apart. Sending such a
-/// document would show another person, so only a document that itself confirms the
-/// requester is sent without a look; the rest is listed for the working group, who know
-/// the context.
+/// document would show another person, so every document that does not itself confirm the
+/// requester is named for the working group, who know the context, to check before sending.
 pub fn split_package<'a, 'b>(
     query: &Query,
     findings: impl IntoIterator<Item = (u64, &'a str, &'a str)>,
@@ -318,10 +318,10 @@ pub fn split_package<'a, 'b>(
             confirmed.insert(doc);
         }
     }
-    let (package, check) = all
+    let (confirmed, check) = all
         .into_iter()
         .partition(|d| confirmed.contains(d) && !contradicted.contains(d));
-    PackageSplit { package, check }
+    PackageSplit { confirmed, check }
 }
 
 /// Scores `subject` against `query`, names what contradicts the request and advises.

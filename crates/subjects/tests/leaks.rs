@@ -484,7 +484,8 @@ fn a_document_naming_the_requester_by_name_alone_is_checked_before_it_is_sent() 
     // Helen Idris of Alkmaar is described once; a namesake whom the holding never
     // describes is named bare in two other documents. Nothing tells the two apart, so the
     // bare mentions join her subject and the subject is confirmed on her details: sending
-    // every document of it showed the namesake's documents to her.
+    // every document of it unchecked showed the namesake's documents to her, so the
+    // documents that do not confirm her are named for a check before sending.
     let mut m = in_text(
         1,
         1,
@@ -524,7 +525,7 @@ fn a_document_naming_the_requester_by_name_alone_is_checked_before_it_is_sent() 
     let all: BTreeSet<u64> = findings.iter().map(|f| f.0).collect();
     assert_eq!(all, BTreeSet::from([1, 2, 3]), "the name joins all three");
     let split = split_package(&q, findings, []);
-    assert_eq!(split.package, BTreeSet::from([1]), "{split:?}");
+    assert_eq!(split.confirmed, BTreeSet::from([1]), "{split:?}");
     assert_eq!(split.check, BTreeSet::from([2, 3]), "{split:?}");
 }
 
@@ -551,7 +552,7 @@ fn a_document_with_a_detail_that_is_not_the_requesters_is_checked() {
         ],
         [],
     );
-    assert_eq!(split.package, BTreeSet::from([1]));
+    assert_eq!(split.confirmed, BTreeSet::from([1]));
     assert_eq!(split.check, BTreeSet::from([2, 3]));
 }
 
@@ -575,6 +576,6 @@ fn the_requesters_own_detail_elsewhere_in_a_document_confirms_it() {
             (3, "address", "Molenweg 12"),
         ],
     );
-    assert_eq!(split.package, BTreeSet::from([1]));
+    assert_eq!(split.confirmed, BTreeSet::from([1]));
     assert_eq!(split.check, BTreeSet::from([2]), "{split:?}");
 }
