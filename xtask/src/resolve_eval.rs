@@ -9,7 +9,11 @@
 //! - subjects that join people who cannot be one (another birth date or town), namesakes
 //!   among them;
 //! - per access request: the share of the person's documents the confirmed candidates
-//!   return, and documents returned in which the person does not occur.
+//!   return, and documents returned in which the person does not occur; then how many of
+//!   the returned documents `request answer` names for a check before sending (those in
+//!   which a confirmed subject stands without a detail of the requester's,
+//!   `grondslag_subjects::split_package`), the person's own and others', and how many
+//!   documents of others it does not name.
 //!
 //! With `--cli BIN` the access-request figures are measured again through the binary and its
 //! store (`scan`, `window`, `requests import`, `request search`, `request confirm`,
@@ -235,6 +239,13 @@ impl Run {
         let (mut ns_tp, mut ns_fn) = (0u64, 0u64);
         let mut wrong: HashMap<(String, String), usize> = HashMap::new();
         let mut missed: HashMap<(String, String), usize> = HashMap::new();
+        // Missed pairs by kind: one document or two, the person has a namesake or not,
+        // and the forms of the two names as written.
+        let mut missed_kinds: HashMap<String, u64> = HashMap::new();
+        let form_of = |m: u64| {
+            let f = grondslag_subjects::normalise_name(&self.written[&m].1).form();
+            format!("{f:?}").to_lowercase()
+        };
         for (i, &a) in ids.iter().enumerate() {
             for &b in &ids[i + 1..] {
                 let same_true = self.truth[&a] == self.truth[&b];
@@ -269,6 +280,22 @@ impl Run {
                     }
                     (true, false) => {
                         fn_ += 1;
+                        let (fa, fb) = (form_of(a), form_of(b));
+                        let (fa, fb) = if fa <= fb { (fa, fb) } else { (fb, fa) };
+                        let kind = format!(
+                            "{}, {}, {fa}~{fb}",
+                            if self.written[&a].0 == self.written[&b].0 {
+                                "one document"
+                            } else {
+                                "two documents"
+                            },
+                            if has_namesake(self.truth[&a]) {
+                                "namesake"
+                            } else {
+                                "no namesake"
+                            }
+                        );
+                        *missed_kinds.entry(kind).or_default() += 1;
                         if show {
                             *missed.entry(pair()).or_default() += 1;
                         }
@@ -288,6 +315,11 @@ impl Run {
             ratio(ns_tp, ns_tp + ns_fn),
             ratio(tp - ns_tp, tp - ns_tp + fn_ - ns_fn)
         );
+        let mut kinds: Vec<(String, u64)> = missed_kinds.into_iter().collect();
+        kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (kind, n) in kinds.iter().take(8) {
+            println!("  missed pairs: {n} {kind}");
+        }
         if show {
             let mut wrong: Vec<_> = wrong.into_iter().collect();
             wrong.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -459,12 +491,18 @@ impl Run {
         for r in &h.requests {
             let query = query_of(&r.mail, detector);
             // The working group confirms what the search advises to confirm.
-            let mut returned: BTreeSet<usize> = BTreeSet::new();
             let mut confirmed: Vec<String> = Vec::new();
+            let mut confirmed_findings: Vec<(u64, &str, &str)> = Vec::new();
             let assessed = grondslag_subjects::assess_candidates(&query, &profiles);
             for (s, a) in assessed.iter().enumerate() {
                 if a.advice == grondslag_subjects::Advice::Confirm {
-                    returned.extend(docs_of[s].iter().copied());
+                    confirmed_findings.extend(
+                        self.subjects[s]
+                            .members
+                            .iter()
+                            .filter_map(|m| by_id.get(&m.mention))
+                            .map(|m| (m.doc, m.kind.as_str(), m.value.as_str())),
+                    );
                     let truth: BTreeSet<usize> = self.subjects[s]
                         .members
                         .iter()
@@ -478,6 +516,27 @@ impl Run {
                     ));
                 }
             }
+            // Every document of the confirmed subjects is returned; those that do not confirm
+            // the requester themselves are named for a person to check before sending.
+            let mine: std::collections::HashSet<u64> = assessed
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.advice == grondslag_subjects::Advice::Confirm)
+                .flat_map(|(s, _)| self.subjects[s].members.iter().map(|m| m.mention))
+                .collect();
+            let beside = self
+                .mentions
+                .iter()
+                .filter(|m| !mine.contains(&m.id))
+                .map(|m| (m.doc, m.kind.as_str(), m.value.as_str()));
+            let split = grondslag_subjects::split_package(&query, confirmed_findings, beside);
+            let check: BTreeSet<usize> = split.check.iter().map(|&d| d as usize).collect();
+            let returned: BTreeSet<usize> = split
+                .confirmed
+                .iter()
+                .map(|&d| d as usize)
+                .chain(check.iter().copied())
+                .collect();
             let truth_docs = h.docs_of(r.pid);
             let foreign = returned.iter().any(|d| !truth_docs.contains(d));
             if show && foreign {
@@ -510,7 +569,7 @@ impl Run {
                     );
                 }
             }
-            tally.add(h, r.pid, &returned, show);
+            tally.add(h, r.pid, &returned, &check, show);
         }
         tally.print("access requests");
     }
@@ -527,10 +586,21 @@ struct Tally {
     foreign_docs: usize,
     with_foreign: usize,
     complete: usize,
+    /// Returned documents named for a person to check before sending: the person's own,
+    /// and other people's.
+    check_own: usize,
+    check_foreign: usize,
 }
 
 impl Tally {
-    fn add(&mut self, h: &Holding, pid: usize, returned: &BTreeSet<usize>, show: bool) {
+    fn add(
+        &mut self,
+        h: &Holding,
+        pid: usize,
+        returned: &BTreeSet<usize>,
+        check: &BTreeSet<usize>,
+        show: bool,
+    ) {
         let truth: BTreeSet<usize> = h.docs_of(pid).into_iter().collect();
         if truth.is_empty() {
             return;
@@ -547,6 +617,9 @@ impl Tally {
         self.foreign_docs += foreign.len();
         self.with_foreign += usize::from(!foreign.is_empty());
         self.complete += usize::from(found == truth.len());
+        let check_own = check.intersection(&truth).count();
+        self.check_own += check_own;
+        self.check_foreign += foreign.iter().filter(|d| check.contains(d)).count();
         if show && (found < truth.len() || !foreign.is_empty()) {
             let lost: Vec<&str> = truth
                 .difference(returned)
@@ -577,6 +650,16 @@ impl Tally {
             ratio(self.plain_found as u64, self.plain_truth as u64),
             self.plain_found,
             self.plain_truth
+        );
+        println!(
+            "  named for a check before sending: {} of the person's documents, {} of others; documents of others not named: {}; confirmed without a check {:.4} of the person's",
+            self.check_own,
+            self.check_foreign,
+            self.foreign_docs - self.check_foreign,
+            ratio(
+                (self.found_docs - self.check_own) as u64,
+                self.truth_docs as u64
+            )
         );
     }
 }
@@ -747,9 +830,9 @@ fn cli_requests(h: &Holding, bin: &Path, show: bool) -> Result<()> {
             }
             returned.extend(docs_cache[s].iter().copied());
         }
-        tally.add(h, r.pid, &returned, show);
+        tally.add(h, r.pid, &returned, &BTreeSet::new(), show);
     }
-    tally.print("access requests through the binary");
+    tally.print("access requests through the binary (every document of the confirmed subjects)");
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }

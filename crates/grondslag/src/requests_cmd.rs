@@ -498,30 +498,67 @@ fn answer(store: &mut grondslag_store::Store, id: RequestId, out: &Path) -> anyh
     }
     let requester = store.request_requester(id)?;
     let query = query_of(&requester);
-    // Mentions of the requester stay visible; every other finding is removed. Only the
-    // documents in which a confirmed subject occurs are shown, and not one in which the
+    // Mentions of the requester stay visible; every other finding is removed. Every
+    // document in which a confirmed subject occurs is shown, but not one in which the
     // subject carries a birth date or BSN that is not the requester's: that document may be
     // a namesake's, and a person looks at it first (and splits it off with `subject split`).
+    // A document that names the subject without any detail of the requester's (see
+    // `grondslag_subjects::split_package`) is shown and named, so that a person checks it
+    // before the package is sent: a namesake the holding never describes cannot be told
+    // apart by anything in the text.
     let mut own: HashSet<i64> = HashSet::new();
-    let mut docs: BTreeSet<grondslag_store::DocId> = BTreeSet::new();
-    let mut withheld: BTreeSet<grondslag_store::DocId> = BTreeSet::new();
+    let mut held: Vec<(u64, String, String)> = Vec::new();
     for s in &subjects {
         let detail = store.subject_detail(*s)?;
         for f in &detail.findings {
             own.insert(f.finding.id.0);
-            if grondslag_subjects::contradicts_request(&query, &f.finding.kind, &f.finding.value) {
-                withheld.insert(f.finding.document);
+            held.push((
+                f.finding.document.0 as u64,
+                f.finding.kind.clone(),
+                f.finding.value.clone(),
+            ));
+        }
+    }
+    // The other findings of those documents: the requester's own address or e-mail
+    // address elsewhere in a document confirms it too.
+    let held_docs: BTreeSet<u64> = held.iter().map(|(d, _, _)| *d).collect();
+    let mut beside: Vec<(u64, String, String)> = Vec::new();
+    for &d in &held_docs {
+        for f in store.document_findings(grondslag_store::DocId(d as i64))? {
+            if !own.contains(&f.id.0) {
+                beside.push((d, f.kind, f.value));
             }
         }
-        docs.extend(detail.documents.iter().copied());
     }
-    for doc in &withheld {
-        docs.remove(doc);
-        eprintln!(
-            "grondslag: document {}: {}",
-            doc.0,
-            tr!("requests-left-out-of-the-inspection-package")
-        );
+    let split = grondslag_subjects::split_package(
+        &query,
+        held.iter().map(|(d, k, v)| (*d, k.as_str(), v.as_str())),
+        beside.iter().map(|(d, k, v)| (*d, k.as_str(), v.as_str())),
+    );
+    let mut docs: BTreeSet<grondslag_store::DocId> = split
+        .confirmed
+        .iter()
+        .map(|&d| grondslag_store::DocId(d as i64))
+        .collect();
+    for &d in &split.check {
+        let doc = grondslag_store::DocId(d as i64);
+        let contradicted = held
+            .iter()
+            .any(|(x, k, v)| *x == d && grondslag_subjects::contradicts_request(&query, k, v));
+        if contradicted {
+            eprintln!(
+                "grondslag: document {}: {}",
+                doc.0,
+                tr!("requests-left-out-of-the-inspection-package")
+            );
+        } else {
+            docs.insert(doc);
+            eprintln!(
+                "grondslag: document {}: {}",
+                doc.0,
+                tr!("requests-check-name-only")
+            );
+        }
     }
     let grounds = Grounds::woo_default();
     let mut kinds: Vec<String> = Vec::new();

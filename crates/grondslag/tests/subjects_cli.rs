@@ -345,3 +345,103 @@ fn merge_and_split_are_the_humans_last_word() {
     }
     d.ok("a", &["audit", "verify"]);
 }
+
+#[test]
+fn a_document_naming_the_requester_by_name_alone_is_named_for_a_check() {
+    // Helen Idris of Alkmaar is described in one document; another names "Helen Idris"
+    // bare, and may be a namesake the holding never describes. The package holds every
+    // document of the confirmed subject (the contract), and the answer names the bare one
+    // so that a person checks it before sending; the described one is not named.
+    let d = Dir::new();
+    d.write(
+        "holding/a.txt",
+        "Verslag buurthuis Zonnebloem\n\nGesproken met Helen Idris (geboren 23-1-2001, \
+         woonachtig te Alkmaar) over het buurthuis Zonnebloem.\n",
+    );
+    d.write(
+        "holding/b.txt",
+        "Notitie speeltuin Kesselsakker\n\nHelen Idris vraagt naar de planning van de \
+         speeltuin Kesselsakker.\n",
+    );
+    d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
+    let ids = document_ids(&d);
+    d.ok(
+        "a",
+        &[
+            "window",
+            "--opens",
+            "2024-01-01",
+            "--closes",
+            "2024-12-31",
+            "--tag",
+            "reflectiesessies",
+        ],
+    );
+    d.write(
+        "Maildir/new/1.req.host",
+        "From: Helen Idris <helen1@voorbeeld.nl>\nTo: inzage@voorbeeld.nl\n\
+         Subject: Inzageverzoek reflectiesessies\nDate: Mon, 5 Feb 2024 09:00:00 +0100\n\n\
+         Graag wil ik weten welke gegevens u over mij heeft.\nMijn geboortedatum is 23 januari 2001.\n\
+         Ik woon in Alkmaar.\n\nMet vriendelijke groet,\nHelen Idris\n",
+    );
+    std::fs::create_dir_all(d.path("Maildir/cur")).unwrap();
+    std::fs::create_dir_all(d.path("Maildir/tmp")).unwrap();
+    d.ok(
+        "a",
+        &["requests", "import", d.path("Maildir").to_str().unwrap()],
+    );
+    let rq = d.json("a", &["requests", "--json"]);
+    let req = rq[0]["id"].to_string();
+    let cands = d.json("a", &["request", "search", &req, "--json"]);
+    let confirm: Vec<String> = cands
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["advice"] == "confirm")
+        .map(|c| c["subject"].to_string())
+        .collect();
+    assert!(!confirm.is_empty(), "{cands}");
+    let mut args = vec!["request", "confirm", req.as_str()];
+    args.extend(confirm.iter().map(String::as_str));
+    d.ok("a", &args);
+    d.ok(
+        "a",
+        &[
+            "org",
+            "set",
+            "--name",
+            "Gemeente Voorbeeld",
+            "--address",
+            "Postbus 1, 1000 AA Voorbeeld",
+            "--signatory",
+            "J. Testfunctionaris, privacy officer",
+            "--contact",
+            "privacy@gemeente.example",
+        ],
+    );
+    let out = d.path("antwoord");
+    let o = d.run(
+        "a",
+        &["request", "answer", &req, "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("document {}:", ids["b.txt"])),
+        "the bare document is named for a check: {}",
+        stderr(&o)
+    );
+    assert!(
+        !stderr(&o).contains(&format!("document {}:", ids["a.txt"])),
+        "the described document needs no check: {}",
+        stderr(&o)
+    );
+    let Some(package) = pdftotext(&out.join("inzage.pdf")) else {
+        eprintln!("pdftotext not available; inspection package not read back");
+        return;
+    };
+    assert!(
+        package.contains("Zonnebloem") && package.contains("Kesselsakker"),
+        "{package}"
+    );
+    d.ok("a", &["audit", "verify"]);
+}

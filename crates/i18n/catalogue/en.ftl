@@ -238,6 +238,7 @@ requests-request-refused = request refused
 requests-request-closed = request closed
 requests-first-confirm-which-subjects-are-the = first confirm which subjects are the requester (request confirm)
 requests-left-out-of-the-inspection-package = left out of the inspection package: the subject carries another birth date or BSN here than the requester; check and split (subject split)
+requests-check-name-only = in the inspection package, but the subject is named here without a detail of the requester's (birth date, address, e-mail, …) and may be a namesake; check before sending and split if needed (subject split)
 scan-does-not-exist-scan-not-started = does not exist; scan not started
 requests-window-set = access window { $opens } – { $closes }, subject tag '{ $tag }'
 scan-complete = scan complete: { $files } files, { $unchanged } unchanged, { $documents } documents, { $unreadable } unreadable, { $findings } findings

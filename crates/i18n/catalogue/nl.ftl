@@ -238,6 +238,7 @@ requests-request-refused = verzoek geweigerd
 requests-request-closed = verzoek gesloten
 requests-first-confirm-which-subjects-are-the = eerst bevestigen welke betrokkenen de verzoeker zijn (request confirm)
 requests-left-out-of-the-inspection-package = niet in het inzagepakket: de betrokkene heeft hier een andere geboortedatum of een ander BSN dan de verzoeker; controleer en splits (subject split)
+requests-check-name-only = in het inzagepakket, maar de betrokkene staat hier zonder gegeven van de verzoeker (geboortedatum, adres, e-mail, …) en kan een naamgenoot zijn; controleer vóór verzending en splits zo nodig (subject split)
 scan-does-not-exist-scan-not-started = bestaat niet; scan niet gestart
 requests-window-set = inzageloket { $opens } – { $closes }, onderwerpcode '{ $tag }'
 scan-complete = scan klaar: { $files } bestanden, { $unchanged } ongewijzigd, { $documents } documenten, { $unreadable } onleesbaar, { $findings } vondsten

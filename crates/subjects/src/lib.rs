@@ -31,8 +31,9 @@ pub use ident::{normalise_date, normalise_identifier, LINKING_KINDS};
 pub use name::{gender_before, normalise_name, NameForm, NameKey, SurnameMatch};
 pub use resolve::resolve;
 pub use search::{
-    assess_candidate, assess_candidates, contradicts_request, profiles, score_candidate, Advice,
-    Assessment, HeldFinding, Query, SubjectProfile,
+    assess_candidate, assess_candidates, contradicts_request, matches_request, profiles,
+    score_candidate, split_package, Advice, Assessment, HeldFinding, PackageSplit, Query,
+    SubjectProfile,
 };
 
 /// One finding handed to resolution: a person name or an identifier in a document.

@@ -6,6 +6,8 @@
 //! gives advice — confirm only where a detail beside the name supports it and nothing
 //! contradicts it; a name alone is something to check, since a namesake may carry it.
 
+use std::collections::BTreeSet;
+
 use crate::fold::fold;
 use crate::ident::normalise_identifier;
 use crate::name::{normalise_name, written_part, NameForm, NameKey, SurnameMatch};
@@ -238,6 +240,88 @@ pub fn contradicts_request(query: &Query, kind: &str, value: &str) -> bool {
         Some(v) => !asked.is_empty() && !asked.contains(&v),
         None => false,
     }
+}
+
+/// Whether a finding of `kind` with `value` is a detail the requester gave: their
+/// e-mail, phone, birth date, BSN, IBAN, address or town. Such a detail beside the name in
+/// a document tells that the document means the requester, not a namesake.
+pub fn matches_request(query: &Query, kind: &str, value: &str) -> bool {
+    let asked = match kind {
+        "email" => &query.emails,
+        "phone" => &query.phones,
+        "birthdate" => &query.birthdates,
+        "bsn" => &query.bsns,
+        "iban" => &query.ibans,
+        "address" => &query.addresses,
+        "place" => {
+            let held = fold(value.trim());
+            return query.places.iter().any(|p| fold(p.trim()) == held);
+        }
+        _ => return false,
+    };
+    let Some(held) = normalise_identifier(kind, value) else {
+        return false;
+    };
+    asked
+        .iter()
+        .filter_map(|v| normalise_identifier(kind, v))
+        .any(|a| {
+            if kind == "address" {
+                a.contains(held.as_str()) || held.contains(a.as_str())
+            } else {
+                a == held
+            }
+        })
+}
+
+/// The documents of the subjects confirmed for a request, parted in two.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PackageSplit {
+    /// Documents in which a confirmed subject stands beside a detail of the requester's
+    /// (and beside none that contradicts the request): they confirm the requester.
+    pub confirmed: BTreeSet<u64>,
+    /// Documents in which a confirmed subject is named without any such detail, or beside
+    /// a birth date or BSN that is not the requester's: a person checks them before the
+    /// package is sent (the second kind is left out of it until then).
+    pub check: BTreeSet<u64>,
+}
+
+/// Parts the documents of confirmed subjects (their findings as (document, kind, value))
+/// into those that confirm the requester and those a person checks before sending. `beside` are the
+/// other findings of those documents: a strong detail of the requester's among them (an
+/// identifier, birth date or address: "De familie woont aan de Stationsweg 159") confirms
+/// the document too; a town does not, many people live in one.
+///
+/// A subject joins documents on the name alone where nothing contradicts it; a namesake
+/// whom the holding never describes (no birth date, address or e-mail of their own) is
+/// then in the same subject, and nothing the tool sees tells the two apart. Sending such a
+/// document would show another person, so every document that does not itself confirm the
+/// requester is named for the working group, who know the context, to check before sending.
+pub fn split_package<'a, 'b>(
+    query: &Query,
+    findings: impl IntoIterator<Item = (u64, &'a str, &'a str)>,
+    beside: impl IntoIterator<Item = (u64, &'b str, &'b str)>,
+) -> PackageSplit {
+    let mut confirmed: BTreeSet<u64> = BTreeSet::new();
+    let mut contradicted: BTreeSet<u64> = BTreeSet::new();
+    let mut all: BTreeSet<u64> = BTreeSet::new();
+    for (doc, kind, value) in findings {
+        all.insert(doc);
+        if contradicts_request(query, kind, value) {
+            contradicted.insert(doc);
+        } else if matches_request(query, kind, value) {
+            confirmed.insert(doc);
+        }
+    }
+    for (doc, kind, value) in beside {
+        if kind != "place" && all.contains(&doc) && matches_request(query, kind, value) {
+            confirmed.insert(doc);
+        }
+    }
+    let (confirmed, check) = all
+        .into_iter()
+        .partition(|d| confirmed.contains(d) && !contradicted.contains(d));
+    PackageSplit { confirmed, check }
 }
 
 /// Scores `subject` against `query`, names what contradicts the request and advises.
@@ -695,6 +779,35 @@ mod tests {
         assert_ne!(a.advice, Advice::Confirm, "{a:?}");
         let same = assess_candidate(&query(&["Anne-Marie de Wit"]), &subject);
         assert_ne!(same.advice, Advice::Reject, "{same:?}");
+    }
+
+    #[test]
+    fn a_detail_matches_the_request_in_any_spelling() {
+        let q = Query {
+            names: vec!["Helen Idris".into()],
+            emails: vec!["Helen1@Voorbeeld.nl".into()],
+            birthdates: vec!["23 januari 2001".into()],
+            addresses: vec!["Molenweg 12".into()],
+            places: vec!["Alkmaar".into()],
+            ..Query::default()
+        };
+        for (kind, value) in [
+            ("email", "helen1@voorbeeld.nl"),
+            ("birthdate", "23-1-2001"),
+            ("address", "Molenweg 12, 1912 DT"),
+            ("place", "ALKMAAR"),
+        ] {
+            assert!(matches_request(&q, kind, value), "{kind} {value}");
+        }
+        for (kind, value) in [
+            ("email", "helen2@voorbeeld.nl"),
+            ("birthdate", "9-9-1991"),
+            ("place", "Breda"),
+            ("phone", "06-12345678"),
+            ("person", "Helen Idris"),
+        ] {
+            assert!(!matches_request(&q, kind, value), "{kind} {value}");
+        }
     }
 
     #[test]

@@ -4,10 +4,12 @@
 
 mod common;
 
+use std::collections::BTreeSet;
+
 use common::in_text;
 use grondslag_subjects::{
-    assess_candidates, profiles, resolve, Advice, Assessment, HeldFinding, Mention, Query, Subject,
-    SubjectProfile,
+    assess_candidates, profiles, resolve, split_package, Advice, Assessment, HeldFinding, Mention,
+    Query, Subject, SubjectProfile,
 };
 
 /// How a request by `name` is advised on the one subject written as `mentions`.
@@ -475,4 +477,105 @@ fn initials_at_the_address_are_no_answer_where_a_relative_spells_his_name_alike(
     // Without the son the letter is his.
     let a = assess_candidates(&q, &[letter, own]);
     assert_eq!(a[0].advice, Advice::Confirm, "{:?}", a[0]);
+}
+
+#[test]
+fn a_document_naming_the_requester_by_name_alone_is_checked_before_it_is_sent() {
+    // Helen Idris of Alkmaar is described once; a namesake whom the holding never
+    // describes is named bare in two other documents. Nothing tells the two apart, so the
+    // bare mentions join her subject and the subject is confirmed on her details: sending
+    // every document of it unchecked showed the namesake's documents to her, so the
+    // documents that do not confirm her are named for a check before sending.
+    let mut m = in_text(
+        1,
+        1,
+        "Gesproken met Helen Idris (geboren 23-1-2001, woonachtig te Alkmaar).",
+        &[
+            ("person", "Helen Idris"),
+            ("birthdate", "23-1-2001"),
+            ("place", "Alkmaar"),
+        ],
+    );
+    for (doc, id) in [(2, 10), (3, 20)] {
+        m.extend(in_text(
+            doc,
+            id,
+            "Helen Idris vraagt naar de planning van de activiteiten.",
+            &[("person", "Helen Idris")],
+        ));
+    }
+    let q = Query {
+        names: vec!["Helen Idris".into()],
+        birthdates: vec!["23 januari 2001".into()],
+        places: vec!["Alkmaar".into()],
+        ..Query::default()
+    };
+    let subjects = resolve(&m, &[]);
+    let profiles = profiles_of(&subjects, &m);
+    let assessed = assess_candidates(&q, &profiles);
+    let mut findings: Vec<(u64, &str, &str)> = Vec::new();
+    for (s, a) in assessed.iter().enumerate() {
+        if a.advice == Advice::Confirm {
+            for member in &subjects[s].members {
+                let x = m.iter().find(|x| x.id == member.mention).unwrap();
+                findings.push((x.doc, &x.kind, &x.value));
+            }
+        }
+    }
+    let all: BTreeSet<u64> = findings.iter().map(|f| f.0).collect();
+    assert_eq!(all, BTreeSet::from([1, 2, 3]), "the name joins all three");
+    let split = split_package(&q, findings, []);
+    assert_eq!(split.confirmed, BTreeSet::from([1]), "{split:?}");
+    assert_eq!(split.check, BTreeSet::from([2, 3]), "{split:?}");
+}
+
+#[test]
+fn a_document_with_a_detail_that_is_not_the_requesters_is_checked() {
+    // A birth date beside the name that is not the requester's keeps the document out of
+    // the package even where her e-mail address is in it too.
+    let q = Query {
+        names: vec!["Helen Idris".into()],
+        emails: vec!["helen1@voorbeeld.nl".into()],
+        birthdates: vec!["23-01-2001".into()],
+        ..Query::default()
+    };
+    let split = split_package(
+        &q,
+        [
+            (1, "person", "Helen Idris"),
+            (1, "email", "Helen1@voorbeeld.nl"),
+            (2, "person", "Helen Idris"),
+            (2, "email", "helen1@voorbeeld.nl"),
+            (2, "birthdate", "9 september 1991"),
+            (3, "person", "H. Idris"),
+            (3, "address", "Molenweg 12"),
+        ],
+        [],
+    );
+    assert_eq!(split.confirmed, BTreeSet::from([1]));
+    assert_eq!(split.check, BTreeSet::from([2, 3]));
+}
+
+#[test]
+fn the_requesters_own_detail_elsewhere_in_a_document_confirms_it() {
+    // "De familie woont aan de Molenweg 12": her address in the document, found beside
+    // nobody's name in particular, tells that this Helen Idris is the requester. Her town
+    // does not: many people live in Alkmaar.
+    let q = Query {
+        names: vec!["Helen Idris".into()],
+        addresses: vec!["Molenweg 12".into()],
+        places: vec!["Alkmaar".into()],
+        ..Query::default()
+    };
+    let split = split_package(
+        &q,
+        [(1, "person", "Helen Idris"), (2, "person", "Helen Idris")],
+        [
+            (1, "address", "Molenweg 12"),
+            (2, "place", "Alkmaar"),
+            (3, "address", "Molenweg 12"),
+        ],
+    );
+    assert_eq!(split.confirmed, BTreeSet::from([1]));
+    assert_eq!(split.check, BTreeSet::from([2]), "{split:?}");
 }
