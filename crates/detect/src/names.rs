@@ -388,7 +388,7 @@ fn is_initial_word(w: &str) -> bool {
     (cs.next().is_none() && one.is_some_and(char::is_uppercase))
         || matches!(
             w,
-            "Th" | "Ch" | "Chr" | "Ph" | "Tj" | "IJ" | "Ij" | "Joh" | "Wm" | "Jac" | "Fr"
+            "Th" | "Ch" | "Chr" | "Ph" | "Tj" | "Hj" | "IJ" | "Ij" | "Joh" | "Wm" | "Jac" | "Fr"
         )
 }
 
@@ -1874,7 +1874,11 @@ fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     for p in candidates {
         // The chain itself is not counted: `names` counts the other items.
-        if cx.is_org(p.last_tok) || cx.features(p.last_tok) & F_NONNAME != 0 {
+        // A word that is never a name elsewhere is one in a long list of members when it is a
+        // surname too ("Elzinga, Engels, Essers").
+        let f = cx.features(p.last_tok);
+        let nonname_surname = f & F_NONNAME != 0 && f & F_SURNAME != 0;
+        if cx.is_org(p.last_tok) || (f & F_NONNAME != 0 && !nonname_surname) {
             continue;
         }
         let (mut items, mut names) = (1usize, 0usize);
@@ -1899,7 +1903,12 @@ fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
         }
         // Half of five or more, or a quarter of a long enumeration (a list of members present:
         // the lexicons know few of their surnames).
-        if (items >= 5 && 2 * names >= items) || (items >= 10 && 4 * names >= items) {
+        let enough = if nonname_surname {
+            items >= 10 && 2 * names >= items
+        } else {
+            (items >= 5 && 2 * names >= items) || (items >= 10 && 4 * names >= items)
+        };
+        if enough {
             found.push(person(
                 toks[p.first_tok].start(),
                 p.end,
@@ -2075,6 +2084,7 @@ fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
                 && before.class == Class::Word
                 && !before.cap
                 && !["de", "het", "een", "die", "dat"].contains(&cx.w(first - 1))
+                && !coordinated_with_firm(cx, first)
                 && (last + 1..(last + 4).min(toks.len()))
                     .take_while(|&j| toks[j].nl_before == 0 && toks[j].class == Class::Word)
                     .any(|j| MET.iter().any(|m| cx.w(j).eq_ignore_ascii_case(m)))
@@ -2087,6 +2097,22 @@ fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
         }
     }
     out.extend(found);
+}
+
+/// Whether the chain at token `first` is the second of two joined by "en" or "of" whose first
+/// is a firm or organisation: "aan Horvat & Partners en Deloitte gevraagd", "KPMG en Deloitte
+/// bezocht" (what was asked or visited is a firm too).
+fn coordinated_with_firm(cx: &mut Ctx, first: usize) -> bool {
+    let toks = cx.toks;
+    if first < 2 || !matches!(cx.w(first - 1), "en" | "of") {
+        return false;
+    }
+    let k = first - 2;
+    toks[k].class == Class::Word
+        && toks[k].cap
+        && (cx.is_org(k)
+            || (k.saturating_sub(3)..k)
+                .any(|j| toks[j].nl_before == 0 && toks[j].is_punct(cx.text, b'&')))
 }
 
 /// A compound of a name or acronym and a lower-case noun, written before a name as its role:
@@ -2155,6 +2181,45 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
                     j += 2;
                     continue;
                 }
+                // "T.J.M. Mornout - van Orsouw": a double surname with a spaced hyphen.
+                if let Some((a, b)) = spaced_hyphen_surname(cx, &els, j) {
+                    for k in a..b {
+                        els.push((k, El::Particle));
+                    }
+                    els.push((b, El::Cap));
+                    j = b + 1;
+                    continue;
+                }
+                // A salutation after a surname opens the next name of a flattened list
+                // ("Mevrouw A. van Vliet-Kuiper Mevrouw M. van Meerten-Kok"); not one that is a
+                // surname too ("Willem Jan Ridder").
+                if pk == El::Cap
+                    && t.cap
+                    && cx.title_class(j) == Some(TitleClass::Salutation)
+                    && cx.features(j) & F_SURNAME == 0
+                {
+                    break;
+                }
+                // "mr. T.H.J. (Tjibbe) Joustra": a given name in brackets after the initials.
+                if bracketed_given_name(cx, pk, j, &mut buf) {
+                    els.push((j + 1, El::Cap));
+                    j += 3;
+                    continue;
+                }
+                // "De Nerée tot Babberich": "tot" and "thoe" inside a noble name.
+                if pk == El::Cap && noble_particle(cx, &els, j) {
+                    els.push((j, El::Particle));
+                    j += 1;
+                    continue;
+                }
+                // "mr. N.W. Mulder te Amsterdam": "te" before a town after a surname is "in".
+                if pk == El::Cap
+                    && cx.w(j) == "te"
+                    && j + 1 < toks.len()
+                    && cx.is_place_toks(j + 1, j + 1)
+                {
+                    break;
+                }
                 if t.nl_before > 1 || (!t.space_before && !after_initial) {
                     break;
                 }
@@ -2171,7 +2236,7 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
                     // "van der Linden"). Not a first name ending a signature line above a department
                     // ("Ineke" / "Burgerzaken, gemeente Ermelo").
                     let ok = pk == El::Particle
-                        || pk == El::Initial
+                        || (pk == El::Initial && !comma_surname_before(cx, els[0].0))
                         || (els.len() == 1
                             && pk == El::Cap
                             && is_first_name(cx, pi, &mut buf)
@@ -2238,6 +2303,159 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
         each(cx, &Chain { els });
         free = next.max(i + 1);
     }
+}
+
+/// The particles and the surname after a spaced hyphen that ends a double surname, as
+/// attendance lists write it: "T.J.M. Mornout - van Orsouw", "C.M. Versteege - Wowijs",
+/// "Astrid Heijstee - Bolt" (tokens `a..b` are particles, `b` the surname). Only after a chain
+/// that is a person's by its shape (initials or a given name first), on one line, and only
+/// when what follows is one capitalised word that is no given name, title, place or
+/// organisation, with no word after it on the line (a description follows a dash in "Ismail
+/// Sarr - West-Afrikaanse gebedsgroep"): "Ajax - PSV", "Heijstee-Bolt - Voorzitter", "Frank
+/// Rijkaard - Marco van Basten" and the pairs of sports results stay apart.
+fn spaced_hyphen_surname(cx: &mut Ctx, els: &Els, j: usize) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    let t = toks.get(j)?;
+    if !t.is_punct(cx.text, b'-') || !t.space_before || t.nl_before > 0 {
+        return None;
+    }
+    let (&(first, first_kind), &(_, last_kind)) = (els.first()?, els.last()?);
+    let mut buf = String::new();
+    if last_kind != El::Cap || !(first_kind == El::Initial || is_first_name(cx, first, &mut buf)) {
+        return None;
+    }
+    let a = j + 1;
+    let mut b = a;
+    while b < toks.len()
+        && b < a + 3
+        && toks[b].class == Class::Word
+        && !toks[b].cap
+        && is_particle(cx.w(b))
+    {
+        b += 1;
+    }
+    let s = toks.get(b)?;
+    let ok = toks[a].space_before
+        && toks[a].nl_before == 0
+        && s.nl_before == 0
+        && s.class == Class::Word
+        && cx.is_cap(b)
+        && !is_first_name(cx, b, &mut buf)
+        && cx.title_class(b).is_none()
+        && !cx.is_place_toks(b, b)
+        && !cx.is_org(b)
+        && !toks
+            .get(b + 1)
+            .is_some_and(|n| n.nl_before == 0 && n.class == Class::Word);
+    // Sports results pair players so: "Hewitt (Aus) / K. Clijsters - Orsanic / Vis (Arg)".
+    let slash = |k: usize| toks.get(k).is_some_and(|t| t.is_punct(cx.text, b'/'));
+    let doubles = slash(b + 1) || (first > 0 && slash(first - 1)) || country_code_after(cx, b);
+    (ok && !doubles).then_some((a, b))
+}
+
+/// Whether token `j` opens a given name in brackets after initials: "mr. T.H.J. (Tjibbe)
+/// Joustra", "drs. M. (Mirjam) van het Loo", as colophons of reports write their authors. The
+/// bracket closes right after the given name (a known one, or any capitalised word that is no
+/// acronym or title: the lexicon knows few Frisian names) and the surname follows.
+fn bracketed_given_name(cx: &mut Ctx, pk: El, j: usize, buf: &mut String) -> bool {
+    let toks = cx.toks;
+    pk == El::Initial
+        && j + 3 < toks.len()
+        && toks[j].is_punct(cx.text, b'(')
+        && toks[j].space_before
+        && toks[j].nl_before == 0
+        && toks[j + 1].class == Class::Word
+        && (is_first_name(cx, j + 1, buf) || (toks[j + 1].cap && !toks[j + 1].all_caps))
+        && cx.title_class(j + 1).is_none()
+        && toks[j + 2].is_punct(cx.text, b')')
+        && toks[j + 3].space_before
+        && toks[j + 3].nl_before == 0
+        && toks[j + 3].class == Class::Word
+        && (cx.is_cap(j + 3) || is_particle(cx.w(j + 3)))
+}
+
+/// Whether token `j` is "tot" or "thoe" inside a noble name, which joins a family's name to its
+/// seat: "De Nerée tot Babberich", "Van Lynden tot Sandenburg", "Van Haersolte thoe Haerst".
+/// Only in a chain that holds particles and ends in a capitalised word that is no place, before
+/// a capitalised word on the same line ("Van Amsterdam tot Rotterdam" is a route).
+fn noble_particle(cx: &mut Ctx, els: &Els, j: usize) -> bool {
+    let toks = cx.toks;
+    let Some(&(last, _)) = els.last() else {
+        return false;
+    };
+    toks[j].class == Class::Word
+        && matches!(cx.w(j), "tot" | "thoe")
+        && toks[j].space_before
+        && toks[j].nl_before == 0
+        && els.iter().any(|e| e.1 == El::Particle)
+        && !cx.is_place_toks(last, last)
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.class == Class::Word && n.cap && n.space_before && n.nl_before == 0)
+        && cx.is_cap(j + 1)
+}
+
+/// Whether a chain starting at token `first` (initials) follows "Surname," on its line: in
+/// "Stein, H.A." the initials end the name, and the line after them is no part of it
+/// ("annotatie van Stein, H.A." / "Verrijkte uitspraak").
+fn comma_surname_before(cx: &Ctx, first: usize) -> bool {
+    let toks = cx.toks;
+    first >= 2
+        && toks[first].nl_before == 0
+        && toks[first - 1].is_punct(cx.text, b',')
+        && toks[first - 2].class == Class::Word
+        && toks[first - 2].cap
+}
+
+/// The element of chain `s..=e` that is a given name in brackets after initials (as
+/// [`bracketed_given_name`] let into the chain), when the chain opens with initials and goes on
+/// after it.
+fn bracketed_given_in(cx: &Ctx, ch: &Chain, s: usize, e: usize) -> Option<usize> {
+    if ch.els[s].1 != El::Initial {
+        return None;
+    }
+    (s + 1..e).find(|&k| {
+        let t = ch.els[k].0;
+        ch.els[k].1 == El::Cap
+            && t > 0
+            && cx.toks[t - 1].is_punct(cx.text, b'(')
+            && cx
+                .toks
+                .get(t + 1)
+                .is_some_and(|n| n.is_punct(cx.text, b')'))
+    })
+}
+
+/// Whether the capitalised words after token `last`, on its line, end in a legal form of a
+/// firm ("B.V.", "N.V.", "BV", "NV", "V.O.F."): the chain before names the firm, not a person.
+fn legal_form_after(cx: &Ctx, last: usize) -> bool {
+    let toks = cx.toks;
+    let mut j = last + 1;
+    while j < toks.len() && j < last + 8 && toks[j].nl_before == 0 {
+        let w = cx.w(j);
+        if toks[j].class != Class::Word {
+            return false;
+        }
+        // "B.V." is the letters and dots as separate tokens.
+        let dotted = |a: &str, b: &str| {
+            w == a
+                && toks.get(j + 1).is_some_and(|t| t.is_punct(cx.text, b'.'))
+                && toks.get(j + 2).is_some_and(|t| t.class == Class::Word)
+                && cx.w(j + 2) == b
+        };
+        if matches!(w, "BV" | "NV" | "VOF")
+            || dotted("B", "V")
+            || dotted("N", "V")
+            || dotted("V", "O")
+        {
+            return true;
+        }
+        if !toks[j].cap {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Where a chain is cut before a lower-case "van": after a capitalised word that is no given
@@ -2787,6 +3005,25 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             0.85,
         ));
     }
+    // A name with its given name in brackets after the initials is whole as the chain has it
+    // ("ir. M. (Marjolein) Baart"), also when its surname is an ordinary word.
+    if let Some(k) = bracketed_given_in(cx, ch, s, e) {
+        let first_tok = ch.els[s].0;
+        let end = el_end(cx.toks, ch, e);
+        return Some(hit(
+            cx.toks[first_tok].start(),
+            end,
+            first_tok,
+            ch.els[k].0,
+            "name.initials_surname",
+            0.85,
+        ));
+    }
+    // A firm named after a person ends in its legal form: "F. LOENDERSLOOT INTERNATIONALE
+    // EXPEDITIE B.V.", "J. Jansen B.V."; it is no person.
+    if legal_form_after(cx, cx_last_tok(ch, e)) {
+        return None;
+    }
     // A surname with lower-case particles on a line of its own, under a given name that signs
     // after a closing or a function line: "De Staatssecretaris van Financiën,\n\nMarnix\n\nvan
     // Rij" (the particles belong to it, and so may an ordinary word).
@@ -3044,6 +3281,11 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     {
         return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
     }
+    // "draagt gedeputeerde Straat de portefeuille over": an office holder is named, also by
+    // a surname that is an ordinary word.
+    if caps.len() == 1 && !place && office_holder_before(cx, first_tok, last) {
+        return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.8));
+    }
     if let Some((class, _)) = title.filter(|_| !long_compound) {
         // A salutation is followed by a name, also one that is an ordinary word ("mevrouw
         // Snijder"); so is an office before "van" and its department ("staatssecretaris Bleker
@@ -3268,6 +3510,46 @@ fn member_before(cx: &Ctx, first_tok: usize) -> bool {
     ]
     .iter()
     .any(|m| is(m))
+}
+
+/// Whether a lower-case office of one person comes right before the one-word chain
+/// `first_tok..=last` mid-sentence and the word can be a surname: "gedeputeerde Straat",
+/// "wethouder Bakker", "burgemeester Zwart". Not an organisation or title word, nor a
+/// portfolio in a list ("wethouder Wonen en Zorg", "gedeputeerde Natuur, Water") or before
+/// "van" ("minister van Financiën" is another rule's).
+fn office_holder_before(cx: &mut Ctx, first_tok: usize, last: usize) -> bool {
+    const OFFICES: [&str; 6] = [
+        "gedeputeerde",
+        "wethouder",
+        "burgemeester",
+        "minister",
+        "staatssecretaris",
+        "commissaris",
+    ];
+    let toks = cx.toks;
+    if first_tok == 0
+        || first_tok != last
+        || toks[first_tok].nl_before > 0
+        || toks[first_tok - 1].class != Class::Word
+        || !OFFICES.contains(&cx.w(first_tok - 1))
+    {
+        return false;
+    }
+    let next_cap = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.nl_before == 0 && t.class == Class::Word && t.cap)
+    };
+    let list_after = toks.get(last + 1).is_some_and(|t| {
+        t.nl_before == 0
+            && (t.is_punct(cx.text, b',')
+                || t.is_punct(cx.text, b'&')
+                || t.is_punct(cx.text, b'/')
+                || (t.class == Class::Word && matches!(cx.w(last + 1), "en" | "van" | "voor")))
+    }) && next_cap(last + 2);
+    !list_after
+        && !cx.is_org(last)
+        && cx.title_class(last).is_none()
+        && cx.features(last) & F_NONNAME == 0
 }
 
 /// Whether a role and a colon come right before token `first_tok` ("Voorzitter:",
