@@ -3274,7 +3274,7 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         && !double_surname;
     // "het lid Sneller", "de leden Kuiken en Yücel", "Kamerlid Bruins": a member of parliament
     // or of a council is named, also by a surname that is an ordinary word.
-    if member_before(cx, first_tok)
+    if (member_before(cx, first_tok) || members_announced_before(cx, first_tok))
         && !cx.is_org(last)
         && cx.title_class(last).is_none()
         && cx.features(last) & F_NONNAME == 0
@@ -3550,6 +3550,27 @@ fn office_holder_before(cx: &mut Ctx, first_tok: usize, last: usize) -> bool {
         && !cx.is_org(last)
         && cx.title_class(last).is_none()
         && cx.features(last) & F_NONNAME == 0
+}
+
+/// Whether token `first_tok` opens the line after a line that announces members and ends in a
+/// colon, as the Handelingen write who is absent: "Ik deel aan de Kamer mee dat het volgende lid
+/// zich heeft afgemeld:" / "Leijten." (the line may be followed by a blank one).
+fn members_announced_before(cx: &Ctx, first_tok: usize) -> bool {
+    let toks = cx.toks;
+    if first_tok < 2
+        || !(1..=2).contains(&toks[first_tok].nl_before)
+        || !toks[first_tok - 1].is_punct(cx.text, b':')
+    {
+        return false;
+    }
+    let mut k = first_tok - 1;
+    while k > 0 && k + 16 > first_tok && toks[k].nl_before == 0 {
+        k -= 1;
+        if toks[k].class == Class::Word && matches!(cx.w(k), "lid" | "leden" | "Kamerleden") {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a role and a colon come right before token `first_tok` ("Voorzitter:",
