@@ -364,6 +364,10 @@ fn is_function_word(w: &str) -> bool {
 }
 
 fn is_particle(w: &str) -> bool {
+    // "Van ’t Schip": the typographic apostrophe of "'t" and "'s".
+    if let Some(rest) = w.strip_prefix('’') {
+        return matches!(rest, "t" | "s");
+    }
     // Every particle is 2–5 bytes and starts with a letter or an apostrophe: most words
     // are rejected on their length or first byte before the list is searched.
     let b = w.as_bytes();
@@ -2782,7 +2786,9 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
     // surname: "de heer A.L. ter Beek Afwezig Voorzitter Griffier" (a table's cells on one
     // line).
     if ch.els[s].1 == El::Initial {
-        if let Some(c) = (s + 1..=e).find(|&k| ch.els[k].1 == El::Cap) {
+        // A given name in brackets is not the surname ("M. (Marjolein) Baart").
+        let bracket = bracketed_given_in(cx, ch, s, e);
+        if let Some(c) = (s + 1..=e).find(|&k| ch.els[k].1 == El::Cap && Some(k) != bracket) {
             if let Some(k) = (c + 1..=e).find(|&k| {
                 let t = ch.els[k].0;
                 ch.els[k].1 == El::Cap
@@ -4021,6 +4027,11 @@ fn compound_noun(cx: &mut Ctx, t: usize) -> bool {
 /// second word is a known surname).
 fn name_end_before_glued(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> usize {
     if e <= s || ch.els[e].1 != El::Cap || ch.els[e - 1].1 != El::Cap {
+        return e;
+    }
+    // After a given name in brackets comes the surname, also an ordinary word ("M. (Marjolein)
+    // Baart").
+    if bracketed_given_in(cx, ch, s, e) == Some(e - 1) {
         return e;
     }
     let t = ch.els[e].0;
