@@ -3199,6 +3199,16 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             });
         }
     }
+    // A signature at the end of a function line is a name also where it is a town's: "De
+    // voorzitter van de commissie, Tielen".
+    if place
+        && caps.len() == 1
+        && function_line_before(cx, first_tok, cx_last_tok(ch, e))
+        && article_function_line(cx, first_tok)
+        && cx.title_class(last).is_none()
+    {
+        return Some(hit(span_s, span_e, first_tok, last, "name.signature", 0.8));
+    }
     // Initials and particles before a town are a surname ("G. van Dalen").
     if place && !(has_initials && els[0].1 == El::Initial) {
         return None;
@@ -3637,6 +3647,18 @@ fn function_line_before(cx: &mut Ctx, first: usize, last: usize) -> bool {
     k < first - 1
         && toks[k].class == Class::Word
         && (cx.title_class(k) == Some(TitleClass::Role) || is_role_compound(cx.w(k)))
+}
+
+/// Whether the line that token `first` ends opens with "De" and holds an office of several words
+/// before its comma ("De voorzitter van de commissie, Tielen"), not a label and a comma
+/// ("Vormgeving, Rotterdam" in a list of exhibitions).
+fn article_function_line(cx: &Ctx, first: usize) -> bool {
+    let toks = cx.toks;
+    let mut k = first.saturating_sub(1);
+    while k > 0 && toks[k].nl_before == 0 {
+        k -= 1;
+    }
+    first - k >= 5 && toks[k].class == Class::Word && matches!(cx.w(k), "De" | "de")
 }
 
 /// Whether "c.s." follows token `last`.
