@@ -1720,16 +1720,35 @@ fn field_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
 }
 
 /// Whether token `first` is glued to a hyphen glued to "motie" or "amendement" (the tokenizer
-/// cuts "motie-Van" in three).
+/// cuts "motie-Van" in three), or to "fractie" or "groep", a group in parliament named after its
+/// member ("Fractie-Otten", "de groep-Wilders").
 fn motion_before(cx: &Ctx, first: usize) -> bool {
     first >= 2
         && !cx.toks[first].space_before
         && !cx.toks[first - 1].space_before
         && cx.toks[first - 1].is_punct(cx.text, b'-')
         && cx.toks[first - 2].class == Class::Word
-        && ["motie", "amendement", "moties", "amendementen"]
-            .iter()
-            .any(|m| cx.w(first - 2).eq_ignore_ascii_case(m))
+        && [
+            "motie",
+            "amendement",
+            "moties",
+            "amendementen",
+            "fractie",
+            "groep",
+        ]
+        .iter()
+        .any(|m| cx.w(first - 2).eq_ignore_ascii_case(m))
+}
+
+/// Where the member's name starts in a capitalised word naming a group in parliament after
+/// its member ("Fractie-Nanninga", "Groep-Wilders"): the byte after the hyphen, when a
+/// capital follows it.
+fn group_named_after(cx: &Ctx, t: usize) -> Option<usize> {
+    let w = cx.w(t);
+    let (head, rest) = w.split_once('-')?;
+    let group = head.eq_ignore_ascii_case("fractie") || head.eq_ignore_ascii_case("groep");
+    (group && rest.chars().next().is_some_and(char::is_uppercase))
+        .then(|| cx.toks[t].start() + head.len() + 1)
 }
 
 /// Words before a list of names whose every member is a person: "de leden Kuiper en Bos",
@@ -2635,6 +2654,11 @@ fn given_name_word(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> bool {
 fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
     let mut s = 0;
     let e = ch.els.len() - 1;
+    // "de motie-Mei Li Vos": glued to "motie-" the whole chain is the member's name, also a
+    // first word that is an ordinary one (a month).
+    if motion_before(cx, ch.els[0].0) {
+        return (ch.els[e].1 == El::Cap).then_some((0, e));
+    }
     while s <= e {
         let (ti, kind) = ch.els[s];
         match kind {
@@ -3011,6 +3035,13 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             0.85,
         ));
     }
+    // "Fractie-Otten": a group in parliament named after its member, written as one word.
+    if s == e {
+        let t = ch.els[e].0;
+        if let Some(start) = group_named_after(cx, t) {
+            return Some(hit(start, cx.toks[t].end(), t, t, "name.motion", 0.85));
+        }
+    }
     // A name with its given name in brackets after the initials is whole as the chain has it
     // ("ir. M. (Marjolein) Baart"), also when its surname is an ordinary word.
     if let Some(k) = bracketed_given_in(cx, ch, s, e) {
@@ -3198,6 +3229,16 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
                 score: 0.8,
             });
         }
+    }
+    // After a salutation a town's name is a surname: "mevrouw Ellemeet namens GroenLinks".
+    if place
+        && caps.len() == 1
+        && s == 0
+        && cx
+            .title_before(first_tok)
+            .is_some_and(|(c, _)| c == TitleClass::Salutation)
+    {
+        return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
     }
     // A signature at the end of a function line is a name also where it is a town's: "De
     // voorzitter van de commissie, Tielen".
