@@ -2508,6 +2508,18 @@ fn van_after_surname(cx: &mut Ctx, els: &Els) -> Option<usize> {
     (caps_before >= 2 || (!cx.common_word(before) && van_then_cap)).then_some(v)
 }
 
+/// Whether the particles from element `k` are "van der" or "van den", which only surnames
+/// hold ("Marte van der Loop", whose given name the lexicon does not know), unlike "van de"
+/// and "van het", which also mean "of the".
+fn surname_particles(cx: &Ctx, ch: &Chain, k: usize) -> bool {
+    let is = |i: usize, w: &str| {
+        ch.els
+            .get(i)
+            .is_some_and(|x| x.1 == El::Particle && cx.w(x.0) == w)
+    };
+    is(k, "van") && (is(k + 1, "der") || is(k + 1, "den"))
+}
+
 /// Whether the element before the particles at `k` is a known given name: then the particles
 /// and the word after them are its surname, whatever else that word is ("Paul De Grauwe",
 /// "Leon van Bon", "Osama bin Laden", "Jan van Brugge").
@@ -2762,6 +2774,10 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
             && ch.els[s..k].iter().any(|x| x.1 == El::Cap)
             && cx.w(ch.els[k].0) == "van"
             && !(k + 1 == e && given_name_before(cx, ch, s, k))
+            // "van der", "van den" belong to surnames, not to an office: "Marte van der Loop".
+            && !ch.els.get(k + 1).is_some_and(|x| {
+                x.1 == El::Particle && matches!(cx.w(x.0), "der" | "den")
+            })
             && ch.els[k + 1..=e].iter().all(|x| {
                 x.1 == El::Cap && {
                     let t = x.0;
@@ -2791,7 +2807,9 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
         // After a given name or initials the word is the surname: "Leon van Bon", "G. van
         // Dalen".
         if e + 1 == ch.els.len()
-            && (given_name_before(cx, ch, s, k + 1) || ch.els[k].1 == El::Initial)
+            && (given_name_before(cx, ch, s, k + 1)
+                || ch.els[k].1 == El::Initial
+                || surname_particles(cx, ch, k + 1))
         {
             break;
         }
@@ -3358,7 +3376,10 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         // An office before a known surname that is an ordinary word too: "minister Dekker",
         // "staatssecretaris Knops".
         let surname = cx.features(last) & F_SURNAME != 0;
+        // "Dhr. mr. Marte van der Loop": a word, "van der" and a word after a title.
+        let van_der = ch.els[s].1 == El::Cap && (s + 1..e).any(|k| surname_particles(cx, ch, k));
         if !last_common
+            || van_der
             || (class == TitleClass::Salutation && (surname || plain_word))
             || (class == TitleClass::Role && surname && plain_word)
             || (office_of && plain_word)
