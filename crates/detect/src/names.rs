@@ -364,6 +364,10 @@ fn is_function_word(w: &str) -> bool {
 }
 
 fn is_particle(w: &str) -> bool {
+    // "Van ’t Schip": the typographic apostrophe of "'t" and "'s".
+    if let Some(rest) = w.strip_prefix('’') {
+        return matches!(rest, "t" | "s");
+    }
     // Every particle is 2–5 bytes and starts with a letter or an apostrophe: most words
     // are rejected on their length or first byte before the list is searched.
     let b = w.as_bytes();
@@ -388,7 +392,7 @@ fn is_initial_word(w: &str) -> bool {
     (cs.next().is_none() && one.is_some_and(char::is_uppercase))
         || matches!(
             w,
-            "Th" | "Ch" | "Chr" | "Ph" | "Tj" | "IJ" | "Ij" | "Joh" | "Wm" | "Jac" | "Fr"
+            "Th" | "Ch" | "Chr" | "Ph" | "Tj" | "Hj" | "IJ" | "Ij" | "Joh" | "Wm" | "Jac" | "Fr"
         )
 }
 
@@ -1716,16 +1720,35 @@ fn field_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
 }
 
 /// Whether token `first` is glued to a hyphen glued to "motie" or "amendement" (the tokenizer
-/// cuts "motie-Van" in three).
+/// cuts "motie-Van" in three), or to "fractie" or "groep", a group in parliament named after its
+/// member ("Fractie-Otten", "de groep-Wilders").
 fn motion_before(cx: &Ctx, first: usize) -> bool {
     first >= 2
         && !cx.toks[first].space_before
         && !cx.toks[first - 1].space_before
         && cx.toks[first - 1].is_punct(cx.text, b'-')
         && cx.toks[first - 2].class == Class::Word
-        && ["motie", "amendement", "moties", "amendementen"]
-            .iter()
-            .any(|m| cx.w(first - 2).eq_ignore_ascii_case(m))
+        && [
+            "motie",
+            "amendement",
+            "moties",
+            "amendementen",
+            "fractie",
+            "groep",
+        ]
+        .iter()
+        .any(|m| cx.w(first - 2).eq_ignore_ascii_case(m))
+}
+
+/// Where the member's name starts in a capitalised word naming a group in parliament after
+/// its member ("Fractie-Nanninga", "Groep-Wilders"): the byte after the hyphen, when a
+/// capital follows it.
+fn group_named_after(cx: &Ctx, t: usize) -> Option<usize> {
+    let w = cx.w(t);
+    let (head, rest) = w.split_once('-')?;
+    let group = head.eq_ignore_ascii_case("fractie") || head.eq_ignore_ascii_case("groep");
+    (group && rest.chars().next().is_some_and(char::is_uppercase))
+        .then(|| cx.toks[t].start() + head.len() + 1)
 }
 
 /// Words before a list of names whose every member is a person: "de leden Kuiper en Bos",
@@ -1874,7 +1897,11 @@ fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     for p in candidates {
         // The chain itself is not counted: `names` counts the other items.
-        if cx.is_org(p.last_tok) || cx.features(p.last_tok) & F_NONNAME != 0 {
+        // A word that is never a name elsewhere is one in a long list of members when it is a
+        // surname too ("Elzinga, Engels, Essers").
+        let f = cx.features(p.last_tok);
+        let nonname_surname = f & F_NONNAME != 0 && f & F_SURNAME != 0;
+        if cx.is_org(p.last_tok) || (f & F_NONNAME != 0 && !nonname_surname) {
             continue;
         }
         let (mut items, mut names) = (1usize, 0usize);
@@ -1899,7 +1926,12 @@ fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
         }
         // Half of five or more, or a quarter of a long enumeration (a list of members present:
         // the lexicons know few of their surnames).
-        if (items >= 5 && 2 * names >= items) || (items >= 10 && 4 * names >= items) {
+        let enough = if nonname_surname {
+            items >= 10 && 2 * names >= items
+        } else {
+            (items >= 5 && 2 * names >= items) || (items >= 10 && 4 * names >= items)
+        };
+        if enough {
             found.push(person(
                 toks[p.first_tok].start(),
                 p.end,
@@ -2075,6 +2107,7 @@ fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
                 && before.class == Class::Word
                 && !before.cap
                 && !["de", "het", "een", "die", "dat"].contains(&cx.w(first - 1))
+                && !coordinated_with_firm(cx, first)
                 && (last + 1..(last + 4).min(toks.len()))
                     .take_while(|&j| toks[j].nl_before == 0 && toks[j].class == Class::Word)
                     .any(|j| MET.iter().any(|m| cx.w(j).eq_ignore_ascii_case(m)))
@@ -2087,6 +2120,22 @@ fn short_form_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
         }
     }
     out.extend(found);
+}
+
+/// Whether the chain at token `first` is the second of two joined by "en" or "of" whose first
+/// is a firm or organisation: "aan Horvat & Partners en Deloitte gevraagd", "KPMG en Deloitte
+/// bezocht" (what was asked or visited is a firm too).
+fn coordinated_with_firm(cx: &mut Ctx, first: usize) -> bool {
+    let toks = cx.toks;
+    if first < 2 || !matches!(cx.w(first - 1), "en" | "of") {
+        return false;
+    }
+    let k = first - 2;
+    toks[k].class == Class::Word
+        && toks[k].cap
+        && (cx.is_org(k)
+            || (k.saturating_sub(3)..k)
+                .any(|j| toks[j].nl_before == 0 && toks[j].is_punct(cx.text, b'&')))
 }
 
 /// A compound of a name or acronym and a lower-case noun, written before a name as its role:
@@ -2155,6 +2204,45 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
                     j += 2;
                     continue;
                 }
+                // "T.J.M. Mornout - van Orsouw": a double surname with a spaced hyphen.
+                if let Some((a, b)) = spaced_hyphen_surname(cx, &els, j) {
+                    for k in a..b {
+                        els.push((k, El::Particle));
+                    }
+                    els.push((b, El::Cap));
+                    j = b + 1;
+                    continue;
+                }
+                // A salutation after a surname opens the next name of a flattened list
+                // ("Mevrouw A. van Vliet-Kuiper Mevrouw M. van Meerten-Kok"); not one that is a
+                // surname too ("Willem Jan Ridder").
+                if pk == El::Cap
+                    && t.cap
+                    && cx.title_class(j) == Some(TitleClass::Salutation)
+                    && cx.features(j) & F_SURNAME == 0
+                {
+                    break;
+                }
+                // "mr. T.H.J. (Tjibbe) Joustra": a given name in brackets after the initials.
+                if bracketed_given_name(cx, pk, j, &mut buf) {
+                    els.push((j + 1, El::Cap));
+                    j += 3;
+                    continue;
+                }
+                // "De Nerée tot Babberich": "tot" and "thoe" inside a noble name.
+                if pk == El::Cap && noble_particle(cx, &els, j) {
+                    els.push((j, El::Particle));
+                    j += 1;
+                    continue;
+                }
+                // "mr. N.W. Mulder te Amsterdam": "te" before a town after a surname is "in".
+                if pk == El::Cap
+                    && cx.w(j) == "te"
+                    && j + 1 < toks.len()
+                    && cx.is_place_toks(j + 1, j + 1)
+                {
+                    break;
+                }
                 if t.nl_before > 1 || (!t.space_before && !after_initial) {
                     break;
                 }
@@ -2171,7 +2259,7 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
                     // "van der Linden"). Not a first name ending a signature line above a department
                     // ("Ineke" / "Burgerzaken, gemeente Ermelo").
                     let ok = pk == El::Particle
-                        || pk == El::Initial
+                        || (pk == El::Initial && !comma_surname_before(cx, els[0].0))
                         || (els.len() == 1
                             && pk == El::Cap
                             && is_first_name(cx, pi, &mut buf)
@@ -2240,6 +2328,159 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
     }
 }
 
+/// The particles and the surname after a spaced hyphen that ends a double surname, as
+/// attendance lists write it: "T.J.M. Mornout - van Orsouw", "C.M. Versteege - Wowijs",
+/// "Astrid Heijstee - Bolt" (tokens `a..b` are particles, `b` the surname). Only after a chain
+/// that is a person's by its shape (initials or a given name first), on one line, and only
+/// when what follows is one capitalised word that is no given name, title, place or
+/// organisation, with no word after it on the line (a description follows a dash in "Ismail
+/// Sarr - West-Afrikaanse gebedsgroep"): "Ajax - PSV", "Heijstee-Bolt - Voorzitter", "Frank
+/// Rijkaard - Marco van Basten" and the pairs of sports results stay apart.
+fn spaced_hyphen_surname(cx: &mut Ctx, els: &Els, j: usize) -> Option<(usize, usize)> {
+    let toks = cx.toks;
+    let t = toks.get(j)?;
+    if !t.is_punct(cx.text, b'-') || !t.space_before || t.nl_before > 0 {
+        return None;
+    }
+    let (&(first, first_kind), &(_, last_kind)) = (els.first()?, els.last()?);
+    let mut buf = String::new();
+    if last_kind != El::Cap || !(first_kind == El::Initial || is_first_name(cx, first, &mut buf)) {
+        return None;
+    }
+    let a = j + 1;
+    let mut b = a;
+    while b < toks.len()
+        && b < a + 3
+        && toks[b].class == Class::Word
+        && !toks[b].cap
+        && is_particle(cx.w(b))
+    {
+        b += 1;
+    }
+    let s = toks.get(b)?;
+    let ok = toks[a].space_before
+        && toks[a].nl_before == 0
+        && s.nl_before == 0
+        && s.class == Class::Word
+        && cx.is_cap(b)
+        && !is_first_name(cx, b, &mut buf)
+        && cx.title_class(b).is_none()
+        && !cx.is_place_toks(b, b)
+        && !cx.is_org(b)
+        && !toks
+            .get(b + 1)
+            .is_some_and(|n| n.nl_before == 0 && n.class == Class::Word);
+    // Sports results pair players so: "Hewitt (Aus) / K. Clijsters - Orsanic / Vis (Arg)".
+    let slash = |k: usize| toks.get(k).is_some_and(|t| t.is_punct(cx.text, b'/'));
+    let doubles = slash(b + 1) || (first > 0 && slash(first - 1)) || country_code_after(cx, b);
+    (ok && !doubles).then_some((a, b))
+}
+
+/// Whether token `j` opens a given name in brackets after initials: "mr. T.H.J. (Tjibbe)
+/// Joustra", "drs. M. (Mirjam) van het Loo", as colophons of reports write their authors. The
+/// bracket closes right after the given name (a known one, or any capitalised word that is no
+/// acronym or title: the lexicon knows few Frisian names) and the surname follows.
+fn bracketed_given_name(cx: &mut Ctx, pk: El, j: usize, buf: &mut String) -> bool {
+    let toks = cx.toks;
+    pk == El::Initial
+        && j + 3 < toks.len()
+        && toks[j].is_punct(cx.text, b'(')
+        && toks[j].space_before
+        && toks[j].nl_before == 0
+        && toks[j + 1].class == Class::Word
+        && (is_first_name(cx, j + 1, buf) || (toks[j + 1].cap && !toks[j + 1].all_caps))
+        && cx.title_class(j + 1).is_none()
+        && toks[j + 2].is_punct(cx.text, b')')
+        && toks[j + 3].space_before
+        && toks[j + 3].nl_before == 0
+        && toks[j + 3].class == Class::Word
+        && (cx.is_cap(j + 3) || is_particle(cx.w(j + 3)))
+}
+
+/// Whether token `j` is "tot" or "thoe" inside a noble name, which joins a family's name to its
+/// seat: "De Nerée tot Babberich", "Van Lynden tot Sandenburg", "Van Haersolte thoe Haerst".
+/// Only in a chain that holds particles and ends in a capitalised word that is no place, before
+/// a capitalised word on the same line ("Van Amsterdam tot Rotterdam" is a route).
+fn noble_particle(cx: &mut Ctx, els: &Els, j: usize) -> bool {
+    let toks = cx.toks;
+    let Some(&(last, _)) = els.last() else {
+        return false;
+    };
+    toks[j].class == Class::Word
+        && matches!(cx.w(j), "tot" | "thoe")
+        && toks[j].space_before
+        && toks[j].nl_before == 0
+        && els.iter().any(|e| e.1 == El::Particle)
+        && !cx.is_place_toks(last, last)
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.class == Class::Word && n.cap && n.space_before && n.nl_before == 0)
+        && cx.is_cap(j + 1)
+}
+
+/// Whether a chain starting at token `first` (initials) follows "Surname," on its line: in
+/// "Stein, H.A." the initials end the name, and the line after them is no part of it
+/// ("annotatie van Stein, H.A." / "Verrijkte uitspraak").
+fn comma_surname_before(cx: &Ctx, first: usize) -> bool {
+    let toks = cx.toks;
+    first >= 2
+        && toks[first].nl_before == 0
+        && toks[first - 1].is_punct(cx.text, b',')
+        && toks[first - 2].class == Class::Word
+        && toks[first - 2].cap
+}
+
+/// The element of chain `s..=e` that is a given name in brackets after initials (as
+/// [`bracketed_given_name`] let into the chain), when the chain opens with initials and goes on
+/// after it.
+fn bracketed_given_in(cx: &Ctx, ch: &Chain, s: usize, e: usize) -> Option<usize> {
+    if ch.els[s].1 != El::Initial {
+        return None;
+    }
+    (s + 1..e).find(|&k| {
+        let t = ch.els[k].0;
+        ch.els[k].1 == El::Cap
+            && t > 0
+            && cx.toks[t - 1].is_punct(cx.text, b'(')
+            && cx
+                .toks
+                .get(t + 1)
+                .is_some_and(|n| n.is_punct(cx.text, b')'))
+    })
+}
+
+/// Whether the capitalised words after token `last`, on its line, end in a legal form of a
+/// firm ("B.V.", "N.V.", "BV", "NV", "V.O.F."): the chain before names the firm, not a person.
+fn legal_form_after(cx: &Ctx, last: usize) -> bool {
+    let toks = cx.toks;
+    let mut j = last + 1;
+    while j < toks.len() && j < last + 8 && toks[j].nl_before == 0 {
+        let w = cx.w(j);
+        if toks[j].class != Class::Word {
+            return false;
+        }
+        // "B.V." is the letters and dots as separate tokens.
+        let dotted = |a: &str, b: &str| {
+            w == a
+                && toks.get(j + 1).is_some_and(|t| t.is_punct(cx.text, b'.'))
+                && toks.get(j + 2).is_some_and(|t| t.class == Class::Word)
+                && cx.w(j + 2) == b
+        };
+        if matches!(w, "BV" | "NV" | "VOF")
+            || dotted("B", "V")
+            || dotted("N", "V")
+            || dotted("V", "O")
+        {
+            return true;
+        }
+        if !toks[j].cap {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
 /// Where a chain is cut before a lower-case "van": after a capitalised word that is no given
 /// name and no title, when a capitalised word follows ("Allen Yurko van Invensys", "Verstraete
 /// van Sidmar"; not "Leon van Bon", "burgemeester Van Aartsen", "J. van Dijk"). Dutch surnames
@@ -2265,6 +2506,18 @@ fn van_after_surname(cx: &mut Ctx, els: &Els) -> Option<usize> {
     let caps_before = els[..v].iter().filter(|x| x.1 == El::Cap).count();
     let van_then_cap = els.get(v + 1).is_some_and(|x| x.1 == El::Cap);
     (caps_before >= 2 || (!cx.common_word(before) && van_then_cap)).then_some(v)
+}
+
+/// Whether the particles from element `k` are "van der" or "van den", which only surnames
+/// hold ("Marte van der Loop", whose given name the lexicon does not know), unlike "van de"
+/// and "van het", which also mean "of the".
+fn surname_particles(cx: &Ctx, ch: &Chain, k: usize) -> bool {
+    let is = |i: usize, w: &str| {
+        ch.els
+            .get(i)
+            .is_some_and(|x| x.1 == El::Particle && cx.w(x.0) == w)
+    };
+    is(k, "van") && (is(k + 1, "der") || is(k + 1, "den"))
 }
 
 /// Whether the element before the particles at `k` is a known given name: then the particles
@@ -2413,6 +2666,11 @@ fn given_name_word(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> bool {
 fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
     let mut s = 0;
     let e = ch.els.len() - 1;
+    // "de motie-Mei Li Vos": glued to "motie-" the whole chain is the member's name, also a
+    // first word that is an ordinary one (a month).
+    if motion_before(cx, ch.els[0].0) {
+        return (ch.els[e].1 == El::Cap).then_some((0, e));
+    }
     while s <= e {
         let (ti, kind) = ch.els[s];
         match kind {
@@ -2516,6 +2774,10 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
             && ch.els[s..k].iter().any(|x| x.1 == El::Cap)
             && cx.w(ch.els[k].0) == "van"
             && !(k + 1 == e && given_name_before(cx, ch, s, k))
+            // "van der", "van den" belong to surnames, not to an office: "Marte van der Loop".
+            && !ch.els.get(k + 1).is_some_and(|x| {
+                x.1 == El::Particle && matches!(cx.w(x.0), "der" | "den")
+            })
             && ch.els[k + 1..=e].iter().all(|x| {
                 x.1 == El::Cap && {
                     let t = x.0;
@@ -2545,7 +2807,9 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
         // After a given name or initials the word is the surname: "Leon van Bon", "G. van
         // Dalen".
         if e + 1 == ch.els.len()
-            && (given_name_before(cx, ch, s, k + 1) || ch.els[k].1 == El::Initial)
+            && (given_name_before(cx, ch, s, k + 1)
+                || ch.els[k].1 == El::Initial
+                || surname_particles(cx, ch, k + 1))
         {
             break;
         }
@@ -2564,7 +2828,9 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
     // surname: "de heer A.L. ter Beek Afwezig Voorzitter Griffier" (a table's cells on one
     // line).
     if ch.els[s].1 == El::Initial {
-        if let Some(c) = (s + 1..=e).find(|&k| ch.els[k].1 == El::Cap) {
+        // A given name in brackets is not the surname ("M. (Marjolein) Baart").
+        let bracket = bracketed_given_in(cx, ch, s, e);
+        if let Some(c) = (s + 1..=e).find(|&k| ch.els[k].1 == El::Cap && Some(k) != bracket) {
             if let Some(k) = (c + 1..=e).find(|&k| {
                 let t = ch.els[k].0;
                 ch.els[k].1 == El::Cap
@@ -2787,6 +3053,32 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             0.85,
         ));
     }
+    // "Fractie-Otten": a group in parliament named after its member, written as one word.
+    if s == e {
+        let t = ch.els[e].0;
+        if let Some(start) = group_named_after(cx, t) {
+            return Some(hit(start, cx.toks[t].end(), t, t, "name.motion", 0.85));
+        }
+    }
+    // A name with its given name in brackets after the initials is whole as the chain has it
+    // ("ir. M. (Marjolein) Baart"), also when its surname is an ordinary word.
+    if let Some(k) = bracketed_given_in(cx, ch, s, e) {
+        let first_tok = ch.els[s].0;
+        let end = el_end(cx.toks, ch, e);
+        return Some(hit(
+            cx.toks[first_tok].start(),
+            end,
+            first_tok,
+            ch.els[k].0,
+            "name.initials_surname",
+            0.85,
+        ));
+    }
+    // A firm named after a person ends in its legal form: "F. LOENDERSLOOT INTERNATIONALE
+    // EXPEDITIE B.V.", "J. Jansen B.V."; it is no person.
+    if legal_form_after(cx, cx_last_tok(ch, e)) {
+        return None;
+    }
     // A surname with lower-case particles on a line of its own, under a given name that signs
     // after a closing or a function line: "De Staatssecretaris van Financiën,\n\nMarnix\n\nvan
     // Rij" (the particles belong to it, and so may an ordinary word).
@@ -2956,6 +3248,26 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
             });
         }
     }
+    // After a salutation a town's name is a surname: "mevrouw Ellemeet namens GroenLinks".
+    if place
+        && caps.len() == 1
+        && s == 0
+        && cx
+            .title_before(first_tok)
+            .is_some_and(|(c, _)| c == TitleClass::Salutation)
+    {
+        return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
+    }
+    // A signature at the end of a function line is a name also where it is a town's: "De
+    // voorzitter van de commissie, Tielen".
+    if place
+        && caps.len() == 1
+        && function_line_before(cx, first_tok, cx_last_tok(ch, e))
+        && article_function_line(cx, first_tok)
+        && cx.title_class(last).is_none()
+    {
+        return Some(hit(span_s, span_e, first_tok, last, "name.signature", 0.8));
+    }
     // Initials and particles before a town are a surname ("G. van Dalen").
     if place && !(has_initials && els[0].1 == El::Initial) {
         return None;
@@ -3037,12 +3349,17 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         && !double_surname;
     // "het lid Sneller", "de leden Kuiken en Yücel", "Kamerlid Bruins": a member of parliament
     // or of a council is named, also by a surname that is an ordinary word.
-    if member_before(cx, first_tok)
+    if (member_before(cx, first_tok) || members_announced_before(cx, first_tok))
         && !cx.is_org(last)
         && cx.title_class(last).is_none()
         && cx.features(last) & F_NONNAME == 0
     {
         return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
+    }
+    // "draagt gedeputeerde Straat de portefeuille over": an office holder is named, also by
+    // a surname that is an ordinary word.
+    if caps.len() == 1 && !place && office_holder_before(cx, first_tok, last) {
+        return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.8));
     }
     if let Some((class, _)) = title.filter(|_| !long_compound) {
         // A salutation is followed by a name, also one that is an ordinary word ("mevrouw
@@ -3059,7 +3376,10 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         // An office before a known surname that is an ordinary word too: "minister Dekker",
         // "staatssecretaris Knops".
         let surname = cx.features(last) & F_SURNAME != 0;
+        // "Dhr. mr. Marte van der Loop": a word, "van der" and a word after a title.
+        let van_der = ch.els[s].1 == El::Cap && (s + 1..e).any(|k| surname_particles(cx, ch, k));
         if !last_common
+            || van_der
             || (class == TitleClass::Salutation && (surname || plain_word))
             || (class == TitleClass::Role && surname && plain_word)
             || (office_of && plain_word)
@@ -3270,6 +3590,67 @@ fn member_before(cx: &Ctx, first_tok: usize) -> bool {
     .any(|m| is(m))
 }
 
+/// Whether a lower-case office of one person comes right before the one-word chain
+/// `first_tok..=last` mid-sentence and the word can be a surname: "gedeputeerde Straat",
+/// "wethouder Bakker", "burgemeester Zwart". Not an organisation or title word, nor a
+/// portfolio in a list ("wethouder Wonen en Zorg", "gedeputeerde Natuur, Water") or before
+/// "van" ("minister van Financiën" is another rule's).
+fn office_holder_before(cx: &mut Ctx, first_tok: usize, last: usize) -> bool {
+    const OFFICES: [&str; 6] = [
+        "gedeputeerde",
+        "wethouder",
+        "burgemeester",
+        "minister",
+        "staatssecretaris",
+        "commissaris",
+    ];
+    let toks = cx.toks;
+    if first_tok == 0
+        || first_tok != last
+        || toks[first_tok].nl_before > 0
+        || toks[first_tok - 1].class != Class::Word
+        || !OFFICES.contains(&cx.w(first_tok - 1))
+    {
+        return false;
+    }
+    let next_cap = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.nl_before == 0 && t.class == Class::Word && t.cap)
+    };
+    let list_after = toks.get(last + 1).is_some_and(|t| {
+        t.nl_before == 0
+            && (t.is_punct(cx.text, b',')
+                || t.is_punct(cx.text, b'&')
+                || t.is_punct(cx.text, b'/')
+                || (t.class == Class::Word && matches!(cx.w(last + 1), "en" | "van" | "voor")))
+    }) && next_cap(last + 2);
+    !list_after
+        && !cx.is_org(last)
+        && cx.title_class(last).is_none()
+        && cx.features(last) & F_NONNAME == 0
+}
+
+/// Whether token `first_tok` opens the line after a line that announces members and ends in a
+/// colon, as the Handelingen write who is absent: "Ik deel aan de Kamer mee dat het volgende lid
+/// zich heeft afgemeld:" / "Leijten." (the line may be followed by a blank one).
+fn members_announced_before(cx: &Ctx, first_tok: usize) -> bool {
+    let toks = cx.toks;
+    if first_tok < 2
+        || !(1..=2).contains(&toks[first_tok].nl_before)
+        || !toks[first_tok - 1].is_punct(cx.text, b':')
+    {
+        return false;
+    }
+    let mut k = first_tok - 1;
+    while k > 0 && k + 16 > first_tok && toks[k].nl_before == 0 {
+        k -= 1;
+        if toks[k].class == Class::Word && matches!(cx.w(k), "lid" | "leden" | "Kamerleden") {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether a role and a colon come right before token `first_tok` ("Voorzitter:",
 /// "Griffier:", "De rapporteur:").
 fn role_label_before(cx: &mut Ctx, first_tok: usize) -> bool {
@@ -3328,6 +3709,18 @@ fn function_line_before(cx: &mut Ctx, first: usize, last: usize) -> bool {
     k < first - 1
         && toks[k].class == Class::Word
         && (cx.title_class(k) == Some(TitleClass::Role) || is_role_compound(cx.w(k)))
+}
+
+/// Whether the line that token `first` ends opens with "De" and holds an office of several words
+/// before its comma ("De voorzitter van de commissie, Tielen"), not a label and a comma
+/// ("Vormgeving, Rotterdam" in a list of exhibitions).
+fn article_function_line(cx: &Ctx, first: usize) -> bool {
+    let toks = cx.toks;
+    let mut k = first.saturating_sub(1);
+    while k > 0 && toks[k].nl_before == 0 {
+        k -= 1;
+    }
+    first - k >= 5 && toks[k].class == Class::Word && matches!(cx.w(k), "De" | "de")
 }
 
 /// Whether "c.s." follows token `last`.
@@ -3718,6 +4111,11 @@ fn compound_noun(cx: &mut Ctx, t: usize) -> bool {
 /// second word is a known surname).
 fn name_end_before_glued(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> usize {
     if e <= s || ch.els[e].1 != El::Cap || ch.els[e - 1].1 != El::Cap {
+        return e;
+    }
+    // After a given name in brackets comes the surname, also an ordinary word ("M. (Marjolein)
+    // Baart").
+    if bracketed_given_in(cx, ch, s, e) == Some(e - 1) {
         return e;
     }
     let t = ch.els[e].0;
