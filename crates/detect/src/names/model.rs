@@ -388,6 +388,7 @@ const T_NEXT1_WORD_SUFFIX: u64 = 31;
 const T_NAME_BEFORE: u64 = 32;
 const T_NAME_AFTER: u64 = 33;
 const T_DOC_LOWER: u64 = 34;
+const T_DUTCH_TAIL: u64 = 35;
 
 /// What the whole text says of its capitalised words: where each occurs, and which are words
 /// of a name the rules accepted. Built once per text, after the rules, for the model's
@@ -482,7 +483,7 @@ impl DocWords {
 /// texts have no such word, and the scan of their words is skipped; otherwise a word is
 /// hashed only when its length and first letter match one of them.
 fn lower_case_words(cx: &mut Ctx, lasts: &[usize]) -> Vec<u64> {
-    let mut wanted: Vec<(usize, u8, u64)> = Vec::new();
+    let mut wanted: Vec<(usize, u8, u64)> = Vec::new(); // (length, first byte, hash)
     for &k in lasts {
         if cx.features(k) & F_DUTCH != 0 {
             let t = cx.toks[k];
@@ -494,8 +495,14 @@ fn lower_case_words(cx: &mut Ctx, lasts: &[usize]) -> Vec<u64> {
     if wanted.is_empty() {
         return Vec::new();
     }
-    wanted.sort_unstable();
-    wanted.dedup();
+    // By first byte, a bit per length (up to 63 bytes): one test per word of the text.
+    let mut lengths = [0u64; 256];
+    for w in &wanted {
+        lengths[usize::from(w.1)] |= 1 << w.0.min(63);
+    }
+    let mut hashes: Vec<u64> = wanted.iter().map(|w| w.2).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
     let mut found = Vec::new();
     let toks = cx.toks;
     for (k, t) in toks.iter().enumerate() {
@@ -503,11 +510,11 @@ fn lower_case_words(cx: &mut Ctx, lasts: &[usize]) -> Vec<u64> {
             continue;
         }
         let (len, first) = (t.end() - t.start(), cx.text.as_bytes()[t.start()]);
-        if !wanted.iter().any(|w| w.0 == len && w.1 == first) {
+        if lengths[usize::from(first)] & 1 << len.min(63) == 0 {
             continue;
         }
         let h = super::word_hash(cx, k);
-        if wanted.iter().any(|w| w.2 == h) {
+        if hashes.binary_search(&h).is_ok() {
             found.push(h);
         }
     }
@@ -633,6 +640,32 @@ fn shape(cx: &Ctx, i: usize) -> u64 {
         | len << 6
 }
 
+/// Whether word token `i` ends in an ordinary Dutch word after a part of three letters or more,
+/// as a compound names a hall, a street, a firm ("Lindenzaal", "Beukenlaan", "Bakkersbedrijf"):
+/// 0 no, 1 a tail of three or four letters, 2 of five or more (the longest tail decides). A
+/// name rarely ends so, and the lexicon cannot list every compound.
+fn dutch_tail(cx: &Ctx, i: usize) -> u64 {
+    let w = cx.w(i).as_bytes();
+    if w.len() < 7 || w.len() > 40 || !w.is_ascii() || w.contains(&b'-') {
+        return 0;
+    }
+    // Lower-cased on the stack: this runs for every chain the model scores.
+    let mut buf = [0u8; 40];
+    for (b, &c) in buf.iter_mut().zip(w) {
+        *b = c.to_ascii_lowercase();
+    }
+    let Ok(low) = std::str::from_utf8(&buf[..w.len()]) else {
+        return 0;
+    };
+    for k in 3..=low.len() - 3 {
+        let Some(tail) = low.get(k..) else { continue };
+        if crate::lexicon::word_bits(tail) & crate::lexicon::W_DUTCH != 0 {
+            return if tail.len() >= 5 { 2 } else { 1 };
+        }
+    }
+    0
+}
+
 /// The last three (or first four) bytes of word token `i`, ASCII-lower-cased, as a value.
 fn affix(cx: &Ctx, i: usize, suffix: bool, n: usize) -> u64 {
     let t = &cx.toks[i];
@@ -688,6 +721,11 @@ pub(crate) fn features(
     f.push(T_LAST_SUFFIX, affix(cx, last, true, 3), Group::Word);
     f.push(T_LAST_PREFIX, affix(cx, last, false, 4), Group::Word);
     f.push(T_LAST_SHAPE, shape(cx, last), Group::Shape);
+    f.push(
+        T_DUTCH_TAIL,
+        dutch_tail(cx, last) << 1 | u64::from(single),
+        Group::Word,
+    );
     if !single {
         f.push(T_FIRST_WORD, fw, Group::Word);
         f.push(T_FIRST_SUFFIX, affix(cx, first_word, true, 3), Group::Word);
