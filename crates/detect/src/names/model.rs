@@ -478,7 +478,7 @@ impl DocWords {
 }
 
 /// Of the chains' last words `lasts` that are ordinary words too (a colour, a trade: "Wit",
-/// "Zwart", "Bakker"), the hashes of those the text also writes in lower case ("wit geeft op"),
+/// "Zwart", "Bakker"), the hashes of those the text also writes in lower case ("met wit spelen"),
 /// sorted: there the capital is more likely the sentence's or a heading's than a name's. Most
 /// texts have no such word, and the scan of their words is skipped; otherwise a word is
 /// hashed only when its length and first letter match one of them.
