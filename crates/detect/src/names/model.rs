@@ -387,7 +387,6 @@ const T_PATTERN: u64 = 30;
 const T_NEXT1_WORD_SUFFIX: u64 = 31;
 const T_NAME_BEFORE: u64 = 32;
 const T_NAME_AFTER: u64 = 33;
-const T_DOC_LOWER: u64 = 34;
 const T_DUTCH_TAIL: u64 = 35;
 
 /// What the whole text says of its capitalised words: where each occurs, and which are words
@@ -401,9 +400,6 @@ pub(crate) struct DocWords {
     accepted: Vec<u64>,
     /// The token ranges of the names the rules accepted, sorted (for [`near_names`]).
     spans: Vec<(u32, u32)>,
-    /// Hashes of the ordinary words among the wanted last words that the text also writes in
-    /// lower case, sorted ([`lower_case_words`]).
-    lower: Vec<u64>,
 }
 
 impl DocWords {
@@ -457,12 +453,10 @@ impl DocWords {
             .map(|a| (a.first as u32, a.last as u32))
             .collect();
         spans.sort_unstable();
-        let lower = lower_case_words(cx, lasts);
         DocWords {
             occurrences,
             accepted: words,
             spans,
-            lower,
         }
     }
 
@@ -475,52 +469,6 @@ impl DocWords {
     fn is_accepted(&self, h: u64) -> bool {
         self.accepted.binary_search(&h).is_ok()
     }
-}
-
-/// Of the chains' last words `lasts` that are ordinary words too (a colour, a trade: "Wit",
-/// "Zwart", "Bakker"), the hashes of those the text also writes in lower case ("met wit spelen"),
-/// sorted: there the capital is more likely the sentence's or a heading's than a name's. Most
-/// texts have no such word, and the scan of their words is skipped; otherwise a word is
-/// hashed only when its length and first letter match one of them.
-fn lower_case_words(cx: &mut Ctx, lasts: &[usize]) -> Vec<u64> {
-    let mut wanted: Vec<(usize, u8, u64)> = Vec::new(); // (length, first byte, hash)
-    for &k in lasts {
-        if cx.features(k) & F_DUTCH != 0 {
-            let t = cx.toks[k];
-            let first = cx.text.as_bytes()[t.start()].to_ascii_lowercase();
-            let h = super::word_hash(cx, k);
-            wanted.push((t.end() - t.start(), first, h));
-        }
-    }
-    if wanted.is_empty() {
-        return Vec::new();
-    }
-    // By first byte, a bit per length (up to 63 bytes): one test per word of the text.
-    let mut lengths = [0u64; 256];
-    for w in &wanted {
-        lengths[usize::from(w.1)] |= 1 << w.0.min(63);
-    }
-    let mut hashes: Vec<u64> = wanted.iter().map(|w| w.2).collect();
-    hashes.sort_unstable();
-    hashes.dedup();
-    let mut found = Vec::new();
-    let toks = cx.toks;
-    for (k, t) in toks.iter().enumerate() {
-        if t.class != Class::Word || t.cap {
-            continue;
-        }
-        let (len, first) = (t.end() - t.start(), cx.text.as_bytes()[t.start()]);
-        if lengths[usize::from(first)] & 1 << len.min(63) == 0 {
-            continue;
-        }
-        let h = super::word_hash(cx, k);
-        if hashes.binary_search(&h).is_ok() {
-            found.push(h);
-        }
-    }
-    found.sort_unstable();
-    found.dedup();
-    found
 }
 
 /// A neighbour of another mention as a document feature: a lower-case word, an ordinary
@@ -829,14 +777,6 @@ pub(crate) fn features(
         f.push(
             T_DOC_FIRST_ACCEPTED,
             u64::from(doc.is_accepted(fw)),
-            Group::Context,
-        );
-    }
-    if cx.features(last) & F_DUTCH != 0 {
-        let lower = doc.lower.binary_search(&lw).is_ok();
-        f.push(
-            T_DOC_LOWER,
-            u64::from(lower) << 1 | u64::from(single),
             Group::Context,
         );
     }
