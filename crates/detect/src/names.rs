@@ -1077,6 +1077,7 @@ pub(crate) fn detect(
     listed_names(&mut cx, &pending, &mut out);
     name_lists(&mut cx, &pending, &mut out);
     upper_names(&mut cx, &mut out);
+    given_name_initial(&mut cx, &mut out);
     byline_initials(&mut cx, &mut out);
     upper_after_head(&mut cx, &mut out);
     // A name the model found may still lack its particles and initials ("C.D. v.d. Heuvel"):
@@ -2539,6 +2540,53 @@ fn upper_word(cx: &Ctx, j: usize) -> bool {
         .get(j + 1)
         .is_some_and(|n| n.start() == t.end() && n.class == Class::Number);
     t.class == Class::Word && t.all_caps && t.end() - t.start() >= 2 && !glued_digits
+}
+
+/// A given name and the initial of the surname, as news and police reports shorten a suspect
+/// or a victim ("Sander M., de hoofdverdachte", "volgens Joost G.", "verdachte Pieter K. (34)"):
+/// a known given name that is no ordinary word (or not first in its sentence), then one
+/// capital letter and a full stop, with no capitalised word or initial after it on the line
+/// ("Jan P. Verhoeckx" is a middle initial of a chain) nor a possible name word right before.
+fn given_name_initial(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let (toks, caps) = (cx.toks, cx.caps);
+    for i in caps.iter().map(|&i| i as usize) {
+        if !cx.is_cap(i) || i + 2 >= toks.len() || !cx.is_initial(i + 1) {
+            continue;
+        }
+        let one_letter = cx.w(i + 1).chars().count() == 1;
+        if !one_letter || toks[i + 1].nl_before > 0 || toks[i + 1].start() - toks[i].end() != 1 {
+            continue;
+        }
+        let f = cx.features(i);
+        if f & F_FIRST == 0
+            || f & F_NONNAME != 0
+            || cx.title_class(i).is_some()
+            || cx.is_org(i)
+            || (cx.common_word(i) && sentence_start(cx, i))
+        {
+            continue;
+        }
+        // A capitalised word before that may be a name word itself ("Jan Pieter K.") leaves
+        // the name to the chain rules; an ordinary word or a title does not ("Verdachte Pieter K.").
+        let word_before = i > 0
+            && toks[i].nl_before == 0
+            && toks[i - 1].class == Class::Word
+            && toks[i - 1].cap
+            && !cx.common_word(i - 1)
+            && cx.title_class(i - 1).is_none();
+        let word_after = toks
+            .get(i + 3)
+            .is_some_and(|t| t.nl_before == 0 && t.class == Class::Word && (t.cap || t.all_caps));
+        if word_before || word_after {
+            continue;
+        }
+        out.push(person(
+            toks[i].start(),
+            toks[i + 2].end(),
+            0.7,
+            "name.given_initial",
+        ));
+    }
 }
 
 /// Names written in capitals, as in a heading or a caption: a known given name followed by a

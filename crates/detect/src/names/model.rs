@@ -20,7 +20,7 @@
 //! (`name.model.context`: the neighbouring words; `.lexicon`: what the lexicons say of the
 //! words; `.word`: the words themselves and their endings; `.shape`: capitals, hyphens, length).
 
-use super::{Accepted, Ctx, F_DONE, F_DUTCH, F_FIRST};
+use super::{Accepted, Ctx, F_DONE, F_DUTCH, F_FIRST, F_SURNAME};
 use crate::token::Class;
 
 include!(concat!(env!("OUT_DIR"), "/name_model_meta.rs"));
@@ -383,6 +383,11 @@ const T_RULE: u64 = 26;
 const T_PREV1_BITS: u64 = 27;
 const T_PREV1_WORD_SUFFIX: u64 = 28;
 const T_NEXT1_BITS: u64 = 29;
+const T_PATTERN: u64 = 30;
+const T_NEXT1_WORD_SUFFIX: u64 = 31;
+const T_NAME_BEFORE: u64 = 32;
+const T_NAME_AFTER: u64 = 33;
+const T_DUTCH_TAIL: u64 = 35;
 
 /// What the whole text says of its capitalised words: where each occurs, and which are words
 /// of a name the rules accepted. Built once per text, after the rules, for the model's
@@ -393,6 +398,8 @@ pub(crate) struct DocWords {
     occurrences: Vec<(u64, u32)>,
     /// Hashes of the capitalised words of the names the rules accepted, sorted.
     accepted: Vec<u64>,
+    /// The token ranges of the names the rules accepted, sorted (for [`near_names`]).
+    spans: Vec<(u32, u32)>,
 }
 
 impl DocWords {
@@ -441,9 +448,15 @@ impl DocWords {
         }
         words.sort_unstable();
         words.dedup();
+        let mut spans: Vec<(u32, u32)> = accepted
+            .iter()
+            .map(|a| (a.first as u32, a.last as u32))
+            .collect();
+        spans.sort_unstable();
         DocWords {
             occurrences,
             accepted: words,
+            spans,
         }
     }
 
@@ -481,6 +494,63 @@ fn doc_context(cx: &mut Ctx, k: Option<usize>) -> u64 {
     }
 }
 
+/// A neighbour as a class for [`T_PATTERN`]: punctuation as itself, a number, a short
+/// lower-case word (a function word: "en", "van", "de") as itself, a longer one as one class,
+/// a capitalised word by what the lexicon says of it (given name, surname, ordinary word).
+/// The layout around a name recurs from text to text where the words do not: "Ploeg
+/// (Dekkerman) --", "4. Veldhuyzen 2:03 --", ", Oostrom, en".
+fn pattern_class(cx: &mut Ctx, k: Option<usize>) -> u64 {
+    let Some(k) = k else { return 0 };
+    let t = cx.toks[k];
+    match t.class {
+        Class::Word if t.cap => {
+            let f = cx.features(k);
+            0x20 | u64::from(f & F_FIRST != 0) << 1
+                | u64::from(f & F_DUTCH != 0) << 2
+                | u64::from(f & F_SURNAME != 0) << 3
+        }
+        Class::Word if t.end() - t.start() <= 3 => super::word_hash(cx, k) | 1 << 7,
+        Class::Word => 3,
+        Class::Number => 2,
+        Class::Punct => 0x100 | u64::from(cx.text.as_bytes()[t.start()]),
+    }
+}
+
+/// Names the rules accepted close before and after tokens `first..=last` on the same line, as
+/// two feature values: how many tokens lie between (1, 2, 3 to 5; 0 for none that close) and the
+/// class of the token right after the earlier of the two ([`pattern_class`]: ",", "en", "--",
+/// "("). A list or a results table names people side by side: "Bram Kuipers, Ter Horst,
+/// Oostrom", "Ploeg A (Dekkerman) -- Ploeg B (Veldhuyzen)", where the rules know some of them
+/// by their given name or a country code.
+fn near_names(cx: &mut Ctx, doc: &DocWords, first: usize, last: usize) -> (u64, u64) {
+    let toks = cx.toks;
+    let gap_value = |cx: &mut Ctx, a: usize, b: usize| -> u64 {
+        // Tokens a+1..b lie between; the line must not break up to b.
+        let between = b - a - 1;
+        if between == 0 || between > 5 || (a + 1..=b).any(|j| toks[j].nl_before > 0) {
+            return 0;
+        }
+        let bucket = between.min(3) as u64;
+        bucket | pattern_class(cx, Some(a + 1)) << 2
+    };
+    let i = doc.spans.partition_point(|x| (x.0 as usize) < first);
+    // The nearest accepted name ending before the chain (they do not overlap it).
+    let before = doc.spans[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .map(|x| x.1 as usize)
+        .filter(|&l| l < first)
+        .max()
+        .map_or(0, |l| gap_value(cx, l, first));
+    let after = doc.spans[i..]
+        .iter()
+        .map(|x| x.0 as usize)
+        .find(|&f| f > last)
+        .map_or(0, |f| gap_value(cx, last, f));
+    (before, after)
+}
+
 /// Lexicon bits the model reads: first name, surname, Dutch word, never-a-name, the three title
 /// classes, organisation word, place.
 const LEX_MASK: u32 = 0x1ff;
@@ -516,6 +586,32 @@ fn shape(cx: &Ctx, i: usize) -> u64 {
         | u64::from(upper_inside) << 4
         | u64::from(w.contains(&b'\'')) << 5
         | len << 6
+}
+
+/// Whether word token `i` ends in an ordinary Dutch word after a part of three letters or more,
+/// as a compound names a hall, a street, a firm ("Lindenzaal", "Beukenlaan", "Bakkersbedrijf"):
+/// 0 no, 1 a tail of three or four letters, 2 of five or more (the longest tail decides). A
+/// name rarely ends so, and the lexicon cannot list every compound.
+fn dutch_tail(cx: &Ctx, i: usize) -> u64 {
+    let w = cx.w(i).as_bytes();
+    if w.len() < 7 || w.len() > 40 || !w.is_ascii() || w.contains(&b'-') {
+        return 0;
+    }
+    // Lower-cased on the stack: this runs for every chain the model scores.
+    let mut buf = [0u8; 40];
+    for (b, &c) in buf.iter_mut().zip(w) {
+        *b = c.to_ascii_lowercase();
+    }
+    let Ok(low) = std::str::from_utf8(&buf[..w.len()]) else {
+        return 0;
+    };
+    for k in 3..=low.len() - 3 {
+        let Some(tail) = low.get(k..) else { continue };
+        if crate::lexicon::word_bits(tail) & crate::lexicon::W_DUTCH != 0 {
+            return if tail.len() >= 5 { 2 } else { 1 };
+        }
+    }
+    0
 }
 
 /// The last three (or first four) bytes of word token `i`, ASCII-lower-cased, as a value.
@@ -573,6 +669,11 @@ pub(crate) fn features(
     f.push(T_LAST_SUFFIX, affix(cx, last, true, 3), Group::Word);
     f.push(T_LAST_PREFIX, affix(cx, last, false, 4), Group::Word);
     f.push(T_LAST_SHAPE, shape(cx, last), Group::Shape);
+    f.push(
+        T_DUTCH_TAIL,
+        dutch_tail(cx, last) << 1 | u64::from(single),
+        Group::Word,
+    );
     if !single {
         f.push(T_FIRST_WORD, fw, Group::Word);
         f.push(T_FIRST_SUFFIX, affix(cx, first_word, true, 3), Group::Word);
@@ -619,6 +720,29 @@ pub(crate) fn features(
         f.push(T_NEXT1_BITS, b << 1 | u64::from(single), Group::Context);
     }
     f.push(T_NEXT1_SINGLE, vn1 << 1 | u64::from(single), Group::Context);
+    // The layout of the two tokens either side, by class ([`pattern_class`]), and the ending
+    // of a lower-case word after (a verb in the third person or the past: "-t", "-de").
+    let pattern = [p2, p1, n1, n2]
+        .into_iter()
+        .fold(u64::from(single), |a, k| {
+            a.rotate_left(13) ^ pattern_class(cx, k)
+        });
+    f.push(T_PATTERN, pattern, Group::Context);
+    let (before, after) = near_names(cx, doc, first, last);
+    f.push(
+        T_NAME_BEFORE,
+        before << 1 | u64::from(single),
+        Group::Context,
+    );
+    f.push(T_NAME_AFTER, after << 1 | u64::from(single), Group::Context);
+    if let Some(k) = n1.filter(|&k| toks[k].class == Class::Word && !toks[k].cap) {
+        let suf = affix(cx, k, true, 2);
+        f.push(
+            T_NEXT1_WORD_SUFFIX,
+            suf << 1 | u64::from(single),
+            Group::Context,
+        );
+    }
     // Where the chain starts: the text or a line, after a sentence end, or inside a sentence.
     let start = match p1 {
         None => 0,
