@@ -389,6 +389,28 @@ const T_NAME_BEFORE: u64 = 32;
 const T_NAME_AFTER: u64 = 33;
 const T_DUTCH_TAIL: u64 = 35;
 
+/// The mentions `found` ((index in `wanted`, token), in token order) as (hash, token) sorted
+/// by hash, then token: what sorting them would give, by counting the mentions of each word
+/// (`wanted` is sorted and without duplicates). Sorting the hashes cost 8.5 M instructions on
+/// 3 MB of text; counting is one pass.
+fn by_word(wanted: &[u64], found: &[(u32, u32)]) -> Vec<(u64, u32)> {
+    // `start[w]`: where the mentions of word `w` begin in the result.
+    let mut start = vec![0usize; wanted.len() + 1];
+    for &(w, _) in found {
+        start[w as usize + 1] += 1;
+    }
+    for w in 1..start.len() {
+        start[w] += start[w - 1];
+    }
+    let mut out = vec![(0u64, 0u32); found.len()];
+    for &(w, k) in found {
+        let at = &mut start[w as usize];
+        out[*at] = (wanted[w as usize], k);
+        *at += 1;
+    }
+    out
+}
+
 /// What the whole text says of its capitalised words: where each occurs, and which are words
 /// of a name the rules accepted. Built once per text, after the rules, for the model's
 /// document features (a word that elsewhere follows "in" or "de" is no person there either;
@@ -416,12 +438,16 @@ impl DocWords {
         for &h in &wanted {
             filter[bit(h) >> 6] |= 1 << (bit(h) & 63);
         }
+        // The index of a wanted hash in `wanted`.
         let keep = |h: u64| {
-            filter[bit(h) >> 6] & 1 << (bit(h) & 63) != 0 && wanted.binary_search(&h).is_ok()
+            if filter[bit(h) >> 6] & 1 << (bit(h) & 63) == 0 {
+                return None;
+            }
+            wanted.binary_search(&h).ok()
         };
         // The ASCII words were hashed for the lexicon already (`cap_hashes`, in token order);
-        // the others are hashed here.
-        let mut occurrences = Vec::new();
+        // the others are hashed here. Each mention as (index in `wanted`, token), in token order.
+        let mut found: Vec<(u32, u32)> = Vec::new();
         let mut ascii = 0;
         for &k in cx.caps {
             let k = k as usize;
@@ -433,11 +459,11 @@ impl DocWords {
             } else {
                 continue;
             };
-            if keep(h) {
-                occurrences.push((h, k as u32));
+            if let Some(w) = keep(h) {
+                found.push((w as u32, k as u32));
             }
         }
-        occurrences.sort_unstable();
+        let occurrences = by_word(&wanted, &found);
         let mut words = Vec::new();
         for a in accepted {
             for k in a.first..=a.last.min(cx.toks.len().saturating_sub(1)) {
@@ -814,6 +840,19 @@ mod tests {
             first,
             single: last == first,
         }
+    }
+
+    /// Counting the mentions per word gives what sorting (hash, token) gives.
+    #[test]
+    fn by_word_is_the_sorted_mentions() {
+        let wanted = [3u64, 40, 41, 900];
+        // (index in `wanted`, token), in token order; word 2 has no mention.
+        let found = [(3, 1), (0, 2), (3, 5), (1, 6), (0, 9), (3, 12)];
+        let mut want: Vec<(u64, u32)> = found.iter().map(|&(w, k)| (wanted[w], k)).collect();
+        want.sort_unstable();
+        let found: Vec<(u32, u32)> = found.iter().map(|&(w, k)| (w as u32, k)).collect();
+        assert_eq!(by_word(&wanted, &found), want);
+        assert!(by_word(&wanted, &[]).is_empty());
     }
 
     #[test]
