@@ -5,7 +5,8 @@
 //! acronyms like party names are in the same index and checked for their exact case) mark a
 //! clause; the finding is the clause as it states the fact about the person: from after its
 //! subject (pronoun, name, "mijn vrouw", "de verdachte") to the clause end, the verb inside,
-//! without a trailing adjunct ("in Den Haag", "na zijn huwelijk"), but with a dependent clause
+//! with its adverbials of place, time and manner also where they trail ("in Den Haag", "na
+//! zijn huwelijk") but without a source ("volgens een bron"), and with a dependent clause
 //! attached without a comma ("waardoor hij niet lang kan staan", "sinds hij ... heeft
 //! gezeten"); after a frame that only says there is a condition ("sprake was van", "onder
 //! invloed van ...,") the finding is the noun phrase. One clause is one finding:
@@ -872,11 +873,16 @@ const NOT_VERBS: [&str; 14] = [
 const AUX: [&str; 8] = [
     "heeft", "hebben", "had", "hadden", "heb", "hebt", "is", "was",
 ];
-/// Prepositions that open a trailing adjunct (place, time, company) after the last cue:
-/// "bekeerde zich tot de islam | na zijn huwelijk".
+/// Prepositions that open a trailing adjunct (place, time, company): "in 2010, 2016 en 2018
+/// | in Den Haag" ends an enumeration.
 const ADJUNCTS: [&str; 8] = [
     "in", "na", "sinds", "met", "tijdens", "volgens", "aldus", "toen",
 ];
+/// Words after the last cue that end the fact although no bound comes before them: the
+/// source ("volgens een respondent", "aldus een bron") is no part of it, and "toen" opens a
+/// clause of its own. Adverbials of place, time and manner ("in Den Haag", "na zijn
+/// huwelijk") stay: `corpus/GUIDELINES.md` (decided 2026-12-06).
+const FACT_ENDS: [&str; 3] = ["volgens", "aldus", "toen"];
 const NEGATIONS: [&str; 3] = ["niet", "nooit", "geen"];
 /// Words that make a clause about habitual practice ("elke vrijdag naar de moskee").
 const HABITUAL: [&str; 21] = [
@@ -1426,7 +1432,25 @@ fn coordinated(
     joiner
         && !ends_with_verb(text, &toks[first_end])
         && !starts_clause(text, toks, second_start)
-        && !second.iter().any(|t| ends_with_verb(text, t))
+        && !second
+            .iter()
+            .any(|t| ends_with_verb(text, t) || inseparable_participle(text, t))
+}
+
+/// A past participle without "ge" of a verb with an inseparable prefix: "bekeerd",
+/// "veroordeeld", "ontslagen", "herkeurd". After a comma it makes the words a clause of their
+/// own ("opgegroeid in een katholiek gezin, | in 2009 bekeerd tot de islam"). Checked only
+/// on the words after a comma, where a noun or adjective of that shape ("bestand",
+/// "verkeerd") rarely stands alone.
+fn inseparable_participle(text: &str, t: &Tok) -> bool {
+    if t.class != Class::Word || t.cap {
+        return false;
+    }
+    let w = t.text(text).as_bytes();
+    let prefixed = ["be", "ver", "ont", "her"]
+        .iter()
+        .any(|p| w.len() >= p.len() + 5 && w.starts_with(p.as_bytes()));
+    prefixed && matches!(w[w.len() - 1], b'd' | b't') && !w.ends_with(b"heid")
 }
 
 /// Finite verb forms that open or close a clause in the statements the cues occur in. Not
@@ -2605,7 +2629,7 @@ fn clause(
     if start < c && word_is(text, &toks[start], &["zou", "zouden"]) {
         start += 1;
     }
-    // Trailing adjunct after the last cue: "tot de islam | na zijn huwelijk". A date stays.
+    // A source or a "toen" clause after the last cue: "is lid van de FNV | volgens een bron".
     let last_cue = hits[hi..]
         .iter()
         .take_while(|x| x.tok <= r)
@@ -2614,12 +2638,12 @@ fn clause(
         .max()
         .unwrap_or(c);
     // A dependent clause attached without a comma belongs to the fact ("heeft een
-    // knieblessure | waardoor hij niet lang kan staan"); no adjunct is cut inside it.
+    // knieblessure | waardoor hij niet lang kan staan"); no source is cut inside it.
     let adjunct_end = (last_cue + 1..=r)
         .find(|&k| dependent_start(text, toks, k))
         .map_or(r, |d| d - 1);
     if let Some(k) = (last_cue + 1..=adjunct_end).find(|&k| {
-        word_is(text, &toks[k], &ADJUNCTS)
+        word_is(text, &toks[k], &FACT_ENDS)
             && !toks.get(k + 1).is_some_and(|n| n.class == Class::Number)
             // "moeite heeft met praten": the complement of "moeite hebben met".
             && !(k.saturating_sub(2)..k).any(|m| word_is(text, &toks[m], &["moeite"]))
