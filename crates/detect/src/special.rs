@@ -2477,6 +2477,11 @@ fn clause(
     {
         return None;
     }
+    // "Van der Staaij (SGP)", "de fracties van SP en PvdA": an office holder's party in a
+    // parliamentary or council record is a public capacity, not an opinion.
+    if kind == Kind::Political && office_party(text, toks, l, c, h.last, persons) {
+        return None;
+    }
     // "Zoals ik zei | heb ik ...": the aside before the clause is not part of it.
     if word_is(text, &toks[l], &["zoals"])
         && l + 3 < c
@@ -3270,6 +3275,72 @@ fn short_parenthesis(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
             || word_is(text, n, &["en", "of", "maar"])
     });
     (plain && after_ok).then_some(close)
+}
+
+/// Words that name a party as the group an office holder sits or votes in: "de leden van de
+/// fracties van SP en PvdA", "namens de VVD", "raadslid voor D66".
+const OFFICE_WORDS: [&str; 12] = [
+    "fractie",
+    "fracties",
+    "fractievoorzitter",
+    "namens",
+    "kamerlid",
+    "kamerleden",
+    "raadslid",
+    "raadsleden",
+    "statenlid",
+    "statenleden",
+    "wethouder",
+    "gedeputeerde",
+];
+
+/// Whether the party name at token `c` (clause from `l`) labels an office holder or names the
+/// party itself, as parliamentary and council records do, rather than stating a person's
+/// opinion (`corpus/GUIDELINES.md`, decided 2026-12-06). A party is a label when it stands in
+/// a parenthesis ("Bosman (VVD)", "(beiden CDA)"), right beside a name in a member list ("de
+/// heer Van Lingen VVD mevrouw ...", "SGP en ChristenUnie de heer Stoop"), after "van" right
+/// after a name ("mevrouw Van der Plas van BBB"), after a word of office ("de fracties van SP,
+/// GL en PvdA"), or opens its clause with an article ("het CDA, de ChristenUnie en de SGP
+/// hebben voor gestemd"). A private person's membership keeps its verb and preposition ("is
+/// lid van het CDA", "stemt op de PVV"). Generic cues ("partij", "oppositie") are no names.
+/// `last` is the party name's last token ("D66" may be two).
+fn office_party(
+    text: &str,
+    toks: &[Tok],
+    l: usize,
+    c: usize,
+    last: usize,
+    persons: &[(usize, usize)],
+) -> bool {
+    let t = &toks[c];
+    if !(t.cap || text.as_bytes()[t.start()].is_ascii_digit()) {
+        return false;
+    }
+    let name_like = |k: usize| {
+        let x = &toks[k];
+        covers(persons, x.start(), x.end())
+            || (x.class == Class::Word && x.cap && k > l && x.nl_before == 0)
+    };
+    let title = |k: usize| {
+        toks.get(k).is_some_and(|x| {
+            word_is(text, x, &["mevrouw", "mw", "dhr", "heer", "meneer"])
+                || (word_is(text, x, &["de"])
+                    && toks.get(k + 1).is_some_and(|n| word_is(text, n, &["heer"])))
+        })
+    };
+    let mut b = c;
+    while b > 0 && word_is(text, &toks[b - 1], &["beiden", "allen"]) {
+        b -= 1;
+    }
+    let parenthesised = b > 0
+        && toks[b - 1].is_punct(text, b'(')
+        && toks.get(last + 1).is_some_and(|n| n.is_punct(text, b')'));
+    let beside_name = (c > 0 && name_like(c - 1) && !word_is(text, &toks[c - 1], &OFFICE_WORDS))
+        || title(last + 1);
+    let van_name = c >= 2 && word_is(text, &toks[c - 1], &["van"]) && name_like(c - 2);
+    let office = (l..c).any(|k| word_is(text, &toks[k], &OFFICE_WORDS));
+    let party_subject = c == l + 1 && word_is(text, &toks[l], &["de", "het"]);
+    parenthesised || beside_name || van_name || office || party_subject
 }
 
 /// Whether a line break before token `i` ends a clause: not where running text wraps (a
