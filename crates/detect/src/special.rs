@@ -1197,8 +1197,12 @@ const ORIGIN_HEADS: [&str; 7] = [
 
 /// Words after which a bare origin is said of the person as a predicate or apposition
 /// ("is Koerd", "als Hazara", "tweede generatie Moluks", "een Hazara uit Afghanistan").
-const ORIGIN_BEFORE: [&str; 13] = [
+const ORIGIN_BEFORE: [&str; 15] = [
     "als",
+    // plural copulas ("eisers zijn Koerden uit Iran"); the possessive "zijn" before a noun
+    // fails the check on the word after.
+    "zijn",
+    "waren",
     "generatie",
     "is",
     "ben",
@@ -2707,11 +2711,9 @@ fn clause(
             let person_after = c < r
                 && (word_is(text, &toks[c + 1], &ORIGIN_PERSONS)
                     || (toks[c + 1].cap && starts_with_any(toks[c + 1].text(text), &ORIGINS)));
-            // "een Hazara uit Afghanistan": an origin place rounds it off.
-            let from_after = c + 2 <= r
-                && word_is(text, &toks[c + 1], &["uit"])
-                && toks[c + 2].cap
-                && word_is(text, &toks[start], &["een"]);
+            // "een Hazara uit Afghanistan", "zijn Koerden uit Iran": an origin place rounds
+            // it off.
+            let from_after = c + 2 <= r && word_is(text, &toks[c + 1], &["uit"]) && toks[c + 2].cap;
             r = if copula_after || person_after {
                 c + 1
             } else if from_after {
