@@ -2711,15 +2711,20 @@ fn clause(
             let person_after = c < r
                 && (word_is(text, &toks[c + 1], &ORIGIN_PERSONS)
                     || (toks[c + 1].cap && starts_with_any(toks[c + 1].text(text), &ORIGINS)));
-            // "een Hazara uit Afghanistan", "zijn Koerden uit Iran": an origin place rounds
-            // it off.
-            let from_after = c + 2 <= r && word_is(text, &toks[c + 1], &["uit"]) && toks[c + 2].cap;
-            r = if copula_after || person_after {
+            let phrase_end = if copula_after || person_after {
                 c + 1
-            } else if from_after {
-                c + 2
             } else {
                 c
+            };
+            // "een Hazara uit Afghanistan", "zijn Koerden uit Iran", "een Koerdisch meisje uit
+            // Afrin": an origin place rounds it off.
+            let from_after = phrase_end + 2 <= r
+                && word_is(text, &toks[phrase_end + 1], &["uit"])
+                && toks[phrase_end + 2].cap;
+            r = if from_after {
+                phrase_end + 2
+            } else {
+                phrase_end
             };
         }
     }
