@@ -934,7 +934,7 @@ const ORG_NOUNS: [&str; 22] = [
     "krant",
 ];
 /// Noun cues whose plural is a statement about a group ("moslims moeten ...").
-const GROUP_NOUNS: [&str; 17] = [
+const GROUP_NOUNS: [&str; 23] = [
     "afvallig",
     "moslim",
     "salafist",
@@ -952,6 +952,13 @@ const GROUP_NOUNS: [&str; 17] = [
     "soefi",
     "mouride",
     "homo",
+    // political nouns: "duizenden sympathisanten", "de activisten"
+    "sympathisant",
+    "activist",
+    "anarchist",
+    "socialist",
+    "communist",
+    "nationalist",
 ];
 const PLURAL_RESTS: [&str; 8] = ["s", "en", "eten", "ten", "nen", "gen", "'s", "es"];
 /// Medical practitioners: a health cue only as the person's care, not as an actor.
