@@ -5,7 +5,8 @@
 //! acronyms like party names are in the same index and checked for their exact case) mark a
 //! clause; the finding is the clause as it states the fact about the person: from after its
 //! subject (pronoun, name, "mijn vrouw", "de verdachte") to the clause end, the verb inside,
-//! without a trailing adjunct ("in Den Haag", "na zijn huwelijk"), but with a dependent clause
+//! with its adverbials of place, time and manner also where they trail ("in Den Haag", "na
+//! zijn huwelijk") but without a source ("volgens een bron"), and with a dependent clause
 //! attached without a comma ("waardoor hij niet lang kan staan", "sinds hij ... heeft
 //! gezeten"); after a frame that only says there is a condition ("sprake was van", "onder
 //! invloed van ...,") the finding is the noun phrase. One clause is one finding:
@@ -872,11 +873,16 @@ const NOT_VERBS: [&str; 14] = [
 const AUX: [&str; 8] = [
     "heeft", "hebben", "had", "hadden", "heb", "hebt", "is", "was",
 ];
-/// Prepositions that open a trailing adjunct (place, time, company) after the last cue:
-/// "bekeerde zich tot de islam | na zijn huwelijk".
+/// Prepositions that open a trailing adjunct (place, time, company): "in 2010, 2016 en 2018
+/// | in Den Haag" ends an enumeration.
 const ADJUNCTS: [&str; 8] = [
     "in", "na", "sinds", "met", "tijdens", "volgens", "aldus", "toen",
 ];
+/// Words after the last cue that end the fact although no bound comes before them: the
+/// source ("volgens een respondent", "aldus een bron") is no part of it, and "toen" opens a
+/// clause of its own. Adverbials of place, time and manner ("in Den Haag", "na zijn
+/// huwelijk") stay: `corpus/GUIDELINES.md` (decided 2026-12-06).
+const FACT_ENDS: [&str; 3] = ["volgens", "aldus", "toen"];
 const NEGATIONS: [&str; 3] = ["niet", "nooit", "geen"];
 /// Words that make a clause about habitual practice ("elke vrijdag naar de moskee").
 const HABITUAL: [&str; 21] = [
@@ -928,7 +934,7 @@ const ORG_NOUNS: [&str; 22] = [
     "krant",
 ];
 /// Noun cues whose plural is a statement about a group ("moslims moeten ...").
-const GROUP_NOUNS: [&str; 17] = [
+const GROUP_NOUNS: [&str; 23] = [
     "afvallig",
     "moslim",
     "salafist",
@@ -946,6 +952,13 @@ const GROUP_NOUNS: [&str; 17] = [
     "soefi",
     "mouride",
     "homo",
+    // political nouns: "duizenden sympathisanten", "de activisten"
+    "sympathisant",
+    "activist",
+    "anarchist",
+    "socialist",
+    "communist",
+    "nationalist",
 ];
 const PLURAL_RESTS: [&str; 8] = ["s", "en", "eten", "ten", "nen", "gen", "'s", "es"];
 /// Medical practitioners: a health cue only as the person's care, not as an actor.
@@ -1191,8 +1204,12 @@ const ORIGIN_HEADS: [&str; 7] = [
 
 /// Words after which a bare origin is said of the person as a predicate or apposition
 /// ("is Koerd", "als Hazara", "tweede generatie Moluks", "een Hazara uit Afghanistan").
-const ORIGIN_BEFORE: [&str; 13] = [
+const ORIGIN_BEFORE: [&str; 15] = [
     "als",
+    // plural copulas ("eisers zijn Koerden uit Iran"); the possessive "zijn" before a noun
+    // fails the check on the word after.
+    "zijn",
+    "waren",
     "generatie",
     "is",
     "ben",
@@ -1426,7 +1443,25 @@ fn coordinated(
     joiner
         && !ends_with_verb(text, &toks[first_end])
         && !starts_clause(text, toks, second_start)
-        && !second.iter().any(|t| ends_with_verb(text, t))
+        && !second
+            .iter()
+            .any(|t| ends_with_verb(text, t) || inseparable_participle(text, t))
+}
+
+/// A past participle without "ge" of a verb with an inseparable prefix: "bekeerd",
+/// "veroordeeld", "ontslagen", "herkeurd". After a comma it makes the words a clause of their
+/// own ("opgegroeid in een katholiek gezin, | in 2009 bekeerd tot de islam"). Checked only
+/// on the words after a comma, where a noun or adjective of that shape ("bestand",
+/// "verkeerd") rarely stands alone.
+fn inseparable_participle(text: &str, t: &Tok) -> bool {
+    if t.class != Class::Word || t.cap {
+        return false;
+    }
+    let w = t.text(text).as_bytes();
+    let prefixed = ["be", "ver", "ont", "her"]
+        .iter()
+        .any(|p| w.len() >= p.len() + 5 && w.starts_with(p.as_bytes()));
+    prefixed && matches!(w[w.len() - 1], b'd' | b't') && !w.ends_with(b"heid")
 }
 
 /// Finite verb forms that open or close a clause in the statements the cues occur in. Not
@@ -2453,6 +2488,11 @@ fn clause(
     {
         return None;
     }
+    // "Van der Staaij (SGP)", "de fracties van SP en PvdA": an office holder's party in a
+    // parliamentary or council record is a public capacity, not an opinion.
+    if kind == Kind::Political && office_party(text, toks, l, c, h.last, persons) {
+        return None;
+    }
     // "Zoals ik zei | heb ik ...": the aside before the clause is not part of it.
     if word_is(text, &toks[l], &["zoals"])
         && l + 3 < c
@@ -2605,7 +2645,7 @@ fn clause(
     if start < c && word_is(text, &toks[start], &["zou", "zouden"]) {
         start += 1;
     }
-    // Trailing adjunct after the last cue: "tot de islam | na zijn huwelijk". A date stays.
+    // A source or a "toen" clause after the last cue: "is lid van de FNV | volgens een bron".
     let last_cue = hits[hi..]
         .iter()
         .take_while(|x| x.tok <= r)
@@ -2614,12 +2654,12 @@ fn clause(
         .max()
         .unwrap_or(c);
     // A dependent clause attached without a comma belongs to the fact ("heeft een
-    // knieblessure | waardoor hij niet lang kan staan"); no adjunct is cut inside it.
+    // knieblessure | waardoor hij niet lang kan staan"); no source is cut inside it.
     let adjunct_end = (last_cue + 1..=r)
         .find(|&k| dependent_start(text, toks, k))
         .map_or(r, |d| d - 1);
     if let Some(k) = (last_cue + 1..=adjunct_end).find(|&k| {
-        word_is(text, &toks[k], &ADJUNCTS)
+        word_is(text, &toks[k], &FACT_ENDS)
             && !toks.get(k + 1).is_some_and(|n| n.class == Class::Number)
             // "moeite heeft met praten": the complement of "moeite hebben met".
             && !(k.saturating_sub(2)..k).any(|m| word_is(text, &toks[m], &["moeite"]))
@@ -2678,17 +2718,20 @@ fn clause(
             let person_after = c < r
                 && (word_is(text, &toks[c + 1], &ORIGIN_PERSONS)
                     || (toks[c + 1].cap && starts_with_any(toks[c + 1].text(text), &ORIGINS)));
-            // "een Hazara uit Afghanistan": an origin place rounds it off.
-            let from_after = c + 2 <= r
-                && word_is(text, &toks[c + 1], &["uit"])
-                && toks[c + 2].cap
-                && word_is(text, &toks[start], &["een"]);
-            r = if copula_after || person_after {
+            let phrase_end = if copula_after || person_after {
                 c + 1
-            } else if from_after {
-                c + 2
             } else {
                 c
+            };
+            // "een Hazara uit Afghanistan", "zijn Koerden uit Iran", "een Koerdisch meisje uit
+            // Afrin": an origin place rounds it off.
+            let from_after = phrase_end + 2 <= r
+                && word_is(text, &toks[phrase_end + 1], &["uit"])
+                && toks[phrase_end + 2].cap;
+            r = if from_after {
+                phrase_end + 2
+            } else {
+                phrase_end
             };
         }
     }
@@ -3246,6 +3289,72 @@ fn short_parenthesis(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
             || word_is(text, n, &["en", "of", "maar"])
     });
     (plain && after_ok).then_some(close)
+}
+
+/// Words that name a party as the group an office holder sits or votes in: "de leden van de
+/// fracties van SP en PvdA", "namens de VVD", "raadslid voor D66".
+const OFFICE_WORDS: [&str; 12] = [
+    "fractie",
+    "fracties",
+    "fractievoorzitter",
+    "namens",
+    "kamerlid",
+    "kamerleden",
+    "raadslid",
+    "raadsleden",
+    "statenlid",
+    "statenleden",
+    "wethouder",
+    "gedeputeerde",
+];
+
+/// Whether the party name at token `c` (clause from `l`) labels an office holder or names the
+/// party itself, as parliamentary and council records do, rather than stating a person's
+/// opinion (`corpus/GUIDELINES.md`, decided 2026-12-06). A party is a label when it stands in
+/// a parenthesis ("Bosman (VVD)", "(beiden CDA)"), right beside a name in a member list ("de
+/// heer Van Lingen VVD mevrouw ...", "SGP en ChristenUnie de heer Stoop"), after "van" right
+/// after a name ("mevrouw Van der Plas van BBB"), after a word of office ("de fracties van SP,
+/// GL en PvdA"), or opens its clause with an article ("het CDA, de ChristenUnie en de SGP
+/// hebben voor gestemd"). A private person's membership keeps its verb and preposition ("is
+/// lid van het CDA", "stemt op de PVV"). Generic cues ("partij", "oppositie") are no names.
+/// `last` is the party name's last token ("D66" may be two).
+fn office_party(
+    text: &str,
+    toks: &[Tok],
+    l: usize,
+    c: usize,
+    last: usize,
+    persons: &[(usize, usize)],
+) -> bool {
+    let t = &toks[c];
+    if !(t.cap || text.as_bytes()[t.start()].is_ascii_digit()) {
+        return false;
+    }
+    let name_like = |k: usize| {
+        let x = &toks[k];
+        covers(persons, x.start(), x.end())
+            || (x.class == Class::Word && x.cap && k > l && x.nl_before == 0)
+    };
+    let title = |k: usize| {
+        toks.get(k).is_some_and(|x| {
+            word_is(text, x, &["mevrouw", "mw", "dhr", "heer", "meneer"])
+                || (word_is(text, x, &["de"])
+                    && toks.get(k + 1).is_some_and(|n| word_is(text, n, &["heer"])))
+        })
+    };
+    let mut b = c;
+    while b > 0 && word_is(text, &toks[b - 1], &["beiden", "allen"]) {
+        b -= 1;
+    }
+    let parenthesised = b > 0
+        && toks[b - 1].is_punct(text, b'(')
+        && toks.get(last + 1).is_some_and(|n| n.is_punct(text, b')'));
+    let beside_name = (c > 0 && name_like(c - 1) && !word_is(text, &toks[c - 1], &OFFICE_WORDS))
+        || title(last + 1);
+    let van_name = c >= 2 && word_is(text, &toks[c - 1], &["van"]) && name_like(c - 2);
+    let office = (l..c).any(|k| word_is(text, &toks[k], &OFFICE_WORDS));
+    let party_subject = c == l + 1 && word_is(text, &toks[l], &["de", "het"]);
+    parenthesised || beside_name || van_name || office || party_subject
 }
 
 /// Whether a line break before token `i` ends a clause: not where running text wraps (a
