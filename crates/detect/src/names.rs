@@ -1869,6 +1869,11 @@ fn listed_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
             || motion_before(cx, h + 1);
         if head_ok {
             found.push(person(toks[k].start(), p.end, 0.8, "name.listed"));
+            // The list goes on from this member: "de leden Brinkel, Hofstee en Jagerman",
+            // where "Hofstee" is found here, in this pass, and "Jagerman" follows it.
+            ends.insert(ends.partition_point(|&e| e < p.end), p.end);
+            let start = toks[k].start();
+            starts.insert(starts.partition_point(|&s| s < start), start);
         }
     }
     out.extend(found);
