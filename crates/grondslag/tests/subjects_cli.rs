@@ -10,6 +10,54 @@ use harness::*;
 
 use serde_json::Value;
 
+/// Opens the access window for requests tagged "reflectiesessies" in 2024.
+fn open_window(d: &Dir) {
+    d.ok(
+        "a",
+        &[
+            "window",
+            "--opens",
+            "2024-01-01",
+            "--closes",
+            "2024-12-31",
+            "--tag",
+            "reflectiesessies",
+        ],
+    );
+}
+
+/// Delivers `mail` as the first request in a Maildir, imports it and returns its id.
+fn request(d: &Dir, mail: &str) -> String {
+    d.write("Maildir/new/1.req.host", mail);
+    std::fs::create_dir_all(d.path("Maildir/cur")).unwrap();
+    std::fs::create_dir_all(d.path("Maildir/tmp")).unwrap();
+    d.ok(
+        "a",
+        &["requests", "import", d.path("Maildir").to_str().unwrap()],
+    );
+    let rq = d.json("a", &["requests", "--json"]);
+    rq[0]["id"].to_string()
+}
+
+/// Records the organisation that signs the letters.
+fn set_org(d: &Dir) {
+    d.ok(
+        "a",
+        &[
+            "org",
+            "set",
+            "--name",
+            "Gemeente Voorbeeld",
+            "--address",
+            "Postbus 1, 1000 AA Voorbeeld",
+            "--signatory",
+            "J. Testfunctionaris, privacy officer",
+            "--contact",
+            "privacy@gemeente.example",
+        ],
+    );
+}
+
 fn pdftotext(path: &std::path::Path) -> Option<String> {
     let out = std::process::Command::new("pdftotext")
         .arg("-enc")
@@ -141,33 +189,14 @@ fn namesakes_stay_apart_and_an_access_request_shows_only_the_requester() {
     );
 
     // The access request of the Assen Peter de Boer.
-    d.ok(
-        "a",
-        &[
-            "window",
-            "--opens",
-            "2024-01-01",
-            "--closes",
-            "2024-12-31",
-            "--tag",
-            "reflectiesessies",
-        ],
-    );
-    d.write(
-        "Maildir/new/1.req.host",
+    open_window(&d);
+    let req = request(
+        &d,
         "From: Peter de Boer <peter.deboer@voorbeeld.nl>\nTo: inzage@voorbeeld.nl\n\
          Subject: Inzageverzoek reflectiesessies\nDate: Mon, 5 Feb 2024 09:00:00 +0100\n\n\
          Graag wil ik weten welke gegevens u over mij heeft.\nMijn geboortedatum is 2 april 1950.\n\
          Ik woon in Assen.\n\nMet vriendelijke groet,\nPeter de Boer\n",
     );
-    std::fs::create_dir_all(d.path("Maildir/cur")).unwrap();
-    std::fs::create_dir_all(d.path("Maildir/tmp")).unwrap();
-    d.ok(
-        "a",
-        &["requests", "import", d.path("Maildir").to_str().unwrap()],
-    );
-    let rq = d.json("a", &["requests", "--json"]);
-    let req = rq[0]["id"].to_string();
     let cands = d.json("a", &["request", "search", &req, "--json"]);
     let cands = cands.as_array().unwrap();
     let docs_of = |sid: i64| {
@@ -207,21 +236,7 @@ fn namesakes_stay_apart_and_an_access_request_shows_only_the_requester() {
     args.extend(["--identity", "legitimatie aan de balie"]);
     d.ok("a", &args);
     // Letters need a sender.
-    d.ok(
-        "a",
-        &[
-            "org",
-            "set",
-            "--name",
-            "Gemeente Voorbeeld",
-            "--address",
-            "Postbus 1, 1000 AA Voorbeeld",
-            "--signatory",
-            "J. Testfunctionaris, privacy officer",
-            "--contact",
-            "privacy@gemeente.example",
-        ],
-    );
+    set_org(&d);
     let out = d.path("antwoord");
     d.ok(
         "a",
@@ -365,33 +380,14 @@ fn a_document_naming_the_requester_by_name_alone_is_named_for_a_check() {
     );
     d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
     let ids = document_ids(&d);
-    d.ok(
-        "a",
-        &[
-            "window",
-            "--opens",
-            "2024-01-01",
-            "--closes",
-            "2024-12-31",
-            "--tag",
-            "reflectiesessies",
-        ],
-    );
-    d.write(
-        "Maildir/new/1.req.host",
+    open_window(&d);
+    let req = request(
+        &d,
         "From: Helen Idris <helen1@voorbeeld.nl>\nTo: inzage@voorbeeld.nl\n\
          Subject: Inzageverzoek reflectiesessies\nDate: Mon, 5 Feb 2024 09:00:00 +0100\n\n\
          Graag wil ik weten welke gegevens u over mij heeft.\nMijn geboortedatum is 23 januari 2001.\n\
          Ik woon in Alkmaar.\n\nMet vriendelijke groet,\nHelen Idris\n",
     );
-    std::fs::create_dir_all(d.path("Maildir/cur")).unwrap();
-    std::fs::create_dir_all(d.path("Maildir/tmp")).unwrap();
-    d.ok(
-        "a",
-        &["requests", "import", d.path("Maildir").to_str().unwrap()],
-    );
-    let rq = d.json("a", &["requests", "--json"]);
-    let req = rq[0]["id"].to_string();
     let cands = d.json("a", &["request", "search", &req, "--json"]);
     let confirm: Vec<String> = cands
         .as_array()
@@ -404,21 +400,7 @@ fn a_document_naming_the_requester_by_name_alone_is_named_for_a_check() {
     let mut args = vec!["request", "confirm", req.as_str()];
     args.extend(confirm.iter().map(String::as_str));
     d.ok("a", &args);
-    d.ok(
-        "a",
-        &[
-            "org",
-            "set",
-            "--name",
-            "Gemeente Voorbeeld",
-            "--address",
-            "Postbus 1, 1000 AA Voorbeeld",
-            "--signatory",
-            "J. Testfunctionaris, privacy officer",
-            "--contact",
-            "privacy@gemeente.example",
-        ],
-    );
+    set_org(&d);
     let out = d.path("antwoord");
     let o = d.run(
         "a",
