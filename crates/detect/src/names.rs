@@ -597,8 +597,23 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
+        if self.postcode_letters(j) {
+            return None;
+        }
         let c = self.title_or_compound(j)?;
         Some((c, self.toks[j].start()))
+    }
+    /// Whether word `j` is the two letters of a Dutch postcode ("6165 MW Delft": "MW" is no
+    /// "mw." before a name, and the town after it is no surname).
+    fn postcode_letters(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        let w = t.text(self.text).as_bytes();
+        j > 0
+            && w.len() == 2
+            && w.iter().all(u8::is_ascii_uppercase)
+            && self.toks[j - 1].class == Class::Number
+            && self.toks[j - 1].text(self.text).len() == 4
+            && self.toks[j - 1].end() < t.start()
     }
     /// Whether word `i` and the full stop glued to it are a title's abbreviation ("Ing." in
     /// "mr. Ing. J.D. Frieling").
