@@ -244,30 +244,34 @@ fn given_name_variant(w: &str) -> bool {
     false
 }
 
-/// Whether the chain at token `first` follows a lower-case head word of an organisation on
-/// the same line, and is that organisation's name: "stichting Al Amal", "de Hindoestaanse
-/// vereniging Shanti", "moskee Ulu Camii".
+/// Whether the chain at token `first` follows a head word of an organisation on the same
+/// line, and is that organisation's name: "stichting Al Amal", "de Hindoestaanse vereniging
+/// Shanti", "moskee Ulu Camii", "Stichting Yunus Emre".
 fn org_name_after_head(cx: &Ctx, first: usize) -> bool {
-    const HEADS: [&str; 12] = [
-        "stichting",
-        "vereniging",
-        "moskee",
-        "moskeevereniging",
-        "kerk",
-        "club",
-        "partij",
-        "bedrijf",
-        "firma",
-        "genootschap",
-        "federatie",
-        "platform",
-    ];
     first > 0
         && cx.toks[first].nl_before == 0
         && cx.toks[first - 1].class == Class::Word
-        && !cx.toks[first - 1].cap
-        && HEADS.contains(&cx.w(first - 1))
+        && ORG_NAME_HEADS
+            .iter()
+            .any(|h| cx.w(first - 1).eq_ignore_ascii_case(h))
 }
+
+/// Head words of an organisation whose name follows them ("stichting Al Amal", "Moskee
+/// Yunus Emre"): what follows is the organisation's name, also when it is a person's.
+const ORG_NAME_HEADS: [&str; 12] = [
+    "stichting",
+    "vereniging",
+    "moskee",
+    "moskeevereniging",
+    "kerk",
+    "club",
+    "partij",
+    "bedrijf",
+    "firma",
+    "genootschap",
+    "federatie",
+    "platform",
+];
 
 /// The words the text names as an organisation somewhere, by a noun for a kind of company,
 /// team or title right before them ("softwaremaker Baan", "tuincentrum Floralux", "Bank
@@ -3403,8 +3407,9 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     if (w0 == "Abu" || w0 == "Umm" || w0 == "Abou") && caps.len() == 1 && els.len() == 2 {
         return Some(hit(span_s, span_e, first_tok, last, "name.kunya", 0.85));
     }
-    // First name + surname.
-    if caps.len() >= 2 && els[0].1 == El::Cap {
+    // First name + surname, unless an organisation's head word names it: "Stichting Yunus
+    // Emre" (a foundation named after a poet is no person).
+    if caps.len() >= 2 && els[0].1 == El::Cap && !org_name_after_head(cx, first_tok) {
         let f = cx.features(caps[0]);
         let first_known = f & F_FIRST != 0;
         let first_common = cx.common_word(caps[0]);
