@@ -1,5 +1,5 @@
 //! Fuzz target: `grondslag_extract::extract` never panics on arbitrary bytes, whatever format
-//! the name claims, and never lets a UTF-8 `.txt` change.
+//! the name claims, and never lets a UTF-8 `.txt` without NUL bytes change.
 //! Run: `fuzz/ci.sh` (stable, `RUSTC_BOOTSTRAP=1`), or `cargo fuzz run extract` on nightly.
 #![no_main]
 
@@ -24,7 +24,10 @@ fuzz_target!(|data: &[u8]| {
         ..Limits::without_ocr()
     };
     let result = extract(name, bytes, &limits);
-    if name == "a.txt" {
+    // UTF-8 without NUL bytes stays as it is. With NULs it is no text a person wrote: bytes
+    // with a zero in every other byte are read as UTF-16 without a BOM ("\0i\0" is "i" in
+    // UTF-16BE, `text::decode_text`), others are refused as binary.
+    if name == "a.txt" && !bytes.contains(&0) {
         if let (Ok(out), Ok(s)) = (&result, std::str::from_utf8(bytes)) {
             if out.doc_type == grondslag_extract::DocType::Text {
                 assert_eq!(out.text, s);
