@@ -2,7 +2,7 @@
 //! extend|close`. Deadlines and lifecycle rules live in `grondslag-procedure`; persistence (the
 //! request mail encrypted like any document) in `grondslag-store`.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -519,21 +519,25 @@ fn answer(store: &mut grondslag_store::Store, id: RequestId, out: &Path) -> anyh
             ));
         }
     }
-    // The other findings of those documents: the requester's own address or e-mail
-    // address elsewhere in a document confirms it too.
-    let held_docs: BTreeSet<u64> = held.iter().map(|(d, _, _)| *d).collect();
-    let mut beside: Vec<(u64, String, String)> = Vec::new();
-    for &d in &held_docs {
-        for f in store.document_findings(grondslag_store::DocId(d as i64))? {
-            if !own.contains(&f.id.0) {
-                beside.push((d, f.kind, f.value));
-            }
+    // Every finding of those documents, read once (each read is a logged view): the
+    // requester's own address or e-mail address elsewhere in a document confirms it too,
+    // and the package below redacts the rest.
+    let mut findings_of: BTreeMap<u64, Vec<grondslag_store::FindingInfo>> = BTreeMap::new();
+    for &(d, _, _) in &held {
+        if let std::collections::btree_map::Entry::Vacant(slot) = findings_of.entry(d) {
+            slot.insert(store.document_findings(grondslag_store::DocId(d as i64))?);
         }
     }
+    let beside = findings_of.iter().flat_map(|(&d, findings)| {
+        findings
+            .iter()
+            .filter(|f| !own.contains(&f.id.0))
+            .map(move |f| (d, f.kind.as_str(), f.value.as_str()))
+    });
     let split = grondslag_subjects::split_package(
         &query,
         held.iter().map(|(d, k, v)| (*d, k.as_str(), v.as_str())),
-        beside.iter().map(|(d, k, v)| (*d, k.as_str(), v.as_str())),
+        beside,
     );
     let mut docs: BTreeSet<grondslag_store::DocId> = split
         .confirmed
@@ -542,10 +546,7 @@ fn answer(store: &mut grondslag_store::Store, id: RequestId, out: &Path) -> anyh
         .collect();
     for &d in &split.check {
         let doc = grondslag_store::DocId(d as i64);
-        let contradicted = held
-            .iter()
-            .any(|(x, k, v)| *x == d && grondslag_subjects::contradicts_request(&query, k, v));
-        if contradicted {
+        if split.contradicted.contains(&d) {
             eprintln!(
                 "grondslag: document {}: {}",
                 doc.0,
@@ -568,7 +569,7 @@ fn answer(store: &mut grondslag_store::Store, id: RequestId, out: &Path) -> anyh
             Ok(t) => t,
             Err(_) => continue, // destroyed meanwhile: nothing to show
         };
-        let findings = store.document_findings(*doc)?;
+        let findings = findings_of.remove(&(doc.0 as u64)).unwrap_or_default();
         let mut spans = Vec::new();
         let mut values = Vec::new();
         for f in &findings {

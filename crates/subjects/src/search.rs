@@ -284,6 +284,9 @@ pub struct PackageSplit {
     /// a birth date or BSN that is not the requester's: a person checks them before the
     /// package is sent (the second kind is left out of it until then).
     pub check: BTreeSet<u64>,
+    /// The documents of `check` in which a confirmed subject carries a birth date or BSN
+    /// that is not the requester's ([`contradicts_request`]).
+    pub contradicted: BTreeSet<u64>,
 }
 
 /// Parts the documents of confirmed subjects (their findings as (document, kind, value))
@@ -321,7 +324,11 @@ pub fn split_package<'a, 'b>(
     let (confirmed, check) = all
         .into_iter()
         .partition(|d| confirmed.contains(d) && !contradicted.contains(d));
-    PackageSplit { confirmed, check }
+    PackageSplit {
+        confirmed,
+        check,
+        contradicted,
+    }
 }
 
 /// Scores `subject` against `query`, names what contradicts the request and advises.
