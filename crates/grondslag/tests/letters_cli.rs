@@ -382,17 +382,7 @@ fn letters_certificates_and_reports_go_out_the_door() {
             .to_string()
     };
     let (verslag, profiel) = (doc_id("verslag.txt"), doc_id("profiel-bouzidi.txt"));
-    d.ok(
-        "a",
-        &[
-            "assess",
-            "--disposition",
-            "destroy",
-            "--reason",
-            "profiel van Karim Bouzidi",
-            &profiel,
-        ],
-    );
+    d.assess("a", "destroy", "profiel van Karim Bouzidi", &[&profiel]);
     d.ok(
         "a",
         &[

@@ -43,30 +43,12 @@ fn destruction_is_final_and_every_step_is_proven() {
     let (profiel, nota, brief) = (&ids["profiel.txt"], &ids["nota.txt"], &ids["brief.txt"]);
     let nota_text = d.ok("a", &["text", nota]);
 
-    d.ok(
+    d.assess("a", "destroy", "profiel van personen", &[profiel, nota]);
+    d.assess(
         "a",
-        &[
-            "assess",
-            "--disposition",
-            "destroy",
-            "--reason",
-            "profiel van personen",
-            profiel,
-            nota,
-        ],
-    );
-    d.ok(
-        "a",
-        &[
-            "assess",
-            "--disposition",
-            "redact_and_archive",
-            "--reason",
-            "bredere strekking",
-            "--category",
-            "1.1",
-            brief,
-        ],
+        "redact_and_archive",
+        "bredere strekking",
+        &["--category", "1.1", brief],
     );
     let hold = d.ok(
         "a",
@@ -296,17 +278,7 @@ fn a_hold_made_after_planning_still_protects() {
     d.ok("a", &["scan", "holding"]);
     let ids = ids_by_name(&d);
     let profiel = &ids["profiel.txt"];
-    d.ok(
-        "a",
-        &[
-            "assess",
-            "--disposition",
-            "destroy",
-            "--reason",
-            "r",
-            profiel,
-        ],
-    );
+    d.assess("a", "destroy", "r", &[profiel]);
     let plan = d.json("a", &["destroy", "plan", "--json"]);
     let run = plan["id"].to_string();
     d.ok(

@@ -66,28 +66,8 @@ fn a_run_with_a_value_that_names_a_municipality_too_finishes_and_redacts_every_o
     d.ok("a", &["scan", "share"]);
     let ids = ids_by_name(&d, "a");
     let (note, profile) = (&ids["notitie.txt"], &ids["profiel.txt"]);
-    d.ok(
-        "a",
-        &[
-            "assess",
-            "--disposition",
-            "redact_and_archive",
-            "--reason",
-            "beleid",
-            note,
-        ],
-    );
-    d.ok(
-        "a",
-        &[
-            "assess",
-            "--disposition",
-            "destroy",
-            "--reason",
-            "profiel",
-            profile,
-        ],
-    );
+    d.assess("a", "redact_and_archive", "beleid", &[note]);
+    d.assess("a", "destroy", "profiel", &[profile]);
     let pre = d.path("voor.bak");
     d.ok("a", &["backup", "--out", pre.to_str().unwrap()]);
     let plan = plan_approve(&d);
@@ -122,28 +102,8 @@ fn a_run_always_ends_and_rotates_even_when_one_document_fails() {
     d.ok("a", &["scan", "share"]);
     let ids = ids_by_name(&d, "a");
     let (note, profile) = (&ids["notitie.txt"], &ids["profiel.txt"]);
-    d.ok(
-        "a",
-        &[
-            "assess",
-            "--disposition",
-            "redact_and_archive",
-            "--reason",
-            "beleid",
-            note,
-        ],
-    );
-    d.ok(
-        "a",
-        &[
-            "assess",
-            "--disposition",
-            "destroy",
-            "--reason",
-            "profiel",
-            profile,
-        ],
-    );
+    d.assess("a", "redact_and_archive", "beleid", &[note]);
+    d.assess("a", "destroy", "profiel", &[profile]);
     let run = plan_approve(&d)["id"].to_string();
     // The prepared copy of the note is lost (a disk fault): archiving it must fail.
     let c = rusqlite::Connection::open(d.home().join("grondslag.db")).unwrap();
@@ -185,18 +145,7 @@ fn runs_can_be_cancelled_and_documents_dropped_with_a_reason() {
     d.ok("a", &["scan", "share"]);
     let ids = ids_by_name(&d, "a");
     let (note, profile) = (&ids["notitie.txt"], &ids["profiel.txt"]);
-    d.ok(
-        "a",
-        &[
-            "assess",
-            "--disposition",
-            "destroy",
-            "--reason",
-            "profiel",
-            profile,
-            note,
-        ],
-    );
+    d.assess("a", "destroy", "profiel", &[profile, note]);
     let run = plan_approve(&d)["id"].to_string();
     assert!(!d
         .run("a", &["destroy", "drop", &run, note, "--reason", ""])
@@ -272,17 +221,7 @@ fn a_rescan_or_reimport_does_not_bring_destroyed_data_back() {
     d.ok("a", &["request", "close", &req]);
     let ids = ids_by_name(&d, "a");
     let profile = &ids["profiel.txt"];
-    d.ok(
-        "a",
-        &[
-            "assess",
-            "--disposition",
-            "destroy",
-            "--reason",
-            "profiel",
-            profile,
-        ],
-    );
+    d.assess("a", "destroy", "profiel", &[profile]);
     let run = plan_approve(&d)["id"].to_string();
     let out = d.run("a", &["destroy", "execute", &run]);
     assert!(out.status.success());
@@ -462,17 +401,7 @@ fn restore_keeps_the_log_the_runs_and_what_was_destroyed() {
     let (note, profile) = (&ids["notitie.txt"], &ids["profiel.txt"]);
     let pre = d.path("voor.bak");
     d.ok("a", &["backup", "--out", pre.to_str().unwrap()]);
-    d.ok(
-        "a",
-        &[
-            "assess",
-            "--disposition",
-            "destroy",
-            "--reason",
-            "profiel",
-            profile,
-        ],
-    );
+    d.assess("a", "destroy", "profiel", &[profile]);
     let run = plan_approve(&d)["id"].to_string();
     d.ok("a", &["destroy", "execute", &run]);
     for _ in 0..3 {
@@ -595,17 +524,7 @@ fn approvals_come_from_two_different_registered_users() {
         "{}",
         stderr(&out)
     );
-    d.ok(
-        "alice",
-        &[
-            "assess",
-            "--disposition",
-            "destroy",
-            "--reason",
-            "profiel",
-            &id,
-        ],
-    );
+    d.assess("alice", "destroy", "profiel", &[&id]);
     let run = d.json("alice", &["destroy", "plan", "--json"])["id"].to_string();
     d.ok("alice", &["destroy", "approve", &run]);
     for same in ["ALICE", "alice ", "alice\u{200b}", "", "Ａｌｉｃｅ"] {
@@ -747,10 +666,7 @@ fn an_objection_at_any_stage_is_recorded_once_and_blocks_planning_until_confirme
     let holds = d.json("a", &["hold", "list", "--json"]);
     assert_eq!(holds.as_array().unwrap().len(), 0, "{holds}");
     let id = ids_by_name(&d, "a")["nota.txt"].clone();
-    d.ok(
-        "a",
-        &["assess", "--disposition", "destroy", "--reason", "x", &id],
-    );
+    d.assess("a", "destroy", "x", &[&id]);
     let out = d.run("a", &["destroy", "plan", "--json"]);
     assert!(!out.status.success());
     assert!(

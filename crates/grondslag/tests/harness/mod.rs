@@ -113,6 +113,13 @@ impl Dir {
         String::from_utf8(out.stdout).expect("utf-8 stdout")
     }
 
+    /// `grondslag assess --disposition D --reason R ID...` as `user`, asserting success.
+    pub fn assess(&self, user: &str, disposition: &str, reason: &str, ids: &[&str]) -> String {
+        let mut args = vec!["assess", "--disposition", disposition, "--reason", reason];
+        args.extend_from_slice(ids);
+        self.ok(user, &args)
+    }
+
     pub fn json(&self, user: &str, args: &[&str]) -> serde_json::Value {
         let out = self.ok(user, args);
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {out}"))
