@@ -146,6 +146,19 @@ fn write_letter(r: &Rendered, pdf: &Path, today: NaiveDate) -> anyhow::Result<()
     Ok(())
 }
 
+/// Renders one letter of `template` from `ctx` and the organisation, dated today, to `path`.
+fn write_one(
+    store: &Store,
+    org: &Organisation,
+    template: Template,
+    ctx: Value,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let today = today();
+    let r = render(store, template, &with_common(ctx, org, today))?;
+    write_letter(&r, path, today)
+}
+
 /// The reference a letter about request `id` carries.
 fn request_reference(id: RequestId) -> String {
     tr!("letters-request-reference", id = id.0)
@@ -243,22 +256,18 @@ pub fn write_extension(
     let org = require_org(store)?;
     let info = store.request_info(id)?;
     let requester = store.request_requester(id)?;
-    let today = today();
-    let r = render(
+    write_one(
         store,
+        &org,
         Template::Extension,
-        &with_common(
-            json!({
-                "request": {"id": id.0, "reference": request_reference(id),
-                    "received": info.received.to_string(), "due": original_due.to_string(),
-                    "new_due": info.due.to_string(), "months": months},
-                "requester": requester_context(&requester), "reason": reason,
-            }),
-            &org,
-            today,
-        ),
-    )?;
-    write_letter(&r, path, today)
+        json!({
+            "request": {"id": id.0, "reference": request_reference(id),
+                "received": info.received.to_string(), "due": original_due.to_string(),
+                "new_due": info.due.to_string(), "months": months},
+            "requester": requester_context(&requester), "reason": reason,
+        }),
+        path,
+    )
 }
 
 /// The refusal (AVG art. 12(4); a decision under the Awb).
@@ -271,21 +280,17 @@ pub fn write_refusal(
     let org = require_org(store)?;
     let info = store.request_info(id)?;
     let requester = store.request_requester(id)?;
-    let today = today();
-    let r = render(
+    write_one(
         store,
+        &org,
         Template::Refusal,
-        &with_common(
-            json!({
-                "request": {"id": id.0, "reference": request_reference(id),
-                    "received": info.received.to_string()},
-                "requester": requester_context(&requester), "reason": reason,
-            }),
-            &org,
-            today,
-        ),
-    )?;
-    write_letter(&r, path, today)
+        json!({
+            "request": {"id": id.0, "reference": request_reference(id),
+                "received": info.received.to_string()},
+            "requester": requester_context(&requester), "reason": reason,
+        }),
+        path,
+    )
 }
 
 /// The informing letter (AVG art. 14) to data subject `subject`.
@@ -310,21 +315,17 @@ pub fn write_informing(
     let window = store.window()?.map(
         |w| json!({"opens": w.opens.to_string(), "closes": w.closes.to_string(), "tag": w.tag}),
     );
-    let today = today();
-    let r = render(
+    write_one(
         store,
+        &org,
         Template::Informing,
-        &with_common(
-            json!({
-                "reference": tr!("letters-subject-reference", id = subject.0),
-                "subject": {"name": detail.name}, "kinds": kinds, "special": special,
-                "window": window,
-            }),
-            &org,
-            today,
-        ),
-    )?;
-    write_letter(&r, path, today)
+        json!({
+            "reference": tr!("letters-subject-reference", id = subject.0),
+            "subject": {"name": detail.name}, "kinds": kinds, "special": special,
+            "window": window,
+        }),
+        path,
+    )
 }
 
 /// Free text typed by officials (reasons, references) with the personal data the detector
