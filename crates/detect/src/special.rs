@@ -2574,6 +2574,8 @@ fn clause(
                 || placeholder_join(text, toks, r + 1)
                 || verb_pending(text, toks, l, r)
                 || participles_joined(text, toks, r)
+                || that_is(text, toks, r + 1)
+                || (r >= c && noun_phrases_joined(text, toks, r + 1))
         };
         if word_is(text, n, &SOFT_BOUNDS) && !goes_on() {
             break;
@@ -3566,6 +3568,10 @@ const OFFENDERS: [&str; 5] = [
 /// two sentences before. Why: the same verbs tell an asylum seeker's or a victim's story, which is no
 /// criminal data of theirs.
 fn violent_act(text: &str, toks: &[Tok], ti: usize) -> bool {
+    // "heeft acht geslagen op": took into account.
+    if ti > 0 && word_is(text, &toks[ti - 1], &["acht"]) {
+        return false;
+    }
     let sentence_start = (0..ti)
         .rev()
         .find(|&k| toks[k].is_punct(text, b'.') || toks[k + 1].nl_before > 1)
@@ -3584,7 +3590,11 @@ fn violent_act(text: &str, toks: &[Tok], ti: usize) -> bool {
         return false;
     }
     let end = (ti..toks.len())
-        .find(|&k| toks[k].is_punct(text, b'.'))
+        .find(|&k| {
+            toks[k].is_punct(text, b'.')
+                || toks[k].is_punct(text, b':')
+                || toks.get(k + 1).is_some_and(|n| n.nl_before > 0)
+        })
         .unwrap_or(toks.len() - 1);
     if (sentence_start..=end).any(|k| word_is(text, &toks[k], &OFFENDERS)) {
         return true;
@@ -3916,6 +3926,43 @@ fn authority_acts(
 /// Whether `t` is a list bullet ("-", "•").
 fn bullet(text: &str, t: &Tok) -> bool {
     t.is_punct(text, b'-') || crate::sub(text, t.start(), t.end()) == "•"
+}
+
+/// Whether "dat" at `i` opens "dat wil zeggen": an explanation of the same fact, no clause.
+fn that_is(text: &str, toks: &[Tok], i: usize) -> bool {
+    word_is(text, &toks[i], &["dat"])
+        && toks.get(i + 1).is_some_and(|w| word_is(text, w, &["wil"]))
+        && toks
+            .get(i + 2)
+            .is_some_and(|z| word_is(text, z, &["zeggen"]))
+}
+
+/// Whether the "en" at `i` joins a last noun phrase to the clause ("heeft gedood door
+/// messteken in het hoofd | en het bovenlichaam."): an article or possessive after it, then at
+/// most five words without a verb or subject up to the sentence or line end. Why: words
+/// coordinated under one verb are one span (`corpus/GUIDELINES.md`); a clause with a verb of
+/// its own after "en" is not joined.
+fn noun_phrases_joined(text: &str, toks: &[Tok], i: usize) -> bool {
+    if !word_is(text, &toks[i], &["en"])
+        || !toks
+            .get(i + 1)
+            .is_some_and(|t| word_is(text, t, &["de", "het", "een", "zijn", "haar", "hun"]))
+    {
+        return false;
+    }
+    for (k, t) in toks.iter().enumerate().take(i + 8).skip(i + 2) {
+        if t.nl_before > 0 || t.is_punct(text, b'.') || t.is_punct(text, b';') {
+            return k > i + 2;
+        }
+        if t.class != Class::Word
+            || ends_with_verb(text, t)
+            || word_is(text, t, &SUBJECTS)
+            || word_is(text, t, &SOFT_BOUNDS)
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// A comma between digits without a space: a decimal ("994,76").
