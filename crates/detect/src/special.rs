@@ -2575,6 +2575,7 @@ fn clause(
                 || verb_pending(text, toks, l, r)
                 || participles_joined(text, toks, r)
                 || that_is(text, toks, r + 1)
+                || refers_back(text, toks, r + 1)
                 || (r >= c && noun_phrases_joined(text, toks, r + 1))
         };
         if word_is(text, n, &SOFT_BOUNDS) && !goes_on() {
@@ -3963,6 +3964,23 @@ fn noun_phrases_joined(text: &str, toks: &[Tok], i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the "maar"/"en" at `i` opens a clause that states nothing without the one before
+/// it: an auxiliary, a demonstrative that refers back and the participle that ends it
+/// ("droeg een hoofddoek | maar heeft die afgedaan,"), one span by `corpus/GUIDELINES.md`.
+fn refers_back(text: &str, toks: &[Tok], i: usize) -> bool {
+    word_is(text, &toks[i], &["maar", "en"])
+        && toks.get(i + 1).is_some_and(|a| word_is(text, a, &AUX))
+        && toks
+            .get(i + 2)
+            .is_some_and(|d| word_is(text, d, &["die", "dat", "het"]))
+        && toks
+            .get(i + 3)
+            .is_some_and(|v| v.class == Class::Word && !v.cap)
+        && toks
+            .get(i + 4)
+            .is_none_or(|n| n.class == Class::Punct || n.nl_before > 0)
 }
 
 /// A comma between digits without a space: a decimal ("994,76").
