@@ -546,6 +546,11 @@ const BASE_CUES: &[Cue] = &[
     ("wurgde", Kind::Criminal, 3, true),
     ("mishandelde", Kind::Criminal, 3, true),
     ("neergeslagen", Kind::Criminal, 3, true),
+    ("vermoord", Kind::Criminal, 3, true),
+    ("vermoordde", Kind::Criminal, 3, true),
+    ("doodgeschoten", Kind::Criminal, 3, true),
+    ("doodgeslagen", Kind::Criminal, 3, true),
+    ("doodgereden", Kind::Criminal, 3, true),
     ("relatie met een", Kind::SexualOrientation, 4, false),
     // Broader lexicons for the same clause rule: faiths and their adherents, compulsory care
     // and treatment (Wvggz), offences by name (`OFFENCES`: a verb must state them), and a
@@ -3539,7 +3544,12 @@ fn topic_word(text: &str, toks: &[Tok], k: usize) -> bool {
 }
 
 /// Violent acts by their verb: criminal data of the one who does them.
-const VIOLENT_ACTS: [&str; 12] = [
+const VIOLENT_ACTS: [&str; 17] = [
+    "vermoord",
+    "vermoordde",
+    "doodgeschoten",
+    "doodgeslagen",
+    "doodgereden",
     "sloeg",
     "geslagen",
     "aanviel",
