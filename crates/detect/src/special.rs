@@ -534,6 +534,8 @@ const BASE_CUES: &[Cue] = &[
     ("bijbelstudie", Kind::Religion, 3, false),
     ("kerkbijeenkomst", Kind::Religion, 2, false),
     ("bahá'í", Kind::Religion, 3, false),
+    ("bahai", Kind::Religion, 3, false),
+    ("baha'i", Kind::Religion, 3, false),
     ("sloeg", Kind::Criminal, 3, true),
     ("geslagen", Kind::Criminal, 3, true),
     ("aanviel", Kind::Criminal, 3, true),
@@ -1865,6 +1867,9 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
                     | "parkinson"
                     | "tbs"
                     | "ezidi"
+                    | "bahai"
+                    | "baha'i"
+                    | "bahá'í"
                     | "yezidi"
                     | "ismaïli"
                     | "ismaili"
