@@ -517,6 +517,76 @@ const BASE_CUES: &[Cue] = &[
     ("depotinjectie", Kind::Health, 3, false),
     ("suikerfeest", Kind::Religion, 2, false),
     ("offerfeest", Kind::Religion, 2, false),
+    // Real rulings (corpus/special-dev s17–s30): fitness for work and for treatment as the
+    // Uwv and a forensic report state it ("niet belastbaar voor arbeid", "niet gemotiveerd
+    // voor behandeling": `CAPACITY` keeps the negation), care by a team, a person's medical
+    // situation; Bible study and church meetings; violent acts, kept only where an offender
+    // does them (`VIOLENT_ACTS`, `violent_act`); a relation with a partner of the same sex
+    // (`same_sex_relation`).
+    ("belastbaar", Kind::Health, 2, true),
+    ("ongeschikt", Kind::Health, 2, false),
+    ("voor behandeling", Kind::Health, 2, true),
+    ("behandelmotivatie", Kind::Health, 3, false),
+    ("behandelteam", Kind::Health, 3, false),
+    ("medische situatie", Kind::Health, 2, true),
+    ("gezondheidstoestand", Kind::Health, 3, false),
+    ("bijbelles", Kind::Religion, 3, false),
+    ("bijbelstudie", Kind::Religion, 3, false),
+    ("kerkbijeenkomst", Kind::Religion, 2, false),
+    ("bahá'í", Kind::Religion, 3, false),
+    ("bahai", Kind::Religion, 3, false),
+    ("baha'i", Kind::Religion, 3, false),
+    ("sloeg", Kind::Criminal, 3, true),
+    ("geslagen", Kind::Criminal, 3, true),
+    ("aanviel", Kind::Criminal, 3, true),
+    ("aangevallen", Kind::Criminal, 3, true),
+    ("gestoken", Kind::Criminal, 3, true),
+    ("stak", Kind::Criminal, 3, true),
+    ("geschopt", Kind::Criminal, 3, true),
+    ("schopte", Kind::Criminal, 3, true),
+    ("gewurgd", Kind::Criminal, 3, true),
+    ("wurgde", Kind::Criminal, 3, true),
+    ("mishandelde", Kind::Criminal, 3, true),
+    ("neergeslagen", Kind::Criminal, 3, true),
+    ("vermoord", Kind::Criminal, 3, true),
+    ("vermoordde", Kind::Criminal, 3, true),
+    ("doodgeschoten", Kind::Criminal, 3, true),
+    ("doodgeslagen", Kind::Criminal, 3, true),
+    ("doodgereden", Kind::Criminal, 3, true),
+    ("relatie met een", Kind::SexualOrientation, 4, false),
+    // Broader lexicons for the same clause rule: faiths and their adherents, compulsory care
+    // and treatment (Wvggz), offences by name (`OFFENCES`: a verb must state them), and a
+    // sexual orientation said in words.
+    ("christin", Kind::Religion, 3, false),
+    ("kerkgang", Kind::Religion, 2, false),
+    ("zoroastr", Kind::Religion, 3, false),
+    ("ismaïli", Kind::Religion, 3, false),
+    ("ismaili", Kind::Religion, 3, false),
+    ("alawiet", Kind::Religion, 3, false),
+    ("mandeeër", Kind::Religion, 3, false),
+    ("zorgmachtiging", Kind::Health, 3, false),
+    ("crisismaatregel", Kind::Health, 3, false),
+    ("inbewaringstelling", Kind::Health, 3, false),
+    ("rechterlijke machtiging", Kind::Health, 3, false),
+    ("emdr", Kind::Health, 3, true),
+    ("zwakbegaafd", Kind::Health, 3, false),
+    ("licht verstandelijk", Kind::Health, 3, false),
+    ("isd-maatregel", Kind::Criminal, 4, false),
+    ("opiumwet", Kind::Criminal, 3, false),
+    ("overval", Kind::Criminal, 3, false),
+    ("beroving", Kind::Criminal, 3, false),
+    ("afpersing", Kind::Criminal, 3, false),
+    ("bedreiging", Kind::Criminal, 3, false),
+    ("brandstichting", Kind::Criminal, 3, false),
+    ("geweldpleging", Kind::Criminal, 3, false),
+    ("ontucht", Kind::Criminal, 3, false),
+    ("aanranding", Kind::Criminal, 3, false),
+    ("belaging", Kind::Criminal, 3, false),
+    ("heling", Kind::Criminal, 3, true),
+    ("op mannen valt", Kind::SexualOrientation, 4, false),
+    ("op vrouwen valt", Kind::SexualOrientation, 4, false),
+    ("valt op mannen", Kind::SexualOrientation, 4, false),
+    ("valt op vrouwen", Kind::SexualOrientation, 4, false),
 ];
 
 /// Case-sensitive acronyms (party and union names).
@@ -777,8 +847,9 @@ const SUBJECTS: [&str; 13] = [
     "hij", "zij", "ze", "ik", "lk", "u", "wij", "we", "men", "hem", "je", "jij", "beiden",
 ];
 /// Nouns that stand for the person a text is about ("cliënt is ... veroordeeld").
-const SUBJECT_NOUNS: [&str; 50] = [
+const SUBJECT_NOUNS: [&str; 51] = [
     "verdachte",
+    "terbeschikkinggestelde",
     "slachtoffer",
     "aanvrager",
     "cliënt",
@@ -1686,6 +1757,7 @@ pub(crate) fn detect(
             continue;
         }
         if let Some(seg) = clause(text, toks, &hits, hi, &persons, &anchors) {
+            list_items(text, toks, &seg, &mut segs);
             segs.push(seg);
         }
     }
@@ -1794,6 +1866,17 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
                     | "asperger"
                     | "parkinson"
                     | "tbs"
+                    | "ezidi"
+                    | "bahai"
+                    | "baha'i"
+                    | "bahá'í"
+                    | "yezidi"
+                    | "ismaïli"
+                    | "ismaili"
+                    | "alawiet"
+                    | "zoroastr"
+                    | "emdr"
+                    | "opiumwet"
             )
             || is_origin_cue(m.pattern);
         // An acronym written in capitals ("COPD", "TBC") is the cue, not a proper name.
@@ -1890,8 +1973,20 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         if (ti.saturating_sub(4)..ti)
             .rev()
             .take_while(|&k| !is_hard_bound(text, &toks[k]))
-            .any(|k| word_is(text, &toks[k], &["over"]))
+            .any(|k| topic_word(text, toks, k))
         {
+            continue;
+        }
+        // "slaat", "stak": an act only where an offender does it, not a victim's account.
+        if VIOLENT_ACTS.contains(&cue) && !violent_act(text, toks, ti) {
+            continue;
+        }
+        if cue == "relatie met een" && !same_sex_relation(text, toks, ti) {
+            continue;
+        }
+        // "een mate van arbeidsongeschiktheid van 50%", "werkhervatting gedeeltelijk
+        // arbeidsongeschikten": how a benefit is computed or named, not a finding.
+        if cue == "arbeidsongeschikt" && benefit_degree(text, toks, ti, rest) {
             continue;
         }
         // "De bedrijfsarts heeft vastgesteld": the practitioner acting, not a person's care
@@ -1901,6 +1996,16 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
                 .rev()
                 .take_while(|&k| !is_hard_bound(text, &toks[k]))
                 .any(|k| word_is(text, &toks[k], &CARE))
+        {
+            continue;
+        }
+        // "dat verdachte in één van de slaapkamers was": "verdachte in" is a status ("is
+        // verdachte in een strafzaak") only after a copula or "als".
+        if cue == "verdachte in"
+            && !ti.checked_sub(1).is_some_and(|b| {
+                word_is(text, &toks[b], &COPULAS)
+                    || word_is(text, &toks[b], &["als", "werd", "wordt", "bleef", "blijft"])
+            })
         {
             continue;
         }
@@ -1996,12 +2101,15 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
 #[inline(never)]
 fn said_of_no_one(text: &str, toks: &[Tok], ti: usize, e: usize, cue: &str, kind: Kind) -> bool {
     // "aangifte gedaan van diefstal", "slachtoffer van mishandeling": the victim's report.
+    // "[slachtoffer 1] heeft gedood": the ruling's placeholder for the victim is the object;
+    // so is the victim of a violent act ("heeft het slachtoffer geslagen": `violent_act`).
     if kind == Kind::Criminal
+        && !VIOLENT_ACTS.contains(&cue)
         && (ti.saturating_sub(4)..ti).any(|k| {
             starts_with_any(
                 toks[k].text(text),
                 &["aangifte", "slachtoffer", "benadeelde"],
-            )
+            ) && !(k > 0 && toks[k - 1].is_punct(text, b'['))
         })
     {
         return true;
@@ -2020,6 +2128,12 @@ fn said_of_no_one(text: &str, toks: &[Tok], ti: usize, e: usize, cue: &str, kind
         || (matches!(cue, "feiten bekend" | "feit bekend")
             && next.is_some_and(|n| n.class == Class::Word && !word_is(text, n, &["en", "maar"])))
         || (OFFENCES.contains(&cue) && (prev2 || next.is_some_and(|n| word_is(text, n, &["op"]))))
+        // "een bedreiging voor de openbare orde": a danger, no offence; "kan leiden tot
+        // nieuwe bedreigingen": a risk.
+        || (cue == "bedreiging" && next.is_some_and(|n| word_is(text, n, &["voor"])))
+        || (OFFENCES.contains(&cue)
+            && (ti.saturating_sub(3)..ti)
+                .any(|k| word_is(text, &toks[k], &["leiden", "leidt", "leidde", "leidden"])))
         || (matches!(cue, "suikerfeest" | "offerfeest") && prev2)
     {
         return true;
@@ -2434,11 +2548,16 @@ fn clause(
             || (word_is(text, p, &SOFT_BOUNDS)
                 && !demonstrative(text, toks, l - 1)
                 && !own_account(text, toks, l - 1)
-                && !placeholder_join(text, toks, l - 1))
+                && !placeholder_join(text, toks, l - 1)
+                && !modifiers_joined(text, toks, l - 1))
         {
             break;
         }
         l -= 1;
+    }
+    // "- doodslag;": a list's bullet is no part of the clause.
+    if l < c && toks[l].nl_before > 0 && bullet(text, &toks[l]) {
+        l += 1;
     }
     // "De verdachte is bij arrest van ... wegens "moord", | veroordeeld tot ...": the
     // participle after a comma completes the auxiliary before it.
@@ -2465,6 +2584,9 @@ fn clause(
                 || placeholder_join(text, toks, r + 1)
                 || verb_pending(text, toks, l, r)
                 || participles_joined(text, toks, r)
+                || that_is(text, toks, r + 1)
+                || refers_back(text, toks, r + 1)
+                || (r >= c && noun_phrases_joined(text, toks, r + 1))
         };
         if word_is(text, n, &SOFT_BOUNDS) && !goes_on() {
             break;
@@ -2486,6 +2608,14 @@ fn clause(
         && r - l < 3
         && toks[l..=r].iter().all(|t| t.class == Class::Word)
     {
+        return None;
+    }
+    if line_start && verbless_label(text, toks, l, r) {
+        return None;
+    }
+    // "Bij het bepalen van de straf en maatregel heeft de rechtbank rekening gehouden met ...":
+    // the court acting on a case, not a fact stated of a person.
+    if kind == Kind::Criminal && authority_acts(text, toks, l, r, persons) {
         return None;
     }
     // "Van der Staaij (SGP)", "de fracties van SP en PvdA": an office holder's party in a
@@ -2644,6 +2774,10 @@ fn clause(
     // Leading modal: "zou | zich ...".
     if start < c && word_is(text, &toks[start], &["zou", "zouden"]) {
         start += 1;
+    }
+    // "Eiser stelt | volledig arbeidsongeschikt te zijn": the claim, not the saying.
+    if let Some(k) = reported_claim(text, toks, start, c, r) {
+        start = k;
     }
     // A source or a "toen" clause after the last cue: "is lid van de FNV | volgens een bron".
     let last_cue = hits[hi..]
@@ -2808,7 +2942,9 @@ fn clause(
             && word_is(text, &toks[k], &["geen"])
             && !(k > 0 && word_is(text, &toks[k - 1], &COPULAS))
     };
-    let negated = (start..c).any(|k| word_is(text, &toks[k], &NEGATIONS) && !practice(k));
+    let negated = (start..c).any(|k| {
+        word_is(text, &toks[k], &NEGATIONS) && !practice(k) && !states_lack(text, toks, k)
+    });
     let np = framed_noun_phrase(text, toks, start, c, r);
     Some(Seg {
         s: start,
@@ -3124,13 +3260,24 @@ fn dependent_start(text: &str, toks: &[Tok], k: usize) -> bool {
 }
 
 /// Offences by name among the cues: facts only in a clause with a verb.
-const OFFENCES: [&str; 6] = [
+const OFFENCES: [&str; 17] = [
     "diefstal",
     "inbraak",
     "moord",
     "verkrachting",
     "oplichting",
     "mishandeling",
+    "overval",
+    "beroving",
+    "afpersing",
+    "bedreiging",
+    "brandstichting",
+    "geweldpleging",
+    "ontucht",
+    "aanranding",
+    "belaging",
+    "heling",
+    "opiumwet",
 ];
 
 /// Where the auxiliary is whose participle opens the clause at `l` after a comma ("De
@@ -3387,6 +3534,468 @@ fn clause_bound(text: &str, toks: &[Tok], i: usize) -> bool {
         && !adjective_comma(text, toks, i)
         && !number_comma(text, toks, i)
         && !enumeration_comma(text, toks, i)
+        && !place_comma(text, toks, i)
+        && !explanation_comma(text, toks, i)
+        && !adverbial_comma(text, toks, i)
+        && !placeholder_comma(text, toks, i)
+}
+
+/// Whether token `k` makes what follows a topic ("over je ziekmelding", "met betrekking tot
+/// dit geloof", "betreffende zijn detentie", "inzake"), not a fact stated of a person.
+fn topic_word(text: &str, toks: &[Tok], k: usize) -> bool {
+    word_is(text, &toks[k], &["over", "betreffende", "inzake"])
+        || (word_is(text, &toks[k], &["betrekking"])
+            && toks.get(k + 1).is_some_and(|n| word_is(text, n, &["tot"])))
+}
+
+/// Violent acts by their verb: criminal data of the one who does them.
+const VIOLENT_ACTS: [&str; 17] = [
+    "vermoord",
+    "vermoordde",
+    "doodgeschoten",
+    "doodgeslagen",
+    "doodgereden",
+    "sloeg",
+    "geslagen",
+    "aanviel",
+    "aangevallen",
+    "gestoken",
+    "stak",
+    "geschopt",
+    "schopte",
+    "gewurgd",
+    "wurgde",
+    "mishandelde",
+    "neergeslagen",
+];
+
+/// Nouns for a person as offender in a criminal ruling or record.
+const OFFENDERS: [&str; 5] = [
+    "verdachte",
+    "veroordeelde",
+    "terbeschikkinggestelde",
+    "dader",
+    "betrokkene",
+];
+
+/// Whether the violent act at token `ti` is done by an offender: active voice (no "is", "werd"
+/// or "wordt" before a participle: "zij is geslagen" is the victim's account) and an offender
+/// noun in the sentence or, for a pronoun subject at the verb ("Ook sloeg hij haar"), in the
+/// two sentences before. Why: the same verbs tell an asylum seeker's or a victim's story, which is no
+/// criminal data of theirs.
+fn violent_act(text: &str, toks: &[Tok], ti: usize) -> bool {
+    // "heeft acht geslagen op": took into account.
+    if ti > 0 && word_is(text, &toks[ti - 1], &["acht"]) {
+        return false;
+    }
+    let sentence_start = (0..ti)
+        .rev()
+        .find(|&k| toks[k].is_punct(text, b'.') || toks[k + 1].nl_before > 1)
+        .map_or(0, |k| k + 1);
+    let passive = (sentence_start..ti).any(|k| {
+        word_is(
+            text,
+            &toks[k],
+            &[
+                "is", "was", "werd", "wordt", "zijn", "waren", "werden", "worden",
+            ],
+        )
+    }) && !(sentence_start..ti)
+        .any(|k| word_is(text, &toks[k], &["heeft", "hebben", "had"]));
+    if passive {
+        return false;
+    }
+    let end = (ti..toks.len())
+        .find(|&k| {
+            toks[k].is_punct(text, b'.')
+                || toks[k].is_punct(text, b':')
+                || toks.get(k + 1).is_some_and(|n| n.nl_before > 0)
+        })
+        .unwrap_or(toks.len() - 1);
+    if (sentence_start..=end).any(|k| word_is(text, &toks[k], &OFFENDERS)) {
+        return true;
+    }
+    // A pronoun subject right at the verb ("Ook sloeg hij haar", "hij stak") refers back to
+    // the offender of the sentences before; "dat haar man haar had geslagen" has another.
+    let pronoun = [ti.checked_sub(1), Some(ti + 1)]
+        .into_iter()
+        .flatten()
+        .any(|k| {
+            toks.get(k)
+                .is_some_and(|t| word_is(text, t, &["hij", "zij", "ze"]))
+        });
+    let mut stops = 0;
+    let mut k = sentence_start;
+    while pronoun && k > 0 && stops < 3 {
+        k -= 1;
+        if toks[k].is_punct(text, b'.') {
+            stops += 1;
+        }
+        if word_is(text, &toks[k], &OFFENDERS) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Partner nouns by sex, for [`same_sex_relation`].
+const FEMALE_PARTNERS: [&str; 4] = ["vrouw", "meisje", "non", "vriendin"];
+const MALE_PARTNERS: [&str; 3] = ["man", "jongen", "vriend"];
+/// Words that show the sex of the person a sentence is about.
+const FEMALE_REFS: [&str; 9] = [
+    "zij",
+    "haar",
+    "eiseres",
+    "appellante",
+    "klaagster",
+    "verzoekster",
+    "cliënte",
+    "patiënte",
+    "betrokkene",
+];
+const MALE_REFS: [&str; 7] = [
+    "hij",
+    "zijn",
+    "eiser",
+    "appellant",
+    "klager",
+    "verzoeker",
+    "cliënt",
+];
+
+/// Whether "relatie met een (andere) X" at token `ti` is a relation with a partner of the same
+/// sex as the person the sentence is about (the nearest reference before it): "Eiseres heeft
+/// een relatie met een vrouw gehad". Why: that states a sexual orientation without a word for
+/// it, as asylum rulings on LGBT applicants do; a relation with someone of the other sex, or
+/// a sex that cannot be told, states none.
+fn same_sex_relation(text: &str, toks: &[Tok], ti: usize) -> bool {
+    let mut p = ti + 3;
+    if toks.get(p).is_some_and(|t| word_is(text, t, &["andere"])) {
+        p += 1;
+    }
+    let Some(partner) = toks.get(p) else {
+        return false;
+    };
+    let female_partner = word_is(text, partner, &FEMALE_PARTNERS);
+    if !female_partner && !word_is(text, partner, &MALE_PARTNERS) {
+        return false;
+    }
+    let sex = (ti.saturating_sub(12)..ti).rev().find_map(|k| {
+        let t = &toks[k];
+        if word_is(text, t, &FEMALE_REFS) && !word_is(text, t, &["betrokkene"]) {
+            Some(true)
+        } else if word_is(text, t, &MALE_REFS) {
+            Some(false)
+        } else {
+            None
+        }
+    });
+    sex == Some(female_partner)
+}
+
+/// Whether the "arbeidsongeschikt" at token `ti` (`rest` the rest of its word) names how a
+/// benefit is computed or whom it is for ("een mate van arbeidsongeschiktheid van 50%",
+/// "gedeeltelijk arbeidsongeschikten"), not a finding about a person.
+fn benefit_degree(text: &str, toks: &[Tok], ti: usize, rest: &str) -> bool {
+    rest.eq_ignore_ascii_case("en")
+        || (rest.eq_ignore_ascii_case("heid")
+            && ti >= 2
+            && (word_is(text, &toks[ti - 1], &["van"])
+                && word_is(text, &toks[ti - 2], &["mate", "percentage"])
+                || word_is(text, &toks[ti - 1], &["%"])
+                || toks[ti - 1].class == Class::Number))
+}
+
+/// Words of capacity and will: "niet belastbaar", "niet gemotiveerd voor behandeling" state
+/// a lack, which is the health fact (the negation denies nothing).
+const CAPACITY: [&str; 7] = [
+    "belastbaar",
+    "gemotiveerd",
+    "arbeidsgeschikt",
+    "zelfredzaam",
+    "wilsbekwaam",
+    "mobiel",
+    "leerbaar",
+];
+
+/// Whether the negation at token `k` states a lack or a time rather than denying the fact:
+/// "niet belastbaar", "niet gemotiveerd", "niet veel eerder gediagnosticeerd", "niet lang
+/// geleden", "niet alleen".
+fn states_lack(text: &str, toks: &[Tok], k: usize) -> bool {
+    word_is(text, &toks[k], &["niet"])
+        && toks.get(k + 1).is_some_and(|n| {
+            word_is(text, n, &CAPACITY) || word_is(text, n, &["veel", "lang", "alleen"])
+        })
+}
+
+/// Verbs that report a claim with an infinitive after them: "Eiseres stelt ... te zijn
+/// bekeerd", "heeft verklaard lesbisch te zijn".
+const REPORTING: [&str; 7] = [
+    "stelt",
+    "stelde",
+    "verklaart",
+    "verklaarde",
+    "zegt",
+    "beweert",
+    "meent",
+];
+const REPORTED: [&str; 4] = ["gesteld", "verklaard", "gezegd", "beweerd"];
+
+/// Where the claim starts when the clause from `start` opens with a verb of saying whose
+/// object is an infinitive clause ("stelt | volledig arbeidsongeschikt te zijn", "heeft
+/// verklaard | lesbisch te zijn"). Why: who says it is no part of the fact, as "volgens een
+/// bron" is not; with "dat" the saying is a clause of its own already.
+fn reported_claim(text: &str, toks: &[Tok], start: usize, c: usize, r: usize) -> Option<usize> {
+    let k = if word_is(text, toks.get(start)?, &REPORTING) {
+        start + 1
+    } else if word_is(text, &toks[start], &["heeft", "hebben", "had"])
+        && toks
+            .get(start + 1)
+            .is_some_and(|t| word_is(text, t, &REPORTED))
+    {
+        start + 2
+    } else {
+        return None;
+    };
+    let infinitive = (k..r).any(|j| {
+        word_is(text, &toks[j], &["te"]) && toks[j + 1].class == Class::Word && !toks[j + 1].cap
+    });
+    (k <= c && infinitive && !word_is(text, &toks[k], &["dat", "te"])).then_some(k)
+}
+
+/// Degree and manner words that "en" joins before one head ("volledig en duurzaam
+/// arbeidsongeschikt", "lichamelijk en psychisch ziek").
+const MODIFIERS: [&str; 14] = [
+    "volledig",
+    "gedeeltelijk",
+    "geheel",
+    "duurzaam",
+    "blijvend",
+    "tijdelijk",
+    "lichamelijk",
+    "psychisch",
+    "fysiek",
+    "ernstig",
+    "licht",
+    "zwaar",
+    "chronisch",
+    "matig",
+];
+
+/// Whether the "en"/"of" at `i` joins two modifiers of one head: no bound between clauses.
+fn modifiers_joined(text: &str, toks: &[Tok], i: usize) -> bool {
+    i > 0
+        && word_is(text, &toks[i], &["en", "of"])
+        && word_is(text, &toks[i - 1], &MODIFIERS)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| word_is(text, n, &MODIFIERS))
+}
+
+/// A comma inside a place of origin: "afkomstig uit Sinjar, Irak", "geboren in Nador,
+/// Marokko" (a town and its country, then the sentence goes on or ends).
+fn place_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    i >= 2
+        && toks[i].is_punct(text, b',')
+        && toks[i - 1].cap
+        && toks[i - 1].class == Class::Word
+        && word_is(text, &toks[i - 2], &["uit", "in", "te", "naar"])
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.cap && n.class == Class::Word && n.nl_before == 0)
+        && toks
+            .get(i + 2)
+            .is_none_or(|n| n.class == Class::Punct || n.nl_before > 0)
+}
+
+/// A comma before an explanation of the same fact: ", namelijk ...", ", dat wil zeggen ...".
+fn explanation_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks[i].is_punct(text, b',')
+        && toks.get(i + 1).is_some_and(|n| {
+            word_is(text, n, &["namelijk"])
+                || (word_is(text, n, &["dat"])
+                    && toks.get(i + 2).is_some_and(|w| word_is(text, w, &["wil"]))
+                    && toks
+                        .get(i + 3)
+                        .is_some_and(|z| word_is(text, z, &["zeggen"])))
+        })
+}
+
+/// Prepositions that open a trailing adverbial after a comma: "is ter beschikking gesteld,
+/// na bewezenverklaring van ...", "zit vast, sinds maart".
+const TRAILING: [&str; 6] = ["na", "wegens", "vanwege", "sinds", "tijdens", "zonder"];
+
+/// A comma before a trailing adverbial of the same clause: a preposition of [`TRAILING`] and
+/// then, up to the sentence end, a colon, a semicolon or the line end, no verb, subject or
+/// clause word. Why: `corpus/GUIDELINES.md` ends a span at a comma only where another clause
+/// with its own verb starts; an adverbial narrows the fact.
+fn adverbial_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    if !toks[i].is_punct(text, b',')
+        || !toks.get(i + 1).is_some_and(|n| word_is(text, n, &TRAILING))
+    {
+        return false;
+    }
+    for (k, t) in toks.iter().enumerate().take(i + 14).skip(i + 2) {
+        if t.nl_before > 0 || [b'.', b':', b';'].iter().any(|&p| t.is_punct(text, p)) {
+            return k > i + 2;
+        }
+        if t.class == Class::Punct
+            || ends_with_verb(text, t)
+            || word_is(text, t, &SUBJECTS)
+            || word_is(text, t, &SOFT_BOUNDS)
+        {
+            return false;
+        }
+    }
+    i + 14 >= toks.len()
+}
+
+/// A comma before a party the ruling's anonymisation names in apposition: "een relatie met
+/// een andere non, [persoon A]." (the bracket closes the sentence or the line).
+fn placeholder_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    if !toks[i].is_punct(text, b',') || !toks.get(i + 1).is_some_and(|n| n.is_punct(text, b'[')) {
+        return false;
+    }
+    let Some(close) = (i + 2..(i + 6).min(toks.len())).find(|&k| toks[k].is_punct(text, b']'))
+    else {
+        return false;
+    };
+    toks.get(close + 1)
+        .is_none_or(|n| n.nl_before > 0 || n.is_punct(text, b'.') || n.is_punct(text, b';'))
+}
+
+/// The items of a list under a clause that ends in a colon ("... ter beschikking gesteld,
+/// na bewezenverklaring van de misdrijven:" / "- doodslag;" / "- wederspannigheid ..."): each
+/// item line is a fact of the clause's kind. Why: such a list spells out the fact, one item a
+/// fact, as the cells of a table are (`corpus/GUIDELINES.md`).
+fn list_items(text: &str, toks: &[Tok], sg: &Seg, out: &mut Vec<Seg>) {
+    let colon = sg.e + 1;
+    if !toks.get(colon).is_some_and(|t| t.is_punct(text, b':'))
+        || toks.get(colon + 1).is_none_or(|t| t.nl_before == 0)
+    {
+        return;
+    }
+    let mut j = colon + 1;
+    while let Some(mark) = toks.get(j) {
+        if !(mark.nl_before > 0 && bullet(text, mark)) {
+            break;
+        }
+        let first = j + 1;
+        let mut last = first;
+        while toks.get(last + 1).is_some_and(|n| n.nl_before == 0) {
+            last += 1;
+        }
+        let next = last + 1;
+        while last > first
+            && (toks[last].class == Class::Punct || word_is(text, &toks[last], &["en", "of"]))
+        {
+            last -= 1;
+        }
+        if first >= toks.len() || toks[first].class != Class::Word {
+            break;
+        }
+        out.push(Seg {
+            s: first,
+            e: last,
+            kind: sg.kind,
+            weight: sg.weight,
+            negated: false,
+            np: None,
+        });
+        j = next;
+    }
+}
+
+/// Whether tokens `l..=r`, which open a line, are a label before a colon without a verb
+/// ("Beslissing op de vordering ... tot verlenging van de terbeschikkingstelling van:"): a
+/// heading names the matter, it states no fact about a person.
+fn verbless_label(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
+    toks.get(r + 1).is_some_and(|n| n.is_punct(text, b':'))
+        && toks.get(r + 2).is_none_or(|n| n.nl_before > 0)
+        && !(l..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &COPULAS))
+}
+
+/// Whether the clause `l..=r` has a court or an authority as subject ("heeft de rechtbank
+/// rekening gehouden met ... het bewezen verklaarde"; not "door de rechtbank") and names no
+/// person: the authority acts on the case. A clause that names the person ("het hof heeft de verdachte veroordeeld")
+/// states the fact.
+fn authority_acts(
+    text: &str,
+    toks: &[Tok],
+    l: usize,
+    r: usize,
+    persons: &[(usize, usize)],
+) -> bool {
+    (l.max(2)..=r).any(|k| {
+        word_is(text, &toks[k], &AUTHORITIES)
+            && word_is(text, &toks[k - 1], &["de", "het"])
+            && !word_is(text, &toks[k - 2], &PREPOSITIONS)
+    }) && !(l..=r).any(|k| {
+        let t = &toks[k];
+        word_is(text, t, &SUBJECTS)
+            || word_is(text, t, &SUBJECT_NOUNS)
+            || word_is(text, t, &POSSESSIVES)
+            || covers(persons, t.start(), t.end())
+    })
+}
+
+/// Whether `t` is a list bullet ("-", "•").
+fn bullet(text: &str, t: &Tok) -> bool {
+    t.is_punct(text, b'-') || crate::sub(text, t.start(), t.end()) == "•"
+}
+
+/// Whether "dat" at `i` opens "dat wil zeggen": an explanation of the same fact, no clause.
+fn that_is(text: &str, toks: &[Tok], i: usize) -> bool {
+    word_is(text, &toks[i], &["dat"])
+        && toks.get(i + 1).is_some_and(|w| word_is(text, w, &["wil"]))
+        && toks
+            .get(i + 2)
+            .is_some_and(|z| word_is(text, z, &["zeggen"]))
+}
+
+/// Whether the "en" at `i` joins a last noun phrase to the clause ("heeft gedood door
+/// messteken in het hoofd | en het bovenlichaam."): an article or possessive after it, then at
+/// most five words without a verb or subject up to the sentence or line end. Why: words
+/// coordinated under one verb are one span (`corpus/GUIDELINES.md`); a clause with a verb of
+/// its own after "en" is not joined.
+fn noun_phrases_joined(text: &str, toks: &[Tok], i: usize) -> bool {
+    if !word_is(text, &toks[i], &["en"])
+        || !toks
+            .get(i + 1)
+            .is_some_and(|t| word_is(text, t, &["de", "het", "een", "zijn", "haar", "hun"]))
+    {
+        return false;
+    }
+    for (k, t) in toks.iter().enumerate().take(i + 8).skip(i + 2) {
+        if t.nl_before > 0 || t.is_punct(text, b'.') || t.is_punct(text, b';') {
+            return k > i + 2;
+        }
+        if t.class != Class::Word
+            || ends_with_verb(text, t)
+            || word_is(text, t, &SUBJECTS)
+            || word_is(text, t, &SOFT_BOUNDS)
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the "maar"/"en" at `i` opens a clause that states nothing without the one before
+/// it: an auxiliary, a demonstrative that refers back and the participle that ends it
+/// ("droeg een hoofddoek | maar heeft die afgedaan,"), one span by `corpus/GUIDELINES.md`.
+fn refers_back(text: &str, toks: &[Tok], i: usize) -> bool {
+    word_is(text, &toks[i], &["maar", "en"])
+        && toks.get(i + 1).is_some_and(|a| word_is(text, a, &AUX))
+        && toks
+            .get(i + 2)
+            .is_some_and(|d| word_is(text, d, &["die", "dat", "het"]))
+        && toks
+            .get(i + 3)
+            .is_some_and(|v| v.class == Class::Word && !v.cap)
+        && toks
+            .get(i + 4)
+            .is_none_or(|n| n.class == Class::Punct || n.nl_before > 0)
 }
 
 /// A comma between digits without a space: a decimal ("994,76").
@@ -3534,9 +4143,10 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     toks[a..=b].iter().any(|t| word_is(text, t, &PERSON_REFS))
 }
 
-const PERSON_REFS: [&str; 64] = [
+const PERSON_REFS: [&str; 65] = [
     "zichzelf",
     "verdachte",
+    "terbeschikkinggestelde",
     "slachtoffer",
     "hij",
     "zij",
