@@ -212,6 +212,27 @@ fn directional_demonym(w: &str, buf: &mut String) -> bool {
         && lexicon::word_bits(lexicon::lower(tail, buf)) & lexicon::W_NONNAME != 0
 }
 
+/// Whether chain element `s`, one word no lexicon knows right before the given name at `p`,
+/// is a given name too, of a foreign name of three words or more: "Sid Ahmed Rezala", "Idi
+/// Amin Dada", "Nicolay Bo Larsen". Not a word of letters that ends in an ordinary Dutch
+/// word ("Economieminister", "Sportbestuurder": a role or firm the lexicon lacks), nor one
+/// that is no word of letters alone ("VVD-fractie", "KPN"), nor after a capitalised word or
+/// first in its sentence (a heading, a firm before its director), nor a place.
+fn foreign_given_before_given(cx: &mut Ctx, ch: &Chain, s: usize, p: usize, e: usize) -> bool {
+    let t = ch.els[s].0;
+    let w = cx.w(t);
+    if p >= e || w.len() < 2 || w.len() > 10 || !w.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if cx.toks[t].all_caps || sentence_start(cx, t) || cx.is_place_toks(t, t) {
+        return false;
+    }
+    if cx.toks[t - 1].class == Class::Word && cx.toks[t - 1].cap {
+        return false;
+    }
+    model::dutch_tail(cx, t) == 0
+}
+
 /// Whether `w`, a word no lexicon knows, is a known given name of five letters or more
 /// written with one vowel changed or one letter more ("Abdurahman" for "Abdirahman").
 fn given_name_variant(w: &str) -> bool {
@@ -2844,7 +2865,9 @@ fn trimmed(cx: &mut Ctx, ch: &Chain) -> Option<(usize, usize)> {
         // "Abdurahman Abdi Aden", "Abdurahman Hasan Osman" (not "Bondscoach Robert Waseige").
         let unknown_given = lead_plain && s + 1 == p && {
             let t = ch.els[s].0;
-            cx.features(t) & 0xFFFF == 0 && !cx.is_org(t) && given_name_variant(cx.w(t))
+            cx.features(t) & 0xFFFF == 0
+                && !cx.is_org(t)
+                && (given_name_variant(cx.w(t)) || foreign_given_before_given(cx, ch, s, p, e))
         };
         if lead_plain && !unknown_given {
             s = p;

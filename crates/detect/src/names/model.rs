@@ -618,7 +618,7 @@ fn shape(cx: &Ctx, i: usize) -> u64 {
 /// as a compound names a hall, a street, a firm ("Lindenzaal", "Beukenlaan", "Bakkersbedrijf"):
 /// 0 no, 1 a tail of three or four letters, 2 of five or more (the longest tail decides). A
 /// name rarely ends so, and the lexicon cannot list every compound.
-fn dutch_tail(cx: &Ctx, i: usize) -> u64 {
+pub(super) fn dutch_tail(cx: &Ctx, i: usize) -> u64 {
     let w = cx.w(i).as_bytes();
     if w.len() < 7 || w.len() > 40 || !w.is_ascii() || w.contains(&b'-') {
         return 0;
