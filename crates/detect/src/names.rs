@@ -1126,12 +1126,17 @@ pub(crate) fn detect(
     given_name_initial(&mut cx, &mut out);
     byline_initials(&mut cx, &mut out);
     upper_after_head(&mut cx, &mut out);
+    slashed_motion_names(&mut cx, &mut out);
+    commission_named_after(&mut cx, &mut out);
+    initials_missing_dot(&mut cx, &mut out);
+    particle_surname_tail(&mut cx, &mut out);
     // A name the model found may still lack its particles and initials ("C.D. v.d. Heuvel"):
     // the longer finding replaces it in `resolve`.
     short_form_names(&mut cx, &pending, &mut out);
     short_form_names(&mut cx, &model_found, &mut out);
     initials_signatures(&cx, &accepted, &mut out);
     regnal_numbers(&mut cx, &mut out);
+    out.retain(|f| !provincial_board(&cx, f) && !letter_heading(&mut cx, f));
     out.sort_by_key(|f| f.start);
     let persons = out.clone();
     places(&mut cx, &persons, ids, &mut out);
@@ -4345,6 +4350,235 @@ fn upper_name_at(cx: &mut Ctx, k: usize) -> Option<usize> {
     }
 }
 
+/// The words naming a motion or an amendment after its submitters.
+const MOTION_WORDS: [&str; 4] = ["motie", "moties", "amendement", "amendementen"];
+
+/// The submitters in a motion's name written after a space with slashes ("de motie
+/// Mastwijk/Neppérus", "de motie Slob/de Rouwe"): each name between the slashes is a member
+/// of parliament. The slash makes them names; a motion named after one word is left to the
+/// other rules, and "motie-Van Raak/Beckerman" to [`listed_names`].
+fn slashed_motion_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    for i in 0..toks.len().saturating_sub(3) {
+        if toks[i].class != Class::Word
+            || !toks[i + 1].space_before
+            || toks[i + 1].nl_before > 0
+            || !MOTION_WORDS.iter().any(|m| cx.w(i).eq_ignore_ascii_case(m))
+        {
+            continue;
+        }
+        let mut names = Vec::new();
+        let mut j = i + 1;
+        while let Some(end) = name_in_list_at(cx, j, true) {
+            names.push((j, end));
+            let slash = toks
+                .get(end + 1)
+                .is_some_and(|s| s.is_punct(cx.text, b'/') && !s.space_before && s.nl_before == 0);
+            if !slash || toks.get(end + 2).is_none_or(|n| n.space_before) {
+                break;
+            }
+            j = end + 2;
+        }
+        if names.len() >= 2 {
+            for (a, b) in names {
+                out.push(person(
+                    toks[a].start(),
+                    toks[b].end(),
+                    0.8,
+                    "name.motion_slash",
+                ));
+            }
+        }
+    }
+}
+
+/// The last token of a surname starting at token `j`: particles ("de", "Van der"), then one
+/// capitalised word that is no organisation, on one line. An ordinary word is one only after
+/// particles ("de Vaal") or where the context alone makes it a name (`any_word`: "de motie
+/// Klaver/Asscher").
+fn name_in_list_at(cx: &mut Ctx, j: usize, any_word: bool) -> Option<usize> {
+    let toks = cx.toks;
+    let mut k = j;
+    while k < toks.len()
+        && toks[k].class == Class::Word
+        && is_particle(cx.w(k))
+        && (k == j || toks[k].nl_before == 0)
+    {
+        k += 1;
+    }
+    if k >= toks.len()
+        || (k > j && toks[k].nl_before > 0)
+        || !cx.is_cap(k)
+        || (k == j && !any_word && cx.common_word(k))
+        || cx.is_org(k)
+    {
+        return None;
+    }
+    Some(k)
+}
+
+/// A commission named after its chair ("de commissie-Remkes", OCR's "commissie- Meijdam"):
+/// the name after the hyphen is that person, as in "de motie-Van Raak".
+fn commission_named_after(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let is_commission = |w: &str| {
+        w.len() >= 9
+            && w.get(w.len() - 9..)
+                .is_some_and(|t| t.eq_ignore_ascii_case("commissie"))
+    };
+    for i in cx.caps.iter().map(|&i| i as usize) {
+        let w = cx.w(i);
+        // One token: "commissie-Remkes" (the tokenizer keeps a hyphenated word whole).
+        if let Some((head, rest)) = w.split_once('-') {
+            if is_commission(head)
+                && rest.chars().next().is_some_and(char::is_uppercase)
+                && !rest.contains('-')
+                && lexicon::word_bits(lexicon::lower(rest, &mut cx.buf)) & lexicon::W_DUTCH == 0
+            {
+                let start = toks[i].start() + head.len() + 1;
+                out.push(person(start, toks[i].end(), 0.7, "name.commission"));
+            }
+            continue;
+        }
+        // Three tokens: "commissie" "-" "Meijdam", the hyphen glued to the head.
+        let hyphen_before = i >= 2
+            && toks[i - 1].is_punct(cx.text, b'-')
+            && !toks[i - 1].space_before
+            && toks[i].nl_before == 0
+            && toks[i - 2].class == Class::Word
+            && is_commission(cx.w(i - 2));
+        if hyphen_before && !cx.is_place_toks(i, i) {
+            if let Some(end) = name_in_list_at(cx, i, false) {
+                out.push(person(
+                    toks[i].start(),
+                    toks[end].end(),
+                    0.7,
+                    "name.commission",
+                ));
+            }
+        }
+    }
+}
+
+/// Initials whose last dot was left out, before the surname ("de heer B.S.M Sepers",
+/// "mevrouw H.R.E Hofland"): capitals joined by dots, the last one bare, then a capitalised
+/// word on the same line. Not a legal form ("B.V", "N.V").
+fn initials_missing_dot(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let letter = |cx: &Ctx, k: usize| {
+        toks[k].class == Class::Word && toks[k].cap && cx.w(k).chars().count() == 1
+    };
+    let mut k = 0;
+    while k + 3 < toks.len() {
+        // The first capital, after a space or a line start.
+        if !letter(cx, k) || !(k == 0 || toks[k].space_before) {
+            k += 1;
+            continue;
+        }
+        let mut last = k;
+        while last + 2 < toks.len()
+            && toks[last + 1].is_punct(cx.text, b'.')
+            && !toks[last + 1].space_before
+            && !toks[last + 2].space_before
+            && letter(cx, last + 2)
+        {
+            last += 2;
+        }
+        let bare = last > k && toks.get(last + 1).is_some_and(|n| n.space_before);
+        let letters: String = (k..=last).step_by(2).map(|j| cx.w(j)).collect();
+        if !bare || matches!(letters.as_str(), "BV" | "NV" | "CV" | "VOF") {
+            k = last + 1;
+            continue;
+        }
+        let s = last + 1;
+        if toks[s].nl_before == 0 {
+            if let Some(end) = name_in_list_at(cx, s, false) {
+                if !cx.is_place_toks(end, end) {
+                    out.push(person(
+                        toks[k].start(),
+                        toks[end].end(),
+                        0.7,
+                        "name.initials_bare",
+                    ));
+                }
+            }
+        }
+        k = last + 1;
+    }
+}
+
+/// A name found up to a surname that goes on with particles and one more capitalised word
+/// before a bracket, comma or line end ("Melanie Schultz van Haegen (minister ...)", "Maes van
+/// Lanschot (CDA)"): the whole is one surname, where "van" and a department or place would be
+/// an office ("staatssecretaris Bleker van Landbouw"; those words are ordinary or places).
+fn particle_surname_tail(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let mut found = Vec::new();
+    for f in out.iter().filter(|f| f.kind == Kind::Person) {
+        let last = toks.partition_point(|t| t.end() <= f.end);
+        let Some(l) = last.checked_sub(1) else {
+            continue;
+        };
+        if toks[l].end() != f.end || l + 2 >= toks.len() {
+            continue;
+        }
+        let p = l + 1;
+        if toks[p].nl_before > 0 || !toks[p].space_before || toks[p].cap {
+            continue;
+        }
+        let Some(end) = name_in_list_at(cx, p, false) else {
+            continue;
+        };
+        if end == p || cx.common_word(end) || cx.is_place_toks(end, end) {
+            continue;
+        }
+        let closes = toks.get(end + 1).is_none_or(|n| {
+            n.nl_before > 0
+                || (n.space_before && n.is_punct(cx.text, b'('))
+                || (!n.space_before && n.is_punct(cx.text, b','))
+        });
+        if closes {
+            found.push(person(
+                f.start,
+                toks[end].end(),
+                f.score,
+                "name.particle_tail",
+            ));
+        }
+    }
+    out.extend(found);
+}
+
+/// Whether a finding is the word "Staten" of a province's boards ("Gedeputeerde Staten",
+/// "Provinciale Staten"): after "gedeputeerde" it is no surname, as "gedeputeerde Straat" is.
+fn provincial_board(cx: &Ctx, f: &Finding) -> bool {
+    let toks = cx.toks;
+    let i = toks.partition_point(|t| t.start() < f.start);
+    i > 0
+        && i < toks.len()
+        && toks[i].end() == f.end
+        && cx.w(i).eq_ignore_ascii_case("staten")
+        && ["gedeputeerde", "provinciale"]
+            .iter()
+            .any(|h| cx.w(i - 1).eq_ignore_ascii_case(h))
+}
+
+/// Whether a finding is a heading of one bare capital and an ordinary word alone on its line
+/// ("X Noot" where a web page's button "X" stands before its notes): no name.
+fn letter_heading(cx: &mut Ctx, f: &Finding) -> bool {
+    let toks = cx.toks;
+    let i = toks.partition_point(|t| t.start() < f.start);
+    if i + 1 >= toks.len() || toks[i].start() != f.start || toks[i + 1].end() != f.end {
+        return false;
+    }
+    let alone = toks[i].nl_before > 0 && toks.get(i + 2).is_none_or(|n| n.nl_before > 0);
+    alone
+        && toks[i].cap
+        && cx.w(i).len() == 1
+        && toks[i + 1].nl_before == 0
+        && cx.features(i + 1) & F_DUTCH != 0
+}
+
 /// Form labels before a place of residence or birth ("Woonplaats: Gouda").
 const RESIDENCE_LABELS: [&str; 5] = [
     "woonplaats",
@@ -4585,5 +4819,52 @@ mod partition_near_tests {
                 assert_eq!(partition_near(&toks, hint, |t| t.start() < offset), want);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod gov_prose_tests {
+    use crate::{Detector, Kind};
+
+    /// The person spans the detector finds in `text`, as text.
+    fn persons(text: &str) -> Vec<String> {
+        Detector::new()
+            .detect(text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Person)
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    /// A motion named after one word has no slash: no name from the slash rule.
+    #[test]
+    fn motion_without_slash_names_no_one() {
+        assert!(persons("De motie Nieuwe Stijl is aangenomen.").is_empty());
+        assert_eq!(
+            persons("De motie Klaver/Van Weerdenburg is aangenomen."),
+            ["Klaver", "Van Weerdenburg"]
+        );
+    }
+
+    /// An office with a department after "van" keeps its department out of the name.
+    #[test]
+    fn office_department_is_no_surname_tail() {
+        let got = persons("Staatssecretaris Marjolein Bleeker van Landbouw, en anderen.");
+        assert_eq!(got, ["Marjolein Bleeker"]);
+    }
+
+    /// A legal form with a dot left out is no initials.
+    #[test]
+    fn legal_form_is_no_bare_initials() {
+        assert!(
+            persons("Het bedrijf Drukkerij B.V Hoorn en de N.V Nederlandse Spoorwegen.").is_empty()
+        );
+    }
+
+    /// A commission named after a subject is no person.
+    #[test]
+    fn commission_after_subject_names_no_one() {
+        assert!(persons("De commissie-Onderwijs vergaderde.").is_empty());
+        assert_eq!(persons("De commissie-Verhoeckx vergaderde."), ["Verhoeckx"]);
     }
 }
