@@ -1136,7 +1136,13 @@ pub(crate) fn detect(
     short_form_names(&mut cx, &model_found, &mut out);
     initials_signatures(&cx, &accepted, &mut out);
     regnal_numbers(&mut cx, &mut out);
-    out.retain(|f| !provincial_board(&cx, f) && !letter_heading(&mut cx, f));
+    // Most texts have neither: the test alone, before any finding is moved.
+    if out
+        .iter()
+        .any(|f| provincial_board(&cx, f) || letter_heading(&mut cx, f))
+    {
+        out.retain(|f| !provincial_board(&cx, f) && !letter_heading(&mut cx, f));
+    }
     out.sort_by_key(|f| f.start);
     let persons = out.clone();
     places(&mut cx, &persons, ids, &mut out);
@@ -4359,14 +4365,36 @@ const MOTION_WORDS: [&str; 4] = ["motie", "moties", "amendement", "amendementen"
 /// other rules, and "motie-Van Raak/Beckerman" to [`listed_names`].
 fn slashed_motion_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let toks = cx.toks;
-    for i in 0..toks.len().saturating_sub(3) {
-        if toks[i].class != Class::Word
+    let is_motion = |cx: &Ctx, i: usize| {
+        toks[i].class == Class::Word && MOTION_WORDS.iter().any(|m| cx.w(i).eq_ignore_ascii_case(m))
+    };
+    // From each slash (rare in prose) back to a motion word on its line, a few words before.
+    let mut done = usize::MAX;
+    for p in memchr::memchr_iter(b'/', cx.text.as_bytes()) {
+        let slash = toks.partition_point(|t| t.start() < p);
+        if slash >= toks.len() || toks[slash].start() != p {
+            continue;
+        }
+        let mut motion = None;
+        let mut i = slash;
+        while i > slash.saturating_sub(12) && toks[i].nl_before == 0 {
+            i -= 1;
+            if is_motion(cx, i) {
+                motion = Some(i);
+                break;
+            }
+        }
+        let Some(i) = motion else {
+            continue;
+        };
+        if i == done
+            || i + 1 >= toks.len()
             || !toks[i + 1].space_before
             || toks[i + 1].nl_before > 0
-            || !MOTION_WORDS.iter().any(|m| cx.w(i).eq_ignore_ascii_case(m))
         {
             continue;
         }
+        done = i;
         let mut names = Vec::new();
         let mut j = i + 1;
         while let Some(end) = name_in_list_at(cx, j, true) {
@@ -4426,7 +4454,14 @@ fn commission_named_after(cx: &mut Ctx, out: &mut Vec<Finding>) {
             && w.get(w.len() - 9..)
                 .is_some_and(|t| t.eq_ignore_ascii_case("commissie"))
     };
-    for i in cx.caps.iter().map(|&i| i as usize) {
+    // From each "ommissie-" in the text (rare): the word it ends, then the name after it.
+    let mut last_tok = usize::MAX;
+    for p in memchr::memmem::find_iter(cx.text.as_bytes(), b"ommissie-") {
+        let i = toks.partition_point(|t| t.end() <= p);
+        if i >= toks.len() || i == last_tok {
+            continue;
+        }
+        last_tok = i;
         let w = cx.w(i);
         // One token: "commissie-Remkes" (the tokenizer keeps a hyphenated word whole).
         if let Some((head, rest)) = w.split_once('-') {
@@ -4441,16 +4476,16 @@ fn commission_named_after(cx: &mut Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         // Three tokens: "commissie" "-" "Meijdam", the hyphen glued to the head.
-        let hyphen_before = i >= 2
-            && toks[i - 1].is_punct(cx.text, b'-')
-            && !toks[i - 1].space_before
-            && toks[i].nl_before == 0
-            && toks[i - 2].class == Class::Word
-            && is_commission(cx.w(i - 2));
-        if hyphen_before && !cx.is_place_toks(i, i) {
-            if let Some(end) = name_in_list_at(cx, i, false) {
+        let n = i + 2;
+        let hyphen_after = n < toks.len()
+            && is_commission(w)
+            && toks[i + 1].is_punct(cx.text, b'-')
+            && !toks[i + 1].space_before
+            && toks[n].nl_before == 0;
+        if hyphen_after && !cx.is_place_toks(n, n) {
+            if let Some(end) = name_in_list_at(cx, n, false) {
                 out.push(person(
-                    toks[i].start(),
+                    toks[n].start(),
                     toks[end].end(),
                     0.7,
                     "name.commission",
@@ -4465,29 +4500,38 @@ fn commission_named_after(cx: &mut Ctx, out: &mut Vec<Finding>) {
 /// word on the same line. Not a legal form ("B.V", "N.V").
 fn initials_missing_dot(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let toks = cx.toks;
-    let letter = |cx: &Ctx, k: usize| {
-        toks[k].class == Class::Word && toks[k].cap && cx.w(k).chars().count() == 1
+    let bytes = cx.text.as_bytes();
+    let letter = |k: usize| {
+        toks[k].class == Class::Word && toks[k].cap && toks[k].end() - toks[k].start() == 1
     };
-    let mut k = 0;
-    while k + 3 < toks.len() {
-        // The first capital, after a space or a line start.
-        if !letter(cx, k) || !(k == 0 || toks[k].space_before) {
-            k += 1;
+    // From each dot between two capitals where a space follows the second ("S.M Sepers"),
+    // back to the first of the initials.
+    for p in memchr::memchr_iter(b'.', bytes) {
+        let bare_next = p > 0
+            && bytes[p - 1].is_ascii_uppercase()
+            && bytes.get(p + 1).is_some_and(u8::is_ascii_uppercase)
+            && bytes.get(p + 2) == Some(&b' ');
+        if !bare_next {
             continue;
         }
-        let mut last = k;
-        while last + 2 < toks.len()
-            && toks[last + 1].is_punct(cx.text, b'.')
-            && !toks[last + 1].space_before
-            && !toks[last + 2].space_before
-            && letter(cx, last + 2)
-        {
-            last += 2;
+        let last = toks.partition_point(|t| t.start() < p + 1);
+        if last + 1 >= toks.len() || last < 2 || !letter(last) || !letter(last - 2) {
+            continue;
         }
-        let bare = last > k && toks.get(last + 1).is_some_and(|n| n.space_before);
+        let mut k = last - 2;
+        while k >= 2
+            && toks[k - 1].is_punct(cx.text, b'.')
+            && !toks[k - 1].space_before
+            && !toks[k].space_before
+            && letter(k - 2)
+        {
+            k -= 2;
+        }
+        if !(k == 0 || toks[k].space_before) || toks[k + 1].space_before {
+            continue;
+        }
         let letters: String = (k..=last).step_by(2).map(|j| cx.w(j)).collect();
-        if !bare || matches!(letters.as_str(), "BV" | "NV" | "CV" | "VOF") {
-            k = last + 1;
+        if matches!(letters.as_str(), "BV" | "NV" | "CV" | "VOF") {
             continue;
         }
         let s = last + 1;
@@ -4503,7 +4547,6 @@ fn initials_missing_dot(cx: &mut Ctx, out: &mut Vec<Finding>) {
                 }
             }
         }
-        k = last + 1;
     }
 }
 
@@ -4514,7 +4557,17 @@ fn initials_missing_dot(cx: &mut Ctx, out: &mut Vec<Finding>) {
 fn particle_surname_tail(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let toks = cx.toks;
     let mut found = Vec::new();
+    let bytes = cx.text.as_bytes();
     for f in out.iter().filter(|f| f.kind == Kind::Person) {
+        // A space and the first letter of a lower-case particle after the name, read in the
+        // text before any token is searched: most names are followed by something else.
+        let particle_next = bytes.get(f.end) == Some(&b' ')
+            && bytes
+                .get(f.end + 1)
+                .is_some_and(|b| matches!(b, b'v' | b'd' | b't' | b'\'' | b'i' | b'l' | b'o'));
+        if !particle_next {
+            continue;
+        }
         let last = toks.partition_point(|t| t.end() <= f.end);
         let Some(l) = last.checked_sub(1) else {
             continue;
@@ -4552,6 +4605,9 @@ fn particle_surname_tail(cx: &mut Ctx, out: &mut Vec<Finding>) {
 /// Whether a finding is the word "Staten" of a province's boards ("Gedeputeerde Staten",
 /// "Provinciale Staten"): after "gedeputeerde" it is no surname, as "gedeputeerde Straat" is.
 fn provincial_board(cx: &Ctx, f: &Finding) -> bool {
+    if f.end - f.start != 6 {
+        return false;
+    }
     let toks = cx.toks;
     let i = toks.partition_point(|t| t.start() < f.start);
     i > 0
@@ -4566,6 +4622,11 @@ fn provincial_board(cx: &Ctx, f: &Finding) -> bool {
 /// Whether a finding is a heading of one bare capital and an ordinary word alone on its line
 /// ("X Noot" where a web page's button "X" stands before its notes): no name.
 fn letter_heading(cx: &mut Ctx, f: &Finding) -> bool {
+    // A capital and a space open the finding: read in the text before any token is searched.
+    let b = cx.text.as_bytes();
+    if !b[f.start].is_ascii_uppercase() || b.get(f.start + 1) != Some(&b' ') {
+        return false;
+    }
     let toks = cx.toks;
     let i = toks.partition_point(|t| t.start() < f.start);
     if i + 1 >= toks.len() || toks[i].start() != f.start || toks[i + 1].end() != f.end {
