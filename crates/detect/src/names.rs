@@ -1126,10 +1126,13 @@ pub(crate) fn detect(
     given_name_initial(&mut cx, &mut out);
     byline_initials(&mut cx, &mut out);
     upper_after_head(&mut cx, &mut out);
-    slashed_motion_names(&mut cx, &mut out);
+    let dots = InitialDots::scan(text);
+    slashed_motion_names(&mut cx, &dots, &mut out);
     commission_named_after(&mut cx, &mut out);
-    initials_missing_dot(&mut cx, &mut out);
+    initials_missing_dot(&mut cx, &dots, &mut out);
     particle_surname_tail(&mut cx, &mut out);
+    initials_item_in_list(&mut cx, &dots, &mut out);
+    place_surname_comma_initials(&mut cx, &dots, &mut out);
     // A name the model found may still lack its particles and initials ("C.D. v.d. Heuvel"):
     // the longer finding replaces it in `resolve`.
     short_form_names(&mut cx, &pending, &mut out);
@@ -1137,10 +1140,12 @@ pub(crate) fn detect(
     initials_signatures(&cx, &accepted, &mut out);
     regnal_numbers(&mut cx, &mut out);
     // Most texts have neither: the test alone, before any finding is moved.
-    if out
-        .iter()
-        .any(|f| provincial_board(&cx, f) || letter_heading(&mut cx, f))
-    {
+    // The lengths and bytes the two tests need first, inline: nearly every finding fails them.
+    let b = text.as_bytes();
+    if out.iter().any(|f| {
+        (f.end - f.start == 6 && provincial_board(&cx, f))
+            || (b.get(f.start + 1) == Some(&b' ') && letter_heading(&mut cx, f))
+    }) {
         out.retain(|f| !provincial_board(&cx, f) && !letter_heading(&mut cx, f));
     }
     out.sort_by_key(|f| f.start);
@@ -4363,14 +4368,14 @@ const MOTION_WORDS: [&str; 4] = ["motie", "moties", "amendement", "amendementen"
 /// Mastwijk/Neppérus", "de motie Slob/de Rouwe"): each name between the slashes is a member
 /// of parliament. The slash makes them names; a motion named after one word is left to the
 /// other rules, and "motie-Van Raak/Beckerman" to [`listed_names`].
-fn slashed_motion_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
+fn slashed_motion_names(cx: &mut Ctx, dots: &InitialDots, out: &mut Vec<Finding>) {
     let toks = cx.toks;
     let is_motion = |cx: &Ctx, i: usize| {
         toks[i].class == Class::Word && MOTION_WORDS.iter().any(|m| cx.w(i).eq_ignore_ascii_case(m))
     };
     // From each slash (rare in prose) back to a motion word on its line, a few words before.
     let mut done = usize::MAX;
-    for p in memchr::memchr_iter(b'/', cx.text.as_bytes()) {
+    for &p in &dots.slashes {
         let slash = toks.partition_point(|t| t.start() < p);
         if slash >= toks.len() || toks[slash].start() != p {
             continue;
@@ -4495,25 +4500,57 @@ fn commission_named_after(cx: &mut Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// Where initials and slashes stand that the rules below read, found in one pass over the
+/// dots and slashes of the text.
+struct InitialDots {
+    /// Dots between two capitals where a space follows the second ("S.M Sepers").
+    bare: Vec<usize>,
+    /// Commas before ", X." (a first initial after a comma and a space).
+    after_comma: Vec<usize>,
+    /// Every slash ("motie Mastwijk/Neppérus"), read in the same pass.
+    slashes: Vec<usize>,
+}
+
+impl InitialDots {
+    fn scan(text: &str) -> InitialDots {
+        let bytes = text.as_bytes();
+        let (mut bare, mut after_comma, mut slashes) = (Vec::new(), Vec::new(), Vec::new());
+        for q in memchr::memchr2_iter(b'.', b'/', bytes) {
+            if bytes[q] == b'/' {
+                slashes.push(q);
+                continue;
+            }
+            if q < 1 || !bytes[q - 1].is_ascii_uppercase() {
+                continue;
+            }
+            if q >= 3 && bytes[q - 2] == b' ' && bytes[q - 3] == b',' {
+                after_comma.push(q - 3);
+            }
+            if bytes.get(q + 1).is_some_and(u8::is_ascii_uppercase)
+                && bytes.get(q + 2) == Some(&b' ')
+            {
+                bare.push(q);
+            }
+        }
+        InitialDots {
+            bare,
+            after_comma,
+            slashes,
+        }
+    }
+}
+
 /// Initials whose last dot was left out, before the surname ("de heer B.S.M Sepers",
 /// "mevrouw H.R.E Hofland"): capitals joined by dots, the last one bare, then a capitalised
 /// word on the same line. Not a legal form ("B.V", "N.V").
-fn initials_missing_dot(cx: &mut Ctx, out: &mut Vec<Finding>) {
+fn initials_missing_dot(cx: &mut Ctx, dots: &InitialDots, out: &mut Vec<Finding>) {
     let toks = cx.toks;
-    let bytes = cx.text.as_bytes();
     let letter = |k: usize| {
         toks[k].class == Class::Word && toks[k].cap && toks[k].end() - toks[k].start() == 1
     };
     // From each dot between two capitals where a space follows the second ("S.M Sepers"),
     // back to the first of the initials.
-    for p in memchr::memchr_iter(b'.', bytes) {
-        let bare_next = p > 0
-            && bytes[p - 1].is_ascii_uppercase()
-            && bytes.get(p + 1).is_some_and(u8::is_ascii_uppercase)
-            && bytes.get(p + 2) == Some(&b' ');
-        if !bare_next {
-            continue;
-        }
+    for &p in &dots.bare {
         let last = toks.partition_point(|t| t.start() < p + 1);
         if last + 1 >= toks.len() || last < 2 || !letter(last) || !letter(last - 2) {
             continue;
@@ -4547,6 +4584,115 @@ fn initials_missing_dot(cx: &mut Ctx, out: &mut Vec<Finding>) {
                 }
             }
         }
+    }
+}
+
+/// An item of initials and one capitalised word in a list whose items on either side are
+/// names found ("A.H.J. Luijten, A.E.P. Vlaanderen, mevrouw M.H.J. Potjer-Scholten", "C.F.H.
+/// van Boltaringen, J.H.M. Bond, E.G. Bouma"): a name too, though its word is a country, a
+/// place or an organisation's word elsewhere.
+fn initials_item_in_list(cx: &mut Ctx, dots: &InitialDots, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let bytes = cx.text.as_bytes();
+    let letter = |k: usize| {
+        toks[k].class == Class::Word && toks[k].cap && toks[k].end() - toks[k].start() == 1
+    };
+    // Built on the first candidate: the persons' first and last bytes.
+    let mut bounds: Option<(Vec<usize>, Vec<usize>)> = None;
+    let mut found = Vec::new();
+    for &p in &dots.after_comma {
+        if !bytes.get(p + 4).is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start() < p + 2);
+        // The initials: a capital and a dot, twice or more, then the word.
+        let mut w = k;
+        while w + 1 < toks.len()
+            && letter(w)
+            && toks[w + 1].is_punct(cx.text, b'.')
+            && !toks[w + 1].space_before
+        {
+            w += 2;
+        }
+        if w < k + 4 || w + 1 >= toks.len() || !toks[w].space_before || toks[w].nl_before > 0 {
+            continue;
+        }
+        if !cx.is_cap(w) || is_particle(cx.w(w)) || !toks[w + 1].is_punct(cx.text, b',') {
+            continue;
+        }
+        let (starts, ends) = bounds.get_or_insert_with(|| {
+            // `out` is a few runs in text order: merged as runs ([`sort_runs`]).
+            let persons = out.iter().filter(|f| f.kind == Kind::Person);
+            let mut s: Vec<usize> = persons.clone().map(|f| f.start).collect();
+            let mut e: Vec<usize> = persons.map(|f| f.end).collect();
+            sort_runs(&mut s);
+            sort_runs(&mut e);
+            (s, e)
+        });
+        let before = ends.binary_search(&p).is_ok();
+        // The next item starts within three words after the comma ("mevrouw M.H.J. ...").
+        let after = toks.get(w + 2).is_some_and(|n| {
+            let lo = n.start();
+            let hi = toks.get(w + 4).map_or(lo, Tok::start);
+            let i = starts.partition_point(|&s| s < lo);
+            starts.get(i).is_some_and(|&s| s <= hi)
+        });
+        if before && after {
+            found.push(person(
+                toks[k].start(),
+                toks[w].end(),
+                0.7,
+                "name.listed_initials",
+            ));
+        }
+    }
+    out.extend(found);
+}
+
+/// "Surname, Initials" where the surname is a place or country word too ("annotatie van
+/// Stein, H.A."): a word, a comma and two or more initials with their dots that end the
+/// phrase (line end or punctuation, no surname after them, as in "Utrecht, H.A. Jansen").
+fn place_surname_comma_initials(cx: &mut Ctx, dots: &InitialDots, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let bytes = cx.text.as_bytes();
+    let letter = |k: usize| {
+        toks[k].class == Class::Word && toks[k].cap && toks[k].end() - toks[k].start() == 1
+    };
+    for &p in &dots.after_comma {
+        // After a letter, and a second initial with its dot.
+        let shaped = p > 0
+            && bytes[p - 1].is_ascii_alphabetic()
+            && bytes.get(p + 4).is_some_and(u8::is_ascii_uppercase)
+            && bytes.get(p + 5) == Some(&b'.');
+        if !shaped {
+            continue;
+        }
+        let c = toks.partition_point(|t| t.start() < p);
+        if c == 0 || c + 1 >= toks.len() {
+            continue;
+        }
+        let s = c - 1;
+        let mut w = c + 1;
+        while w + 1 < toks.len()
+            && letter(w)
+            && toks[w + 1].is_punct(cx.text, b'.')
+            && !toks[w + 1].space_before
+        {
+            w += 2;
+        }
+        // `w` is the token after the last initial's dot.
+        let ends = toks.get(w).is_none_or(|n| {
+            n.nl_before > 0 || (n.class != Class::Word && !n.is_punct(cx.text, b'('))
+        });
+        if w < c + 5 || !ends || !cx.is_cap(s) || cx.common_word(s) || cx.is_org(s) {
+            continue;
+        }
+        out.push(person(
+            toks[s].start(),
+            toks[w - 1].end(),
+            0.7,
+            "name.comma_initials_place",
+        ));
     }
 }
 
@@ -4605,7 +4751,11 @@ fn particle_surname_tail(cx: &mut Ctx, out: &mut Vec<Finding>) {
 /// Whether a finding is the word "Staten" of a province's boards ("Gedeputeerde Staten",
 /// "Provinciale Staten"): after "gedeputeerde" it is no surname, as "gedeputeerde Straat" is.
 fn provincial_board(cx: &Ctx, f: &Finding) -> bool {
-    if f.end - f.start != 6 {
+    if !cx
+        .text
+        .get(f.start..f.end)
+        .is_some_and(|w| w.eq_ignore_ascii_case("staten"))
+    {
         return false;
     }
     let toks = cx.toks;
@@ -4613,7 +4763,6 @@ fn provincial_board(cx: &Ctx, f: &Finding) -> bool {
     i > 0
         && i < toks.len()
         && toks[i].end() == f.end
-        && cx.w(i).eq_ignore_ascii_case("staten")
         && ["gedeputeerde", "provinciale"]
             .iter()
             .any(|h| cx.w(i - 1).eq_ignore_ascii_case(h))
@@ -4920,6 +5069,20 @@ mod gov_prose_tests {
         assert!(
             persons("Het bedrijf Drukkerij B.V Hoorn en de N.V Nederlandse Spoorwegen.").is_empty()
         );
+    }
+
+    /// A place before initials that a surname follows is no surname.
+    #[test]
+    fn place_before_initials_and_surname_is_no_name() {
+        let got = persons("Vergadering in Utrecht, H.A. Verhoeckx sprak als eerste.");
+        assert!(!got.iter().any(|p| p.starts_with("Utrecht")), "{got:?}");
+    }
+
+    /// Initials and a country word are a name only between names.
+    #[test]
+    fn initials_item_needs_names_around_it() {
+        let got = persons("Landcodes: X.Y. Frankrijk, A.B. Duitsland, C.D. Spanje.");
+        assert!(!got.iter().any(|p| p.contains("Duitsland")), "{got:?}");
     }
 
     /// A commission named after a subject is no person.
