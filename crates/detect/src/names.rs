@@ -1147,12 +1147,28 @@ pub(crate) fn detect(
     given_name_initial(&mut cx, &mut out);
     byline_initials(&mut cx, &mut out);
     upper_after_head(&mut cx, &mut out);
+    let dots = InitialDots::scan(text);
+    slashed_motion_names(&mut cx, &dots, &mut out);
+    commission_named_after(&mut cx, &mut out);
+    initials_missing_dot(&mut cx, &dots, &mut out);
+    particle_surname_tail(&mut cx, &mut out);
+    initials_item_in_list(&mut cx, &dots, &mut out);
+    place_surname_comma_initials(&mut cx, &dots, &mut out);
     // A name the model found may still lack its particles and initials ("C.D. v.d. Heuvel"):
     // the longer finding replaces it in `resolve`.
     short_form_names(&mut cx, &pending, &mut out);
     short_form_names(&mut cx, &model_found, &mut out);
     initials_signatures(&cx, &accepted, &mut out);
     regnal_numbers(&mut cx, &mut out);
+    // Most texts have neither: the test alone, before any finding is moved.
+    // The lengths and bytes the two tests need first, inline: nearly every finding fails them.
+    let b = text.as_bytes();
+    if out.iter().any(|f| {
+        (f.end - f.start == 6 && provincial_board(&cx, f))
+            || (b.get(f.start + 1) == Some(&b' ') && letter_heading(&mut cx, f))
+    }) {
+        out.retain(|f| !provincial_board(&cx, f) && !letter_heading(&mut cx, f));
+    }
     out.sort_by_key(|f| f.start);
     let persons = out.clone();
     places(&mut cx, &persons, ids, &mut out);
@@ -4368,6 +4384,434 @@ fn upper_name_at(cx: &mut Ctx, k: usize) -> Option<usize> {
     }
 }
 
+/// The words naming a motion or an amendment after its submitters.
+const MOTION_WORDS: [&str; 4] = ["motie", "moties", "amendement", "amendementen"];
+
+/// The submitters in a motion's name written after a space with slashes ("de motie
+/// Mastwijk/Neppérus", "de motie Slob/de Rouwe"): each name between the slashes is a member
+/// of parliament. The slash makes them names; a motion named after one word is left to the
+/// other rules, and "motie-Van Raak/Beckerman" to [`listed_names`].
+fn slashed_motion_names(cx: &mut Ctx, dots: &InitialDots, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let is_motion = |cx: &Ctx, i: usize| {
+        toks[i].class == Class::Word && MOTION_WORDS.iter().any(|m| cx.w(i).eq_ignore_ascii_case(m))
+    };
+    // From each slash (rare in prose) back to a motion word on its line, a few words before.
+    let mut done = usize::MAX;
+    for &p in &dots.slashes {
+        let slash = toks.partition_point(|t| t.start() < p);
+        if slash >= toks.len() || toks[slash].start() != p {
+            continue;
+        }
+        let mut motion = None;
+        let mut i = slash;
+        while i > slash.saturating_sub(12) && toks[i].nl_before == 0 {
+            i -= 1;
+            if is_motion(cx, i) {
+                motion = Some(i);
+                break;
+            }
+        }
+        let Some(i) = motion else {
+            continue;
+        };
+        if i == done
+            || i + 1 >= toks.len()
+            || !toks[i + 1].space_before
+            || toks[i + 1].nl_before > 0
+        {
+            continue;
+        }
+        done = i;
+        let mut names = Vec::new();
+        let mut j = i + 1;
+        while let Some(end) = name_in_list_at(cx, j, true) {
+            names.push((j, end));
+            let slash = toks
+                .get(end + 1)
+                .is_some_and(|s| s.is_punct(cx.text, b'/') && !s.space_before && s.nl_before == 0);
+            if !slash || toks.get(end + 2).is_none_or(|n| n.space_before) {
+                break;
+            }
+            j = end + 2;
+        }
+        if names.len() >= 2 {
+            for (a, b) in names {
+                out.push(person(
+                    toks[a].start(),
+                    toks[b].end(),
+                    0.8,
+                    "name.motion_slash",
+                ));
+            }
+        }
+    }
+}
+
+/// The last token of a surname starting at token `j`: particles ("de", "Van der"), then one
+/// capitalised word that is no organisation, on one line. An ordinary word is one only after
+/// particles ("de Vaal") or where the context alone makes it a name (`any_word`: "de motie
+/// Klaver/Asscher").
+fn name_in_list_at(cx: &mut Ctx, j: usize, any_word: bool) -> Option<usize> {
+    let toks = cx.toks;
+    let mut k = j;
+    while k < toks.len()
+        && toks[k].class == Class::Word
+        && is_particle(cx.w(k))
+        && (k == j || toks[k].nl_before == 0)
+    {
+        k += 1;
+    }
+    if k >= toks.len()
+        || (k > j && toks[k].nl_before > 0)
+        || !cx.is_cap(k)
+        || (k == j && !any_word && cx.common_word(k))
+        || cx.is_org(k)
+    {
+        return None;
+    }
+    Some(k)
+}
+
+/// A commission named after its chair ("de commissie-Remkes", OCR's "commissie- Meijdam"):
+/// the name after the hyphen is that person, as in "de motie-Van Raak".
+fn commission_named_after(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let is_commission = |w: &str| {
+        w.len() >= 9
+            && w.get(w.len() - 9..)
+                .is_some_and(|t| t.eq_ignore_ascii_case("commissie"))
+    };
+    // From each "ommissie-" in the text (rare): the word it ends, then the name after it.
+    let mut last_tok = usize::MAX;
+    for p in memchr::memmem::find_iter(cx.text.as_bytes(), b"ommissie-") {
+        let i = toks.partition_point(|t| t.end() <= p);
+        if i >= toks.len() || i == last_tok {
+            continue;
+        }
+        last_tok = i;
+        let w = cx.w(i);
+        // One token: "commissie-Remkes" (the tokenizer keeps a hyphenated word whole).
+        if let Some((head, rest)) = w.split_once('-') {
+            if is_commission(head)
+                && rest.chars().next().is_some_and(char::is_uppercase)
+                && !rest.contains('-')
+                && lexicon::word_bits(lexicon::lower(rest, &mut cx.buf)) & lexicon::W_DUTCH == 0
+            {
+                let start = toks[i].start() + head.len() + 1;
+                out.push(person(start, toks[i].end(), 0.7, "name.commission"));
+            }
+            continue;
+        }
+        // Three tokens: "commissie" "-" "Meijdam", the hyphen glued to the head.
+        let n = i + 2;
+        let hyphen_after = n < toks.len()
+            && is_commission(w)
+            && toks[i + 1].is_punct(cx.text, b'-')
+            && !toks[i + 1].space_before
+            && toks[n].nl_before == 0;
+        if hyphen_after && !cx.is_place_toks(n, n) {
+            if let Some(end) = name_in_list_at(cx, n, false) {
+                out.push(person(
+                    toks[n].start(),
+                    toks[end].end(),
+                    0.7,
+                    "name.commission",
+                ));
+            }
+        }
+    }
+}
+
+/// Where initials and slashes stand that the rules below read, found in one pass over the
+/// dots and slashes of the text.
+struct InitialDots {
+    /// Dots between two capitals where a space follows the second ("S.M Sepers").
+    bare: Vec<usize>,
+    /// Commas before ", X." (a first initial after a comma and a space).
+    after_comma: Vec<usize>,
+    /// Every slash ("motie Mastwijk/Neppérus"), read in the same pass.
+    slashes: Vec<usize>,
+}
+
+impl InitialDots {
+    fn scan(text: &str) -> InitialDots {
+        let bytes = text.as_bytes();
+        let (mut bare, mut after_comma, mut slashes) = (Vec::new(), Vec::new(), Vec::new());
+        for q in memchr::memchr2_iter(b'.', b'/', bytes) {
+            if bytes[q] == b'/' {
+                slashes.push(q);
+                continue;
+            }
+            if q < 1 || !bytes[q - 1].is_ascii_uppercase() {
+                continue;
+            }
+            if q >= 3 && bytes[q - 2] == b' ' && bytes[q - 3] == b',' {
+                after_comma.push(q - 3);
+            }
+            if bytes.get(q + 1).is_some_and(u8::is_ascii_uppercase)
+                && bytes.get(q + 2) == Some(&b' ')
+            {
+                bare.push(q);
+            }
+        }
+        InitialDots {
+            bare,
+            after_comma,
+            slashes,
+        }
+    }
+}
+
+/// Initials whose last dot was left out, before the surname ("de heer B.S.M Sepers",
+/// "mevrouw H.R.E Hofland"): capitals joined by dots, the last one bare, then a capitalised
+/// word on the same line. Not a legal form ("B.V", "N.V").
+fn initials_missing_dot(cx: &mut Ctx, dots: &InitialDots, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let letter = |k: usize| {
+        toks[k].class == Class::Word && toks[k].cap && toks[k].end() - toks[k].start() == 1
+    };
+    // From each dot between two capitals where a space follows the second ("S.M Sepers"),
+    // back to the first of the initials.
+    for &p in &dots.bare {
+        let last = toks.partition_point(|t| t.start() < p + 1);
+        if last + 1 >= toks.len() || last < 2 || !letter(last) || !letter(last - 2) {
+            continue;
+        }
+        let mut k = last - 2;
+        while k >= 2
+            && toks[k - 1].is_punct(cx.text, b'.')
+            && !toks[k - 1].space_before
+            && !toks[k].space_before
+            && letter(k - 2)
+        {
+            k -= 2;
+        }
+        if !(k == 0 || toks[k].space_before) || toks[k + 1].space_before {
+            continue;
+        }
+        let letters: String = (k..=last).step_by(2).map(|j| cx.w(j)).collect();
+        if matches!(letters.as_str(), "BV" | "NV" | "CV" | "VOF") {
+            continue;
+        }
+        let s = last + 1;
+        if toks[s].nl_before == 0 {
+            if let Some(end) = name_in_list_at(cx, s, false) {
+                if !cx.is_place_toks(end, end) {
+                    out.push(person(
+                        toks[k].start(),
+                        toks[end].end(),
+                        0.7,
+                        "name.initials_bare",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// An item of initials and one capitalised word in a list whose items on either side are
+/// names found ("A.H.J. Luijten, A.E.P. Vlaanderen, mevrouw M.H.J. Potjer-Scholten", "C.F.H.
+/// van Boltaringen, J.H.M. Bond, E.G. Bouma"): a name too, though its word is a country, a
+/// place or an organisation's word elsewhere.
+fn initials_item_in_list(cx: &mut Ctx, dots: &InitialDots, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let bytes = cx.text.as_bytes();
+    let letter = |k: usize| {
+        toks[k].class == Class::Word && toks[k].cap && toks[k].end() - toks[k].start() == 1
+    };
+    // Built on the first candidate: the persons' first and last bytes.
+    let mut bounds: Option<(Vec<usize>, Vec<usize>)> = None;
+    let mut found = Vec::new();
+    for &p in &dots.after_comma {
+        if !bytes.get(p + 4).is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start() < p + 2);
+        // The initials: a capital and a dot, twice or more, then the word.
+        let mut w = k;
+        while w + 1 < toks.len()
+            && letter(w)
+            && toks[w + 1].is_punct(cx.text, b'.')
+            && !toks[w + 1].space_before
+        {
+            w += 2;
+        }
+        if w < k + 4 || w + 1 >= toks.len() || !toks[w].space_before || toks[w].nl_before > 0 {
+            continue;
+        }
+        if !cx.is_cap(w) || is_particle(cx.w(w)) || !toks[w + 1].is_punct(cx.text, b',') {
+            continue;
+        }
+        let (starts, ends) = bounds.get_or_insert_with(|| {
+            // `out` is a few runs in text order: merged as runs ([`sort_runs`]).
+            let persons = out.iter().filter(|f| f.kind == Kind::Person);
+            let mut s: Vec<usize> = persons.clone().map(|f| f.start).collect();
+            let mut e: Vec<usize> = persons.map(|f| f.end).collect();
+            sort_runs(&mut s);
+            sort_runs(&mut e);
+            (s, e)
+        });
+        let before = ends.binary_search(&p).is_ok();
+        // The next item starts within three words after the comma ("mevrouw M.H.J. ...").
+        let after = toks.get(w + 2).is_some_and(|n| {
+            let lo = n.start();
+            let hi = toks.get(w + 4).map_or(lo, Tok::start);
+            let i = starts.partition_point(|&s| s < lo);
+            starts.get(i).is_some_and(|&s| s <= hi)
+        });
+        if before && after {
+            found.push(person(
+                toks[k].start(),
+                toks[w].end(),
+                0.7,
+                "name.listed_initials",
+            ));
+        }
+    }
+    out.extend(found);
+}
+
+/// "Surname, Initials" where the surname is a place or country word too ("annotatie van
+/// Stein, H.A."): a word, a comma and two or more initials with their dots that end the
+/// phrase (line end or punctuation, no surname after them, as in "Utrecht, H.A. Jansen").
+fn place_surname_comma_initials(cx: &mut Ctx, dots: &InitialDots, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let bytes = cx.text.as_bytes();
+    let letter = |k: usize| {
+        toks[k].class == Class::Word && toks[k].cap && toks[k].end() - toks[k].start() == 1
+    };
+    for &p in &dots.after_comma {
+        // After a letter, and a second initial with its dot.
+        let shaped = p > 0
+            && bytes[p - 1].is_ascii_alphabetic()
+            && bytes.get(p + 4).is_some_and(u8::is_ascii_uppercase)
+            && bytes.get(p + 5) == Some(&b'.');
+        if !shaped {
+            continue;
+        }
+        let c = toks.partition_point(|t| t.start() < p);
+        if c == 0 || c + 1 >= toks.len() {
+            continue;
+        }
+        let s = c - 1;
+        let mut w = c + 1;
+        while w + 1 < toks.len()
+            && letter(w)
+            && toks[w + 1].is_punct(cx.text, b'.')
+            && !toks[w + 1].space_before
+        {
+            w += 2;
+        }
+        // `w` is the token after the last initial's dot.
+        let ends = toks.get(w).is_none_or(|n| {
+            n.nl_before > 0 || (n.class != Class::Word && !n.is_punct(cx.text, b'('))
+        });
+        if w < c + 5 || !ends || !cx.is_cap(s) || cx.common_word(s) || cx.is_org(s) {
+            continue;
+        }
+        out.push(person(
+            toks[s].start(),
+            toks[w - 1].end(),
+            0.7,
+            "name.comma_initials_place",
+        ));
+    }
+}
+
+/// A name found up to a surname that goes on with particles and one more capitalised word
+/// before a bracket, comma or line end ("Melanie Schultz van Haegen (minister ...)", "Maes van
+/// Lanschot (CDA)"): the whole is one surname, where "van" and a department or place would be
+/// an office ("staatssecretaris Bleker van Landbouw"; those words are ordinary or places).
+fn particle_surname_tail(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let mut found = Vec::new();
+    let bytes = cx.text.as_bytes();
+    for f in out.iter().filter(|f| f.kind == Kind::Person) {
+        // A space and the first letter of a lower-case particle after the name, read in the
+        // text before any token is searched: most names are followed by something else.
+        let particle_next = bytes.get(f.end) == Some(&b' ')
+            && bytes
+                .get(f.end + 1)
+                .is_some_and(|b| matches!(b, b'v' | b'd' | b't' | b'\'' | b'i' | b'l' | b'o'));
+        if !particle_next {
+            continue;
+        }
+        let last = toks.partition_point(|t| t.end() <= f.end);
+        let Some(l) = last.checked_sub(1) else {
+            continue;
+        };
+        if toks[l].end() != f.end || l + 2 >= toks.len() {
+            continue;
+        }
+        let p = l + 1;
+        if toks[p].nl_before > 0 || !toks[p].space_before || toks[p].cap {
+            continue;
+        }
+        let Some(end) = name_in_list_at(cx, p, false) else {
+            continue;
+        };
+        if end == p || cx.common_word(end) || cx.is_place_toks(end, end) {
+            continue;
+        }
+        let closes = toks.get(end + 1).is_none_or(|n| {
+            n.nl_before > 0
+                || (n.space_before && n.is_punct(cx.text, b'('))
+                || (!n.space_before && n.is_punct(cx.text, b','))
+        });
+        if closes {
+            found.push(person(
+                f.start,
+                toks[end].end(),
+                f.score,
+                "name.particle_tail",
+            ));
+        }
+    }
+    out.extend(found);
+}
+
+/// Whether a finding is the word "Staten" of a province's boards ("Gedeputeerde Staten",
+/// "Provinciale Staten"): after "gedeputeerde" it is no surname, as "gedeputeerde Straat" is.
+fn provincial_board(cx: &Ctx, f: &Finding) -> bool {
+    if !cx
+        .text
+        .get(f.start..f.end)
+        .is_some_and(|w| w.eq_ignore_ascii_case("staten"))
+    {
+        return false;
+    }
+    let toks = cx.toks;
+    let i = toks.partition_point(|t| t.start() < f.start);
+    i > 0
+        && i < toks.len()
+        && toks[i].end() == f.end
+        && ["gedeputeerde", "provinciale"]
+            .iter()
+            .any(|h| cx.w(i - 1).eq_ignore_ascii_case(h))
+}
+
+/// Whether a finding is a heading of one bare capital and an ordinary word alone on its line
+/// ("X Noot" where a web page's button "X" stands before its notes): no name.
+fn letter_heading(cx: &mut Ctx, f: &Finding) -> bool {
+    // A capital and a space open the finding: read in the text before any token is searched.
+    let b = cx.text.as_bytes();
+    if !b[f.start].is_ascii_uppercase() || b.get(f.start + 1) != Some(&b' ') {
+        return false;
+    }
+    let toks = cx.toks;
+    let i = toks.partition_point(|t| t.start() < f.start);
+    if i + 1 >= toks.len() || toks[i].start() != f.start || toks[i + 1].end() != f.end {
+        return false;
+    }
+    let alone = toks[i].nl_before > 0 && toks.get(i + 2).is_none_or(|n| n.nl_before > 0);
+    alone
+        && toks[i].cap
+        && cx.w(i).len() == 1
+        && toks[i + 1].nl_before == 0
+        && cx.features(i + 1) & F_DUTCH != 0
+}
+
 /// Form labels before a place of residence or birth ("Woonplaats: Gouda").
 const RESIDENCE_LABELS: [&str; 5] = [
     "woonplaats",
@@ -4608,5 +5052,66 @@ mod partition_near_tests {
                 assert_eq!(partition_near(&toks, hint, |t| t.start() < offset), want);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod gov_prose_tests {
+    use crate::{Detector, Kind};
+
+    /// The person spans the detector finds in `text`, as text.
+    fn persons(text: &str) -> Vec<String> {
+        Detector::new()
+            .detect(text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Person)
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    /// A motion named after one word has no slash: no name from the slash rule.
+    #[test]
+    fn motion_without_slash_names_no_one() {
+        assert!(persons("De motie Nieuwe Stijl is aangenomen.").is_empty());
+        assert_eq!(
+            persons("De motie Klaver/Van Weerdenburg is aangenomen."),
+            ["Klaver", "Van Weerdenburg"]
+        );
+    }
+
+    /// An office with a department after "van" keeps its department out of the name.
+    #[test]
+    fn office_department_is_no_surname_tail() {
+        let got = persons("Staatssecretaris Marjolein Bleeker van Landbouw, en anderen.");
+        assert_eq!(got, ["Marjolein Bleeker"]);
+    }
+
+    /// A legal form with a dot left out is no initials.
+    #[test]
+    fn legal_form_is_no_bare_initials() {
+        assert!(
+            persons("Het bedrijf Drukkerij B.V Hoorn en de N.V Nederlandse Spoorwegen.").is_empty()
+        );
+    }
+
+    /// A place before initials that a surname follows is no surname.
+    #[test]
+    fn place_before_initials_and_surname_is_no_name() {
+        let got = persons("Vergadering in Utrecht, H.A. Verhoeckx sprak als eerste.");
+        assert!(!got.iter().any(|p| p.starts_with("Utrecht")), "{got:?}");
+    }
+
+    /// Initials and a country word are a name only between names.
+    #[test]
+    fn initials_item_needs_names_around_it() {
+        let got = persons("Landcodes: X.Y. Frankrijk, A.B. Duitsland, C.D. Spanje.");
+        assert!(!got.iter().any(|p| p.contains("Duitsland")), "{got:?}");
+    }
+
+    /// A commission named after a subject is no person.
+    #[test]
+    fn commission_after_subject_names_no_one() {
+        assert!(persons("De commissie-Onderwijs vergaderde.").is_empty());
+        assert_eq!(persons("De commissie-Verhoeckx vergaderde."), ["Verhoeckx"]);
     }
 }
