@@ -579,3 +579,117 @@ fn the_requesters_own_detail_elsewhere_in_a_document_confirms_it() {
     assert_eq!(split.confirmed, BTreeSet::from([1]));
     assert_eq!(split.check, BTreeSet::from([2]), "{split:?}");
 }
+
+#[test]
+fn a_name_one_document_writes_for_two_people_does_not_join_elsewhere_bare() {
+    // "Aanwezig: …, Kees Bakels en Kees Bakels (ministerie)": the holding knows two people
+    // of that name. One is described elsewhere (born 1990 in Tiel); a bare "Kees Bakels"
+    // in a third document may be either and stays apart, and so do the two of the list.
+    let mut m = in_text(
+        1,
+        1,
+        "Aanwezig: Kees Bakels, Lotte Vos en Kees Bakels (ministerie)\n\n1. Opening",
+        &[
+            ("person", "Kees Bakels"),
+            ("person", "Lotte Vos"),
+            ("person", "Kees Bakels"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Betrokkene Kees Bakels (geboren 3 maart 1990, woonachtig te Tiel) is actief.",
+        &[
+            ("person", "Kees Bakels"),
+            ("birthdate", "3 maart 1990"),
+            ("place", "Tiel"),
+        ],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Kees Bakels vraagt naar de planning van de activiteiten.",
+        &[("person", "Kees Bakels")],
+    ));
+    let subjects = resolve(&m, &[]);
+    for bare in [1, 3, 20] {
+        assert_ne!(
+            subject_of(&subjects, bare),
+            subject_of(&subjects, 10),
+            "mention {bare} may be the other Kees Bakels"
+        );
+    }
+    // Without the list the holding knows one Kees Bakels: the bare name joins him.
+    let alone: Vec<Mention> = m.iter().filter(|x| x.doc != 1).cloned().collect();
+    let subjects = resolve(&alone, &[]);
+    assert_eq!(subject_of(&subjects, 20), subject_of(&subjects, 10));
+}
+
+#[test]
+fn a_bare_maiden_name_that_fits_a_married_namesake_stays_apart() {
+    // Two women called Iris Visser: one, born 1980, married and written "Iris de
+    // Vries-Visser"; the other, born 1991, written "Iris Visser". A bare "Iris Visser"
+    // elsewhere may be either.
+    let mut m = in_text(
+        1,
+        1,
+        "Betrokkene Iris de Vries-Visser (geboren 3 maart 1980, woonachtig te Tiel) is actief.",
+        &[
+            ("person", "Iris de Vries-Visser"),
+            ("birthdate", "3 maart 1980"),
+            ("place", "Tiel"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Betrokkene Iris Visser (geboren 9 mei 1991, woonachtig te Breda) is actief.",
+        &[
+            ("person", "Iris Visser"),
+            ("birthdate", "9 mei 1991"),
+            ("place", "Breda"),
+        ],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Iris Visser vraagt naar de planning van de activiteiten.",
+        &[("person", "Iris Visser")],
+    ));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 20), subject_of(&subjects, 10));
+    assert_ne!(subject_of(&subjects, 20), subject_of(&subjects, 1));
+    // Without the married namesake the bare name is the one Iris Visser.
+    let alone: Vec<Mention> = m.iter().filter(|x| x.doc != 1).cloned().collect();
+    let subjects = resolve(&alone, &[]);
+    assert_eq!(subject_of(&subjects, 20), subject_of(&subjects, 10));
+}
+
+#[test]
+fn a_finding_that_runs_two_names_together_joins_neither() {
+    // The detector gave "Sanne Bloem, Ahmet Kaplan" of an attendance list as one name. It
+    // is neither person alone: it joins no one. It still names her in its document, so her
+    // initials there are not taken for someone else's.
+    let mut m = in_text(
+        1,
+        1,
+        "Aanwezig: Sanne Bloem, Ahmet Kaplan en Joost Prins\n\nS. Bloem opent de vergadering.",
+        &[
+            ("person", "Sanne Bloem, Ahmet Kaplan"),
+            ("person", "Joost Prins"),
+            ("person", "S. Bloem"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Betrokkene Sanne Bloem is actief. Ook Ahmet Kaplan is betrokken.",
+        &[("person", "Sanne Bloem"), ("person", "Ahmet Kaplan")],
+    ));
+    let subjects = resolve(&m, &[]);
+    let list = subject_of(&subjects, 1);
+    for other in [3, 10, 11] {
+        assert_ne!(list, subject_of(&subjects, other), "mention {other}");
+    }
+    assert_ne!(subject_of(&subjects, 3), subject_of(&subjects, 11));
+}
