@@ -2024,20 +2024,40 @@ impl<'a> Resolver<'a> {
             let ps = self.by_doc[d].1.clone();
             // Only where the document says they are family: a kinship word before one of
             // the two ("zijn dochter Ikram Ouahabi"); two people of one surname in a list
-            // may be strangers.
-            let named: Vec<(u32, u32, bool)> = ps
-                .iter()
-                .map(|&p| {
-                    let kin = kinship_before(&self.mentions[self.persons[p as usize]].before);
-                    (self.find(p), self.ids[p as usize].surname, kin)
-                })
-                .collect();
-            for &(r, surname, kin_r) in &named {
+            // may be strangers. The kinship word relates a person to the one the document
+            // is about, the first of that surname: a third of that surname named without
+            // one ("In het netwerk speelt ook Omar Ouahabi een rol") is nobody's relative.
+            // Per group in the document: its surname, whether a kinship word stands before
+            // it, and whether it is the first of its surname.
+            let mut first: Vec<u32> = Vec::new();
+            let mut named: Vec<(u32, u32, bool, bool)> = Vec::new();
+            for &p in &ps {
+                let surname = self.ids[p as usize].surname;
+                let opens = !first.contains(&surname);
+                if opens {
+                    first.push(surname);
+                }
+                let kin = kinship_before(&self.mentions[self.persons[p as usize]].before);
+                let r = self.find(p);
+                match named.iter_mut().find(|x| x.0 == r && x.1 == surname) {
+                    Some(x) => {
+                        x.2 |= kin;
+                        x.3 |= opens;
+                    }
+                    None => named.push((r, surname, kin, opens)),
+                }
+            }
+            for &(r, surname, kin_r, first_r) in &named {
                 if surname == NONE {
                     continue;
                 }
-                for &(o, other, kin_o) in &named {
-                    if o != r && other == surname && (kin_r || kin_o) {
+                for &(o, other, kin_o, first_o) in &named {
+                    if o != r
+                        && other == surname
+                        && (kin_r || kin_o)
+                        && (kin_r || first_r)
+                        && (kin_o || first_o)
+                    {
                         let list = out.entry(r).or_default();
                         if list.len() < 64 && !list.contains(&o) {
                             list.push(o);
@@ -2372,6 +2392,12 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 [_, _, ..] => {
+                    if let Some((q, agree)) = self.namesake_by_facts(p, &fits) {
+                        let reason =
+                            why("fits-several", &[("name", self.display(rep))]) + &why(agree, &[]);
+                        self.join(q, p, 0.6, reason.into(), Link::Name);
+                        continue;
+                    }
                     if family.is_none() {
                         family = Some(self.family());
                     }
@@ -2448,6 +2474,34 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// Of several groups `fits` of one full name (namesakes, and bare mentions that may be
+    /// either), the one whose facts agree with those of `p`'s group ("A. Vink" at an
+    /// address in Utrecht, where one Anna Vink lives in Utrecht and the other in Oss; the
+    /// bare "Anna Vink"s tell nothing). Only where every fitting group has that given
+    /// name: a father and son share a town, and a son's unknown one says nothing.
+    fn namesake_by_facts(&mut self, p: u32, fits: &[u32]) -> Option<(u32, &'static str)> {
+        let rp = self.find(p);
+        if self.profiles[rp as usize].facts() == 0 {
+            return None;
+        }
+        let mut hit: Option<(u32, &'static str)> = None;
+        for &q in fits {
+            let rq = self.find(q);
+            if let Some(a) = self.profiles[rp as usize].agreeing(&self.profiles[rq as usize]) {
+                if hit.is_some() {
+                    return None;
+                }
+                hit = Some((q, a));
+            }
+        }
+        let (q, _) = hit?;
+        let one_name = fits.iter().all(|&x| {
+            self.ids[x as usize].surname == self.ids[q as usize].surname
+                && self.keys[x as usize].given_match(&self.keys[q as usize]) == Some(true)
+        });
+        one_name.then_some(hit?)
     }
 
     /// The member of `p`'s document group with the most name parts (initials over a

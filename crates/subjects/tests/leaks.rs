@@ -693,3 +693,117 @@ fn a_finding_that_runs_two_names_together_joins_neither() {
     }
     assert_ne!(subject_of(&subjects, 3), subject_of(&subjects, 11));
 }
+
+/// A letter to "Mevrouw/De heer {initials}" at an address in `town`, "Geachte … {surname}".
+fn letter(doc: u64, id: u64, initials: &str, surname: &str, town: &str) -> Vec<Mention> {
+    let text = format!(
+        "Ministerie\nPostbus 20011\n2500 EA  Den Haag\n\nMevrouw {initials}\nBleekveld 180\n9468 HS  {town}\n\nGeachte mevrouw {surname},\n\nHierbij bevestigen wij de ontvangst."
+    );
+    in_text(
+        doc,
+        id,
+        &text,
+        &[
+            ("person", initials),
+            ("address", "Bleekveld 180"),
+            ("postcode", "9468 HS"),
+            ("place", town),
+            ("person", surname),
+        ],
+    )
+}
+
+#[test]
+fn initials_at_a_town_join_the_one_namesake_who_lives_there() {
+    // Two women called Anna Vink, one in Utrecht and one in Oss, and bare "Anna Vink"s
+    // that may be either; a letter to "A. Vink" in Utrecht is the one from Utrecht.
+    let described = |doc: u64, id: u64, date: &str, town: &str| {
+        in_text(
+            doc,
+            id,
+            &format!("Betrokkene Anna Vink (geboren {date}, woonachtig te {town}) is actief."),
+            &[
+                ("person", "Anna Vink"),
+                ("birthdate", date),
+                ("place", town),
+            ],
+        )
+    };
+    let mut m = described(1, 1, "1 mei 1960", "Utrecht");
+    m.extend(described(2, 10, "2 juni 1969", "Oss"));
+    m.extend(in_text(
+        3,
+        20,
+        "In het netwerk speelt ook Anna Vink een rol.",
+        &[("person", "Anna Vink")],
+    ));
+    m.extend(letter(4, 30, "A. Vink", "Vink", "UTRECHT"));
+    let subjects = resolve(&m, &[]);
+    assert_eq!(subject_of(&subjects, 30), subject_of(&subjects, 1));
+    assert_ne!(subject_of(&subjects, 30), subject_of(&subjects, 10));
+    assert_ne!(subject_of(&subjects, 20), subject_of(&subjects, 1));
+}
+
+#[test]
+fn initials_at_a_town_do_not_pick_one_of_two_people_of_other_given_names() {
+    // Hendrik Jansen lives in Tiel; his son Hans is written without a town. A letter to
+    // "H. Jansen" in Tiel may be either of them.
+    let mut m = in_text(
+        1,
+        1,
+        "Betrokkene Hendrik Jansen (geboren 1 mei 1950, woonachtig te Tiel) is actief.",
+        &[
+            ("person", "Hendrik Jansen"),
+            ("birthdate", "1 mei 1950"),
+            ("place", "Tiel"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "In het netwerk speelt ook Hans Jansen een rol.",
+        &[("person", "Hans Jansen")],
+    ));
+    m.extend(letter(3, 20, "H. Jansen", "Jansen", "TIEL"));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 20), subject_of(&subjects, 1));
+    assert_ne!(subject_of(&subjects, 20), subject_of(&subjects, 10));
+}
+
+#[test]
+fn a_third_of_a_surname_named_without_a_kinship_word_is_nobodys_relative() {
+    // "Ook vader Karim Vos" relates Karim to Ikram, whom the analysis is about; Omar Vos,
+    // named in it as one of the network, is no relative of either. So a bare "Karim Vos"
+    // beside his father Omar elsewhere is not narrowed to this Karim (another Karim Vos
+    // lives in Tiel).
+    let mut m = in_text(
+        1,
+        1,
+        "Betrokkene Ikram Vos is actief. Ook vader Karim Vos (geboren 23 januari 1957, woonachtig te Gouda) is betrokken. In het netwerk speelt ook Omar Vos een rol.",
+        &[
+            ("person", "Ikram Vos"),
+            ("person", "Karim Vos"),
+            ("birthdate", "23 januari 1957"),
+            ("place", "Gouda"),
+            ("person", "Omar Vos"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Betrokkene Omar Vos is actief. Ook zoon Karim Vos is betrokken.",
+        &[("person", "Omar Vos"), ("person", "Karim Vos")],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Betrokkene Karim Vos (geboren 1 mei 1980, woonachtig te Tiel) is actief.",
+        &[
+            ("person", "Karim Vos"),
+            ("birthdate", "1 mei 1980"),
+            ("place", "Tiel"),
+        ],
+    ));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 11), subject_of(&subjects, 2));
+}
