@@ -1867,10 +1867,15 @@ impl<'a> Resolver<'a> {
     /// name).
     fn listed_twice(&mut self, members: &[u32]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                if self.doc(a) == self.doc(b)
-                    && self.same_written_name(a, b)
+        // By document, so that only mentions of one document are paired.
+        let mut by_doc: Vec<(u64, u32)> = members.iter().map(|&p| (self.doc(p), p)).collect();
+        by_doc.sort_unstable();
+        for (i, &(doc, a)) in by_doc.iter().enumerate() {
+            for &(other_doc, b) in &by_doc[i + 1..] {
+                if other_doc != doc {
+                    break;
+                }
+                if self.same_written_name(a, b)
                     && self.listed_apart(a, b)
                     && self.find(a) != self.find(b)
                     && !out.iter().any(|&x| self.same_written_name(x, a))
