@@ -427,3 +427,85 @@ fn a_document_naming_the_requester_by_name_alone_is_named_for_a_check() {
     );
     d.ok("a", &["audit", "verify"]);
 }
+
+/// The subjects `request search` advises to confirm for request `req`.
+fn advised(d: &Dir, req: &str) -> Vec<i64> {
+    let cands = d.json("a", &["request", "search", req, "--json"]);
+    cands
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["advice"] == "confirm")
+        .filter_map(|c| c["subject"].as_i64())
+        .collect()
+}
+
+#[test]
+fn a_name_an_attendance_list_writes_for_two_people_does_not_bring_a_bare_mention_into_the_answer() {
+    // Minutes list two Kees Bakels; one of them is described elsewhere (Tiel, 1990); a
+    // note names "Kees Bakels" bare. Which Kees the note means is unknown: the subject
+    // that the request of the described one confirms holds the description, not the note.
+    let d = Dir::new();
+    d.write(
+        "holding/a.txt",
+        "Verslag overleg\n\nAanwezig: Kees Bakels, Lotte Vos en Kees Bakels (ministerie)\n\n\
+         1. Opening\nHet overleg begint om tien uur.\n",
+    );
+    d.write(
+        "holding/b.txt",
+        "Analyse netwerk\n\nBetrokkene Kees Bakels (geboren 3 maart 1990, woonachtig te Tiel) \
+         is actief binnen het buurthuis Zonnebloem.\n",
+    );
+    d.write(
+        "holding/c.txt",
+        "Notitie speeltuin Kesselsakker\n\nKees Bakels vraagt naar de planning van de \
+         speeltuin Kesselsakker.\n",
+    );
+    d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
+    let ids = document_ids(&d);
+    open_window(&d);
+    let req = request(
+        &d,
+        "From: Kees Bakels <kees@voorbeeld.nl>\nTo: inzage@voorbeeld.nl\n\
+         Subject: Inzageverzoek reflectiesessies\nDate: Mon, 5 Feb 2024 09:00:00 +0100\n\n\
+         Graag wil ik weten welke gegevens u over mij heeft.\nMijn geboortedatum is 3 maart 1990.\n\
+         Ik woon in Tiel.\n\nMet vriendelijke groet,\nKees Bakels\n",
+    );
+    let confirm = advised(&d, &req);
+    let docs = subject_documents(&d);
+    let answered: Vec<i64> = docs
+        .iter()
+        .filter(|(id, _, _)| confirm.contains(id))
+        .flat_map(|(_, _, docs)| docs.iter().copied())
+        .collect();
+    assert!(answered.contains(&ids["b.txt"]), "{docs:?} {confirm:?}");
+    assert!(!answered.contains(&ids["c.txt"]), "{docs:?} {confirm:?}");
+}
+
+#[test]
+fn a_request_in_a_married_double_name_finds_her_own_name_alone() {
+    // "Els de Wit-Hoekstra" asks; the holding writes "Els Hoekstra" and nobody else of
+    // that name: her own name, advised to be confirmed.
+    let d = Dir::new();
+    d.write(
+        "holding/a.txt",
+        "Notitie speeltuin Kesselsakker\n\nEls Hoekstra vraagt naar de planning van de \
+         speeltuin Kesselsakker.\n",
+    );
+    d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
+    open_window(&d);
+    let req = request(
+        &d,
+        "From: Els de Wit-Hoekstra <els@voorbeeld.nl>\nTo: inzage@voorbeeld.nl\n\
+         Subject: Inzageverzoek reflectiesessies\nDate: Mon, 5 Feb 2024 09:00:00 +0100\n\n\
+         Graag wil ik weten welke gegevens u over mij heeft.\n\nMet vriendelijke groet,\n\
+         Els de Wit-Hoekstra\n",
+    );
+    let confirm = advised(&d, &req);
+    assert_eq!(
+        confirm.len(),
+        1,
+        "{}",
+        d.json("a", &["request", "search", &req, "--json"])
+    );
+}

@@ -457,6 +457,31 @@ pub(crate) fn kinship_before(before: &str) -> bool {
         })
 }
 
+/// Whether a person finding runs two names of a list together ("Sanne Bloem, Ahmet
+/// Kaplan"): before and after the comma a written-out given name and a surname each. An
+/// inverted name has one surname before the comma ("Boer, Peter de", "Ben Messaoud,
+/// Hanan") or ends in its tussenvoegsel; such a finding is neither person alone.
+pub(crate) fn runs_two_names(s: &str) -> bool {
+    let Some((before, after)) = s.split_once(',') else {
+        return false;
+    };
+    let full = |part: &str| {
+        let ws: Vec<&str> = part.split_whitespace().collect();
+        ws.len() >= 2
+            && !is_surname_particle(ws[0])
+            && !matches!(fold(ws[0]).as_str(), "ben" | "bou")
+            && !is_tussen(ws[0])
+            && !is_article(ws[0])
+            && !is_title(ws[0])
+            && ws.last().is_some_and(|w| !is_tussen(w))
+            && ws
+                .iter()
+                .all(|w| !is_initials(w) && !w.chars().any(|c| c.is_ascii_digit()))
+            && normalise_name(part).form() == NameForm::Full
+    };
+    full(before.trim()) && full(after.trim())
+}
+
 /// Normalises a person mention as written into the keys resolution compares.
 ///
 /// Handles titles and salutations ("de heer", "mevrouw", "drs.", "imam"), the inverted
@@ -630,6 +655,23 @@ pub fn normalise_name(s: &str) -> NameKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_names_run_together_are_told_from_inverted_names() {
+        assert!(runs_two_names("Sanne Bloem, Ahmet Kaplan"));
+        assert!(runs_two_names("Dirk de Vries, Ubah Ali Warsame"));
+        for one in [
+            "Boer, Peter de",
+            "Warsame, Amina Hassan",
+            "Ben Messaoud, Hanan",
+            "Ben Messaoud, Hanan Aicha",
+            "Vries, J. de",
+            "De Boer-van der Meer, Anna",
+            "Sanne Bloem",
+        ] {
+            assert!(!runs_two_names(one), "{one}");
+        }
+    }
 
     #[test]
     fn forms_and_keys() {

@@ -37,7 +37,8 @@ use std::collections::HashMap;
 use crate::fold::{fold, similar_keys, skeleton};
 use crate::ident::{normalise_date, normalise_identifier, LINKING_KINDS};
 use crate::name::{
-    gender_before, kinship_before, normalise_name, written_part, NameForm, NameKey, SurnameMatch,
+    gender_before, kinship_before, normalise_name, runs_two_names, written_part, NameForm, NameKey,
+    SurnameMatch,
 };
 use crate::why::why;
 use crate::{Decision, Member, Mention, Subject};
@@ -261,6 +262,9 @@ struct Profile {
     /// Addresses next to a name: a household shares them, so they keep apart only what a
     /// name alone would join, and tell which of several fitting people a mention is.
     addresses: Vec<String>,
+    /// A finding that runs two names of a list together ("Sanne Bloem, Ahmet Kaplan"):
+    /// neither person alone, so it joins no one ([`Resolver::join`]).
+    two_names: bool,
 }
 
 fn push_capped(list: &mut Vec<String>, v: String) {
@@ -778,10 +782,12 @@ impl<'a> Resolver<'a> {
             .iter()
             .zip(&persons)
             .map(|(k, &i)| {
-                Profile::of(
+                let mut profile = Profile::of(
                     k,
                     k.salutation.or_else(|| gender_before(&mentions[i].before)),
-                )
+                );
+                profile.two_names = runs_two_names(&mentions[i].value);
+                profile
             })
             .collect();
         let mut docs: FxMap<u64, Vec<u32>> = FxMap::default();
@@ -964,7 +970,12 @@ impl<'a> Resolver<'a> {
         if ra == rb {
             return true;
         }
-        if self.profiles[ra as usize].conflicts(&self.profiles[rb as usize], link) {
+        // A finding of two names run together joins no one, but still stands for the
+        // people it names where a short form of its document is weighed.
+        if self.profiles[ra as usize].conflicts(&self.profiles[rb as usize], link)
+            || self.profiles[ra as usize].two_names
+            || self.profiles[rb as usize].two_names
+        {
             return false;
         }
         let (big, small) = if self.size[ra as usize] >= self.size[rb as usize] {
@@ -1744,8 +1755,10 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        let doubles = self.double_names_by_part();
         for b in 0..self.full_blocks.len() {
             let members = std::mem::take(&mut self.full_blocks[b]);
+            let twice = self.listed_twice(&members);
             // One representative per group: its first full-name mention in the block.
             let mut reps: Vec<u32> = Vec::new();
             let mut seen: FxMap<u32, ()> = FxMap::default();
@@ -1791,7 +1804,14 @@ impl<'a> Resolver<'a> {
                             self.profiles[rp as usize].agreeing(&self.profiles[rq as usize]);
                         if agree.is_none()
                             && facts == 0
-                            && self.namesake_by_initials(p, q, &initials_with_facts, &full_names)
+                            && (twice.iter().any(|&x| self.same_written_name(x, p))
+                                || self.married_namesake(p, q, &doubles)
+                                || self.namesake_by_initials(
+                                    p,
+                                    q,
+                                    &initials_with_facts,
+                                    &full_names,
+                                ))
                         {
                             self.ambiguous[p as usize] = true;
                             continue;
@@ -1838,6 +1858,81 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// The names of the block `members` that a document lists for two people ("Aanwezig:
+    /// Kees Bakels, Lotte Vos en Kees Bakels (ministerie)"), one mention of each: the
+    /// holding knows two people of that name, and a bare mention of it elsewhere may be
+    /// either. Only the very same given names count ("Jan" beside "Jan Willem" is another
+    /// name).
+    fn listed_twice(&mut self, members: &[u32]) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        // By document, so that only mentions of one document are paired.
+        let mut by_doc: Vec<(u64, u32)> = members.iter().map(|&p| (self.doc(p), p)).collect();
+        by_doc.sort_unstable();
+        for (i, &(doc, a)) in by_doc.iter().enumerate() {
+            for &(other_doc, b) in &by_doc[i + 1..] {
+                if other_doc != doc {
+                    break;
+                }
+                if self.same_written_name(a, b)
+                    && self.listed_apart(a, b)
+                    && self.find(a) != self.find(b)
+                    && !out.iter().any(|&x| self.same_written_name(x, a))
+                {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether two full names have the same surname and the same given names, all of them.
+    fn same_written_name(&self, a: u32, b: u32) -> bool {
+        self.ids[a as usize].surname == self.ids[b as usize].surname
+            && self.keys[a as usize].givens == self.keys[b as usize].givens
+    }
+
+    /// Full names with a double surname ("Iris de Vries-Visser"), by the last part of the
+    /// surname (her own name; the first is her partner's, and a bare name with it is as
+    /// likely a relative of his) and the first given name.
+    fn double_names_by_part(&self) -> FxMap<(u32, u32), Vec<u32>> {
+        let mut out: FxMap<(u32, u32), Vec<u32>> = FxMap::default();
+        for p in 0..self.keys.len() as u32 {
+            let ids = &self.ids[p as usize];
+            if self.form(p) != NameForm::Full || ids.given == NONE {
+                continue;
+            }
+            if let Some(&own) = ids.parts.last() {
+                let list = out.entry((own, ids.given)).or_default();
+                if list.len() < 64 {
+                    list.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a married woman written with a double surname ("Iris de Vries-Visser"),
+    /// whose facts are not those of `q`'s group, could be the bare full name `p` ("Iris
+    /// Visser", her own name or her partner's): then two people of `p`'s name are known,
+    /// and `p` is not known to be `q`.
+    fn married_namesake(&mut self, p: u32, q: u32, doubles: &FxMap<(u32, u32), Vec<u32>>) -> bool {
+        let ids = &self.ids[p as usize];
+        if !ids.parts.is_empty() {
+            return false;
+        }
+        let Some(list) = doubles.get(&(ids.surname, ids.given)) else {
+            return false;
+        };
+        let (rp, rq) = (self.find(p), self.find(q));
+        list.clone().into_iter().any(|x| {
+            let rx = self.find(x);
+            rx != rp
+                && rx != rq
+                && self.profiles[rx as usize].conflicts(&self.profiles[rq as usize], Link::Name)
+                && !self.profiles[rx as usize].conflicts(&self.profiles[rp as usize], Link::Name)
+        })
     }
 
     /// Whether a group of initials with facts (`initials`, by surname and first initial)
@@ -1934,20 +2029,40 @@ impl<'a> Resolver<'a> {
             let ps = self.by_doc[d].1.clone();
             // Only where the document says they are family: a kinship word before one of
             // the two ("zijn dochter Ikram Ouahabi"); two people of one surname in a list
-            // may be strangers.
-            let named: Vec<(u32, u32, bool)> = ps
-                .iter()
-                .map(|&p| {
-                    let kin = kinship_before(&self.mentions[self.persons[p as usize]].before);
-                    (self.find(p), self.ids[p as usize].surname, kin)
-                })
-                .collect();
-            for &(r, surname, kin_r) in &named {
+            // may be strangers. The kinship word relates a person to the one the document
+            // is about, the first of that surname: a third of that surname named without
+            // one ("In het netwerk speelt ook Omar Ouahabi een rol") is nobody's relative.
+            // Per group in the document: its surname, whether a kinship word stands before
+            // it, and whether it is the first of its surname.
+            let mut first: Vec<u32> = Vec::new();
+            let mut named: Vec<(u32, u32, bool, bool)> = Vec::new();
+            for &p in &ps {
+                let surname = self.ids[p as usize].surname;
+                let opens = !first.contains(&surname);
+                if opens {
+                    first.push(surname);
+                }
+                let kin = kinship_before(&self.mentions[self.persons[p as usize]].before);
+                let r = self.find(p);
+                match named.iter_mut().find(|x| x.0 == r && x.1 == surname) {
+                    Some(x) => {
+                        x.2 |= kin;
+                        x.3 |= opens;
+                    }
+                    None => named.push((r, surname, kin, opens)),
+                }
+            }
+            for &(r, surname, kin_r, first_r) in &named {
                 if surname == NONE {
                     continue;
                 }
-                for &(o, other, kin_o) in &named {
-                    if o != r && other == surname && (kin_r || kin_o) {
+                for &(o, other, kin_o, first_o) in &named {
+                    if o != r
+                        && other == surname
+                        && (kin_r || kin_o)
+                        && (kin_r || first_r)
+                        && (kin_o || first_o)
+                    {
                         let list = out.entry(r).or_default();
                         if list.len() < 64 && !list.contains(&o) {
                             list.push(o);
@@ -2282,6 +2397,12 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 [_, _, ..] => {
+                    if let Some((q, agree)) = self.namesake_by_facts(p, &fits) {
+                        let reason =
+                            why("fits-several", &[("name", self.display(rep))]) + &why(agree, &[]);
+                        self.join(q, p, 0.6, reason.into(), Link::Name);
+                        continue;
+                    }
                     if family.is_none() {
                         family = Some(self.family());
                     }
@@ -2358,6 +2479,34 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// Of several groups `fits` of one full name (namesakes, and bare mentions that may be
+    /// either), the one whose facts agree with those of `p`'s group ("A. Vink" at an
+    /// address in Utrecht, where one Anna Vink lives in Utrecht and the other in Oss; the
+    /// bare "Anna Vink"s tell nothing). Only where every fitting group has that given
+    /// name: a father and son share a town, and a son's unknown one says nothing.
+    fn namesake_by_facts(&mut self, p: u32, fits: &[u32]) -> Option<(u32, &'static str)> {
+        let rp = self.find(p);
+        if self.profiles[rp as usize].facts() == 0 {
+            return None;
+        }
+        let mut hit: Option<(u32, &'static str)> = None;
+        for &q in fits {
+            let rq = self.find(q);
+            if let Some(a) = self.profiles[rp as usize].agreeing(&self.profiles[rq as usize]) {
+                if hit.is_some() {
+                    return None;
+                }
+                hit = Some((q, a));
+            }
+        }
+        let (q, _) = hit?;
+        let one_name = fits.iter().all(|&x| {
+            self.ids[x as usize].surname == self.ids[q as usize].surname
+                && self.keys[x as usize].given_match(&self.keys[q as usize]) == Some(true)
+        });
+        one_name.then_some(hit?)
     }
 
     /// The member of `p`'s document group with the most name parts (initials over a

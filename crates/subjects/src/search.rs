@@ -365,7 +365,9 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
                     // … and with all its given names: "Omar Farah" may be another person
                     // than the requester "Omar Ismail Farah".
                     whole_name |= personal
-                        && !matches!(q.surname_match(s), Some(SurnameMatch::DoubleSurnamePart))
+                        && (!matches!(q.surname_match(s), Some(SurnameMatch::DoubleSurnamePart))
+                            || own_part(q, s)
+                            || own_part(s, q))
                         && q.givens.len() == s.givens.len();
                     if best_name.as_ref().is_none_or(|(b, _)| score > *b) {
                         best_name = Some((score, evidence));
@@ -600,6 +602,17 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
     out
 }
 
+/// Whether `single`'s surname is the last part of `double`'s married double surname: her
+/// own name ("Hoekstra" of "de Wit-Hoekstra"; the first part is her partner's).
+fn own_part(double: &NameKey, single: &NameKey) -> bool {
+    double.surname_parts.len() > 1
+        && single.surname_parts.len() <= 1
+        && double
+            .surname_parts
+            .last()
+            .is_some_and(|own| crate::fold::similar_keys(own, &single.surname))
+}
+
 /// Whether `subject` has a full name with the requester's surname and first initial but
 /// another given name (or another spelling of it): a relative whom initials at a shared
 /// address could mean.
@@ -774,6 +787,23 @@ mod tests {
         assert_ne!(a.advice, Advice::Confirm);
         let same = assess_candidate(&query(&["Ifrah Ahmed Nur"]), &subject);
         assert!(same.name_only);
+    }
+
+    #[test]
+    fn her_own_name_is_all_of_a_married_double_name() {
+        // "Els de Wit-Hoekstra" is Els Hoekstra married to a De Wit: a subject written
+        // "Els Hoekstra" carries her whole name, as one written with the double name
+        // carries that of a requester who writes "Els Hoekstra". The partner's part is
+        // not her name alone ("Els de Wit" may be his relative).
+        let own = SubjectProfile::from_mentions([("person", "Els Hoekstra")]);
+        let a = assess_candidates(&query(&["Els de Wit-Hoekstra"]), &[own]);
+        assert_eq!(a[0].advice, Advice::Confirm, "{a:?}");
+        let double = SubjectProfile::from_mentions([("person", "Els de Wit-Hoekstra")]);
+        let a = assess_candidates(&query(&["Els Hoekstra"]), &[double]);
+        assert_eq!(a[0].advice, Advice::Confirm, "{a:?}");
+        let partner = SubjectProfile::from_mentions([("person", "Els de Wit")]);
+        let a = assess_candidates(&query(&["Els de Wit-Hoekstra"]), &[partner]);
+        assert_ne!(a[0].advice, Advice::Confirm, "{a:?}");
     }
 
     #[test]

@@ -579,3 +579,231 @@ fn the_requesters_own_detail_elsewhere_in_a_document_confirms_it() {
     assert_eq!(split.confirmed, BTreeSet::from([1]));
     assert_eq!(split.check, BTreeSet::from([2]), "{split:?}");
 }
+
+#[test]
+fn a_name_one_document_writes_for_two_people_does_not_join_elsewhere_bare() {
+    // "Aanwezig: …, Kees Bakels en Kees Bakels (ministerie)": the holding knows two people
+    // of that name. One is described elsewhere (born 1990 in Tiel); a bare "Kees Bakels"
+    // in a third document may be either and stays apart, and so do the two of the list.
+    let mut m = in_text(
+        1,
+        1,
+        "Aanwezig: Kees Bakels, Lotte Vos en Kees Bakels (ministerie)\n\n1. Opening",
+        &[
+            ("person", "Kees Bakels"),
+            ("person", "Lotte Vos"),
+            ("person", "Kees Bakels"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Betrokkene Kees Bakels (geboren 3 maart 1990, woonachtig te Tiel) is actief.",
+        &[
+            ("person", "Kees Bakels"),
+            ("birthdate", "3 maart 1990"),
+            ("place", "Tiel"),
+        ],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Kees Bakels vraagt naar de planning van de activiteiten.",
+        &[("person", "Kees Bakels")],
+    ));
+    let subjects = resolve(&m, &[]);
+    for bare in [1, 3, 20] {
+        assert_ne!(
+            subject_of(&subjects, bare),
+            subject_of(&subjects, 10),
+            "mention {bare} may be the other Kees Bakels"
+        );
+    }
+    // Without the list the holding knows one Kees Bakels: the bare name joins him.
+    let alone: Vec<Mention> = m.iter().filter(|x| x.doc != 1).cloned().collect();
+    let subjects = resolve(&alone, &[]);
+    assert_eq!(subject_of(&subjects, 20), subject_of(&subjects, 10));
+}
+
+#[test]
+fn a_bare_maiden_name_that_fits_a_married_namesake_stays_apart() {
+    // Two women called Iris Visser: one, born 1980, married and written "Iris de
+    // Vries-Visser"; the other, born 1991, written "Iris Visser". A bare "Iris Visser"
+    // elsewhere may be either.
+    let mut m = in_text(
+        1,
+        1,
+        "Betrokkene Iris de Vries-Visser (geboren 3 maart 1980, woonachtig te Tiel) is actief.",
+        &[
+            ("person", "Iris de Vries-Visser"),
+            ("birthdate", "3 maart 1980"),
+            ("place", "Tiel"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Betrokkene Iris Visser (geboren 9 mei 1991, woonachtig te Breda) is actief.",
+        &[
+            ("person", "Iris Visser"),
+            ("birthdate", "9 mei 1991"),
+            ("place", "Breda"),
+        ],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Iris Visser vraagt naar de planning van de activiteiten.",
+        &[("person", "Iris Visser")],
+    ));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 20), subject_of(&subjects, 10));
+    assert_ne!(subject_of(&subjects, 20), subject_of(&subjects, 1));
+    // Without the married namesake the bare name is the one Iris Visser.
+    let alone: Vec<Mention> = m.iter().filter(|x| x.doc != 1).cloned().collect();
+    let subjects = resolve(&alone, &[]);
+    assert_eq!(subject_of(&subjects, 20), subject_of(&subjects, 10));
+}
+
+#[test]
+fn a_finding_that_runs_two_names_together_joins_neither() {
+    // The detector gave "Sanne Bloem, Ahmet Kaplan" of an attendance list as one name. It
+    // is neither person alone: it joins no one. It still names her in its document, so her
+    // initials there are not taken for someone else's.
+    let mut m = in_text(
+        1,
+        1,
+        "Aanwezig: Sanne Bloem, Ahmet Kaplan en Joost Prins\n\nS. Bloem opent de vergadering.",
+        &[
+            ("person", "Sanne Bloem, Ahmet Kaplan"),
+            ("person", "Joost Prins"),
+            ("person", "S. Bloem"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Betrokkene Sanne Bloem is actief. Ook Ahmet Kaplan is betrokken.",
+        &[("person", "Sanne Bloem"), ("person", "Ahmet Kaplan")],
+    ));
+    let subjects = resolve(&m, &[]);
+    let list = subject_of(&subjects, 1);
+    for other in [3, 10, 11] {
+        assert_ne!(list, subject_of(&subjects, other), "mention {other}");
+    }
+    assert_ne!(subject_of(&subjects, 3), subject_of(&subjects, 11));
+}
+
+/// A letter to "Mevrouw/De heer {initials}" at an address in `town`, "Geachte … {surname}".
+fn letter(doc: u64, id: u64, initials: &str, surname: &str, town: &str) -> Vec<Mention> {
+    let text = format!(
+        "Ministerie\nPostbus 20011\n2500 EA  Den Haag\n\nMevrouw {initials}\nBleekveld 180\n9468 HS  {town}\n\nGeachte mevrouw {surname},\n\nHierbij bevestigen wij de ontvangst."
+    );
+    in_text(
+        doc,
+        id,
+        &text,
+        &[
+            ("person", initials),
+            ("address", "Bleekveld 180"),
+            ("postcode", "9468 HS"),
+            ("place", town),
+            ("person", surname),
+        ],
+    )
+}
+
+#[test]
+fn initials_at_a_town_join_the_one_namesake_who_lives_there() {
+    // Two women called Anna Vink, one in Utrecht and one in Oss, and bare "Anna Vink"s
+    // that may be either; a letter to "A. Vink" in Utrecht is the one from Utrecht.
+    let described = |doc: u64, id: u64, date: &str, town: &str| {
+        in_text(
+            doc,
+            id,
+            &format!("Betrokkene Anna Vink (geboren {date}, woonachtig te {town}) is actief."),
+            &[
+                ("person", "Anna Vink"),
+                ("birthdate", date),
+                ("place", town),
+            ],
+        )
+    };
+    let mut m = described(1, 1, "1 mei 1960", "Utrecht");
+    m.extend(described(2, 10, "2 juni 1969", "Oss"));
+    m.extend(in_text(
+        3,
+        20,
+        "In het netwerk speelt ook Anna Vink een rol.",
+        &[("person", "Anna Vink")],
+    ));
+    m.extend(letter(4, 30, "A. Vink", "Vink", "UTRECHT"));
+    let subjects = resolve(&m, &[]);
+    assert_eq!(subject_of(&subjects, 30), subject_of(&subjects, 1));
+    assert_ne!(subject_of(&subjects, 30), subject_of(&subjects, 10));
+    assert_ne!(subject_of(&subjects, 20), subject_of(&subjects, 1));
+}
+
+#[test]
+fn initials_at_a_town_do_not_pick_one_of_two_people_of_other_given_names() {
+    // Hendrik Jansen lives in Tiel; his son Hans is written without a town. A letter to
+    // "H. Jansen" in Tiel may be either of them.
+    let mut m = in_text(
+        1,
+        1,
+        "Betrokkene Hendrik Jansen (geboren 1 mei 1950, woonachtig te Tiel) is actief.",
+        &[
+            ("person", "Hendrik Jansen"),
+            ("birthdate", "1 mei 1950"),
+            ("place", "Tiel"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "In het netwerk speelt ook Hans Jansen een rol.",
+        &[("person", "Hans Jansen")],
+    ));
+    m.extend(letter(3, 20, "H. Jansen", "Jansen", "TIEL"));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 20), subject_of(&subjects, 1));
+    assert_ne!(subject_of(&subjects, 20), subject_of(&subjects, 10));
+}
+
+#[test]
+fn a_third_of_a_surname_named_without_a_kinship_word_is_nobodys_relative() {
+    // "Ook vader Karim Vos" relates Karim to Ikram, whom the analysis is about; Omar Vos,
+    // named in it as one of the network, is no relative of either. So a bare "Karim Vos"
+    // beside his father Omar elsewhere is not narrowed to this Karim (another Karim Vos
+    // lives in Tiel).
+    let mut m = in_text(
+        1,
+        1,
+        "Betrokkene Ikram Vos is actief. Ook vader Karim Vos (geboren 23 januari 1957, woonachtig te Gouda) is betrokken. In het netwerk speelt ook Omar Vos een rol.",
+        &[
+            ("person", "Ikram Vos"),
+            ("person", "Karim Vos"),
+            ("birthdate", "23 januari 1957"),
+            ("place", "Gouda"),
+            ("person", "Omar Vos"),
+        ],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Betrokkene Omar Vos is actief. Ook zoon Karim Vos is betrokken.",
+        &[("person", "Omar Vos"), ("person", "Karim Vos")],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Betrokkene Karim Vos (geboren 1 mei 1980, woonachtig te Tiel) is actief.",
+        &[
+            ("person", "Karim Vos"),
+            ("birthdate", "1 mei 1980"),
+            ("place", "Tiel"),
+        ],
+    ));
+    let subjects = resolve(&m, &[]);
+    assert_ne!(subject_of(&subjects, 11), subject_of(&subjects, 2));
+}
