@@ -1166,8 +1166,13 @@ pub(crate) fn detect(
     if out.iter().any(|f| {
         (f.end - f.start == 6 && provincial_board(&cx, f))
             || (b.get(f.start + 1) == Some(&b' ') && letter_heading(&mut cx, f))
+            || (b[f.start] | 0x20 == b'v' && route_between_places(&mut cx, f))
     }) {
-        out.retain(|f| !provincial_board(&cx, f) && !letter_heading(&mut cx, f));
+        out.retain(|f| {
+            !provincial_board(&cx, f)
+                && !letter_heading(&mut cx, f)
+                && !route_between_places(&mut cx, f)
+        });
     }
     out.sort_by_key(|f| f.start);
     let persons = out.clone();
@@ -3352,11 +3357,13 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
         && !is_particle(cx.w(first_tok - 1));
     // A chain that opens with initials, or several capitalised words opening with a given
     // name and no particle among them, is a whole name, not a surname: "S. Hendriks, Sunil
-    // Soekhai" and "Abdi Ismail Hassan, Hassan Abdi Hassan" are lists of two names.
+    // Soekhai" and "Abdi Ismail Hassan, Hassan Abdi Hassan" are lists of two names. So is a
+    // given name with a particle and surname after it: "Dirk de Vries, Ubah Ali Warsame".
     let given_first_chain = els[0].1 == El::Initial
         || (n_caps >= 2
-            && !els.iter().any(|x| x.1 == El::Particle)
-            && cx.features(caps[0]) & F_FIRST != 0);
+            && cx.features(caps[0]) & F_FIRST != 0
+            && (!els.iter().any(|x| x.1 == El::Particle)
+                || els.get(1).is_some_and(|x| x.1 == El::Particle)));
     if let Some(end) = comma_initials_after(cx, cx_last_tok(ch, e)).filter(|_| !town_in_sentence) {
         // An ordinary word (or a town) as the surname only in a header field, a list or a
         // table ("4. Vries, H. de", "Van: Boer, P.").
@@ -4789,6 +4796,26 @@ fn provincial_board(cx: &Ctx, f: &Finding) -> bool {
         && ["gedeputeerde", "provinciale"]
             .iter()
             .any(|h| cx.w(i - 1).eq_ignore_ascii_case(h))
+}
+
+/// Whether a finding is "van" and a place that a route goes on from to another place ("de
+/// route Van Amsterdam tot Rotterdam", "van Assen naar Zwolle"): a way, not a surname. A noble
+/// name with "tot" names no place after it ("Van Lyndhorst tot Sandeveld").
+fn route_between_places(cx: &mut Ctx, f: &Finding) -> bool {
+    let toks = cx.toks;
+    let i = toks.partition_point(|t| t.start() < f.start);
+    if i + 3 >= toks.len()
+        || toks[i].start() != f.start
+        || toks[i + 1].end() != f.end
+        || !cx.w(i).eq_ignore_ascii_case("van")
+    {
+        return false;
+    }
+    let to = cx.w(i + 2);
+    (to == "tot" || to == "naar")
+        && toks[i + 3].cap
+        && cx.is_place_toks(i + 1, i + 1)
+        && cx.is_place_toks(i + 3, i + 3)
 }
 
 /// Whether a finding is a heading of one bare capital and an ordinary word alone on its line
