@@ -717,17 +717,13 @@ pub(crate) fn detect(
         word_hashes: vec![0; toks.len()],
     };
     warm_features(&mut cx);
-    // Sized by the capitalised words (every chain starts at one) so that these lists are
-    // almost never grown, each growth a copy of all so far: on generated text a sixth of
-    // them become names, a third stay pending and a tenth open; on newspaper text up to
-    // three fifths stay pending.
-    let mut out = Vec::with_capacity(caps.len() / 4);
-    let mut accepted: Vec<Accepted> = Vec::with_capacity(caps.len() / 4);
+    let mut out = Vec::new();
+    let mut accepted: Vec<Accepted> = Vec::new();
     // Chains not accepted, reduced to what propagation needs (chains that trim to nothing
     // cannot be propagated to either).
-    let mut pending: Vec<Pending> = Vec::with_capacity(caps.len() / 2);
+    let mut pending: Vec<Pending> = Vec::new();
     // Chains the rules left open that the model may decide, in text order (element range).
-    let mut open: Vec<(Chain, usize, usize)> = Vec::with_capacity(caps.len() / 8);
+    let mut open: Vec<(Chain, usize, usize)> = Vec::new();
     // Chains a weak rule accepted, for the model to confirm: element range, index in `out`
     // (and in `accepted`), which rule.
     let mut checks: Vec<(Chain, usize, usize, usize, u64)> = Vec::new();
