@@ -430,8 +430,13 @@ fn resolve(text: &str, mut out: Vec<Finding>) -> Vec<Finding> {
         .filter(|f| prio(f.kind) > 0)
         .map(|f| (f.start, f.end, prio(f.kind)))
         .collect();
-    let overlapping = |f: &Finding, pred: &dyn Fn(i32) -> bool| {
-        let from = ids.partition_point(|&(s, _, _)| s + MAX_ID < f.start);
+    // `retain` visits the findings in start order, so the first identifier that can overlap
+    // one only moves forward: a cursor, not a binary search per finding.
+    let mut from = 0;
+    let mut overlapping = |f: &Finding, pred: &dyn Fn(i32) -> bool| {
+        while ids.get(from).is_some_and(|&(s, _, _)| s + MAX_ID < f.start) {
+            from += 1;
+        }
         ids[from..]
             .iter()
             .take_while(|&&(s, _, _)| s < f.end)

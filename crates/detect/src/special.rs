@@ -1716,7 +1716,9 @@ pub(crate) fn detect(
         .filter(|f| f.kind == Kind::Person && !origin_word(f))
         .map(|f| (f.start, f.end))
         .collect();
-    persons.sort_unstable();
+    // `found` is a few runs already in order (identifiers, then names, then birthdates): the
+    // stable sort merges runs (equal pairs are the same pair, so the result is the same).
+    persons.sort();
     // What ties a clause to a person: a name, or a personal identifier of a record
     // ("BSN: ... Woonadres: ... Is in 2017 aangehouden").
     let mut anchors: Vec<(usize, usize)> = found
@@ -1729,7 +1731,7 @@ pub(crate) fn detect(
         })
         .map(|f| (f.start, f.end))
         .collect();
-    anchors.sort_unstable();
+    anchors.sort();
 
     let mut segs: Vec<Seg> = Vec::new();
     let mut entry_lines: Vec<(usize, usize)> = Vec::new(); // byte ranges handled as list entries

