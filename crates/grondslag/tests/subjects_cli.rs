@@ -39,6 +39,17 @@ fn request(d: &Dir, mail: &str) -> String {
     rq[0]["id"].to_string()
 }
 
+/// An access request mailed by `name` from `email`, with the lines about the writer (birth
+/// date, town) that the request gives, each ending in a newline.
+fn access_mail(name: &str, email: &str, about: &str) -> String {
+    format!(
+        "From: {name} <{email}>\nTo: inzage@voorbeeld.nl\n\
+         Subject: Inzageverzoek reflectiesessies\nDate: Mon, 5 Feb 2024 09:00:00 +0100\n\n\
+         Graag wil ik weten welke gegevens u over mij heeft.\n{about}\n\
+         Met vriendelijke groet,\n{name}\n"
+    )
+}
+
 /// Records the organisation that signs the letters.
 fn set_org(d: &Dir) {
     d.ok(
@@ -192,10 +203,11 @@ fn namesakes_stay_apart_and_an_access_request_shows_only_the_requester() {
     open_window(&d);
     let req = request(
         &d,
-        "From: Peter de Boer <peter.deboer@voorbeeld.nl>\nTo: inzage@voorbeeld.nl\n\
-         Subject: Inzageverzoek reflectiesessies\nDate: Mon, 5 Feb 2024 09:00:00 +0100\n\n\
-         Graag wil ik weten welke gegevens u over mij heeft.\nMijn geboortedatum is 2 april 1950.\n\
-         Ik woon in Assen.\n\nMet vriendelijke groet,\nPeter de Boer\n",
+        &access_mail(
+            "Peter de Boer",
+            "peter.deboer@voorbeeld.nl",
+            "Mijn geboortedatum is 2 april 1950.\nIk woon in Assen.\n",
+        ),
     );
     let cands = d.json("a", &["request", "search", &req, "--json"]);
     let cands = cands.as_array().unwrap();
@@ -383,10 +395,11 @@ fn a_document_naming_the_requester_by_name_alone_is_named_for_a_check() {
     open_window(&d);
     let req = request(
         &d,
-        "From: Helen Idris <helen1@voorbeeld.nl>\nTo: inzage@voorbeeld.nl\n\
-         Subject: Inzageverzoek reflectiesessies\nDate: Mon, 5 Feb 2024 09:00:00 +0100\n\n\
-         Graag wil ik weten welke gegevens u over mij heeft.\nMijn geboortedatum is 23 januari 2001.\n\
-         Ik woon in Alkmaar.\n\nMet vriendelijke groet,\nHelen Idris\n",
+        &access_mail(
+            "Helen Idris",
+            "helen1@voorbeeld.nl",
+            "Mijn geboortedatum is 23 januari 2001.\nIk woon in Alkmaar.\n",
+        ),
     );
     let cands = d.json("a", &["request", "search", &req, "--json"]);
     let confirm: Vec<String> = cands
@@ -466,10 +479,11 @@ fn a_name_an_attendance_list_writes_for_two_people_does_not_bring_a_bare_mention
     open_window(&d);
     let req = request(
         &d,
-        "From: Kees Bakels <kees@voorbeeld.nl>\nTo: inzage@voorbeeld.nl\n\
-         Subject: Inzageverzoek reflectiesessies\nDate: Mon, 5 Feb 2024 09:00:00 +0100\n\n\
-         Graag wil ik weten welke gegevens u over mij heeft.\nMijn geboortedatum is 3 maart 1990.\n\
-         Ik woon in Tiel.\n\nMet vriendelijke groet,\nKees Bakels\n",
+        &access_mail(
+            "Kees Bakels",
+            "kees@voorbeeld.nl",
+            "Mijn geboortedatum is 3 maart 1990.\nIk woon in Tiel.\n",
+        ),
     );
     let confirm = advised(&d, &req);
     let docs = subject_documents(&d);
@@ -496,10 +510,7 @@ fn a_request_in_a_married_double_name_finds_her_own_name_alone() {
     open_window(&d);
     let req = request(
         &d,
-        "From: Els de Wit-Hoekstra <els@voorbeeld.nl>\nTo: inzage@voorbeeld.nl\n\
-         Subject: Inzageverzoek reflectiesessies\nDate: Mon, 5 Feb 2024 09:00:00 +0100\n\n\
-         Graag wil ik weten welke gegevens u over mij heeft.\n\nMet vriendelijke groet,\n\
-         Els de Wit-Hoekstra\n",
+        &access_mail("Els de Wit-Hoekstra", "els@voorbeeld.nl", ""),
     );
     let confirm = advised(&d, &req);
     assert_eq!(
