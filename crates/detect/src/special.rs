@@ -496,9 +496,24 @@ const BASE_CUES: &[Cue] = &[
     ("met bevel tot verpleging", Kind::Criminal, 4, false),
     // The second half of a tbs order, a clause of its own ("... (tbs) en van overheidswege
     // zal worden verpleegd"): the state's nursing is the measure's compulsion.
-    ("van overheidswege wordt verpleegd", Kind::Criminal, 4, false),
-    ("van overheidswege zal worden verpleegd", Kind::Criminal, 4, false),
-    ("van overheidswege worden verpleegd", Kind::Criminal, 4, false),
+    (
+        "van overheidswege wordt verpleegd",
+        Kind::Criminal,
+        4,
+        false,
+    ),
+    (
+        "van overheidswege zal worden verpleegd",
+        Kind::Criminal,
+        4,
+        false,
+    ),
+    (
+        "van overheidswege worden verpleegd",
+        Kind::Criminal,
+        4,
+        false,
+    ),
     ("dwangverpleging", Kind::Criminal, 4, false),
     ("schuldig gemaakt aan", Kind::Criminal, 4, false),
     // Offences by name: a fact of the offender, not of the victim who reported it (below).

@@ -705,12 +705,15 @@ pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
         r.ambiguous.iter_mut().for_each(|a| *a = false);
         r.join_short_forms_in_documents();
         r.join_full_names();
-        r.join_short_forms_across();
+        r.join_short_forms_across(false);
         if r.joins == before {
             break;
         }
     }
     r.join_given_names_by_initials();
+    // A short form whose document told its given name only now ("M. Yılmaz" and "Murat")
+    // tells which of several people of that surname and initial it is.
+    r.join_short_forms_across(true);
     r.join_other_names();
     let attached = std::mem::take(&mut r.attached);
     r.into_subjects(&attached, decisions)
@@ -1399,6 +1402,21 @@ impl<'a> Resolver<'a> {
         let form = self.form(p);
         ps.iter()
             .any(|&x| x != p && self.form(x) > form && self.find(x) == r)
+    }
+
+    /// Whether `q`'s group holds a mention written as a full name.
+    fn group_has_full_mention(&self, q: u32) -> bool {
+        let mut y = q;
+        for _ in 0..512 {
+            if self.form(y) == NameForm::Full {
+                return true;
+            }
+            y = self.next[y as usize];
+            if y == q {
+                break;
+            }
+        }
+        false
     }
 
     fn group_has_full(&mut self, q: u32) -> bool {
@@ -2257,7 +2275,7 @@ impl<'a> Resolver<'a> {
 
     /// Step 5: groups of short forms only (a letter to "H. Ouahabi", minutes that name
     /// "Jansen" and nobody else of that name) against the people of the whole holding.
-    fn join_short_forms_across(&mut self) {
+    fn join_short_forms_across(&mut self, given_told: bool) {
         let mut family: Option<FxMap<u32, Vec<u32>>> = None;
         // Groups with a written-out given name, by surname key and by surname part.
         let mut full_by_surname: FxMap<u32, Vec<u32>> = FxMap::default();
@@ -2310,7 +2328,14 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let r = self.find(p);
-            if self.group_has_full(r) || seen.insert(r, ()).is_some() {
+            // After the given names of short forms were told in their documents, a group
+            // that knows its given name but writes no full name is weighed too.
+            let full = if given_told {
+                self.group_has_full_mention(r)
+            } else {
+                self.group_has_full(r)
+            };
+            if full || seen.insert(r, ()).is_some() {
                 continue;
             }
             groups.push((self.profiles[r as usize].facts(), p));

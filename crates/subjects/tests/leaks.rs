@@ -807,3 +807,41 @@ fn a_third_of_a_surname_named_without_a_kinship_word_is_nobodys_relative() {
     let subjects = resolve(&m, &[]);
     assert_ne!(subject_of(&subjects, 11), subject_of(&subjects, 2));
 }
+
+#[test]
+fn initials_that_a_given_name_in_their_document_settles_join_that_person() {
+    // Two people "M. Bozkurt" can be (Murat and Mehmet Bozkurt, each written out in a
+    // document of their own); a third document writes "M. Bozkurt" and, later, "Murat":
+    // that one is Murat Bozkurt. A fourth writes only "M. Bozkurt": either of them.
+    let mut m = in_text(
+        1,
+        1,
+        "Verslag\n\nAanwezig: Murat Bozkurt en Sanne Dijkhof.\n",
+        &[("person", "Murat Bozkurt"), ("person", "Sanne Dijkhof")],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Notitie\n\nMehmet Bozkurt belde over de aanvraag.\n",
+        &[("person", "Mehmet Bozkurt")],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Verslag\n\nDe heer M. Bozkurt opent het overleg. Later neemt Murat het woord.\n",
+        &[("person", "M. Bozkurt"), ("person", "Murat")],
+    ));
+    m.extend(in_text(
+        4,
+        30,
+        "Notitie\n\nM. Bozkurt stuurt de stukken na.\n",
+        &[("person", "M. Bozkurt")],
+    ));
+    let subjects = resolve(&m, &[]);
+    let murat = subject_of(&subjects, 1);
+    assert_eq!(subject_of(&subjects, 20), murat);
+    assert_eq!(subject_of(&subjects, 21), murat);
+    assert_ne!(subject_of(&subjects, 10), murat);
+    assert_ne!(subject_of(&subjects, 30), murat);
+    assert_ne!(subject_of(&subjects, 30), subject_of(&subjects, 10));
+}
