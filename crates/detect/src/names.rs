@@ -3411,6 +3411,10 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     {
         return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.85));
     }
+    // So after an office of one person ("staatssecretaris Nuis van Onderwijs").
+    if place && caps.len() == 1 && s == 0 && office_before(cx, first_tok, last) {
+        return Some(hit(span_s, span_e, first_tok, last, "name.title", 0.8));
+    }
     // A signature at the end of a function line is a name also where it is a town's: "De
     // voorzitter van de commissie, Tielen".
     if place
@@ -3744,20 +3748,35 @@ fn member_before(cx: &Ctx, first_tok: usize) -> bool {
     .any(|m| is(m))
 }
 
+/// Whether a lower-case office of one person ([`OFFICES`]) comes right before the one-word
+/// chain `first_tok..=last` on its line, the chain no organisation or title word.
+fn office_before(cx: &mut Ctx, first_tok: usize, last: usize) -> bool {
+    let toks = cx.toks;
+    first_tok > 0
+        && first_tok == last
+        && toks[first_tok].nl_before == 0
+        && toks[first_tok - 1].class == Class::Word
+        && OFFICES.contains(&cx.w(first_tok - 1))
+        && !cx.is_org(last)
+        && cx.title_class(last).is_none()
+}
+
+/// Offices of one person, written lower-case before the holder's name.
+const OFFICES: [&str; 6] = [
+    "gedeputeerde",
+    "wethouder",
+    "burgemeester",
+    "minister",
+    "staatssecretaris",
+    "commissaris",
+];
+
 /// Whether a lower-case office of one person comes right before the one-word chain
 /// `first_tok..=last` mid-sentence and the word can be a surname: "gedeputeerde Straat",
 /// "wethouder Bakker", "burgemeester Zwart". Not an organisation or title word, nor a
 /// portfolio in a list ("wethouder Wonen en Zorg", "gedeputeerde Natuur, Water") or before
 /// "van" ("minister van Financiën" is another rule's).
 fn office_holder_before(cx: &mut Ctx, first_tok: usize, last: usize) -> bool {
-    const OFFICES: [&str; 6] = [
-        "gedeputeerde",
-        "wethouder",
-        "burgemeester",
-        "minister",
-        "staatssecretaris",
-        "commissaris",
-    ];
     let toks = cx.toks;
     if first_tok == 0
         || first_tok != last
