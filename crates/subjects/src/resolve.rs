@@ -1404,19 +1404,10 @@ impl<'a> Resolver<'a> {
             .any(|&x| x != p && self.form(x) > form && self.find(x) == r)
     }
 
-    /// Whether `q`'s group holds a mention written as a full name.
+    /// Whether `q`'s group holds a mention written as a full name (among its first
+    /// members, [`Self::members`]).
     fn group_has_full_mention(&self, q: u32) -> bool {
-        let mut y = q;
-        for _ in 0..512 {
-            if self.form(y) == NameForm::Full {
-                return true;
-            }
-            y = self.next[y as usize];
-            if y == q {
-                break;
-            }
-        }
-        false
+        self.members(q).any(|y| self.form(y) == NameForm::Full)
     }
 
     fn group_has_full(&mut self, q: u32) -> bool {
@@ -1613,18 +1604,20 @@ impl<'a> Resolver<'a> {
             .any(|d| docs.binary_search(d).is_ok())
     }
 
-    /// The documents of the group of `x` (of its first 512 members).
+    /// The members of the group of `x`, `x` first, around the group's ring of `next`
+    /// links: at most 513, which is enough to tell a group's documents and forms.
+    fn members(&self, x: u32) -> impl Iterator<Item = u32> + '_ {
+        std::iter::successors(Some(x), move |&y| Some(self.next[y as usize]))
+            .take(513)
+            .enumerate()
+            .take_while(move |&(i, y)| i == 0 || y != x)
+            .map(|(_, y)| y)
+    }
+
+    /// The documents of the group of `x` (of its first members, [`Self::members`]).
     /// Sorted, without repeats.
     fn docs_of_group(&self, x: u32) -> Vec<u64> {
-        let mut out = vec![self.doc(x)];
-        let mut y = self.next[x as usize];
-        for _ in 0..512 {
-            if y == x {
-                break;
-            }
-            out.push(self.doc(y));
-            y = self.next[y as usize];
-        }
+        let mut out: Vec<u64> = self.members(x).map(|y| self.doc(y)).collect();
         out.sort_unstable();
         out.dedup();
         out
