@@ -56,6 +56,18 @@ pub(crate) enum TitleClass {
 }
 
 // The lexicons a key can be in (bits of the table's value). `build.rs` repeats these.
+/// The titles of members of a parliament or council, singular and plural ("Kamerlid",
+/// "raadsleden"): before a name they make it a member's name (`names`), beside a party the
+/// party their capacity, no political opinion (`special`).
+pub(crate) const MEMBER_TITLES: [&str; 6] = [
+    "kamerlid",
+    "kamerleden",
+    "raadslid",
+    "raadsleden",
+    "statenlid",
+    "statenleden",
+];
+
 pub(crate) const W_FIRST: u16 = 1;
 pub(crate) const W_SURNAME: u16 = 1 << 1;
 pub(crate) const W_DUTCH: u16 = 1 << 2;

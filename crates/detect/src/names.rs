@@ -3736,16 +3736,7 @@ fn member_before(cx: &Ctx, first_tok: usize) -> bool {
             && cx.toks[k - 1].class == Class::Word
             && matches!(cx.w(k - 1), "het" | "de" | "Het" | "De");
     }
-    [
-        "kamerlid",
-        "kamerleden",
-        "raadslid",
-        "raadsleden",
-        "statenlid",
-        "statenleden",
-    ]
-    .iter()
-    .any(|m| is(m))
+    lexicon::MEMBER_TITLES.iter().any(|m| is(m))
 }
 
 /// Whether a lower-case office of one person ([`OFFICES`]) comes right before the one-word

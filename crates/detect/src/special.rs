@@ -3461,21 +3461,21 @@ fn short_parenthesis(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
 }
 
 /// Words that name a party as the group an office holder sits or votes in: "de leden van de
-/// fracties van SP en PvdA", "namens de VVD", "raadslid voor D66".
-const OFFICE_WORDS: [&str; 12] = [
+/// fracties van SP en PvdA", "namens de VVD", "raadslid voor D66" (with the members' titles,
+/// [`office_word`]).
+const OFFICE_WORDS: [&str; 6] = [
     "fractie",
     "fracties",
     "fractievoorzitter",
     "namens",
-    "kamerlid",
-    "kamerleden",
-    "raadslid",
-    "raadsleden",
-    "statenlid",
-    "statenleden",
     "wethouder",
     "gedeputeerde",
 ];
+
+/// Whether token `t` is an office word or a member's title (`lexicon::MEMBER_TITLES`).
+fn office_word(text: &str, t: &Tok) -> bool {
+    word_is(text, t, &OFFICE_WORDS) || word_is(text, t, &crate::lexicon::MEMBER_TITLES)
+}
 
 /// Whether the party name at token `c` (clause from `l`) labels an office holder or names the
 /// party itself, as parliamentary and council records do, rather than stating a person's
@@ -3518,10 +3518,10 @@ fn office_party(
     let parenthesised = b > 0
         && toks[b - 1].is_punct(text, b'(')
         && toks.get(last + 1).is_some_and(|n| n.is_punct(text, b')'));
-    let beside_name = (c > 0 && name_like(c - 1) && !word_is(text, &toks[c - 1], &OFFICE_WORDS))
-        || title(last + 1);
+    let beside_name =
+        (c > 0 && name_like(c - 1) && !office_word(text, &toks[c - 1])) || title(last + 1);
     let van_name = c >= 2 && word_is(text, &toks[c - 1], &["van"]) && name_like(c - 2);
-    let office = (l..c).any(|k| word_is(text, &toks[k], &OFFICE_WORDS));
+    let office = (l..c).any(|k| office_word(text, &toks[k]));
     let party_subject = c == l + 1 && word_is(text, &toks[l], &["de", "het"]);
     parenthesised || beside_name || van_name || office || party_subject
 }
