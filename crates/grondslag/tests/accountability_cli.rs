@@ -93,21 +93,7 @@ fn suggestions_informing_report_and_woo_list() {
         .collect();
     assert!(ids.len() >= 3, "{subjects}");
     // Letters and certificates need a sender (`org set`).
-    d.ok(
-        "a",
-        &[
-            "org",
-            "set",
-            "--name",
-            "Gemeente Voorbeeld",
-            "--address",
-            "Postbus 1, 1000 AA Voorbeeld",
-            "--signatory",
-            "A. de Vries, burgemeester",
-            "--contact",
-            "privacy@gemeente.example",
-        ],
-    );
+    d.set_example_org("A. de Vries, burgemeester");
     let letter = d.path("brief.pdf");
     d.ok(
         "a",

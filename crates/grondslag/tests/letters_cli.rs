@@ -168,18 +168,7 @@ fn letters_certificates_and_reports_go_out_the_door() {
     assert_eq!(org["contact"], "privacy@rivierstad.example");
     assert_eq!(org["address"], "Postbus 100, 4000 AA Rivierstad");
 
-    d.ok(
-        "a",
-        &[
-            "window",
-            "--opens",
-            "2024-01-01",
-            "--closes",
-            "2024-03-31",
-            "--tag",
-            "inzage-rs",
-        ],
-    );
+    d.open_window("2024-01-01", "2024-03-31", "inzage-rs");
     mail(
         &d,
         "1.M1.host",

@@ -307,18 +307,7 @@ Date: Tue, 30 Apr 2024 09:00:00 +0200\r\nMessage-ID: <laat-5@voorbeeld.nl>\r\n\r
     let log = || std::fs::read_to_string(&server.log).unwrap_or_default();
     let url = format!("imaps://127.0.0.1:{port}/INBOX");
 
-    d.ok(
-        "a",
-        &[
-            "window",
-            "--opens",
-            "2024-01-01",
-            "--closes",
-            "2024-03-31",
-            "--tag",
-            "reflectie",
-        ],
-    );
+    d.open_window("2024-01-01", "2024-03-31", "reflectie");
     // Without credentials: refused before connecting, with what to set.
     let out = Command::new(env!("CARGO_BIN_EXE_grondslag"))
         .args(["requests", "import", "--imap", &url])

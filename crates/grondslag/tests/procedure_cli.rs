@@ -146,21 +146,7 @@ fn destruction_is_final_and_every_step_is_proven() {
     assert_eq!(status(nota), "active");
 
     // Letters and certificates need a sender (`org set`).
-    d.ok(
-        "a",
-        &[
-            "org",
-            "set",
-            "--name",
-            "Gemeente Voorbeeld",
-            "--address",
-            "Postbus 1, 1000 AA Voorbeeld",
-            "--signatory",
-            "A. de Vries, burgemeester",
-            "--contact",
-            "privacy@gemeente.example",
-        ],
-    );
+    d.set_example_org("A. de Vries, burgemeester");
     // Certificate: JSON without personal data, and a printable HTML.
     let html = d.path("verklaring.html");
     let cert = d.ok(

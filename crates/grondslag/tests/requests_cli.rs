@@ -51,34 +51,9 @@ fn requests_from_intake_to_destruction() {
     );
     d.ok("a", &["scan", "holding"]);
     // Letters and certificates need a sender (`org set`).
-    d.ok(
-        "a",
-        &[
-            "org",
-            "set",
-            "--name",
-            "Gemeente Voorbeeld",
-            "--address",
-            "Postbus 1, 1000 AA Voorbeeld",
-            "--signatory",
-            "A. de Vries, burgemeester",
-            "--contact",
-            "privacy@gemeente.example",
-        ],
-    );
+    d.set_example_org("A. de Vries, burgemeester");
 
-    d.ok(
-        "a",
-        &[
-            "window",
-            "--opens",
-            "2024-01-01",
-            "--closes",
-            "2024-03-31",
-            "--tag",
-            "reflectiesessies",
-        ],
-    );
+    d.open_window("2024-01-01", "2024-03-31", "reflectiesessies");
     mail(
         &d,
         "1.M1.host",

@@ -12,18 +12,7 @@ use serde_json::Value;
 
 /// Opens the access window for requests tagged "reflectiesessies" in 2024.
 fn open_window(d: &Dir) {
-    d.ok(
-        "a",
-        &[
-            "window",
-            "--opens",
-            "2024-01-01",
-            "--closes",
-            "2024-12-31",
-            "--tag",
-            "reflectiesessies",
-        ],
-    );
+    d.open_window("2024-01-01", "2024-12-31", "reflectiesessies");
 }
 
 /// Delivers `mail` as the first request in a Maildir, imports it and returns its id.
@@ -52,21 +41,7 @@ fn access_mail(name: &str, email: &str, about: &str) -> String {
 
 /// Records the organisation that signs the letters.
 fn set_org(d: &Dir) {
-    d.ok(
-        "a",
-        &[
-            "org",
-            "set",
-            "--name",
-            "Gemeente Voorbeeld",
-            "--address",
-            "Postbus 1, 1000 AA Voorbeeld",
-            "--signatory",
-            "J. Testfunctionaris, privacy officer",
-            "--contact",
-            "privacy@gemeente.example",
-        ],
-    );
+    d.set_example_org("J. Testfunctionaris, privacy officer");
 }
 
 fn pdftotext(path: &std::path::Path) -> Option<String> {

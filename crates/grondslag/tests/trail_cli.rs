@@ -126,18 +126,7 @@ fn audit_show_and_request_show() {
     d.ok("a", &["audit", "verify"]);
 
     // request show
-    d.ok(
-        "a",
-        &[
-            "window",
-            "--opens",
-            "2024-01-01",
-            "--closes",
-            "2024-03-31",
-            "--tag",
-            "inzage",
-        ],
-    );
+    d.open_window("2024-01-01", "2024-03-31", "inzage");
     d.write(
         "mail/1.eml",
         "From: Jorien ter Horst <j.terhorst@voorbeeld.nl>\nSubject: Inzage\nDate: Thu, 1 Feb 2024 10:00:00 +0100\n\

@@ -204,18 +204,7 @@ fn a_rescan_or_reimport_does_not_bring_destroyed_data_back() {
         std::fs::create_dir_all(d.path("mail").join(sub)).unwrap();
     }
     d.ok("a", &["scan", "share"]);
-    d.ok(
-        "a",
-        &[
-            "window",
-            "--opens",
-            "2024-01-01",
-            "--closes",
-            "2024-03-31",
-            "--tag",
-            "loket",
-        ],
-    );
+    d.open_window("2024-01-01", "2024-03-31", "loket");
     d.ok("a", &["requests", "import", "mail"]);
     let req = d.json("a", &["requests", "--json"])[0]["id"].to_string();
     d.ok("a", &["request", "close", &req]);
@@ -644,18 +633,7 @@ fn an_objection_at_any_stage_is_recorded_once_and_blocks_planning_until_confirme
         std::fs::create_dir_all(d.path("mail").join(sub)).unwrap();
     }
     d.ok("a", &["scan", "share"]);
-    d.ok(
-        "a",
-        &[
-            "window",
-            "--opens",
-            "2024-01-01",
-            "--closes",
-            "2024-03-31",
-            "--tag",
-            "loket",
-        ],
-    );
+    d.open_window("2024-01-01", "2024-03-31", "loket");
     d.ok("a", &["requests", "import", "mail"]);
     let req = d.json("a", &["requests", "--json"])[0]["id"].to_string();
     // Objection in the first mail, before any subject is confirmed.

@@ -120,6 +120,34 @@ impl Dir {
         self.ok(user, &args)
     }
 
+    /// `grondslag window --opens O --closes C --tag T` as user "a", asserting success.
+    pub fn open_window(&self, opens: &str, closes: &str, tag: &str) {
+        self.ok(
+            "a",
+            &["window", "--opens", opens, "--closes", closes, "--tag", tag],
+        );
+    }
+
+    /// Records the example municipality ("Gemeente Voorbeeld") as the sender of letters,
+    /// signed by `signatory`, as user "a".
+    pub fn set_example_org(&self, signatory: &str) {
+        self.ok(
+            "a",
+            &[
+                "org",
+                "set",
+                "--name",
+                "Gemeente Voorbeeld",
+                "--address",
+                "Postbus 1, 1000 AA Voorbeeld",
+                "--signatory",
+                signatory,
+                "--contact",
+                "privacy@gemeente.example",
+            ],
+        );
+    }
+
     pub fn json(&self, user: &str, args: &[&str]) -> serde_json::Value {
         let out = self.ok(user, args);
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {out}"))
