@@ -3768,15 +3768,10 @@ const OFFICES: [&str; 6] = [
 /// portfolio in a list ("wethouder Wonen en Zorg", "gedeputeerde Natuur, Water") or before
 /// "van" ("minister van Financiën" is another rule's).
 fn office_holder_before(cx: &mut Ctx, first_tok: usize, last: usize) -> bool {
-    let toks = cx.toks;
-    if first_tok == 0
-        || first_tok != last
-        || toks[first_tok].nl_before > 0
-        || toks[first_tok - 1].class != Class::Word
-        || !OFFICES.contains(&cx.w(first_tok - 1))
-    {
+    if !office_before(cx, first_tok, last) {
         return false;
     }
+    let toks = cx.toks;
     let next_cap = |k: usize| {
         toks.get(k)
             .is_some_and(|t| t.nl_before == 0 && t.class == Class::Word && t.cap)
@@ -3788,10 +3783,7 @@ fn office_holder_before(cx: &mut Ctx, first_tok: usize, last: usize) -> bool {
                 || t.is_punct(cx.text, b'/')
                 || (t.class == Class::Word && matches!(cx.w(last + 1), "en" | "van" | "voor")))
     }) && next_cap(last + 2);
-    !list_after
-        && !cx.is_org(last)
-        && cx.title_class(last).is_none()
-        && cx.features(last) & F_NONNAME == 0
+    !list_after && cx.features(last) & F_NONNAME == 0
 }
 
 /// Whether token `first_tok` opens the line after a line that announces members and ends in a
