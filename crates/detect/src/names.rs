@@ -7,6 +7,7 @@
 //! accepted once are then propagated to every other mention in the same text, including the
 //! surname alone.
 
+mod layout;
 pub(crate) mod model;
 
 use crate::lexicon::{self, TitleClass};
@@ -1158,6 +1159,7 @@ pub(crate) fn detect(
     // the longer finding replaces it in `resolve`.
     short_form_names(&mut cx, &pending, &mut out);
     short_form_names(&mut cx, &model_found, &mut out);
+    layout::layouts(&mut cx, &mut out);
     initials_signatures(&cx, &accepted, &mut out);
     regnal_numbers(&mut cx, &mut out);
     // Most texts have neither: the test alone, before any finding is moved.
@@ -4023,7 +4025,8 @@ fn comma_initials_after(cx: &Ctx, last_tok: usize) -> Option<usize> {
     }
     let mut end = end?;
     // The particles of the surname may follow the initials, before the end of the entry:
-    // "Vries, H. de, geboren ...", "Meulen, B. van der <...>".
+    // "Vries, H. de, geboren ...", "Meulen, B. van der <...>", a citation's "Velthoven, B. C.
+    // J. van. (2007)".
     let mut p = end;
     while p < end + 3
         && cx.toks.get(p + 1).is_some_and(|n| {
@@ -4037,7 +4040,10 @@ fn comma_initials_after(cx: &Ctx, last_tok: usize) -> Option<usize> {
             n.nl_before > 0
                 || next_column(cx, p, p + 1)
                 || (n.class == Class::Punct
-                    && matches!(cx.text.as_bytes()[n.start()], b';' | b'<' | b'(' | b','))
+                    && matches!(
+                        cx.text.as_bytes()[n.start()],
+                        b';' | b'<' | b'(' | b',' | b'.'
+                    ))
         })
     {
         end = p;

@@ -1,0 +1,589 @@
+//! Post-passes for names as government documents lay them out, after the chain rules and the
+//! model have run (issue 13): attendance lists that run names and offices together, authors'
+//! names that a PDF's text puts on one line, the list after "de heren", the King's formula of
+//! a decree, and a few shapes of initials and particles that OCR and old minutes leave.
+//!
+//! Each pass starts from something rare (a person finding of several words, a phrase found
+//! with `memmem`), not from every token, so that it costs next to nothing on text without it.
+
+use super::{is_particle, person, Ctx, F_FIRST, F_SURNAME};
+use crate::lexicon;
+use crate::token::Class;
+use crate::{Finding, Kind};
+
+/// Runs the passes of this module over the findings so far.
+pub(super) fn layouts(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    split_joined_names(cx, out);
+    cue_walk(cx, out);
+    extend_found_names(cx, out);
+}
+
+/// One walk over the capitalised words of the text for the passes that start at one: a word
+/// in capitals glued to a dot ([`undotted_initials_name`]), a word after an abbreviation's
+/// dot ([`salutation_abbreviation_name`]), the first word after "heren" or "dames"
+/// ([`gentlemen_list`]) and "Wij" ([`royal_formula`]). Each test reads the token's flags or
+/// length first: nearly every word fails them all.
+fn cue_walk(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let mut found = Vec::new();
+    for &k in cx.caps {
+        let k = k as usize;
+        let t = toks[k];
+        if t.all_caps {
+            if let Some(f) = undotted_initials_name(cx, k) {
+                found.push(f);
+            }
+            continue;
+        }
+        if k == 0 || t.nl_before > 0 {
+            continue;
+        }
+        let p = toks[k - 1];
+        if p.class == Class::Punct {
+            if k >= 2 && !p.space_before && t.space_before && p.is_punct(cx.text, b'.') {
+                if let Some(f) = salutation_abbreviation_name(cx, k) {
+                    found.push(f);
+                }
+            }
+            continue;
+        }
+        let plen = p.end() - p.start();
+        if plen == 5 && matches!(p.text(cx.text), "heren" | "dames") {
+            gentlemen_list(cx, k, &mut found);
+        } else if plen == 3 && p.text(cx.text).eq_ignore_ascii_case("wij") {
+            royal_formula(cx, k, &mut found);
+        }
+    }
+    out.extend(found);
+}
+
+/// Plural and collective office words of an attendance list that the title lexicon lacks
+/// (it holds "burgemeester", "voorzitter", "griffier" …): Flemish minutes write "Schepenen"
+/// and "Secretarie" beside the names, as headings of their part of the list.
+const LIST_OFFICES: [&str; 7] = [
+    "schepen",
+    "schepenen",
+    "secretarie",
+    "raadsleden",
+    "gemeenteraadsleden",
+    "gemeenteraadslid",
+    "wethouders",
+];
+
+/// Whether word `i` is a word of [`LIST_OFFICES`], a heading of its part of a list.
+fn list_office(cx: &Ctx, i: usize) -> bool {
+    let t = cx.toks[i];
+    t.class == Class::Word && list_office_bytes(cx.w(i).as_bytes())
+}
+
+/// The spaces in `w`, counted up to two.
+fn two_spaces(w: &[u8]) -> usize {
+    let mut n = 0;
+    for &b in w {
+        if b == b' ' {
+            n += 1;
+            if n == 2 {
+                break;
+            }
+        }
+    }
+    n
+}
+
+/// Whether a capitalised word is one of [`LIST_OFFICES`]; its first letter and length are
+/// tested before the list.
+fn list_office_bytes(w: &[u8]) -> bool {
+    matches!(w.first(), Some(b'S' | b'R' | b'G' | b'W'))
+        && (6..=18).contains(&w.len())
+        && LIST_OFFICES
+            .iter()
+            .any(|o| w.eq_ignore_ascii_case(o.as_bytes()))
+}
+
+/// Whether word `i` of a finding whose last token is `b` is an office and no surname: a word
+/// of [`LIST_OFFICES`], or a role title ("Burgemeester") with the next name after it in the
+/// finding ("… Burgemeester Dirk …"). A role title that ends a name may be its surname
+/// ("Dijkgraaf"), and "Koning" and "Prins" are surnames too.
+fn office_word(cx: &mut Ctx, i: usize, b: usize) -> bool {
+    if list_office(cx, i) {
+        return true;
+    }
+    let t = cx.toks[i];
+    if i >= b || t.class != Class::Word || !t.cap || cx.features(i) & F_SURNAME != 0 {
+        return false;
+    }
+    cx.title_class(i) == Some(lexicon::TitleClass::Role) && cx.is_cap(i + 1)
+}
+
+/// Whether a name starts again at word `i` inside a run of capitalised words that began at
+/// `a`: the run so far is a given name and at least one more word, and `i` is a given name
+/// after a surname ("… van der Mark Femke Dalstra …"), that is after a word that is no given
+/// name, or one that a particle makes a surname ("van der Mark"). Not after a given name
+/// ("Jan Peter Balkenende"), nor where the run does not open with a known given name
+/// ("Abdurahman Abdi Aden", whose names are all given names).
+fn name_restarts_at(cx: &mut Ctx, a: usize, i: usize) -> bool {
+    if i < a + 2 || !cx.is_cap(i) || is_particle(cx.w(i)) || cx.features(i) & F_FIRST == 0 {
+        return false;
+    }
+    if !cx.is_cap(a) || cx.features(a) & F_FIRST == 0 {
+        return false;
+    }
+    let p = i - 1;
+    if cx.toks[i].nl_before > 0 || !cx.is_cap(p) || is_particle(cx.w(p)) {
+        return false;
+    }
+    cx.features(p) & F_FIRST == 0 || (p > a && is_particle(cx.w(p - 1)))
+}
+
+/// A person finding of several words that holds an office word or a second name is cut into
+/// its names ("Voorzitter Lotte Vermaelen Burgemeester Dirk Van Hoeylandt", "Eindrapport
+/// Rutger van der Mark Femke Dalstra Joost Hamelink"): the chain reader joins capitalised
+/// words across both. A last piece that is one given name takes the capitalised word after
+/// the finding, where the chain reader stopped ("… Joost" + "Hamelink"). A finding that is
+/// one office word alone ("Schepenen") is dropped.
+fn split_joined_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let bytes = cx.text.as_bytes();
+    let mut cut: Vec<usize> = Vec::new();
+    let mut pieces: Vec<Finding> = Vec::new();
+    for (n, f) in out.iter().enumerate() {
+        if f.kind != Kind::Person {
+            continue;
+        }
+        // Three words at least, or one that is an office of the list: most findings are let
+        // go on their bytes (two spaces looked for, no more), before any token is searched.
+        let words = &bytes[f.start..f.end];
+        let spaces = two_spaces(words);
+        if spaces == 1 || (spaces == 0 && !list_office_bytes(words)) {
+            continue;
+        }
+        let a = toks.partition_point(|t| t.start() < f.start);
+        let b = toks.partition_point(|t| t.end() <= f.end);
+        if b <= a || toks[a].start() != f.start || toks[b - 1].end() != f.end {
+            continue;
+        }
+        let b = b - 1;
+        if a == b {
+            cut.push(n);
+            continue;
+        }
+        // A name that runs into an organisation's words ("… van Stichting Yunus Emre") is
+        // not cut at a given name: those are the organisation's.
+        let org_inside = (a..=b).any(|i| cx.toks[i].cap && cx.is_org(i));
+        // The pieces between the cuts, as token ranges.
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut from = a;
+        let mut extend_last = false;
+        for i in a..=b {
+            if office_word(cx, i, b) {
+                if i > from {
+                    ranges.push((from, i - 1));
+                }
+                from = i + 1;
+            } else if org_inside {
+                continue;
+            } else if i > from && i < b && name_restarts_at(cx, from, i) {
+                ranges.push((from, i - 1));
+                from = i;
+            } else if i > from && i == b && name_restarts_at(cx, from, i) {
+                // The last word starts a name the chain reader cut off: it goes on only with
+                // the capitalised word after it on the line.
+                let next = b + 1;
+                let goes_on = next < toks.len()
+                    && toks[next].nl_before == 0
+                    && cx.is_cap(next)
+                    && !cx.common_word(next)
+                    && !cx.is_org(next);
+                if goes_on {
+                    ranges.push((from, i - 1));
+                    from = i;
+                    extend_last = true;
+                }
+            }
+        }
+        if from <= b {
+            ranges.push((from, b));
+        }
+        if ranges.len() == 1 && ranges[0] == (a, b) {
+            continue;
+        }
+        cut.push(n);
+        let last = ranges.len() - 1;
+        for (k, &(s, mut e)) in ranges.iter().enumerate() {
+            if k == last && extend_last {
+                e = b + 1;
+            }
+            pieces.push(person(
+                toks[s].start(),
+                toks[e].end(),
+                f.score,
+                "name.split",
+            ));
+        }
+    }
+    if cut.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        cut.binary_search(&(i - 1)).is_err()
+    });
+    out.extend(pieces);
+}
+
+/// The surnames listed after "de heren" or "de dames" ("mevrouw Vink en de heren Bracht, Van
+/// ’t Hoeve en Foppen"), from the first item's word `k`: a list of persons by its head, so
+/// every item is a name, also a surname that is an ordinary word ("Bracht", "Foppen"), which
+/// the list rules leave alone after heads like "de leden" that departments may follow.
+fn gentlemen_list(cx: &mut Ctx, k: usize, found: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let mut j = k;
+    let mut items = 0;
+    while j < toks.len() && items < 20 {
+        let Some(end) = list_item(cx, j) else { break };
+        if cx.is_org(end) {
+            break;
+        }
+        found.push(person(
+            toks[j].start(),
+            toks[end].end(),
+            0.7,
+            "name.gentlemen",
+        ));
+        items += 1;
+        // "," or "en" and the next item on the same line.
+        let sep = end + 1;
+        let more = toks.get(sep).is_some_and(|t| {
+            t.nl_before == 0 && (t.is_punct(cx.text, b',') || t.text(cx.text) == "en")
+        });
+        if !more {
+            break;
+        }
+        j = sep + 1;
+    }
+}
+
+/// The last token of a list item at `j` of initials, particles and one capitalised word that
+/// is no title ("Bracht", "Van ’t Hoeve", "H. de Boer"), on one line.
+fn list_item(cx: &mut Ctx, j: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let mut k = j;
+    while k + 1 < toks.len() && cx.is_initial(k) {
+        k += 2;
+    }
+    while k < toks.len() && toks[k].class == Class::Word && is_particle(cx.w(k)) {
+        k += 1;
+    }
+    let t = toks.get(k)?;
+    if (k > j && t.nl_before > 0) || toks[j].nl_before > 0 || !cx.is_cap(k) {
+        return None;
+    }
+    if cx.title_class(k).is_some() {
+        return None;
+    }
+    Some(k)
+}
+
+/// The head of state in a decree's formula ("Wij Willem-Alexander, bij de gratie Gods, Koning
+/// der Nederlanden"), from the name's first word `k` after "Wij", and the same name as the
+/// decree's signature on a line of its own.
+fn royal_formula(cx: &mut Ctx, k: usize, found: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let mut last = k;
+    while last + 1 < toks.len() && last < k + 3 && cx.toks[last + 1].class == Class::Word {
+        last += 1;
+    }
+    let phrase = ["bij", "de", "gratie", "Gods"];
+    let formula = last + 5 < toks.len()
+        && toks[last + 1].is_punct(cx.text, b',')
+        && (0..4).all(|i| toks[last + 2 + i].text(cx.text) == phrase[i]);
+    if !formula || !(k..=last).all(|i| toks[i].cap) {
+        return;
+    }
+    let bytes = cx.text.as_bytes();
+    let (s, e) = (toks[k].start(), toks[last].end());
+    found.push(person(s, e, 0.8, "name.royal"));
+    // The signature: the name alone on its line, a full stop after it at most.
+    let name = &bytes[s..e];
+    for q in memchr::memmem::find_iter(bytes, name) {
+        if q == s {
+            continue;
+        }
+        let line_before = bytes[..q]
+            .iter()
+            .rev()
+            .find(|&&b| b != b' ')
+            .is_none_or(|&b| b == b'\n');
+        let after = &bytes[q + name.len()..];
+        let line_after = after
+            .iter()
+            .find(|&&b| b != b' ' && b != b'.')
+            .is_none_or(|&b| b == b'\n' || b == b'\r');
+        if line_before && line_after {
+            found.push(person(q, q + name.len(), 0.8, "name.royal"));
+        }
+    }
+}
+
+/// Kin nouns the title lexicon holds ("zijn zoon Daan"), which are surnames too ("Zoon",
+/// "Broer", "Neef"): after an abbreviated salutation they are the surname.
+const KIN: [&str; 8] = [
+    "zoon", "dochter", "vader", "moeder", "broer", "zus", "neef", "oom",
+];
+
+/// A capitalised word `k` after an abbreviated salutation ("Afscheid statenlid dhr. Zoon",
+/// "mw. Visser"): a surname, also one that is an ordinary word or a kin noun, unless it is
+/// another title, a place or an organisation. Names of more words are the chain rules' ("dhr.
+/// De Vries").
+fn salutation_abbreviation_name(cx: &mut Ctx, k: usize) -> Option<Finding> {
+    let toks = cx.toks;
+    let abbr = toks[k - 2];
+    let n = abbr.end() - abbr.start();
+    // Not in capitals: "HR. Let op" is human resources.
+    if abbr.class != Class::Word || abbr.all_caps || !(2..=4).contains(&n) {
+        return None;
+    }
+    if !["dhr", "hr", "mw", "mevr"]
+        .iter()
+        .any(|a| abbr.text(cx.text).eq_ignore_ascii_case(a))
+    {
+        return None;
+    }
+    let alone = toks
+        .get(k + 1)
+        .is_none_or(|n| n.class != Class::Word || n.nl_before > 0 || !n.cap);
+    let kin = KIN.iter().any(|w| cx.w(k).eq_ignore_ascii_case(w));
+    if !cx.is_cap(k)
+        || is_particle(cx.w(k))
+        || !alone
+        || (cx.title_class(k).is_some() && !kin)
+        || cx.is_org(k)
+        || cx.is_place_toks(k, k)
+    {
+        return None;
+    }
+    Some(person(
+        toks[k].start(),
+        toks[k].end(),
+        0.7,
+        "name.salutation_abbr",
+    ))
+}
+
+/// Names found too short, extended over what belongs to them (and a name broken over a blank
+/// line, [`name_broken_over_blank_line`]):
+/// - a capitalised "In", "Op" or "Uit" that ends the finding and the particles and surname
+///   after it ("J.M.G. In" + "den Kleef");
+/// - the first word of a surname of two capitalised words in a list of surnames ("Bruins,
+///   Bruins Slot, Buitenweg"), where only the second was found.
+fn extend_found_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let bytes = cx.text.as_bytes();
+    let mut found = Vec::new();
+    // The ends of the names found, built for the first name that may be a second word.
+    let mut ends: Option<Vec<usize>> = None;
+    for f in out.iter().filter(|f| f.kind == Kind::Person) {
+        // Each case is tested on the bytes at the finding's two ends first.
+        if matches!(bytes[f.end - 1], b'n' | b'p' | b't') {
+            let s = &bytes[f.start..f.end];
+            if s.ends_with(b" In") || s.ends_with(b" Op") || s.ends_with(b" Uit") {
+                if let Some(end) = particle_surname_after(cx, f.end) {
+                    found.push(person(f.start, end, f.score, "name.capital_particle"));
+                }
+            }
+        }
+        if f.start > 0 && bytes[f.start - 1] == b'\n' {
+            if let Some(g) = name_broken_over_blank_line(cx, f) {
+                found.push(g);
+            }
+            continue;
+        }
+        if !second_word_in_item(bytes, f) {
+            continue;
+        }
+        let ends = ends.get_or_insert_with(|| {
+            let mut e: Vec<usize> = out
+                .iter()
+                .filter(|f| f.kind == Kind::Person)
+                .map(|f| f.end)
+                .collect();
+            e.sort_unstable();
+            e
+        });
+        if let Some(start) = surname_head_in_list(cx, f, ends) {
+            found.push(person(start, f.end, f.score, "name.two_word_surname"));
+        }
+    }
+    out.extend(found);
+}
+
+/// The end of particles and a capitalised word right after byte `end` on the same line ("den
+/// Kleef").
+fn particle_surname_after(cx: &mut Ctx, end: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let mut k = toks.partition_point(|t| t.start() < end);
+    let p = k;
+    while k < toks.len()
+        && toks[k].class == Class::Word
+        && !toks[k].cap
+        && toks[k].nl_before == 0
+        && is_particle(cx.w(k))
+    {
+        k += 1;
+    }
+    if k == p || k >= toks.len() || toks[k].nl_before > 0 || !cx.is_cap(k) {
+        return None;
+    }
+    Some(toks[k].end())
+}
+
+/// Initials whose dots OCR dropped but the last, and a surname, as an item of a list ("(PvdA),
+/// PJJ. Komen (WHD),"), from the word in capitals `k`: two to four capitals glued to a dot
+/// where an item begins (after a comma, a bracket or at a line start), a capitalised word,
+/// and a bracket or comma after it.
+fn undotted_initials_name(cx: &mut Ctx, k: usize) -> Option<Finding> {
+    let toks = cx.toks;
+    let t = toks[k];
+    if !(2..=4).contains(&(t.end() - t.start())) || k + 3 >= toks.len() {
+        return None;
+    }
+    let (dot, w, after) = (toks[k + 1], k + 2, toks[k + 3]);
+    let shaped = dot.is_punct(cx.text, b'.')
+        && !dot.space_before
+        && toks[w].space_before
+        && toks[w].nl_before == 0
+        && after.nl_before == 0
+        && (after.is_punct(cx.text, b'(') || after.is_punct(cx.text, b','));
+    if !shaped || !cx.w(k).bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let opens = k == 0
+        || t.nl_before > 0
+        || toks[k - 1].is_punct(cx.text, b',')
+        || toks[k - 1].is_punct(cx.text, b'(');
+    if !opens || !cx.is_cap(w) || is_particle(cx.w(w)) || cx.is_org(k) || cx.is_org(w) {
+        return None;
+    }
+    Some(person(
+        t.start(),
+        toks[w].end(),
+        0.7,
+        "name.undotted_initials",
+    ))
+}
+
+/// Whether a one-word finding is, by its bytes, the second word of a list item: ", Bruins
+/// Slot," (a comma and a space, a capitalised word, a space, the finding, a comma or full
+/// stop).
+fn second_word_in_item(bytes: &[u8], f: &Finding) -> bool {
+    if f.start < 5 || bytes[f.start - 1] != b' ' || !matches!(bytes.get(f.end), Some(b',' | b'.')) {
+        return false;
+    }
+    let w = &bytes[f.start..f.end];
+    if w.contains(&b' ') {
+        return false;
+    }
+    let mut i = f.start - 1;
+    while i > 0 && bytes[i - 1].is_ascii_alphabetic() {
+        i -= 1;
+    }
+    i + 1 < f.start && i >= 2 && bytes[i].is_ascii_uppercase() && &bytes[i - 2..i] == b", "
+}
+
+/// The start of the capitalised word before a one-word name in a list of names, where that
+/// word opens the item (a comma before it, a name found before the comma): "Bruins, Bruins
+/// Slot, Buitenweg", a surname of two words.
+fn surname_head_in_list(cx: &mut Ctx, f: &Finding, ends: &[usize]) -> Option<usize> {
+    let bytes = cx.text.as_bytes();
+    if f.start < 4 || bytes[f.start - 1] != b' ' || bytes[f.start..f.end].contains(&b' ') {
+        return None;
+    }
+    let toks = cx.toks;
+    let k = toks.partition_point(|t| t.start() < f.start);
+    if k < 2 || k >= toks.len() || toks[k].start() != f.start || toks[k].nl_before > 0 {
+        return None;
+    }
+    let h = k - 1;
+    let item_ends = toks
+        .get(k + 1)
+        .is_some_and(|n| n.is_punct(cx.text, b',') || n.is_punct(cx.text, b'.'));
+    let opens = toks[h - 1].is_punct(cx.text, b',') && toks[h].nl_before == 0;
+    if !item_ends || !opens || !cx.is_cap(h) || is_particle(cx.w(h)) {
+        return None;
+    }
+    let after_name = h >= 2 && ends.binary_search(&toks[h - 2].end()).is_ok();
+    if !after_name || cx.is_org(h) || cx.title_class(h).is_some() || cx.is_place_toks(h, h) {
+        return None;
+    }
+    Some(toks[h].start())
+}
+
+/// A given name and a surname that a PDF's text broke over a blank line inside an item of a
+/// list (", Linda⏎⏎Verdeyen,"), from the one-word name `f` after the break: one name, as a
+/// name broken at a line end is. The word before the break is a given name that a comma
+/// opens, and a comma closes the item after the surname.
+fn name_broken_over_blank_line(cx: &mut Ctx, f: &Finding) -> Option<Finding> {
+    let toks = cx.toks;
+    if f.start < 4 || cx.text.as_bytes()[f.start..f.end].contains(&b' ') {
+        return None;
+    }
+    let b = toks.partition_point(|t| t.start() < f.start);
+    if b < 2 || b + 1 >= toks.len() || toks[b].end() != f.end {
+        return None;
+    }
+    let a = b - 1;
+    let broken = (1..=2).contains(&toks[b].nl_before) && toks[a].nl_before == 0;
+    let item = toks[a - 1].is_punct(cx.text, b',')
+        && toks[b + 1].is_punct(cx.text, b',')
+        && toks[b + 1].nl_before == 0;
+    (broken && item && cx.is_cap(a) && cx.features(a) & F_FIRST != 0)
+        .then(|| person(toks[a].start(), f.end, 0.7, "name.broken_item"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Detector, Kind};
+
+    fn persons(text: &str) -> Vec<String> {
+        Detector::new()
+            .detect(text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Person)
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    /// Two given names in a row are one person's, not two names run together.
+    #[test]
+    fn double_given_name_is_not_split() {
+        assert_eq!(
+            persons("Premier Jan Peter Dalhuisen sprak."),
+            ["Jan Peter Dalhuisen"]
+        );
+    }
+
+    /// A surname that is a given name too, last in the name, does not start a second name.
+    #[test]
+    fn given_name_as_last_word_is_not_split() {
+        let got = persons("Tekst: Donovan Karimbaks Ali (gemeente Utrecht).");
+        assert_eq!(got, ["Donovan Karimbaks Ali"]);
+    }
+
+    /// "de heren" of a speech's address names no one.
+    #[test]
+    fn address_of_a_speech_names_no_one() {
+        assert!(persons("Dames en heren, welkom. Dames en heren Kamerleden, dank u.").is_empty());
+    }
+
+    /// The formula's phrase without "Wij" before a name marks no one.
+    #[test]
+    fn gratie_gods_without_wij_marks_no_one() {
+        assert!(persons("Koning, bij de gratie Gods, enz.").is_empty());
+    }
+
+    /// A salutation's abbreviation before an office marks no one.
+    #[test]
+    fn salutation_abbreviation_before_title_marks_no_one() {
+        assert!(persons("Aanwezig: dhr. Voorzitter en de griffier.").is_empty());
+    }
+}
