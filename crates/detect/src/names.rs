@@ -2421,7 +2421,19 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
             i + 1,
             |l| if l.1 == El::Initial { l.0 + 2 } else { l.0 + 1 },
         );
-        each(cx, &Chain { els });
+        // A run of names and offices goes on as its names ([`layout::chain_pieces`]).
+        let (pieces, n) = layout::chain_pieces(cx, &els);
+        if n == 0 {
+            each(cx, &Chain { els });
+        } else {
+            for &(s, e) in &pieces[..n] {
+                let mut sub = Els::new();
+                for &x in &els[s..=e] {
+                    sub.push(x);
+                }
+                each(cx, &Chain { els: sub });
+            }
+        }
         free = next.max(i + 1);
     }
 }

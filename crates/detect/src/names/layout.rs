@@ -1,19 +1,22 @@
-//! Post-passes for names as government documents lay them out, after the chain rules and the
-//! model have run (issue 13): attendance lists that run names and offices together, authors'
-//! names that a PDF's text puts on one line, the list after "de heren", the King's formula of
-//! a decree, and a few shapes of initials and particles that OCR and old minutes leave.
+//! Names as government documents lay them out (issue 13): attendance lists that run names and
+//! offices together and authors' names that a PDF's text puts on one line, cut where the
+//! chains are read ([`chain_pieces`], so that the rules and the learned model decide each
+//! name, in training as in detection); and post-passes after the chain rules and the model for
+//! the list after "de heren", the King's formula of a decree, a surname after "dhr." and a few
+//! shapes of initials and particles that OCR and old minutes leave.
 //!
-//! Each pass starts from something rare (a person finding of several words, a phrase found
-//! with `memmem`), not from every token, so that it costs next to nothing on text without it.
+//! Each pass starts from something rare (a chain of three elements or more, a word in capitals,
+//! a word after "heren" or "Wij", the bytes at a finding's ends), not from every token with
+//! many checks, so that it costs next to nothing on text without it.
 
-use super::{is_particle, person, Ctx, F_FIRST, F_SURNAME};
+use super::{is_particle, person, Ctx, El, F_FIRST, F_SURNAME};
 use crate::lexicon;
 use crate::token::Class;
 use crate::{Finding, Kind};
 
 /// Runs the passes of this module over the findings so far.
 pub(super) fn layouts(cx: &mut Ctx, out: &mut Vec<Finding>) {
-    split_joined_names(cx, out);
+    drop_lone_offices(cx, out);
     cue_walk(cx, out);
     extend_found_names(cx, out);
 }
@@ -76,20 +79,6 @@ fn list_office(cx: &Ctx, i: usize) -> bool {
     t.class == Class::Word && list_office_bytes(cx.w(i).as_bytes())
 }
 
-/// The spaces in `w`, counted up to two.
-fn two_spaces(w: &[u8]) -> usize {
-    let mut n = 0;
-    for &b in w {
-        if b == b' ' {
-            n += 1;
-            if n == 2 {
-                break;
-            }
-        }
-    }
-    n
-}
-
 /// Whether a capitalised word is one of [`LIST_OFFICES`]; its first letter and length are
 /// tested before the list.
 fn list_office_bytes(w: &[u8]) -> bool {
@@ -135,101 +124,66 @@ fn name_restarts_at(cx: &mut Ctx, a: usize, i: usize) -> bool {
     cx.features(p) & F_FIRST == 0 || (p > a && is_particle(cx.w(p - 1)))
 }
 
-/// A person finding of several words that holds an office word or a second name is cut into
-/// its names ("Voorzitter Lotte Vermaelen Burgemeester Dirk Van Hoeylandt", "Eindrapport
-/// Rutger van der Mark Femke Dalstra Joost Hamelink"): the chain reader joins capitalised
-/// words across both. A last piece that is one given name takes the capitalised word after
-/// the finding, where the chain reader stopped ("… Joost" + "Hamelink"). A finding that is
-/// one office word alone ("Schepenen") is dropped.
-fn split_joined_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
-    let toks = cx.toks;
+/// The element ranges of the pieces of a chain of three elements or more that holds an office
+/// word or a second name ("Annick Lambrecht Burgemeester Dirk", "Ronald van der Mark André
+/// Oostdijk Rachel Beerepoot"), the chain reader
+/// hands on each piece as a chain of its own, so that the rules and the model (in training as
+/// in detection) decide each name, not the whole run as one wrong candidate. A word of
+/// [`LIST_OFFICES`] is left out; a role title opens the next piece, where it is the title of
+/// the name after it ("Burgemeester Dirk …"). Nothing is cut at the chain's first word. At
+/// most four pieces; none (`n` 0) where nothing is cut.
+pub(super) fn chain_pieces(cx: &mut Ctx, els: &[(usize, El)]) -> ([(usize, usize); 4], usize) {
+    let e = els.len().saturating_sub(1);
+    let mut pieces = [(0, e); 4];
+    if els.len() < 3 {
+        return (pieces, 0);
+    }
+    let b = els[e].0;
+    let mut n = 0;
+    let mut from = 0;
+    for k in 1..=e {
+        let (t, kind) = els[k];
+        if kind != El::Cap || n == 3 || k <= from {
+            continue;
+        }
+        if list_office(cx, t) {
+            pieces[n] = (from, k - 1);
+            n += 1;
+            from = k + 1;
+        } else if office_word(cx, t, b) || (k < e && restarts_in_piece(cx, &els[from..k], t)) {
+            pieces[n] = (from, k - 1);
+            n += 1;
+            from = k;
+        }
+    }
+    if n > 0 && from <= e {
+        pieces[n] = (from, e);
+        n += 1;
+    }
+    (pieces, n)
+}
+
+/// Whether a name restarts at word `t` after the piece `els` so far, read from the piece's first
+/// given name: a chain may open with a word that trimming drops ("Eindrapport Rutger …").
+fn restarts_in_piece(cx: &mut Ctx, els: &[(usize, El)], t: usize) -> bool {
+    let Some(&(a, _)) = els
+        .iter()
+        .find(|&&(j, kind)| kind == El::Cap && cx.features(j) & F_FIRST != 0)
+    else {
+        return false;
+    };
+    name_restarts_at(cx, a, t)
+}
+
+/// A person finding that is one office word of an attendance list alone ("Schepenen" at the
+/// end of a line of names): no name. (Runs of names and offices are cut where the chains are
+/// read, [`chain_pieces`].) The first letter and length are tested before the word.
+fn drop_lone_offices(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let bytes = cx.text.as_bytes();
-    let mut cut: Vec<usize> = Vec::new();
-    let mut pieces: Vec<Finding> = Vec::new();
-    for (n, f) in out.iter().enumerate() {
-        if f.kind != Kind::Person {
-            continue;
-        }
-        // Three words at least, or one that is an office of the list: most findings are let
-        // go on their bytes (two spaces looked for, no more), before any token is searched.
-        let words = &bytes[f.start..f.end];
-        let spaces = two_spaces(words);
-        if spaces == 1 || (spaces == 0 && !list_office_bytes(words)) {
-            continue;
-        }
-        let a = toks.partition_point(|t| t.start() < f.start);
-        let b = toks.partition_point(|t| t.end() <= f.end);
-        if b <= a || toks[a].start() != f.start || toks[b - 1].end() != f.end {
-            continue;
-        }
-        let b = b - 1;
-        if a == b {
-            cut.push(n);
-            continue;
-        }
-        // A name that runs into an organisation's words ("… van Stichting Yunus Emre") is
-        // not cut at a given name: those are the organisation's.
-        let org_inside = (a..=b).any(|i| cx.toks[i].cap && cx.is_org(i));
-        // The pieces between the cuts, as token ranges.
-        let mut ranges: Vec<(usize, usize)> = Vec::new();
-        let mut from = a;
-        let mut extend_last = false;
-        for i in a..=b {
-            if office_word(cx, i, b) {
-                if i > from {
-                    ranges.push((from, i - 1));
-                }
-                from = i + 1;
-            } else if org_inside {
-                continue;
-            } else if i > from && i < b && name_restarts_at(cx, from, i) {
-                ranges.push((from, i - 1));
-                from = i;
-            } else if i > from && i == b && name_restarts_at(cx, from, i) {
-                // The last word starts a name the chain reader cut off: it goes on only with
-                // the capitalised word after it on the line.
-                let next = b + 1;
-                let goes_on = next < toks.len()
-                    && toks[next].nl_before == 0
-                    && cx.is_cap(next)
-                    && !cx.common_word(next)
-                    && !cx.is_org(next);
-                if goes_on {
-                    ranges.push((from, i - 1));
-                    from = i;
-                    extend_last = true;
-                }
-            }
-        }
-        if from <= b {
-            ranges.push((from, b));
-        }
-        if ranges.len() == 1 && ranges[0] == (a, b) {
-            continue;
-        }
-        cut.push(n);
-        let last = ranges.len() - 1;
-        for (k, &(s, mut e)) in ranges.iter().enumerate() {
-            if k == last && extend_last {
-                e = b + 1;
-            }
-            pieces.push(person(
-                toks[s].start(),
-                toks[e].end(),
-                f.score,
-                "name.split",
-            ));
-        }
+    let lone = |f: &Finding| f.kind == Kind::Person && list_office_bytes(&bytes[f.start..f.end]);
+    if out.iter().any(lone) {
+        out.retain(|f| !lone(f));
     }
-    if cut.is_empty() {
-        return;
-    }
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        cut.binary_search(&(i - 1)).is_err()
-    });
-    out.extend(pieces);
 }
 
 /// The surnames listed after "de heren" or "de dames" ("mevrouw Vink en de heren Bracht, Van
