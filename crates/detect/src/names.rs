@@ -1198,10 +1198,21 @@ fn model_decides(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> bool {
             return false;
         }
     }
-    if office_or_firm(cx, last) {
+    if office_or_firm(cx, last) || org_word_inside(cx, ch, s, e) {
         return false;
     }
     !(cx.is_org(last) || cx.is_place_toks(first, last))
+}
+
+/// Whether a capitalised word strictly inside the chain's elements `s..=e` is an organisation
+/// word or ends in one ("Contactlog Stichting Jongerencentrum Ennasr", "Contactlog Moskee
+/// Mevlana", a log's heading): a person's name has none between its first and last word, and
+/// the model, which reads the first and the last word, does not see it there.
+fn org_word_inside(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> bool {
+    e > s + 1
+        && ch.els[s + 1..e]
+            .iter()
+            .any(|&(k, kind)| kind == El::Cap && cx.is_org(k))
 }
 
 /// The model's features of a chain [`model_decides`] let through (`rule` 0), or of one a weak
@@ -5160,5 +5171,38 @@ mod gov_prose_tests {
     fn commission_after_subject_names_no_one() {
         assert!(persons("De commissie-Onderwijs vergaderde.").is_empty());
         assert_eq!(persons("De commissie-Verhoeckx vergaderde."), ["Verhoeckx"]);
+    }
+}
+
+#[cfg(test)]
+mod org_inside_tests {
+    use crate::{Detector, Kind};
+
+    fn persons(text: &str) -> Vec<String> {
+        Detector::new()
+            .detect(text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Person)
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    /// A log's heading names an organisation after a word: an organisation word inside the
+    /// chain keeps it from the model, and the person in the log is still found.
+    #[test]
+    fn heading_with_an_organisation_inside_is_no_person() {
+        for heading in [
+            "Contactlog Vereniging Al Karama",
+            "Contactlog Stichting Jongerencentrum Ennour",
+            "Contactlog Moskee Vredehof",
+        ] {
+            let text = format!(
+                "{heading} – kenmerk 912345678\n\n08-11-2019 – inlog op het portaal door \
+                 Hafsa Veldkamp vanaf het kantoor.\n"
+            );
+            let got = persons(&text);
+            assert!(!got.iter().any(|p| p.contains("Contactlog")), "{got:?}");
+            assert!(got.iter().any(|p| p == "Hafsa Veldkamp"), "{got:?}");
+        }
     }
 }
