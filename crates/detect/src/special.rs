@@ -226,6 +226,10 @@ const BASE_CUES: &[Cue] = &[
     ("miskraam", Kind::Health, 3, false),
     ("beperking", Kind::Health, 2, false),
     ("suïcid", Kind::Health, 3, false),
+    // "heeft een einde aan zijn leven gemaakt": a suicide told as an idiom.
+    ("einde aan zijn leven", Kind::Health, 3, false),
+    ("einde aan haar leven", Kind::Health, 3, false),
+    ("hyperventilatie", Kind::Health, 3, false),
     ("zelfmoord", Kind::Health, 3, false),
     ("ggz", Kind::Health, 3, false),
     ("hiv-positief", Kind::Health, 3, false),
@@ -1281,6 +1285,65 @@ const ORIGIN_PERSONS: [&str; 36] = [
     "nederlandse",
 ];
 
+/// The stems of [`ORIGINS`] that are a state's adjective as well ("Oegandese", "Iraanse",
+/// "Turkse"): before a person noun they give a nationality. The rest name peoples without a
+/// state of their own (Koerd, Hazara, Berber, Moluks, Hindostaans ...).
+const NATIONALITIES: [&str; 53] = [
+    "turk",
+    "somali",
+    "senegale",
+    "surinaam",
+    "surinamer",
+    "marokka",
+    "afgha",
+    "syri",
+    "iraaks",
+    "irakee",
+    "irakez",
+    "iraans",
+    "iraniër",
+    "eritre",
+    "ethiopi",
+    "pakista",
+    "indonesi",
+    "ghane",
+    "nigeriaan",
+    "egyptenaar",
+    "egyptisch",
+    "algerijn",
+    "tunesi",
+    "libisch",
+    "libiër",
+    "pools",
+    "poolse",
+    "bulgaar",
+    "roemeen",
+    "hongaar",
+    "bosnisch",
+    "bosniër",
+    "servisch",
+    "serviër",
+    "kroaat",
+    "kroatisch",
+    "albane",
+    "kosovaar",
+    "armeen",
+    "armeniër",
+    "libane",
+    "soedane",
+    "jemeni",
+    "kaapverdi",
+    "chine",
+    "vietname",
+    "filipijn",
+    "congole",
+    "oegande",
+    "indiaas",
+    "indiase",
+    "kameroen",
+    "angole",
+];
+
 /// Words for descent after an adjective of origin ("van Turkse afkomst"): the cue of the
 /// phrase is the head noun, not the adjective.
 const ORIGIN_HEADS: [&str; 7] = [
@@ -1377,7 +1440,10 @@ fn origin_context(text: &str, toks: &[Tok], ti: usize) -> bool {
         return false; // the head noun's cue states the phrase
     }
     if next.is_some_and(|n| word_is(text, n, &ORIGIN_PERSONS)) {
-        return true;
+        // "een Oegandese vrouw", "een Iraanse vluchteling": a state's adjective before a
+        // person noun is a nationality, no special category (`corpus/special-dev` README);
+        // "een Koerdisch meisje", "een Afghaanse Hazara" name a people.
+        return !starts_with_any(&w, &NATIONALITIES);
     }
     let prev = ti.checked_sub(1).map(|p| &toks[p]);
     if prev.is_some_and(|p| {
@@ -2609,6 +2675,7 @@ fn clause(
                 || that_is(text, toks, r + 1)
                 || refers_back(text, toks, r + 1)
                 || (r >= c && noun_phrases_joined(text, toks, r + 1))
+                || (word_is(text, n, &["dat"]) && content_comma(text, toks, r))
         };
         if word_is(text, n, &SOFT_BOUNDS) && !goes_on() {
             break;
@@ -2732,10 +2799,21 @@ fn clause(
                 start = k - 1;
             } else {
                 start = kk + 1;
+                // "De moeder van eiser | is ...": the party after "van" is part of the subject.
+                if !is_person && start < c {
+                    if let Some(e) = party_of(text, toks, persons, start) {
+                        start = if e < c { e + 1 } else { start };
+                    }
+                }
             }
             break;
         }
         k += 1;
+    }
+    // "dat de arts | ... de diagnose ... heeft gesteld": the subject of a subordinate clause
+    // (an article and a noun right after the conjunction) stays outside, as a person's does.
+    if start == l && subordinate_subject(text, toks, l, c) {
+        start = l + 2;
     }
     if start > c {
         // The cue itself was skipped: the subject came after it ("Bidt hij").
@@ -2930,6 +3008,12 @@ fn clause(
     // is a fact ("Vanwege zijn depressie | is hij ...").
     let fronted = start == l && fronted_adverbial(text, toks, l, c, r, persons);
     if let Some(np) = owned_noun_phrase(text, toks, start, c, h.last) {
+        start = np;
+        r = h.last;
+    } else if let Some(np) = adjunct_noun_phrase(text, toks, hits, hi, start, r)
+        // "niet aanwezig kan zijn wegens ziekte": a denied clause stays denied.
+        .filter(|_| !(start..c).any(|k| word_is(text, &toks[k], &NEGATIONS)))
+    {
         start = np;
         r = h.last;
     } else if fronted {
@@ -3222,6 +3306,90 @@ fn owned_noun_phrase(
     None
 }
 
+/// Nouns (and "maken" of "te maken met") that make the preposition after them part of a
+/// compound one: "met uitzondering van", "als gevolg van", "op grond van", "in relatie tot",
+/// "in verband met". The phrase after it is an adjunct of the clause, like one after "vanwege".
+const ADJUNCT_HEADS: [&str; 8] = [
+    "uitzondering",
+    "gevolg",
+    "grond",
+    "relatie",
+    "verband",
+    "basis",
+    "aanleiding",
+    "maken",
+];
+
+/// Whether token `p` opens an adjunct: a causal preposition ("vanwege", "ondanks") or the last
+/// word of a compound one ("op grond | van", "te maken | met").
+fn adjunct_preposition(text: &str, toks: &[Tok], p: usize) -> bool {
+    word_is(text, &toks[p], &CAUSAL)
+        || (p > 0
+            && word_is(text, &toks[p], &["van", "tot", "met"])
+            && word_is(text, &toks[p - 1], &ADJUNCT_HEADS))
+}
+
+/// Where a fact named as a noun phrase inside an adjunct of another clause starts: after the
+/// preposition of an adjunct ([`adjunct_preposition`]) a possessive ("op grond van | hun
+/// handicap", "in relatie tot | zijn chronische ziekte") or a nominalised verb ("vanwege | het
+/// zijn van bahai", "met uitzondering van | het behoren tot de bahai"), and up to the cue only
+/// words without a verb. The phrase is the fact only when the rest of the clause after it
+/// states none (no other cue, no care word): "is als gevolg van zijn beperkingen aangewezen op
+/// begeleiding" stays one clause. Why: `corpus/special-dev` README, a fact stated as a noun
+/// phrase inside another clause is the noun phrase.
+fn adjunct_noun_phrase(
+    text: &str,
+    toks: &[Tok],
+    hits: &[Hit],
+    hi: usize,
+    from: usize,
+    r: usize,
+) -> Option<usize> {
+    let (c, last) = (hits[hi].tok, hits[hi].last);
+    // "een man | met vermoeidheidssyndroom": a person noun and "met", the condition named.
+    let person_with = |k: usize| {
+        k >= 2
+            && word_is(text, &toks[k], &["met"])
+            && word_is(text, &toks[k - 1], &ORIGIN_PERSONS)
+            && word_is(text, &toks[k - 2], &["een", "de"])
+    };
+    let p = (from.max(c.saturating_sub(7))..c)
+        .rev()
+        .find(|&k| adjunct_preposition(text, toks, k) || person_with(k))?;
+    let o = p + 1;
+    let plain = |a: usize| {
+        (a..c).all(|k| {
+            let t = &toks[k];
+            t.class == Class::Word
+                && !word_is(text, t, &VERBS)
+                && !word_is(text, t, &SUBJECTS)
+                && !ends_with_verb(text, t)
+        })
+    };
+    let nominal = |k: usize| {
+        let t = &toks[k];
+        let w = t.text(text);
+        t.class == Class::Word
+            && !t.cap
+            && (w.eq_ignore_ascii_case("zijn") || (w.len() >= 5 && w.ends_with("en")))
+    };
+    // A cue right after the preposition, without an owner ("ondanks | alcoholproblematiek"),
+    // only after a causal or compound one: "over islam" is a topic.
+    let bare = o == c && (p == 0 || !word_is(text, &toks[p], &["over", "om", "gezien"]));
+    let phrase = if word_is(text, &toks[o], &["het"]) {
+        o + 1 < c && nominal(o + 1) && plain(o + 2)
+    } else {
+        bare || (o < c && word_is(text, &toks[o], &POSSESSIVES) && plain(o + 1))
+    };
+    let more_after = hits[hi + 1..]
+        .iter()
+        .take_while(|x| x.tok <= r)
+        .any(|x| x.tok > last && x.weight > 0)
+        || (last + 1..=r).any(|k| word_is(text, &toks[k], &CARE));
+    let start = if person_with(p) { p } else { o };
+    (phrase && !more_after).then_some(start)
+}
+
 /// Where a health fact named as a noun phrase after "sprake van" or "onder invloed van" starts
 /// ("dat bij de verdachte sprake was van | een paranoïde psychose", "heeft onder invloed van |
 /// een psychose het feit gepleegd"): the frame states that there is a condition, the phrase
@@ -3279,6 +3447,48 @@ fn dependent_start(text: &str, toks: &[Tok], k: usize) -> bool {
                 && toks
                     .get(k + 1)
                     .is_some_and(|n| word_is(text, n, &SUBJECTS) && !word_is(text, n, &OBJECTS))))
+}
+
+/// The last token of a party named after "van" at `k` ("van eiser", "van klagers", "van de
+/// verdachte", "van [minderjarige]"), which makes "de moeder van eiser" one subject.
+fn party_of(text: &str, toks: &[Tok], persons: &[(usize, usize)], k: usize) -> Option<usize> {
+    if !word_is(text, toks.get(k)?, &["van"]) {
+        return None;
+    }
+    let mut j = k + 1;
+    if toks
+        .get(j)
+        .is_some_and(|t| word_is(text, t, &["de", "het"]))
+    {
+        j += 1;
+    }
+    let t = toks.get(j)?;
+    if t.is_punct(text, b'[') {
+        return (j + 2..(j + 6).min(toks.len())).find(|&e| toks[e].is_punct(text, b']'));
+    }
+    let w = t.text(text);
+    let plural = w.len() > 3
+        && w.ends_with('s')
+        && SUBJECT_NOUNS.iter().any(|n| {
+            n.len() + 1 == w.len() && w.as_bytes()[..n.len()].eq_ignore_ascii_case(n.as_bytes())
+        });
+    (word_is(text, t, &SUBJECT_NOUNS) || plural || covers(persons, t.start(), t.end())).then_some(j)
+}
+
+/// Whether the clause from `l` (the cue at `c`) is a subordinate clause that opens with its
+/// subject, an article and one noun ("dat | de arts | ... heeft gesteld"), not with the cue or
+/// a phrase that goes on ("dat de behandeling van ...").
+fn subordinate_subject(text: &str, toks: &[Tok], l: usize, c: usize) -> bool {
+    l > 0
+        && l + 2 < c
+        && word_is(text, &toks[l - 1], &SUBORDINATORS)
+        && word_is(text, &toks[l], &["de", "het"])
+        && toks[l + 1].class == Class::Word
+        && !toks[l + 1].cap
+        && !ends_with_verb(text, &toks[l + 1])
+        && !word_is(text, &toks[l + 1], &VERBS)
+        && toks[l + 2].class == Class::Word
+        && !word_is(text, &toks[l + 2], &["van", "en", "of"])
 }
 
 /// Offences by name among the cues: facts only in a clause with a verb.
@@ -3560,6 +3770,132 @@ fn clause_bound(text: &str, toks: &[Tok], i: usize) -> bool {
         && !explanation_comma(text, toks, i)
         && !adverbial_comma(text, toks, i)
         && !placeholder_comma(text, toks, i)
+        && !insertion_comma(text, toks, i)
+        && !content_comma(text, toks, i)
+}
+
+/// Auxiliaries that wait for a participle at the end of their clause.
+const PERFECT_AUX: [&str; 11] = [
+    "is", "was", "werd", "wordt", "waren", "werden", "worden", "heeft", "had", "hebben", "hadden",
+];
+
+/// A comma that opens or closes an insertion inside one clause: after an auxiliary whose
+/// participle has not come yet, a few words without a verb or subject between two commas, and
+/// the participle after them ("is zij sinds 2019, ondanks de behandeling, arbeidsongeschikt
+/// verklaard"). Why: `corpus/GUIDELINES.md` ends a span at a comma only where another clause
+/// with its own verb starts; the insertion is an adverbial of the same clause.
+fn insertion_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks[i].is_punct(text, b',')
+        && (insertion_close(text, toks, i).is_some()
+            || (i.saturating_sub(10)..i.saturating_sub(1))
+                .any(|k| toks[k].is_punct(text, b',') && insertion_close(text, toks, k) == Some(i)))
+}
+
+/// Prepositions that open an adverbial insertion ([`insertion_comma`]); not "volgens" (a
+/// source is no part of the fact).
+const INSERT_OPENERS: [&str; 14] = [
+    "naast", "ondanks", "sinds", "zonder", "na", "tijdens", "behalve", "in", "op", "met", "bij",
+    "voor", "door", "vanwege",
+];
+
+/// The closing comma of an insertion that the comma at `i` opens ([`insertion_comma`]).
+fn insertion_close(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let stop = |t: &Tok| {
+        t.nl_before > 0
+            || word_is(text, t, &VERBS)
+            || word_is(text, t, &SUBJECTS)
+            || word_is(text, t, &SOFT_BOUNDS)
+    };
+    // An adverbial opens with a preposition ("ondanks de behandeling", "naast ..."); an
+    // apposition to a noun ("een psychose, onderdeel van ...,") is another thing.
+    if !toks
+        .get(i + 1)
+        .is_some_and(|t| word_is(text, t, &INSERT_OPENERS))
+    {
+        return None;
+    }
+    let j = (i + 2..(i + 10).min(toks.len())).find(|&k| toks[k].class == Class::Punct)?;
+    if !toks[j].is_punct(text, b',') || toks[i + 1..j].iter().any(stop) {
+        return None;
+    }
+    let participle = |t: &Tok| {
+        (ends_with_verb(text, t) && !word_is(text, t, &VERBS) && !word_is(text, t, &["zijn"]))
+            || inseparable_participle(text, t)
+    };
+    // The auxiliary before, in the same sentence, its participle not yet come.
+    let mut aux = false;
+    for t in toks[i.saturating_sub(12)..i].iter().rev() {
+        if t.class == Class::Punct || t.nl_before > 0 {
+            break;
+        }
+        if word_is(text, t, &PERFECT_AUX) {
+            aux = true;
+            break;
+        }
+        if participle(t) {
+            return None;
+        }
+    }
+    if !aux {
+        return None;
+    }
+    // The participle after the insertion, before any other punctuation or clause word.
+    for t in &toks[j + 1..(j + 10).min(toks.len())] {
+        if t.class == Class::Punct || stop(t) {
+            return None;
+        }
+        if participle(t) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// Nouns of a belief whose content a "dat" clause spells out: "had de waan, ..., dat het kind
+/// van haar was".
+const BELIEF_NOUNS: [&str; 8] = [
+    "waan",
+    "waanidee",
+    "overtuiging",
+    "gedachte",
+    "idee",
+    "vrees",
+    "angst",
+    "indruk",
+];
+
+/// A comma before the content clause of a belief noun earlier in the clause ("had de waan,
+/// dat wil zeggen ..., dat het kind van haar was"): the content is the fact the belief holds,
+/// part of the same statement, not a clause of its own.
+fn content_comma(text: &str, toks: &[Tok], i: usize) -> bool {
+    if !toks[i].is_punct(text, b',')
+        || !toks.get(i + 1).is_some_and(|n| word_is(text, n, &["dat"]))
+        || toks.get(i + 2).is_some_and(|n| word_is(text, n, &["wil"]))
+    {
+        return false;
+    }
+    for k in (i.saturating_sub(16)..i).rev() {
+        let t = &toks[k];
+        // The verb of an explanation (", dat wil zeggen ...") is no verb of the clause.
+        let explains = word_is(text, t, &["wil"])
+            && toks
+                .get(k + 1)
+                .is_some_and(|z| word_is(text, z, &["zeggen"]));
+        if t.nl_before > 0
+            || (word_is(text, t, &VERBS) && !explains)
+            || (t.class == Class::Punct
+                && matches!(text.as_bytes()[t.start()], b'.' | b'!' | b'?' | b';' | b':'))
+        {
+            return false;
+        }
+        if word_is(text, t, &BELIEF_NOUNS)
+            && k > 0
+            && word_is(text, &toks[k - 1], &["de", "het", "een", "zijn", "haar"])
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether token `k` makes what follows a topic ("over je ziekmelding", "met betrekking tot
