@@ -547,6 +547,9 @@ const BASE_CUES: &[Cue] = &[
     // situation; Bible study and church meetings; violent acts, kept only where an offender
     // does them (`VIOLENT_ACTS`, `violent_act`); a relation with a partner of the same sex
     // (`same_sex_relation`).
+    // Caught with a partner of the same sex (`sex_before`), in LGBT asylum accounts.
+    ("met haar betrapt", Kind::SexualOrientation, 3, true),
+    ("met hem betrapt", Kind::SexualOrientation, 3, true),
     ("belastbaar", Kind::Health, 2, true),
     ("ongeschikt", Kind::Health, 2, false),
     ("voor behandeling", Kind::Health, 2, true),
@@ -2072,6 +2075,12 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         if cue == "relatie met een" && !same_sex_relation(text, toks, ti) {
             continue;
         }
+        // "is zij met haar betrapt": caught with a partner of the same sex.
+        if matches!(cue, "met haar betrapt" | "met hem betrapt")
+            && sex_before(text, toks, ti) != Some(cue == "met haar betrapt")
+        {
+            continue;
+        }
         // "een mate van arbeidsongeschiktheid van 50%", "werkhervatting gedeeltelijk
         // arbeidsongeschikten": how a benefit is computed or named, not a finding.
         if cue == "arbeidsongeschikt" && benefit_degree(text, toks, ti, rest) {
@@ -3381,13 +3390,21 @@ fn adjunct_noun_phrase(
     } else {
         bare || (o < c && word_is(text, &toks[o], &POSSESSIVES) && plain(o + 1))
     };
+    // The clause outside the phrase states a fact of its own: another cue ("draagt vanwege
+    // haar geloof een hoofddoek") or a care word ("is op consult geweest in verband met ...").
     let more_after = hits[hi + 1..]
         .iter()
         .take_while(|x| x.tok <= r)
         .any(|x| x.tok > last && x.weight > 0)
         || (last + 1..=r).any(|k| word_is(text, &toks[k], &CARE));
+    let more_before = hits[..hi]
+        .iter()
+        .rev()
+        .take_while(|x| x.tok >= from)
+        .any(|x| x.tok < p && x.weight > 0)
+        || (from..p).any(|k| word_is(text, &toks[k], &CARE));
     let start = if person_with(p) { p } else { o };
-    (phrase && !more_after).then_some(start)
+    (phrase && !more_after && !more_before).then_some(start)
 }
 
 /// Where a health fact named as a noun phrase after "sprake van" or "onder invloed van" starts
@@ -4038,7 +4055,13 @@ fn same_sex_relation(text: &str, toks: &[Tok], ti: usize) -> bool {
     if !female_partner && !word_is(text, partner, &MALE_PARTNERS) {
         return false;
     }
-    let sex = (ti.saturating_sub(12)..ti).rev().find_map(|k| {
+    sex_before(text, toks, ti) == Some(female_partner)
+}
+
+/// The sex of the person the words before token `ti` speak of, by the nearest reference in
+/// the twelve tokens before it: `Some(true)` female, `Some(false)` male.
+fn sex_before(text: &str, toks: &[Tok], ti: usize) -> Option<bool> {
+    (ti.saturating_sub(12)..ti).rev().find_map(|k| {
         let t = &toks[k];
         if word_is(text, t, &FEMALE_REFS) && !word_is(text, t, &["betrokkene"]) {
             Some(true)
@@ -4047,8 +4070,7 @@ fn same_sex_relation(text: &str, toks: &[Tok], ti: usize) -> bool {
         } else {
             None
         }
-    });
-    sex == Some(female_partner)
+    })
 }
 
 /// Whether the "arbeidsongeschikt" at token `ti` (`rest` the rest of its word) names how a
@@ -4501,8 +4523,11 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
     toks[a..=b].iter().any(|t| word_is(text, t, &PERSON_REFS))
 }
 
-const PERSON_REFS: [&str; 65] = [
+const PERSON_REFS: [&str; 67] = [
     "zichzelf",
+    // Two people of a ruling ("zijn beiden ...", "is voor beiden ..."), plural parties.
+    "beiden",
+    "klagers",
     "verdachte",
     "terbeschikkinggestelde",
     "slachtoffer",
