@@ -2542,7 +2542,12 @@ fn list_entry(
                         None => prev = Some(sg),
                     }
                 } else if let Some(p) = prev.take() {
-                    segs.push(p);
+                    // "veroordeeld 2015 (haatzaaien), | in beroep herzien": more of the fact.
+                    if participle_tail(text, toks, frag_start - 1) == Some(k - 1) {
+                        prev = Some(Seg { e: k - 1, ..p });
+                    } else {
+                        segs.push(p);
+                    }
                 }
             }
             if sep != 1 {
@@ -2669,6 +2674,9 @@ fn clause(
             || line_break(text, toks, r + 1)
             || toks[r].tab_before(text, n)
         {
+            if let Some(end) = participle_tail(text, toks, r + 1) {
+                r = end;
+            }
             break;
         }
         // Soft bounds the clause goes on over: "volgens"/"aldus" (cut below), "heeft die
@@ -3032,6 +3040,9 @@ fn clause(
     // juni)", "veroordeeld 2012 (bedreiging)".
     if let Some(close) = short_parenthesis(text, toks, r + 1) {
         r = close;
+        if let Some(end) = participle_tail(text, toks, r + 1) {
+            r = end;
+        }
     }
     // An offence named without a verb ("Incident: huiselijk geweld / mishandeling") is a
     // record's label; "heeft een inbraak gepleegd" states the fact.
@@ -4199,6 +4210,66 @@ fn explanation_comma(text: &str, toks: &[Tok], i: usize) -> bool {
                         .get(i + 3)
                         .is_some_and(|z| word_is(text, z, &["zeggen"])))
         })
+}
+
+/// The last token of a participle phrase after the comma at `i` that ends its sentence or
+/// line without a subject or finite verb of its own ("heeft hoofdpijnklachten, | verwezen naar
+/// de kinderarts", "veroordeeld 2015 (haatzaaien), | in beroep herzien."): it shares the
+/// clause's subject and auxiliary, so it says more of the same fact. Not "gelet op", "gezien"
+/// (a reason that follows).
+fn participle_tail(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    if !toks.get(i)?.is_punct(text, b',') {
+        return None;
+    }
+    // It opens with the participle or with a preposition ("in beroep herzien"); "de ruit
+    // ingegooid" is the object of another clause's verb.
+    let first = toks.get(i + 1)?;
+    // Also the strong participles of verbs with an unstressed prefix ("verwezen", "herzien"),
+    // which [`inseparable_participle`] leaves to the words in -d and -t.
+    let participle_at = |t: &Tok| {
+        let w = t.text(text).as_bytes();
+        (ends_with_verb(text, t) && !word_is(text, t, &VERBS))
+            || inseparable_participle(text, t)
+            || (t.class == Class::Word
+                && !t.cap
+                && w.len() >= 7
+                && w.ends_with(b"en")
+                && [&b"ver"[..], b"her", b"ont", b"be"]
+                    .iter()
+                    .any(|p| w.starts_with(p)))
+    };
+    if !(participle_at(first)
+        || word_is(text, first, &PREPOSITIONS)
+        || word_is(text, first, &INSERT_OPENERS))
+    {
+        return None;
+    }
+    let mut participle = false;
+    for k in i + 1..(i + 9).min(toks.len()) {
+        let t = &toks[k];
+        let ends = t.nl_before > 0
+            || toks[k - 1].tab_before(text, t)
+            || [b'.', b';', b':', b'!', b'?']
+                .iter()
+                .any(|&p| t.is_punct(text, p));
+        if ends {
+            return (participle && k > i + 1).then_some(k - 1);
+        }
+        if t.class == Class::Punct
+            || t.cap
+            || word_is(text, t, &VERBS)
+            || word_is(text, t, &SUBJECTS)
+            || word_is(text, t, &SOFT_BOUNDS)
+            || word_is(text, t, &["gelet", "gezien", "behoudens"])
+        {
+            return None;
+        }
+        participle |= participle_at(t);
+    }
+    if participle && i + 9 >= toks.len() {
+        return Some(toks.len() - 1);
+    }
+    None
 }
 
 /// Prepositions that open a trailing adverbial after a comma: "is ter beschikking gesteld,
