@@ -690,6 +690,21 @@ fn sort_runs<T: Ord>(v: &mut [T]) {
     v.sort();
 }
 
+/// A position in a sorted list of offsets that is asked about ever larger offsets, as a pass
+/// in text order asks: it moves forward instead of searching the whole list each time.
+#[derive(Default)]
+struct Cursor(usize);
+
+impl Cursor {
+    /// Whether the sorted `list` holds `x`; `x` is no smaller than at the call before.
+    fn holds(&mut self, list: &[usize], x: usize) -> bool {
+        while list.get(self.0).is_some_and(|&y| y < x) {
+            self.0 += 1;
+        }
+        list.get(self.0) == Some(&x)
+    }
+}
+
 /// `toks.partition_point(pred)` (`pred` true on a prefix of the tokens), looked for first in
 /// the few tokens from `hint` on: the name findings come mostly in text order, so the answer
 /// is usually just after the previous one (a binary search over all tokens per finding cost
@@ -950,7 +965,10 @@ pub(crate) fn detect(
     }
     if !taken.is_empty() {
         taken.sort_unstable();
-        pending.retain(|p| taken.binary_search(&p.last_tok).is_err());
+        // `pending` is in text order too (the chains do not overlap): one merged walk.
+        debug_assert!(pending.windows(2).all(|w| w[0].last_tok < w[1].last_tok));
+        let mut at = Cursor::default();
+        pending.retain(|p| !at.holds(&taken, p.last_tok));
     }
     let name_ends: Vec<usize> = accepted.iter().map(|a| a.given.unwrap_or(a.last)).collect();
     for t in nicknames(&cx, &name_ends) {
@@ -3136,8 +3154,25 @@ fn country_code_any(w: &str) -> bool {
 /// I", "Leopold II".
 fn regnal_numbers(cx: &mut Ctx, out: &mut [Finding]) {
     let toks = cx.toks;
+    let bytes = cx.text.as_bytes();
     let mut after = 0;
     for f in out.iter_mut().filter(|f| f.kind == Kind::Person) {
+        // In the bytes first: a Roman number follows only after spaces on the same line,
+        // which nearly every name lacks; the tokens are looked up for the few that have it.
+        let mut k = f.end;
+        while bytes
+            .get(k)
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r' | 0x0c))
+        {
+            k += 1;
+        }
+        if k == f.end
+            || !bytes
+                .get(k)
+                .is_some_and(|b| matches!(b, b'I' | b'V' | b'X'))
+        {
+            continue;
+        }
         after = partition_near(toks, after, |x| x.start() < f.end);
         let Some(t) = after.checked_sub(1) else {
             continue;
@@ -4899,16 +4934,15 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             .filter(|f| f.kind == Kind::Postcode)
             .map(|f| f.end),
     );
-    // Any person span overlapping s..e (person spans are short).
-    let overlaps = |s: usize, e: usize| {
-        let from = spans.partition_point(|&(ps, _)| ps + 256 < s);
+    // Any person span overlapping s..e (person spans are short). `from`: the first span that
+    // may reach `s` ([`Cursor`], the candidates come in text order).
+    let overlaps = |from: usize, s: usize, e: usize| {
         spans[from..]
             .iter()
             .take_while(|&&(ps, _)| ps < e)
             .any(|&(ps, pe)| ps < e && s < pe)
     };
-    let person_before = |s: usize| {
-        let from = spans.partition_point(|&(ps, _)| ps + 256 < s);
+    let person_before = |from: usize, s: usize| {
         spans[from..]
             .iter()
             .take_while(|&&(ps, _)| ps < s)
@@ -4916,18 +4950,24 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
     };
     let caps = cx.caps;
     let mut prev_buf = String::new();
+    // The candidates come in text order, so the postcode and person spans before each are
+    // found by cursors that only move forward, not by a binary search per capitalised word.
     let mut free = 0; // tokens before this one were part of an earlier candidate
+    let mut postcodes = Cursor::default();
+    let mut from = 0;
     for i in caps.iter().map(|&i| i as usize) {
         if i < free || (i + 1 < toks.len() && toks[i + 1].is_punct(text, b':')) {
             continue;
         }
+        // Whether a postcode ends where the word before ends.
+        let after_postcode = i > 0 && postcodes.holds(&postcode_ends, toks[i - 1].end());
         // An upper-case town is read only after a postcode ("8162 AJ  APELDOORN").
         let upper_after_postcode = || {
             toks[i].all_caps
                 && toks[i].end() - toks[i].start() >= 2
                 && i > 0
                 && toks[i].nl_before == 0
-                && postcode_ends.binary_search(&toks[i - 1].end()).is_ok()
+                && after_postcode
         };
         if !cx.is_cap(i) && !upper_after_postcode() {
             continue;
@@ -4970,12 +5010,15 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
         ]
         .iter()
         .any(|c| c.eq_ignore_ascii_case(prev_raw));
-        if !cue_before && prev.is_none_or(|p| postcode_ends.binary_search(&toks[p].end()).is_err())
-        {
+        // `prev` is the word before, when on the same line.
+        if !cue_before && (prev.is_none() || !after_postcode) {
             free = next_i;
             continue;
         }
-        if overlaps(s, e) {
+        while spans.get(from).is_some_and(|&(ps, _)| ps + 256 < s) {
+            from += 1;
+        }
+        if overlaps(from, s, e) {
             free = next_i;
             continue;
         }
@@ -5022,7 +5065,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             }
             // "een Duitse prediker uit Wuppertal": origin of a person named just before.
             if !tied && prev_w == "uit" && known {
-                tied = person_before(s);
+                tied = person_before(from, s);
             }
         } else if matches!(prev_w, "woont" | "woon" | "woonachtig" | "woonplaats") {
             tied = true;
@@ -5049,9 +5092,9 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             // "Peter Postma (15-2-1948, Zaandam)", "Sanne Vos (Leiden, 1971)": a known place
             // in the parenthesis right after a name, beside a date or an age.
             tied = known && in_person_parenthesis(cx, &person_ends, i, next_i);
-        } else if let Some(p) = prev {
+        } else if prev.is_some() {
             // After a person's postcode: "3526 KM Utrecht".
-            tied = postcode_ends.binary_search(&toks[p].end()).is_ok();
+            tied = after_postcode;
         }
         if tied {
             out.push(Finding {
