@@ -691,6 +691,21 @@ fn sort_runs<T: Ord>(v: &mut [T]) {
     v.sort();
 }
 
+/// A position in a sorted list of offsets that is asked about ever larger offsets, as a pass
+/// in text order asks: it moves forward instead of searching the whole list each time.
+#[derive(Default)]
+struct Cursor(usize);
+
+impl Cursor {
+    /// Whether the sorted `list` holds `x`; `x` is no smaller than at the call before.
+    fn holds(&mut self, list: &[usize], x: usize) -> bool {
+        while list.get(self.0).is_some_and(|&y| y < x) {
+            self.0 += 1;
+        }
+        list.get(self.0) == Some(&x)
+    }
+}
+
 /// `toks.partition_point(pred)` (`pred` true on a prefix of the tokens), looked for first in
 /// the few tokens from `hint` on: the name findings come mostly in text order, so the answer
 /// is usually just after the previous one (a binary search over all tokens per finding cost
@@ -951,7 +966,10 @@ pub(crate) fn detect(
     }
     if !taken.is_empty() {
         taken.sort_unstable();
-        pending.retain(|p| taken.binary_search(&p.last_tok).is_err());
+        // `pending` is in text order too (the chains do not overlap): one merged walk.
+        debug_assert!(pending.windows(2).all(|w| w[0].last_tok < w[1].last_tok));
+        let mut at = Cursor::default();
+        pending.retain(|p| !at.holds(&taken, p.last_tok));
     }
     let name_ends: Vec<usize> = accepted.iter().map(|a| a.given.unwrap_or(a.last)).collect();
     for t in nicknames(&cx, &name_ends) {
@@ -967,12 +985,14 @@ pub(crate) fn detect(
     // and a pending chain is tested with hashes of its words in place. Two different names
     // with the same 64-bit hash would propagate one to the other; that costs at most one
     // redaction too many, with a chance of about 2^-64 per pair of names in a text.
-    let mut cores: Vec<u64> = Vec::new();
-    let mut lasts: Vec<u64> = Vec::new();
-    let mut firsts: Vec<u64> = Vec::new();
+    // Hash sets, not sorted lists: a text of 3 MB holds some 27,000 names, and sorting their
+    // keys cost more than all the look-ups in them.
+    let mut cores: lexicon::HashSet<u64> = lexicon::HashSet::default();
+    let mut lasts: lexicon::HashSet<u64> = lexicon::HashSet::default();
+    let mut firsts: lexicon::HashSet<u64> = lexicon::HashSet::default();
     // The last word of every key above: a chain whose last word is not in here matches none
     // (most chains are rejected on this one look-up).
-    let mut tails: Vec<u64> = Vec::new();
+    let mut tails: lexicon::HashSet<u64> = lexicon::HashSet::default();
     // The surnames of the names the model is sure of: the last word and its particles, not
     // the given name (one wrong decision should not make every "David" a person).
     for &(first, last) in &sure {
@@ -981,10 +1001,10 @@ pub(crate) fn detect(
             while k > first && is_particle(cx.w(k - 1)) {
                 k -= 1;
             }
-            cores.push(span_hash(&mut cx, k, last));
+            cores.insert(span_hash(&mut cx, k, last));
             let h = word_hash(&mut cx, last);
-            tails.push(h);
-            lasts.push(h);
+            tails.insert(h);
+            lasts.insert(h);
         }
         // Its given name alone, as a one-word chain ("Thoraya Sacoor D'Haese" ... "Thoraya"),
         // where that word is no surname, ordinary or never-a-name word.
@@ -995,8 +1015,8 @@ pub(crate) fn detect(
             && !cx.is_org(first)
         {
             let h = word_hash(&mut cx, first);
-            firsts.push(h);
-            tails.push(h);
+            firsts.insert(h);
+            tails.insert(h);
         }
     }
     for a in &accepted {
@@ -1014,38 +1034,34 @@ pub(crate) fn detect(
         while k > a.first && is_particle(cx.w(k - 1)) {
             k -= 1;
         }
-        cores.push(span_hash(&mut cx, k, a.last));
+        cores.insert(span_hash(&mut cx, k, a.last));
         let last = word_hash(&mut cx, a.last);
-        tails.push(last);
+        tails.insert(last);
         // The last word alone propagates only when it is no ordinary, place or organisation
         // word ("Tineke van 't Hof" must not make "het Hof" a person; "van 't Hof" still is).
         if !cx.common_word(a.last) && !cx.is_place_toks(a.last, a.last) && !cx.is_org(a.last) {
-            lasts.push(last);
+            lasts.insert(last);
         }
         // `features` holds the bits of the lower-cased word, as `lexicon::has` would.
         if let Some(g) = a.given {
             if cx.features(g) & F_NONNAME == 0 {
                 let h = word_hash(&mut cx, g);
-                firsts.push(h);
-                tails.push(h);
+                firsts.insert(h);
+                tails.insert(h);
             }
         }
         if a.first < a.last && cx.is_cap(a.first) && !cx.is_initial(a.first) {
             let bits = cx.features(a.first);
             if bits & F_FIRST != 0 && bits & F_NONNAME == 0 {
                 let h = word_hash(&mut cx, a.first);
-                firsts.push(h);
-                tails.push(h);
+                firsts.insert(h);
+                tails.insert(h);
             }
         }
     }
-    for set in [&mut cores, &mut lasts, &mut firsts, &mut tails] {
-        set.sort_unstable();
-        set.dedup();
-    }
-    let has = |set: &[u64], h: u64| set.binary_search(&h).is_ok();
+    let has = |set: &lexicon::HashSet<u64>, h: u64| set.contains(&h);
     // `tails` as a 4096-bit filter on the top bits of the hash: a chain whose bit is clear
-    // (nearly all of them) is passed over on one test, without a binary search.
+    // (nearly all of them) is passed over on one test, without a look-up in the set.
     let mut tail_bits = [0u64; 64];
     let bit = |h: u64| (h >> 52) as usize;
     for &h in &tails {
@@ -3161,8 +3177,25 @@ fn country_code_any(w: &str) -> bool {
 /// I", "Leopold II".
 fn regnal_numbers(cx: &mut Ctx, out: &mut [Finding]) {
     let toks = cx.toks;
+    let bytes = cx.text.as_bytes();
     let mut after = 0;
     for f in out.iter_mut().filter(|f| f.kind == Kind::Person) {
+        // In the bytes first: a Roman number follows only after spaces on the same line,
+        // which nearly every name lacks; the tokens are looked up for the few that have it.
+        let mut k = f.end;
+        while bytes
+            .get(k)
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r' | 0x0c))
+        {
+            k += 1;
+        }
+        if k == f.end
+            || !bytes
+                .get(k)
+                .is_some_and(|b| matches!(b, b'I' | b'V' | b'X'))
+        {
+            continue;
+        }
         after = partition_near(toks, after, |x| x.start() < f.end);
         let Some(t) = after.checked_sub(1) else {
             continue;
@@ -4928,16 +4961,15 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             .filter(|f| f.kind == Kind::Postcode)
             .map(|f| f.end),
     );
-    // Any person span overlapping s..e (person spans are short).
-    let overlaps = |s: usize, e: usize| {
-        let from = spans.partition_point(|&(ps, _)| ps + 256 < s);
+    // Any person span overlapping s..e (person spans are short). `from`: the first span that
+    // may reach `s` ([`Cursor`], the candidates come in text order).
+    let overlaps = |from: usize, s: usize, e: usize| {
         spans[from..]
             .iter()
             .take_while(|&&(ps, _)| ps < e)
             .any(|&(ps, pe)| ps < e && s < pe)
     };
-    let person_before = |s: usize| {
-        let from = spans.partition_point(|&(ps, _)| ps + 256 < s);
+    let person_before = |from: usize, s: usize| {
         spans[from..]
             .iter()
             .take_while(|&&(ps, _)| ps < s)
@@ -4945,18 +4977,24 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
     };
     let caps = cx.caps;
     let mut prev_buf = String::new();
+    // The candidates come in text order, so the postcode and person spans before each are
+    // found by cursors that only move forward, not by a binary search per capitalised word.
     let mut free = 0; // tokens before this one were part of an earlier candidate
+    let mut postcodes = Cursor::default();
+    let mut from = 0;
     for i in caps.iter().map(|&i| i as usize) {
         if i < free || (i + 1 < toks.len() && toks[i + 1].is_punct(text, b':')) {
             continue;
         }
+        // Whether a postcode ends where the word before ends.
+        let after_postcode = i > 0 && postcodes.holds(&postcode_ends, toks[i - 1].end());
         // An upper-case town is read only after a postcode ("8162 AJ  APELDOORN").
         let upper_after_postcode = || {
             toks[i].all_caps
                 && toks[i].end() - toks[i].start() >= 2
                 && i > 0
                 && toks[i].nl_before == 0
-                && postcode_ends.binary_search(&toks[i - 1].end()).is_ok()
+                && after_postcode
         };
         if !cx.is_cap(i) && !upper_after_postcode() {
             continue;
@@ -4999,12 +5037,15 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
         ]
         .iter()
         .any(|c| c.eq_ignore_ascii_case(prev_raw));
-        if !cue_before && prev.is_none_or(|p| postcode_ends.binary_search(&toks[p].end()).is_err())
-        {
+        // `prev` is the word before, when on the same line.
+        if !cue_before && (prev.is_none() || !after_postcode) {
             free = next_i;
             continue;
         }
-        if overlaps(s, e) {
+        while spans.get(from).is_some_and(|&(ps, _)| ps + 256 < s) {
+            from += 1;
+        }
+        if overlaps(from, s, e) {
             free = next_i;
             continue;
         }
@@ -5051,7 +5092,7 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             }
             // "een Duitse prediker uit Wuppertal": origin of a person named just before.
             if !tied && prev_w == "uit" && known {
-                tied = person_before(s);
+                tied = person_before(from, s);
             }
         } else if matches!(prev_w, "woont" | "woon" | "woonachtig" | "woonplaats") {
             tied = true;
@@ -5078,9 +5119,9 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             // "Peter Postma (15-2-1948, Zaandam)", "Sanne Vos (Leiden, 1971)": a known place
             // in the parenthesis right after a name, beside a date or an age.
             tied = known && in_person_parenthesis(cx, &person_ends, i, next_i);
-        } else if let Some(p) = prev {
+        } else if prev.is_some() {
             // After a person's postcode: "3526 KM Utrecht".
-            tied = postcode_ends.binary_search(&toks[p].end()).is_ok();
+            tied = after_postcode;
         }
         if tied {
             out.push(Finding {

@@ -1519,6 +1519,58 @@ fn word_is(text: &str, t: &Tok, list: &[&str]) -> bool {
         .any(|x| x.len() == w.len() && x.as_bytes().eq_ignore_ascii_case(w))
 }
 
+/// A word list read by [`word_in`]: the list itself, behind a filter built from it at compile
+/// time. The clause rules ask several long lists (verbs, subjects, soft bounds) of most words
+/// of every clause; comparing each word with every entry was 3-4 % of the detector's
+/// instructions on generated text.
+struct WordSet {
+    words: &'static [&'static str],
+    /// Bit [`word_key`] is set for every entry: a clear bit proves the word is none of them,
+    /// a set bit may be a false alarm (the list decides). 1 KiB.
+    bits: [u64; 128],
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut bits = [0u64; 128];
+        let mut i = 0;
+        while i < words.len() {
+            let k = word_key(words[i].as_bytes());
+            bits[k / 64] |= 1 << (k % 64);
+            i += 1;
+        }
+        WordSet { words, bits }
+    }
+}
+
+/// A word's length (its low three bits) and the low five bits of its first and last byte: the
+/// same for both cases of an ASCII letter, so words equal up to ASCII case have equal keys.
+const fn word_key(w: &[u8]) -> usize {
+    if w.is_empty() {
+        return 0;
+    }
+    ((w.len() & 7) << 10) | (((w[0] & 31) as usize) << 5) | ((w[w.len() - 1] & 31) as usize)
+}
+
+static VERB_SET: WordSet = WordSet::new(&VERBS);
+static SUBJECT_SET: WordSet = WordSet::new(&SUBJECTS);
+static SOFT_BOUND_SET: WordSet = WordSet::new(&SOFT_BOUNDS);
+static SUBJECT_NOUN_SET: WordSet = WordSet::new(&SUBJECT_NOUNS);
+
+/// [`word_is`] for a list with a [`WordSet`]: the same answer, most words ruled out by one bit.
+fn word_in(text: &str, t: &Tok, set: &WordSet) -> bool {
+    if t.class != Class::Word {
+        return false;
+    }
+    let w = &text.as_bytes()[t.start()..t.end()];
+    let k = word_key(w);
+    set.bits[k / 64] & (1 << (k % 64)) != 0
+        && set
+            .words
+            .iter()
+            .any(|x| x.len() == w.len() && x.as_bytes().eq_ignore_ascii_case(w))
+}
+
 /// Lower-cased text of a word token (cheap: most words are ASCII).
 fn lower(text: &str, t: &Tok) -> String {
     t.text(text).to_lowercase()
@@ -1747,7 +1799,7 @@ fn ends_with_verb(text: &str, t: &Tok) -> bool {
     if t.class != Class::Word {
         return false;
     }
-    if word_is(text, t, &VERBS) || word_is(text, t, &["zijn"]) {
+    if word_in(text, t, &VERB_SET) || word_is(text, t, &["zijn"]) {
         return true;
     }
     // A participle is six letters or more, ends in d, t or en and holds "ge": most words fail
@@ -1777,9 +1829,11 @@ fn ends_with_verb(text: &str, t: &Tok) -> bool {
 /// slechtziend"), a subject pronoun ("en | hij ..."), or a verb with its subject after it
 /// ("en | vast hij ...").
 fn starts_clause(text: &str, toks: &[Tok], s: usize) -> bool {
-    word_is(text, &toks[s], &VERBS)
-        || word_is(text, &toks[s], &SUBJECTS)
-        || toks.get(s + 1).is_some_and(|n| word_is(text, n, &SUBJECTS))
+    word_in(text, &toks[s], &VERB_SET)
+        || word_in(text, &toks[s], &SUBJECT_SET)
+        || toks
+            .get(s + 1)
+            .is_some_and(|n| word_in(text, n, &SUBJECT_SET))
 }
 
 pub(crate) fn detect(
@@ -2430,21 +2484,45 @@ fn may_end_in_head(w: &[u8]) -> bool {
     HEAD_TAILS[k / 64] & (1 << (k % 64)) != 0
 }
 
+/// The [`tail_key`] of every head of [`HEALTH_HEADS`], in its order, built at compile time:
+/// a head whose key is not the word's cannot be its ending and is passed over without a
+/// comparison (the generated text has many words that end like some head, "-ten", "-tie":
+/// comparing each with every head was 2 % of the detector's instructions).
+static HEAD_KEYS: [usize; HEALTH_HEADS.len()] = {
+    let mut keys = [0; HEALTH_HEADS.len()];
+    let mut i = 0;
+    while i < HEALTH_HEADS.len() {
+        let h = HEALTH_HEADS[i].0.as_bytes();
+        let n = h.len();
+        keys[i] = tail_key(h[n - 3], h[n - 2], h[n - 1]);
+        i += 1;
+    }
+    keys
+};
+
 /// The head of [`HEALTH_HEADS`] that the word `w` (a compound, longer than its head) ends in.
 fn health_head(w: &[u8]) -> Option<&'static str> {
-    HEALTH_HEADS.iter().find_map(|&(head, not)| {
-        let h = head.as_bytes();
-        let cut = w.len().checked_sub(h.len()).filter(|&c| c >= 3)?;
-        let (modifier, tail) = w.split_at(cut);
-        (tail.eq_ignore_ascii_case(h)
-            && modifier
-                .last()
-                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'-')
-            && !not
-                .iter()
-                .any(|m| modifier.eq_ignore_ascii_case(m.as_bytes())))
-        .then_some(head)
-    })
+    let &[a, b, c] = w.last_chunk::<3>()?;
+    let k = tail_key(a, b, c);
+    HEALTH_HEADS
+        .iter()
+        .zip(&HEAD_KEYS)
+        .find_map(|(&(head, not), &hk)| {
+            if hk != k {
+                return None;
+            }
+            let h = head.as_bytes();
+            let cut = w.len().checked_sub(h.len()).filter(|&c| c >= 3)?;
+            let (modifier, tail) = w.split_at(cut);
+            (tail.eq_ignore_ascii_case(h)
+                && modifier
+                    .last()
+                    .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'-')
+                && !not
+                    .iter()
+                    .any(|m| modifier.eq_ignore_ascii_case(m.as_bytes())))
+            .then_some(head)
+        })
 }
 
 /// Longest line (bytes) read as a list entry.
@@ -2631,7 +2709,7 @@ fn clause(
     // "de verdachte" names a person by role; what is said of them is the fact ("de verdachte
     // | is in 2019 veroordeeld"), not the noun itself.
     if c > 0
-        && word_is(text, &toks[c], &SUBJECT_NOUNS)
+        && word_in(text, &toks[c], &SUBJECT_NOUN_SET)
         && word_is(
             text,
             &toks[c - 1],
@@ -2647,7 +2725,7 @@ fn clause(
         if clause_bound(text, toks, l - 1)
             || line_break(text, toks, l)
             || p.tab_before(text, &toks[l])
-            || (word_is(text, p, &SOFT_BOUNDS)
+            || (word_in(text, p, &SOFT_BOUND_SET)
                 && !demonstrative(text, toks, l - 1)
                 && !own_account(text, toks, l - 1)
                 && !placeholder_join(text, toks, l - 1)
@@ -2694,7 +2772,7 @@ fn clause(
                 || (r >= c && noun_phrases_joined(text, toks, r + 1))
                 || (word_is(text, n, &["dat"]) && content_comma(text, toks, r))
         };
-        if word_is(text, n, &SOFT_BOUNDS) && !goes_on() {
+        if word_in(text, n, &SOFT_BOUND_SET) && !goes_on() {
             break;
         }
         if main_clause_after(text, toks, l, c, r) {
@@ -2785,9 +2863,9 @@ fn clause(
         let bracketed = k > 0 && toks[k - 1].is_punct(text, b'[');
         // "een Koerdisch meisje": a person noun after the cue is the phrase's head.
         let head_after_cue = k > c && word_is(text, t, &ORIGIN_PERSONS);
-        if word_is(text, t, &SUBJECTS)
+        if word_in(text, t, &SUBJECT_SET)
             || is_person
-            || (word_is(text, t, &SUBJECT_NOUNS) && !bracketed && !head_after_cue)
+            || (word_in(text, t, &SUBJECT_NOUN_SET) && !bracketed && !head_after_cue)
         {
             let mut kk = k;
             while is_person && kk < r && covers(persons, toks[kk + 1].start(), toks[kk + 1].end()) {
@@ -2849,7 +2927,7 @@ fn clause(
                 .get(k + 1)
                 .is_some_and(|n| starts_with_any(n.text(text), &ORG_NOUNS))
     }) && !(l..c).any(|k| {
-        word_is(text, &toks[k], &SUBJECTS) || covers(persons, toks[k].start(), toks[k].end())
+        word_in(text, &toks[k], &SUBJECT_SET) || covers(persons, toks[k].start(), toks[k].end())
     }) {
         return None;
     }
@@ -2865,7 +2943,7 @@ fn clause(
     // "De Somalische gelovigen bidden", "sommige vrouwen ...": a group, not a person.
     if (l..c).any(|k| word_is(text, &toks[k], &GROUP_SUBJECTS))
         && !(l..c).any(|k| {
-            word_is(text, &toks[k], &SUBJECTS) || covers(persons, toks[k].start(), toks[k].end())
+            word_in(text, &toks[k], &SUBJECT_SET) || covers(persons, toks[k].start(), toks[k].end())
         })
     {
         return None;
@@ -3296,7 +3374,7 @@ fn owned_noun_phrase(
     // From the cue leftwards: each step adds one word between the owner and the cue.
     for o in (lo..c.saturating_sub(1)).rev() {
         let x = &toks[o + 1];
-        if x.class != Class::Word || word_is(text, x, &SUBJECTS) || ends_with_verb(text, x) {
+        if x.class != Class::Word || word_in(text, x, &SUBJECT_SET) || ends_with_verb(text, x) {
             return None;
         }
         let t = &toks[o];
@@ -3438,7 +3516,7 @@ fn framed_noun_phrase(text: &str, toks: &[Tok], from: usize, c: usize, r: usize)
     let plain = (v + 1..c).all(|k| {
         toks[k].class == Class::Word
             && !ends_with_verb(text, &toks[k])
-            && !word_is(text, &toks[k], &VERBS)
+            && !word_in(text, &toks[k], &VERB_SET)
     });
     ((there_is || influence) && plain).then_some(v + 1)
 }
@@ -3458,7 +3536,7 @@ fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
         && word_is(text, &toks[l - 1], &SUBORDINATORS)
         && (subject(l) || (word_is(text, &toks[l], &["de", "het"]) && subject(l + 1)))
         && word_is(text, &toks[r + 1], &["en"])
-        && !(l..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
+        && !(l..=r).any(|k| ends_with_verb(text, &toks[k]) || word_in(text, &toks[k], &VERB_SET))
         && r + 2 < toks.len()
         && !starts_clause(text, toks, r + 2)
 }
@@ -3597,7 +3675,7 @@ fn pending_auxiliary(
 /// "werd opgepakt | en meegenomen": "en" after token `r` joins two participles under one
 /// auxiliary.
 fn participles_joined(text: &str, toks: &[Tok], r: usize) -> bool {
-    let participle = |t: &Tok| ends_with_verb(text, t) && !word_is(text, t, &VERBS);
+    let participle = |t: &Tok| ends_with_verb(text, t) && !word_in(text, t, &VERB_SET);
     word_is(text, &toks[r + 1], &["en"])
         && participle(&toks[r])
         && toks.get(r + 2).is_some_and(participle)
@@ -4466,7 +4544,7 @@ fn enumeration_item(text: &str, t: &Tok) -> bool {
         || (t.class == Class::Word
             && !t.cap
             && !word_is(text, t, &SUBJECTS)
-            && !word_is(text, t, &VERBS)
+            && !word_in(text, t, &VERB_SET)
             && !word_is(text, t, &SOFT_BOUNDS))
 }
 
