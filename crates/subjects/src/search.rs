@@ -118,18 +118,12 @@ pub fn profiles<'a>(
     out
 }
 
-/// Whether two full names are one name in any spelling: the same given names (as many)
-/// and the same surname.
+/// Whether two full names of one document are one name: the same given names (as many)
+/// and the same surname, each with the same key. Spellings that only resemble each other
+/// ("Peter" and "Pieter") are two names there: a writer spells one name one way within a
+/// document, so two spellings side by side are two people of two names, not namesakes.
 fn same_full_name(a: &NameKey, b: &NameKey) -> bool {
-    a.givens.len() == b.givens.len()
-        && a.givens
-            .iter()
-            .zip(&b.givens)
-            .all(|(x, y)| x == y || crate::fold::similar_keys(x, y))
-        && matches!(
-            a.surname_match(b),
-            Some(SurnameMatch::Same | SurnameMatch::Variant)
-        )
+    a.givens == b.givens && matches!(a.surname_match(b), Some(SurnameMatch::Same))
 }
 
 impl SubjectProfile {
@@ -900,5 +894,35 @@ mod tests {
         assert!(contradicts_request(&request, "birthdate", "9-9-1991"));
         assert!(!contradicts_request(&request, "birthdate", "02-04-1950"));
         assert!(!contradicts_request(&request, "email", "x@y.nl"));
+    }
+
+    #[test]
+    fn two_spellings_in_one_document_are_two_names_not_namesakes() {
+        // One attendance list writes "Peter Bos" (born 9-3-1999) and "Pieter Bos" (a
+        // father, no detail): a writer spells one name one way, so the list shows two
+        // names, not two people of one name. Read as namesakes, the son's subject was
+        // flagged and none of his documents was answered with.
+        let held = [
+            (0, "person", "Peter Bos"),
+            (0, "birthdate", "9-3-1999"),
+            (1, "person", "Pieter Bos"),
+            (2, "person", "Ingrid Vermeulen"),
+            (2, "place", "Tiel"),
+            (3, "person", "Ingrid Vermeulen"),
+        ];
+        let out = profiles(
+            4,
+            held.iter().map(|&(subject, kind, value)| HeldFinding {
+                subject,
+                doc: 7,
+                kind,
+                value,
+            }),
+        );
+        assert!(out[0].namesakes_beside.is_empty(), "{:?}", out[0]);
+        assert_eq!(
+            out[2].namesakes_beside,
+            vec!["Ingrid Vermeulen".to_string()]
+        );
     }
 }
