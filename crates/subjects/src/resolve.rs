@@ -703,6 +703,7 @@ pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
     for _ in 0..3 {
         let before = r.joins;
         r.ambiguous.iter_mut().for_each(|a| *a = false);
+        r.tell_genders_by_given_names();
         r.join_short_forms_in_documents();
         r.join_full_names();
         r.join_short_forms_across(false);
@@ -958,6 +959,38 @@ impl<'a> Resolver<'a> {
             x = gp;
         }
         x
+    }
+
+    /// Gives a group that no title or kinship word gendered the gender that the holding's
+    /// titles give its first given name elsewhere: "de heer Hamid Bouzidi" makes "Hamid
+    /// Ouahabi" a man, so "mevrouw Ouahabi" beside him and Ikram Ouahabi is Ikram. Only a
+    /// given name the titled groups all give one gender; a name titled both ways tells
+    /// nothing.
+    fn tell_genders_by_given_names(&mut self) {
+        let mut by_given: FxMap<&str, u8> = FxMap::default();
+        for (r, profile) in self.profiles.iter().enumerate() {
+            if self.parent[r] != r as u32 || !matches!(profile.salutation, 1 | 2) {
+                continue;
+            }
+            for g in &profile.givens {
+                *by_given.entry(g.as_str()).or_default() |= profile.salutation;
+            }
+        }
+        let told: Vec<(usize, u8)> = self
+            .profiles
+            .iter()
+            .enumerate()
+            .filter(|&(r, profile)| self.parent[r] == r as u32 && profile.salutation == 0)
+            .filter_map(|(r, profile)| {
+                let bits = profile.givens.iter().fold(0u8, |acc, g| {
+                    acc | by_given.get(g.as_str()).copied().unwrap_or(0)
+                });
+                matches!(bits, 1 | 2).then_some((r, bits))
+            })
+            .collect();
+        for (r, bits) in told {
+            self.profiles[r].salutation = bits;
+        }
     }
 
     /// Whether the groups of `a` and `b` cannot be one person.

@@ -209,6 +209,10 @@ fn resolution_table() {
          &[(1, "person", "Peter van Leeuwen"), (2, "person", "Pieter Jan van Leeuwen"),
            (3, "person", "Mohamed Omar Ali"), (4, "person", "Muhammad Omar Ali")],
          "abcc"),
+        ("a given name the holding writes with a title tells the gender of another of that name",
+         &[(1, "person", "meneer Hamid Bouzidi"), (2, "person", "Hamid Ouahabi"), (2, "person", "Ikram Ouahabi"),
+           (2, "person", "mevrouw Ouahabi")],
+         "abcc"),
     ];
     for (name, rows, labels) in cases {
         let m = mentions(rows);
