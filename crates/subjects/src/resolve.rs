@@ -675,6 +675,29 @@ struct Resolver<'a> {
     full_blocks: Vec<Vec<u32>>,
 }
 
+/// The given names the holding's full names write, and for each surname they write the
+/// first given names written with it: what tells a double given name written alone ("Anna
+/// Maria") from a given name and a surname ("Halil Aslan").
+#[derive(Default)]
+struct GivenAndSurnames {
+    givens: FxMap<String, ()>,
+    surnames: FxMap<String, Vec<String>>,
+}
+
+impl GivenAndSurnames {
+    /// Whether both words are given names somewhere and neither is the surname of a full
+    /// name with another first given name ("Maria" of "Anna Maria" is nobody's surname;
+    /// "Aslan" of "Halil Aslan" is Emine Aslan's).
+    fn both_given(&self, words: &[String]) -> bool {
+        words.iter().all(|w| self.givens.contains_key(w))
+            && words.iter().all(|w| {
+                self.surnames
+                    .get(w)
+                    .is_none_or(|firsts| firsts.iter().all(|g| g == &words[0]))
+            })
+    }
+}
+
 /// Resolves mentions into data subjects and applies the working group's decisions.
 ///
 /// Person mentions (kind "person") become subjects; every other finding is linked to the
@@ -687,9 +710,11 @@ pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
         r.join(a, b, 0.9, why("inverted-name", &[]).into(), Link::Name);
     }
     r.join_in_documents();
+    let names = r.given_and_surnames();
     for d in 0..r.by_doc.len() {
         let ps = r.by_doc[d].1.clone();
         r.join_name_parts_in_document(&ps);
+        r.join_double_given_names_in_document(&ps, &names);
     }
     r.join_aliases();
     r.join_shared_identifiers();
@@ -1426,6 +1451,121 @@ impl<'a> Resolver<'a> {
                     self.ids[x as usize] = self.ids[q as usize].clone();
                 }
             }
+        }
+    }
+
+    /// "Anna Maria" or "Jan-Peter" written alone beside the one person of its document
+    /// whose two initials or first two given names these are ("A.M. Kok", "Jan-Peter de
+    /// Groot"): a double given name, not a woman of the surname Maria. Done before names are
+    /// joined across documents, where the two-word reading would join another "Anna Maria"
+    /// (another family's Anna-Maria Peters). Not where the document writes the second word
+    /// as someone's surname too, or where two people fit.
+    fn join_double_given_names_in_document(&mut self, ps: &[u32], names: &GivenAndSurnames) {
+        for &p in ps {
+            let Some(words) = self.double_given_words(p) else {
+                continue;
+            };
+            if !names.both_given(&words) {
+                continue;
+            }
+            let surname = self.ids[p as usize].surname;
+            if ps
+                .iter()
+                .any(|&x| x != p && self.ids[x as usize].surname == surname)
+            {
+                continue;
+            }
+            let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+            let cands: Vec<u32> = ps
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    let k = &self.keys[q as usize];
+                    q != p
+                        && match k.form() {
+                            NameForm::Full => {
+                                k.givens.len() >= 2
+                                    && k.givens[..2]
+                                        .iter()
+                                        .zip(&words)
+                                        .all(|(a, b)| similar_keys(a, b))
+                            }
+                            NameForm::Initials => k.initials == initials,
+                            _ => false,
+                        }
+                })
+                .collect();
+            let [q] = self.one_per_group(p, &cands)[..] else {
+                continue;
+            };
+            let root = self.find(p);
+            let mut as_given = self.profiles[root as usize].clone();
+            as_given.givens = vec![words[0].clone()];
+            as_given.given_runs = vec![words.join(" ")];
+            as_given.initial_runs = vec![initials];
+            as_given.lone_givens.clear();
+            as_given.hyphen_givens.clear();
+            as_given.surnames.clear();
+            as_given.surname_parts.clear();
+            let rq = self.find(q);
+            as_given.initials = self.profiles[rq as usize].initials;
+            let reason = why("name-part-in-document", &[("name", self.display(q))]);
+            if !self.join_reread(q, p, as_given, 0.8, reason) {
+                continue;
+            }
+            // From now on read as the person's name, so that across documents it is weighed
+            // with that person's namesakes, not with another "Anna Maria".
+            let mut key = self.keys[q as usize].clone();
+            key.display = std::mem::take(&mut self.keys[p as usize].display);
+            key.salutation = self.keys[p as usize].salutation;
+            self.keys[p as usize] = key;
+            self.ids[p as usize] = self.ids[q as usize].clone();
+        }
+    }
+
+    /// The given names and surnames the holding's full names write ([`GivenAndSurnames`]).
+    fn given_and_surnames(&self) -> GivenAndSurnames {
+        let mut out = GivenAndSurnames::default();
+        for k in &self.keys {
+            if k.form() != NameForm::Full {
+                continue;
+            }
+            for g in &k.givens {
+                out.givens.insert(g.clone(), ());
+            }
+            let Some(first) = k.first_given() else {
+                continue;
+            };
+            for surname in std::iter::once(&k.surname).chain(&k.surname_parts) {
+                let list = out.surnames.entry(surname.clone()).or_default();
+                if list.len() < 8 && !list.iter().any(|g| g == first) {
+                    list.push(first.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// The keys of the two given names of a double given name written alone: "Anna Maria"
+    /// (read as a given name and a surname) or "Jan-Peter" (read as a double surname).
+    fn double_given_words(&self, p: u32) -> Option<Vec<String>> {
+        let k = &self.keys[p as usize];
+        if !k.tussen.is_empty() || k.salutation.is_some() {
+            return None;
+        }
+        match k.form() {
+            NameForm::Full
+                if k.givens.len() == 1
+                    && k.surname_parts.len() <= 1
+                    && k.display.split_whitespace().count() == 2
+                    && !k.display.contains(['-', ',', '.']) =>
+            {
+                Some(vec![k.givens[0].clone(), k.surname.clone()])
+            }
+            NameForm::SurnameOnly if k.surname_parts.len() == 2 && k.display.contains('-') => {
+                Some(k.surname_parts.clone())
+            }
+            _ => None,
         }
     }
 
