@@ -481,8 +481,8 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
         }
     }
     // Towns: the requester's against the places next to the subject's names.
-    let asked: Vec<String> = query.places.iter().map(|p| fold(p.trim())).collect();
-    let held: Vec<String> = subject.places.iter().map(|p| fold(p.trim())).collect();
+    let asked: Vec<String> = towns(&query.places);
+    let held: Vec<String> = towns(&subject.places);
     if !asked.is_empty() && !held.is_empty() {
         if asked.iter().any(|a| held.contains(a)) {
             support.push((0.3, why("same-town", &[])));
@@ -558,6 +558,17 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
         name_only,
         household_only,
     }
+}
+
+/// The folded towns of `places`, without the letters of a postcode read as a place ("SD"
+/// of "6893 SD Apeldoorn"): compared with a town they said the requester lived elsewhere.
+fn towns(places: &[String]) -> Vec<String> {
+    places
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !(p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase())))
+        .map(fold)
+        .collect()
 }
 
 /// Assesses every subject against one request, as [`assess_candidate`] does, and then
@@ -924,5 +935,25 @@ mod tests {
             out[2].namesakes_beside,
             vec!["Ingrid Vermeulen".to_string()]
         );
+    }
+
+    #[test]
+    fn postcode_letters_are_no_town() {
+        // "Ik woon op Parkweg 119, 6893 SD Apeldoorn": the letters of the postcode were read
+        // as a place and said the requester lived elsewhere than Apeldoorn, so the subject
+        // with the requester's birth date and e-mail address was left to check.
+        let mut q = query(&["Karel Dijkhuis"]);
+        q.places.push("SD".into());
+        q.birthdates.push("12-07-1962".into());
+        q.emails.push("k.dijkhuis@example.nl".into());
+        let subject = SubjectProfile::from_mentions([
+            ("person", "Karel Dijkhuis"),
+            ("birthdate", "12 juli 1962"),
+            ("place", "Apeldoorn"),
+            ("email", "k.dijkhuis@example.nl"),
+        ]);
+        let a = assess_candidate(&q, &subject);
+        assert!(a.contradictions.is_empty(), "{a:?}");
+        assert_eq!(a.advice, Advice::Confirm);
     }
 }
