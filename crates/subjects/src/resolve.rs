@@ -1904,6 +1904,7 @@ impl<'a> Resolver<'a> {
     /// group it fits. A group without facts that fits several is left apart.
     fn join_full_names(&mut self) {
         let mut family: Option<FxMap<u32, Vec<u32>>> = None;
+        let mut co_named: Option<FxMap<u32, Vec<u32>>> = None;
         if self.full_blocks.is_empty() {
             self.full_blocks = self.blocks_of_full_names();
         }
@@ -2025,10 +2026,21 @@ impl<'a> Resolver<'a> {
                         if family.is_none() {
                             family = Some(self.family());
                         }
-                        let narrowed = match &family {
-                            Some(f) => self.narrow(p, &fits, f, true),
+                        let mut narrowed = match &family {
+                            Some(f) => self.narrow(p, &fits, f, 1),
                             None => None,
                         };
+                        // Without a kinship word: three people of the surname named
+                        // beside both, and beside none of the others, are a family too;
+                        // one or two may be strangers in the same list or minutes.
+                        if narrowed.is_none() && facts == 0 {
+                            if co_named.is_none() {
+                                co_named = Some(self.family_by(false));
+                            }
+                            if let Some(f) = &co_named {
+                                narrowed = self.narrow(p, &fits, f, 3);
+                            }
+                        }
                         if let Some((q, narrowed_by)) = narrowed {
                             let reason = why("same-name-several", &[])
                                 + &why(narrowed_by, &[("name", self.display(q))]);
@@ -2208,6 +2220,12 @@ impl<'a> Resolver<'a> {
     /// For each group (by its root now), the groups of the same surname named in its
     /// documents: the relatives a person is written beside.
     fn family(&mut self) -> FxMap<u32, Vec<u32>> {
+        self.family_by(true)
+    }
+
+    /// [`Self::family`], or with `kin_only` false every group of the same surname named in
+    /// a group's documents, with or without a kinship word.
+    fn family_by(&mut self, kin_only: bool) -> FxMap<u32, Vec<u32>> {
         let mut out: FxMap<u32, Vec<u32>> = FxMap::default();
         for d in 0..self.by_doc.len() {
             let ps = self.by_doc[d].1.clone();
@@ -2243,9 +2261,7 @@ impl<'a> Resolver<'a> {
                 for &(o, other, kin_o, first_o) in &named {
                     if o != r
                         && other == surname
-                        && (kin_r || kin_o)
-                        && (kin_r || first_r)
-                        && (kin_o || first_o)
+                        && (!kin_only || ((kin_r || (kin_o && first_r)) && (kin_o || first_o)))
                     {
                         let list = out.entry(r).or_default();
                         if list.len() < 64 && !list.contains(&o) {
@@ -2259,8 +2275,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// Of several groups `fits` that `p`'s group could be, the one other evidence points
-    /// at: an address both give, or (`by_relative`) a relative (someone of the same surname)
-    /// named beside both and beside none of the others. `None` when nothing, or more than
+    /// at: an address both give, or (`shared` > 0) that many relatives (people of the same
+    /// surname, as `family` relates them) named beside both and beside none of the others. `None` when nothing, or more than
     /// one, stands out. Initials that fit several people fit members of one family (a
     /// father and son), who share their relatives: for them a relative tells nothing.
     fn narrow(
@@ -2268,7 +2284,7 @@ impl<'a> Resolver<'a> {
         p: u32,
         fits: &[u32],
         family: &FxMap<u32, Vec<u32>>,
-        by_relative: bool,
+        shared: usize,
     ) -> Option<(u32, &'static str)> {
         // A candidate named apart in one of `p`'s own documents is someone else there
         // ("Peter van Dijk" and his son "Pieter-Jan van Dijk" in one letter).
@@ -2324,13 +2340,13 @@ impl<'a> Resolver<'a> {
             .into_iter()
             .filter(|r| !roots.contains(r))
             .collect();
-        if mine.is_empty() || !by_relative {
+        if mine.is_empty() || shared == 0 {
             return None;
         }
         let hits: Vec<usize> = (0..fits.len())
             .filter(|&i| {
                 let theirs = relatives(roots[i], self);
-                mine.iter().any(|r| theirs.contains(r))
+                mine.iter().filter(|r| theirs.contains(r)).count() >= shared
             })
             .collect();
         match hits[..] {
@@ -2598,7 +2614,7 @@ impl<'a> Resolver<'a> {
                         family = Some(self.family());
                     }
                     let narrowed = match &family {
-                        Some(f) => self.narrow(p, &fits, f, false),
+                        Some(f) => self.narrow(p, &fits, f, 0),
                         None => None,
                     };
                     if let Some((q, narrowed_by)) = narrowed {
