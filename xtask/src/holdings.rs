@@ -861,7 +861,20 @@ impl Builder {
             .filter(char::is_ascii_alphanumeric)
             .collect();
         let initial = ascii(self.people[id].givens[0]).to_lowercase();
-        self.people[id].email = format!("{}.{sur}@minbzk.example.nl", &initial[..1]);
+        // One mailbox per civil servant, as an organisation hands them out: a second
+        // W. Peters gets w.peters2. Numbered without the random stream, so that every
+        // other holding stays as it was.
+        let mut email = format!("{}.{sur}@minbzk.example.nl", &initial[..1]);
+        let mut n = 2;
+        while self
+            .people
+            .iter()
+            .any(|q| q.id != id && q.staff && q.email == email)
+        {
+            email = format!("{}.{sur}{n}@minbzk.example.nl", &initial[..1]);
+            n += 1;
+        }
+        self.people[id].email = email;
         self.people[id].phone = format!("070-{}", 3_000_000 + self.rng.below(999_999));
     }
 }

@@ -495,3 +495,33 @@ fn a_request_in_a_married_double_name_finds_her_own_name_alone() {
         d.json("a", &["request", "search", &req, "--json"])
     );
 }
+
+#[test]
+fn the_letters_of_a_postcode_in_a_request_are_no_other_town() {
+    // "Ik woon op Parkweg 119, 6893 SD Apeldoorn": the letters of the postcode were read
+    // as a town other than Apeldoorn, and the subject with the requester's birth date was
+    // left to check instead of being advised.
+    let d = Dir::new();
+    d.write(
+        "holding/a.txt",
+        "Analyse netwerk\n\nBetrokkene Karel Dijkhuis (geboren 12 juli 1962, woonachtig te \
+         Apeldoorn) is actief binnen het buurthuis Zonnebloem.\n",
+    );
+    d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
+    open_window(&d);
+    let req = request(
+        &d,
+        &access_mail(
+            "Karel Dijkhuis",
+            "k.dijkhuis@voorbeeld.nl",
+            "Mijn geboortedatum is 12-07-1962.\nIk woon op Parkweg 119, 6893 SD Apeldoorn.\n",
+        ),
+    );
+    let confirm = advised(&d, &req);
+    assert_eq!(
+        confirm.len(),
+        1,
+        "{}",
+        d.json("a", &["request", "search", &req, "--json"])
+    );
+}

@@ -106,6 +106,32 @@ impl NameKey {
     }
 }
 
+/// The parts of a double surname with the parts a one-letter link joins made one again:
+/// "Tjon-A-Fat" is one surname (Surinamese Chinese), so "Zeefuik-Tjon-A-Fat" has two
+/// parts, "zefuik" and "tjonafat", and "Tjon-A-Fat" alone has one. `parts` are the keys of
+/// the hyphen-separated parts of `surname_word`, in order.
+fn join_linked_parts(surname_word: &str, parts: Vec<String>) -> Vec<String> {
+    let raw: Vec<&str> = surname_word
+        .split(['-', '\u{2010}', '\u{2011}', '\u{2013}'])
+        .filter(|part| !translit(part.split_whitespace().last().unwrap_or("")).is_empty())
+        .collect();
+    if raw.len() != parts.len() {
+        return parts;
+    }
+    let one_letter = |w: &str| w.trim().chars().filter(|c| c.is_alphabetic()).count() == 1;
+    let mut out: Vec<String> = Vec::new();
+    let mut glue = false;
+    for (w, key) in raw.iter().zip(parts) {
+        let link = one_letter(w) && !out.is_empty();
+        match out.last_mut() {
+            Some(last) if link || glue => last.push_str(&key),
+            _ => out.push(key),
+        }
+        glue = link;
+    }
+    out
+}
+
 /// Whether every written-out word of `short` (at least two, the first the same given
 /// name) appears in order in `long`: names of three parts (Somali: given name, father's,
 /// grandfather's) are written with any two of them ("Nimco Mohamed", "Nimco Mohamed Nur").
@@ -625,6 +651,7 @@ pub fn normalise_name(s: &str) -> NameKey {
             }
         })
         .collect();
+    key.surname_parts = join_linked_parts(surname_word, key.surname_parts);
     for w in &ws[..i] {
         if is_initials(w) {
             key.initials.push_str(&initials_of(w));
@@ -769,6 +796,20 @@ mod tests {
             assert_eq!(k.initials, *initials, "{input}");
             assert_eq!(k.first_given(), *given, "{input}");
         }
+    }
+
+    #[test]
+    fn a_one_letter_link_keeps_a_hyphenated_surname_whole() {
+        // "Tjon-A-Fat" is one surname (Surinamese Chinese: a one-letter link between two
+        // words), so "Shirley Zeefuik-Tjon-A-Fat" is a married double name of two parts
+        // whose own part is "Tjon-A-Fat", as "Kaya-Demir" is of "Kaya" and "Demir".
+        let parts = |s: &str| normalise_name(s).surname_parts;
+        assert_eq!(parts("Marloes Tjon-A-Fat"), vec!["tjonafat"]);
+        assert_eq!(
+            parts("Shirley Zeefuik-Tjon-A-Fat"),
+            vec!["zefuik", "tjonafat"]
+        );
+        assert_eq!(parts("Hatice Kaya-Demir"), vec!["kaia", "demir"]);
     }
 
     #[test]

@@ -675,6 +675,29 @@ struct Resolver<'a> {
     full_blocks: Vec<Vec<u32>>,
 }
 
+/// The given names the holding's full names write, and for each surname they write the
+/// first given names written with it: what tells a double given name written alone ("Anna
+/// Maria") from a given name and a surname ("Halil Aslan").
+#[derive(Default)]
+struct GivenAndSurnames {
+    givens: FxMap<String, ()>,
+    surnames: FxMap<String, Vec<String>>,
+}
+
+impl GivenAndSurnames {
+    /// Whether both words are given names somewhere and neither is the surname of a full
+    /// name with another first given name ("Maria" of "Anna Maria" is nobody's surname;
+    /// "Aslan" of "Halil Aslan" is Emine Aslan's).
+    fn both_given(&self, words: &[String]) -> bool {
+        words.iter().all(|w| self.givens.contains_key(w))
+            && words.iter().all(|w| {
+                self.surnames
+                    .get(w)
+                    .is_none_or(|firsts| firsts.iter().all(|g| g == &words[0]))
+            })
+    }
+}
+
 /// Resolves mentions into data subjects and applies the working group's decisions.
 ///
 /// Person mentions (kind "person") become subjects; every other finding is linked to the
@@ -687,9 +710,11 @@ pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
         r.join(a, b, 0.9, why("inverted-name", &[]).into(), Link::Name);
     }
     r.join_in_documents();
+    let names = r.given_and_surnames();
     for d in 0..r.by_doc.len() {
         let ps = r.by_doc[d].1.clone();
         r.join_name_parts_in_document(&ps);
+        r.join_double_given_names_in_document(&ps, &names);
     }
     r.join_aliases();
     r.join_shared_identifiers();
@@ -703,6 +728,7 @@ pub fn resolve(mentions: &[Mention], decisions: &[Decision]) -> Vec<Subject> {
     for _ in 0..3 {
         let before = r.joins;
         r.ambiguous.iter_mut().for_each(|a| *a = false);
+        r.tell_genders_by_given_names();
         r.join_short_forms_in_documents();
         r.join_full_names();
         r.join_short_forms_across(false);
@@ -958,6 +984,38 @@ impl<'a> Resolver<'a> {
             x = gp;
         }
         x
+    }
+
+    /// Gives a group that no title or kinship word gendered the gender that the holding's
+    /// titles give its first given name elsewhere: "de heer Hamid Bouzidi" makes "Hamid
+    /// Ouahabi" a man, so "mevrouw Ouahabi" beside him and Ikram Ouahabi is Ikram. Only a
+    /// given name the titled groups all give one gender; a name titled both ways tells
+    /// nothing.
+    fn tell_genders_by_given_names(&mut self) {
+        let mut by_given: FxMap<&str, u8> = FxMap::default();
+        for (r, profile) in self.profiles.iter().enumerate() {
+            if self.parent[r] != r as u32 || !matches!(profile.salutation, 1 | 2) {
+                continue;
+            }
+            for g in &profile.givens {
+                *by_given.entry(g.as_str()).or_default() |= profile.salutation;
+            }
+        }
+        let told: Vec<(usize, u8)> = self
+            .profiles
+            .iter()
+            .enumerate()
+            .filter(|&(r, profile)| self.parent[r] == r as u32 && profile.salutation == 0)
+            .filter_map(|(r, profile)| {
+                let bits = profile.givens.iter().fold(0u8, |acc, g| {
+                    acc | by_given.get(g.as_str()).copied().unwrap_or(0)
+                });
+                matches!(bits, 1 | 2).then_some((r, bits))
+            })
+            .collect();
+        for (r, bits) in told {
+            self.profiles[r].salutation = bits;
+        }
     }
 
     /// Whether the groups of `a` and `b` cannot be one person.
@@ -1396,6 +1454,121 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// "Anna Maria" or "Jan-Peter" written alone beside the one person of its document
+    /// whose two initials or first two given names these are ("A.M. Kok", "Jan-Peter de
+    /// Groot"): a double given name, not a woman of the surname Maria. Done before names are
+    /// joined across documents, where the two-word reading would join another "Anna Maria"
+    /// (another family's Anna-Maria Peters). Not where the document writes the second word
+    /// as someone's surname too, or where two people fit.
+    fn join_double_given_names_in_document(&mut self, ps: &[u32], names: &GivenAndSurnames) {
+        for &p in ps {
+            let Some(words) = self.double_given_words(p) else {
+                continue;
+            };
+            if !names.both_given(&words) {
+                continue;
+            }
+            let surname = self.ids[p as usize].surname;
+            if ps
+                .iter()
+                .any(|&x| x != p && self.ids[x as usize].surname == surname)
+            {
+                continue;
+            }
+            let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+            let cands: Vec<u32> = ps
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    let k = &self.keys[q as usize];
+                    q != p
+                        && match k.form() {
+                            NameForm::Full => {
+                                k.givens.len() >= 2
+                                    && k.givens[..2]
+                                        .iter()
+                                        .zip(&words)
+                                        .all(|(a, b)| similar_keys(a, b))
+                            }
+                            NameForm::Initials => k.initials == initials,
+                            _ => false,
+                        }
+                })
+                .collect();
+            let [q] = self.one_per_group(p, &cands)[..] else {
+                continue;
+            };
+            let root = self.find(p);
+            let mut as_given = self.profiles[root as usize].clone();
+            as_given.givens = vec![words[0].clone()];
+            as_given.given_runs = vec![words.join(" ")];
+            as_given.initial_runs = vec![initials];
+            as_given.lone_givens.clear();
+            as_given.hyphen_givens.clear();
+            as_given.surnames.clear();
+            as_given.surname_parts.clear();
+            let rq = self.find(q);
+            as_given.initials = self.profiles[rq as usize].initials;
+            let reason = why("name-part-in-document", &[("name", self.display(q))]);
+            if !self.join_reread(q, p, as_given, 0.8, reason) {
+                continue;
+            }
+            // From now on read as the person's name, so that across documents it is weighed
+            // with that person's namesakes, not with another "Anna Maria".
+            let mut key = self.keys[q as usize].clone();
+            key.display = std::mem::take(&mut self.keys[p as usize].display);
+            key.salutation = self.keys[p as usize].salutation;
+            self.keys[p as usize] = key;
+            self.ids[p as usize] = self.ids[q as usize].clone();
+        }
+    }
+
+    /// The given names and surnames the holding's full names write ([`GivenAndSurnames`]).
+    fn given_and_surnames(&self) -> GivenAndSurnames {
+        let mut out = GivenAndSurnames::default();
+        for k in &self.keys {
+            if k.form() != NameForm::Full {
+                continue;
+            }
+            for g in &k.givens {
+                out.givens.insert(g.clone(), ());
+            }
+            let Some(first) = k.first_given() else {
+                continue;
+            };
+            for surname in std::iter::once(&k.surname).chain(&k.surname_parts) {
+                let list = out.surnames.entry(surname.clone()).or_default();
+                if list.len() < 8 && !list.iter().any(|g| g == first) {
+                    list.push(first.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// The keys of the two given names of a double given name written alone: "Anna Maria"
+    /// (read as a given name and a surname) or "Jan-Peter" (read as a double surname).
+    fn double_given_words(&self, p: u32) -> Option<Vec<String>> {
+        let k = &self.keys[p as usize];
+        if !k.tussen.is_empty() || k.salutation.is_some() {
+            return None;
+        }
+        match k.form() {
+            NameForm::Full
+                if k.givens.len() == 1
+                    && k.surname_parts.len() <= 1
+                    && k.display.split_whitespace().count() == 2
+                    && !k.display.contains(['-', ',', '.']) =>
+            {
+                Some(vec![k.givens[0].clone(), k.surname.clone()])
+            }
+            NameForm::SurnameOnly if k.surname_parts.len() == 2 && k.display.contains('-') => {
+                Some(k.surname_parts.clone())
+            }
+            _ => None,
+        }
+    }
+
     /// Whether `p` already belongs to the group of a fuller name of its document `ps`.
     fn settled_in_document(&mut self, p: u32, ps: &[u32]) -> bool {
         let r = self.find(p);
@@ -1731,6 +1904,7 @@ impl<'a> Resolver<'a> {
     /// group it fits. A group without facts that fits several is left apart.
     fn join_full_names(&mut self) {
         let mut family: Option<FxMap<u32, Vec<u32>>> = None;
+        let mut co_named: Option<FxMap<u32, Vec<u32>>> = None;
         if self.full_blocks.is_empty() {
             self.full_blocks = self.blocks_of_full_names();
         }
@@ -1852,10 +2026,21 @@ impl<'a> Resolver<'a> {
                         if family.is_none() {
                             family = Some(self.family());
                         }
-                        let narrowed = match &family {
-                            Some(f) => self.narrow(p, &fits, f, true),
+                        let mut narrowed = match &family {
+                            Some(f) => self.narrow(p, &fits, f, 1),
                             None => None,
                         };
+                        // Without a kinship word: three people of the surname named
+                        // beside both, and beside none of the others, are a family too;
+                        // one or two may be strangers in the same list or minutes.
+                        if narrowed.is_none() && facts == 0 {
+                            if co_named.is_none() {
+                                co_named = Some(self.family_by(false));
+                            }
+                            if let Some(f) = &co_named {
+                                narrowed = self.narrow(p, &fits, f, 3);
+                            }
+                        }
                         if let Some((q, narrowed_by)) = narrowed {
                             let reason = why("same-name-several", &[])
                                 + &why(narrowed_by, &[("name", self.display(q))]);
@@ -2035,6 +2220,12 @@ impl<'a> Resolver<'a> {
     /// For each group (by its root now), the groups of the same surname named in its
     /// documents: the relatives a person is written beside.
     fn family(&mut self) -> FxMap<u32, Vec<u32>> {
+        self.family_by(true)
+    }
+
+    /// [`Self::family`], or with `kin_only` false every group of the same surname named in
+    /// a group's documents, with or without a kinship word.
+    fn family_by(&mut self, kin_only: bool) -> FxMap<u32, Vec<u32>> {
         let mut out: FxMap<u32, Vec<u32>> = FxMap::default();
         for d in 0..self.by_doc.len() {
             let ps = self.by_doc[d].1.clone();
@@ -2070,9 +2261,7 @@ impl<'a> Resolver<'a> {
                 for &(o, other, kin_o, first_o) in &named {
                     if o != r
                         && other == surname
-                        && (kin_r || kin_o)
-                        && (kin_r || first_r)
-                        && (kin_o || first_o)
+                        && (!kin_only || ((kin_r || (kin_o && first_r)) && (kin_o || first_o)))
                     {
                         let list = out.entry(r).or_default();
                         if list.len() < 64 && !list.contains(&o) {
@@ -2086,8 +2275,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// Of several groups `fits` that `p`'s group could be, the one other evidence points
-    /// at: an address both give, or (`by_relative`) a relative (someone of the same surname)
-    /// named beside both and beside none of the others. `None` when nothing, or more than
+    /// at: an address both give, or (`shared` > 0) that many relatives (people of the same
+    /// surname, as `family` relates them) named beside both and beside none of the others. `None` when nothing, or more than
     /// one, stands out. Initials that fit several people fit members of one family (a
     /// father and son), who share their relatives: for them a relative tells nothing.
     fn narrow(
@@ -2095,7 +2284,7 @@ impl<'a> Resolver<'a> {
         p: u32,
         fits: &[u32],
         family: &FxMap<u32, Vec<u32>>,
-        by_relative: bool,
+        shared: usize,
     ) -> Option<(u32, &'static str)> {
         // A candidate named apart in one of `p`'s own documents is someone else there
         // ("Peter van Dijk" and his son "Pieter-Jan van Dijk" in one letter).
@@ -2151,13 +2340,13 @@ impl<'a> Resolver<'a> {
             .into_iter()
             .filter(|r| !roots.contains(r))
             .collect();
-        if mine.is_empty() || !by_relative {
+        if mine.is_empty() || shared == 0 {
             return None;
         }
         let hits: Vec<usize> = (0..fits.len())
             .filter(|&i| {
                 let theirs = relatives(roots[i], self);
-                mine.iter().any(|r| theirs.contains(r))
+                mine.iter().filter(|r| theirs.contains(r)).count() >= shared
             })
             .collect();
         match hits[..] {
@@ -2425,7 +2614,7 @@ impl<'a> Resolver<'a> {
                         family = Some(self.family());
                     }
                     let narrowed = match &family {
-                        Some(f) => self.narrow(p, &fits, f, false),
+                        Some(f) => self.narrow(p, &fits, f, 0),
                         None => None,
                     };
                     if let Some((q, narrowed_by)) = narrowed {

@@ -118,18 +118,12 @@ pub fn profiles<'a>(
     out
 }
 
-/// Whether two full names are one name in any spelling: the same given names (as many)
-/// and the same surname.
+/// Whether two full names of one document are one name: the same given names (as many)
+/// and the same surname, each with the same key. Spellings that only resemble each other
+/// ("Peter" and "Pieter") are two names there: a writer spells one name one way within a
+/// document, so two spellings side by side are two people of two names, not namesakes.
 fn same_full_name(a: &NameKey, b: &NameKey) -> bool {
-    a.givens.len() == b.givens.len()
-        && a.givens
-            .iter()
-            .zip(&b.givens)
-            .all(|(x, y)| x == y || crate::fold::similar_keys(x, y))
-        && matches!(
-            a.surname_match(b),
-            Some(SurnameMatch::Same | SurnameMatch::Variant)
-        )
+    a.givens == b.givens && matches!(a.surname_match(b), Some(SurnameMatch::Same))
 }
 
 impl SubjectProfile {
@@ -487,8 +481,8 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
         }
     }
     // Towns: the requester's against the places next to the subject's names.
-    let asked: Vec<String> = query.places.iter().map(|p| fold(p.trim())).collect();
-    let held: Vec<String> = subject.places.iter().map(|p| fold(p.trim())).collect();
+    let asked: Vec<String> = towns(&query.places);
+    let held: Vec<String> = towns(&subject.places);
     if !asked.is_empty() && !held.is_empty() {
         if asked.iter().any(|a| held.contains(a)) {
             support.push((0.3, why("same-town", &[])));
@@ -564,6 +558,17 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
         name_only,
         household_only,
     }
+}
+
+/// The folded towns of `places`, without the letters of a postcode read as a place ("SD"
+/// of "6893 SD Apeldoorn"): compared with a town they said the requester lived elsewhere.
+fn towns(places: &[String]) -> Vec<String> {
+    places
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !(p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase())))
+        .map(fold)
+        .collect()
 }
 
 /// Assesses every subject against one request, as [`assess_candidate`] does, and then
@@ -900,5 +905,55 @@ mod tests {
         assert!(contradicts_request(&request, "birthdate", "9-9-1991"));
         assert!(!contradicts_request(&request, "birthdate", "02-04-1950"));
         assert!(!contradicts_request(&request, "email", "x@y.nl"));
+    }
+
+    #[test]
+    fn two_spellings_in_one_document_are_two_names_not_namesakes() {
+        // One attendance list writes "Peter Bos" (born 9-3-1999) and "Pieter Bos" (a
+        // father, no detail): a writer spells one name one way, so the list shows two
+        // names, not two people of one name. Read as namesakes, the son's subject was
+        // flagged and none of his documents was answered with.
+        let held = [
+            (0, "person", "Peter Bos"),
+            (0, "birthdate", "9-3-1999"),
+            (1, "person", "Pieter Bos"),
+            (2, "person", "Ingrid Vermeulen"),
+            (2, "place", "Tiel"),
+            (3, "person", "Ingrid Vermeulen"),
+        ];
+        let out = profiles(
+            4,
+            held.iter().map(|&(subject, kind, value)| HeldFinding {
+                subject,
+                doc: 7,
+                kind,
+                value,
+            }),
+        );
+        assert!(out[0].namesakes_beside.is_empty(), "{:?}", out[0]);
+        assert_eq!(
+            out[2].namesakes_beside,
+            vec!["Ingrid Vermeulen".to_string()]
+        );
+    }
+
+    #[test]
+    fn postcode_letters_are_no_town() {
+        // "Ik woon op Parkweg 119, 6893 SD Apeldoorn": the letters of the postcode were read
+        // as a place and said the requester lived elsewhere than Apeldoorn, so the subject
+        // with the requester's birth date and e-mail address was left to check.
+        let mut q = query(&["Karel Dijkhuis"]);
+        q.places.push("SD".into());
+        q.birthdates.push("12-07-1962".into());
+        q.emails.push("k.dijkhuis@example.nl".into());
+        let subject = SubjectProfile::from_mentions([
+            ("person", "Karel Dijkhuis"),
+            ("birthdate", "12 juli 1962"),
+            ("place", "Apeldoorn"),
+            ("email", "k.dijkhuis@example.nl"),
+        ]);
+        let a = assess_candidate(&q, &subject);
+        assert!(a.contradictions.is_empty(), "{a:?}");
+        assert_eq!(a.advice, Advice::Confirm);
     }
 }
