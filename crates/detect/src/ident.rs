@@ -473,6 +473,17 @@ fn numbers(text: &str, out: &mut Vec<Finding>) {
                 i = j + 2;
                 continue;
             }
+            if !b.get(j + 2).is_some_and(|&x| is_alnum(x)) && unissued_postcode(b, i, j) {
+                out.push(finding(
+                    i,
+                    j + 2,
+                    Kind::Postcode,
+                    0.6,
+                    "id.postcode_unissued",
+                ));
+                i = j + 2;
+                continue;
+            }
             // Broken over two lines of a narrow column: "2511⏎DP Den Haag". The letters are
             // a postcode's only before a town, a punctuation mark or the line end, and not
             // a word or abbreviation of two capitals.
@@ -689,22 +700,34 @@ fn postcode_stop(b: &[u8], i: usize, j: usize) -> bool {
             | b"BV"
     );
     // A town after the letters makes it a postcode all the same: "Vondellaan 133, 1984 NL Oss".
-    let town_after = || {
-        let mut k = j + 2;
-        if b.get(k) != Some(&b' ') {
-            return false;
-        }
-        k += 1;
-        let w_end = (k..b.len())
-            .find(|&x| !b[x].is_ascii_alphabetic() && b[x] != b'-')
-            .unwrap_or(b.len());
-        w_end > k + 1
-            && b[k].is_ascii_uppercase()
-            && b[k + 1].is_ascii_lowercase()
-            && std::str::from_utf8(&b[k..w_end])
-                .is_ok_and(|w| crate::lexicon::has(&w.to_lowercase(), crate::lexicon::W_PLACE))
-    };
-    year && abbr && !town_after()
+    year && abbr && !town_after(b, j + 2)
+}
+
+/// A known town's name after one space from `k` (the end of a postcode's letters).
+fn town_after(b: &[u8], k: usize) -> bool {
+    if b.get(k) != Some(&b' ') {
+        return false;
+    }
+    let k = k + 1;
+    let w_end = (k..b.len())
+        .find(|&x| !b[x].is_ascii_alphabetic() && b[x] != b'-')
+        .unwrap_or(b.len());
+    w_end > k + 1
+        && b[k].is_ascii_uppercase()
+        && b[k + 1].is_ascii_lowercase()
+        && std::str::from_utf8(&b[k..w_end])
+            .is_ok_and(|w| crate::lexicon::has(&w.to_lowercase(), crate::lexicon::W_PLACE))
+}
+
+/// "6893 SD Apeldoorn": a postcode with letters never issued (SA, SD, SS) before a known
+/// town is still a person's postcode, mistyped or made up; found with a lower score, as
+/// a BSN that fails the 11-proef is. Without the town "1933 SA" stays a year and a word.
+fn unissued_postcode(b: &[u8], i: usize, j: usize) -> bool {
+    j + 2 <= b.len()
+        && matches!(&b[j..j + 2], b"SA" | b"SD" | b"SS")
+        && b[i..i + 4].iter().all(u8::is_ascii_digit)
+        && b[i] != b'0'
+        && town_after(b, j + 2)
 }
 
 fn bsn(b: &[u8], i: usize) -> Option<usize> {
