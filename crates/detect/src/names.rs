@@ -3417,11 +3417,19 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     // name and no particle among them, is a whole name, not a surname: "S. Hendriks, Sunil
     // Soekhai" and "Abdi Ismail Hassan, Hassan Abdi Hassan" are lists of two names. So is a
     // given name with a particle and surname after it: "Dirk de Vries, Ubah Ali Warsame".
+    // A chain of two capitalised words or more, no particle, after a list's comma is a
+    // whole name too, whether its given name is known or not: "J. Jansen, Vikash Karsters,
+    // Priya Ramdin (gemeente)".
+    let after_list_comma = first_tok > 0
+        && cx.toks[first_tok].nl_before == 0
+        && cx.toks[first_tok - 1].is_punct(cx.text, b',');
     let given_first_chain = els[0].1 == El::Initial
         || (n_caps >= 2
+            && !els.iter().any(|x| x.1 == El::Particle)
+            && (cx.features(caps[0]) & F_FIRST != 0 || after_list_comma))
+        || (n_caps >= 2
             && cx.features(caps[0]) & F_FIRST != 0
-            && (!els.iter().any(|x| x.1 == El::Particle)
-                || els.get(1).is_some_and(|x| x.1 == El::Particle)));
+            && els.get(1).is_some_and(|x| x.1 == El::Particle));
     if let Some(end) = comma_initials_after(cx, cx_last_tok(ch, e)).filter(|_| !town_in_sentence) {
         // An ordinary word (or a town) as the surname only in a header field, a list or a
         // table ("4. Vries, H. de", "Van: Boer, P.").
@@ -3686,7 +3694,7 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
                 && lexicon::lower_is_one_of(cx.w(after), &mut cx.buf, &SPEECH_AFTER)
             {
                 let f = cx.features(last);
-                if f & F_SURNAME != 0 {
+                if f & F_SURNAME != 0 && !end_of_a_named_thing(cx, first_tok) {
                     return Some(hit(span_s, span_e, first_tok, last, "name.speech", 0.7));
                 }
                 // A first name alone that speaks: "Priya vertelt dat ..." (a person known
@@ -4210,6 +4218,26 @@ fn in_person_parenthesis(cx: &Ctx, person_ends: &[usize], i: usize, next: usize)
         k += 1;
     }
     false
+}
+
+/// "Het College voor de Rechten van de Mens spreekt": a word after particles that follow a
+/// capitalised word which is no name, title or initial ends the name of a thing, not a
+/// person's name ("Jan van de Mens" or "Mevrouw van de Mens" would have begun the chain).
+fn end_of_a_named_thing(cx: &mut Ctx, first: usize) -> bool {
+    let mut k = first;
+    while k > 0 && cx.toks[k - 1].class == Class::Word && is_particle(cx.w(k - 1)) {
+        if !cx.w(k - 1).starts_with(|c: char| c.is_ascii_lowercase()) {
+            return false;
+        }
+        k -= 1;
+    }
+    k < first
+        && k > 0
+        && cx.toks[k - 1].class == Class::Word
+        && cx.is_cap(k - 1)
+        && cx.title_class(k - 1).is_none()
+        && cx.features(k - 1) & (F_FIRST | F_SURNAME) == 0
+        && !cx.is_initial(k - 1)
 }
 
 /// The first particle of a surname that opens its line with lower-case particles ("van
