@@ -5182,19 +5182,20 @@ mod partition_near_tests {
     }
 }
 
+/// The person spans the detector finds in `text`, as text: what the rules' tests compare.
+#[cfg(test)]
+pub(crate) fn persons_in(text: &str) -> Vec<String> {
+    crate::Detector::new()
+        .detect(text)
+        .into_iter()
+        .filter(|f| f.kind == crate::Kind::Person)
+        .map(|f| text[f.start..f.end].to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod gov_prose_tests {
-    use crate::{Detector, Kind};
-
-    /// The person spans the detector finds in `text`, as text.
-    fn persons(text: &str) -> Vec<String> {
-        Detector::new()
-            .detect(text)
-            .into_iter()
-            .filter(|f| f.kind == Kind::Person)
-            .map(|f| text[f.start..f.end].to_string())
-            .collect()
-    }
+    use super::persons_in as persons;
 
     /// A motion named after one word has no slash: no name from the slash rule.
     #[test]
@@ -5245,16 +5246,7 @@ mod gov_prose_tests {
 
 #[cfg(test)]
 mod org_inside_tests {
-    use crate::{Detector, Kind};
-
-    fn persons(text: &str) -> Vec<String> {
-        Detector::new()
-            .detect(text)
-            .into_iter()
-            .filter(|f| f.kind == Kind::Person)
-            .map(|f| text[f.start..f.end].to_string())
-            .collect()
-    }
+    use super::persons_in as persons;
 
     /// A log's heading names an organisation after a word: an organisation word inside the
     /// chain keeps it from the model, and the person in the log is still found.

@@ -496,16 +496,7 @@ fn name_broken_over_blank_line(cx: &mut Ctx, f: &Finding) -> Option<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Detector, Kind};
-
-    fn persons(text: &str) -> Vec<String> {
-        Detector::new()
-            .detect(text)
-            .into_iter()
-            .filter(|f| f.kind == Kind::Person)
-            .map(|f| text[f.start..f.end].to_string())
-            .collect()
-    }
+    use crate::names::persons_in as persons;
 
     /// Two given names in a row are one person's, not two names run together.
     #[test]
