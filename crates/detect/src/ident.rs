@@ -1457,12 +1457,7 @@ fn field_start(text: &str, toks: &[Tok], i: usize) -> bool {
 pub(crate) fn addresses(text: &str, toks: &[Tok], caps: &[u32], out: &mut Vec<Finding>) {
     let b = text.as_bytes();
     // Sorted, for a binary search: a long text has thousands.
-    let mut postcodes: Vec<usize> = out
-        .iter()
-        .filter(|f| f.kind == Kind::Postcode)
-        .map(|f| f.start)
-        .collect();
-    postcodes.sort_unstable();
+    let postcodes = crate::offsets_of(out, Kind::Postcode, |f| f.start);
     let mut found: Vec<Finding> = Vec::new();
     // A house number comes right after a capitalised word (the street name's last word): only
     // the tokens after those are visited, not every token.

@@ -216,6 +216,21 @@ impl std::fmt::Display for Kind {
     }
 }
 
+/// Offsets sorted for a binary search or a forward cursor. Findings come in a few runs
+/// already in text order: the stable sort merges those runs in about one pass, where
+/// `sort_unstable` sorts the whole again (see `names::sort_runs`); for offsets the order is
+/// the same.
+pub(crate) fn sorted_offsets(offsets: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut v: Vec<usize> = offsets.collect();
+    v.sort();
+    v
+}
+
+/// The offsets `at` picks (`|f| f.start` or `|f| f.end`) of the findings of `kind`, sorted.
+pub(crate) fn offsets_of(found: &[Finding], kind: Kind, at: fn(&Finding) -> usize) -> Vec<usize> {
+    sorted_offsets(found.iter().filter(|f| f.kind == kind).map(at))
+}
+
 /// One span of personal data: byte offsets `start..end` into the text given to the detector.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {

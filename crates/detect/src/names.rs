@@ -4743,13 +4743,11 @@ fn initials_item_in_list(cx: &mut Ctx, dots: &InitialDots, out: &mut Vec<Finding
             continue;
         }
         let (starts, ends) = bounds.get_or_insert_with(|| {
-            // `out` is a few runs in text order: merged as runs ([`sort_runs`]).
-            let persons = out.iter().filter(|f| f.kind == Kind::Person);
-            let mut s: Vec<usize> = persons.clone().map(|f| f.start).collect();
-            let mut e: Vec<usize> = persons.map(|f| f.end).collect();
-            sort_runs(&mut s);
-            sort_runs(&mut e);
-            (s, e)
+            // `out` is a few runs in text order: merged as runs.
+            (
+                crate::offsets_of(out, Kind::Person, |f| f.start),
+                crate::offsets_of(out, Kind::Person, |f| f.end),
+            )
         });
         let before = ends.binary_search(&p).is_ok();
         // The next item starts within three words after the comma ("mevrouw M.H.J. ...").
@@ -4971,24 +4969,9 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
     sort_runs(&mut spans);
     // End offsets, sorted for `binary_search`: built once per text, so a sorted `Vec` costs
     // less than hashing every insert, and a probe of an empty one is free.
-    let ends = |it: &mut dyn Iterator<Item = usize>| {
-        let mut v: Vec<usize> = it.collect();
-        sort_runs(&mut v);
-        v
-    };
-    let person_ends = ends(&mut persons.iter().map(|p| p.end));
-    let birth_ends = ends(
-        &mut ids
-            .iter()
-            .filter(|f| f.kind == Kind::Birthdate)
-            .map(|f| f.end),
-    );
-    let postcode_ends = ends(
-        &mut ids
-            .iter()
-            .filter(|f| f.kind == Kind::Postcode)
-            .map(|f| f.end),
-    );
+    let person_ends = crate::sorted_offsets(persons.iter().map(|p| p.end));
+    let birth_ends = crate::offsets_of(ids, Kind::Birthdate, |f| f.end);
+    let postcode_ends = crate::offsets_of(ids, Kind::Postcode, |f| f.end);
     // Any person span overlapping s..e (person spans are short). `from`: the first span that
     // may reach `s` ([`Cursor`], the candidates come in text order).
     let overlaps = |from: usize, s: usize, e: usize| {

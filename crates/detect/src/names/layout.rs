@@ -355,15 +355,7 @@ fn extend_found_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
         if !second_word_in_item(bytes, f) {
             continue;
         }
-        let ends = ends.get_or_insert_with(|| {
-            let mut e: Vec<usize> = out
-                .iter()
-                .filter(|f| f.kind == Kind::Person)
-                .map(|f| f.end)
-                .collect();
-            e.sort_unstable();
-            e
-        });
+        let ends = ends.get_or_insert_with(|| crate::offsets_of(out, Kind::Person, |f| f.end));
         if let Some(start) = surname_head_in_list(cx, f, ends) {
             found.push(person(start, f.end, f.score, "name.two_word_surname"));
         }
