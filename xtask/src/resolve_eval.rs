@@ -33,13 +33,19 @@ use grondslag_subjects::{profiles, why, HeldFinding, Mention, Query, SubjectProf
 use crate::holdings::{self, Config, Holding};
 
 const USAGE: &str = "\
-usage: cargo xtask resolve-eval [--seed S] [--held-out] [--namesake-details P] [--show] [--doc NAME] [--cli BIN]
+usage: cargo xtask resolve-eval [--seed S] [--held-out] [--namesake-details P] [--families N]
+                                [--namesakes N] [--docs N] [--details P] [--show] [--doc NAME] [--cli BIN]
 
   --seed S     seed of the generated holding (default 1; held out: 1001)
   --held-out   the held-out configuration (measure only, never tune on it)
   --namesake-details P
                the chance that a namesake's full name is written with birth date and
                town (default 0.9, held out 0.85; 1 = always, as the issue's example)
+  --families N, --namesakes N, --docs N
+               families, namesake pairs and documents in the holding (default 14, 5 and
+               90): a harder development configuration has more of each
+  --details P  the chance that anyone else's full name is written with birth date and town
+               (default 0.35)
   --doc NAME   print the findings of document NAME and the subject of each (repeatable)
   --show       print the wrong merges and misses, and every request with a lost or foreign
                document
@@ -52,6 +58,10 @@ pub fn main(args: Vec<String>) -> Result<()> {
     let mut show = false;
     let mut cli: Option<PathBuf> = None;
     let mut details: Option<f64> = None;
+    let mut other_details: Option<f64> = None;
+    let mut families: Option<usize> = None;
+    let mut namesakes: Option<usize> = None;
+    let mut doc_count: Option<usize> = None;
     let mut docs_shown: Vec<String> = Vec::new();
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -75,6 +85,10 @@ pub fn main(args: Vec<String>) -> Result<()> {
                         .context("--namesake-details: not a number")?,
                 )
             }
+            "--details" => other_details = Some(number(it.next(), "--details")?),
+            "--families" => families = Some(number(it.next(), "--families")?),
+            "--namesakes" => namesakes = Some(number(it.next(), "--namesakes")?),
+            "--docs" => doc_count = Some(number(it.next(), "--docs")?),
             "--cli" => cli = Some(PathBuf::from(it.next().context("--cli needs a path")?)),
             "-h" | "--help" => {
                 print!("{USAGE}");
@@ -90,6 +104,18 @@ pub fn main(args: Vec<String>) -> Result<()> {
     };
     if let Some(d) = details {
         cfg.namesake_details = d;
+    }
+    if let Some(d) = other_details {
+        cfg.other_details = d;
+    }
+    if let Some(n) = families {
+        cfg.families = n;
+    }
+    if let Some(n) = namesakes {
+        cfg.namesakes = n;
+    }
+    if let Some(n) = doc_count {
+        cfg.docs = n;
     }
     let h = holdings::generate(&cfg);
     let detector = Detector::new();
@@ -125,6 +151,14 @@ pub fn main(args: Vec<String>) -> Result<()> {
         cli_requests(&h, &bin, show)?;
     }
     Ok(())
+}
+
+/// Parses the value of a numeric flag.
+fn number<T: std::str::FromStr>(value: Option<String>, flag: &str) -> Result<T> {
+    value
+        .with_context(|| format!("{flag} needs a value"))?
+        .parse()
+        .map_err(|_| anyhow::anyhow!("{flag}: not a number"))
 }
 
 struct Run {
@@ -386,7 +420,11 @@ impl Run {
             if subjects.len() < 2 && !shared {
                 continue;
             }
-            println!("  person p{p} {}:", h.people[p].name());
+            println!(
+                "  person p{p} {}{}:",
+                h.people[p].name(),
+                if h.has_namesake(p) { " (namesake)" } else { "" }
+            );
             for s in subjects {
                 let mut ms: Vec<u64> = by_person[&p]
                     .iter()
