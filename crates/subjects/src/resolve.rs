@@ -561,6 +561,119 @@ fn household_sentence(m: &Mention) -> Option<(usize, usize)> {
     Some((origin + prev, origin + here))
 }
 
+/// The genders that the words after a name give its person, for the person mentions
+/// `ps` of one document in text order: a possessive before a relative right after the name
+/// ("Joep Keldermans en zijn dochter …"), or "hij"/"zij" in the name's sentence or the
+/// next with nobody named in between, and nobody else named earlier in the name's
+/// sentence ("Keldermans heeft een rol in het netwerk. Volgens bronnen onderhoudt zij
+/// contacten …"). A short form with a title then fits only the person of that gender
+/// ("Mevrouw Keldermans" beside Romy and Joep), once the given name's gender is known
+/// ([`Resolver::tell_genders_by_given_names`]). The text after a name is read from the
+/// next mention's context, so the words after a document's last name tell nothing.
+fn genders_after_names(mentions: &[Mention], persons: &[usize], ps: &[u32]) -> Vec<(u32, char)> {
+    let mut out = Vec::new();
+    for (i, pair) in ps.windows(2).enumerate() {
+        let (a, b) = (
+            &mentions[persons[pair[0] as usize]],
+            &mentions[persons[pair[1] as usize]],
+        );
+        let Some(gap) = gap_between(a, b) else {
+            continue;
+        };
+        if let Some(g) = possessive_after(gap) {
+            // "Romy Keldermans en haar zoon Joep en haar man Bart": the possessive after
+            // Joep is still Romy's.
+            if !kinship_before(&a.before) {
+                out.push((pair[0], g));
+            }
+            continue;
+        }
+        let earlier = i.checked_sub(1).map(|j| &mentions[persons[ps[j] as usize]]);
+        if let Some(g) = pronoun_after(gap) {
+            if alone_in_sentence(a, earlier) {
+                out.push((pair[0], g));
+            }
+        }
+    }
+    out
+}
+
+/// The text between mentions `a` and `b` of one document, where `b`'s context holds it.
+fn gap_between<'m>(a: &Mention, b: &'m Mention) -> Option<&'m str> {
+    let end = a.start + a.value.len();
+    let len = b.start.checked_sub(end)?;
+    let from = b.before.len().checked_sub(len)?;
+    b.before.get(from..)
+}
+
+/// The gender of a possessive that opens the gap after a name and stands before a kinship
+/// word: ", en zijn broer " → 'm', " en haar dochter " → 'f'.
+fn possessive_after(gap: &str) -> Option<char> {
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = match words.first() {
+        Some(w) if fold(w) == "en" => &words[1..],
+        _ => &words[..],
+    };
+    let [possessive, kin] = words else {
+        return None;
+    };
+    if !kinship_before(kin) {
+        return None;
+    }
+    match fold(possessive).as_str() {
+        "zijn" => Some('m'),
+        "haar" => Some('f'),
+        _ => None,
+    }
+}
+
+/// The gender of the first "hij" or "zij" in the gap after a name, where it stands in the
+/// name's sentence or the next one.
+fn pronoun_after(gap: &str) -> Option<char> {
+    let mut at = 0;
+    let (pos, g) = loop {
+        let rest = &gap[at..];
+        let word_start = rest.find(|c: char| c.is_alphabetic())?;
+        let word_len = rest[word_start..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len() - word_start);
+        let word = &rest[word_start..word_start + word_len];
+        match word {
+            "hij" | "Hij" => break (at + word_start, 'm'),
+            "zij" | "Zij" => break (at + word_start, 'f'),
+            _ => at += word_start + word_len,
+        }
+    };
+    let before = &gap[..pos];
+    if before.contains("\n\n") {
+        return None;
+    }
+    match sentence_start(before) {
+        None => Some(g),
+        Some(s) => {
+            let previous = before[..s].trim_end().trim_end_matches(['.', '!', '?']);
+            sentence_start(previous).is_none().then_some(g)
+        }
+    }
+}
+
+/// Whether no person mention `earlier` (the one before `a` in its document) stands in
+/// `a`'s sentence: with two names there, a pronoun after them may be either's, or both
+/// ("zij" is also "they").
+fn alone_in_sentence(a: &Mention, earlier: Option<&Mention>) -> bool {
+    let Some(e) = earlier else {
+        return true;
+    };
+    match sentence_start(&a.before) {
+        Some(s) => e.start + e.value.len() <= a.start - (a.before.len() - s),
+        // No sentence end in the context: the earlier name may be in the same sentence.
+        None => false,
+    }
+}
+
 /// Where the last sentence of `text` starts: after a full stop (not of an initial or an
 /// abbreviation: "(geb. 25-01-1979)"), a question or exclamation mark, or a line end.
 fn sentence_start(text: &str) -> Option<usize> {
@@ -827,6 +940,13 @@ impl<'a> Resolver<'a> {
         by_doc.sort_by_key(|(d, _)| *d);
         for (_, v) in by_doc.iter_mut() {
             v.sort_by_key(|&p| (mentions[persons[p as usize]].start, p));
+        }
+        for (_, ps) in &by_doc {
+            for (p, g) in genders_after_names(mentions, &persons, ps) {
+                if profiles[p as usize].salutation == 0 {
+                    profiles[p as usize].salutation = if g == 'm' { 1 } else { 2 };
+                }
+            }
         }
         let doc_index = by_doc
             .iter()

@@ -476,3 +476,75 @@ fn initials_of_a_father_and_son_are_not_told_apart_by_a_relative() {
     assert_ne!(subject_of(20), subject_of(10));
     assert_eq!(subject_of(11), subject_of(21), "Ilias is one person");
 }
+
+/// "Mevrouw Keldermans" beside Romy and Joep Keldermans is Romy once another document
+/// tells that Joep is a man: by "hij" in the next sentence, or by "zijn" before a relative.
+#[test]
+fn a_pronoun_or_possessive_after_a_name_tells_its_gender() {
+    let meeting = "Gesproken met Romy Keldermans en Joep Keldermans. Mevrouw Keldermans vroeg wat er met de gegevens gebeurt.";
+    let found = [
+        ("person", "Romy Keldermans"),
+        ("person", "Joep Keldermans"),
+        ("person", "Keldermans"),
+    ];
+    let told = [
+        (
+            "Joep Keldermans belde gisteren. Hij vroeg om een afspraak met Sanne Vos.",
+            &[("person", "Joep Keldermans"), ("person", "Sanne Vos")][..],
+        ),
+        (
+            "Gesproken met Joep Keldermans en zijn kind Fenna Keldermans.",
+            &[
+                ("person", "Joep Keldermans"),
+                ("person", "Fenna Keldermans"),
+            ][..],
+        ),
+    ];
+    for (text, names) in told {
+        let mut m = in_text(1, 1, meeting, &found);
+        m.extend(in_text(2, 10, text, names));
+        let subjects = resolve(&m, &[]);
+        let subject_of = |id: u64| {
+            subjects
+                .iter()
+                .position(|s| s.members.iter().any(|x| x.mention == id))
+        };
+        assert_eq!(subject_of(3), subject_of(1), "{text}");
+        assert_ne!(subject_of(3), subject_of(2), "{text}");
+    }
+}
+
+/// In "Romy Keldermans en haar kind Joep Keldermans en haar echtgenoot Bart" the second
+/// "haar" is still Fenna's, and "zij" after two names may be both: neither makes Joep a
+/// woman, so "Mevrouw Keldermans" beside Romy and Joep stays unattributed.
+#[test]
+fn a_possessive_in_a_row_of_relatives_or_a_shared_pronoun_tells_nothing() {
+    let meeting = "Gesproken met Romy Keldermans en Joep Keldermans. Mevrouw Keldermans vroeg wat er met de gegevens gebeurt.";
+    let found = [
+        ("person", "Romy Keldermans"),
+        ("person", "Joep Keldermans"),
+        ("person", "Keldermans"),
+    ];
+    let untold = [
+        (
+            "Gesproken met Fenna Keldermans en haar kind Joep Keldermans en haar echtgenoot Bart Keldermans.",
+            &[("person", "Fenna Keldermans"), ("person", "Joep Keldermans"), ("person", "Bart Keldermans")][..],
+        ),
+        (
+            "Fenna de Wit en Joep Keldermans kwamen langs. Zij vroegen om een afspraak met Bart Keldermans.",
+            &[("person", "Fenna de Wit"), ("person", "Joep Keldermans"), ("person", "Bart Keldermans")][..],
+        ),
+    ];
+    for (text, names) in untold {
+        let mut m = in_text(1, 1, meeting, &found);
+        m.extend(in_text(2, 10, text, names));
+        let subjects = resolve(&m, &[]);
+        let subject_of = |id: u64| {
+            subjects
+                .iter()
+                .position(|s| s.members.iter().any(|x| x.mention == id))
+        };
+        assert_ne!(subject_of(3), subject_of(1), "{text}");
+        assert_ne!(subject_of(3), subject_of(2), "{text}");
+    }
+}
