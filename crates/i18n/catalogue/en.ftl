@@ -627,6 +627,7 @@ why-same-name-several = same name as several people
 why-fits-several = { $name } fits several people
 why-narrowed-by-address = the address agrees with that of { $name }
 why-narrowed-by-relative = a relative is named beside both, with { $name }
+why-narrowed-by-role = named as an official, as { $name } is
 why-double-surname = double surname { $name } ~ { $other }, same given name
 why-same-normalised-name = same normalised name
 why-initials-match = initials { $initials } match { $name }

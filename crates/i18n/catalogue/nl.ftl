@@ -627,6 +627,7 @@ why-same-name-several = dezelfde naam als meerdere personen
 why-fits-several = { $name } past bij meerdere personen
 why-narrowed-by-address = het adres komt overeen met dat van { $name }
 why-narrowed-by-relative = hetzelfde familielid staat bij beiden genoemd, bij { $name }
+why-narrowed-by-role = als medewerker van de organisatie genoemd, zoals { $name }
 why-double-surname = dubbele achternaam { $name } ~ { $other }, dezelfde voornaam
 why-same-normalised-name = dezelfde naam na normalisatie
 why-initials-match = voorletters { $initials } passen bij { $name }

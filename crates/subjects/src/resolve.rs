@@ -265,6 +265,9 @@ struct Profile {
     /// A finding that runs two names of a list together ("Sanne Bloem, Ahmet Kaplan"):
     /// neither person alone, so it joins no one ([`Resolver::join`]).
     two_names: bool,
+    /// Named as an official of the organisation somewhere ("Opgesteld door M. de Haan",
+    /// "Maarten de Haan (ministerie)", "M. de Haan, teamleider"; [`official_role`]).
+    official: bool,
 }
 
 fn push_capped(list: &mut Vec<String>, v: String) {
@@ -336,6 +339,7 @@ impl Profile {
     }
 
     fn absorb(&mut self, other: Profile) {
+        self.official |= other.official;
         for g in other.givens {
             push_capped(&mut self.givens, g);
         }
@@ -596,6 +600,89 @@ fn genders_after_names(mentions: &[Mention], persons: &[usize], ps: &[u32]) -> V
         }
     }
     out
+}
+
+/// The person mentions (indices into `persons`) written as an official of the
+/// organisation: after words that name the author of a document ("Opgesteld door",
+/// "Behandeld door", "Namens"), or followed by the organisation in brackets or a function
+/// ("(ministerie)", ", teamleider"). The words after a name are read from the next
+/// finding's context, so a name that ends its document is known by the words before it.
+fn officials(mentions: &[Mention], persons: &[usize]) -> Vec<u32> {
+    let mut by_doc: FxMap<u64, Vec<usize>> = FxMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        by_doc.entry(m.doc).or_default().push(i);
+    }
+    for list in by_doc.values_mut() {
+        list.sort_by_key(|&i| (mentions[i].start, i));
+    }
+    let mut out = Vec::new();
+    for (p, &i) in persons.iter().enumerate() {
+        let m = &mentions[i];
+        let list = &by_doc[&m.doc];
+        let next = list
+            .iter()
+            .map(|&j| &mentions[j])
+            .find(|n| n.start >= m.start + m.value.len());
+        let after = next.and_then(|n| gap_between(m, n)).unwrap_or("");
+        if official_role(&m.before, after) {
+            out.push(p as u32);
+        }
+    }
+    out
+}
+
+/// Whether the words right before a name (`before`) or right after it (`after`) name it
+/// as an official: an author ("Opgesteld door"), the organisation in brackets
+/// ("(ministerie)", "(gemeente)") or a civil servant's function (", beleidsmedewerker").
+fn official_role(before: &str, after: &str) -> bool {
+    let before = fold(before);
+    let before = before.trim_end().trim_end_matches(':').trim_end();
+    if [
+        "opgesteld door",
+        "behandeld door",
+        "namens",
+        "contactpersoon",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+    {
+        return true;
+    }
+    let after = fold(after);
+    let after = after.trim_start();
+    if let Some(rest) = after.strip_prefix('(') {
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        return matches!(word.as_str(), "ministerie" | "gemeente" | "provincie");
+    }
+    let Some(rest) = after.strip_prefix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .collect();
+    let function = |w: &str| {
+        matches!(
+            w,
+            "teamleider"
+                | "beleidsmedewerker"
+                | "beleidsadviseur"
+                | "adviseur"
+                | "onderzoeker"
+                | "secretaris"
+                | "jurist"
+                | "medewerker"
+                | "coordinator"
+                | "afdelingshoofd"
+                | "casemanager"
+        )
+    };
+    match words[..] {
+        [w, ..] if function(w) => true,
+        ["senior" | "junior", w] => function(w),
+        _ => false,
+    }
 }
 
 /// The text between mentions `a` and `b` of one document, where `b`'s context holds it.
@@ -940,6 +1027,9 @@ impl<'a> Resolver<'a> {
         by_doc.sort_by_key(|(d, _)| *d);
         for (_, v) in by_doc.iter_mut() {
             v.sort_by_key(|&p| (mentions[persons[p as usize]].start, p));
+        }
+        for p in officials(mentions, &persons) {
+            profiles[p as usize].official = true;
         }
         for (_, ps) in &by_doc {
             for (p, g) in genders_after_names(mentions, &persons, ps) {
@@ -2737,6 +2827,7 @@ impl<'a> Resolver<'a> {
                         Some(f) => self.narrow(p, &fits, f, 0),
                         None => None,
                     };
+                    let narrowed = narrowed.or_else(|| self.narrow_by_role(p, &fits));
                     if let Some((q, narrowed_by)) = narrowed {
                         let reason = why("fits-several", &[("name", self.display(rep))])
                             + &why(narrowed_by, &[("name", self.display(q))]);
@@ -2805,6 +2896,29 @@ impl<'a> Resolver<'a> {
                     orphans_surname.insert(surname, p);
                 }
             }
+        }
+    }
+
+    /// Of several groups `fits` that the short form `p` could be, the one official among
+    /// them where `p`'s group is named as an official ("Opgesteld door M. de Haan" beside
+    /// the civil servant Maarten de Haan and the citizen Marco de Haan). `None` where `p`
+    /// is no official, or where none or several of `fits` are.
+    fn narrow_by_role(&mut self, p: u32, fits: &[u32]) -> Option<(u32, &'static str)> {
+        let rp = self.find(p);
+        if !self.profiles[rp as usize].official {
+            return None;
+        }
+        let officials: Vec<u32> = fits
+            .iter()
+            .copied()
+            .filter(|&q| {
+                let rq = self.find(q);
+                self.profiles[rq as usize].official
+            })
+            .collect();
+        match officials[..] {
+            [q] => Some((q, "narrowed-by-role")),
+            _ => None,
         }
     }
 

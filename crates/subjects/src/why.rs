@@ -43,6 +43,7 @@ pub const CODES: &[&str] = &[
     "fits-several",
     "narrowed-by-address",
     "narrowed-by-relative",
+    "narrowed-by-role",
     "double-surname",
     "same-normalised-name",
     "initials-match",

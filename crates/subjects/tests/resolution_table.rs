@@ -548,3 +548,35 @@ fn a_possessive_in_a_row_of_relatives_or_a_shared_pronoun_tells_nothing() {
         assert_ne!(subject_of(3), subject_of(2), "{text}");
     }
 }
+
+/// "Opgesteld door W. Brink, teamleider" fits the civil servant Wouter Brink and the
+/// citizen Willem Brink by name; only Wouter is named as an official elsewhere.
+#[test]
+fn an_officials_initials_join_the_one_official_they_fit() {
+    let mut m = in_text(
+        1,
+        1,
+        "Aanwezig: Wouter Brink (ministerie) en Sanne Vos.",
+        &[("person", "Wouter Brink"), ("person", "Sanne Vos")],
+    );
+    m.extend(in_text(
+        2,
+        10,
+        "Gesproken met Willem Brink, geboren 3-4-1970.",
+        &[("person", "Willem Brink"), ("birthdate", "3-4-1970")],
+    ));
+    m.extend(in_text(
+        3,
+        20,
+        "Het verslag volgt.\n\nOpgesteld door W. Brink, teamleider",
+        &[("person", "W. Brink")],
+    ));
+    let subjects = resolve(&m, &[]);
+    let subject_of = |id: u64| {
+        subjects
+            .iter()
+            .position(|s| s.members.iter().any(|x| x.mention == id))
+    };
+    assert_eq!(subject_of(20), subject_of(1));
+    assert_ne!(subject_of(20), subject_of(10));
+}
