@@ -693,21 +693,21 @@ fn gap_between<'m>(a: &Mention, b: &'m Mention) -> Option<&'m str> {
     b.before.get(from..)
 }
 
-/// The gender of a possessive that opens the gap after a name and stands before a kinship
-/// word: ", en zijn broer " → 'm', " en haar dochter " → 'f'.
+/// The gender of a possessive that ends the gap after a name and stands before a kinship
+/// word, in the name's sentence: ", en zijn broer " → 'm', " (geb. 3-4-1970) uit Tiel en
+/// haar dochter " → 'f'.
 fn possessive_after(gap: &str) -> Option<char> {
+    if sentence_start(gap).is_some() {
+        return None;
+    }
     let words: Vec<&str> = gap
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    let words = match words.first() {
-        Some(w) if fold(w) == "en" => &words[1..],
-        _ => &words[..],
-    };
-    let [possessive, kin] = words else {
+    let [ref lead @ .., possessive, kin] = words[..] else {
         return None;
     };
-    if !kinship_before(kin) {
+    if !(lead.is_empty() || lead.last().is_some_and(|w| fold(w) == "en")) || !kinship_before(kin) {
         return None;
     }
     match fold(possessive).as_str() {
