@@ -2791,6 +2791,7 @@ fn clause(
                 || (r >= c && noun_phrases_joined(text, toks, r + 1))
                 || (word_is(text, n, &["dat"]) && content_comma(text, toks, r))
                 || (r >= c && coordinated_adjunct(text, toks, c, r + 1))
+                || (r == h.last && predicate_relative(text, toks, l, c, r + 1))
         };
         if word_in(text, n, &SOFT_BOUND_SET) && !goes_on() {
             break;
@@ -2943,7 +2944,13 @@ fn clause(
     if start == l && subordinate_subject(text, toks, l, c) {
         start = l + 2;
     }
-    if start > c {
+    // A name after the cue ("In 2014 bekeerde | Anna Smit | zich tot de islam") is a person
+    // span of its own, which no special span may hold: the fact starts after it, as after
+    // "is Kees Oak" (`special_cases.txt`).
+    let name_after_cue = start > c + 1
+        && start <= r
+        && covers(persons, toks[start - 1].start(), toks[start - 1].end());
+    if start > c && !name_after_cue {
         // The cue itself was skipped: the subject came after it ("Bidt hij").
         start = if start > r { c } else { start.min(c) };
     }
@@ -4045,6 +4052,18 @@ fn clause_bound(text: &str, toks: &[Tok], i: usize) -> bool {
         && !insertion_comma(text, toks, i)
         && !content_comma(text, toks, i)
         && !item_number(text, toks, i)
+}
+
+/// Whether "die" at `i`, right after the cue, opens a relative clause about the person the
+/// clause from `l` speaks of: the cue is a predicate noun after "zichzelf" ("noemt zichzelf
+/// een praktiserende moslim | die vijf keer per dag bidt"). Why: the span ends at a relative
+/// clause about something else (`corpus/GUIDELINES.md`); this one says more of the person who
+/// describes themself. After a copula the test cases keep the relative clause out ("is hij
+/// een gematigde, traditionele moslim | die weinig op heeft met ...").
+fn predicate_relative(text: &str, toks: &[Tok], l: usize, c: usize, i: usize) -> bool {
+    word_is(text, &toks[i], &["die"])
+        && !toks[i].cap
+        && (l..c).any(|k| word_is(text, &toks[k], &["zichzelf"]))
 }
 
 /// Whether "en"/"of" at `i` joins a second adjunct to the clause whose cue is at `c`: the
