@@ -2713,7 +2713,7 @@ fn clause(
 ) -> Option<Seg> {
     let h = hits[hi];
     let (c, kind, weight) = (h.tok, h.kind, h.weight);
-    if in_law_title(text, toks, c) {
+    if in_law_title(text, toks, c) || names_source(text, toks, c) {
         return None;
     }
     // A place of worship after another cue of its clause is that cue's adjunct ("bezoekt het
@@ -4093,6 +4093,20 @@ fn coordinated_adjunct(text: &str, toks: &[Tok], c: usize, i: usize) -> bool {
         && (c + 1..i).any(|k| toks[k].text(text).eq_ignore_ascii_case(n.text(text)))
 }
 
+/// Whether the cue at `c` names who says something ("Volgens de reclassering gebruikt hij
+/// ...", "volgens zijn psychiater"): the noun of a "volgens" phrase is the source, which is no
+/// part of the fact (`corpus/GUIDELINES.md`).
+fn names_source(text: &str, toks: &[Tok], c: usize) -> bool {
+    (c.saturating_sub(3)..c).any(|k| word_is(text, &toks[k], &["volgens"]))
+        && (c.saturating_sub(2)..c).all(|k| toks[k].class == Class::Word)
+        && toks.get(c + 1).is_some_and(|n| {
+            n.class == Class::Punct
+                || word_in(text, n, &VERB_SET)
+                || word_is(text, n, &FINITE)
+                || n.cap
+        })
+}
+
 /// Whether the cue at `c` is a word of a law's title ("de Wet arbeidsongeschiktheidsvoorziening
 /// jonggehandicapten", "Wet verplichte geestelijke gezondheidszorg"): "Wet" a few lower-case
 /// words before it. A law names no one's condition.
@@ -4608,14 +4622,29 @@ const TRAILING: [&str; 6] = ["na", "wegens", "vanwege", "sinds", "tijdens", "zon
 /// clause word. Why: `corpus/GUIDELINES.md` ends a span at a comma only where another clause
 /// with its own verb starts; an adverbial narrows the fact.
 fn adverbial_comma(text: &str, toks: &[Tok], i: usize) -> bool {
-    if !toks[i].is_punct(text, b',')
-        || !toks.get(i + 1).is_some_and(|n| word_is(text, n, &TRAILING))
-    {
+    // "veroordeeld voor ..., in 2017 en in 2019": a date or year after "in"/"op"/"vanaf" is
+    // a trailing adverbial of time too.
+    let dated = |o: &Tok| {
+        word_is(text, o, &["in", "op", "vanaf"])
+            && toks.get(i + 2).is_some_and(|n| n.class == Class::Number)
+    };
+    let Some(opener) = toks.get(i + 1) else {
+        return false;
+    };
+    if !toks[i].is_punct(text, b',') || !(word_is(text, opener, &TRAILING) || dated(opener)) {
         return false;
     }
     for (k, t) in toks.iter().enumerate().take(i + 14).skip(i + 2) {
         if t.nl_before > 0 || [b'.', b':', b';'].iter().any(|&p| t.is_punct(text, p)) {
             return k > i + 2;
+        }
+        // "in 2017 en in 2019": the same adverbial once more.
+        if word_is(text, t, &["en", "of"])
+            && toks.get(k + 1).is_some_and(|n| {
+                n.class == Class::Number || n.text(text).eq_ignore_ascii_case(opener.text(text))
+            })
+        {
+            continue;
         }
         if t.class == Class::Punct
             || ends_with_verb(text, t)
