@@ -263,6 +263,9 @@ const BASE_CUES: &[Cue] = &[
     ("herseninfarct", Kind::Health, 3, false),
     ("nachtmerries", Kind::Health, 3, false),
     ("traumabehandeling", Kind::Health, 3, false),
+    ("opgroeiproblemen", Kind::Health, 3, false),
+    ("sociaal-emotionele problemen", Kind::Health, 3, false),
+    ("hypergevoelig", Kind::Health, 3, false),
     ("geopereerd", Kind::Health, 3, false),
     ("hartoperatie", Kind::Health, 3, false),
     ("heupoperatie", Kind::Health, 3, false),
@@ -2716,6 +2719,9 @@ fn clause(
     if in_law_title(text, toks, c) || names_source(text, toks, c) {
         return None;
     }
+    if kind == Kind::Criminal && feared(text, toks, c) {
+        return None;
+    }
     // A place of worship after another cue of its clause is that cue's adjunct ("bezoekt het
     // vrijdaggebed | in een moskee"), not a clause of its own.
     let after_cue = |l: usize| {
@@ -4105,6 +4111,26 @@ fn names_source(text: &str, toks: &[Tok], c: usize) -> bool {
                 || word_is(text, n, &FINITE)
                 || n.cap
         })
+}
+
+/// Whether the criminal cue at `c` is what a person fears may be done to them ("vreest gedood
+/// te worden", "vervolgd te worden door de autoriteiten"): a passive infinitive ("te worden")
+/// or a verb of fear before it in the sentence. A feared act is no record of the person's.
+fn feared(text: &str, toks: &[Tok], c: usize) -> bool {
+    let passive_infinitive = toks
+        .get(c + 1..c + 3)
+        .is_some_and(|w| word_is(text, &w[0], &["te"]) && word_is(text, &w[1], &["worden"]));
+    let fear = (c.saturating_sub(8)..c)
+        .rev()
+        .take_while(|&k| !toks[k].is_punct(text, b'.'))
+        .any(|k| {
+            word_is(
+                text,
+                &toks[k],
+                &["vreest", "vrees", "vrezen", "vreesde", "bang"],
+            )
+        });
+    passive_infinitive || fear
 }
 
 /// Whether the cue at `c` is a word of a law's title ("de Wet arbeidsongeschiktheidsvoorziening
