@@ -2966,8 +2966,21 @@ fn clause(
     if !titled_subject && !person_near(text, toks, start, r, anchors) {
         return None;
     }
-    // An organisation as subject: "de moskee als organisatie ... volgt".
-    if (l..c).any(|k| {
+    // An organisation as subject: "de moskee als organisatie ... volgt". Not a weak cue
+    // itself after a visiting verb and a word of frequency ("en bezoekt wekelijks | de
+    // moskee"): the place a person goes to.
+    let visited = weight == 0
+        && (l..c).any(|k| word_is(text, &toks[k], &["bezoekt", "bezocht", "bezoeken"]))
+        && (l..c).any(|k| {
+            word_is(text, &toks[k], &HABITUAL)
+                && !word_is(
+                    text,
+                    &toks[k],
+                    &["bezoekt", "bezocht", "bezoeken", "gaat", "lid"],
+                )
+        });
+    let org_end = if visited { c.saturating_sub(1) } else { c };
+    if (l..org_end).any(|k| {
         word_is(text, &toks[k], &["de", "het", "deze"])
             && toks
                 .get(k + 1)
