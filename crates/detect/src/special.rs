@@ -263,6 +263,9 @@ const BASE_CUES: &[Cue] = &[
     ("herseninfarct", Kind::Health, 3, false),
     ("nachtmerries", Kind::Health, 3, false),
     ("traumabehandeling", Kind::Health, 3, false),
+    ("opgroeiproblemen", Kind::Health, 3, false),
+    ("sociaal-emotionele problemen", Kind::Health, 3, false),
+    ("hypergevoelig", Kind::Health, 3, false),
     ("geopereerd", Kind::Health, 3, false),
     ("hartoperatie", Kind::Health, 3, false),
     ("heupoperatie", Kind::Health, 3, false),
@@ -290,6 +293,11 @@ const BASE_CUES: &[Cue] = &[
     ("homo", Kind::SexualOrientation, 4, true),
     ("samen met zijn vriend", Kind::SexualOrientation, 4, true),
     ("samen met haar vriendin", Kind::SexualOrientation, 4, true),
+    // the category nouns: a fact only when a person owns them ("zijn geaardheid"), see
+    // `category_noun`
+    ("seksuele gerichtheid", Kind::SexualOrientation, 4, false),
+    ("seksuele geaardheid", Kind::SexualOrientation, 4, false),
+    ("geaardheid", Kind::SexualOrientation, 4, true),
     // criminal
     ("gevangenis", Kind::Criminal, 2, false),
     ("gevangenisstraf", Kind::Criminal, 4, false),
@@ -1445,8 +1453,13 @@ fn origin_context(text: &str, toks: &[Tok], ti: usize) -> bool {
     if next.is_some_and(|n| word_is(text, n, &ORIGIN_PERSONS)) {
         // "een Oegandese vrouw", "een Iraanse vluchteling": a state's adjective before a
         // person noun is a nationality, no special category (`corpus/special-dev` README);
-        // "een Koerdisch meisje", "een Afghaanse Hazara" name a people.
-        return !starts_with_any(&w, &NATIONALITIES);
+        // "een Koerdisch meisje", "een Afghaanse Hazara" name a people. Before "Nederlander"
+        // a state's adjective says where a Dutch person's family comes from ("een Turkse
+        // Nederlander"): origin, not a second nationality (`corpus/GUIDELINES.md`).
+        return !starts_with_any(&w, &NATIONALITIES)
+            || next.is_some_and(|n| {
+                starts_with_any(&lower(text, n), &["nederlander", "nederlandse"])
+            });
     }
     let prev = ti.checked_sub(1).map(|p| &toks[p]);
     if prev.is_some_and(|p| {
@@ -1498,7 +1511,13 @@ fn origin_context(text: &str, toks: &[Tok], ti: usize) -> bool {
         return true;
     }
     prev.is_some_and(|p| word_is(text, p, &ORIGIN_BEFORE))
-        && next.is_none_or(|n| n.cap || word_is(text, n, &ORIGIN_AFTER))
+        && next.is_none_or(|n| {
+            n.cap
+                || word_is(text, n, &ORIGIN_AFTER)
+                // "als Hazara opgegroeid", "als Koerd vervolgd": a participle closes the
+                // predicate, no noun follows.
+                || (prev.is_some_and(|p| word_is(text, p, &["als"])) && ends_with_verb(text, n))
+        })
 }
 
 fn is_hard_bound(text: &str, t: &Tok) -> bool {
@@ -2697,6 +2716,12 @@ fn clause(
 ) -> Option<Seg> {
     let h = hits[hi];
     let (c, kind, weight) = (h.tok, h.kind, h.weight);
+    if in_law_title(text, toks, c) || names_source(text, toks, c) {
+        return None;
+    }
+    if kind == Kind::Criminal && feared(text, toks, c) {
+        return None;
+    }
     // A place of worship after another cue of its clause is that cue's adjunct ("bezoekt het
     // vrijdaggebed | in een moskee"), not a clause of its own.
     let after_cue = |l: usize| {
@@ -2771,6 +2796,8 @@ fn clause(
                 || refers_back(text, toks, r + 1)
                 || (r >= c && noun_phrases_joined(text, toks, r + 1))
                 || (word_is(text, n, &["dat"]) && content_comma(text, toks, r))
+                || (r >= c && coordinated_adjunct(text, toks, c, r + 1))
+                || (r == h.last && predicate_relative(text, toks, l, c, r + 1))
         };
         if word_in(text, n, &SOFT_BOUND_SET) && !goes_on() {
             break;
@@ -2779,6 +2806,11 @@ fn clause(
             break;
         }
         r += 1;
+    }
+    // "de vrouw die | vanwege haar geloof een hoofddoek draagt | in een telefoongesprek of
+    // ...": a relative clause in the middle of its sentence ends in its verb.
+    if let Some(v) = relative_clause_end(text, toks, l, c, r) {
+        r = v;
     }
     // A heading or a form label ("Diagnose", "Eerste ziektedag: 8 januari"): a line of at
     // most three words, or the words before a colon at the start of a line, names a topic,
@@ -2894,6 +2926,14 @@ fn clause(
                 start = k - 1;
             } else {
                 start = kk + 1;
+                // "De cliënt Pieter Smit | weigert ...": the name after the role noun is the
+                // same subject.
+                while !is_person
+                    && start < c
+                    && covers(persons, toks[start].start(), toks[start].end())
+                {
+                    start += 1;
+                }
                 // "De moeder van eiser | is ...": the party after "van" is part of the subject.
                 if !is_person && start < c {
                     if let Some(e) = party_of(text, toks, persons, start) {
@@ -2910,7 +2950,13 @@ fn clause(
     if start == l && subordinate_subject(text, toks, l, c) {
         start = l + 2;
     }
-    if start > c {
+    // A name after the cue ("In 2014 bekeerde | Anna Smit | zich tot de islam") is a person
+    // span of its own, which no special span may hold: the fact starts after it, as after
+    // "is Kees Oak" (`special_cases.txt`).
+    let name_after_cue = start > c + 1
+        && start <= r
+        && covers(persons, toks[start - 1].start(), toks[start - 1].end());
+    if start > c && !name_after_cue {
         // The cue itself was skipped: the subject came after it ("Bidt hij").
         start = if start > r { c } else { start.min(c) };
     }
@@ -2920,8 +2966,21 @@ fn clause(
     if !titled_subject && !person_near(text, toks, start, r, anchors) {
         return None;
     }
-    // An organisation as subject: "de moskee als organisatie ... volgt".
-    if (l..c).any(|k| {
+    // An organisation as subject: "de moskee als organisatie ... volgt". Not a weak cue
+    // itself after a visiting verb and a word of frequency ("en bezoekt wekelijks | de
+    // moskee"): the place a person goes to.
+    let visited = weight == 0
+        && (l..c).any(|k| word_is(text, &toks[k], &["bezoekt", "bezocht", "bezoeken"]))
+        && (l..c).any(|k| {
+            word_is(text, &toks[k], &HABITUAL)
+                && !word_is(
+                    text,
+                    &toks[k],
+                    &["bezoekt", "bezocht", "bezoeken", "gaat", "lid"],
+                )
+        });
+    let org_end = if visited { c.saturating_sub(1) } else { c };
+    if (l..org_end).any(|k| {
         word_is(text, &toks[k], &["de", "het", "deze"])
             && toks
                 .get(k + 1)
@@ -2940,8 +2999,13 @@ fn clause(
     {
         return None;
     }
+    // "omdat zijn homoseksuele geaardheid daar niet geaccepteerd wordt": the clause is about
+    // believing or accepting the fact, which is the noun phrase; a group may be the one that
+    // does ("Zijn ouders accepteerden | zijn geaardheid | niet").
+    let credence = credence_noun_phrase(text, toks, l, c, h.last, r);
     // "De Somalische gelovigen bidden", "sommige vrouwen ...": a group, not a person.
-    if (l..c).any(|k| word_is(text, &toks[k], &GROUP_SUBJECTS))
+    if credence.is_none()
+        && (l..c).any(|k| word_is(text, &toks[k], &GROUP_SUBJECTS))
         && !(l..c).any(|k| {
             word_in(text, &toks[k], &SUBJECT_SET) || covers(persons, toks[k].start(), toks[k].end())
         })
@@ -3094,6 +3158,19 @@ fn clause(
         } else {
             c
         };
+    }
+    // "Seksuele gerichtheid;" names a topic; "vanwege zijn seksuele gerichtheid", "zijn
+    // ouders accepteerden zijn geaardheid niet" a person's fact: the owned noun phrase.
+    if kind == Kind::SexualOrientation && category_noun(text, &toks[c]) {
+        if c == 0 || !word_is(text, &toks[c - 1], &POSSESSIVES) {
+            return None;
+        }
+        start = c - 1;
+        r = h.last;
+    }
+    if let Some((np, end)) = credence {
+        start = np;
+        r = end;
     }
     // A fact named as a noun phrase inside another clause: "vanwege | zijn Hazara afkomst",
     // "waarom eisers | bekering tot het christendom", "de gestelde | bekering ...".
@@ -3402,6 +3479,87 @@ fn owned_noun_phrase(
         }
     }
     None
+}
+
+/// Whether token `t` opens a sexual-orientation cue that names the category, not a value
+/// ("seksuele gerichtheid", "geaardheid"): it states a fact only as a person's own.
+fn category_noun(text: &str, t: &Tok) -> bool {
+    starts_with_any(t.text(text), &["seksuele", "geaardheid"])
+}
+
+/// Verbs and adjectives of believing and accepting whose object or subject is a fact ("niet
+/// geaccepteerd", "accepteerden ... niet", "acht ... geloofwaardig", "ontkent").
+const CREDENCE: [&str; 12] = [
+    "accept",
+    "geaccepteerd",
+    "aanvaard",
+    "erken",
+    "geloofwaardig",
+    "ongeloofwaardig",
+    "geloofd",
+    "betwist",
+    "ontken",
+    "gerespecteerd",
+    "getolereerd",
+    "tolere",
+];
+
+/// Head nouns that may follow an adjective cue in a noun phrase ("zijn homoseksuele |
+/// geaardheid").
+const CUE_HEADS: [&str; 6] = [
+    "geaardheid",
+    "gerichtheid",
+    "voorkeur",
+    "identiteit",
+    "overtuiging",
+    "achtergrond",
+];
+
+/// Where a fact named as a possessive noun phrase starts and ends when its clause (`from..=r`)
+/// is about believing or accepting it ([`CREDENCE`]): "omdat | zijn homoseksuele geaardheid |
+/// daar niet geaccepteerd wordt", "Zijn ouders accepteerden | zijn geaardheid | niet". Only
+/// lower-case words without a verb between the possessive and the cue (last token `last`),
+/// and a head noun after an adjective cue joins the phrase. Why: the acceptance is what
+/// others do; the person's fact is the phrase (`corpus/GUIDELINES.md`, a fact named as a noun
+/// phrase inside another clause).
+fn credence_noun_phrase(
+    text: &str,
+    toks: &[Tok],
+    from: usize,
+    c: usize,
+    last: usize,
+    r: usize,
+) -> Option<(usize, usize)> {
+    let p = (from.max(c.saturating_sub(3))..c)
+        .rev()
+        .find(|&k| word_is(text, &toks[k], &POSSESSIVES))?;
+    if !(p + 1..c).all(|k| {
+        let t = &toks[k];
+        t.class == Class::Word && !t.cap && !ends_with_verb(text, t) && !word_in(text, t, &VERB_SET)
+    }) {
+        return None;
+    }
+    // "zijn homoseksuele | geaardheid", "haar eerder aangevoerde psychische | problemen": an
+    // inflected adjective cue takes the noun after it.
+    let mut end = last;
+    let adjective = toks[last].text(text).ends_with('e');
+    if toks.get(end + 1).is_some_and(|n| {
+        end < r
+            && (word_is(text, n, &CUE_HEADS)
+                || (adjective
+                    && n.class == Class::Word
+                    && !n.cap
+                    && n.end() - n.start() >= 5
+                    && !ends_with_verb(text, n)
+                    && !word_in(text, n, &VERB_SET)
+                    && !word_in(text, n, &SOFT_BOUND_SET)
+                    && !word_is(text, n, &PREPOSITIONS)
+                    && !word_is(text, n, &NEGATIONS)))
+    }) {
+        end += 1;
+    }
+    let credence = |k: usize| starts_with_any(toks[k].text(text), &CREDENCE);
+    ((from..p).any(credence) || (end + 1..=r).any(credence)).then_some((p, end))
 }
 
 /// Nouns (and "maken" of "te maken met") that make the preposition after them part of a
@@ -3734,6 +3892,40 @@ fn main_clause_after(text: &str, toks: &[Tok], l: usize, c: usize, r: usize) -> 
     finite && subject_after && has_verb()
 }
 
+/// Where a relative clause that holds the cue ends when its sentence's main clause picks up
+/// after it without a comma: the clause from `l` opens after "die" (a noun before it, not "op
+/// die"), and after the cue at `c` comes its finite verb, the last word of a Dutch
+/// subordinate clause, with more words after it up to `r` ("de vrouw die een hoofddoek
+/// draagt | in een telefoongesprek ..."). The verb and the verbs right after it ("is
+/// bekeerd") close the span. Why: the words after the verb belong to the main clause, whose
+/// fact (a call, a rejection) is not the person's.
+fn relative_clause_end(text: &str, toks: &[Tok], l: usize, c: usize, r: usize) -> Option<usize> {
+    if l < 2
+        || !word_is(text, &toks[l - 1], &["die"])
+        || toks[l - 1].cap
+        || demonstrative(text, toks, l - 1)
+        || toks[l - 2].class != Class::Word
+        || ends_with_verb(text, &toks[l - 2])
+    {
+        return None;
+    }
+    let v = (c + 1..=r).find(|&k| {
+        !toks[k].cap && (word_in(text, &toks[k], &VERB_SET) || word_is(text, &toks[k], &FINITE))
+    })?;
+    // The verbs after it: participles and infinitives ("is gaan opstellen").
+    let infinitive = |t: &Tok| {
+        t.class == Class::Word && !t.cap && t.end() - t.start() >= 4 && t.text(text).ends_with("en")
+    };
+    let mut e = v;
+    while e < r && (ends_with_verb(text, &toks[e + 1]) || infinitive(&toks[e + 1])) {
+        e += 1;
+    }
+    // "die zich strenger is gaan opstellen | sinds zijn komst": an adverbial of time or cause
+    // after the verb still belongs to the relative clause.
+    (e < r && toks[e + 1].class == Class::Word && !word_is(text, &toks[e + 1], &TRAILING))
+        .then_some(e)
+}
+
 /// "[slachtoffer 2] en [slachtoffer 3]": "en" at `i` joins two placeholders of an anonymised
 /// ruling inside one clause.
 fn placeholder_join(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -3878,6 +4070,116 @@ fn clause_bound(text: &str, toks: &[Tok], i: usize) -> bool {
         && !placeholder_comma(text, toks, i)
         && !insertion_comma(text, toks, i)
         && !content_comma(text, toks, i)
+        && !item_number(text, toks, i)
+}
+
+/// Whether "die" at `i`, right after the cue, opens a relative clause about the person the
+/// clause from `l` speaks of: the cue is a predicate noun after "zichzelf" ("noemt zichzelf
+/// een praktiserende moslim | die vijf keer per dag bidt"). Why: the span ends at a relative
+/// clause about something else (`corpus/GUIDELINES.md`); this one says more of the person who
+/// describes themself. After a copula the test cases keep the relative clause out ("is hij
+/// een gematigde, traditionele moslim | die weinig op heeft met ...").
+fn predicate_relative(text: &str, toks: &[Tok], l: usize, c: usize, i: usize) -> bool {
+    word_is(text, &toks[i], &["die"])
+        && !toks[i].cap
+        && (l..c).any(|k| word_is(text, &toks[k], &["zichzelf"]))
+}
+
+/// Whether "en"/"of" at `i` joins a second adjunct to the clause whose cue is at `c`: the
+/// next item of a numbered list ("ter zake van 1. diefstal | en 2. mishandeling") or a phrase
+/// with a preposition the clause already used after its cue ("zonder enige begeleiding | en
+/// zonder ooit te twijfelen"). Why: words coordinated under one verb are one span
+/// (`corpus/GUIDELINES.md`); no second verb follows.
+fn coordinated_adjunct(text: &str, toks: &[Tok], c: usize, i: usize) -> bool {
+    if !word_is(text, &toks[i], &["en", "of"]) {
+        return false;
+    }
+    let Some(n) = toks.get(i + 1) else {
+        return false;
+    };
+    if n.class == Class::Number {
+        return item_number(text, toks, i + 2);
+    }
+    n.class == Class::Word
+        && !n.cap
+        && word_is(
+            text,
+            n,
+            &[
+                "zonder", "met", "tot", "voor", "wegens", "vanwege", "in", "op",
+            ],
+        )
+        && (c + 1..i).any(|k| toks[k].text(text).eq_ignore_ascii_case(n.text(text)))
+}
+
+/// Whether the cue at `c` names who says something ("Volgens de reclassering gebruikt hij
+/// ...", "volgens zijn psychiater"): the noun of a "volgens" phrase is the source, which is no
+/// part of the fact (`corpus/GUIDELINES.md`).
+fn names_source(text: &str, toks: &[Tok], c: usize) -> bool {
+    (c.saturating_sub(3)..c).any(|k| word_is(text, &toks[k], &["volgens"]))
+        && (c.saturating_sub(2)..c).all(|k| toks[k].class == Class::Word)
+        && toks.get(c + 1).is_some_and(|n| {
+            n.class == Class::Punct
+                || word_in(text, n, &VERB_SET)
+                || word_is(text, n, &FINITE)
+                || n.cap
+        })
+}
+
+/// Whether the criminal cue at `c` is what a person fears may be done to them ("vreest gedood
+/// te worden", "vervolgd te worden door de autoriteiten"): a passive infinitive ("te worden")
+/// or a verb of fear before it in the sentence. A feared act is no record of the person's.
+fn feared(text: &str, toks: &[Tok], c: usize) -> bool {
+    let passive_infinitive = toks
+        .get(c + 1..c + 3)
+        .is_some_and(|w| word_is(text, &w[0], &["te"]) && word_is(text, &w[1], &["worden"]));
+    let fear = (c.saturating_sub(8)..c)
+        .rev()
+        .take_while(|&k| !toks[k].is_punct(text, b'.'))
+        .any(|k| {
+            word_is(
+                text,
+                &toks[k],
+                &["vreest", "vrees", "vrezen", "vreesde", "bang"],
+            )
+        });
+    passive_infinitive || fear
+}
+
+/// Whether the cue at `c` is a word of a law's title ("de Wet arbeidsongeschiktheidsvoorziening
+/// jonggehandicapten", "Wet verplichte geestelijke gezondheidszorg"): "Wet" a few lower-case
+/// words before it. A law names no one's condition.
+fn in_law_title(text: &str, toks: &[Tok], c: usize) -> bool {
+    let mut k = c;
+    while k > 0 && c - k < 8 {
+        k -= 1;
+        let t = &toks[k];
+        if t.cap {
+            return t.text(text) == "Wet";
+        }
+        if t.class != Class::Word {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the full stop at `i` closes the number of an item in a list inside a sentence
+/// ("veroordeeld ter zake van 1. diefstal en 2. mishandeling"): one or two digits after "van",
+/// "en", "of", a comma or a colon, and a lower-case word after it. Why: the numbered offences
+/// are the object of the one verdict, not sentences of their own.
+fn item_number(text: &str, toks: &[Tok], i: usize) -> bool {
+    i >= 2
+        && toks[i].is_punct(text, b'.')
+        && toks[i - 1].class == Class::Number
+        && toks[i - 1].end() - toks[i - 1].start() <= 2
+        && toks[i - 1].end() == toks[i].start()
+        && (word_is(text, &toks[i - 2], &["van", "en", "of", "voor"])
+            || toks[i - 2].is_punct(text, b',')
+            || toks[i - 2].is_punct(text, b':'))
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.class == Class::Word && !n.cap && n.nl_before == 0)
 }
 
 /// Auxiliaries that wait for a participle at the end of their clause.
@@ -4359,14 +4661,29 @@ const TRAILING: [&str; 6] = ["na", "wegens", "vanwege", "sinds", "tijdens", "zon
 /// clause word. Why: `corpus/GUIDELINES.md` ends a span at a comma only where another clause
 /// with its own verb starts; an adverbial narrows the fact.
 fn adverbial_comma(text: &str, toks: &[Tok], i: usize) -> bool {
-    if !toks[i].is_punct(text, b',')
-        || !toks.get(i + 1).is_some_and(|n| word_is(text, n, &TRAILING))
-    {
+    // "veroordeeld voor ..., in 2017 en in 2019": a date or year after "in"/"op"/"vanaf" is
+    // a trailing adverbial of time too.
+    let dated = |o: &Tok| {
+        word_is(text, o, &["in", "op", "vanaf"])
+            && toks.get(i + 2).is_some_and(|n| n.class == Class::Number)
+    };
+    let Some(opener) = toks.get(i + 1) else {
+        return false;
+    };
+    if !toks[i].is_punct(text, b',') || !(word_is(text, opener, &TRAILING) || dated(opener)) {
         return false;
     }
     for (k, t) in toks.iter().enumerate().take(i + 14).skip(i + 2) {
         if t.nl_before > 0 || [b'.', b':', b';'].iter().any(|&p| t.is_punct(text, p)) {
             return k > i + 2;
+        }
+        // "in 2017 en in 2019": the same adverbial once more.
+        if word_is(text, t, &["en", "of"])
+            && toks.get(k + 1).is_some_and(|n| {
+                n.class == Class::Number || n.text(text).eq_ignore_ascii_case(opener.text(text))
+            })
+        {
+            continue;
         }
         if t.class == Class::Punct
             || ends_with_verb(text, t)
