@@ -3387,12 +3387,15 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     {
         return None;
     }
-    // A street name before a house number ("Burgemeester Jamessingel 112").
+    // A street name before a house number ("Burgemeester Jamessingel 112"), not before the
+    // day of a date ("André Oostdijk 3 mei 2013").
+    let after = cx_last_tok(ch, e) + 1;
     if cx
         .toks
-        .get(cx_last_tok(ch, e) + 1)
+        .get(after)
         .is_some_and(|t| t.class == Class::Number && t.nl_before == 0)
         && crate::ident::is_street_word(cx.w(last))
+        && !crate::ident::month_after(cx.text, cx.toks, after)
     {
         return None;
     }
