@@ -28,8 +28,9 @@ pub(super) fn layouts(cx: &mut Ctx, out: &mut Vec<Finding>) {
 }
 
 /// One walk over the capitalised words of the text for the passes that start at one: a word
-/// in capitals glued to a dot ([`undotted_initials_name`]) or after a given name
-/// ([`given_name_capital_surname`]), a word after an abbreviation's
+/// in capitals glued to a dot ([`undotted_initials_name`]), after or before a given name
+/// ([`given_name_capital_surname`], [`capital_surname_given_name`]), a word after an
+/// abbreviation's
 /// dot ([`salutation_abbreviation_name`]), the first word after "heren" or "dames"
 /// ([`gentlemen_list`]) and "Wij" ([`royal_formula`]). Each test reads the token's flags or
 /// length first: nearly every word fails them all.
@@ -43,6 +44,8 @@ fn cue_walk(cx: &mut Ctx, out: &mut Vec<Finding>) {
             if let Some(f) = undotted_initials_name(cx, k) {
                 found.push(f);
             } else if let Some(f) = given_name_capital_surname(cx, k) {
+                found.push(f);
+            } else if let Some(f) = capital_surname_given_name(cx, k) {
                 found.push(f);
             }
             continue;
@@ -196,10 +199,25 @@ fn cabinet_named_after(cx: &mut Ctx, out: &mut Vec<Finding>) {
 /// runs them together ("Sr. M. Franco Wilhelminaplein Punda", "mw. Emily de Jongh-Elhage
 /// Brionplein"): the chain ran on into the street. A capitalised word from the third on that
 /// ends in "plein", "straat", "gracht" or "singel" and is no known surname ends the name
-/// before it ("laan", "weg" and "dijk" end surnames too: "Verlaan", "Hogeweg", "Hoogendijk").
+/// before it ("laan", "weg" and "dijk" end surnames too: "Verlaan", "Hogeweg", "Hoogendijk");
+/// on the line under the name any street word does.
 fn cut_street_after_name(cx: &mut Ctx, out: &mut [Finding]) {
     let bytes = cx.text.as_bytes();
     for f in out.iter_mut().filter(|f| f.kind == Kind::Person) {
+        // A street on the line under the name, as an address block gives it ("De heer
+        // Kipkoech⏎Vondellaan 194"): any street word after the line break ends the name.
+        if let Some(nl) = memchr::memrchr(b'\n', &bytes[f.start..f.end]) {
+            let at = f.start + nl + 1;
+            let w = crate::sub(cx.text, at, f.end);
+            if !w.contains(' ') && crate::ident::is_street_word(w) && !known_surname_at(cx, at) {
+                let mut end = f.start + nl;
+                while end > f.start && bytes[end - 1].is_ascii_whitespace() {
+                    end -= 1;
+                }
+                f.end = end;
+                continue;
+            }
+        }
         // The third word on: past the second space (most names have one space or none).
         let s = &bytes[f.start..f.end];
         let Some(a) = memchr::memchr(b' ', s) else {
@@ -256,6 +274,57 @@ fn hyphenated_initial_before(bytes: &[u8], start: usize) -> Option<usize> {
         return None;
     }
     Some(s)
+}
+
+/// A surname in capitals before the given name, as Belgian lists also write names ("VAN AKEN
+/// Leen", "ZWETSLOOT Koen, voorzitter"): an item that opens a line or follows a comma, colon
+/// or semicolon, with the particles in capitals, one surname in capitals with a vowel that is
+/// no organisation, title or ordinary word ("VOORZITTER Koen" is no name), then a known given
+/// name that ends the item (the line, a comma, semicolon or bracket after it).
+fn capital_surname_given_name(cx: &mut Ctx, k: usize) -> Option<Finding> {
+    let toks = cx.toks;
+    let opens = k == 0
+        || toks[k].nl_before > 0
+        || [b',', b':', b';']
+            .iter()
+            .any(|&c| toks[k - 1].is_punct(cx.text, c));
+    if !opens {
+        return None;
+    }
+    let caps_word = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.class == Class::Word && t.all_caps && t.nl_before == 0 && t.space_before
+        })
+    };
+    let mut j = k;
+    while is_particle(cx.w(j)) && caps_word(j + 1) {
+        j += 1;
+    }
+    let w = cx.w(j).as_bytes();
+    let vowel = w
+        .iter()
+        .any(|b| matches!(b, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y'));
+    let g = j + 1;
+    if w.len() < 3
+        || !vowel
+        || is_particle(cx.w(j))
+        || g >= toks.len()
+        || toks[g].nl_before > 0
+        || !toks[g].space_before
+        || !cx.is_cap(g)
+        || is_particle(cx.w(g))
+        || cx.features(g) & (F_FIRST | F_NONNAME) != F_FIRST
+        || cx.common_word(j)
+        || cx.title_class(j).is_some()
+        || cx.is_org(j)
+        || (j == k && cx.is_place_toks(j, j))
+    {
+        return None;
+    }
+    let ends = toks.get(g + 1).is_none_or(|n| {
+        n.nl_before > 0 || [b',', b';', b'('].iter().any(|&c| n.is_punct(cx.text, c))
+    });
+    ends.then(|| person(toks[k].start(), toks[g].end(), 0.7, "name.capital_surname"))
 }
 
 /// Plural and collective office words of an attendance list that the title lexicon lacks
