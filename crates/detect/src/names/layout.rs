@@ -29,8 +29,8 @@ pub(super) fn layouts(cx: &mut Ctx, out: &mut Vec<Finding>) {
 
 /// One walk over the capitalised words of the text for the passes that start at one: a word
 /// in capitals glued to a dot ([`undotted_initials_name`]), after or before a given name
-/// ([`given_name_capital_surname`], [`capital_surname_given_name`]), a word after an
-/// abbreviation's
+/// ([`given_name_capital_surname`], [`capital_surname_given_name`]), initials after "heer" or
+/// "mevrouw" ([`salutation_initials_name`]), a word after an abbreviation's
 /// dot ([`salutation_abbreviation_name`]), the first word after "heren" or "dames"
 /// ([`gentlemen_list`]) and "Wij" ([`royal_formula`]). Each test reads the token's flags or
 /// length first: nearly every word fails them all.
@@ -67,6 +67,10 @@ fn cue_walk(cx: &mut Ctx, out: &mut Vec<Finding>) {
             gentlemen_list(cx, k, &mut found);
         } else if plen == 3 && p.text(cx.text).eq_ignore_ascii_case("wij") {
             royal_formula(cx, k, &mut found);
+        } else if (plen == 4 || plen == 7) && matches!(p.text(cx.text), "heer" | "mevrouw") {
+            if let Some(f) = salutation_initials_name(cx, k) {
+                found.push(f);
+            }
         }
     }
     out.extend(found);
@@ -325,6 +329,37 @@ fn capital_surname_given_name(cx: &mut Ctx, k: usize) -> Option<Finding> {
         n.nl_before > 0 || [b',', b';', b'('].iter().any(|&c| n.is_punct(cx.text, c))
     });
     ends.then(|| person(toks[k].start(), toks[g].end(), 0.7, "name.capital_surname"))
+}
+
+/// Initials after "heer" or "mevrouw", then the particles and the surname, are a name whatever
+/// the surname is ("de heer H. de Rijk", where "Rijk" is also the State; "mevrouw A. van
+/// Staat"): the salutation and the initials leave no other reading. From initial `k`.
+fn salutation_initials_name(cx: &mut Ctx, k: usize) -> Option<Finding> {
+    let toks = cx.toks;
+    let mut j = k;
+    while j + 2 < toks.len() && cx.is_initial(j) && toks[j + 2].nl_before == 0 {
+        j += 2;
+    }
+    if j == k {
+        return None;
+    }
+    while j < toks.len()
+        && toks[j].class == Class::Word
+        && !toks[j].cap
+        && toks[j].nl_before == 0
+        && is_particle(cx.w(j))
+    {
+        j += 1;
+    }
+    if j >= toks.len() || toks[j].nl_before > 0 || !cx.is_cap(j) || is_particle(cx.w(j)) {
+        return None;
+    }
+    Some(person(
+        toks[k].start(),
+        toks[j].end(),
+        0.7,
+        "name.salutation_initials",
+    ))
 }
 
 /// Plural and collective office words of an attendance list that the title lexicon lacks
