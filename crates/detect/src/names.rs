@@ -996,13 +996,11 @@ pub(crate) fn detect(
     // The surnames of the names the model is sure of: the last word and its particles, not
     // the given name (one wrong decision should not make every "David" a person).
     for &(first, last) in &sure {
-        // Nor a street's name: a name the model took with the street of the address under it
-        // ("De heer Kipkoech⏎Vondellaan") must not make every "Vondellaan" a person.
-        if !cx.common_word(last)
-            && !cx.is_place_toks(last, last)
-            && !cx.is_org(last)
-            && !crate::ident::is_street_word(cx.w(last))
-        {
+        // Nor a street's name that is no known surname: a name the model took with the street
+        // of the address under it ("De heer Kipkoech⏎Vondellaan") must not make every
+        // "Vondellaan" a person ("Hoogendijk" and "Verlaan" are surnames too).
+        let street = crate::ident::is_street_word(cx.w(last)) && cx.features(last) & F_SURNAME == 0;
+        if !cx.common_word(last) && !cx.is_place_toks(last, last) && !cx.is_org(last) && !street {
             let mut k = last;
             while k > first && is_particle(cx.w(k - 1)) {
                 k -= 1;
