@@ -1453,6 +1453,21 @@ fn field_start(text: &str, toks: &[Tok], i: usize) -> bool {
         || toks[i - 1].is_punct(text, b';')
 }
 
+/// Whether a month name follows number `ni` on its line: "3 mei 2013" is a date, and the
+/// capitalised word before the day a name or a place ("… André Oostdijk 3 mei 2013" under a
+/// report's authors, "Den Haag 3 mei"), no street and house number.
+pub(crate) fn month_after(text: &str, toks: &[Tok], ni: usize) -> bool {
+    toks.get(ni + 1).is_some_and(|t| {
+        t.class == Class::Word
+            && t.space_before
+            && t.nl_before == 0
+            && (3..=9).contains(&(t.end() - t.start()))
+            && MONTH_NAMES
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(t.text(text)))
+    })
+}
+
 /// `caps`: the capitalised words ([`crate::token::Tokens::caps`]); a house number follows one.
 pub(crate) fn addresses(text: &str, toks: &[Tok], caps: &[u32], out: &mut Vec<Finding>) {
     let b = text.as_bytes();
@@ -1470,7 +1485,7 @@ pub(crate) fn addresses(text: &str, toks: &[Tok], caps: &[u32], out: &mut Vec<Fi
         if ni == 0 || n.end() - n.start() > 5 || !n.space_before || n.nl_before > 0 {
             continue;
         }
-        if b[n.start()] == b'0' {
+        if b[n.start()] == b'0' || month_after(text, toks, ni) {
             continue;
         }
         // No decimals, times, ranges of amounts or percentages.

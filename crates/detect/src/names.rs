@@ -996,7 +996,11 @@ pub(crate) fn detect(
     // The surnames of the names the model is sure of: the last word and its particles, not
     // the given name (one wrong decision should not make every "David" a person).
     for &(first, last) in &sure {
-        if !cx.common_word(last) && !cx.is_place_toks(last, last) && !cx.is_org(last) {
+        // Nor a street's name that is no known surname: a name the model took with the street
+        // of the address under it ("De heer Kipkoech⏎Vondellaan") must not make every
+        // "Vondellaan" a person ("Hoogendijk" and "Verlaan" are surnames too).
+        let street = crate::ident::is_street_word(cx.w(last)) && cx.features(last) & F_SURNAME == 0;
+        if !cx.common_word(last) && !cx.is_place_toks(last, last) && !cx.is_org(last) && !street {
             let mut k = last;
             while k > first && is_particle(cx.w(k - 1)) {
                 k -= 1;
@@ -3387,12 +3391,15 @@ fn classify(cx: &mut Ctx, ch: &Chain, s: usize, e: usize) -> Option<Hit> {
     {
         return None;
     }
-    // A street name before a house number ("Burgemeester Jamessingel 112").
+    // A street name before a house number ("Burgemeester Jamessingel 112"), not before the
+    // day of a date ("André Oostdijk 3 mei 2013").
+    let after = cx_last_tok(ch, e) + 1;
     if cx
         .toks
-        .get(cx_last_tok(ch, e) + 1)
+        .get(after)
         .is_some_and(|t| t.class == Class::Number && t.nl_before == 0)
         && crate::ident::is_street_word(cx.w(last))
+        && !crate::ident::month_after(cx.text, cx.toks, after)
     {
         return None;
     }
@@ -4622,6 +4629,16 @@ fn commission_named_after(cx: &mut Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// The token after a given name in brackets that starts at token `i` on the same line, as a
+/// colophon writes it between initials and surname ("M.B.A (Marjolein) van Asselt").
+fn bracketed_given_after(cx: &mut Ctx, i: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let open = toks.get(i)?.is_punct(cx.text, b'(') && toks[i].nl_before == 0;
+    let close = toks.get(i + 2)?.is_punct(cx.text, b')');
+    let given = cx.is_cap(i + 1) && cx.features(i + 1) & F_FIRST != 0;
+    (open && given && close && toks.get(i + 3)?.nl_before == 0).then_some(i + 3)
+}
+
 /// Where initials and slashes stand that the rules below read, found in one pass over the
 /// dots and slashes of the text.
 struct InitialDots {
@@ -4693,7 +4710,7 @@ fn initials_missing_dot(cx: &mut Ctx, dots: &InitialDots, out: &mut Vec<Finding>
         if matches!(letters.as_str(), "BV" | "NV" | "CV" | "VOF") {
             continue;
         }
-        let s = last + 1;
+        let s = bracketed_given_after(cx, last + 1).unwrap_or(last + 1);
         if toks[s].nl_before == 0 {
             if let Some(end) = name_in_list_at(cx, s, false) {
                 if !cx.is_place_toks(end, end) {

@@ -2,14 +2,18 @@
 //! offices together and authors' names that a PDF's text puts on one line, cut where the
 //! chains are read ([`chain_pieces`], so that the rules and the learned model decide each
 //! name, in training as in detection); and post-passes after the chain rules and the model for
-//! the list after "de heren", the King's formula of a decree, a surname after "dhr." and a few
-//! shapes of initials and particles that OCR and old minutes leave.
+//! the list after "de heren", the King's formula of a decree, a surname after "dhr.", a surname
+//! in capitals after a given name, a cabinet named after a person, a street run on after a
+//! name and a few shapes of initials and particles that OCR, old minutes and Flemish lists
+//! leave.
 //!
 //! Each pass starts from something rare (a chain of three elements or more, a word in capitals,
 //! a word after "heren" or "Wij", the bytes at a finding's ends), not from every token with
 //! many checks, so that it costs next to nothing on text without it.
 
-use super::{is_particle, person, Ctx, El, F_FIRST, F_SURNAME};
+use super::{
+    is_particle, name_in_list_at, person, Ctx, El, F_DUTCH, F_FIRST, F_NONNAME, F_SURNAME,
+};
 use crate::lexicon;
 use crate::token::Class;
 use crate::{Finding, Kind};
@@ -18,11 +22,15 @@ use crate::{Finding, Kind};
 pub(super) fn layouts(cx: &mut Ctx, out: &mut Vec<Finding>) {
     drop_lone_offices(cx, out);
     cue_walk(cx, out);
+    cabinet_named_after(cx, out);
     extend_found_names(cx, out);
+    cut_street_after_name(cx, out);
 }
 
 /// One walk over the capitalised words of the text for the passes that start at one: a word
-/// in capitals glued to a dot ([`undotted_initials_name`]), a word after an abbreviation's
+/// in capitals glued to a dot ([`undotted_initials_name`]), after or before a given name
+/// ([`given_name_capital_surname`], [`capital_surname_given_name`]), initials after "heer" or
+/// "mevrouw" ([`salutation_initials_name`]), a word after an abbreviation's
 /// dot ([`salutation_abbreviation_name`]), the first word after "heren" or "dames"
 /// ([`gentlemen_list`]) and "Wij" ([`royal_formula`]). Each test reads the token's flags or
 /// length first: nearly every word fails them all.
@@ -34,6 +42,10 @@ fn cue_walk(cx: &mut Ctx, out: &mut Vec<Finding>) {
         let t = toks[k];
         if t.all_caps {
             if let Some(f) = undotted_initials_name(cx, k) {
+                found.push(f);
+            } else if let Some(f) = given_name_capital_surname(cx, k) {
+                found.push(f);
+            } else if let Some(f) = capital_surname_given_name(cx, k) {
                 found.push(f);
             }
             continue;
@@ -55,9 +67,299 @@ fn cue_walk(cx: &mut Ctx, out: &mut Vec<Finding>) {
             gentlemen_list(cx, k, &mut found);
         } else if plen == 3 && p.text(cx.text).eq_ignore_ascii_case("wij") {
             royal_formula(cx, k, &mut found);
+        } else if (plen == 4 || plen == 7) && matches!(p.text(cx.text), "heer" | "mevrouw") {
+            if let Some(f) = salutation_initials_name(cx, k) {
+                found.push(f);
+            }
         }
     }
     out.extend(found);
+}
+
+/// A given name before a surname in capitals, as Belgian minutes and lists write names
+/// ("Koen ZWETSLOOT", "Leen VAN AKEN", "Els VAN DEN BROECK"): the chains stop at a word in
+/// capitals (an acronym or a heading, most of the time), so the given name was found alone or
+/// not at all. From word `k` in capitals after a known given name on the same line: the
+/// particles in capitals, then one surname with a vowel that is no organisation word ("Jan
+/// CDA", "Piet NATO" are not names), nor a place unless a particle makes it a surname ("Leen
+/// VAN AKEN"), and no word in capitals after it (a heading in capitals: "Jan ZIET HET").
+fn given_name_capital_surname(cx: &mut Ctx, k: usize) -> Option<Finding> {
+    let toks = cx.toks;
+    if k == 0 || toks[k].nl_before > 0 || !toks[k].space_before {
+        return None;
+    }
+    let g = k - 1;
+    if !cx.is_cap(g) || is_particle(cx.w(g)) || cx.features(g) & (F_FIRST | F_NONNAME) != F_FIRST {
+        return None;
+    }
+    let caps_word = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.class == Class::Word && t.all_caps && t.nl_before == 0 && t.space_before
+        })
+    };
+    let mut j = k;
+    while is_particle(cx.w(j)) && caps_word(j + 1) {
+        j += 1;
+    }
+    let w = cx.w(j).as_bytes();
+    let vowel = w
+        .iter()
+        .any(|b| matches!(b, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y'));
+    if w.len() < 3
+        || !vowel
+        || is_particle(cx.w(j))
+        || caps_word(j + 1)
+        || cx.is_org(j)
+        || (j == k && cx.is_place_toks(j, j))
+    {
+        return None;
+    }
+    Some(person(
+        toks[g].start(),
+        toks[j].end(),
+        0.7,
+        "name.capital_surname",
+    ))
+}
+
+/// The end of a surname in lower case after a capitalised particle, right after a name found
+/// at `end` ("Burgemeester Dirk De fauw", as the Flemish name is written): a particle that
+/// opens with a capital, then one lower-case word of three to ten letters that is no Dutch
+/// word and no particle, ending its line or followed by a comma or semicolon.
+fn lower_surname_after_particle(cx: &mut Ctx, end: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let k = toks.partition_point(|t| t.start() < end);
+    let (p, w) = (toks.get(k)?, toks.get(k + 1)?);
+    let particle = p.class == Class::Word && p.cap && p.nl_before == 0 && is_particle(cx.w(k));
+    let lower = w.class == Class::Word
+        && !w.cap
+        && w.space_before
+        && w.nl_before == 0
+        && (3..=10).contains(&(w.end() - w.start()))
+        && !is_particle(cx.w(k + 1));
+    if !particle || !lower || cx.features(k + 1) & F_DUTCH != 0 {
+        return None;
+    }
+    // The end of a list item: the line, a comma or a semicolon (not a sentence's full stop
+    // or dots: "Fernand Collin De verankeringsstrategie...").
+    let ends = toks
+        .get(k + 2)
+        .is_none_or(|n| n.nl_before > 0 || n.is_punct(cx.text, b',') || n.is_punct(cx.text, b';'));
+    ends.then(|| w.end())
+}
+
+/// A cabinet named after the head of its government names that person ("het kabinet
+/// Koeiman", "het kabinet-Pisas", "het kabinet-Van Agt"), as "de motie-X" names its mover.
+/// From each "abinet" in the text (rare): the capitalised word after "kabinet" (glued with a
+/// hyphen, or after a space on the same line), with its particles, that is no ordinary word,
+/// place, organisation or title ("het Kabinet van de Gouverneur", "Kabinet der Koningin").
+fn cabinet_named_after(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let mut last = usize::MAX;
+    let mut found = Vec::new();
+    for p in memchr::memmem::find_iter(cx.text.as_bytes(), b"abinet") {
+        let i = toks.partition_point(|t| t.end() <= p);
+        if i >= toks.len() || i == last || toks[i].class != Class::Word {
+            continue;
+        }
+        last = i;
+        let w = cx.w(i);
+        // One token: "kabinet-Pisas" (the tokenizer keeps a hyphenated word whole).
+        if let Some((head, rest)) = w.split_once('-') {
+            if head.eq_ignore_ascii_case("kabinet")
+                && rest.starts_with(|c: char| c.is_uppercase())
+                && !rest.contains('-')
+                && lexicon::word_bits(lexicon::lower(rest, &mut cx.buf)) & lexicon::W_DUTCH == 0
+            {
+                let start = toks[i].start() + head.len() + 1;
+                found.push(person(start, toks[i].end(), 0.7, "name.cabinet"));
+            }
+            continue;
+        }
+        if !w.eq_ignore_ascii_case("kabinet") {
+            continue;
+        }
+        // "kabinet-Pisas" as three tokens, or "kabinet Koeiman": no particle first ("het
+        // Kabinet van de Gouverneur").
+        let glued = toks.get(i + 2).is_some_and(|n| !n.space_before)
+            && toks[i + 1].is_punct(cx.text, b'-')
+            && !toks[i + 1].space_before;
+        let n = if glued { i + 2 } else { i + 1 };
+        if n >= toks.len() || toks[n].nl_before > 0 || (!glued && !toks[n].space_before) {
+            continue;
+        }
+        let Some(k) = name_in_list_at(cx, n, false) else {
+            continue;
+        };
+        if (k > n && !glued) || cx.title_class(k).is_some() || cx.is_place_toks(k, k) {
+            continue;
+        }
+        found.push(person(toks[n].start(), toks[k].end(), 0.7, "name.cabinet"));
+    }
+    out.extend(found);
+}
+
+/// A street after a name on one line, as a letterhead's or an OCR'd address block's text
+/// runs them together ("Sr. M. Franco Wilhelminaplein Punda", "mw. Emily de Jongh-Elhage
+/// Brionplein"): the chain ran on into the street. A capitalised word from the third on that
+/// ends in "plein", "straat", "gracht" or "singel" and is no known surname ends the name
+/// before it ("laan", "weg" and "dijk" end surnames too: "Verlaan", "Hogeweg", "Hoogendijk");
+/// on the line under the name any street word does.
+fn cut_street_after_name(cx: &mut Ctx, out: &mut [Finding]) {
+    let bytes = cx.text.as_bytes();
+    for f in out.iter_mut().filter(|f| f.kind == Kind::Person) {
+        // A street on the line under the name, as an address block gives it ("De heer
+        // Kipkoech⏎Vondellaan 194"): any street word after the line break ends the name.
+        if let Some(nl) = memchr::memrchr(b'\n', &bytes[f.start..f.end]) {
+            let at = f.start + nl + 1;
+            let w = crate::sub(cx.text, at, f.end);
+            if !w.contains(' ') && crate::ident::is_street_word(w) && !known_surname_at(cx, at) {
+                let mut end = f.start + nl;
+                while end > f.start && bytes[end - 1].is_ascii_whitespace() {
+                    end -= 1;
+                }
+                f.end = end;
+                continue;
+            }
+        }
+        // The third word on: past the second space (most names have one space or none).
+        let s = &bytes[f.start..f.end];
+        let Some(a) = memchr::memchr(b' ', s) else {
+            continue;
+        };
+        let Some(b) = memchr::memchr(b' ', &s[a + 1..]) else {
+            continue;
+        };
+        let mut at = f.start + a + b + 2;
+        for w in bytes[at..f.end].split(|&c| c == b' ') {
+            if street_ending(w) && !known_surname_at(cx, at) {
+                f.end = at - 1;
+                break;
+            }
+            at += w.len() + 1;
+        }
+    }
+}
+
+/// Whether a capitalised word ends in a street suffix that ends no surname.
+fn street_ending(w: &[u8]) -> bool {
+    let Some(&last) = w.last() else {
+        return false;
+    };
+    if !matches!(last, b't' | b'n' | b'l') || !w[0].is_ascii_uppercase() {
+        return false;
+    }
+    [&b"plein"[..], b"straat", b"gracht", b"singel"]
+        .iter()
+        .any(|s| w.len() > s.len() + 1 && w[w.len() - s.len()..].eq_ignore_ascii_case(s))
+}
+
+/// Whether the word starting at byte `at` is a known surname.
+fn known_surname_at(cx: &mut Ctx, at: usize) -> bool {
+    let k = cx.toks.partition_point(|t| t.start() < at);
+    k < cx.toks.len() && cx.toks[k].start() == at && cx.features(k) & F_SURNAME != 0
+}
+
+/// The start of a first initial joined by a hyphen to the initial a name found starts with,
+/// as French and Flemish double given names are abbreviated ("J.-P. Snappe", "A.-M. Lievens"):
+/// the chains start after the hyphen. Three bytes before the finding ("J.-"), a capital
+/// that does not end a longer word.
+fn hyphenated_initial_before(bytes: &[u8], start: usize) -> Option<usize> {
+    if start < 3
+        || bytes[start - 1] != b'-'
+        || bytes[start - 2] != b'.'
+        || !bytes[start - 3].is_ascii_uppercase()
+        || !bytes[start].is_ascii_uppercase()
+    {
+        return None;
+    }
+    let s = start - 3;
+    if s > 0 && bytes[s - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    Some(s)
+}
+
+/// A surname in capitals before the given name, as Belgian lists also write names ("VAN AKEN
+/// Leen", "ZWETSLOOT Koen, voorzitter"): an item that opens a line or follows a comma, colon
+/// or semicolon, with the particles in capitals, one surname in capitals with a vowel that is
+/// no organisation, title or ordinary word ("VOORZITTER Koen" is no name), then a known given
+/// name that ends the item (the line, a comma, semicolon or bracket after it).
+fn capital_surname_given_name(cx: &mut Ctx, k: usize) -> Option<Finding> {
+    let toks = cx.toks;
+    let opens = k == 0
+        || toks[k].nl_before > 0
+        || [b',', b':', b';']
+            .iter()
+            .any(|&c| toks[k - 1].is_punct(cx.text, c));
+    if !opens {
+        return None;
+    }
+    let caps_word = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.class == Class::Word && t.all_caps && t.nl_before == 0 && t.space_before
+        })
+    };
+    let mut j = k;
+    while is_particle(cx.w(j)) && caps_word(j + 1) {
+        j += 1;
+    }
+    let w = cx.w(j).as_bytes();
+    let vowel = w
+        .iter()
+        .any(|b| matches!(b, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y'));
+    let g = j + 1;
+    if w.len() < 3
+        || !vowel
+        || is_particle(cx.w(j))
+        || g >= toks.len()
+        || toks[g].nl_before > 0
+        || !toks[g].space_before
+        || !cx.is_cap(g)
+        || is_particle(cx.w(g))
+        || cx.features(g) & (F_FIRST | F_NONNAME) != F_FIRST
+        || cx.common_word(j)
+        || cx.title_class(j).is_some()
+        || cx.is_org(j)
+        || (j == k && cx.is_place_toks(j, j))
+    {
+        return None;
+    }
+    let ends = toks.get(g + 1).is_none_or(|n| {
+        n.nl_before > 0 || [b',', b';', b'('].iter().any(|&c| n.is_punct(cx.text, c))
+    });
+    ends.then(|| person(toks[k].start(), toks[g].end(), 0.7, "name.capital_surname"))
+}
+
+/// Initials after "heer" or "mevrouw", then the particles and the surname, are a name whatever
+/// the surname is ("de heer H. de Rijk", where "Rijk" is also the State; "mevrouw A. van
+/// Staat"): the salutation and the initials leave no other reading. From initial `k`.
+fn salutation_initials_name(cx: &mut Ctx, k: usize) -> Option<Finding> {
+    let toks = cx.toks;
+    let mut j = k;
+    while j + 2 < toks.len() && cx.is_initial(j) && toks[j + 2].nl_before == 0 {
+        j += 2;
+    }
+    if j == k {
+        return None;
+    }
+    while j < toks.len()
+        && toks[j].class == Class::Word
+        && !toks[j].cap
+        && toks[j].nl_before == 0
+        && is_particle(cx.w(j))
+    {
+        j += 1;
+    }
+    if j >= toks.len() || toks[j].nl_before > 0 || !cx.is_cap(j) || is_particle(cx.w(j)) {
+        return None;
+    }
+    Some(person(
+        toks[k].start(),
+        toks[j].end(),
+        0.7,
+        "name.salutation_initials",
+    ))
 }
 
 /// Plural and collective office words of an attendance list that the title lexicon lacks
@@ -345,6 +647,17 @@ fn extend_found_names(cx: &mut Ctx, out: &mut Vec<Finding>) {
                     found.push(person(f.start, end, f.score, "name.capital_particle"));
                 }
             }
+        }
+        if bytes.get(f.end) == Some(&b' ')
+            && matches!(bytes.get(f.end + 1), Some(b'D' | b'V' | b'L'))
+        {
+            if let Some(end) = lower_surname_after_particle(cx, f.end) {
+                found.push(person(f.start, end, f.score, "name.lower_surname"));
+            }
+        }
+        if let Some(start) = hyphenated_initial_before(bytes, f.start) {
+            found.push(person(start, f.end, f.score, "name.hyphenated_initials"));
+            continue;
         }
         if f.start > 0 && bytes[f.start - 1] == b'\n' {
             if let Some(g) = name_broken_over_blank_line(cx, f) {
