@@ -754,13 +754,18 @@ pub(crate) fn detect(
         word_hashes: vec![0; toks.len()],
     };
     warm_features(&mut cx);
-    let mut out = Vec::new();
-    let mut accepted: Vec<Accepted> = Vec::new();
+    // Room for what the chains below yield, from the count of capitalised words (on generated
+    // text: a chain per two of them, a name or a pending chain per four, an open chain per
+    // ten), so that these vectors are not grown and copied a dozen times each. Room never
+    // written costs address space, not memory.
+    let room = caps.len() / 4 + 16;
+    let mut out = Vec::with_capacity(room);
+    let mut accepted: Vec<Accepted> = Vec::with_capacity(room);
     // Chains not accepted, reduced to what propagation needs (chains that trim to nothing
     // cannot be propagated to either).
-    let mut pending: Vec<Pending> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::with_capacity(room);
     // Chains the rules left open that the model may decide, in text order (element range).
-    let mut open: Vec<(Chain, usize, usize)> = Vec::new();
+    let mut open: Vec<(Chain, usize, usize)> = Vec::with_capacity(room / 2);
     // Chains a weak rule accepted, for the model to confirm: element range, index in `out`
     // (and in `accepted`), which rule.
     let mut checks: Vec<(Chain, usize, usize, usize, u64)> = Vec::new();
@@ -826,6 +831,7 @@ pub(crate) fn detect(
             .chain(checks.iter().map(|(ch, _, e, _, _)| ch.els[*e].0))
             .collect();
         let doc = model::DocWords::new(&mut cx, &accepted, &lasts);
+        model_cands.reserve(open.len());
         for (ch, s, e) in &open {
             let (s, e) = (*s, *e);
             let feats = model_features(&mut cx, &doc, ch, s, e, 0);
