@@ -707,20 +707,30 @@ impl Cursor {
 }
 
 /// `toks.partition_point(pred)` (`pred` true on a prefix of the tokens), looked for first in
-/// the few tokens from `hint` on: the name findings come mostly in text order, so the answer
-/// is usually just after the previous one (a binary search over all tokens per finding cost
-/// 9 M instructions on 3 MB of text in `name_lists`).
+/// the tokens from `hint` on: the name findings come mostly in text order, so the answer is
+/// usually a little after the previous one. Galloping: steps of 1, 2, 4, ... from `hint`
+/// bracket the answer, which a binary search inside the bracket finds; an answer `d` tokens
+/// on costs some 2·log2(d) tests. (A window of eight tokens and else a binary search over all
+/// the tokens after `hint` cost 16 M instructions on 3 MB of text in `name_lists`, where
+/// names stand some 25 tokens apart.)
 fn partition_near(toks: &[Tok], hint: usize, pred: impl Fn(&Tok) -> bool) -> usize {
-    const NEAR: usize = 8;
     let hint = hint.min(toks.len());
     if hint > 0 && !pred(&toks[hint - 1]) {
         return toks[..hint].partition_point(pred);
     }
-    // The answer is `hint` or after it.
-    let end = (hint + NEAR).min(toks.len());
-    match toks[hint..end].iter().position(|t| !pred(t)) {
-        Some(k) => hint + k,
-        None => end + toks[end..].partition_point(pred),
+    // The answer is `hint` or after it: every token before `lo` satisfies `pred`.
+    let mut lo = hint;
+    let mut step = 1;
+    loop {
+        let probe = lo + step;
+        if probe > toks.len() {
+            return lo + toks[lo..].partition_point(pred);
+        }
+        if !pred(&toks[probe - 1]) {
+            return lo + toks[lo..probe - 1].partition_point(pred);
+        }
+        lo = probe;
+        step *= 2;
     }
 }
 
@@ -2000,10 +2010,11 @@ fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
     }
     // Every item by its first and its last token: (token, other end, found).
     let mut by_first: Vec<(usize, usize, bool)> = Vec::new();
-    let (mut a, mut b) = (0, 0);
+    let mut a = 0;
     for f in out.iter().filter(|f| f.kind == Kind::Person) {
         a = partition_near(toks, a, |t| t.start() < f.start);
-        b = partition_near(toks, b, |t| t.end() < f.end);
+        // The last token is at or after the first: a few tokens on from it.
+        let b = partition_near(toks, a, |t| t.end() < f.end);
         if a < toks.len() && b < toks.len() {
             by_first.push((a, b, true));
         }
