@@ -5049,8 +5049,8 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             None
         };
         // Cheap context test first: most capitalised words are not after a cue.
-        let prev_raw = prev.map_or("", |p| toks[p].text(text));
-        let cue_before = [
+        // A set with a one-bit filter: this runs for every capitalised word.
+        static CUE_BEFORE: crate::special::WordSet = crate::special::WordSet::new(&[
             "in",
             "te",
             "uit",
@@ -5062,9 +5062,9 @@ fn places(cx: &mut Ctx, persons: &[Finding], ids: &[Finding], out: &mut Vec<Find
             "(",
             ":",
             ",",
-        ]
-        .iter()
-        .any(|c| c.eq_ignore_ascii_case(prev_raw));
+        ]);
+        let prev_raw = prev.map_or("", |p| toks[p].text(text));
+        let cue_before = CUE_BEFORE.holds(prev_raw.as_bytes());
         // `prev` is the word before, when on the same line.
         if !cue_before && (prev.is_none() || !after_postcode) {
             free = next_i;
