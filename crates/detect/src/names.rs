@@ -2561,9 +2561,9 @@ fn noble_particle(cx: &mut Ctx, els: &Els, j: usize) -> bool {
         return false;
     };
     toks[j].class == Class::Word
-        && matches!(cx.w(j), "tot" | "thoe")
         && toks[j].space_before
         && toks[j].nl_before == 0
+        && matches!(cx.w(j), "tot" | "thoe")
         && els.iter().any(|e| e.1 == El::Particle)
         && !cx.is_place_toks(last, last)
         && toks
@@ -2688,11 +2688,13 @@ fn given_name_before(cx: &mut Ctx, ch: &Chain, s: usize, k: usize) -> bool {
 /// of a code whose digits follow without a space ("NL91", "AB12").
 fn upper_word(cx: &Ctx, j: usize) -> bool {
     let t = &cx.toks[j];
-    let glued_digits = cx
-        .toks
-        .get(j + 1)
-        .is_some_and(|n| n.start() == t.end() && n.class == Class::Number);
-    t.class == Class::Word && t.all_caps && t.end() - t.start() >= 2 && !glued_digits
+    // The token's own flags first (few words are in capitals), then the token after it.
+    let glued_digits = || {
+        cx.toks
+            .get(j + 1)
+            .is_some_and(|n| n.start() == t.end() && n.class == Class::Number)
+    };
+    t.class == Class::Word && t.all_caps && t.end() - t.start() >= 2 && !glued_digits()
 }
 
 /// A given name and the initial of the surname, as news and police reports shorten a suspect
@@ -2800,13 +2802,14 @@ fn byline_initials(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let (toks, caps) = (cx.toks, cx.caps);
     for k in caps.iter().map(|&k| k as usize) {
         let t = &toks[k];
+        // The token's flags first: nearly every capitalised word has a space before it.
+        if k < 1 || t.class != Class::Word || t.space_before {
+            continue;
+        }
         let w = cx.w(k).as_bytes();
-        if k < 1
-            || t.class != Class::Word
-            || !(2..=4).contains(&w.len())
+        if !(2..=4).contains(&w.len())
             || !w.iter().all(u8::is_ascii_alphabetic)
             || w.iter().filter(|b| b.is_ascii_uppercase()).count() < 2
-            || t.space_before
         {
             continue;
         }
