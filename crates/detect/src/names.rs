@@ -1503,7 +1503,7 @@ fn coordinated_first_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Find
     let (toks, text) = (cx.toks, cx.text);
     let en = |k: usize| {
         toks.get(k)
-            .is_some_and(|t| t.class == Class::Word && t.nl_before == 0 && t.text(text) == "en")
+            .is_some_and(|t| t.end() - t.start() == 2 && t.nl_before == 0 && t.text(text) == "en")
     };
     // One-word chains of a first name next to an "en" first: few in any text.
     let mut candidates: Vec<usize> = Vec::new();
@@ -1907,7 +1907,7 @@ fn listed_names(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
     let sep = |k: usize| {
         toks[k].is_punct(text, b',')
             || toks[k].is_punct(text, b'/')
-            || (toks[k].class == Class::Word && toks[k].text(text) == "en")
+            || (toks[k].end() - toks[k].start() == 2 && toks[k].text(text) == "en")
     };
     // `out` is a few runs in text order (one per rule that added names): the stable sort
     // merges runs, where `sort_unstable` sorted the whole again ([`sort_runs`]).
@@ -1995,7 +1995,7 @@ fn name_lists(cx: &mut Ctx, pending: &[Pending], out: &mut Vec<Finding>) {
     let sep = |k: usize| {
         toks[k].nl_before == 0
             && (toks[k].is_punct(text, b',')
-                || (toks[k].class == Class::Word && toks[k].text(text) == "en"))
+                || (toks[k].end() - toks[k].start() == 2 && toks[k].text(text) == "en"))
     };
     // Candidates first: open chains with a separator on either side (few in most texts).
     let candidates: Vec<&Pending> = pending
@@ -2705,7 +2705,8 @@ fn upper_word(cx: &Ctx, j: usize) -> bool {
 fn given_name_initial(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let (toks, caps) = (cx.toks, cx.caps);
     for i in caps.iter().map(|&i| i as usize) {
-        if !cx.is_cap(i) || i + 2 >= toks.len() || !cx.is_initial(i + 1) {
+        // The next token's flag first: most capitalised words are followed by a lower-case one.
+        if i + 2 >= toks.len() || !toks[i + 1].cap || !cx.is_cap(i) || !cx.is_initial(i + 1) {
             continue;
         }
         let one_letter = cx.w(i + 1).chars().count() == 1;
