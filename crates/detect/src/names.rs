@@ -2379,6 +2379,7 @@ fn chains(cx: &mut Ctx, mut each: impl FnMut(&mut Ctx, &Chain)) {
                 }
                 // "mr. N.W. Mulder te Amsterdam": "te" before a town after a surname is "in".
                 if pk == El::Cap
+                    && toks[j].end() - toks[j].start() == 2
                     && cx.w(j) == "te"
                     && j + 1 < toks.len()
                     && cx.is_place_toks(j + 1, j + 1)
@@ -2609,10 +2610,12 @@ fn legal_form_after(cx: &Ctx, last: usize) -> bool {
     let toks = cx.toks;
     let mut j = last + 1;
     while j < toks.len() && j < last + 8 && toks[j].nl_before == 0 {
-        let w = cx.w(j);
-        if toks[j].class != Class::Word {
+        // Every legal form below starts with a capital: a lower-case word (the usual one after
+        // a name) ends the search before its text is read, as the test at the end would.
+        if toks[j].class != Class::Word || !toks[j].cap {
             return false;
         }
+        let w = cx.w(j);
         // "B.V." is the letters and dots as separate tokens.
         let dotted = |a: &str, b: &str| {
             w == a
@@ -2626,9 +2629,6 @@ fn legal_form_after(cx: &Ctx, last: usize) -> bool {
             || dotted("V", "O")
         {
             return true;
-        }
-        if !toks[j].cap {
-            return false;
         }
         j += 1;
     }
