@@ -1542,7 +1542,7 @@ fn word_is(text: &str, t: &Tok, list: &[&str]) -> bool {
 /// time. The clause rules ask several long lists (verbs, subjects, soft bounds) of most words
 /// of every clause; comparing each word with every entry was 3-4 % of the detector's
 /// instructions on generated text.
-struct WordSet {
+pub(crate) struct WordSet {
     words: &'static [&'static str],
     /// Bit [`word_key`] is set for every entry: a clear bit proves the word is none of them,
     /// a set bit may be a false alarm (the list decides). 1 KiB.
@@ -1550,7 +1550,7 @@ struct WordSet {
 }
 
 impl WordSet {
-    const fn new(words: &'static [&'static str]) -> WordSet {
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
         let mut bits = [0u64; 128];
         let mut i = 0;
         while i < words.len() {
@@ -1559,6 +1559,17 @@ impl WordSet {
             i += 1;
         }
         WordSet { words, bits }
+    }
+
+    /// Whether `w` is one of the words, up to ASCII case.
+    #[inline]
+    pub(crate) fn holds(&self, w: &[u8]) -> bool {
+        let k = word_key(w);
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+            && self
+                .words
+                .iter()
+                .any(|x| x.len() == w.len() && x.as_bytes().eq_ignore_ascii_case(w))
     }
 }
 
@@ -1581,13 +1592,7 @@ fn word_in(text: &str, t: &Tok, set: &WordSet) -> bool {
     if t.class != Class::Word {
         return false;
     }
-    let w = &text.as_bytes()[t.start()..t.end()];
-    let k = word_key(w);
-    set.bits[k / 64] & (1 << (k % 64)) != 0
-        && set
-            .words
-            .iter()
-            .any(|x| x.len() == w.len() && x.as_bytes().eq_ignore_ascii_case(w))
+    set.holds(&text.as_bytes()[t.start()..t.end()])
 }
 
 /// Lower-cased text of a word token (cheap: most words are ASCII).
