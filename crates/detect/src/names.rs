@@ -4111,7 +4111,8 @@ fn comma_initials_after(cx: &Ctx, last_tok: usize) -> Option<usize> {
     }
     let mut j = last_tok + 2;
     let mut end = None;
-    while j < cx.toks.len() && cx.is_initial(j) {
+    // A blank line ends the entry: "Geachte heer Wolters,⏎⏎T.a.v. uw brief" has no initials.
+    while j < cx.toks.len() && cx.is_initial(j) && cx.toks[j].nl_before < 2 {
         end = Some(j + 1);
         j += 2;
     }
