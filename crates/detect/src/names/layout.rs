@@ -76,6 +76,28 @@ fn cue_walk(cx: &mut Ctx, out: &mut Vec<Finding>) {
     out.extend(found);
 }
 
+/// Whether token `j` is a word in capitals on the same line, after a space.
+fn caps_word(cx: &Ctx, j: usize) -> bool {
+    cx.toks
+        .get(j)
+        .is_some_and(|t| t.class == Class::Word && t.all_caps && t.nl_before == 0 && t.space_before)
+}
+
+/// The last token of a surname in capitals starting at `k`: its particles in capitals ("VAN
+/// AKEN"), then a word of three letters or more with a vowel that is no particle (so "BV" or
+/// "VAN" alone is no surname).
+fn capital_surname_last(cx: &Ctx, k: usize) -> Option<usize> {
+    let mut j = k;
+    while is_particle(cx.w(j)) && caps_word(cx, j + 1) {
+        j += 1;
+    }
+    let w = cx.w(j).as_bytes();
+    let vowel = w
+        .iter()
+        .any(|b| matches!(b, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y'));
+    (w.len() >= 3 && vowel && !is_particle(cx.w(j))).then_some(j)
+}
+
 /// A given name before a surname in capitals, as Belgian minutes and lists write names
 /// ("Koen ZWETSLOOT", "Leen VAN AKEN", "Els VAN DEN BROECK"): the chains stop at a word in
 /// capitals (an acronym or a heading, most of the time), so the given name was found alone or
@@ -92,26 +114,8 @@ fn given_name_capital_surname(cx: &mut Ctx, k: usize) -> Option<Finding> {
     if !cx.is_cap(g) || is_particle(cx.w(g)) || cx.features(g) & (F_FIRST | F_NONNAME) != F_FIRST {
         return None;
     }
-    let caps_word = |j: usize| {
-        toks.get(j).is_some_and(|t| {
-            t.class == Class::Word && t.all_caps && t.nl_before == 0 && t.space_before
-        })
-    };
-    let mut j = k;
-    while is_particle(cx.w(j)) && caps_word(j + 1) {
-        j += 1;
-    }
-    let w = cx.w(j).as_bytes();
-    let vowel = w
-        .iter()
-        .any(|b| matches!(b, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y'));
-    if w.len() < 3
-        || !vowel
-        || is_particle(cx.w(j))
-        || caps_word(j + 1)
-        || cx.is_org(j)
-        || (j == k && cx.is_place_toks(j, j))
-    {
+    let j = capital_surname_last(cx, k)?;
+    if caps_word(cx, j + 1) || cx.is_org(j) || (j == k && cx.is_place_toks(j, j)) {
         return None;
     }
     Some(person(
@@ -295,24 +299,9 @@ fn capital_surname_given_name(cx: &mut Ctx, k: usize) -> Option<Finding> {
     if !opens {
         return None;
     }
-    let caps_word = |j: usize| {
-        toks.get(j).is_some_and(|t| {
-            t.class == Class::Word && t.all_caps && t.nl_before == 0 && t.space_before
-        })
-    };
-    let mut j = k;
-    while is_particle(cx.w(j)) && caps_word(j + 1) {
-        j += 1;
-    }
-    let w = cx.w(j).as_bytes();
-    let vowel = w
-        .iter()
-        .any(|b| matches!(b, b'A' | b'E' | b'I' | b'O' | b'U' | b'Y'));
+    let j = capital_surname_last(cx, k)?;
     let g = j + 1;
-    if w.len() < 3
-        || !vowel
-        || is_particle(cx.w(j))
-        || g >= toks.len()
+    if g >= toks.len()
         || toks[g].nl_before > 0
         || !toks[g].space_before
         || !cx.is_cap(g)
