@@ -2765,7 +2765,17 @@ impl<'a> Resolver<'a> {
             let mut cands = exact;
             let mut fits = self.fitting(p, &cands);
             if fits.is_empty() {
-                cands.extend(parts);
+                // The last part of a double surname is her own name; the first is her
+                // partner's, which a short form of a man or of someone not known to be a
+                // woman shares as likely ("A. Jagesar" beside "Anita Jagesar-Ramsaran" may
+                // be her husband): only a woman by title is taken to write her partner's.
+                let rp = self.find(p);
+                let woman = self.profiles[rp as usize].salutation == 2;
+                cands.extend(
+                    parts
+                        .into_iter()
+                        .filter(|&q| woman || self.ids[q as usize].parts.last() == Some(&surname)),
+                );
                 fits = self.fitting(p, &cands);
             }
             let initial = if initials {

@@ -336,6 +336,9 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     let query_names: Vec<NameKey> = query.names.iter().map(|n| normalise_name(n)).collect();
     let subject_names: Vec<NameKey> = subject.names.iter().map(|n| normalise_name(n)).collect();
     let mut best_name: Option<(f32, String)> = None;
+    // Whether the best name fits only the first part of a married double name, her
+    // partner's ("A. Jagesar" for "Anita Jagesar-Ramsaran"): he shares her address.
+    let mut best_partner_part = false;
     let mut personal_name = false;
     // Whether a personal name fits with its whole surname, not only as a part of a
     // married double name ("Anne de Wit" in "Anne Marie de Wit-Vos").
@@ -365,6 +368,10 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
                         && q.givens.len() == s.givens.len();
                     if best_name.as_ref().is_none_or(|(b, _)| score > *b) {
                         best_name = Some((score, evidence));
+                        best_partner_part = !personal
+                            && matches!(q.surname_match(s), Some(SurnameMatch::DoubleSurnamePart))
+                            && !own_part(q, s)
+                            && !own_part(s, q);
                     }
                 }
                 NameScore::Conflict => name_conflict = true,
@@ -546,6 +553,7 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
         && !bsn_match;
     let household_only = !personal_name
         && best_name.is_some()
+        && !best_partner_part
         && contradictions.is_empty()
         && personal_details == 0
         && household_details > 0
@@ -809,6 +817,27 @@ mod tests {
         let partner = SubjectProfile::from_mentions([("person", "Els de Wit")]);
         let a = assess_candidates(&query(&["Els de Wit-Hoekstra"]), &[partner]);
         assert_ne!(a[0].advice, Advice::Confirm, "{a:?}");
+    }
+
+    #[test]
+    fn initials_in_her_partners_part_at_her_address_are_not_hers_alone() {
+        // "Anita Jagesar-Ramsaran" asks; the holding writes "A. Jagesar" at her address.
+        // Her husband, whose surname is the first part of hers, lives there too: a person
+        // looks before it is answered with. Her own part at her address is hers.
+        let mut q = query(&["Anita Jagesar-Ramsaran"]);
+        q.addresses.push("Dorpsstraat 167".into());
+        let partner = SubjectProfile::from_mentions([
+            ("person", "A. Jagesar"),
+            ("address", "Dorpsstraat 167"),
+        ]);
+        let a = assess_candidates(&q, &[partner]);
+        assert_eq!(a[0].advice, Advice::Check, "{a:?}");
+        let own = SubjectProfile::from_mentions([
+            ("person", "A. Ramsaran"),
+            ("address", "Dorpsstraat 167"),
+        ]);
+        let a = assess_candidates(&q, &[own]);
+        assert_eq!(a[0].advice, Advice::Confirm, "{a:?}");
     }
 
     #[test]
