@@ -728,6 +728,16 @@ fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
                 why("candidate-same-name", &[("name", &s.display)]),
                 true,
             ),
+            // A given name like the requester's in a double name whose partner's part is
+            // the requester's surname ("Greet Vermeulen-Postma" for Gerrit Vermeulen): his
+            // wife, not another spelling of him.
+            Some(false)
+                if matches!(surname, SurnameMatch::DoubleSurnamePart)
+                    && !own_part(q, s)
+                    && !own_part(s, q) =>
+            {
+                return NameScore::Conflict
+            }
             Some(false) => (
                 0.5,
                 why("candidate-spelling-variant", &[("name", &s.display)]),
@@ -838,6 +848,21 @@ mod tests {
         ]);
         let a = assess_candidates(&q, &[own]);
         assert_eq!(a[0].advice, Advice::Confirm, "{a:?}");
+    }
+
+    #[test]
+    fn a_given_name_like_his_in_her_double_name_is_his_wife() {
+        // Gerrit Vermeulen asks; his wife is written "Greet Vermeulen-Postma" at his
+        // address. "Greet" is close to "Gerrit", but the part they share is his surname
+        // (the first of her double name): she is another member of the family.
+        let mut q = query(&["Gerrit Vermeulen"]);
+        q.addresses.push("Lindelaan 16".into());
+        let wife = SubjectProfile::from_mentions([
+            ("person", "Greet Vermeulen-Postma"),
+            ("address", "Lindelaan 16"),
+        ]);
+        let a = assess_candidates(&q, &[wife]);
+        assert_ne!(a[0].advice, Advice::Confirm, "{a:?}");
     }
 
     #[test]
