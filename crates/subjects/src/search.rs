@@ -361,17 +361,11 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
                     personal_name |= personal;
                     // … and with all its given names: "Omar Farah" may be another person
                     // than the requester "Omar Ismail Farah".
-                    whole_name |= personal
-                        && (!matches!(q.surname_match(s), Some(SurnameMatch::DoubleSurnamePart))
-                            || own_part(q, s)
-                            || own_part(s, q))
-                        && q.givens.len() == s.givens.len();
+                    whole_name |=
+                        personal && !partners_part_only(q, s) && q.givens.len() == s.givens.len();
                     if best_name.as_ref().is_none_or(|(b, _)| score > *b) {
                         best_name = Some((score, evidence));
-                        best_partner_part = !personal
-                            && matches!(q.surname_match(s), Some(SurnameMatch::DoubleSurnamePart))
-                            && !own_part(q, s)
-                            && !own_part(s, q);
+                        best_partner_part = !personal && partners_part_only(q, s);
                     }
                 }
                 NameScore::Conflict => name_conflict = true,
@@ -615,6 +609,14 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
     out
 }
 
+/// Whether two names share a surname only through the first part of a married double
+/// surname, her partner's ("Jagesar" of "Anita Jagesar-Ramsaran"), not her own last part.
+fn partners_part_only(a: &NameKey, b: &NameKey) -> bool {
+    matches!(a.surname_match(b), Some(SurnameMatch::DoubleSurnamePart))
+        && !own_part(a, b)
+        && !own_part(b, a)
+}
+
 /// Whether `single`'s surname is the last part of `double`'s married double surname: her
 /// own name ("Hoekstra" of "de Wit-Hoekstra"; the first part is her partner's).
 fn own_part(double: &NameKey, single: &NameKey) -> bool {
@@ -731,13 +733,7 @@ fn name_score(q: &NameKey, s: &NameKey) -> NameScore {
             // A given name like the requester's in a double name whose partner's part is
             // the requester's surname ("Greet Vermeulen-Postma" for Gerrit Vermeulen): his
             // wife, not another spelling of him.
-            Some(false)
-                if matches!(surname, SurnameMatch::DoubleSurnamePart)
-                    && !own_part(q, s)
-                    && !own_part(s, q) =>
-            {
-                return NameScore::Conflict
-            }
+            Some(false) if partners_part_only(q, s) => return NameScore::Conflict,
             Some(false) => (
                 0.5,
                 why("candidate-spelling-variant", &[("name", &s.display)]),
