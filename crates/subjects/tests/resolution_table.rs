@@ -36,11 +36,7 @@ fn mentions(rows: &[Row]) -> Vec<Mention> {
 fn check(name: &str, rows: &[Row], labels: &str, subjects: &[Subject]) {
     let labels: Vec<char> = labels.chars().filter(|c| !c.is_whitespace()).collect();
     assert_eq!(labels.len(), rows.len(), "{name}: one label per row");
-    let subject_of = |id: u64| {
-        subjects
-            .iter()
-            .position(|s| s.members.iter().any(|m| m.mention == id))
-    };
+    let subject_of = |id: u64| common::subject_of(subjects, id);
     for i in 0..rows.len() {
         for j in i + 1..rows.len() {
             if labels[i] == '-' || labels[j] == '-' {
@@ -433,11 +429,7 @@ fn an_inverted_name_found_in_part_is_read_whole() {
         ],
     ));
     let subjects = resolve(&m, &[]);
-    let subject_of = |id: u64| {
-        subjects
-            .iter()
-            .position(|s| s.members.iter().any(|x| x.mention == id))
-    };
+    let subject_of = |id: u64| common::subject_of(&subjects, id);
     assert_eq!(subject_of(1), subject_of(6), "Jong ~ Nora de Jong");
     assert_eq!(subject_of(40), subject_of(42), "Dijk ~ Jan-Willem van Dijk");
     assert_eq!(
@@ -473,11 +465,7 @@ fn initials_of_a_father_and_son_are_not_told_apart_by_a_relative() {
         &[("person", "A. Ouahabi"), ("person", "Ilias Ouahabi")],
     ));
     let subjects = resolve(&m, &[]);
-    let subject_of = |id: u64| {
-        subjects
-            .iter()
-            .position(|s| s.members.iter().any(|x| x.mention == id))
-    };
+    let subject_of = |id: u64| common::subject_of(&subjects, id);
     assert_ne!(subject_of(20), subject_of(1));
     assert_ne!(subject_of(20), subject_of(10));
     assert_eq!(subject_of(11), subject_of(21), "Ilias is one person");
@@ -510,11 +498,7 @@ fn a_pronoun_or_possessive_after_a_name_tells_its_gender() {
         let mut m = in_text(1, 1, meeting, &found);
         m.extend(in_text(2, 10, text, names));
         let subjects = resolve(&m, &[]);
-        let subject_of = |id: u64| {
-            subjects
-                .iter()
-                .position(|s| s.members.iter().any(|x| x.mention == id))
-        };
+        let subject_of = |id: u64| common::subject_of(&subjects, id);
         assert_eq!(subject_of(3), subject_of(1), "{text}");
         assert_ne!(subject_of(3), subject_of(2), "{text}");
     }
@@ -545,11 +529,7 @@ fn a_possessive_in_a_row_of_relatives_or_a_shared_pronoun_tells_nothing() {
         let mut m = in_text(1, 1, meeting, &found);
         m.extend(in_text(2, 10, text, names));
         let subjects = resolve(&m, &[]);
-        let subject_of = |id: u64| {
-            subjects
-                .iter()
-                .position(|s| s.members.iter().any(|x| x.mention == id))
-        };
+        let subject_of = |id: u64| common::subject_of(&subjects, id);
         assert_ne!(subject_of(3), subject_of(1), "{text}");
         assert_ne!(subject_of(3), subject_of(2), "{text}");
     }
@@ -578,11 +558,7 @@ fn an_officials_initials_join_the_one_official_they_fit() {
         &[("person", "W. Brink")],
     ));
     let subjects = resolve(&m, &[]);
-    let subject_of = |id: u64| {
-        subjects
-            .iter()
-            .position(|s| s.members.iter().any(|x| x.mention == id))
-    };
+    let subject_of = |id: u64| common::subject_of(&subjects, id);
     assert_eq!(subject_of(20), subject_of(1));
     assert_ne!(subject_of(20), subject_of(10));
 }

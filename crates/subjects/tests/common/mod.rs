@@ -5,7 +5,14 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use grondslag_subjects::{resolve, Mention};
+use grondslag_subjects::{resolve, Mention, Subject};
+
+/// The index of the subject whose members include mention `id`, if any.
+pub fn subject_of(subjects: &[Subject], id: u64) -> Option<usize> {
+    subjects
+        .iter()
+        .position(|s| s.members.iter().any(|m| m.mention == id))
+}
 
 /// Mentions found in `text` at the first occurrence (from the previous one) of each
 /// value, with the text before them, as the binary hands them over.
