@@ -618,11 +618,13 @@ fn officials(mentions: &[Mention], persons: &[usize]) -> Vec<u32> {
     let mut out = Vec::new();
     for (p, &i) in persons.iter().enumerate() {
         let m = &mentions[i];
+        // The first mention of the document that starts after the name ends (the list is
+        // sorted by start): a binary search, not a walk from the document's start.
         let list = &by_doc[&m.doc];
+        let end = m.start + m.value.len();
         let next = list
-            .iter()
-            .map(|&j| &mentions[j])
-            .find(|n| n.start >= m.start + m.value.len());
+            .get(list.partition_point(|&j| mentions[j].start < end))
+            .map(|&j| &mentions[j]);
         let after = next.and_then(|n| gap_between(m, n)).unwrap_or("");
         if official_role(&m.before, after) {
             out.push(p as u32);
