@@ -33,6 +33,10 @@ pub(crate) struct Tok {
     /// Word broken over two lines by the hyphen of a narrow column ("Jan-⏎nes"): its text
     /// holds the hyphen and the line break ([`Tok::joined`] gives the word without them).
     pub wrapped: bool,
+    /// The first byte of the token's text, kept beside the offsets (in padding the struct had
+    /// anyway): [`Tok::is_punct`] runs for nearly every token the rules look at, and read the
+    /// text at a place of its own for it.
+    lead: u8,
 }
 
 /// The tokens of a text, with the two lists of them that later stages visit instead of every
@@ -59,8 +63,12 @@ impl Tok {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         crate::sub(text, self.start(), self.end())
     }
+    /// Whether the token is punctuation starting with byte `c` (`text` is the text the token
+    /// came from; the byte is kept in the token).
+    #[inline(always)]
     pub fn is_punct(&self, text: &str, c: u8) -> bool {
-        self.class == Class::Punct && text.as_bytes()[self.start()] == c
+        debug_assert_eq!(text.as_bytes()[self.start()], self.lead);
+        self.class == Class::Punct && self.lead == c
     }
     /// The text of a [`Tok::wrapped`] word without its line-end hyphen and line break
     /// ("Jan-⏎nes" → "Jannes"), in `buf`; any other token's text as it is.
@@ -149,6 +157,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                     cap,
                     all_caps,
                     wrapped: false,
+                    lead: b,
                 });
                 nl = 0;
                 space = false;
@@ -235,6 +244,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
             cap,
             all_caps,
             wrapped,
+            lead: b,
         });
         nl = 0;
         space = false;
@@ -359,6 +369,16 @@ fn next_char(text: &str, i: usize) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first byte kept in the token is the text's, and the token stays 16 bytes.
+    #[test]
+    fn lead_is_the_first_byte() {
+        assert_eq!(std::mem::size_of::<Tok>(), 16);
+        let text = "Jan-⏎nes, ’t Hof: é (x) 1234 AB — ‘Ans’!".replace('⏎', "\n");
+        for t in tokenize(&text).toks {
+            assert_eq!(t.lead, text.as_bytes()[t.start()]);
+        }
+    }
 
     #[test]
     fn ascii_letters_agrees_with_a_byte_loop() {
