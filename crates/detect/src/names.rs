@@ -390,25 +390,24 @@ fn is_function_word(w: &str) -> bool {
 }
 
 fn is_particle(w: &str) -> bool {
-    // "Van ’t Schip": the typographic apostrophe of "'t" and "'s".
-    if let Some(rest) = w.strip_prefix('’') {
-        return matches!(rest, "t" | "s");
-    }
-    // Every particle is 2–5 bytes and starts with a letter or an apostrophe: most words
-    // are rejected on their length or first byte before the list is searched.
+    // Every particle is 2–5 bytes and starts with a letter or an apostrophe: most words are
+    // rejected on their length and first byte, before anything else is read (this runs on
+    // nearly every word after a capitalised one).
     let b = w.as_bytes();
-    if !(2..=5).contains(&b.len())
-        || !matches!(
-            b[0] | 0x20,
-            b'\'' | b'a' | b'b' | b'd' | b'e' | b'h' | b'i' | b'l' | b'o' | b't' | b'v' | b'z'
-        )
-    {
+    if !(2..=5).contains(&b.len()) {
         return false;
     }
-    // Lower-casing leaves non-ASCII bytes alone and no particle has one, so equal keys mean
-    // the same word up to ASCII case.
-    let k = packed(b);
-    PARTICLE_KEYS.contains(&k)
+    match b[0] | 0x20 {
+        // Lower-casing leaves non-ASCII bytes alone and no particle has one, so equal keys
+        // mean the same word up to ASCII case.
+        b'\'' | b'a' | b'b' | b'd' | b'e' | b'h' | b'i' | b'l' | b'o' | b't' | b'v' | b'z' => {
+            PARTICLE_KEYS.contains(&packed(b))
+        }
+        // "Van ’t Schip": the typographic apostrophe (three bytes, the first 0xE2) of "’t" and
+        // "’s".
+        0xE2 => matches!(w, "’t" | "’s"),
+        _ => false,
+    }
 }
 
 #[inline(never)]
@@ -5191,6 +5190,24 @@ mod partition_near_tests {
     use super::*;
 
     /// The hinted search finds what `partition_point` finds, from every hint.
+    /// Every listed particle, in any case, and the typographic "’t" and "’s" are particles;
+    /// words that share their length or first letter are not.
+    #[test]
+    fn particles_are_the_listed_words() {
+        for p in PARTICLES {
+            assert!(is_particle(p), "{p}");
+            assert!(is_particle(&p.to_uppercase()), "{p}");
+        }
+        for w in ["’t", "’s"] {
+            assert!(is_particle(w), "{w}");
+        }
+        for w in [
+            "’T", "’x", "een", "Jan", "vandaag", "d", "dee", "tee", "Ouderen", "é", "’",
+        ] {
+            assert!(!is_particle(w), "{w}");
+        }
+    }
+
     #[test]
     fn partition_near_is_partition_point() {
         let text = "Jan de Vries, Anna Bakker en B. Jansen zagen Piet, Kees en Mies in Utrecht.";
