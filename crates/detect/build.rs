@@ -51,6 +51,16 @@ const SEED_ORG: &str = "stichting vereniging ministerie gemeente moskee bureau w
     commissie bank overheid provincie rijk nota dienst inspectie politie kerk school";
 const SEED_PLACES: &str = "den haag\n's-hertogenbosch\nden bosch\nden helder\n";
 
+/// The bit of a key in the title filter: its length (up to 15) and the low five bits of its
+/// first and last byte (must match `lexicon::title_key`).
+fn title_key(w: &[u8]) -> usize {
+    let (a, b) = (
+        w[0].to_ascii_lowercase(),
+        w[w.len() - 1].to_ascii_lowercase(),
+    );
+    (w.len().min(15) << 10) | (usize::from(a & 31) << 5) | usize::from(b & 31)
+}
+
 fn read(name: &str) -> String {
     let src = Path::new("data").join(name);
     println!("cargo:rerun-if-changed={}", src.display());
@@ -126,6 +136,16 @@ fn main() {
         add(w.trim().to_lowercase(), bit);
     }
 
+    // A bit per (length, first byte, last byte) of every title key, for
+    // `lexicon::ascii_may_be_title`: the name rules ask for the title class of the word before
+    // nearly every capitalised word, and most of those words are no title.
+    let mut title_filter = [0u64; 512];
+    for (w, &bits) in &words {
+        if bits & (W_SALUTATION | W_ACADEMIC | W_ROLE) != 0 {
+            let k = title_key(w.as_bytes());
+            title_filter[k >> 6] |= 1 << (k & 63);
+        }
+    }
     let (phrases, words): (Vec<_>, Vec<_>) = words.iter().partition(|(w, _)| fxhash::is_phrase(w));
     let (word_bits, word_slots, word_keys) = layout(&words);
     let (phrase_bits, phrase_slots, phrase_keys) = layout(&phrases);
@@ -148,6 +168,12 @@ fn main() {
         std::fs::write(out.join(format!("{name}_slots.bin")), slots).expect("OUT_DIR is writable");
         std::fs::write(out.join(format!("{name}_keys.bin")), keys).expect("OUT_DIR is writable");
     }
+    let filter: String = title_filter.iter().map(|x| format!("{x:#x},")).collect();
+    std::fs::write(
+        out.join("title_filter.rs"),
+        format!("/// Bits of `title_key` of the title keys.\nconst TITLE_FILTER: [u64; 512] = [{filter}];\n"),
+    )
+    .expect("OUT_DIR is writable");
     std::fs::write(
         out.join("lexicon_meta.rs"),
         format!(

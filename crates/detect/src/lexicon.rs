@@ -359,6 +359,31 @@ pub(crate) fn has(lw: &str, bit: u16) -> bool {
     word_bits(lw) & bit != 0
 }
 
+include!(concat!(env!("OUT_DIR"), "/title_filter.rs"));
+
+/// The bit of a word in [`TITLE_FILTER`]: its length (up to 15) and the low five bits of its
+/// first and last byte, lower-cased (`build.rs` has the same function).
+#[inline]
+fn title_key(w: &[u8]) -> usize {
+    let (a, b) = (
+        w[0].to_ascii_lowercase(),
+        w[w.len() - 1].to_ascii_lowercase(),
+    );
+    (w.len().min(15) << 10) | (usize::from(a & 31) << 5) | usize::from(b & 31)
+}
+
+/// Whether an ASCII word (or word and dot) in any case may have a title class: `false` means
+/// its lexicon bits hold none, known without probing the table (a cache miss, mostly). The
+/// name rules ask this of the word before nearly every capitalised word.
+#[inline]
+pub(crate) fn ascii_may_be_title(w: &[u8]) -> bool {
+    if w.is_empty() {
+        return false;
+    }
+    let k = title_key(w);
+    TITLE_FILTER[k >> 6] & (1 << (k & 63)) != 0
+}
+
 /// The title class in a word's bits, salutation first.
 pub(crate) fn title_class(bits: u16) -> Option<TitleClass> {
     if bits & W_SALUTATION != 0 {
@@ -393,6 +418,26 @@ pub(crate) fn is_street_prefix(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The title filter passes every title of the lexicon, in any case (a title it ruled out
+    /// would be missed by every rule that asks for one), and rules out common words.
+    #[test]
+    fn title_filter_passes_every_title() {
+        let titles = include_str!("../data/titles.txt");
+        let words = titles.lines().filter_map(|l| l.split('\t').next());
+        for w in words.chain(["mevrouw", "drs.", "mw", "dhr."]) {
+            let w = w.trim();
+            if w.is_empty() || w.starts_with('#') || !w.is_ascii() {
+                continue;
+            }
+            assert!(title_class(ascii_word_bits(w.as_bytes())).is_some(), "{w}");
+            assert!(ascii_may_be_title(w.as_bytes()), "{w}");
+            assert!(ascii_may_be_title(w.to_uppercase().as_bytes()), "{w}");
+        }
+        for w in ["en", "met", "gisteren"] {
+            assert!(!ascii_may_be_title(w.as_bytes()), "{w}");
+        }
+    }
 
     /// `fxhash::fx` as first written, a byte at a time: the word-at-a-time version must give
     /// the same values (the layout `build.rs` wrote depends on them).

@@ -473,7 +473,17 @@ impl<'a> Ctx<'a> {
         let t = &self.toks[i];
         t.class == Class::Word && t.cap && !t.all_caps && t.end() - t.start() >= 2
     }
+    /// The title class of word `i`. A plain ASCII word not looked up yet that the title
+    /// filter rules out has none, without a probe of the word table (most words before a
+    /// capitalised word; its features are looked up when a rule needs them).
     fn title_class(&mut self, i: usize) -> Option<TitleClass> {
+        if self.feat[i] & F_DONE == 0 {
+            let t = &self.toks[i];
+            let w = t.text(self.text).as_bytes();
+            if !t.wrapped && w.is_ascii() && !lexicon::ascii_may_be_title(w) {
+                return None;
+            }
+        }
         lexicon::title_class(self.features(i) as u16)
     }
     /// The title class of word `i`, or of the lower-case head of a compound it ends in
@@ -598,9 +608,11 @@ impl<'a> Ctx<'a> {
             // "drs." as a key: an ASCII word and its dot (adjacent in the text) are probed in
             // place; this runs at every sentence start.
             let bits = if w.is_ascii() {
-                lexicon::ascii_word_bits(
-                    &self.text.as_bytes()[self.toks[j].start()..self.toks[j + 1].end()],
-                )
+                let key = &self.text.as_bytes()[self.toks[j].start()..self.toks[j + 1].end()];
+                if !lexicon::ascii_may_be_title(key) {
+                    return None;
+                }
+                lexicon::ascii_word_bits(key)
             } else {
                 lexicon::lower(w, &mut self.buf);
                 self.buf.push('.');
@@ -651,7 +663,11 @@ impl<'a> Ctx<'a> {
         }
         let w = self.toks[i].text(self.text);
         let bits = if w.is_ascii() {
-            lexicon::ascii_word_bits(&self.text.as_bytes()[self.toks[i].start()..dot.end()])
+            let key = &self.text.as_bytes()[self.toks[i].start()..dot.end()];
+            if !lexicon::ascii_may_be_title(key) {
+                return false;
+            }
+            lexicon::ascii_word_bits(key)
         } else {
             lexicon::lower(w, &mut self.buf);
             self.buf.push('.');
