@@ -242,12 +242,14 @@ include!(concat!(env!("OUT_DIR"), "/org_words.rs"));
 /// The organisation words, indexed for [`is_org_compound`].
 struct Org {
     set: HashSet<&'static str>,
-    /// Bit n: some organisation word is n bytes long (n < 64).
-    lens: u64,
     /// The last four bytes of every organisation word, sorted: every suffix tried is at
     /// least five bytes, so it ends in the word's last four, and a word whose last four are
     /// not in here is answered without a set look-up per suffix.
     tails: Vec<u32>,
+    /// For each of `tails`, bit n: an organisation word with those last four bytes is n
+    /// bytes long (n < 64). Only suffixes of those lengths can be one ("-stichting" is
+    /// looked up in "Jongerenstichting", not its fourteen other suffixes).
+    tail_lens: Vec<u64>,
     /// A 4096-bit filter over `tails` ([`tail_bit`]): most words are ruled out by one bit,
     /// without a binary search whose branches the CPU cannot predict.
     tail_bits: [u64; 64],
@@ -264,8 +266,16 @@ impl Org {
     /// Whether `t` (see [`tail4`]) is in `tails`.
     #[inline]
     fn has_tail(&self, t: u32) -> bool {
+        self.tail_index(t).is_some()
+    }
+    /// The index of `t` in `tails`.
+    #[inline]
+    fn tail_index(&self, t: u32) -> Option<usize> {
         let (w, bit) = tail_bit(t);
-        self.tail_bits[w] & bit != 0 && self.tails.binary_search(&t).is_ok()
+        if self.tail_bits[w] & bit == 0 {
+            return None;
+        }
+        self.tails.binary_search(&t).ok()
     }
 }
 
@@ -273,13 +283,15 @@ fn org() -> &'static Org {
     static ORG: std::sync::OnceLock<Org> = std::sync::OnceLock::new();
     ORG.get_or_init(|| {
         let set: HashSet<&'static str> = ORG_WORDS.iter().copied().collect();
-        let lens = ORG_WORDS
-            .iter()
-            .filter(|w| w.len() < 64)
-            .fold(0u64, |m, w| m | 1 << w.len());
         let mut tails: Vec<u32> = ORG_WORDS.iter().filter_map(|w| tail4(w)).collect();
         tails.sort_unstable();
         tails.dedup();
+        let mut tail_lens = vec![0u64; tails.len()];
+        for w in ORG_WORDS.iter().filter(|w| w.len() < 64) {
+            if let Some(i) = tail4(w).and_then(|t| tails.binary_search(&t).ok()) {
+                tail_lens[i] |= 1 << w.len();
+            }
+        }
         let mut tail_bits = [0u64; 64];
         for &t in &tails {
             let (w, bit) = tail_bit(t);
@@ -287,8 +299,8 @@ fn org() -> &'static Org {
         }
         Org {
             set,
-            lens,
             tails,
+            tail_lens,
             tail_bits,
         }
     })
@@ -298,15 +310,28 @@ fn org() -> &'static Org {
 /// least three chars of its own ("Onderzoeksbureau", "Jongerenstichting").
 pub(crate) fn is_org_compound(lw: &str) -> bool {
     let org = org();
-    if tail4(lw).is_none_or(|t| !org.has_tail(t)) {
+    let Some(i) = tail4(lw).and_then(|t| org.tail_index(t)) else {
         return false;
+    };
+    // The suffixes start at the fourth char or later; only the lengths of the organisation
+    // words with the word's last four bytes are looked up (all five bytes or more).
+    let Some((min_k, _)) = lw.char_indices().nth(3) else {
+        return false;
+    };
+    let mut lens = org.tail_lens[i] & !0x1f;
+    while lens != 0 {
+        let n = lens.trailing_zeros() as usize;
+        lens &= lens - 1;
+        let suffix = lw
+            .len()
+            .checked_sub(n)
+            .filter(|&k| k >= min_k)
+            .and_then(|k| lw.get(k..));
+        if suffix.is_some_and(|x| org.set.contains(x)) {
+            return true;
+        }
     }
-    lw.char_indices().skip(3).any(|(k, _)| {
-        let n = lw.len() - k;
-        (5..64).contains(&n)
-            && org.lens & (1 << n) != 0
-            && org.set.contains(lw.get(k..).unwrap_or(""))
-    })
+    false
 }
 
 /// The last four bytes of `w` as an integer (`None` if it is shorter).
@@ -418,6 +443,31 @@ pub(crate) fn is_street_prefix(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_org_compound` looks up only the suffixes whose length an organisation word with
+    /// the same last four bytes has: the same answers as trying every suffix.
+    #[test]
+    fn org_compound_tries_the_lengths_of_its_tail() {
+        let every_suffix = |lw: &str| {
+            lw.char_indices().skip(3).any(|(k, _)| {
+                let n = lw.len() - k;
+                (5..64).contains(&n) && org().set.contains(lw.get(k..).unwrap_or(""))
+            })
+        };
+        let mut words: Vec<String> = ["jongerenstichting", "onderzoeksbureau", "stichting"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for w in ORG_WORDS {
+            for head in ["", "a", "ab", "abc", "zorg", "éé", "ééé", "xéy"] {
+                words.push(format!("{head}{w}"));
+            }
+            words.push(format!("abcd{}", w.get(1..).unwrap_or("")));
+        }
+        for w in &words {
+            assert_eq!(is_org_compound(w), every_suffix(w), "{w}");
+        }
+    }
 
     /// The title filter passes every title of the lexicon, in any case (a title it ruled out
     /// would be missed by every rule that asks for one), and rules out common words.
