@@ -449,6 +449,7 @@ const O_DONE: u32 = 1 << 17;
 const O_ORG: u32 = 1 << 18;
 
 impl<'a> Ctx<'a> {
+    #[inline(always)]
     fn w(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
     }
@@ -1834,6 +1835,9 @@ fn el_end(toks: &[Tok], ch: &Chain, e: usize) -> usize {
 }
 
 /// Header and form labels ("Aan:", "Naam:") are never part of a name.
+/// Inlined: it runs at the start of every chain and after each of its words, and nearly
+/// every word has no colon after it; the look-up is out of line.
+#[inline(always)]
 fn is_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
     let Some(c) = cx.toks.get(j + 1) else {
         return false;
@@ -1841,6 +1845,12 @@ fn is_label(cx: &Ctx, j: usize, buf: &mut String) -> bool {
     if !c.is_punct(cx.text, b':') || c.space_before {
         return false;
     }
+    label_word(cx, j, buf)
+}
+
+/// [`is_label`] for a word with a colon glued to it.
+#[inline(never)]
+fn label_word(cx: &Ctx, j: usize, buf: &mut String) -> bool {
     let bits = lexicon::bits_any_case(cx.w(j), buf);
     (bits & lexicon::W_DUTCH != 0 && bits & lexicon::W_SURNAME == 0) || field_label(cx, j, buf)
 }
@@ -3785,6 +3795,7 @@ struct Hit {
     score: f32,
 }
 
+#[inline(always)]
 fn cx_last_tok(ch: &Chain, e: usize) -> usize {
     let (ti, k) = ch.els[e];
     if k == El::Initial {
