@@ -389,25 +389,32 @@ fn is_function_word(w: &str) -> bool {
     WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
 }
 
+/// Inlined up to the list: it runs on nearly every word after a capitalised one (some 270,000
+/// calls on 3 MB of text), and most are answered by the length and the first byte.
+#[inline(always)]
 fn is_particle(w: &str) -> bool {
     // Every particle is 2–5 bytes and starts with a letter or an apostrophe: most words are
-    // rejected on their length and first byte, before anything else is read (this runs on
-    // nearly every word after a capitalised one).
+    // rejected on their length and first byte, before anything else is read.
     let b = w.as_bytes();
     if !(2..=5).contains(&b.len()) {
         return false;
     }
     match b[0] | 0x20 {
-        // Lower-casing leaves non-ASCII bytes alone and no particle has one, so equal keys
-        // mean the same word up to ASCII case.
         b'\'' | b'a' | b'b' | b'd' | b'e' | b'h' | b'i' | b'l' | b'o' | b't' | b'v' | b'z' => {
-            PARTICLE_KEYS.contains(&packed(b))
+            particle_key(b)
         }
         // "Van ’t Schip": the typographic apostrophe (three bytes, the first 0xE2) of "’t" and
         // "’s".
         0xE2 => matches!(w, "’t" | "’s"),
         _ => false,
     }
+}
+
+/// Whether a word of 2–5 bytes is in [`PARTICLES`]. Lower-casing leaves non-ASCII bytes alone
+/// and no particle has one, so equal keys mean the same word up to ASCII case.
+#[inline(never)]
+fn particle_key(b: &[u8]) -> bool {
+    PARTICLE_KEYS.contains(&packed(b))
 }
 
 #[inline(never)]
@@ -477,6 +484,9 @@ impl<'a> Ctx<'a> {
     /// The title class of word `i`. A plain ASCII word not looked up yet that the title
     /// filter rules out has none, without a probe of the word table (most words before a
     /// capitalised word; its features are looked up when a rule needs them).
+    /// Inlined (some 200,000 calls on 3 MB of text, most answered from the cached features
+    /// or the filter).
+    #[inline(always)]
     fn title_class(&mut self, i: usize) -> Option<TitleClass> {
         if self.feat[i] & F_DONE == 0 {
             let t = &self.toks[i];
@@ -555,6 +565,7 @@ impl<'a> Ctx<'a> {
         f
     }
     /// Whether a word is an ordinary Dutch word that is not also a known name.
+    #[inline(always)]
     fn common_word(&mut self, i: usize) -> bool {
         let f = self.features(i);
         f & F_NONNAME != 0 || (f & F_DUTCH != 0 && f & (F_SURNAME | F_FIRST) == 0)
@@ -586,7 +597,8 @@ impl<'a> Ctx<'a> {
         org
     }
     /// Whether tokens `a..=b` (their whole span) are a known place; one token uses its
-    /// cached features.
+    /// cached features (inlined: most calls are for one token whose features are cached).
+    #[inline(always)]
     fn is_place_toks(&mut self, a: usize, b: usize) -> bool {
         if a == b {
             return self.features(a) & u32::from(lexicon::W_PLACE) != 0;
