@@ -26,7 +26,8 @@ pub(crate) struct Tok {
     pub nl_before: u8,
     /// Whether any whitespace separates this token from the previous one.
     pub space_before: bool,
-    /// Word whose first letter is upper case.
+    /// Word whose first letter is upper case (never a number or punctuation: the name rules
+    /// rely on it).
     pub cap: bool,
     /// Word of two or more letters, all upper case.
     pub all_caps: bool,
@@ -377,6 +378,7 @@ mod tests {
         let text = "Jan-⏎nes, ’t Hof: é (x) 1234 AB — ‘Ans’!".replace('⏎', "\n");
         for t in tokenize(&text).toks {
             assert_eq!(t.lead, text.as_bytes()[t.start()]);
+            assert!(!t.cap || t.class == Class::Word);
         }
     }
 
