@@ -136,6 +136,21 @@ pub(crate) fn gazetteer_bits(lw: &str) -> u16 {
     GAZETTEER.probe(crate::fxhash::fx(key), key.len(), |k| k == key)
 }
 
+/// [`gazetteer_bits`] of a word in any case; an ASCII word is probed without lower-casing a
+/// copy, any other is lower-cased into `buf`.
+pub(crate) fn gazetteer_bits_any_case(w: &str, buf: &mut String) -> u16 {
+    if !w.is_ascii() {
+        return gazetteer_bits(lower(w, buf));
+    }
+    if w.is_empty() || w.len() > 255 {
+        return 0;
+    }
+    let b = w.as_bytes();
+    GAZETTEER.probe(crate::fxhash::fx_ascii_lower(b), b.len(), |k| {
+        crate::fxhash::eq_ascii_lower(k, b)
+    })
+}
+
 /// Keys up to this many bytes are stored in their slot (`build.rs` repeats it).
 const INLINE: usize = 12;
 
@@ -465,6 +480,14 @@ mod tests {
         assert_eq!(gazetteer_bits("zwartbergmolenaar") & G_FAMOUS, 0);
         assert_eq!(gazetteer_bits(""), 0);
         assert_eq!(word_bits("rsc anderlecht") & W_ORG, 0);
+        let mut buf = String::new();
+        for w in ["Anderlecht", "RSC Anderlecht", "Zwartbergmolenaar", "Ä"] {
+            assert_eq!(
+                gazetteer_bits_any_case(w, &mut buf),
+                gazetteer_bits(&w.to_lowercase()),
+                "{w}"
+            );
+        }
     }
 
     #[test]

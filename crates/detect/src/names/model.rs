@@ -690,17 +690,22 @@ fn gazetteer_features(cx: &mut Ctx, f: &mut Feats, first_word: usize, last: usiz
         u64::from(fb) << 3 | u64::from(lb),
         Group::Lexicon,
     );
-    let (start, end) = (cx.toks[first_word].start(), cx.toks[last].end());
-    let mut key = String::new();
-    let chain = cx.text.get(start..end).unwrap_or("");
-    for w in chain.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
+    // Every word of three letters or more of an organisation's name of several words is
+    // an organisation word: without one at either end the chain is no such name, and the
+    // text need not be copied.
+    let cb = if (fb | lb) & lexicon::G_ORG_PART == 0 {
+        0
+    } else {
+        let (start, end) = (cx.toks[first_word].start(), cx.toks[last].end());
+        let mut key = String::new();
+        for w in cx.text.get(start..end).unwrap_or("").split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(w);
         }
-        key.push_str(w);
-    }
-    let key = lexicon::lower(&key, &mut cx.buf).to_string();
-    let cb = lexicon::gazetteer_bits(&key);
+        lexicon::gazetteer_bits_any_case(&key, &mut cx.buf)
+    };
     f.push(
         T_GAZ_CHAIN,
         u64::from(cb & lexicon::G_ORG != 0),
@@ -712,7 +717,15 @@ fn gazetteer_features(cx: &mut Ctx, f: &mut Feats, first_word: usize, last: usiz
 /// scored `--cv` F1 0.911 against 0.912 without: left out.)
 fn gazetteer_word(cx: &mut Ctx, i: usize) -> u16 {
     const KNOWN: u16 = lexicon::G_FAMOUS | lexicon::G_ORG | lexicon::G_ORG_PART;
-    lexicon::gazetteer_bits(cx.lw_ref(i)) & KNOWN
+    let w = cx.toks[i].text(cx.text);
+    let bits = lexicon::gazetteer_bits_any_case(w, &mut cx.buf) & KNOWN;
+    // A short word is someone's initials as often as a club's or a team's ("FdJ" signing a
+    // note): only a surname counts.
+    if w.chars().count() < 4 {
+        bits & lexicon::G_FAMOUS
+    } else {
+        bits
+    }
 }
 
 /// The features of the chain of tokens `first..=last` (`els`: its number of elements, whether
