@@ -146,6 +146,11 @@ fn main() {
             title_filter[k >> 6] |= 1 << (k & 63);
         }
     }
+
+    gazetteer(Path::new(
+        &std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"),
+    ));
+
     let (phrases, words): (Vec<_>, Vec<_>) = words.iter().partition(|(w, _)| fxhash::is_phrase(w));
     let (word_bits, word_slots, word_keys) = layout(&words);
     let (phrase_bits, phrase_slots, phrase_keys) = layout(&phrases);
@@ -255,6 +260,43 @@ fn name_model(out: &Path) {
             lit(thresholds[1]),
             lit(thresholds[2])
         ),
+    )
+    .expect("OUT_DIR is writable");
+}
+
+// Must match `src/lexicon.rs`.
+const G_FAMOUS: u16 = 1;
+const G_ORG: u16 = 1 << 1;
+const G_ORG_PART: u16 = 1 << 2;
+
+/// The world-knowledge table (`gazetteer_*.bin`, laid out like the others, words and phrases
+/// together): surnames of well-known people (`data/famous_surnames.txt`), names of
+/// organisations, teams and brands (`data/org_names.txt`), and the words of an
+/// organisation's name of several words ("anderlecht" of "rsc anderlecht"). Only the name
+/// model reads it, for the chains it scores: a separate table keeps the word table as it was.
+fn gazetteer(out: &Path) {
+    let mut keys: BTreeMap<String, u16> = BTreeMap::new();
+    for w in lines(&read("famous_surnames.txt")) {
+        *keys.entry(w).or_insert(0) |= G_FAMOUS;
+    }
+    for name in lines(&read("org_names.txt")) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() > 1 {
+            for w in &words {
+                if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.contains('.') {
+                    *keys.entry((*w).to_string()).or_insert(0) |= G_ORG_PART;
+                }
+            }
+        }
+        *keys.entry(name).or_insert(0) |= G_ORG;
+    }
+    let entries: Vec<(&String, &u16)> = keys.iter().filter(|(k, _)| k.len() <= 255).collect();
+    let (bits, slots, key_bytes) = layout(&entries);
+    std::fs::write(out.join("gazetteer_slots.bin"), slots).expect("OUT_DIR is writable");
+    std::fs::write(out.join("gazetteer_keys.bin"), key_bytes).expect("OUT_DIR is writable");
+    std::fs::write(
+        out.join("gazetteer_meta.rs"),
+        format!("/// log2 of the number of slots of the world-knowledge table.\nconst GAZETTEER_BITS: u32 = {bits};\n"),
     )
     .expect("OUT_DIR is writable");
 }

@@ -3,6 +3,7 @@
 
 mod eval;
 mod fuzzdict;
+mod gazetteer;
 mod gen;
 mod holdings;
 mod resolve_eval;
@@ -21,9 +22,10 @@ fn main() -> anyhow::Result<()> {
         "holdings" => holdings::main(args),
         "resolve-eval" => resolve_eval::main(args),
         "fuzz-dict" => fuzzdict::main(args),
+        "gazetteer" => gazetteer::main(args),
         "train-names" => train_names::main(args),
         _ => {
-            eprintln!("usage: cargo xtask <eval|gen|holdings|resolve-eval|fuzz-dict|train-names> [ARGS...]  (`cargo xtask eval --help`)");
+            eprintln!("usage: cargo xtask <eval|gen|holdings|resolve-eval|fuzz-dict|gazetteer|train-names> [ARGS...]  (`cargo xtask eval --help`)");
             std::process::exit(2);
         }
     }

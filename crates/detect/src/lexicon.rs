@@ -107,6 +107,50 @@ static PHRASES: Table = Table {
     keys: include_bytes!(concat!(env!("OUT_DIR"), "/phrase_keys.bin")),
     bits: meta::PHRASES,
 };
+mod gazetteer_meta {
+    include!(concat!(env!("OUT_DIR"), "/gazetteer_meta.rs"));
+    pub(super) const BITS: u32 = GAZETTEER_BITS;
+}
+/// World knowledge for the name model: well-known people's surnames and organisations' names
+/// ([`gazetteer_bits`]).
+static GAZETTEER: Table = Table {
+    slots: include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_slots.bin")),
+    keys: include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_keys.bin")),
+    bits: gazetteer_meta::BITS,
+};
+// The sets a key of the world-knowledge table can be in. `build.rs` repeats these.
+/// The surname of a well-known person (a football player, cyclist, politician).
+pub(crate) const G_FAMOUS: u16 = 1;
+/// The name of an organisation, a team or a brand ("anderlecht", "rsc anderlecht").
+pub(crate) const G_ORG: u16 = 1 << 1;
+/// A word of an organisation's name of several words ("anderlecht" of "rsc anderlecht").
+pub(crate) const G_ORG_PART: u16 = 1 << 2;
+
+/// The `G_*` bits of a lower-cased word or phrase (words separated by one space): what the
+/// world knows it as. Only the name model asks, once per chain it scores.
+pub(crate) fn gazetteer_bits(lw: &str) -> u16 {
+    let key = lw.as_bytes();
+    if key.is_empty() || key.len() > 255 {
+        return 0;
+    }
+    GAZETTEER.probe(crate::fxhash::fx(key), key.len(), |k| k == key)
+}
+
+/// [`gazetteer_bits`] of a word in any case; an ASCII word is probed without lower-casing a
+/// copy, any other is lower-cased into `buf`.
+pub(crate) fn gazetteer_bits_any_case(w: &str, buf: &mut String) -> u16 {
+    if !w.is_ascii() {
+        return gazetteer_bits(lower(w, buf));
+    }
+    if w.is_empty() || w.len() > 255 {
+        return 0;
+    }
+    let b = w.as_bytes();
+    GAZETTEER.probe(crate::fxhash::fx_ascii_lower(b), b.len(), |k| {
+        crate::fxhash::eq_ascii_lower(k, b)
+    })
+}
+
 /// Keys up to this many bytes are stored in their slot (`build.rs` repeats it).
 const INLINE: usize = 12;
 
@@ -519,6 +563,25 @@ mod tests {
                     fx_bytewise(&w, |b| b.to_ascii_lowercase())
                 );
             }
+        }
+    }
+
+    #[test]
+    fn gazetteer_knows_clubs_their_words_and_nothing_invented() {
+        // A club's name of two words, and each of its words, from `data/org_names.txt`.
+        assert_ne!(gazetteer_bits("rsc anderlecht") & G_ORG, 0);
+        assert_ne!(gazetteer_bits("anderlecht") & (G_ORG | G_ORG_PART), 0);
+        // An invented surname is no one's; the table is separate from the word table.
+        assert_eq!(gazetteer_bits("zwartbergmolenaar") & G_FAMOUS, 0);
+        assert_eq!(gazetteer_bits(""), 0);
+        assert_eq!(word_bits("rsc anderlecht") & W_ORG, 0);
+        let mut buf = String::new();
+        for w in ["Anderlecht", "RSC Anderlecht", "Zwartbergmolenaar", "Ä"] {
+            assert_eq!(
+                gazetteer_bits_any_case(w, &mut buf),
+                gazetteer_bits(&w.to_lowercase()),
+                "{w}"
+            );
         }
     }
 

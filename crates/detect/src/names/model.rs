@@ -21,7 +21,7 @@
 //! words; `.word`: the words themselves and their endings; `.shape`: capitals, hyphens, length).
 
 use super::{Accepted, Ctx, F_DONE, F_DUTCH, F_FIRST, F_SURNAME};
-use crate::lexicon::HashMap;
+use crate::lexicon::{self, HashMap};
 use crate::token::Class;
 
 include!(concat!(env!("OUT_DIR"), "/name_model_meta.rs"));
@@ -397,6 +397,9 @@ const T_NEXT1_WORD_SUFFIX: u64 = 31;
 const T_NAME_BEFORE: u64 = 32;
 const T_NAME_AFTER: u64 = 33;
 const T_DUTCH_TAIL: u64 = 35;
+const T_GAZ_LAST: u64 = 36;
+const T_GAZ_FIRST: u64 = 37;
+const T_GAZ_CHAIN: u64 = 38;
 
 /// The mentions `found` ((index in `wanted`, token), in token order) as (hash, token) sorted
 /// by hash, then token: what sorting them would give, by counting the mentions of each word
@@ -662,6 +665,69 @@ fn affix(cx: &Ctx, i: usize, suffix: bool, n: usize) -> u64 {
         .fold(0u64, |a, &b| a << 8 | u64::from(b.to_ascii_lowercase()))
 }
 
+/// World knowledge ([`lexicon::gazetteer_bits`]): whether the chain's last word is a
+/// well-known person's surname or an organisation's name or a word of one (together with
+/// whether the name lists know it as a given name or surname and the word list as a Dutch
+/// word: `--cv` F1 0.912 against 0.911 without), the same of its first word, and whether the
+/// whole chain is an organisation's name ("Club Brugge"). A
+/// surname alone in newspaper text is as often a club or a sponsor; neither the rules nor the
+/// text tell them apart, the world does.
+fn gazetteer_features(cx: &mut Ctx, f: &mut Feats, first_word: usize, last: usize) {
+    let single = first_word == last;
+    let lb = gazetteer_word(cx, last);
+    let lex = u64::from(cx.features(last) & (F_FIRST | F_SURNAME | F_DUTCH));
+    f.push(
+        T_GAZ_LAST,
+        (u64::from(lb) << 3 | lex) << 1 | u64::from(single),
+        Group::Lexicon,
+    );
+    if single {
+        return;
+    }
+    let fb = gazetteer_word(cx, first_word);
+    f.push(
+        T_GAZ_FIRST,
+        u64::from(fb) << 3 | u64::from(lb),
+        Group::Lexicon,
+    );
+    // Every word of three letters or more of an organisation's name of several words is
+    // an organisation word: without one at either end the chain is no such name, and the
+    // text need not be copied.
+    let cb = if (fb | lb) & lexicon::G_ORG_PART == 0 {
+        0
+    } else {
+        let (start, end) = (cx.toks[first_word].start(), cx.toks[last].end());
+        let mut key = String::new();
+        for w in cx.text.get(start..end).unwrap_or("").split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(w);
+        }
+        lexicon::gazetteer_bits_any_case(&key, &mut cx.buf)
+    };
+    f.push(
+        T_GAZ_CHAIN,
+        u64::from(cb & lexicon::G_ORG != 0),
+        Group::Lexicon,
+    );
+}
+
+/// The world-knowledge bits of word `i`. (A hyphenated word's parts as well, "Lampre-Daikin",
+/// scored `--cv` F1 0.911 against 0.912 without: left out.)
+fn gazetteer_word(cx: &mut Ctx, i: usize) -> u16 {
+    const KNOWN: u16 = lexicon::G_FAMOUS | lexicon::G_ORG | lexicon::G_ORG_PART;
+    let w = cx.toks[i].text(cx.text);
+    let bits = lexicon::gazetteer_bits_any_case(w, &mut cx.buf) & KNOWN;
+    // A short word is someone's initials as often as a club's or a team's ("FdJ" signing a
+    // note): only a surname counts.
+    if w.chars().count() < 4 {
+        bits & lexicon::G_FAMOUS
+    } else {
+        bits
+    }
+}
+
 /// The features of the chain of tokens `first..=last` (`els`: its number of elements, whether
 /// it holds initials and whether particles; `rule`: 0 for an open chain, else the weak rule that accepted it).
 pub(crate) fn features(
@@ -709,6 +775,7 @@ pub(crate) fn features(
         dutch_tail(cx, last) << 1 | u64::from(single),
         Group::Word,
     );
+    gazetteer_features(cx, &mut f, first_word, last);
     if !single {
         f.push(T_FIRST_WORD, fw, Group::Word);
         f.push(T_FIRST_SUFFIX, affix(cx, first_word, true, 3), Group::Word);
