@@ -1126,96 +1126,146 @@ const GROUP_SUBJECTS: [&str; 26] = [
 /// share "marokka"), plus the groups asylum and youth-care files name (Hazara, Pashtun,
 /// Tamil, Roma, Molukkers). A bare one is a typering in a person's list entry
 /// ("Koerdisch."); in prose it counts only in a context that says it of a person
-/// ([`origin_context`]). The country names these stems also begin are in [`COUNTRIES`].
-const ORIGINS: [&str; 87] = [
-    "turk",
-    "koerd",
-    "somali",
-    "senegale",
-    "surinaam",
-    "surinamer",
-    "marokka",
-    "berber",
-    "javaan",
-    "afgha",
-    "syri",
-    "iraaks",
-    "irakee",
-    "irakez",
-    "iraans",
-    "iraniër",
-    "eritre",
-    "ethiopi",
-    "pakista",
-    "indonesi",
-    "hindoestaan",
-    "hindostaan",
-    "antilliaan",
-    "antillian",
-    "arubaan",
-    "curaçao",
-    "ghane",
-    "nigeriaan",
-    "egyptenaar",
-    "egyptisch",
-    "algerijn",
-    "tunesi",
-    "libisch",
-    "libiër",
-    "pools",
-    "poolse",
-    "bulgaar",
-    "roemeen",
-    "hongaar",
-    "bosnisch",
-    "bosniër",
-    "servisch",
-    "serviër",
-    "kroaat",
-    "kroatisch",
-    "albane",
-    "kosovaar",
-    "tsjetsje",
-    "armeen",
-    "armeniër",
-    "assyri",
-    "arameeër",
-    "arabisch",
-    "arabier",
-    "palestijn",
-    "libane",
-    "soedane",
-    "jemeni",
-    "kaapverdi",
-    "moluk",
-    "chine",
-    "vietname",
-    "indiaas",
-    "indiase",
-    "indisch",
-    "filipijn",
-    "kameroen",
-    "congole",
-    "angole",
-    "oegande",
-    "creool",
-    "creools",
-    "afro-",
-    "caribisch",
-    "hazara",
-    "pashtun",
-    "pasjtoe",
-    "tadzjiek",
-    "oezbee",
-    "oeigoer",
-    "rohingya",
-    "tamil",
-    "sinti",
-    "roma",
-    "amhaar",
-    "oromo",
-    "turkmeen",
+/// ([`origin_context`]). The country names these stems also begin are in [`COUNTRIES`]. Each
+/// stem's [`Origin`] says whether it is a state's adjective as well.
+const ORIGIN_TABLE: [(&str, Origin); 87] = [
+    ("turk", Origin::State),
+    ("koerd", Origin::People),
+    ("somali", Origin::State),
+    ("senegale", Origin::State),
+    ("surinaam", Origin::State),
+    ("surinamer", Origin::State),
+    ("marokka", Origin::State),
+    ("berber", Origin::People),
+    ("javaan", Origin::People),
+    ("afgha", Origin::State),
+    ("syri", Origin::State),
+    ("iraaks", Origin::State),
+    ("irakee", Origin::State),
+    ("irakez", Origin::State),
+    ("iraans", Origin::State),
+    ("iraniër", Origin::State),
+    ("eritre", Origin::State),
+    ("ethiopi", Origin::State),
+    ("pakista", Origin::State),
+    ("indonesi", Origin::State),
+    ("hindoestaan", Origin::People),
+    ("hindostaan", Origin::People),
+    ("antilliaan", Origin::People),
+    ("antillian", Origin::People),
+    ("arubaan", Origin::People),
+    ("curaçao", Origin::People),
+    ("ghane", Origin::State),
+    ("nigeriaan", Origin::State),
+    ("egyptenaar", Origin::State),
+    ("egyptisch", Origin::State),
+    ("algerijn", Origin::State),
+    ("tunesi", Origin::State),
+    ("libisch", Origin::State),
+    ("libiër", Origin::State),
+    ("pools", Origin::State),
+    ("poolse", Origin::State),
+    ("bulgaar", Origin::State),
+    ("roemeen", Origin::State),
+    ("hongaar", Origin::State),
+    ("bosnisch", Origin::State),
+    ("bosniër", Origin::State),
+    ("servisch", Origin::State),
+    ("serviër", Origin::State),
+    ("kroaat", Origin::State),
+    ("kroatisch", Origin::State),
+    ("albane", Origin::State),
+    ("kosovaar", Origin::State),
+    ("tsjetsje", Origin::People),
+    ("armeen", Origin::State),
+    ("armeniër", Origin::State),
+    ("assyri", Origin::People),
+    ("arameeër", Origin::People),
+    ("arabisch", Origin::People),
+    ("arabier", Origin::People),
+    ("palestijn", Origin::People),
+    ("libane", Origin::State),
+    ("soedane", Origin::State),
+    ("jemeni", Origin::State),
+    ("kaapverdi", Origin::State),
+    ("moluk", Origin::People),
+    ("chine", Origin::State),
+    ("vietname", Origin::State),
+    ("indiaas", Origin::State),
+    ("indiase", Origin::State),
+    ("indisch", Origin::People),
+    ("filipijn", Origin::State),
+    ("kameroen", Origin::State),
+    ("congole", Origin::State),
+    ("angole", Origin::State),
+    ("oegande", Origin::State),
+    ("creool", Origin::People),
+    ("creools", Origin::People),
+    ("afro-", Origin::People),
+    ("caribisch", Origin::People),
+    ("hazara", Origin::People),
+    ("pashtun", Origin::People),
+    ("pasjtoe", Origin::People),
+    ("tadzjiek", Origin::People),
+    ("oezbee", Origin::People),
+    ("oeigoer", Origin::People),
+    ("rohingya", Origin::People),
+    ("tamil", Origin::People),
+    ("sinti", Origin::People),
+    ("roma", Origin::People),
+    ("amhaar", Origin::People),
+    ("oromo", Origin::People),
+    ("turkmeen", Origin::People),
 ];
+
+/// Whether a stem of [`ORIGIN_TABLE`] is a state's adjective as well ("Oegandese", "Iraanse",
+/// "Turkse": before a person noun it gives a nationality) or names a people without a state of
+/// its own (Koerd, Hazara, Berber, Moluks, Hindostaans ...). One flag in one table, so that a
+/// stem added for origin cannot be forgotten among the nationalities.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    State,
+    People,
+}
+
+/// The stems of [`ORIGIN_TABLE`], in its order (the cue list and the name rules read them).
+const ORIGINS: [&str; ORIGIN_TABLE.len()] = {
+    let mut all = [""; ORIGIN_TABLE.len()];
+    let mut i = 0;
+    while i < ORIGIN_TABLE.len() {
+        all[i] = ORIGIN_TABLE[i].0;
+        i += 1;
+    }
+    all
+};
+
+/// How many stems of [`ORIGIN_TABLE`] are a state's adjective.
+const fn state_count() -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < ORIGIN_TABLE.len() {
+        if matches!(ORIGIN_TABLE[i].1, Origin::State) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The stems of [`ORIGIN_TABLE`] flagged [`Origin::State`]: before a person noun they give a
+/// nationality, no special category.
+const NATIONALITIES: [&str; state_count()] = {
+    let mut all = [""; state_count()];
+    let (mut i, mut n) = (0, 0);
+    while i < ORIGIN_TABLE.len() {
+        if matches!(ORIGIN_TABLE[i].1, Origin::State) {
+            all[n] = ORIGIN_TABLE[i].0;
+            n += 1;
+        }
+        i += 1;
+    }
+    all
+};
 
 /// Country names that begin like a stem of [`ORIGINS`]: a country is no origin said of a
 /// person ("afkomstig uit Turkije" is a place).
@@ -1294,65 +1344,6 @@ const ORIGIN_PERSONS: [&str; 36] = [
     "nieuwkomer",
     "nederlander",
     "nederlandse",
-];
-
-/// The stems of [`ORIGINS`] that are a state's adjective as well ("Oegandese", "Iraanse",
-/// "Turkse"): before a person noun they give a nationality. The rest name peoples without a
-/// state of their own (Koerd, Hazara, Berber, Moluks, Hindostaans ...).
-const NATIONALITIES: [&str; 53] = [
-    "turk",
-    "somali",
-    "senegale",
-    "surinaam",
-    "surinamer",
-    "marokka",
-    "afgha",
-    "syri",
-    "iraaks",
-    "irakee",
-    "irakez",
-    "iraans",
-    "iraniër",
-    "eritre",
-    "ethiopi",
-    "pakista",
-    "indonesi",
-    "ghane",
-    "nigeriaan",
-    "egyptenaar",
-    "egyptisch",
-    "algerijn",
-    "tunesi",
-    "libisch",
-    "libiër",
-    "pools",
-    "poolse",
-    "bulgaar",
-    "roemeen",
-    "hongaar",
-    "bosnisch",
-    "bosniër",
-    "servisch",
-    "serviër",
-    "kroaat",
-    "kroatisch",
-    "albane",
-    "kosovaar",
-    "armeen",
-    "armeniër",
-    "libane",
-    "soedane",
-    "jemeni",
-    "kaapverdi",
-    "chine",
-    "vietname",
-    "filipijn",
-    "congole",
-    "oegande",
-    "indiaas",
-    "indiase",
-    "kameroen",
-    "angole",
 ];
 
 /// Words for descent after an adjective of origin ("van Turkse afkomst"): the cue of the
