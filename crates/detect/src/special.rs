@@ -3984,10 +3984,34 @@ fn pending_auxiliary(
 /// "werd opgepakt | en meegenomen": "en" after token `r` joins two participles under one
 /// auxiliary.
 fn participles_joined(text: &str, toks: &[Tok], r: usize) -> bool {
-    let participle = |t: &Tok| ends_with_verb(text, t) && !word_in(text, t, &VERB_SET);
+    // Also a participle with a separable prefix the stem list of [`ends_with_verb`] lacks
+    // ("vrijgelaten", "teruggestuurd"): "ge" after two to five letters, ending in -en, -d or -t.
+    let separable = |t: &Tok| {
+        let w = t.text(text).as_bytes();
+        t.class == Class::Word
+            && !t.cap
+            && w.len() >= 8
+            && (2..=5).any(|p| w[p..].starts_with(b"ge"))
+            && (w.ends_with(b"en") || w.ends_with(b"d") || w.ends_with(b"t"))
+    };
+    let participle =
+        |t: &Tok| (ends_with_verb(text, t) || separable(t)) && !word_in(text, t, &VERB_SET);
+    // "gearresteerd en | weer | vrijgelaten": an adverb of time or repetition may open the
+    // second participle; it shares the auxiliary all the same.
+    let second = if toks.get(r + 2).is_some_and(|t| {
+        word_is(
+            text,
+            t,
+            &["weer", "opnieuw", "later", "daarna", "vervolgens", "ook"],
+        )
+    }) {
+        r + 3
+    } else {
+        r + 2
+    };
     word_is(text, &toks[r + 1], &["en"])
         && participle(&toks[r])
-        && toks.get(r + 2).is_some_and(participle)
+        && toks.get(second).is_some_and(participle)
 }
 
 /// Subjects of the main clause after a fronted subordinate one in a ruling or a decision
