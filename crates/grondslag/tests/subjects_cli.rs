@@ -511,7 +511,7 @@ fn a_spelling_the_holding_writes_for_another_person_does_not_answer_a_request() 
 #[test]
 fn initials_at_the_requesters_address_are_checked_where_another_of_that_initial_is_described() {
     // A letter to "A. Duale" at the requester's address, and a list that describes
-    // "Duale, A.A." born in 1962: the requester Amina Duale was born in 1985, so an A. Duale
+    // "Duale, A.A." born in 1962 in another town: the requester Amina Duale was born in 1985, so an A. Duale
     // who is not her is known, and the letter may be his. It is checked, not confirmed.
     let d = Dir::new();
     d.write(
@@ -522,7 +522,7 @@ fn initials_at_the_requesters_address_are_checked_where_another_of_that_initial_
     );
     d.write(
         "holding/b.txt",
-        "Deelnemerslijst\n\nDuale, A.A., geboren 17-04-1962, woonachtig te Ermelo\n",
+        "Deelnemerslijst\n\nDuale, A.A., geboren 17-04-1962, woonachtig te Harderwijk\n",
     );
     d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
     let ids = document_ids(&d);
