@@ -511,8 +511,9 @@ fn a_spelling_the_holding_writes_for_another_person_does_not_answer_a_request() 
 #[test]
 fn initials_at_the_requesters_address_are_checked_where_another_of_that_initial_is_described() {
     // A letter to "A. Duale" at the requester's address, and a list that describes
-    // "Duale, A.A." born in 1962 in another town: the requester Amina Duale was born in 1985, so an A. Duale
-    // who is not her is known, and the letter may be his. It is checked, not confirmed.
+    // "Duale, A.A." born in 1962 in another town: the requester Amina Duale was born in
+    // 1985, so an A. Duale who is not her is known, and the letter may be his. It is
+    // checked, not confirmed.
     let d = Dir::new();
     d.write(
         "holding/a.txt",
