@@ -472,6 +472,81 @@ fn a_name_an_attendance_list_writes_for_two_people_does_not_bring_a_bare_mention
 }
 
 #[test]
+fn a_spelling_the_holding_writes_for_another_person_does_not_answer_a_request() {
+    // Minutes list "Peter Verhoeven" and "Pieter Verhoeven": two names in this holding. A
+    // note describes Pieter in Rotterdam; the requester Peter lives in Rotterdam too. His
+    // request must not bring Pieter's note into the answer as a spelling of his name.
+    let d = Dir::new();
+    d.write(
+        "holding/a.txt",
+        "Verslag overleg\n\nAanwezig: Peter Verhoeven, Lotte Vos en Pieter Verhoeven\n\n\
+         1. Opening\nHet overleg begint om tien uur.\n",
+    );
+    d.write(
+        "holding/b.txt",
+        "Notitie speeltuin Kesselsakker\n\nPieter Verhoeven (woonachtig te Rotterdam) vraagt \
+         naar de planning van de speeltuin Kesselsakker.\n",
+    );
+    d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
+    let ids = document_ids(&d);
+    open_window(&d);
+    let req = request(
+        &d,
+        &access_mail(
+            "Peter Verhoeven",
+            "peter@voorbeeld.nl",
+            "Ik woon in Rotterdam.\n",
+        ),
+    );
+    let confirm = advised(&d, &req);
+    let docs = subject_documents(&d);
+    let answered: Vec<i64> = docs
+        .iter()
+        .filter(|(id, _, _)| confirm.contains(id))
+        .flat_map(|(_, _, docs)| docs.iter().copied())
+        .collect();
+    assert!(!answered.contains(&ids["b.txt"]), "{docs:?} {confirm:?}");
+}
+
+#[test]
+fn initials_at_the_requesters_address_are_checked_where_another_of_that_initial_is_described() {
+    // A letter to "A. Duale" at the requester's address, and a list that describes
+    // "Duale, A.A." born in 1962 in another town: the requester Amina Duale was born in
+    // 1985, so an A. Duale who is not her is known, and the letter may be his. It is
+    // checked, not confirmed.
+    let d = Dir::new();
+    d.write(
+        "holding/a.txt",
+        "Ministerie van Binnenlandse Zaken\nPostbus 20011\n2500 EA  Den Haag\n\n\
+         De heer A. Duale\nDorpsstraat 114\n6382 TV  ERMELO\n\nGeachte heer Duale,\n\n\
+         Hierbij bevestigen wij de ontvangst van uw bericht.\n",
+    );
+    d.write(
+        "holding/b.txt",
+        "Deelnemerslijst\n\nDuale, A.A., geboren 17-04-1962, woonachtig te Harderwijk\n",
+    );
+    d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
+    let ids = document_ids(&d);
+    open_window(&d);
+    let req = request(
+        &d,
+        &access_mail(
+            "Amina Duale",
+            "amina@voorbeeld.nl",
+            "Mijn geboortedatum is 19 juli 1985.\nIk woon op Dorpsstraat 114, 6382 TV Ermelo.\n",
+        ),
+    );
+    let confirm = advised(&d, &req);
+    let docs = subject_documents(&d);
+    let answered: Vec<i64> = docs
+        .iter()
+        .filter(|(id, _, _)| confirm.contains(id))
+        .flat_map(|(_, _, docs)| docs.iter().copied())
+        .collect();
+    assert!(!answered.contains(&ids["a.txt"]), "{docs:?} {confirm:?}");
+}
+
+#[test]
 fn a_request_in_a_married_double_name_finds_her_own_name_alone() {
     // "Els de Wit-Hoekstra" asks; the holding writes "Els Hoekstra" and nobody else of
     // that name: her own name, advised to be confirmed.

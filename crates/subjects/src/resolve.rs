@@ -2156,6 +2156,7 @@ impl<'a> Resolver<'a> {
         for b in 0..self.full_blocks.len() {
             let members = std::mem::take(&mut self.full_blocks[b]);
             let twice = self.listed_twice(&members);
+            let apart = self.spellings_kept_apart(&members);
             // One representative per group: its first full-name mention in the block.
             let mut reps: Vec<u32> = Vec::new();
             let mut seen: FxMap<u32, ()> = FxMap::default();
@@ -2195,6 +2196,10 @@ impl<'a> Resolver<'a> {
                     // Two names a document keeps apart ("Peter van Dijk" and his son
                     // "Pieter-Jan van Dijk" in one letter) are two people.
                     [q] if self.share_a_document(p, q) => placed.push(p),
+                    // Nor does another spelling that a document writes for another person
+                    // join as a variant. Only a single fit is held back: a group that fits
+                    // several stays apart as before.
+                    [q] if apart.contains(&self.spelling_pair(p, q)) => placed.push(p),
                     [q] => {
                         let (rp, rq) = (self.find(p), self.find(q));
                         let agree =
@@ -2293,6 +2298,40 @@ impl<'a> Resolver<'a> {
             }
         }
         out
+    }
+
+    /// The spellings of one name that a document of the block `members` writes for two
+    /// people ("Peter Verhoeven" and "Pieter Verhoeven" in one mail), as
+    /// [`Self::spelling_pair`]s: in this holding they are two names, so a mention of one
+    /// in another document does not join a person of the other as a spelling variant.
+    /// One document spells one person one way; only where the document joined neither
+    /// pair of mentions.
+    fn spellings_kept_apart(&mut self, members: &[u32]) -> Vec<(u32, u32, u32)> {
+        let mut out: Vec<(u32, u32, u32)> = Vec::new();
+        let mut by_doc: Vec<(u64, u32)> = members.iter().map(|&p| (self.doc(p), p)).collect();
+        by_doc.sort_unstable();
+        for (i, &(doc, a)) in by_doc.iter().enumerate() {
+            for &(other_doc, b) in &by_doc[i + 1..] {
+                if other_doc != doc {
+                    break;
+                }
+                let (ia, ib) = (&self.ids[a as usize], &self.ids[b as usize]);
+                if ia.surname != ib.surname || ia.given == ib.given {
+                    continue;
+                }
+                let pair = self.spelling_pair(a, b);
+                if !out.contains(&pair) && self.find(a) != self.find(b) {
+                    out.push(pair);
+                }
+            }
+        }
+        out
+    }
+
+    /// The surname and the two first given names of `a` and `b`, in a fixed order.
+    fn spelling_pair(&self, a: u32, b: u32) -> (u32, u32, u32) {
+        let (ia, ib) = (&self.ids[a as usize], &self.ids[b as usize]);
+        (ia.surname, ia.given.min(ib.given), ia.given.max(ib.given))
     }
 
     /// Whether two full names have the same surname and the same given names, all of them.

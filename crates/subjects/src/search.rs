@@ -47,6 +47,11 @@ pub struct SubjectProfile {
     /// them apart). Filled by [`profiles`], which sees the documents; [`Self::from_mentions`]
     /// leaves it empty.
     pub namesakes_beside: Vec<String>,
+    /// Other spellings of this subject's names that one document of the holding writes
+    /// for another person beside that name ("Peter Verhoeven" where a mail names Peter
+    /// and Pieter Verhoeven): in this holding they are two names, so a requester of the
+    /// other spelling is not this subject by the name. Filled by [`profiles`].
+    pub other_spellings: Vec<String>,
 }
 
 /// One finding of a stored subject, as [`profiles`] reads it.
@@ -94,9 +99,14 @@ pub fn profiles<'a>(
         .collect();
     let described: Vec<bool> = out.iter().map(SubjectProfile::has_details).collect();
     names.sort_by_key(|(doc, subject, _, _)| (*doc, *subject));
+    // Two spellings of one name that a document writes for two subjects.
+    let mut spellings: Vec<(&NameKey, &NameKey, &str, &str)> = Vec::new();
     for doc in names.chunk_by(|a, b| a.0 == b.0) {
         for (i, (_, a, written_a, ka)) in doc.iter().enumerate() {
             for (_, b, written_b, kb) in &doc[i + 1..] {
+                if a != b && spellings_of_one_name(ka, kb) && spellings.len() < 256 {
+                    spellings.push((ka, kb, written_a, written_b));
+                }
                 if a == b || !same_full_name(ka, kb) {
                     continue;
                 }
@@ -115,7 +125,36 @@ pub fn profiles<'a>(
             }
         }
     }
+    if !spellings.is_empty() {
+        for profile in &mut out {
+            mark_other_spellings(profile, &spellings);
+        }
+    }
     out
+}
+
+/// Adds to `profile` the spellings of `spellings` (pairs a document writes for two
+/// subjects) that are the other one of a pair where the profile carries one of them.
+fn mark_other_spellings(
+    profile: &mut SubjectProfile,
+    spellings: &[(&NameKey, &NameKey, &str, &str)],
+) {
+    let keys: Vec<NameKey> = profile.names.iter().map(|n| normalise_name(n)).collect();
+    for &(ka, kb, written_a, written_b) in spellings {
+        for (own, other) in [(ka, written_b), (kb, written_a)] {
+            if keys.iter().any(|k| same_full_name(k, own))
+                && !profile.other_spellings.iter().any(|v| v == other)
+            {
+                profile.other_spellings.push(other.to_string());
+            }
+        }
+    }
+}
+
+/// Whether two full names are spellings of one name but not the same: the same surname
+/// and a first given name that only resembles the other ("Peter" and "Pieter").
+fn spellings_of_one_name(a: &NameKey, b: &NameKey) -> bool {
+    a.given_match(b) == Some(false) && matches!(a.surname_match(b), Some(SurnameMatch::Same))
 }
 
 /// Whether two full names of one document are one name: the same given names (as many)
@@ -354,6 +393,17 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
                     && !written_part(q, long)
                     && !written_part(long, q)
             }) {
+                continue;
+            }
+            // Another spelling of the requester's name that the holding writes for
+            // another person beside it is that person's name.
+            if spellings_of_one_name(q, s)
+                && subject
+                    .other_spellings
+                    .iter()
+                    .any(|o| same_full_name(q, &normalise_name(o)))
+            {
+                name_conflict = true;
                 continue;
             }
             match name_score(q, s) {
@@ -638,6 +688,29 @@ fn relative_of(query: &Query, subject: &SubjectProfile) -> bool {
         .map(|n| normalise_name(n))
         .filter(|k| k.form() == NameForm::Full)
         .collect();
+    // A person written with initials only, of the requester's surname and initial, whose
+    // birth date or BSN is not the requester's ("Duale, A.A., geboren 17-04-1962" for the
+    // requester Amina Duale, born 1985), is someone else whom "A. Duale" at the shared
+    // address can be: a relative whose given name the holding never writes. (A full name
+    // with the requester's given name and another birth date is a namesake, who lives
+    // elsewhere; one with another given name is a relative below.)
+    let someone_else = subject
+        .birthdates
+        .iter()
+        .map(|v| ("birthdate", v))
+        .chain(subject.bsns.iter().map(|v| ("bsn", v)))
+        .any(|(kind, v)| contradicts_request(query, kind, v));
+    if someone_else
+        && subject.names.iter().any(|n| {
+            let s = normalise_name(n);
+            s.form() == NameForm::Initials
+                && qs.iter().any(|q| {
+                    q.surname_match(&s).is_some() && q.first_initial() == s.first_initial()
+                })
+        })
+    {
+        return true;
+    }
     subject.names.iter().any(|n| {
         let s = normalise_name(n);
         s.form() == NameForm::Full
@@ -985,6 +1058,56 @@ mod tests {
             out[2].namesakes_beside,
             vec!["Ingrid Vermeulen".to_string()]
         );
+    }
+
+    #[test]
+    fn a_spelling_the_holding_writes_for_another_person_is_not_the_requesters() {
+        // A mail names "Peter Verhoeven" and "Pieter Verhoeven" side by side; elsewhere
+        // Pieter's subject carries his town, the requester Peter's town too. Read as a
+        // spelling of Peter, Pieter's subject was confirmed and his documents went into
+        // Peter's package, unnamed.
+        let held = [
+            (0, 1, "person", "Peter Verhoeven"),
+            (1, 1, "person", "Pieter Verhoeven"),
+            (2, 2, "person", "Pieter Verhoeven"),
+            (2, 2, "place", "Rotterdam"),
+        ];
+        let out = profiles(
+            3,
+            held.iter().map(|&(subject, doc, kind, value)| HeldFinding {
+                subject,
+                doc,
+                kind,
+                value,
+            }),
+        );
+        let mut q = query(&["Peter Verhoeven"]);
+        q.places.push("Rotterdam".into());
+        let a = assess_candidate(&q, &out[2]);
+        assert_eq!(a.advice, Advice::Reject, "{a:?}");
+        // Without a document that writes both, "Pieter" may be a spelling of "Peter".
+        let alone =
+            SubjectProfile::from_mentions([("person", "Pieter Verhoeven"), ("place", "Rotterdam")]);
+        assert_ne!(assess_candidate(&q, &alone).advice, Advice::Reject);
+    }
+
+    #[test]
+    fn initials_at_the_address_are_not_confirmed_where_another_of_that_initial_is_described() {
+        // "A. Duale" at the requester's address, and a list that describes "Duale, A.A."
+        // born 1962 where the requester Amina Duale was born in 1985: an A. Duale who is not
+        // her lives in the holding, and the letter may be his. Without that list the
+        // initials at her address are hers.
+        let mut q = query(&["Amina Duale"]);
+        q.addresses.push("Dorpsstraat 114".into());
+        q.birthdates.push("19 juli 1985".into());
+        let at_address =
+            SubjectProfile::from_mentions([("person", "A. Duale"), ("address", "Dorpsstraat 114")]);
+        let described =
+            SubjectProfile::from_mentions([("person", "Duale, A.A."), ("birthdate", "17-04-1962")]);
+        let alone = assess_candidates(&q, std::slice::from_ref(&at_address));
+        assert_eq!(alone[0].advice, Advice::Confirm, "{alone:?}");
+        let both = assess_candidates(&q, &[at_address, described]);
+        assert_eq!(both[0].advice, Advice::Check, "{both:?}");
     }
 
     #[test]
