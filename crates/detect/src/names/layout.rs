@@ -798,6 +798,7 @@ fn round_ten_passes(cx: &mut Ctx, out: &mut Vec<Finding>) {
     last_in_name_list(cx, out);
     lower_case_name_after_office(cx, out);
     belgian_party_initials(cx, out);
+    dash_note_initials(cx, out);
     for f in out.iter_mut().filter(|f| f.kind == Kind::Person) {
         honorifics_off(cx.text, f);
         trailing_column_word(cx, f);
@@ -1224,6 +1225,66 @@ fn belgian_party_initials(cx: &mut Ctx, out: &mut Vec<Finding>) {
         }
     }
     out.extend(found);
+}
+
+/// A note's signature after a dash at the end of its line ("... niet overnemen in het
+/// besluit. - FdJ"): the initials of a person the text names ("F. de Jong": the given names'
+/// initials, the particles' in lower case, the surname's). Starts from the short words with
+/// two capitals or more whose line ends after them and has a dash before them.
+fn dash_note_initials(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let (toks, bytes) = (cx.toks, cx.text.as_bytes());
+    let mut found = Vec::new();
+    let mut sigs: Option<Vec<Vec<u8>>> = None;
+    for &k in cx.caps {
+        let t = toks[k as usize];
+        let w = &bytes[t.start()..t.end()];
+        if !(2..=5).contains(&w.len())
+            || t.class != Class::Word
+            || !(w[1].is_ascii_uppercase() || w[w.len() - 1].is_ascii_uppercase())
+            || w.iter().filter(|c| c.is_ascii_uppercase()).count() < 2
+        {
+            continue;
+        }
+        let line_ends = bytes[t.end()..]
+            .iter()
+            .find(|c| !matches!(c, b' ' | b'\t'))
+            .is_none_or(|&c| c == b'\n' || c == b'\r');
+        let dash = bytes[..t.start()].trim_ascii_end().ends_with(b" -");
+        if !(line_ends && dash) {
+            continue;
+        }
+        let sigs = sigs.get_or_insert_with(|| name_initials(cx.text, out));
+        if sigs.iter().any(|s| s.as_slice() == w) {
+            found.push(person(t.start(), t.end(), 0.7, "name.note_initials"));
+        }
+    }
+    out.extend(found);
+}
+
+/// The initials of the persons found with a given name or initials: each given name's or
+/// initial's capital, each particle's first letter in lower case, the surname's capital.
+fn name_initials(text: &str, out: &[Finding]) -> Vec<Vec<u8>> {
+    let mut v = Vec::new();
+    for f in out.iter().filter(|f| f.kind == Kind::Person) {
+        let words: Vec<&str> = crate::sub(text, f.start, f.end)
+            .split([' ', '.', '\n'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() < 2 || words.len() > 5 {
+            continue;
+        }
+        let mut sig = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let c = w.as_bytes()[0];
+            if i + 1 < words.len() && is_particle(w) {
+                sig.push(c.to_ascii_lowercase());
+            } else {
+                sig.push(c.to_ascii_uppercase());
+            }
+        }
+        v.push(sig);
+    }
+    v
 }
 
 /// Whether the finding follows a lower-case word for a hall or building named after a
