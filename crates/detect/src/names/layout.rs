@@ -799,17 +799,18 @@ fn round_ten_passes(cx: &mut Ctx, out: &mut Vec<Finding>) {
     lower_case_name_after_office(cx, out);
     belgian_party_initials(cx, out);
     dash_note_initials(cx, out);
-    for f in out.iter_mut().filter(|f| f.kind == Kind::Person) {
+    // One walk: the findings trimmed, then those that are no person dropped.
+    out.retain_mut(|f| {
+        if f.kind != Kind::Person {
+            return true;
+        }
         honorifics_off(cx.text, f);
         trailing_column_word(cx, f);
-    }
-    out.retain(|f| {
-        f.kind != Kind::Person
-            || (f.start < f.end
-                && !(venue_named_after(cx.text, f)
-                    || street_after_particle(cx.text, f)
-                    || roman_heading(cx.text, f)
-                    || firm_in_capitals(cx.text, f)))
+        f.start < f.end
+            && !(venue_named_after(cx.text, f)
+                || street_after_particle(cx.text, f)
+                || roman_heading(cx.text, f)
+                || firm_in_capitals(cx.text, f))
     });
 }
 
@@ -835,13 +836,29 @@ const HONORIFICS: [&str; 11] = [
 /// byte before any word.
 fn honorifics_off(text: &str, f: &mut Finding) {
     let b = text.as_bytes();
-    if !matches!(b[f.start], b'H' | b'Z' | b'U' | b'M' | b'E' | b'K' | b'Q') {
+    if !matches!(
+        (b[f.start], b.get(f.start + 1)),
+        (b'H', Some(b'i' | b'e' | b'a' | b'o'))
+            | (b'Z', Some(b'i'))
+            | (b'U', Some(b'w'))
+            | (b'M', Some(b'a'))
+            | (b'E', Some(b'x'))
+            | (b'K', Some(b'i' | b'o'))
+            | (b'Q', Some(b'u'))
+    ) {
+        return;
+    }
+    let first = crate::sub(text, f.start, f.end);
+    let first = crate::sub(first, 0, first.find(' ').unwrap_or(first.len()));
+    let sovereign_first = matches!(first, "King" | "Queen" | "Koning" | "Koningin");
+    if !sovereign_first && !HONORIFICS.contains(&first) {
         return;
     }
     let mut at = f.start;
     // The words of address may stand before the finding ("Her Majesty" + "Queen X").
     let before = crate::sub(text, 0, f.start).trim_end_matches(' ');
-    let mut any = before.len() < f.start
+    let mut any = sovereign_first
+        && before.len() < f.start
         && HONORIFICS.iter().any(|h| {
             before.ends_with(h)
                 && !crate::sub(before, 0, before.len() - h.len()).ends_with(char::is_alphabetic)
@@ -928,8 +945,18 @@ fn unlisted_given_name_before(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     for f in out.iter().filter(|f| f.kind == Kind::Person) {
-        // On the bytes first: a space, and a letter before it.
+        // On the bytes first: a space, a letter before it, and that word's first letter a
+        // capital (or not ASCII).
         if f.start < 4 || bytes[f.start - 1] != b' ' || !bytes[f.start - 2].is_ascii_alphabetic() {
+            continue;
+        }
+        let w0 = bytes[f.start.saturating_sub(24)..f.start - 1]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphabetic())
+            .map_or(f.start.saturating_sub(24), |i| {
+                f.start.saturating_sub(24) + i + 1
+            });
+        if bytes[w0].is_ascii_lowercase() {
             continue;
         }
         let k = toks.partition_point(|t| t.start() < f.start);
@@ -986,18 +1013,38 @@ fn is_mr(cx: &Ctx, j: usize) -> bool {
 /// A surname after "mr": one in lower-case particles ("mr. van Essen", the particles of a
 /// name without its initials are written in lower case), or one word alone on its line
 /// after "Mr" that is also an ordinary word ("Mr Wortel", "Mr. Jörg⏎Zitting" in the head of
-/// an advocate-general's conclusion). Starts from the capitalised words whose token before
-/// is short: a particle or the title's dot.
+/// an advocate-general's conclusion). Starts from the bytes "mr." and "Mr" (two scans), and
+/// from the word after the title up to three particles on.
 fn name_after_mr(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let (toks, text) = (cx.toks, cx.text);
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
-    for &k in cx.caps {
-        let k = k as usize;
-        if k < 2 || toks[k].nl_before > 0 || !toks[k].space_before || toks[k].all_caps {
+    // "mr. " by "mr.", "Mr. " and "Mr " by "Mr".
+    let at_mr = memchr::memmem::find_iter(bytes, b"mr.")
+        .chain(memchr::memmem::find_iter(bytes, b"Mr"))
+        .filter(|&i| {
+            (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && matches!(bytes.get(i + 2..i + 4), Some(b". ") | Some([b' ', _]))
+        });
+    for i in at_mr {
+        let m = toks.partition_point(|t| t.start() < i);
+        // The capitalised word after the title: past its dot and up to three particles.
+        let mut k = m + 1;
+        if toks.get(k).is_some_and(|t| t.is_punct(text, b'.')) {
+            k += 1;
+        }
+        while k < toks.len()
+            && k <= m + 5
+            && toks[k].class == Class::Word
+            && !toks[k].cap
+            && is_particle(cx.w(k))
+        {
+            k += 1;
+        }
+        if k >= toks.len() || m >= toks.len() || toks[m].start() != i || !toks[k].cap {
             continue;
         }
-        let p = toks[k - 1];
-        if p.end() - p.start() > 3 || p.nl_before > 0 {
+        if k < 2 || toks[k].nl_before > 0 || !toks[k].space_before || toks[k].all_caps {
             continue;
         }
         // Back over lower-case particles ("van der").
@@ -1064,16 +1111,26 @@ fn name_after_mr(cx: &mut Ctx, out: &mut Vec<Finding>) {
 fn last_in_name_list(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let (toks, text) = (cx.toks, cx.text);
     let bytes = text.as_bytes();
-    let mut spans: Vec<(usize, usize)> = out
-        .iter()
-        .filter(|f| f.kind == Kind::Person && bytes.get(f.end..f.end + 4) == Some(b" en "))
-        .map(|f| (f.start, f.end))
-        .collect();
+    // One walk: the names before " en ", and (only asked about) the ends before ", " and the
+    // starts after " en ".
+    let (mut spans, mut ends, mut starts) = (Vec::new(), Vec::new(), Vec::new());
+    for f in out.iter().filter(|f| f.kind == Kind::Person) {
+        match bytes.get(f.end..f.end + 2) {
+            Some(b", ") => ends.push(f.end),
+            Some(b" e") if bytes.get(f.end + 2..f.end + 4) == Some(b"n ") => {
+                spans.push((f.start, f.end))
+            }
+            _ => {}
+        }
+        if f.start >= 4 && &bytes[f.start - 4..f.start] == b" en " {
+            starts.push(f.start);
+        }
+    }
     if spans.is_empty() {
         return;
     }
-    let ends = crate::offsets_of(out, Kind::Person, |f| f.end);
-    let starts = crate::offsets_of(out, Kind::Person, |f| f.start);
+    ends.sort_unstable();
+    starts.sort_unstable();
     spans.sort_unstable();
     let mut found = Vec::new();
     for (s, e) in spans {
@@ -1116,19 +1173,27 @@ fn last_in_name_list(cx: &mut Ctx, out: &mut Vec<Finding>) {
 
 /// A surname in lower case after an office, as an OCR'd or hastily typed text has it: after
 /// "commissie-" a word that is no ordinary word ("de commissie-deetman"); after
-/// "gedeputeerde" or "wethouder" a word the text names as a person in capitals elsewhere
-/// ("gedeputeerde Straat" ... "van gedeputeerde straat"). Two scans for the rare prefixes.
+/// "gedeputeerde" a word the text names as a person in capitals there ("gedeputeerde Straat"
+/// ... "van gedeputeerde straat"). A scan for "commissie-", and one for "gedeputeerde " only
+/// where a person found follows it.
 fn lower_case_name_after_office(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let text = cx.text;
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     // The one-word persons in lower case, for the second form.
     let mut named: Option<Vec<String>> = None;
-    for (prefix, known) in [
-        (&b"commissie-"[..], true),
-        (b"gedeputeerde ", false),
-        (b"wethouder ", false),
-    ] {
+    // The second form only where the text names someone after "gedeputeerde " in capitals.
+    let named_after = out.iter().any(|f| {
+        f.kind == Kind::Person
+            && f.start >= 13
+            && bytes[f.start - 13..f.start].eq_ignore_ascii_case(b"gedeputeerde ")
+    });
+    let forms: &[(&[u8], bool)] = if named_after {
+        &[(b"commissie-", true), (b"gedeputeerde ", false)]
+    } else {
+        &[(b"commissie-", true)]
+    };
+    for &(prefix, known) in forms {
         for at in memchr::memmem::find_iter(bytes, prefix) {
             let s = at + prefix.len();
             let e = s + bytes[s..]
@@ -1229,14 +1294,20 @@ fn belgian_party_initials(cx: &mut Ctx, out: &mut Vec<Finding>) {
 
 /// A note's signature after a dash at the end of its line ("... niet overnemen in het
 /// besluit. - FdJ"): the initials of a person the text names ("F. de Jong": the given names'
-/// initials, the particles' in lower case, the surname's). Starts from the short words with
-/// two capitals or more whose line ends after them and has a dash before them.
+/// initials, the particles' in lower case, the surname's). Starts from " - " (one scan) and
+/// the short word with two capitals or more after it that ends its line.
 fn dash_note_initials(cx: &mut Ctx, out: &mut Vec<Finding>) {
     let (toks, bytes) = (cx.toks, cx.text.as_bytes());
     let mut found = Vec::new();
     let mut sigs: Option<Vec<Vec<u8>>> = None;
-    for &k in cx.caps {
-        let t = toks[k as usize];
+    for at in memchr::memmem::find_iter(bytes, b" - ") {
+        let k = toks.partition_point(|t| t.start() < at + 3);
+        let Some(&t) = toks.get(k) else {
+            continue;
+        };
+        if t.class != Class::Word || !t.cap || t.nl_before > 0 {
+            continue;
+        }
         let w = &bytes[t.start()..t.end()];
         if !(2..=5).contains(&w.len())
             || t.class != Class::Word
@@ -1290,19 +1361,9 @@ fn name_initials(text: &str, out: &[Finding]) -> Vec<Vec<u8>> {
 /// Whether the finding follows a lower-case word for a hall or building named after a
 /// person ("zaal Alfred Van Roy"): a name of a place, as a street's is.
 fn venue_named_after(text: &str, f: &Finding) -> bool {
-    const VENUES: [&str; 6] = [
-        "zaal",
-        "aula",
-        "auditorium",
-        "raadzaal",
-        "paviljoen",
-        "kazerne",
-    ];
+    const VENUES: [&str; 4] = ["zaal", "aula", "auditorium", "raadzaal"];
     let b = text.as_bytes();
-    if f.start < 5
-        || b[f.start - 1] != b' '
-        || !matches!(b[f.start - 2], b'l' | b'a' | b'm' | b'n' | b'e')
-    {
+    if f.start < 5 || b[f.start - 1] != b' ' || !matches!(b[f.start - 2], b'l' | b'a' | b'm') {
         return false;
     }
     let w0 = b[..f.start - 1]
@@ -1318,7 +1379,10 @@ fn venue_named_after(text: &str, f: &Finding) -> bool {
 /// person. A name never ends in its particle.
 fn street_after_particle(text: &str, f: &Finding) -> bool {
     let b = text.as_bytes();
-    if b.get(f.end) != Some(&b' ') || !b[f.start..f.end].contains(&b' ') {
+    if b.get(f.end) != Some(&b' ')
+        || !b.get(f.end + 1).is_some_and(u8::is_ascii_uppercase)
+        || !b[f.start..f.end].contains(&b' ')
+    {
         return false;
     }
     let sp = b[f.start..f.end]
