@@ -25,6 +25,7 @@ pub(super) fn layouts(cx: &mut Ctx, out: &mut Vec<Finding>) {
     cabinet_named_after(cx, out);
     extend_found_names(cx, out);
     cut_street_after_name(cx, out);
+    round_ten_passes(cx, out);
 }
 
 /// One walk over the capitalised words of the text for the passes that start at one: a word
@@ -788,6 +789,662 @@ fn name_broken_over_blank_line(cx: &mut Ctx, f: &Finding) -> Option<Finding> {
         .then(|| person(toks[a].start(), f.end, 0.7, "name.broken_item"))
 }
 
+/// The passes for what the tenth round of real government text showed (g151–g180 and the
+/// misses left on g1–g150), run after the others: extensions first, then the findings they
+/// and the chain rules made that are no person.
+fn round_ten_passes(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    unlisted_given_name_before(cx, out);
+    name_after_mr(cx, out);
+    last_in_name_list(cx, out);
+    lower_case_name_after_office(cx, out);
+    belgian_party_initials(cx, out);
+    dash_note_initials(cx, out);
+    // One walk: the findings trimmed, then those that are no person dropped.
+    out.retain_mut(|f| {
+        if f.kind != Kind::Person {
+            return true;
+        }
+        honorifics_off(cx.text, f);
+        trailing_column_word(cx, f);
+        f.start < f.end
+            && !(venue_named_after(cx.text, f)
+                || street_after_particle(cx.text, f)
+                || roman_heading(cx.text, f)
+                || firm_in_capitals(cx.text, f))
+    });
+}
+
+/// Words of address before a sovereign's or governor's name, or for them alone ("His
+/// Majesty King Willem-Alexander", "Uwe Majesteit", "Hare Excellentie").
+const HONORIFICS: [&str; 11] = [
+    "His",
+    "Her",
+    "Hare",
+    "Zijne",
+    "Uwe",
+    "Majesty",
+    "Majesteit",
+    "Excellentie",
+    "Excellency",
+    "Hoogheid",
+    "Highness",
+];
+
+/// Takes the words of address off the front of a finding, and the "King" or "Koning" they
+/// put before the name, in the finding or before it ("His Majesty King Willem-Alexander" is
+/// "Willem-Alexander"); a finding of nothing else is emptied (and dropped). Tests the first
+/// byte before any word.
+fn honorifics_off(text: &str, f: &mut Finding) {
+    let b = text.as_bytes();
+    if !matches!(
+        (b[f.start], b.get(f.start + 1)),
+        (b'H', Some(b'i' | b'e' | b'a' | b'o'))
+            | (b'Z', Some(b'i'))
+            | (b'U', Some(b'w'))
+            | (b'M', Some(b'a'))
+            | (b'E', Some(b'x'))
+            | (b'K', Some(b'i' | b'o'))
+            | (b'Q', Some(b'u'))
+    ) {
+        return;
+    }
+    let first = crate::sub(text, f.start, f.end);
+    let first = crate::sub(first, 0, first.find(' ').unwrap_or(first.len()));
+    let sovereign_first = matches!(first, "King" | "Queen" | "Koning" | "Koningin");
+    if !sovereign_first && !HONORIFICS.contains(&first) {
+        return;
+    }
+    let mut at = f.start;
+    // The words of address may stand before the finding ("Her Majesty" + "Queen X").
+    let before = crate::sub(text, 0, f.start).trim_end_matches(' ');
+    let mut any = sovereign_first
+        && before.len() < f.start
+        && HONORIFICS.iter().any(|h| {
+            before.ends_with(h)
+                && !crate::sub(before, 0, before.len() - h.len()).ends_with(char::is_alphabetic)
+        });
+    loop {
+        let rest = crate::sub(text, at, f.end);
+        let w = crate::sub(rest, 0, rest.find(' ').unwrap_or(rest.len()));
+        let honorific = HONORIFICS.contains(&w);
+        let sovereign = any && matches!(w, "King" | "Queen" | "Koning" | "Koningin");
+        if !(honorific || sovereign) {
+            break;
+        }
+        any = true;
+        at += w.len();
+        if at >= f.end {
+            f.start = f.end;
+            return;
+        }
+        at += 1;
+    }
+    f.start = at;
+}
+
+/// Cuts a capitalised ordinary word off the end of a name of three words or more that opens
+/// its line, when lower-case words follow it, as a table's next column runs on after the
+/// name ("Tymon de Weger Monumenten en archeologie"): a surname is no ordinary word that a
+/// clause goes on from, unless a particle makes it one ("H. van de Weg en").
+fn trailing_column_word(cx: &mut Ctx, f: &mut Finding) {
+    let b = cx.text.as_bytes();
+    let line_start = f.start == 0 || b[f.start - 1] == b'\n';
+    if !line_start
+        || b.get(f.end) != Some(&b' ')
+        || !b.get(f.end + 1).is_some_and(u8::is_ascii_lowercase)
+    {
+        return;
+    }
+    let span = &b[f.start..f.end];
+    let Some(sp) = span.iter().rposition(|&c| c == b' ') else {
+        return;
+    };
+    if span.iter().filter(|&&c| c == b' ').count() < 2 {
+        return;
+    }
+    let k = cx.toks.partition_point(|t| t.start() < f.start + sp + 1);
+    // After a particle the word is a surname ("H. van de Weg").
+    if k >= 1
+        && k < cx.toks.len()
+        && cx.toks[k].end() == f.end
+        && cx.toks[k - 1].class == Class::Word
+        && !is_particle(cx.w(k - 1))
+        && cx.is_cap(k)
+        && cx.common_word(k)
+    {
+        f.end = f.start + sp;
+    }
+}
+
+/// Whether token `g` can be a given name that no name list holds ("Ursell", "Indradevie",
+/// "Danguillaume"): capitalised, three letters or more, no initial, particle, ordinary Dutch
+/// word, never-a-name word, surname, title, place or organisation.
+fn unlisted_given_name(cx: &mut Ctx, g: usize) -> bool {
+    let t = cx.toks[g];
+    cx.is_cap(g)
+        && t.end() - t.start() >= 3
+        && !cx.is_initial(g)
+        && !is_particle(cx.w(g))
+        && !list_office(cx, g)
+        && cx.features(g) & (F_DUTCH | F_NONNAME | F_SURNAME) == 0
+        && cx.title_class(g).is_none()
+        && !cx.is_org(g)
+        && !cx.is_place_toks(g, g)
+        && cx.w(g).chars().all(char::is_alphabetic)
+}
+
+/// A given name no list knows, before a name found from its initials or a known given name
+/// ("dhr. Ursell M. Arends", "aan Indradevie Marijke Djwalapersad", "Endy J. H. Croes"):
+/// Surinamese, Antillean and Aruban given names are often in no name list, so the chain
+/// started after them. The word before the finding on its line is taken
+/// ([`unlisted_given_name`]) where it follows a lower-case word, a comma, colon or
+/// semicolon, a title's dot or the start of its line, not another capitalised word (a
+/// heading, "Kabinet").
+fn unlisted_given_name_before(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let (toks, text) = (cx.toks, cx.text);
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for f in out.iter().filter(|f| f.kind == Kind::Person) {
+        // On the bytes first: a space, a letter before it, and that word's first letter a
+        // capital (or not ASCII).
+        if f.start < 4 || bytes[f.start - 1] != b' ' || !bytes[f.start - 2].is_ascii_alphabetic() {
+            continue;
+        }
+        let w0 = bytes[f.start.saturating_sub(24)..f.start - 1]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphabetic())
+            .map_or(f.start.saturating_sub(24), |i| {
+                f.start.saturating_sub(24) + i + 1
+            });
+        if bytes[w0].is_ascii_lowercase() {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start() < f.start);
+        if k < 1 || k >= toks.len() || toks[k].start() != f.start || toks[k].nl_before > 0 {
+            continue;
+        }
+        let several = bytes[f.start..f.end].contains(&b' ');
+        // A legal form is no initials ("do Brasil S.A.").
+        let legal = [&b"S.A."[..], b"N.V.", b"B.V.", b"A.G."];
+        if legal.iter().any(|l| bytes[f.start..].starts_with(l)) {
+            continue;
+        }
+        if !(cx.is_initial(k) || (several && cx.features(k) & F_FIRST != 0)) {
+            continue;
+        }
+        let g = k - 1;
+        if !unlisted_given_name(cx, g) {
+            continue;
+        }
+        // Before initials the line's start will do ("Endy J. H. Croes"); before a given name,
+        // where a heading or an office opens lines ("Bondscoach Robert Waseige"), it will not.
+        let initials = cx.is_initial(k);
+        let opens = (initials && (g == 0 || toks[g].nl_before > 0))
+            || g > 0 && toks[g].nl_before == 0 && {
+                let p = toks[g - 1];
+                match p.class {
+                    // Not after a particle: "minister van Leefmilieu Vera Dua", "do Brasil S.A.".
+                    Class::Word => !p.cap && !is_particle(cx.w(g - 1)),
+                    Class::Punct => {
+                        matches!(p.text(text), "," | ":" | ";")
+                            || (p.is_punct(text, b'.') && g >= 2 && cx.title_class(g - 2).is_some())
+                    }
+                    _ => false,
+                }
+            };
+        if opens {
+            found.push(person(
+                toks[g].start(),
+                f.end,
+                f.score,
+                "name.unlisted_given",
+            ));
+        }
+    }
+    out.extend(found);
+}
+
+/// Whether token `j` is "mr" or "Mr", the lawyer's title (a document's head writes "Mr
+/// Wortel" without the dot).
+fn is_mr(cx: &Ctx, j: usize) -> bool {
+    cx.toks[j].class == Class::Word && matches!(cx.w(j), "mr" | "Mr")
+}
+
+/// A surname after "mr": one in lower-case particles ("mr. van Essen", the particles of a
+/// name without its initials are written in lower case), or one word alone on its line
+/// after "Mr" that is also an ordinary word ("Mr Wortel", "Mr. Jörg⏎Zitting" in the head of
+/// an advocate-general's conclusion). Starts from the bytes "mr." and "Mr" (two scans), and
+/// from the word after the title up to three particles on.
+fn name_after_mr(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let (toks, text) = (cx.toks, cx.text);
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // "mr. " by "mr.", "Mr. " and "Mr " by "Mr".
+    let at_mr = memchr::memmem::find_iter(bytes, b"mr.")
+        .chain(memchr::memmem::find_iter(bytes, b"Mr"))
+        .filter(|&i| {
+            (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && matches!(bytes.get(i + 2..i + 4), Some(b". ") | Some([b' ', _]))
+        });
+    for i in at_mr {
+        let m = toks.partition_point(|t| t.start() < i);
+        // The capitalised word after the title: past its dot and up to three particles.
+        let mut k = m + 1;
+        if toks.get(k).is_some_and(|t| t.is_punct(text, b'.')) {
+            k += 1;
+        }
+        while k < toks.len()
+            && k <= m + 5
+            && toks[k].class == Class::Word
+            && !toks[k].cap
+            && is_particle(cx.w(k))
+        {
+            k += 1;
+        }
+        if k >= toks.len() || m >= toks.len() || toks[m].start() != i || !toks[k].cap {
+            continue;
+        }
+        if k < 2 || toks[k].nl_before > 0 || !toks[k].space_before || toks[k].all_caps {
+            continue;
+        }
+        // Back over lower-case particles ("van der").
+        let mut j = k - 1;
+        while j > 0
+            && k - j <= 3
+            && toks[j].class == Class::Word
+            && !toks[j].cap
+            && toks[j].nl_before == 0
+            && is_particle(cx.w(j))
+        {
+            j -= 1;
+        }
+        let particles = j + 1 < k;
+        let title = if toks[j].is_punct(text, b'.') && !toks[j].space_before && j > 0 {
+            j - 1
+        } else {
+            j
+        };
+        if !is_mr(cx, title) || toks[j].nl_before > 0 {
+            continue;
+        }
+        // A place's name after the title is a surname ("mr. van Essen", "Mr Wortel").
+        if !cx.is_cap(k)
+            || is_particle(cx.w(k))
+            || cx.is_initial(k)
+            || cx.title_class(k).is_some()
+            || cx.is_org(k)
+        {
+            continue;
+        }
+        // Alone: the line ends, or a field's label follows ("Mr Wortel Zitting: 31 oktober"); not
+        // a quoted nickname ("' Mr. Big '").
+        let label_after = |n: usize| {
+            toks.get(n + 1)
+                .is_some_and(|c| !c.space_before && c.is_punct(text, b':'))
+        };
+        let alone = toks
+            .get(k + 1)
+            .is_none_or(|n| n.nl_before > 0 || (n.class == Class::Word && label_after(k + 1)));
+        if particles {
+            found.push(person(
+                toks[j + 1].start(),
+                toks[k].end(),
+                0.7,
+                "name.mr_particles",
+            ));
+        } else if alone {
+            found.push(person(
+                toks[k].start(),
+                toks[k].end(),
+                0.7,
+                "name.mr_surname",
+            ));
+        }
+    }
+    out.extend(found);
+}
+
+/// The last surname of a list whose others were found ("de leden Chacor, Erkens en
+/// Palmen"): after two names joined by a comma, " en " and a capitalised word (with its
+/// particles) that ends the clause, no ordinary word's heading or organisation, is a name
+/// too, also where it is an ordinary word ("Palmen").
+fn last_in_name_list(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let (toks, text) = (cx.toks, cx.text);
+    let bytes = text.as_bytes();
+    // One walk: the names before " en ", and (only asked about) the ends before ", " and the
+    // starts after " en ".
+    let (mut spans, mut ends, mut starts) = (Vec::new(), Vec::new(), Vec::new());
+    for f in out.iter().filter(|f| f.kind == Kind::Person) {
+        match bytes.get(f.end..f.end + 2) {
+            Some(b", ") => ends.push(f.end),
+            Some(b" e") if bytes.get(f.end + 2..f.end + 4) == Some(b"n ") => {
+                spans.push((f.start, f.end))
+            }
+            _ => {}
+        }
+        if f.start >= 4 && &bytes[f.start - 4..f.start] == b" en " {
+            starts.push(f.start);
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    ends.sort_unstable();
+    starts.sort_unstable();
+    spans.sort_unstable();
+    let mut found = Vec::new();
+    for (s, e) in spans {
+        // The name before: ", " directly before this one ends another finding.
+        if s < 3 || &bytes[s - 2..s] != b", " || ends.binary_search(&(s - 2)).is_err() {
+            continue;
+        }
+        let mut k = toks.partition_point(|t| t.start() < e + 4);
+        let first = k;
+        while k + 1 < toks.len() && toks[k].nl_before == 0 && is_particle(cx.w(k)) {
+            k += 1;
+        }
+        if k >= toks.len()
+            || toks[first].nl_before > 0
+            || toks[k].nl_before > 0
+            || starts.binary_search(&toks[first].start()).is_ok()
+            || !cx.is_cap(k)
+            || cx.features(k) & F_NONNAME != 0
+            || cx.title_class(k).is_some()
+            || cx.is_org(k)
+            || cx.is_place_toks(k, k)
+        {
+            continue;
+        }
+        // The clause ends after it: punctuation or the line's end, not another word.
+        let closes = toks
+            .get(k + 1)
+            .is_none_or(|n| n.nl_before > 0 || n.class == Class::Punct);
+        if closes {
+            found.push(person(
+                toks[first].start(),
+                toks[k].end(),
+                0.7,
+                "name.list_last",
+            ));
+        }
+    }
+    out.extend(found);
+}
+
+/// A surname in lower case after an office, as an OCR'd or hastily typed text has it: after
+/// "commissie-" a word that is no ordinary word ("de commissie-deetman"); after
+/// "gedeputeerde" a word the text names as a person in capitals there ("gedeputeerde Straat"
+/// ... "van gedeputeerde straat"). A scan for "commissie-", and one for "gedeputeerde " only
+/// where a person found follows it.
+fn lower_case_name_after_office(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let text = cx.text;
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // The one-word persons in lower case, for the second form.
+    let mut named: Option<Vec<String>> = None;
+    // The second form only where the text names someone after "gedeputeerde " in capitals.
+    let named_after = out.iter().any(|f| {
+        f.kind == Kind::Person
+            && f.start >= 13
+            && bytes[f.start - 13..f.start].eq_ignore_ascii_case(b"gedeputeerde ")
+    });
+    let forms: &[(&[u8], bool)] = if named_after {
+        &[(b"commissie-", true), (b"gedeputeerde ", false)]
+    } else {
+        &[(b"commissie-", true)]
+    };
+    for &(prefix, known) in forms {
+        for at in memchr::memmem::find_iter(bytes, prefix) {
+            let s = at + prefix.len();
+            let e = s + bytes[s..]
+                .iter()
+                .position(|c| !c.is_ascii_lowercase())
+                .unwrap_or(bytes.len() - s);
+            if e - s < 3
+                || bytes
+                    .get(e)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
+            {
+                continue;
+            }
+            let w = &bytes[s..e];
+            let bits = lexicon::ascii_word_bits(w);
+            // After "commissie-" any word that is no ordinary Dutch word, place or
+            // organisation: a commission is named after its chair, known or not.
+            let hit = if known {
+                e - s >= 4
+                    && bits
+                        & (lexicon::W_DUTCH
+                            | lexicon::W_NONNAME
+                            | lexicon::W_PLACE
+                            | lexicon::W_ORG)
+                        == 0
+                    && !lexicon::is_org_compound(std::str::from_utf8(w).unwrap_or(""))
+            } else {
+                named
+                    .get_or_insert_with(|| one_word_persons(text, out))
+                    .binary_search_by(|n| n.as_bytes().cmp(w))
+                    .is_ok()
+            };
+            if hit {
+                found.push(person(s, e, 0.6, "name.lower_after_office"));
+            }
+        }
+    }
+    out.extend(found);
+}
+
+/// The persons of one word that start with a capital, lower-cased and sorted.
+fn one_word_persons(text: &str, out: &[Finding]) -> Vec<String> {
+    let mut v: Vec<String> = out
+        .iter()
+        .filter(|f| f.kind == Kind::Person)
+        .map(|f| crate::sub(text, f.start, f.end))
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()) && !w.contains([' ', '.']))
+        .map(str::to_lowercase)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Parties a Belgian court names by their initials, one to a line and closed by a comma
+/// ("1. J. H.,", "P. K.,", "D. J., advocaat"): two or three capitals with a dot and a space
+/// between, at the start of a line or after the item's number. Starts from ".," (rare).
+fn belgian_party_initials(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let bytes = cx.text.as_bytes();
+    let mut found = Vec::new();
+    for at in memchr::memmem::find_iter(bytes, ".,") {
+        // Back from the last initial's dot at `at`, over "X. " pairs.
+        let (mut dot, mut n) = (at, 0);
+        let s = loop {
+            let letter = dot - 1;
+            if dot < 1
+                || !bytes[letter].is_ascii_uppercase()
+                || (letter >= 1 && bytes[letter - 1].is_ascii_alphabetic())
+            {
+                break None;
+            }
+            n += 1;
+            let pair_before = n < 3
+                && letter >= 3
+                && bytes[letter - 1] == b' '
+                && bytes[letter - 2] == b'.'
+                && bytes[letter - 3].is_ascii_uppercase()
+                && (letter < 4 || !bytes[letter - 4].is_ascii_alphanumeric());
+            if !pair_before {
+                break Some(letter);
+            }
+            dot = letter - 2;
+        };
+        let Some(s) = s.filter(|_| n >= 2) else {
+            continue;
+        };
+        let line_start = memchr::memrchr(b'\n', &bytes[..s]).map_or(0, |i| i + 1);
+        let head = &bytes[line_start..s];
+        let numbered = head.len() <= 4
+            && head.ends_with(b". ")
+            && head[..head.len() - 2].iter().all(u8::is_ascii_digit);
+        if head.is_empty() || numbered {
+            found.push(person(s, at + 1, 0.6, "name.party_initials"));
+        }
+    }
+    out.extend(found);
+}
+
+/// A note's signature after a dash at the end of its line ("... niet overnemen in het
+/// besluit. - FdJ"): the initials of a person the text names ("F. de Jong": the given names'
+/// initials, the particles' in lower case, the surname's). Starts from " - " (one scan) and
+/// the short word with two capitals or more after it that ends its line.
+fn dash_note_initials(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let (toks, bytes) = (cx.toks, cx.text.as_bytes());
+    let mut found = Vec::new();
+    let mut sigs: Option<Vec<Vec<u8>>> = None;
+    for at in memchr::memmem::find_iter(bytes, b" - ") {
+        let k = toks.partition_point(|t| t.start() < at + 3);
+        let Some(&t) = toks.get(k) else {
+            continue;
+        };
+        if t.class != Class::Word || !t.cap || t.nl_before > 0 {
+            continue;
+        }
+        let w = &bytes[t.start()..t.end()];
+        if !(2..=5).contains(&w.len())
+            || t.class != Class::Word
+            || !(w[1].is_ascii_uppercase() || w[w.len() - 1].is_ascii_uppercase())
+            || w.iter().filter(|c| c.is_ascii_uppercase()).count() < 2
+        {
+            continue;
+        }
+        let line_ends = bytes[t.end()..]
+            .iter()
+            .find(|c| !matches!(c, b' ' | b'\t'))
+            .is_none_or(|&c| c == b'\n' || c == b'\r');
+        let dash = bytes[..t.start()].trim_ascii_end().ends_with(b" -");
+        if !(line_ends && dash) {
+            continue;
+        }
+        let sigs = sigs.get_or_insert_with(|| name_initials(cx.text, out));
+        if sigs.iter().any(|s| s.as_slice() == w) {
+            found.push(person(t.start(), t.end(), 0.7, "name.note_initials"));
+        }
+    }
+    out.extend(found);
+}
+
+/// The initials of the persons found with a given name or initials: each given name's or
+/// initial's capital, each particle's first letter in lower case, the surname's capital.
+fn name_initials(text: &str, out: &[Finding]) -> Vec<Vec<u8>> {
+    let mut v = Vec::new();
+    for f in out.iter().filter(|f| f.kind == Kind::Person) {
+        let words: Vec<&str> = crate::sub(text, f.start, f.end)
+            .split([' ', '.', '\n'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() < 2 || words.len() > 5 {
+            continue;
+        }
+        let mut sig = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let c = w.as_bytes()[0];
+            if i + 1 < words.len() && is_particle(w) {
+                sig.push(c.to_ascii_lowercase());
+            } else {
+                sig.push(c.to_ascii_uppercase());
+            }
+        }
+        v.push(sig);
+    }
+    v
+}
+
+/// Whether the finding follows a lower-case word for a hall or building named after a
+/// person ("zaal Alfred Van Roy"): a name of a place, as a street's is.
+fn venue_named_after(text: &str, f: &Finding) -> bool {
+    const VENUES: [&str; 4] = ["zaal", "aula", "auditorium", "raadzaal"];
+    let b = text.as_bytes();
+    if f.start < 5 || b[f.start - 1] != b' ' || !matches!(b[f.start - 2], b'l' | b'a' | b'm') {
+        return false;
+    }
+    let w0 = b[..f.start - 1]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let w = &b[w0..f.start - 1];
+    VENUES.iter().any(|v| w.eq_ignore_ascii_case(v.as_bytes()))
+}
+
+/// Whether the finding ends in a capitalised particle that a street's name goes on from
+/// ("Frans Van" of "Frans Van Hombeeckplein 33"): the whole is a street named after a
+/// person. A name never ends in its particle.
+fn street_after_particle(text: &str, f: &Finding) -> bool {
+    let b = text.as_bytes();
+    if b.get(f.end) != Some(&b' ')
+        || !b.get(f.end + 1).is_some_and(u8::is_ascii_uppercase)
+        || !b[f.start..f.end].contains(&b' ')
+    {
+        return false;
+    }
+    let sp = b[f.start..f.end]
+        .iter()
+        .rposition(|&c| c == b' ')
+        .unwrap_or(0);
+    let last = crate::sub(text, f.start + sp + 1, f.end);
+    if !is_particle(last) {
+        return false;
+    }
+    let rest = crate::sub(text, f.end + 1, text.len());
+    let w = crate::sub(
+        rest,
+        0,
+        rest.find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len()),
+    );
+    street_ending(w.as_bytes()) || crate::ident::is_street_word(w)
+}
+
+/// Whether the finding is a numbered heading alone on its line ("I. Inleiding", "V.
+/// Beoordeling"): a Roman numeral's letter and an ordinary Dutch word, read as an initial and
+/// a surname.
+fn roman_heading(text: &str, f: &Finding) -> bool {
+    let b = text.as_bytes();
+    if f.end - f.start < 5
+        || !matches!(b[f.start], b'I' | b'V' | b'X')
+        || &b[f.start + 1..f.start + 3] != b". "
+    {
+        return false;
+    }
+    let at_line_start = f.start == 0 || b[f.start - 1] == b'\n';
+    let line_ends = b.get(f.end).is_none_or(|&c| c == b'\n' || c == b'\r');
+    let w = crate::sub(text, f.start + 3, f.end);
+    at_line_start
+        && line_ends
+        && w.chars().all(char::is_alphabetic)
+        && lexicon::bits_any_case(w, &mut String::new()) & (lexicon::W_DUTCH | lexicon::W_SURNAME)
+            == lexicon::W_DUTCH
+}
+
+/// Whether the finding is in capitals and the words in capitals after it on its line end in
+/// a legal form ("TARA BEACH RESORT N.V."): a firm's name, not a person's.
+fn firm_in_capitals(text: &str, f: &Finding) -> bool {
+    let b = text.as_bytes();
+    if !b[f.start..f.end].iter().all(|c| !c.is_ascii_lowercase()) || b.get(f.end) != Some(&b' ') {
+        return false;
+    }
+    let line_end = memchr::memchr(b'\n', &b[f.end..]).map_or(b.len(), |i| f.end + i);
+    let rest = crate::sub(text, f.end, line_end);
+    for w in rest.split_whitespace() {
+        let w = w.trim_end_matches(',');
+        if matches!(w, "N.V." | "B.V." | "NV" | "BV" | "V.O.F.") {
+            return true;
+        }
+        if w.bytes().any(|c| c.is_ascii_lowercase()) {
+            return false;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use crate::names::persons_in as persons;
@@ -818,6 +1475,42 @@ mod tests {
     #[test]
     fn gratie_gods_without_wij_marks_no_one() {
         assert!(persons("Koning, bij de gratie Gods, enz.").is_empty());
+    }
+
+    /// An unknown capitalised word after a particle is no given name of the name after it.
+    #[test]
+    fn word_after_particle_is_no_unlisted_given_name() {
+        let got = persons("Zo zei de minister van Ruimtebeheer Sanne Vermeer gisteren.");
+        assert_eq!(got, ["Sanne Vermeer"]);
+    }
+
+    /// A list's office heading is no given name ("Gemeenteraadsleden Hilde ...").
+    #[test]
+    fn list_office_is_no_unlisted_given_name() {
+        let got = persons("Aanwezig: Gemeenteraadsleden Hilde Verhaegen, Algemeen directeur");
+        assert!(
+            !got.iter().any(|n| n.starts_with("Gemeenteraadsleden")),
+            "{got:?}"
+        );
+    }
+
+    /// A quoted nickname after "Mr." is no surname.
+    #[test]
+    fn quoted_word_after_mr_is_no_surname() {
+        assert!(persons("Zij noemde hem ' Mr. Blij ' om zijn lach.").is_empty());
+    }
+
+    /// A surname that a particle makes one is not cut as a table's next column.
+    #[test]
+    fn surname_after_particle_is_not_cut() {
+        let got = persons("H. van de Weg en J.P. Wind (griffier).");
+        assert_eq!(got, ["H. van de Weg", "J.P. Wind"]);
+    }
+
+    /// A legal form glued to a firm is no party's initials.
+    #[test]
+    fn legal_form_is_no_party_initials() {
+        assert!(persons("voogd ad hoc van B.V.,\n\nI. RECHTSPLEGING").is_empty());
     }
 
     /// A salutation's abbreviation before an office marks no one.
