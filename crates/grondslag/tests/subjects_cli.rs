@@ -416,6 +416,15 @@ fn a_document_naming_the_requester_by_name_alone_is_named_for_a_check() {
     d.ok("a", &["audit", "verify"]);
 }
 
+/// The documents of the subjects `confirm` among `docs` (as [`subject_documents`] lists
+/// them): what an answer to the request would show.
+fn documents_of(docs: &[(i64, String, Vec<i64>)], confirm: &[i64]) -> Vec<i64> {
+    docs.iter()
+        .filter(|(id, _, _)| confirm.contains(id))
+        .flat_map(|(_, _, docs)| docs.iter().copied())
+        .collect()
+}
+
 /// The subjects `request search` advises to confirm for request `req`.
 fn advised(d: &Dir, req: &str) -> Vec<i64> {
     let cands = d.json("a", &["request", "search", req, "--json"]);
@@ -462,11 +471,7 @@ fn a_name_an_attendance_list_writes_for_two_people_does_not_bring_a_bare_mention
     );
     let confirm = advised(&d, &req);
     let docs = subject_documents(&d);
-    let answered: Vec<i64> = docs
-        .iter()
-        .filter(|(id, _, _)| confirm.contains(id))
-        .flat_map(|(_, _, docs)| docs.iter().copied())
-        .collect();
+    let answered = documents_of(&docs, &confirm);
     assert!(answered.contains(&ids["b.txt"]), "{docs:?} {confirm:?}");
     assert!(!answered.contains(&ids["c.txt"]), "{docs:?} {confirm:?}");
 }
@@ -500,11 +505,7 @@ fn a_spelling_the_holding_writes_for_another_person_does_not_answer_a_request() 
     );
     let confirm = advised(&d, &req);
     let docs = subject_documents(&d);
-    let answered: Vec<i64> = docs
-        .iter()
-        .filter(|(id, _, _)| confirm.contains(id))
-        .flat_map(|(_, _, docs)| docs.iter().copied())
-        .collect();
+    let answered = documents_of(&docs, &confirm);
     assert!(!answered.contains(&ids["b.txt"]), "{docs:?} {confirm:?}");
 }
 
@@ -538,11 +539,7 @@ fn initials_at_the_requesters_address_are_checked_where_another_of_that_initial_
     );
     let confirm = advised(&d, &req);
     let docs = subject_documents(&d);
-    let answered: Vec<i64> = docs
-        .iter()
-        .filter(|(id, _, _)| confirm.contains(id))
-        .flat_map(|(_, _, docs)| docs.iter().copied())
-        .collect();
+    let answered = documents_of(&docs, &confirm);
     assert!(!answered.contains(&ids["a.txt"]), "{docs:?} {confirm:?}");
 }
 

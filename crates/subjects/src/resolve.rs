@@ -2280,24 +2280,34 @@ impl<'a> Resolver<'a> {
     /// name).
     fn listed_twice(&mut self, members: &[u32]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        // By document, so that only mentions of one document are paired.
+        for (a, b) in self.same_document_pairs(members) {
+            if self.same_written_name(a, b)
+                && self.listed_apart(a, b)
+                && self.find(a) != self.find(b)
+                && !out.iter().any(|&x| self.same_written_name(x, a))
+            {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    /// Every pair of mentions of the block `members` that stand in one document, in the
+    /// order of their documents: what a document says about two of its mentions pairs only
+    /// mentions of that document.
+    fn same_document_pairs(&self, members: &[u32]) -> Vec<(u32, u32)> {
         let mut by_doc: Vec<(u64, u32)> = members.iter().map(|&p| (self.doc(p), p)).collect();
         by_doc.sort_unstable();
+        let mut pairs = Vec::new();
         for (i, &(doc, a)) in by_doc.iter().enumerate() {
             for &(other_doc, b) in &by_doc[i + 1..] {
                 if other_doc != doc {
                     break;
                 }
-                if self.same_written_name(a, b)
-                    && self.listed_apart(a, b)
-                    && self.find(a) != self.find(b)
-                    && !out.iter().any(|&x| self.same_written_name(x, a))
-                {
-                    out.push(a);
-                }
+                pairs.push((a, b));
             }
         }
-        out
+        pairs
     }
 
     /// The spellings of one name that a document of the block `members` writes for two
@@ -2308,21 +2318,14 @@ impl<'a> Resolver<'a> {
     /// pair of mentions.
     fn spellings_kept_apart(&mut self, members: &[u32]) -> Vec<(u32, u32, u32)> {
         let mut out: Vec<(u32, u32, u32)> = Vec::new();
-        let mut by_doc: Vec<(u64, u32)> = members.iter().map(|&p| (self.doc(p), p)).collect();
-        by_doc.sort_unstable();
-        for (i, &(doc, a)) in by_doc.iter().enumerate() {
-            for &(other_doc, b) in &by_doc[i + 1..] {
-                if other_doc != doc {
-                    break;
-                }
-                let (ia, ib) = (&self.ids[a as usize], &self.ids[b as usize]);
-                if ia.surname != ib.surname || ia.given == ib.given {
-                    continue;
-                }
-                let pair = self.spelling_pair(a, b);
-                if !out.contains(&pair) && self.find(a) != self.find(b) {
-                    out.push(pair);
-                }
+        for (a, b) in self.same_document_pairs(members) {
+            let (ia, ib) = (&self.ids[a as usize], &self.ids[b as usize]);
+            if ia.surname != ib.surname || ia.given == ib.given {
+                continue;
+            }
+            let pair = self.spelling_pair(a, b);
+            if !out.contains(&pair) && self.find(a) != self.find(b) {
+                out.push(pair);
             }
         }
         out
