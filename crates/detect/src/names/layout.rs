@@ -1258,9 +1258,10 @@ fn belgian_party_initials(cx: &mut Ctx, out: &mut Vec<Finding>) {
         // Back from the last initial's dot at `at`, over "X. " pairs.
         let (mut dot, mut n) = (at, 0);
         let s = loop {
-            let letter = dot - 1;
-            if dot < 1
-                || !bytes[letter].is_ascii_uppercase()
+            let Some(letter) = dot.checked_sub(1) else {
+                break None;
+            };
+            if !bytes[letter].is_ascii_uppercase()
                 || (letter >= 1 && bytes[letter - 1].is_ascii_alphabetic())
             {
                 break None;
