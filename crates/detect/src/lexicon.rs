@@ -129,11 +129,7 @@ pub(crate) const G_ORG_PART: u16 = 1 << 2;
 /// The `G_*` bits of a lower-cased word or phrase (words separated by one space): what the
 /// world knows it as. Only the name model asks, once per chain it scores.
 pub(crate) fn gazetteer_bits(lw: &str) -> u16 {
-    let key = lw.as_bytes();
-    if key.is_empty() || key.len() > 255 {
-        return 0;
-    }
-    GAZETTEER.probe(crate::fxhash::fx(key), key.len(), |k| k == key)
+    GAZETTEER.bits(lw.as_bytes())
 }
 
 /// [`gazetteer_bits`] of a word in any case; an ASCII word is probed without lower-casing a
@@ -142,17 +138,18 @@ pub(crate) fn gazetteer_bits_any_case(w: &str, buf: &mut String) -> u16 {
     if !w.is_ascii() {
         return gazetteer_bits(lower(w, buf));
     }
-    if w.is_empty() || w.len() > 255 {
-        return 0;
-    }
-    let b = w.as_bytes();
-    GAZETTEER.probe(crate::fxhash::fx_ascii_lower(b), b.len(), |k| {
-        crate::fxhash::eq_ascii_lower(k, b)
-    })
+    GAZETTEER.bits_ascii_any_case(w.as_bytes())
 }
 
 /// Keys up to this many bytes are stored in their slot (`build.rs` repeats it).
 const INLINE: usize = 12;
+
+/// Whether a key of this length can be in a table: a slot stores its length in one byte,
+/// and no key is empty.
+#[inline]
+fn storable(key: &[u8]) -> bool {
+    !key.is_empty() && key.len() <= 255
+}
 
 /// Words that precede a street name ("Prins Hendrikkade", "Burg. de Withstraat").
 const STREET_PREFIX: [&str; 16] = [
@@ -177,24 +174,17 @@ const STREET_PREFIX: [&str; 16] = [
 /// The `W_*` bits of a lower-cased word or phrase (0 when it is in no lexicon).
 #[inline]
 pub(crate) fn word_bits(lw: &str) -> u16 {
-    let key = lw.as_bytes();
-    if key.is_empty() || key.len() > 255 {
-        return 0;
-    }
     let table = if crate::fxhash::is_phrase(lw) {
         &PHRASES
     } else {
         &WORDS
     };
-    table.probe(crate::fxhash::fx(key), key.len(), |k| k == key)
+    table.bits(lw.as_bytes())
 }
 
 /// [`word_bits`] of an ASCII word in any case, without lower-casing a copy first.
 #[inline]
 pub(crate) fn ascii_word_bits(w: &[u8]) -> u16 {
-    if w.is_empty() || w.len() > 255 {
-        return 0;
-    }
     // Keys are lower case; an ASCII word matches only an ASCII key of its length.
     let table = if w
         .iter()
@@ -204,9 +194,7 @@ pub(crate) fn ascii_word_bits(w: &[u8]) -> u16 {
     } else {
         &WORDS
     };
-    table.probe(crate::fxhash::fx_ascii_lower(w), w.len(), |k| {
-        crate::fxhash::eq_ascii_lower(k, w)
-    })
+    table.bits_ascii_any_case(w)
 }
 
 /// The hash [`ascii_word_bits_hashed`] probes the word table with, for an ASCII word
@@ -244,13 +232,40 @@ pub(crate) fn prefetch_word(h: u64) {
 /// [`ascii_word_hash`] is `h`.
 #[inline]
 pub(crate) fn ascii_word_bits_hashed(w: &[u8], h: u64) -> u16 {
-    if w.is_empty() || w.len() > 255 {
-        return 0;
-    }
-    WORDS.probe(h, w.len(), |k| crate::fxhash::eq_ascii_lower(k, w))
+    WORDS.bits_ascii_hashed(w, h)
 }
 
 impl Table {
+    /// The bits of a lower-cased key (0 when it is not in the table; no key is empty or
+    /// longer than 255 bytes).
+    #[inline]
+    fn bits(&self, key: &[u8]) -> u16 {
+        if !storable(key) {
+            return 0;
+        }
+        self.probe(crate::fxhash::fx(key), key.len(), |k| k == key)
+    }
+
+    /// [`Self::bits`] of an ASCII key in any case, compared without lower-casing a copy.
+    #[inline]
+    fn bits_ascii_any_case(&self, w: &[u8]) -> u16 {
+        if !storable(w) {
+            return 0;
+        }
+        self.probe(crate::fxhash::fx_ascii_lower(w), w.len(), |k| {
+            crate::fxhash::eq_ascii_lower(k, w)
+        })
+    }
+
+    /// [`Self::bits_ascii_any_case`] of `w`, whose lower-cased hash `h` the caller has.
+    #[inline]
+    fn bits_ascii_hashed(&self, w: &[u8], h: u64) -> u16 {
+        if !storable(w) {
+            return 0;
+        }
+        self.probe(h, w.len(), |k| crate::fxhash::eq_ascii_lower(k, w))
+    }
+
     #[inline]
     fn probe(&self, h: u64, key_len: usize, is_key: impl Fn(&[u8]) -> bool) -> u16 {
         let mask = (1usize << self.bits) - 1;
