@@ -20,7 +20,6 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::HashMap;
 use crate::token::{Class, Tok};
 use crate::{Finding, Kind};
 
@@ -666,12 +665,21 @@ const ACRONYMS: &[Cue] = &[
 /// A cue only starts at a word boundary, so instead of running an automaton over every byte
 /// the detector looks up each word start here and compares the few cues that share its first
 /// four bytes (or, for the short cues, all of them).
+///
+/// One flat open-addressed table, built once from the cue lists: a probe is a multiply and a
+/// load or two, and a key's cues are a slice of one vector, longest first, so the first that
+/// matches is the answer (a `HashMap` of `Vec`s cost some 200 instructions per word looked up).
 struct CueIndex {
-    /// Cues of four bytes or more, by their first four bytes.
-    long: HashMap<u32, Vec<u16>>,
-    /// Cues of two or three bytes, by `len << 24 | bytes`.
-    short: HashMap<u32, u16>,
+    /// `SLOTS` slots of (key, first cue in `cues`, number of cues); key 0 is an empty slot
+    /// (no key is 0: a cue's first byte is never 0, and a short key holds its length).
+    slots: Vec<(u32, u16, u16)>,
+    /// The cues of each key, longest first, then in list order (the first-listed wins among
+    /// cues of one length).
+    cues: Vec<u16>,
 }
+
+/// Slots in [`CueIndex::slots`]: a power of two, over twice the number of cue keys.
+const SLOTS: usize = 4096;
 
 /// The text of cue `i` of `CUES` followed by `ACRONYMS` (as [`cue`], for compile-time
 /// tables).
@@ -788,22 +796,38 @@ struct CueMatch {
 fn cue_index() -> &'static CueIndex {
     static A: OnceLock<CueIndex> = OnceLock::new();
     A.get_or_init(|| {
+        // (key, length, cue) for every cue, grouped by key, longest first within a key.
+        let mut keyed: Vec<(u32, std::cmp::Reverse<usize>, u16)> = CUES
+            .iter()
+            .chain(ACRONYMS)
+            .enumerate()
+            .map(|(n, c)| {
+                let b = c.0.as_bytes();
+                (key(b, b.len().min(4)), std::cmp::Reverse(b.len()), n as u16)
+            })
+            .collect();
+        keyed.sort_unstable();
         let mut ix = CueIndex {
-            long: HashMap::default(),
-            short: HashMap::default(),
+            slots: vec![(0, 0, 0); SLOTS],
+            cues: Vec::with_capacity(keyed.len()),
         };
-        for (n, c) in CUES.iter().chain(ACRONYMS).enumerate() {
-            let b = c.0.as_bytes();
-            let n = n as u16;
-            let k = key(b, b.len().min(4));
-            if b.len() >= 4 {
-                ix.long.entry(k).or_default().push(n);
-            } else {
-                ix.short.entry(k).or_insert(n);
+        for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+            let k = group[0].0;
+            let mut i = slot_of(k);
+            while ix.slots[i].0 != 0 {
+                i = (i + 1) % SLOTS;
             }
+            ix.slots[i] = (k, ix.cues.len() as u16, group.len() as u16);
+            ix.cues.extend(group.iter().map(|g| g.2));
         }
         ix
     })
+}
+
+/// The first slot [`CueIndex::slots`] probes for key `k`.
+#[inline(always)]
+fn slot_of(k: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B1) >> 20) as usize % SLOTS
 }
 
 /// The first `n` (≤ 4) bytes of `b`, ASCII lower-cased, with `n` in the top byte when `n < 4`.
@@ -823,6 +847,22 @@ const fn key(b: &[u8], n: usize) -> u32 {
 }
 
 impl CueIndex {
+    /// The cues with key `k` ([`key`]), longest first; empty when there are none.
+    #[inline]
+    fn cues_of(&self, k: u32) -> &[u16] {
+        let mut i = slot_of(k);
+        loop {
+            let (sk, from, n) = self.slots[i];
+            if sk == k {
+                return &self.cues[usize::from(from)..usize::from(from) + usize::from(n)];
+            }
+            if sk == 0 {
+                return &[];
+            }
+            i = (i + 1) % SLOTS;
+        }
+    }
+
     /// The longest cue that matches `text` at byte `p` (ASCII case-insensitively), the
     /// first-listed one among equals.
     fn longest_at(&self, b: &[u8], p: usize) -> Option<CueMatch> {
@@ -833,36 +873,34 @@ impl CueIndex {
         // Every key this word can have, from one load: the first four bytes lower-cased
         // (`key(rest, 4)`), and the two- and three-byte keys are its top bytes.
         let k4 = key4(four);
-        let mut best: Option<(usize, usize)> = None; // (len, pattern)
-        let mut consider = |n: usize, len: usize| {
-            if best.is_none_or(|(l, q)| len > l || (len == l && n < q)) {
-                best = Some((len, n));
-            }
+        let found = |pattern: usize, len: usize| {
+            Some(CueMatch {
+                start: p,
+                end: p + len,
+                pattern,
+            })
         };
-        let known = known_key;
-        if known(k4) {
-            for &n in self.long.get(&k4).map_or(&[][..], Vec::as_slice) {
+        if known_key(k4) {
+            // Longest first: the first cue that matches is the longest.
+            for &n in self.cues_of(k4) {
                 let pat = cue(usize::from(n)).0.as_bytes();
-                if rest.len() >= pat.len() && rest[..pat.len()].eq_ignore_ascii_case(pat) {
-                    consider(usize::from(n), pat.len());
+                if rest.len() >= pat.len() && crate::fxhash::eq_ascii_lower(&rest[..pat.len()], pat)
+                {
+                    return found(usize::from(n), pat.len());
                 }
             }
         }
-        for len in 2..=3 {
+        for len in [3, 2] {
             if SHORT_LENS & (1 << len) != 0 {
                 let k = k4 >> (8 * (4 - len)) | (len as u32) << 24;
-                if known(k) {
-                    if let Some(&n) = self.short.get(&k) {
-                        consider(usize::from(n), len);
+                if known_key(k) {
+                    if let Some(&n) = self.cues_of(k).first() {
+                        return found(usize::from(n), len);
                     }
                 }
             }
         }
-        best.map(|(len, pattern)| CueMatch {
-            start: p,
-            end: p + len,
-            pattern,
-        })
+        None
     }
 
     /// [`CueIndex::longest_at`] where fewer than four bytes are left: only a short cue fits.
@@ -870,7 +908,7 @@ impl CueIndex {
     fn longest_at_short(&self, rest: &[u8], p: usize) -> Option<CueMatch> {
         (2..=rest.len().min(3)).rev().find_map(|len| {
             let k = key(rest, len);
-            let n = *self.short.get(&k)?;
+            let n = *self.cues_of(k).first()?;
             Some(CueMatch {
                 start: p,
                 end: p + len,
