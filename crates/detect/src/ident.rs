@@ -1400,32 +1400,41 @@ const STREET_PARTICLES: [&str; 11] = [
     "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "la", "le",
 ];
 
-/// The last letters of [`STREET_SUFFIXES`] as a bit set (bit 0 is 'a').
-const STREET_SUFFIX_LAST_LETTERS: u32 = {
-    let mut set = 0u32;
+/// The key of a word's last two bytes: the low five bits of each, the same for both cases of
+/// an ASCII letter.
+const fn end_key(a: u8, b: u8) -> usize {
+    ((a & 31) as usize) << 5 | (b & 31) as usize
+}
+
+/// For each [`end_key`], the [`STREET_SUFFIXES`] that end in bytes with that key (bit `i`:
+/// suffix `i`), built at compile time: a word is compared with these suffixes only. By the
+/// last letter alone, the words ending in "-n" or "-t" (most) were compared with up to a
+/// dozen suffixes each.
+static STREET_SUFFIX_ENDS: [u64; 1024] = {
+    assert!(STREET_SUFFIXES.len() <= 64);
+    let mut ends = [0u64; 1024];
     let mut i = 0;
     while i < STREET_SUFFIXES.len() {
         let s = STREET_SUFFIXES[i].as_bytes();
-        set |= 1 << (s[s.len() - 1] - b'a');
+        ends[end_key(s[s.len() - 2], s[s.len() - 1])] |= 1 << i;
         i += 1;
     }
-    set
+    ends
 };
 
 /// Whether `w` is a street name word ("Jamessingel", "Wichmanlaan").
 pub(crate) fn is_street_word(w: &str) -> bool {
-    // The last letter first: it rules out most suffixes (and most words) without comparing
-    // the whole tail; the suffixes are lower-case ASCII.
-    let Some(&last) = w.as_bytes().last() else {
+    let Some(&[a, b]) = w.as_bytes().last_chunk::<2>() else {
         return false;
     };
-    let last = last.to_ascii_lowercase();
-    if !last.is_ascii_lowercase() || STREET_SUFFIX_LAST_LETTERS & 1 << (last - b'a') == 0 {
-        return false;
+    let mut suffixes = STREET_SUFFIX_ENDS[end_key(a, b)];
+    while suffixes != 0 {
+        if ends_with_ci(w, STREET_SUFFIXES[suffixes.trailing_zeros() as usize]) {
+            return true;
+        }
+        suffixes &= suffixes - 1;
     }
-    STREET_SUFFIXES
-        .iter()
-        .any(|s| s.as_bytes()[s.len() - 1] == last && ends_with_ci(w, s))
+    false
 }
 
 /// Whether `w` ends in the suffix `suf` after at least two bytes of its own ("Kerkstraat").
