@@ -430,8 +430,16 @@ pub(crate) fn bits_any_case(w: &str, buf: &mut String) -> u16 {
 /// Whether `w` lower-cased is one of `words` (lower-case ASCII): an ASCII word is compared
 /// in place, ignoring case, which gives the same answer without the copy.
 pub(crate) fn lower_is_one_of(w: &str, buf: &mut String, words: &[&str]) -> bool {
-    if w.is_ascii() {
-        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    if let Some(&first) = w.as_bytes().first().filter(|_| w.is_ascii()) {
+        // The length and the first byte (`| 0x20`: both cases of a letter) rule out nearly
+        // every entry before the comparison.
+        words.iter().any(|x| {
+            x.len() == w.len()
+                && (x.as_bytes()[0] | 0x20) == (first | 0x20)
+                && x.eq_ignore_ascii_case(w)
+        })
+    } else if w.is_empty() {
+        words.contains(&"")
     } else {
         words.contains(&lower(w, buf))
     }
@@ -488,8 +496,14 @@ pub(crate) fn lower<'b>(w: &str, buf: &'b mut String) -> &'b str {
         buf.push_str(w);
         buf.make_ascii_lowercase();
     } else {
+        // Char by char (not `str::to_lowercase`, whose final sigma depends on the context),
+        // the ASCII ones without the Unicode tables: a word with one accent is mostly ASCII.
         for c in w.chars() {
-            buf.extend(c.to_lowercase());
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                buf.extend(c.to_lowercase());
+            }
         }
     }
     buf.as_str()
