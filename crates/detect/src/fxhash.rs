@@ -18,9 +18,10 @@ pub fn fx_ascii_lower(bytes: &[u8]) -> u64 {
 
 /// `a.eq_ignore_ascii_case(b)`, eight bytes at a time: both sides ASCII-lower-cased with
 /// [`ascii_lower8`] and compared as integers, not a byte loop (every lexicon probe of an ASCII
-/// word ends in this comparison).
+/// word ends in this comparison, and every cue the cue index finds: inlined, as a call it was
+/// 2 % of the detector's instructions).
 #[allow(dead_code)] // build.rs includes this file and does not use it
-#[inline]
+#[inline(always)]
 pub fn eq_ascii_lower(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
