@@ -1732,6 +1732,14 @@ fn initials_signatures(cx: &Ctx, accepted: &[Accepted], out: &mut Vec<Finding>) 
             {
                 return false;
             }
+            // After a word or a number on its line it is neither alone there nor in
+            // parentheses: known without searching the line for its ends.
+            if k > 0
+                && t.nl_before == 0
+                && matches!(cx.toks[k - 1].class, Class::Word | Class::Number)
+            {
+                return false;
+            }
             let line_start = memchr::memrchr(b'\n', &bytes[..t.start()]).map_or(0, |p| p + 1);
             let line_end =
                 memchr::memchr(b'\n', &bytes[t.end()..]).map_or(bytes.len(), |p| t.end() + p);
