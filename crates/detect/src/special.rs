@@ -6,9 +6,9 @@
 //! clause; the finding is the clause as it states the fact about the person: from after its
 //! subject (pronoun, name, "mijn vrouw", "de verdachte") to the clause end, the verb inside,
 //! with its adverbials of place, time and manner also where they trail ("in Den Haag", "na
-//! zijn huwelijk") but without a source ("volgens een bron"), and with a dependent clause
-//! attached without a comma ("waardoor hij niet lang kan staan", "sinds hij ... heeft
-//! gezeten"); after a frame that only says there is a condition ("sprake was van", "onder
+//! zijn huwelijk") but without a source ("volgens een bron"), and with a time clause
+//! attached without a comma ("sinds hij ... heeft gezeten"); a consequence ("waardoor hij niet
+//! lang kan staan") is a finding of its own; after a frame that only says there is a condition ("sprake was van", "onder
 //! invloed van ...,") the finding is the noun phrase. One clause is one finding:
 //! clauses joined by "en" that each have a verb stay apart, words coordinated under one verb
 //! stay together (`corpus/GUIDELINES.md` has the rule, `coordinated` applies it). A clause only
@@ -1954,6 +1954,29 @@ pub(crate) fn detect(
         }
         kept.push(sg);
     }
+    // "heeft een knieblessure | waardoor hij | niet lang kan staan": the consequence of a
+    // condition for the same person is a finding of its own (negated or not: "niet lang kan
+    // staan" is the limitation).
+    let mut consequences: Vec<Seg> = Vec::new();
+    for sg in kept
+        .iter()
+        .filter(|sg| sg.kind == Kind::Health && !sg.negated)
+    {
+        if let Some((s, e)) = consequence_clause(text, toks, sg.e) {
+            consequences.push(Seg {
+                s,
+                e,
+                negated: false,
+                np: None,
+                ..*sg
+            });
+        }
+    }
+    if !consequences.is_empty() {
+        kept.extend(consequences);
+        kept.sort_by_key(|sg| sg.s);
+        kept.dedup_by(|b, a| b.s <= a.e);
+    }
     kept.into_iter()
         .filter(|sg| !sg.negated)
         .map(|sg| Finding {
@@ -3850,18 +3873,48 @@ fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
         && !starts_clause(text, toks, r + 2)
 }
 
-/// Whether token `k` opens a dependent clause that states more of the same fact when no comma
-/// comes before it: "waardoor" (a consequence), "sinds" before a subject pronoun (a time
-/// clause; "sinds zijn komst" is an adjunct).
+/// Whether token `k` opens a dependent clause that belongs to the fact when no comma comes
+/// before it: "sinds" before a subject pronoun (a time clause, an adverbial of the fact as
+/// `corpus/GUIDELINES.md` keeps them; "sinds zijn komst" is an adjunct). A consequence
+/// ("waardoor hij niet lang kan staan") is a clause of its own: [`consequence_clause`].
 fn dependent_start(text: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
     let no_comma = k > 0 && !toks[k - 1].is_punct(text, b',') && t.nl_before == 0;
     no_comma
-        && (word_is(text, t, &["waardoor"])
-            || (word_is(text, t, &["sinds"])
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|n| word_is(text, n, &SUBJECTS) && !word_is(text, n, &OBJECTS))))
+        && word_is(text, t, &["sinds"])
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| word_is(text, n, &SUBJECTS) && !word_is(text, n, &OBJECTS))
+}
+
+/// The consequence clause right after a health finding that ends at token `e` ("heeft een
+/// knieblessure | waardoor hij | niet lang kan staan"): from after its subject pronoun to the
+/// end of the sentence or the next comma. Why: one span is one clause (`corpus/GUIDELINES.md`),
+/// so "waardoor" ends the condition's span; what the condition does to the same person (a
+/// limitation, a symptom) is a health fact of its own, although it names no condition.
+fn consequence_clause(text: &str, toks: &[Tok], e: usize) -> Option<(usize, usize)> {
+    let w = toks.get(e + 1)?;
+    if !word_is(text, w, &["waardoor"]) || w.nl_before > 0 {
+        return None;
+    }
+    let subj = toks.get(e + 2)?;
+    if !word_is(text, subj, &SUBJECTS) || word_is(text, subj, &OBJECTS) || subj.nl_before > 0 {
+        return None;
+    }
+    let s = e + 3;
+    let mut end = s;
+    while let Some(t) = toks.get(end + 1) {
+        if t.nl_before > 0
+            || t.class == Class::Punct
+                && [b'.', b',', b';', b':', b'(', b'!', b'?']
+                    .iter()
+                    .any(|&c| t.is_punct(text, c))
+        {
+            break;
+        }
+        end += 1;
+    }
+    (s < toks.len() && toks[s].class == Class::Word && end > s).then_some((s, end))
 }
 
 /// The last token of a party named after "van" at `k` ("van eiser", "van klagers", "van de
