@@ -156,6 +156,10 @@ const BASE_CUES: &[Cue] = &[
     ("kaderlid", Kind::TradeUnion, 4, false),
     // health
     ("onder behandeling", Kind::Health, 3, true),
+    // "is ... bij een polikliniek in behandeling geweest", "is in behandeling bij de GGZ"; not
+    // a request "in behandeling genomen".
+    ("in behandeling geweest", Kind::Health, 3, true),
+    ("in behandeling bij", Kind::Health, 3, true),
     // A visit to a practitioner told without the practitioner ("is ... op consult geweest").
     ("op consult", Kind::Health, 3, true),
     ("psychotherapeut", Kind::Health, 3, false),
@@ -300,6 +304,9 @@ const BASE_CUES: &[Cue] = &[
     ("seksuele gerichtheid", Kind::SexualOrientation, 4, false),
     ("seksuele geaardheid", Kind::SexualOrientation, 4, false),
     ("geaardheid", Kind::SexualOrientation, 4, true),
+    ("politieke gezindheid", Kind::Political, 3, false),
+    ("politieke overtuiging", Kind::Political, 3, false),
+    ("politieke voorkeur", Kind::Political, 3, false),
     // criminal
     ("gevangenis", Kind::Criminal, 2, false),
     ("gevangenisstraf", Kind::Criminal, 4, false),
@@ -2138,6 +2145,11 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
         if ti >= toks.len() || toks[ti].start() > s {
             continue;
         }
+        // "[eisende partij]", "[naam ziekenhuis]": a word of the anonymisation's placeholder
+        // names the party, it states nothing about it.
+        if in_placeholder(text, toks, ti) {
+            continue;
+        }
         let t = &toks[ti];
         // The rest of the word after the cue: plural group nouns and organisation compounds.
         let rest = crate::sub(text, e.min(t.end()), t.end().max(e));
@@ -3213,12 +3225,27 @@ fn clause(
         };
     }
     // "Seksuele gerichtheid;" names a topic; "vanwege zijn seksuele gerichtheid", "zijn
-    // ouders accepteerden zijn geaardheid niet" a person's fact: the owned noun phrase.
-    if kind == Kind::SexualOrientation && category_noun(text, &toks[c]) {
-        if c == 0 || !word_is(text, &toks[c - 1], &POSSESSIVES) {
+    // ouders accepteerden zijn geaardheid niet" a person's fact: the owned noun phrase; a
+    // party in the genitive owns it from outside ("verzoekers | politieke overtuiging").
+    if matches!(kind, Kind::SexualOrientation | Kind::Political) && category_noun(text, &toks[c]) {
+        let before = c.checked_sub(1).map(|b| &toks[b]);
+        if before.is_some_and(|b| word_is(text, b, &POSSESSIVES)) {
+            start = c - 1;
+        } else if before.is_some_and(|b| genitive_party(text, b)) {
+            start = c;
+        } else {
             return None;
         }
-        start = c - 1;
+        // A political ground is the person's fact as the reason or source of something
+        // ("verband met | haar politieke gezindheid", "vanuit haar politieke overtuiging"), not
+        // in a list of the kinds of data a file holds ("uw vakbond en | uw politieke voorkeur").
+        if kind == Kind::Political
+            && !(c - 1).checked_sub(1).is_some_and(|p| {
+                word_is(text, &toks[p], &PREPOSITIONS) || word_is(text, &toks[p], &["vanuit"])
+            })
+        {
+            return None;
+        }
         r = h.last;
     }
     if let Some((np, end)) = credence {
@@ -3425,6 +3452,11 @@ fn placeholder_end(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         .take_while(|&k| toks[k].nl_before == 0)
         .find(|&k| toks[k].class == Class::Punct)
         .filter(|&k| k > i + 1 && toks[k].is_punct(text, b']'))
+}
+
+/// Whether token `i` is inside a party the anonymisation names ("[eisende partij]").
+fn in_placeholder(text: &str, toks: &[Tok], i: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|o| placeholder_end(text, toks, o).is_some_and(|q| q > i))
 }
 
 /// The last token of the placeholders joined by "en" from the one that closes at `q`
@@ -3655,10 +3687,23 @@ fn owned_noun_phrase(
     None
 }
 
-/// Whether token `t` opens a sexual-orientation cue that names the category, not a value
-/// ("seksuele gerichtheid", "geaardheid"): it states a fact only as a person's own.
+/// Whether token `t` opens a sexual-orientation or political cue that names the category, not
+/// a value ("seksuele gerichtheid", "geaardheid", "politieke gezindheid"): it states a fact
+/// only as a person's own, where the text is about that ground.
 fn category_noun(text: &str, t: &Tok) -> bool {
-    starts_with_any(t.text(text), &["seksuele", "geaardheid"])
+    starts_with_any(t.text(text), &["seksuele", "geaardheid", "politieke"])
+}
+
+/// Whether token `t` is a party noun in the genitive ("eisers", "verzoekers"): lower-case, a
+/// noun of [`SUBJECT_NOUNS`] with an "s".
+fn genitive_party(text: &str, t: &Tok) -> bool {
+    let w = t.text(text);
+    w.len() > 3
+        && w.ends_with('s')
+        && !t.cap
+        && SUBJECT_NOUNS.iter().any(|n| {
+            n.len() + 1 == w.len() && w.as_bytes()[..n.len()].eq_ignore_ascii_case(n.as_bytes())
+        })
 }
 
 /// Verbs and adjectives of believing and accepting whose object or subject is a fact ("niet
@@ -5278,6 +5323,18 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
         return true;
     }
     toks[a..=b].iter().any(|t| word_is(text, t, &PERSON_REFS))
+        || (a..=b).any(|i| party_placeholder(text, toks, i))
+}
+
+/// Whether token `i` opens a placeholder the anonymisation puts for a party ("[eisende
+/// partij]", "[verwerende persoon]"): a party word between the brackets. Not "[plaats]" or
+/// "[datum]".
+fn party_placeholder(text: &str, toks: &[Tok], i: usize) -> bool {
+    placeholder_end(text, toks, i).is_some_and(|q| {
+        toks[i + 1..q]
+            .iter()
+            .any(|t| word_is(text, t, &["partij", "persoon"]))
+    })
 }
 
 const PERSON_REFS: [&str; 67] = [
