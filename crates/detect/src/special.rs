@@ -1092,6 +1092,15 @@ const PRACTITIONERS: [&str; 7] = [
     "cardioloog",
     "psychotherapeut",
 ];
+/// Practitioners and carers that are no cue themselves but act on a patient as the subject of a
+/// clause ("de behandelaar adviseert ...").
+const PRACTITIONER_ACTORS: [&str; 5] = [
+    "behandelaar",
+    "arts",
+    "verzekeringsarts",
+    "neuroloog",
+    "jeugdarts",
+];
 /// Words that make a practitioner a person's care ("bij de huisarts", "onder behandeling van
 /// een cardioloog", "verwezen naar een psycholoog"); without one the practitioner acts
 /// ("de bedrijfsarts heeft vastgesteld", "de rapportages van de psychiater").
@@ -3094,6 +3103,23 @@ fn clause(
         if k < c {
             start = k + 1;
         }
+    }
+    // "De psychiater | stelde bij haar een depressie vast": a practitioner before the verb is
+    // a subject, outside the span, as any subject is (`corpus/GUIDELINES.md`).
+    if start + 2 < c
+        && word_is(text, &toks[start], &["de", "het", "een"])
+        && (word_is(text, &toks[start + 1], &PRACTITIONERS)
+            || word_is(text, &toks[start + 1], &PRACTITIONER_ACTORS))
+        && toks[start + 2].class == Class::Word
+        && !toks[start + 2].cap
+        && !word_is(text, &toks[start + 2], &PREPOSITIONS)
+        && !word_is(
+            text,
+            &toks[start + 2],
+            &["die", "dat", "en", "of", "in", "te"],
+        )
+    {
+        start += 2;
     }
     // Leading modal: "zou | zich ...".
     if start < c && word_is(text, &toks[start], &["zou", "zouden"]) {
