@@ -156,10 +156,9 @@ const BASE_CUES: &[Cue] = &[
     ("kaderlid", Kind::TradeUnion, 4, false),
     // health
     ("onder behandeling", Kind::Health, 3, true),
-    // "is ... bij een polikliniek in behandeling geweest", "is in behandeling bij de GGZ"; not
-    // a request "in behandeling genomen".
+    // "is ... bij een polikliniek in behandeling geweest"; not a request "in behandeling
+    // genomen", nor "Uw aanvraag is in behandeling bij [a case handler]".
     ("in behandeling geweest", Kind::Health, 3, true),
-    ("in behandeling bij", Kind::Health, 3, true),
     // A visit to a practitioner told without the practitioner ("is ... op consult geweest").
     ("op consult", Kind::Health, 3, true),
     ("psychotherapeut", Kind::Health, 3, false),
