@@ -6,9 +6,9 @@
 //! clause; the finding is the clause as it states the fact about the person: from after its
 //! subject (pronoun, name, "mijn vrouw", "de verdachte") to the clause end, the verb inside,
 //! with its adverbials of place, time and manner also where they trail ("in Den Haag", "na
-//! zijn huwelijk") but without a source ("volgens een bron"), and with a dependent clause
-//! attached without a comma ("waardoor hij niet lang kan staan", "sinds hij ... heeft
-//! gezeten"); after a frame that only says there is a condition ("sprake was van", "onder
+//! zijn huwelijk") but without a source ("volgens een bron"), and with a time clause
+//! attached without a comma ("sinds hij ... heeft gezeten"); a consequence ("waardoor hij niet
+//! lang kan staan") is a finding of its own; after a frame that only says there is a condition ("sprake was van", "onder
 //! invloed van ...,") the finding is the noun phrase. One clause is one finding:
 //! clauses joined by "en" that each have a verb stay apart, words coordinated under one verb
 //! stay together (`corpus/GUIDELINES.md` has the rule, `coordinated` applies it). A clause only
@@ -155,6 +155,9 @@ const BASE_CUES: &[Cue] = &[
     ("kaderlid", Kind::TradeUnion, 4, false),
     // health
     ("onder behandeling", Kind::Health, 3, true),
+    // "is ... bij een polikliniek in behandeling geweest"; not a request "in behandeling
+    // genomen", nor "Uw aanvraag is in behandeling bij [a case handler]".
+    ("in behandeling geweest", Kind::Health, 3, true),
     // A visit to a practitioner told without the practitioner ("is ... op consult geweest").
     ("op consult", Kind::Health, 3, true),
     ("psychotherapeut", Kind::Health, 3, false),
@@ -299,6 +302,9 @@ const BASE_CUES: &[Cue] = &[
     ("seksuele gerichtheid", Kind::SexualOrientation, 4, false),
     ("seksuele geaardheid", Kind::SexualOrientation, 4, false),
     ("geaardheid", Kind::SexualOrientation, 4, true),
+    ("politieke gezindheid", Kind::Political, 3, false),
+    ("politieke overtuiging", Kind::Political, 3, false),
+    ("politieke voorkeur", Kind::Political, 3, false),
     // criminal
     ("gevangenis", Kind::Criminal, 2, false),
     ("gevangenisstraf", Kind::Criminal, 4, false),
@@ -1122,6 +1128,15 @@ const PRACTITIONERS: [&str; 7] = [
     "psychiater",
     "cardioloog",
     "psychotherapeut",
+];
+/// Practitioners and carers that are no cue themselves but act on a patient as the subject of a
+/// clause ("de behandelaar adviseert ...").
+const PRACTITIONER_ACTORS: [&str; 5] = [
+    "behandelaar",
+    "arts",
+    "verzekeringsarts",
+    "neuroloog",
+    "jeugdarts",
 ];
 /// Words that make a practitioner a person's care ("bij de huisarts", "onder behandeling van
 /// een cardioloog", "verwezen naar een psycholoog"); without one the practitioner acts
@@ -2026,6 +2041,29 @@ pub(crate) fn detect(
         }
         kept.push(sg);
     }
+    // "heeft een knieblessure | waardoor hij | niet lang kan staan": the consequence of a
+    // condition for the same person is a finding of its own (negated or not: "niet lang kan
+    // staan" is the limitation).
+    let mut consequences: Vec<Seg> = Vec::new();
+    for sg in kept
+        .iter()
+        .filter(|sg| sg.kind == Kind::Health && !sg.negated)
+    {
+        if let Some((s, e)) = consequence_clause(text, toks, sg.e) {
+            consequences.push(Seg {
+                s,
+                e,
+                negated: false,
+                np: None,
+                ..*sg
+            });
+        }
+    }
+    if !consequences.is_empty() {
+        kept.extend(consequences);
+        kept.sort_by_key(|sg| sg.s);
+        kept.dedup_by(|b, a| b.s <= a.e);
+    }
     kept.into_iter()
         .filter(|sg| !sg.negated)
         .map(|sg| Finding {
@@ -2185,6 +2223,11 @@ fn cue_hits(text: &str, toks: &[Tok], cue_starts: &[u32]) -> Vec<Hit> {
     for (s, e, cue, kind, weight, lowercase_cue) in raw {
         let ti = toks.partition_point(|t| t.end() <= s);
         if ti >= toks.len() || toks[ti].start() > s {
+            continue;
+        }
+        // "[eisende partij]", "[naam ziekenhuis]": a word of the anonymisation's placeholder
+        // names the party, it states nothing about it.
+        if in_placeholder(text, toks, ti) {
             continue;
         }
         let t = &toks[ti];
@@ -3135,6 +3178,23 @@ fn clause(
             start = k + 1;
         }
     }
+    // "De psychiater | stelde bij haar een depressie vast": a practitioner before the verb is
+    // a subject, outside the span, as any subject is (`corpus/GUIDELINES.md`).
+    if start + 2 < c
+        && word_is(text, &toks[start], &["de", "het", "een"])
+        && (word_is(text, &toks[start + 1], &PRACTITIONERS)
+            || word_is(text, &toks[start + 1], &PRACTITIONER_ACTORS))
+        && toks[start + 2].class == Class::Word
+        && !toks[start + 2].cap
+        && !word_is(text, &toks[start + 2], &PREPOSITIONS)
+        && !word_is(
+            text,
+            &toks[start + 2],
+            &["die", "dat", "en", "of", "in", "te"],
+        )
+    {
+        start += 2;
+    }
     // Leading modal: "zou | zich ...".
     if start < c && word_is(text, &toks[start], &["zou", "zouden"]) {
         start += 1;
@@ -3265,12 +3325,27 @@ fn clause(
         };
     }
     // "Seksuele gerichtheid;" names a topic; "vanwege zijn seksuele gerichtheid", "zijn
-    // ouders accepteerden zijn geaardheid niet" a person's fact: the owned noun phrase.
-    if kind == Kind::SexualOrientation && category_noun(text, &toks[c]) {
-        if c == 0 || !word_is(text, &toks[c - 1], &POSSESSIVES) {
+    // ouders accepteerden zijn geaardheid niet" a person's fact: the owned noun phrase; a
+    // party in the genitive owns it from outside ("verzoekers | politieke overtuiging").
+    if matches!(kind, Kind::SexualOrientation | Kind::Political) && category_noun(text, &toks[c]) {
+        let before = c.checked_sub(1).map(|b| &toks[b]);
+        if before.is_some_and(|b| word_is(text, b, &POSSESSIVES)) {
+            start = c - 1;
+        } else if before.is_some_and(|b| genitive_party(text, b)) {
+            start = c;
+        } else {
             return None;
         }
-        start = c - 1;
+        // A political ground is the person's fact as the reason or source of something
+        // ("verband met | haar politieke gezindheid", "vanuit haar politieke overtuiging"), not
+        // in a list of the kinds of data a file holds ("uw vakbond en | uw politieke voorkeur").
+        if kind == Kind::Political
+            && !(c - 1).checked_sub(1).is_some_and(|p| {
+                word_is(text, &toks[p], &PREPOSITIONS) || word_is(text, &toks[p], &["vanuit"])
+            })
+        {
+            return None;
+        }
         r = h.last;
     }
     if let Some((np, end)) = credence {
@@ -3477,6 +3552,11 @@ fn placeholder_end(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         .take_while(|&k| toks[k].nl_before == 0)
         .find(|&k| toks[k].class == Class::Punct)
         .filter(|&k| k > i + 1 && toks[k].is_punct(text, b']'))
+}
+
+/// Whether token `i` is inside a party the anonymisation names ("[eisende partij]").
+fn in_placeholder(text: &str, toks: &[Tok], i: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|o| placeholder_end(text, toks, o).is_some_and(|q| q > i))
 }
 
 /// The last token of the placeholders joined by "en" from the one that closes at `q`
@@ -3707,10 +3787,23 @@ fn owned_noun_phrase(
     None
 }
 
-/// Whether token `t` opens a sexual-orientation cue that names the category, not a value
-/// ("seksuele gerichtheid", "geaardheid"): it states a fact only as a person's own.
+/// Whether token `t` opens a sexual-orientation or political cue that names the category, not
+/// a value ("seksuele gerichtheid", "geaardheid", "politieke gezindheid"): it states a fact
+/// only as a person's own, where the text is about that ground.
 fn category_noun(text: &str, t: &Tok) -> bool {
-    starts_with_any(t.text(text), &["seksuele", "geaardheid"])
+    starts_with_any(t.text(text), &["seksuele", "geaardheid", "politieke"])
+}
+
+/// Whether token `t` is a party noun in the genitive ("eisers", "verzoekers"): lower-case, a
+/// noun of [`SUBJECT_NOUNS`] with an "s".
+fn genitive_party(text: &str, t: &Tok) -> bool {
+    let w = t.text(text);
+    w.len() > 3
+        && w.ends_with('s')
+        && !t.cap
+        && SUBJECT_NOUNS.iter().any(|n| {
+            n.len() + 1 == w.len() && w.as_bytes()[..n.len()].eq_ignore_ascii_case(n.as_bytes())
+        })
 }
 
 /// Verbs and adjectives of believing and accepting whose object or subject is a fact ("niet
@@ -3925,18 +4018,48 @@ fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
         && !starts_clause(text, toks, r + 2)
 }
 
-/// Whether token `k` opens a dependent clause that states more of the same fact when no comma
-/// comes before it: "waardoor" (a consequence), "sinds" before a subject pronoun (a time
-/// clause; "sinds zijn komst" is an adjunct).
+/// Whether token `k` opens a dependent clause that belongs to the fact when no comma comes
+/// before it: "sinds" before a subject pronoun (a time clause, an adverbial of the fact as
+/// `corpus/GUIDELINES.md` keeps them; "sinds zijn komst" is an adjunct). A consequence
+/// ("waardoor hij niet lang kan staan") is a clause of its own: [`consequence_clause`].
 fn dependent_start(text: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
     let no_comma = k > 0 && !toks[k - 1].is_punct(text, b',') && t.nl_before == 0;
     no_comma
-        && (word_is(text, t, &["waardoor"])
-            || (word_is(text, t, &["sinds"])
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|n| word_is(text, n, &SUBJECTS) && !word_is(text, n, &OBJECTS))))
+        && word_is(text, t, &["sinds"])
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| word_is(text, n, &SUBJECTS) && !word_is(text, n, &OBJECTS))
+}
+
+/// The consequence clause right after a health finding that ends at token `e` ("heeft een
+/// knieblessure | waardoor hij | niet lang kan staan"): from after its subject pronoun to the
+/// end of the sentence or the next comma. Why: one span is one clause (`corpus/GUIDELINES.md`),
+/// so "waardoor" ends the condition's span; what the condition does to the same person (a
+/// limitation, a symptom) is a health fact of its own, although it names no condition.
+fn consequence_clause(text: &str, toks: &[Tok], e: usize) -> Option<(usize, usize)> {
+    let w = toks.get(e + 1)?;
+    if !word_is(text, w, &["waardoor"]) || w.nl_before > 0 {
+        return None;
+    }
+    let subj = toks.get(e + 2)?;
+    if !word_is(text, subj, &SUBJECTS) || word_is(text, subj, &OBJECTS) || subj.nl_before > 0 {
+        return None;
+    }
+    let s = e + 3;
+    let mut end = s;
+    while let Some(t) = toks.get(end + 1) {
+        if t.nl_before > 0
+            || t.class == Class::Punct
+                && [b'.', b',', b';', b':', b'(', b'!', b'?']
+                    .iter()
+                    .any(|&c| t.is_punct(text, c))
+        {
+            break;
+        }
+        end += 1;
+    }
+    (s < toks.len() && toks[s].class == Class::Word && end > s).then_some((s, end))
 }
 
 /// The last token of a party named after "van" at `k` ("van eiser", "van klagers", "van de
@@ -5300,6 +5423,18 @@ fn person_near(text: &str, toks: &[Tok], s: usize, e: usize, persons: &[(usize, 
         return true;
     }
     toks[a..=b].iter().any(|t| word_is(text, t, &PERSON_REFS))
+        || (a..=b).any(|i| party_placeholder(text, toks, i))
+}
+
+/// Whether token `i` opens a placeholder the anonymisation puts for a party ("[eisende
+/// partij]", "[verwerende persoon]"): a party word between the brackets. Not "[plaats]" or
+/// "[datum]".
+fn party_placeholder(text: &str, toks: &[Tok], i: usize) -> bool {
+    placeholder_end(text, toks, i).is_some_and(|q| {
+        toks[i + 1..q]
+            .iter()
+            .any(|t| word_is(text, t, &["partij", "persoon"]))
+    })
 }
 
 const PERSON_REFS: [&str; 67] = [
