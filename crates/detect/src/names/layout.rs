@@ -811,7 +811,10 @@ fn round_ten_passes(cx: &mut Ctx, out: &mut Vec<Finding>) {
             && !(venue_named_after(cx.text, f)
                 || street_after_particle(cx.text, f)
                 || roman_heading(cx.text, f)
-                || firm_in_capitals(cx.text, f))
+                || firm_in_capitals(cx.text, f)
+                || street_named(cx.text, f)
+                || glued_saint(cx.text, f)
+                || country_initials(cx.text, f))
     });
 }
 
@@ -1448,73 +1451,84 @@ fn firm_in_capitals(text: &str, f: &Finding) -> bool {
 }
 
 /// The passes for what the eleventh round of real texts showed (g181–g210 and earlier
-/// misses): an initial before a surname in letter-spaced capitals, a given name in capitals
-/// before initials, "Surname, Given name" found as two names; and findings that are a street,
-/// a saint's place or a country's abbreviation.
+/// misses): an initial before a surname in letter-spaced capitals, a name opening a table's
+/// line, a given name in capitals before initials, "Surname, Given name" found as two names.
+/// The findings that are a street, a saint's place or a country's abbreviation
+/// ([`street_named`], [`glued_saint`], [`country_initials`]) are dropped in the one walk of
+/// [`round_ten_passes`].
 fn round_eleven_passes(cx: &mut Ctx, out: &mut Vec<Finding>) {
-    letter_spaced_surname(cx, out);
+    capital_walk(cx, out);
     capital_given_name_before_initials(cx, out);
     surname_comma_given_name(cx, out);
-    name_before_column_word(cx, out);
-    out.retain(|f| {
-        f.kind != Kind::Person
-            || !(street_named(cx.text, f)
-                || glued_saint(cx.text, f)
-                || country_initials(cx.text, f))
-    });
+}
+
+/// One walk over the capitalised words for the two passes that start at one: a one-letter
+/// initial ([`letter_spaced_surname`]) and a word that opens a line
+/// ([`name_before_column_word`]). Nearly every word fails both tests on its offsets.
+fn capital_walk(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let (mut spaced, mut column) = (Vec::new(), Vec::new());
+    for &k in cx.caps {
+        let k = k as usize;
+        let t = toks[k];
+        if t.end() - t.start() == 1 {
+            if let Some(f) = letter_spaced_surname(cx, k) {
+                spaced.push(f);
+            }
+        } else if k == 0 || t.nl_before > 0 {
+            if let Some(f) = name_before_column_word(cx, k, out) {
+                column.push(f);
+            }
+        }
+    }
+    if !spaced.is_empty() {
+        out.retain(|f| {
+            f.kind != Kind::Person || !spaced.iter().any(|g| f.start < g.end && g.start < f.end)
+        });
+    }
+    out.extend(spaced);
+    out.extend(column);
 }
 
 /// An initial before a surname whose letters an OCR'd title page spaced out ("samengesteld
 /// door W. V A N M U L K E N"): the tokens are single capitals, so no rule read a surname.
 /// Starts from a one-letter capital with its dot; the letters after it (four or more, one
 /// space apart, on its line) are the surname.
-fn letter_spaced_surname(cx: &mut Ctx, out: &mut Vec<Finding>) {
+fn letter_spaced_surname(cx: &mut Ctx, k: usize) -> Option<Finding> {
     let (toks, text) = (cx.toks, cx.text);
-    let mut found = Vec::new();
-    for &k in cx.caps {
-        let k = k as usize;
-        if toks[k].end() - toks[k].start() != 1 || !cx.is_initial(k) {
-            continue;
+    if !cx.is_initial(k) {
+        return None;
+    }
+    let mut j = k + 2;
+    let mut letters = 0;
+    while let Some(t) = toks.get(j) {
+        let one_capital = t.end() - t.start() == 1 && t.cap;
+        if !one_capital || t.nl_before > 0 || !t.space_before || t.start() != toks[j - 1].end() + 1
+        {
+            break;
         }
-        let mut j = k + 2;
-        let mut letters = 0;
-        while let Some(t) = toks.get(j) {
-            let one_capital = t.end() - t.start() == 1 && t.cap;
-            if !one_capital
-                || t.nl_before > 0
-                || !t.space_before
-                || t.start() != toks[j - 1].end() + 1
-            {
-                break;
-            }
-            // Another initial is no letter of the surname ("J. K. Smit").
-            if toks
-                .get(j + 1)
-                .is_some_and(|d| !d.space_before && d.is_punct(text, b'.'))
-            {
-                break;
-            }
-            letters += 1;
-            j += 1;
+        // Another initial is no letter of the surname ("J. K. Smit").
+        if toks
+            .get(j + 1)
+            .is_some_and(|d| !d.space_before && d.is_punct(text, b'.'))
+        {
+            break;
         }
-        // A spaced heading after a section's letter is an ordinary word ("A. I N L E I D I N
-        // G"), not a surname.
-        if letters >= 4 && !spaced_word_is_dutch(text, toks[k + 2].start(), toks[j - 1].end()) {
-            found.push(person(
+        letters += 1;
+        j += 1;
+    }
+    // A spaced heading after a section's letter is an ordinary word ("A. I N L E I D I N
+    // G"), not a surname.
+    (letters >= 4 && !spaced_word_is_dutch(text, toks[k + 2].start(), toks[j - 1].end())).then(
+        || {
+            person(
                 toks[k].start(),
                 toks[j - 1].end(),
                 0.9,
                 "name.letter_spaced",
-            ));
-        }
-    }
-    if found.is_empty() {
-        return;
-    }
-    out.retain(|f| {
-        f.kind != Kind::Person || !found.iter().any(|g| f.start < g.end && g.start < f.end)
-    });
-    out.extend(found);
+            )
+        },
+    )
 }
 
 /// Whether the letters spaced out between `s` and `e` spell an ordinary Dutch word that is
@@ -1592,8 +1606,8 @@ fn surname_comma_given_name(cx: &mut Ctx, out: &mut Vec<Finding>) {
         }
         // "Sultan, Rana met": a conjunction after the given name would make the two items of
         // a list ("Kees, Jan en Piet").
-        let next = crate::sub(cx.text, end + 1, (end + 5).min(cx.text.len()));
-        let conjunction = ["en ", "of ", "and ", "& "]
+        let next = &b[end + 1..(end + 5).min(b.len())];
+        let conjunction = [&b"en "[..], b"of ", b"and ", b"& "]
             .iter()
             .any(|c| next.starts_with(c));
         let a = cx.toks.partition_point(|t| t.start() < f.start);
@@ -1618,48 +1632,38 @@ fn surname_comma_given_name(cx: &mut Ctx, out: &mut Vec<Finding>) {
 /// Becht Cultuur, Binnenstad"), that neither rule nor model took as a whole: the name up to
 /// the capitalised ordinary word after the surname, where a comma, a slash or a lower-case
 /// word goes on after that word. Starts from the capitalised words that open a line.
-fn name_before_column_word(cx: &mut Ctx, out: &mut Vec<Finding>) {
+fn name_before_column_word(cx: &mut Ctx, k: usize, out: &[Finding]) -> Option<Finding> {
     let (toks, b) = (cx.toks, cx.text.as_bytes());
-    let mut found = Vec::new();
-    for &k in cx.caps {
-        let k = k as usize;
-        if (k > 0 && toks[k].nl_before == 0) || !cx.is_cap(k) {
-            continue;
-        }
-        if cx.features(k) & (F_FIRST | F_NONNAME) != F_FIRST {
-            continue;
-        }
-        let mut s = k + 1;
-        while s < toks.len() && toks[s].nl_before == 0 && is_particle(cx.w(s)) && !toks[s].cap {
-            s += 1;
-        }
-        let c = s + 1;
-        let same_line = |j: usize| {
-            toks.get(j)
-                .is_some_and(|t| t.nl_before == 0 && t.space_before)
-        };
-        if !same_line(s) || !same_line(c) || !cx.is_cap(s) || !cx.is_cap(c) {
-            continue;
-        }
-        if cx.features(s) & F_NONNAME != 0 || cx.title_class(s).is_some() || !cx.common_word(c) {
-            continue;
-        }
-        let after = toks[c].end();
-        let goes_on = match b.get(after) {
-            Some(b',' | b'/') => true,
-            Some(b' ') => b.get(after + 1).is_some_and(u8::is_ascii_lowercase),
-            _ => false,
-        };
-        let (start, end) = (toks[k].start(), toks[s].end());
-        if goes_on
-            && !out
-                .iter()
-                .any(|f| f.kind == Kind::Person && f.start < end && start < f.end)
-        {
-            found.push(person(start, end, 0.8, "name.before_column_word"));
-        }
+    if !cx.is_cap(k) || cx.features(k) & (F_FIRST | F_NONNAME) != F_FIRST {
+        return None;
     }
-    out.extend(found);
+    let mut s = k + 1;
+    while s < toks.len() && toks[s].nl_before == 0 && is_particle(cx.w(s)) && !toks[s].cap {
+        s += 1;
+    }
+    let c = s + 1;
+    let same_line = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| t.nl_before == 0 && t.space_before)
+    };
+    if !same_line(s) || !same_line(c) || !cx.is_cap(s) || !cx.is_cap(c) {
+        return None;
+    }
+    if cx.features(s) & F_NONNAME != 0 || cx.title_class(s).is_some() || !cx.common_word(c) {
+        return None;
+    }
+    let after = toks[c].end();
+    let goes_on = match b.get(after) {
+        Some(b',' | b'/') => true,
+        Some(b' ') => b.get(after + 1).is_some_and(u8::is_ascii_lowercase),
+        _ => false,
+    };
+    let (start, end) = (toks[k].start(), toks[s].end());
+    (goes_on
+        && !out
+            .iter()
+            .any(|f| f.kind == Kind::Person && f.start < end && start < f.end))
+    .then(|| person(start, end, 0.8, "name.before_column_word"))
 }
 
 /// Street words in English a Caribbean text puts after a street's name ("W.J.A. Nisbeth
@@ -1671,25 +1675,33 @@ const STREET_HEADS: [&str; 6] = ["Road", "Street", "Avenue", "Drive", "Lane", "B
 /// "-lei" included, and a house number follows ("Jozef Lambrechtslei 13").
 fn street_named(text: &str, f: &Finding) -> bool {
     let b = text.as_bytes();
-    let span = crate::sub(text, f.start, f.end);
-    let last = span.rsplit(' ').next().unwrap_or(span);
-    if span.contains(' ') && STREET_HEADS.contains(&last) {
-        return true;
+    // On the bytes first: the street words end in 'd', 't' or 'e'; most findings are
+    // followed by a comma, a line break or a lower-case word.
+    if matches!(b[f.end - 1], b'd' | b't' | b'e') {
+        let span = crate::sub(text, f.start, f.end);
+        if let Some((_, last)) = span.rsplit_once(' ') {
+            if STREET_HEADS.contains(&last) {
+                return true;
+            }
+        }
     }
     if b.get(f.end) != Some(&b' ') {
         return false;
     }
     let next = b.get(f.end + 1).copied().unwrap_or(b' ');
     if next.is_ascii_uppercase() {
-        let rest = crate::sub(text, f.end + 1, (f.end + 11).min(text.len()));
+        // On bytes: a window of the text may end inside a character.
+        let rest = &b[f.end + 1..(f.end + 11).min(b.len())];
         return STREET_HEADS.iter().any(|h| {
-            rest.strip_prefix(h)
-                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+            rest.strip_prefix(h.as_bytes())
+                .is_some_and(|r| !r.first().is_some_and(u8::is_ascii_alphanumeric))
         });
     }
     if !next.is_ascii_digit() {
         return false;
     }
+    let span = crate::sub(text, f.start, f.end);
+    let last = span.rsplit(' ').next().unwrap_or(span);
     // Suffixes that end no surname ("-dijk", "-weg" and "-laan" end many: "Arend Hoogendijk
     // 3 mei").
     (last.len() > 4 && last.ends_with("lei") || street_ending(last.as_bytes()))
@@ -1710,8 +1722,11 @@ const COUNTRY_INITIALS: [&str; 4] = ["U.S.A.", "U.S.", "U.K.", "V.S."];
 
 /// Whether the finding is "Word, X.Y.Z." whose initials are a country's abbreviation.
 fn country_initials(text: &str, f: &Finding) -> bool {
-    let span = crate::sub(text, f.start, f.end);
-    span.contains(", ") && COUNTRY_INITIALS.iter().any(|c| span.ends_with(c))
+    // The last byte first: every abbreviation ends in a dot.
+    text.as_bytes()[f.end - 1] == b'.' && {
+        let span = crate::sub(text, f.start, f.end);
+        COUNTRY_INITIALS.iter().any(|c| span.ends_with(c)) && span.contains(", ")
+    }
 }
 
 #[cfg(test)]
