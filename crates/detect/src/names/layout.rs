@@ -26,6 +26,7 @@ pub(super) fn layouts(cx: &mut Ctx, out: &mut Vec<Finding>) {
     extend_found_names(cx, out);
     cut_street_after_name(cx, out);
     round_ten_passes(cx, out);
+    round_eleven_passes(cx, out);
 }
 
 /// One walk over the capitalised words of the text for the passes that start at one: a word
@@ -810,7 +811,10 @@ fn round_ten_passes(cx: &mut Ctx, out: &mut Vec<Finding>) {
             && !(venue_named_after(cx.text, f)
                 || street_after_particle(cx.text, f)
                 || roman_heading(cx.text, f)
-                || firm_in_capitals(cx.text, f))
+                || firm_in_capitals(cx.text, f)
+                || street_named(cx.text, f)
+                || glued_saint(cx.text, f)
+                || country_initials(cx.text, f))
     });
 }
 
@@ -1446,6 +1450,285 @@ fn firm_in_capitals(text: &str, f: &Finding) -> bool {
     false
 }
 
+/// The passes for what the eleventh round of real texts showed (g181–g210 and earlier
+/// misses): an initial before a surname in letter-spaced capitals, a name opening a table's
+/// line, a given name in capitals before initials, "Surname, Given name" found as two names.
+/// The findings that are a street, a saint's place or a country's abbreviation
+/// ([`street_named`], [`glued_saint`], [`country_initials`]) are dropped in the one walk of
+/// [`round_ten_passes`].
+fn round_eleven_passes(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    capital_walk(cx, out);
+    capital_given_name_before_initials(cx, out);
+    surname_comma_given_name(cx, out);
+}
+
+/// One walk over the capitalised words for the two passes that start at one: a one-letter
+/// initial ([`letter_spaced_surname`]) and a word that opens a line
+/// ([`name_before_column_word`]). Nearly every word fails both tests on its offsets.
+fn capital_walk(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let toks = cx.toks;
+    let (mut spaced, mut column) = (Vec::new(), Vec::new());
+    for &k in cx.caps {
+        let k = k as usize;
+        let t = toks[k];
+        if t.end() - t.start() == 1 {
+            if let Some(f) = letter_spaced_surname(cx, k) {
+                spaced.push(f);
+            }
+        } else if k == 0 || t.nl_before > 0 {
+            if let Some(f) = name_before_column_word(cx, k, out) {
+                column.push(f);
+            }
+        }
+    }
+    if !spaced.is_empty() {
+        out.retain(|f| {
+            f.kind != Kind::Person || !spaced.iter().any(|g| f.start < g.end && g.start < f.end)
+        });
+    }
+    out.extend(spaced);
+    out.extend(column);
+}
+
+/// An initial before a surname whose letters an OCR'd title page spaced out ("samengesteld
+/// door W. V A N M U L K E N"): the tokens are single capitals, so no rule read a surname.
+/// Starts from a one-letter capital with its dot; the letters after it (four or more, one
+/// space apart, on its line) are the surname.
+fn letter_spaced_surname(cx: &mut Ctx, k: usize) -> Option<Finding> {
+    let (toks, text) = (cx.toks, cx.text);
+    if !cx.is_initial(k) {
+        return None;
+    }
+    let mut j = k + 2;
+    let mut letters = 0;
+    while let Some(t) = toks.get(j) {
+        let one_capital = t.end() - t.start() == 1 && t.cap;
+        if !one_capital || t.nl_before > 0 || !t.space_before || t.start() != toks[j - 1].end() + 1
+        {
+            break;
+        }
+        // Another initial is no letter of the surname ("J. K. Smit").
+        if toks
+            .get(j + 1)
+            .is_some_and(|d| !d.space_before && d.is_punct(text, b'.'))
+        {
+            break;
+        }
+        letters += 1;
+        j += 1;
+    }
+    // A spaced heading after a section's letter is an ordinary word ("A. I N L E I D I N
+    // G"), not a surname.
+    (letters >= 4 && !spaced_word_is_dutch(text, toks[k + 2].start(), toks[j - 1].end())).then(
+        || {
+            person(
+                toks[k].start(),
+                toks[j - 1].end(),
+                0.9,
+                "name.letter_spaced",
+            )
+        },
+    )
+}
+
+/// Whether the letters spaced out between `s` and `e` spell an ordinary Dutch word that is
+/// no surname.
+fn spaced_word_is_dutch(text: &str, s: usize, e: usize) -> bool {
+    let word: String = crate::sub(text, s, e)
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
+    let bits = lexicon::bits_any_case(&word, &mut String::new());
+    bits & lexicon::W_DUTCH != 0 && bits & lexicon::W_SURNAME == 0
+}
+
+/// A given name in capitals before a name found from its initials, where the surname is in
+/// capitals too, as a bailiff's notice writes the person summoned ("OPGEROEPEN: ANTON G.
+/// FISCHMAN"): the given name belongs to the name. Starts from the findings that open with
+/// an initial and end in capitals.
+fn capital_given_name_before_initials(cx: &mut Ctx, out: &mut [Finding]) {
+    let b = cx.text.as_bytes();
+    for f in out.iter_mut().filter(|f| f.kind == Kind::Person) {
+        if f.start < 3
+            || b[f.start - 1] != b' '
+            || !b[f.start].is_ascii_uppercase()
+            || b.get(f.start + 1) != Some(&b'.')
+            || b[f.start..f.end].iter().any(u8::is_ascii_lowercase)
+        {
+            continue;
+        }
+        let k = cx.toks.partition_point(|t| t.start() < f.start);
+        if k == 0 || k >= cx.toks.len() || cx.toks[k].nl_before > 0 {
+            continue;
+        }
+        let g = k - 1;
+        let t = cx.toks[g];
+        if !t.all_caps || t.end() + 1 != f.start {
+            continue;
+        }
+        let bits = lexicon::bits_any_case(cx.w(g), &mut String::new());
+        if bits & lexicon::W_FIRST != 0 && bits & (lexicon::W_NONNAME | lexicon::W_ORG) == 0 {
+            f.start = t.start();
+        }
+    }
+}
+
+/// "Surname, Given name" in running text whose surname alone was found ("de exploitant,
+/// Sultan, Rana met exploitatieadres"): one name, as the guidelines mark it. The word after
+/// the comma is one capitalised known given name and a lower-case word goes on after it, so
+/// that the two are no items of a list of names ("en" after them would make them two); the
+/// surname is one word that is no never-a-name word.
+fn surname_comma_given_name(cx: &mut Ctx, out: &mut Vec<Finding>) {
+    let b = cx.text.as_bytes();
+    let mut taken = Vec::new();
+    for (i, f) in out.iter().enumerate() {
+        if f.kind != Kind::Person
+            || b.get(f.end..f.end + 2) != Some(&b", "[..])
+            || b[f.start..f.end].iter().any(|&x| x == b' ' || x == b'.')
+        {
+            continue;
+        }
+        let k = cx.toks.partition_point(|t| t.start() < f.end + 2);
+        if k >= cx.toks.len() || cx.toks[k].start() != f.end + 2 || !cx.is_cap(k) {
+            continue;
+        }
+        let end = cx.toks[k].end();
+        let goes_on =
+            b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_lowercase);
+        // Nor a particle, as given name or after it: "Van de Kamp", "Tony van Dijck" are the
+        // next names of a list.
+        if !goes_on
+            || cx.features(k) & (F_FIRST | F_NONNAME) != F_FIRST
+            || is_particle(cx.w(k))
+            || cx.toks.get(k + 1).is_some_and(|_| is_particle(cx.w(k + 1)))
+        {
+            continue;
+        }
+        // "Sultan, Rana met": a conjunction after the given name would make the two items of
+        // a list ("Kees, Jan en Piet").
+        let next = &b[end + 1..(end + 5).min(b.len())];
+        let conjunction = [&b"en "[..], b"of ", b"and ", b"& "]
+            .iter()
+            .any(|c| next.starts_with(c));
+        let a = cx.toks.partition_point(|t| t.start() < f.start);
+        if !conjunction && cx.features(a) & F_NONNAME == 0 {
+            taken.push((i, cx.toks[k].start(), end));
+        }
+    }
+    if taken.is_empty() {
+        return;
+    }
+    for &(i, _, end) in &taken {
+        out[i].end = end;
+    }
+    // The given name found on its own goes into the name.
+    out.retain(|f| {
+        f.kind != Kind::Person || !taken.iter().any(|&(_, s, e)| f.start == s && f.end == e)
+    });
+}
+
+/// A given name and surname opening a line of a table flattened to text, its next column run
+/// on after it ("Portefeuillehouder Thema⏎Tymon de Weger Monumenten en archeologie", "George
+/// Becht Cultuur, Binnenstad"), that neither rule nor model took as a whole: the name up to
+/// the capitalised ordinary word after the surname, where a comma, a slash or a lower-case
+/// word goes on after that word. Starts from the capitalised words that open a line.
+fn name_before_column_word(cx: &mut Ctx, k: usize, out: &[Finding]) -> Option<Finding> {
+    let (toks, b) = (cx.toks, cx.text.as_bytes());
+    if !cx.is_cap(k) || cx.features(k) & (F_FIRST | F_NONNAME) != F_FIRST {
+        return None;
+    }
+    let mut s = k + 1;
+    while s < toks.len() && toks[s].nl_before == 0 && is_particle(cx.w(s)) && !toks[s].cap {
+        s += 1;
+    }
+    let c = s + 1;
+    let same_line = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| t.nl_before == 0 && t.space_before)
+    };
+    if !same_line(s) || !same_line(c) || !cx.is_cap(s) || !cx.is_cap(c) {
+        return None;
+    }
+    if cx.features(s) & F_NONNAME != 0 || cx.title_class(s).is_some() || !cx.common_word(c) {
+        return None;
+    }
+    let after = toks[c].end();
+    let goes_on = match b.get(after) {
+        Some(b',' | b'/') => true,
+        Some(b' ') => b.get(after + 1).is_some_and(u8::is_ascii_lowercase),
+        _ => false,
+    };
+    let (start, end) = (toks[k].start(), toks[s].end());
+    (goes_on
+        && !out
+            .iter()
+            .any(|f| f.kind == Kind::Person && f.start < end && start < f.end))
+    .then(|| person(start, end, 0.8, "name.before_column_word"))
+}
+
+/// Street words in English a Caribbean text puts after a street's name ("W.J.A. Nisbeth
+/// Road"): the name before them is the street's.
+const STREET_HEADS: [&str; 6] = ["Road", "Street", "Avenue", "Drive", "Lane", "Boulevard"];
+
+/// Whether the finding is the name of a street: an English street word ends or follows it
+/// ("Nisbeth Road"), or its last word ends in a street suffix that ends no surname, Flemish
+/// "-lei" included, and a house number follows ("Jozef Lambrechtslei 13").
+fn street_named(text: &str, f: &Finding) -> bool {
+    let b = text.as_bytes();
+    // On the bytes first: the street words end in 'd', 't' or 'e'; most findings are
+    // followed by a comma, a line break or a lower-case word.
+    if matches!(b[f.end - 1], b'd' | b't' | b'e') {
+        let span = crate::sub(text, f.start, f.end);
+        if let Some((_, last)) = span.rsplit_once(' ') {
+            if STREET_HEADS.contains(&last) {
+                return true;
+            }
+        }
+    }
+    if b.get(f.end) != Some(&b' ') {
+        return false;
+    }
+    let next = b.get(f.end + 1).copied().unwrap_or(b' ');
+    if next.is_ascii_uppercase() {
+        // On bytes: a window of the text may end inside a character.
+        let rest = &b[f.end + 1..(f.end + 11).min(b.len())];
+        return STREET_HEADS.iter().any(|h| {
+            rest.strip_prefix(h.as_bytes())
+                .is_some_and(|r| !r.first().is_some_and(u8::is_ascii_alphanumeric))
+        });
+    }
+    if !next.is_ascii_digit() {
+        return false;
+    }
+    let span = crate::sub(text, f.start, f.end);
+    let last = span.rsplit(' ').next().unwrap_or(span);
+    // Suffixes that end no surname ("-dijk", "-weg" and "-laan" end many: "Arend Hoogendijk
+    // 3 mei").
+    (last.len() > 4 && last.ends_with("lei") || street_ending(last.as_bytes()))
+        && lexicon::bits_any_case(last, &mut String::new()) & lexicon::W_SURNAME == 0
+}
+
+/// Whether the finding is a saint's name glued to "St." ("wonende op St.Maarten"): a place,
+/// as "St. Maarten" is.
+fn glued_saint(text: &str, f: &Finding) -> bool {
+    let b = text.as_bytes();
+    f.start >= 3
+        && &b[f.start - 3..f.start] == b"St."
+        && (f.start == 3 || !b[f.start - 4].is_ascii_alphabetic())
+}
+
+/// Country abbreviations a "Place, Initials" reading takes for initials ("Florida, U.S.A.").
+const COUNTRY_INITIALS: [&str; 4] = ["U.S.A.", "U.S.", "U.K.", "V.S."];
+
+/// Whether the finding is "Word, X.Y.Z." whose initials are a country's abbreviation.
+fn country_initials(text: &str, f: &Finding) -> bool {
+    // The last byte first: every abbreviation ends in a dot.
+    text.as_bytes()[f.end - 1] == b'.' && {
+        let span = crate::sub(text, f.start, f.end);
+        COUNTRY_INITIALS.iter().any(|c| span.ends_with(c)) && span.contains(", ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::names::persons_in as persons;
@@ -1518,5 +1801,58 @@ mod tests {
     #[test]
     fn salutation_abbreviation_before_title_marks_no_one() {
         assert!(persons("Aanwezig: dhr. Voorzitter en de griffier.").is_empty());
+    }
+
+    /// A surname whose letters an OCR'd title page spaced out is one name with its initial.
+    #[test]
+    fn letter_spaced_surname_is_one_name() {
+        let got = persons("samengesteld door J. D E W I T T E ARCHIEFDIENST");
+        assert_eq!(got, ["J. D E W I T T E"]);
+        assert!(persons("A. I N L E I D I N G\n\nDit rapport beschrijft").is_empty());
+    }
+
+    /// A given name in capitals before initials and a surname in capitals is the name's.
+    #[test]
+    fn capital_given_name_before_initials_is_taken() {
+        let got = persons("OPGEROEPEN: PIETER H. DEKKERS, zonder bekende woonplaats.");
+        assert_eq!(got, ["PIETER H. DEKKERS"]);
+    }
+
+    /// "Surname, Given name" before a clause's lower-case word is one name; before "en" it is
+    /// two items of a list.
+    #[test]
+    fn surname_comma_given_name_is_one_name() {
+        assert_eq!(
+            persons("Vergunning voor de exploitant, Kaya, Emine met zetel in Genk."),
+            ["Kaya, Emine"]
+        );
+        assert_eq!(
+            persons("Aanwezig waren Kees, Jan en Piet."),
+            ["Kees", "Jan", "Piet"]
+        );
+    }
+
+    /// A street named after a person is no person, before an English street word or a house
+    /// number.
+    #[test]
+    fn street_named_after_person_is_no_person() {
+        assert!(persons("Imperial Building, P.J.K. Ravenhorst Road 12 Philipsburg.").is_empty());
+        assert!(persons("OMV 2024/12 - Pieter Coutereellei 13 - weigering").is_empty());
+    }
+
+    /// A table's next column run on after a name opening its line is cut off.
+    #[test]
+    fn name_before_column_word_is_taken() {
+        let got = persons("Portefeuillehouder Thema\nKoen de Bruijne Sport en recreatie, Cultuur\nMarloes Kranendonk Cultuur, Binnenstad");
+        assert_eq!(got, ["Koen de Bruijne", "Marloes Kranendonk"]);
+    }
+
+    /// A saint's name glued to "St." and a country's abbreviation after a comma name no one.
+    #[test]
+    fn saint_place_and_country_initials_are_no_person() {
+        assert!(persons("doch verblijvende te Miami, Florida, U.S.A. voor de zitting").is_empty());
+        assert!(!persons("geboren op St.Maarten, wonende")
+            .iter()
+            .any(|n| n == "Maarten"));
     }
 }
