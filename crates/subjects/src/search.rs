@@ -635,7 +635,9 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
         .map(|s| assess_candidate(query, s))
         .collect();
     let namesake_known = subjects.iter().zip(&out).any(|(s, a)| {
-        !a.contradictions.is_empty() && (shares_full_name(query, s) || only_initials_fit(query, s))
+        !a.contradictions.is_empty()
+            && (shares_full_name(query, s)
+                || (only_initials_fit(query, s) && !initials_of_another(query, s, subjects)))
     });
     // Initials or a surname at the requester's address: theirs, unless the holding knows
     // a relative (same surname, same initial, another given name) who could be meant.
@@ -739,6 +741,52 @@ fn only_initials_fit(query: &Query, subject: &SubjectProfile) -> bool {
                         && q.initials_compatible(s)
                 })
         })
+}
+
+/// Whether the initials of `subject` (named by initials only) are also those of a full
+/// name the holding writes for someone with another given name ("B. Jansen, geboren …"
+/// where the holding knows Bas Jansen beside the requester Bram Jansen): the holding
+/// already knows a person they can be, so they are no sign of a namesake of the requester.
+fn initials_of_another(query: &Query, subject: &SubjectProfile, all: &[SubjectProfile]) -> bool {
+    let qs: Vec<NameKey> = query
+        .names
+        .iter()
+        .map(|n| normalise_name(n))
+        .filter(|k| k.form() == NameForm::Full)
+        .collect();
+    let initials: Vec<NameKey> = subject
+        .names
+        .iter()
+        .map(|n| normalise_name(n))
+        .filter(|k| k.form() == NameForm::Initials)
+        .collect();
+    all.iter()
+        .filter(|other| !std::ptr::eq(*other, subject) && !other_facts(subject, other))
+        .flat_map(|other| other.names.iter())
+        .map(|n| normalise_name(n))
+        .filter(|k| k.form() == NameForm::Full)
+        .any(|k| {
+            initials
+                .iter()
+                .any(|i| i.surname_match(&k).is_some() && i.initials_compatible(&k))
+                && qs.iter().all(|q| q.given_match(&k).is_none())
+        })
+}
+
+/// Whether two subjects carry birth dates or towns and none of them in common: two people.
+fn other_facts(a: &SubjectProfile, b: &SubjectProfile) -> bool {
+    let dates = |p: &SubjectProfile| -> Vec<String> {
+        p.birthdates
+            .iter()
+            .filter_map(|v| normalise_identifier("birthdate", v))
+            .collect()
+    };
+    let (da, db) = (dates(a), dates(b));
+    let (ta, tb) = (towns(&a.places), towns(&b.places));
+    let apart = |x: &[String], y: &[String]| {
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|v| y.contains(v))
+    };
+    apart(&da, &db) || apart(&ta, &tb)
 }
 
 /// Whether a full name of `subject` has the requester's given name and surname.
@@ -1089,6 +1137,35 @@ mod tests {
         let alone =
             SubjectProfile::from_mentions([("person", "Pieter Verhoeven"), ("place", "Rotterdam")]);
         assert_ne!(assess_candidate(&q, &alone).advice, Advice::Reject);
+    }
+
+    #[test]
+    fn initials_of_a_known_relative_are_no_namesake_of_the_requester() {
+        // The requester Bram Vink; the holding writes "Bram Vink" alone in a memo, "Bas
+        // Vink" elsewhere, and "B. Vink, geboren 02-03-1950" in a list. The initials with
+        // another birth date fit Bas as well as a namesake of Bram: they are no sign that
+        // a second Bram Vink exists, so the bare name is his.
+        let mut q = query(&["Bram Vink"]);
+        q.birthdates.push("14-07-1988".into());
+        let bare = SubjectProfile::from_mentions([("person", "Bram Vink")]);
+        let initials =
+            SubjectProfile::from_mentions([("person", "B. Vink"), ("birthdate", "02-03-1950")]);
+        let relative = SubjectProfile::from_mentions([("person", "Bas Vink")]);
+        let a = assess_candidates(&q, &[bare.clone(), initials.clone(), relative]);
+        assert_eq!(a[0].advice, Advice::Confirm, "{a:?}");
+        // Bas described in another town than the initials is not them: they may be a
+        // second Bram Vink.
+        let elsewhere = SubjectProfile::from_mentions([("person", "Bas Vink"), ("place", "Tiel")]);
+        let initials_in = SubjectProfile::from_mentions([
+            ("person", "B. Vink"),
+            ("birthdate", "02-03-1950"),
+            ("place", "Harderwijk"),
+        ]);
+        let a = assess_candidates(&q, &[bare.clone(), initials_in, elsewhere]);
+        assert_eq!(a[0].advice, Advice::Check, "{a:?}");
+        // Without Bas, the initials may be a second Bram Vink: the bare name is checked.
+        let a = assess_candidates(&q, &[bare, initials]);
+        assert_eq!(a[0].advice, Advice::Check, "{a:?}");
     }
 
     #[test]
