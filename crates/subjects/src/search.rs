@@ -245,6 +245,8 @@ pub struct Assessment {
     /// Whether only initials or a surname fit, with an address or town of the requester's
     /// beside them (what a household shares).
     household_only: bool,
+    /// Whether a personal name fits only with a second given name more or less.
+    middle_only: bool,
 }
 
 /// Scores how likely `subject` is the requester described by `query`: a confidence in
@@ -382,6 +384,9 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     // Whether a personal name fits with its whole surname, not only as a part of a
     // married double name ("Anne de Wit" in "Anne Marie de Wit-Vos").
     let mut whole_name = false;
+    // Whether a personal name fits only with a second given name more or less ("Nimco
+    // Aden" and "Nimco Omar Aden"); [`assess_candidates`] weighs it against the others.
+    let mut middle_only = false;
     for q in &query_names {
         for s in &subject_names {
             // A name the subject also writes longer with another surname ("Marie José"
@@ -411,8 +416,10 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
                     personal_name |= personal;
                     // … and with all its given names: "Omar Farah" may be another person
                     // than the requester "Omar Ismail Farah".
-                    whole_name |=
-                        personal && !partners_part_only(q, s) && q.givens.len() == s.givens.len();
+                    whole_name |= personal
+                        && !partners_part_only(q, s)
+                        && (q.givens.len() == s.givens.len() || one_more_given(q, s));
+                    middle_only |= personal && q.givens.len() != s.givens.len();
                     if best_name.as_ref().is_none_or(|(b, _)| score > *b) {
                         best_name = Some((score, evidence));
                         best_partner_part = !personal && partners_part_only(q, s);
@@ -609,7 +616,62 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
         advice,
         name_only,
         household_only,
+        middle_only: middle_only && !whole_name_same_length(&query_names, &subject_names),
     }
+}
+
+/// Whether one name has exactly one given name more than the other, and otherwise the
+/// same first given name and surname: "Nimco Aden" and "Nimco Omar Aden" (a Somali name
+/// written with or without the father's name).
+fn one_more_given(a: &NameKey, b: &NameKey) -> bool {
+    let (short, long) = if a.givens.len() < b.givens.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    short.givens.len() == 1
+        && long.givens.len() == 2
+        && short.given_match(long) == Some(true)
+        && matches!(short.surname_match(long), Some(SurnameMatch::Same))
+}
+
+/// Whether some name of the request and of the subject have as many given names, the
+/// first the same, and the same surname: a fit that needs no second given name.
+fn whole_name_same_length(query: &[NameKey], subject: &[NameKey]) -> bool {
+    query.iter().any(|q| {
+        subject.iter().any(|s| {
+            q.givens.len() == s.givens.len()
+                && q.given_match(s) == Some(true)
+                && matches!(q.surname_match(s), Some(SurnameMatch::Same))
+        })
+    })
+}
+
+/// The second given names written with the request's first given name and surname, in
+/// the request and in every subject's names: more than one means two people ("Nimco
+/// Omar Aden" and "Nimco Yusuf Aden"), whom "Nimco Aden" alone does not tell apart.
+fn second_givens(query: &Query, subjects: &[SubjectProfile]) -> Vec<String> {
+    let qs: Vec<NameKey> = query
+        .names
+        .iter()
+        .map(|n| normalise_name(n))
+        .filter(|k| k.form() == NameForm::Full)
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let names = subjects.iter().flat_map(|s| s.names.iter());
+    for k in query.names.iter().chain(names).map(|n| normalise_name(n)) {
+        let Some(second) = k.givens.get(1) else {
+            continue;
+        };
+        let fits = qs.iter().any(|q| {
+            q.given_match(&k) == Some(true)
+                && matches!(q.surname_match(&k), Some(SurnameMatch::Same))
+        });
+        if fits && !out.iter().any(|o| crate::fold::similar_keys(o, second)) {
+            out.push(second.clone());
+        }
+    }
+    out
 }
 
 /// The folded towns of `places`, without the letters of a postcode read as a place ("SD"
@@ -646,6 +708,13 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
         for a in out.iter_mut().filter(|a| a.household_only) {
             a.advice = Advice::Confirm;
             a.evidence.push(why("no-relative", &[]));
+        }
+    }
+    // "Nimco Aden" fits "Nimco Omar Aden" only where the holding and the request write
+    // no other second given name with it.
+    if out.iter().any(|a| a.middle_only) && second_givens(query, subjects).len() > 1 {
+        for a in out.iter_mut().filter(|a| a.middle_only) {
+            a.name_only = false;
         }
     }
     if !namesake_known {
@@ -1137,6 +1206,26 @@ mod tests {
         let alone =
             SubjectProfile::from_mentions([("person", "Pieter Verhoeven"), ("place", "Rotterdam")]);
         assert_ne!(assess_candidate(&q, &alone).advice, Advice::Reject);
+    }
+
+    #[test]
+    fn a_name_without_the_fathers_name_is_the_requesters_where_no_other_is_written() {
+        // The requester Nimco Aden; the holding writes "Nimco Omar Aden" alone in a memo.
+        // Nobody else of that first name and surname: it is hers, as "Nimco Aden" would
+        // be. Where another memo writes "Nimco Yusuf Aden", either may be her.
+        let q = query(&["Nimco Aden"]);
+        let long = SubjectProfile::from_mentions([("person", "Nimco Omar Aden")]);
+        let a = assess_candidates(&q, std::slice::from_ref(&long));
+        assert_eq!(a[0].advice, Advice::Confirm, "{a:?}");
+        let other = SubjectProfile::from_mentions([("person", "Nimco Yusuf Aden")]);
+        let a = assess_candidates(&q, &[long, other]);
+        assert_ne!(a[0].advice, Advice::Confirm, "{a:?}");
+        assert_ne!(a[1].advice, Advice::Confirm, "{a:?}");
+        // And the other way round: the requester Nimco Omar Aden, a memo on "Nimco Aden".
+        let q = query(&["Nimco Omar Aden"]);
+        let short = SubjectProfile::from_mentions([("person", "Nimco Aden")]);
+        let a = assess_candidates(&q, std::slice::from_ref(&short));
+        assert_eq!(a[0].advice, Advice::Confirm, "{a:?}");
     }
 
     #[test]
