@@ -455,6 +455,9 @@ impl Profile {
         if link == Link::Bsn || self.surnames.is_empty() || other.surnames.is_empty() {
             return None;
         }
+        if link == Link::Name && other_partners(&self.surname_parts, &other.surname_parts) {
+            return Some("another partner's name");
+        }
         let surname_fits = |a: &str, pa: &[String], b: &str, pb: &[String]| {
             similar_keys(a, b)
                 || (pb.len() > 1 && pb.iter().any(|p| p == a))
@@ -490,6 +493,23 @@ impl Profile {
             _ => shares(&self.bsns, &other.bsns).then_some("bsn-agrees"),
         }
     }
+}
+
+/// Whether two groups are written with married double surnames and share none: "Anita
+/// Autar-Ramdin" and "Anita Jhagroe-Ramdin" are two women of one maiden name, each with the
+/// name of her own partner. A name alone does not join them (an identifier may: one woman
+/// can remarry).
+fn other_partners(a: &[Vec<String>], b: &[Vec<String>]) -> bool {
+    let doubles = |x: &[Vec<String>]| -> Vec<Vec<String>> {
+        x.iter().filter(|p| p.len() == 2).cloned().collect()
+    };
+    let (da, db) = (doubles(a), doubles(b));
+    !da.is_empty()
+        && !db.is_empty()
+        && !da.iter().any(|x| {
+            db.iter()
+                .any(|y| x.iter().zip(y).all(|(p, q)| similar_keys(p, q)))
+        })
 }
 
 /// Whether a sentence ends, or a paragraph, in `gap` (the text between a name and a

@@ -606,3 +606,28 @@ fn a_given_name_alone_has_the_initial_it_is_written_with() {
     assert_ne!(subject_of(3), subject_of(2));
     assert_eq!(subject_of(4), subject_of(2));
 }
+
+/// Two married double names of one maiden name with other partners' names are two women:
+/// a bare "Anita Ramdin" may join one of them, never both into one subject.
+#[test]
+fn two_partners_names_keep_two_women_apart() {
+    let rows: Vec<Mention> = [
+        (1, "Anita Autar-Ramdin"),
+        (2, "Anita Jhagroe-Ramdin"),
+        (3, "Anita Ramdin"),
+    ]
+    .iter()
+    .enumerate()
+    .flat_map(|(i, &(doc, name))| {
+        in_text(
+            doc,
+            i as u64 + 1,
+            &format!("Notitie\n\n{name} vraagt naar de planning van de speeltuin.\n"),
+            &[("person", name)],
+        )
+    })
+    .collect();
+    let subjects = resolve(&rows, &[]);
+    let subject_of = |id: u64| common::subject_of(&subjects, id);
+    assert_ne!(subject_of(1), subject_of(2));
+}
