@@ -526,6 +526,7 @@ impl Run {
         // As the store builds them: the profiles see which names a document writes twice.
         let profiles: Vec<SubjectProfile> = profiles(self.subjects.len(), held);
         let mut tally = Tally::default();
+        let subject_of = self.subject_of();
         for r in &h.requests {
             let query = query_of(&r.mail, detector);
             // The working group confirms what the search advises to confirm.
@@ -609,7 +610,8 @@ impl Run {
             }
             for d in h.docs_of(r.pid) {
                 if !returned.contains(&d) {
-                    let kind = self.lost_kind(h, r.pid, d, &assessed, &split.contradicted);
+                    let kind =
+                        self.lost_kind(h, (r.pid, d), &subject_of, &assessed, &split.contradicted);
                     *tally.lost.entry(kind).or_default() += 1;
                 }
             }
@@ -627,12 +629,11 @@ impl Run {
     fn lost_kind(
         &self,
         h: &Holding,
-        pid: usize,
-        d: usize,
+        (pid, d): (usize, usize),
+        subject_of: &HashMap<u64, usize>,
         assessed: &[grondslag_subjects::Assessment],
         contradicted: &BTreeSet<u64>,
     ) -> String {
-        let subject_of = self.subject_of();
         let rank = |f: grondslag_subjects::NameForm| match f {
             grondslag_subjects::NameForm::Full => 0,
             grondslag_subjects::NameForm::Initials => 1,
