@@ -526,6 +526,7 @@ impl Run {
         // As the store builds them: the profiles see which names a document writes twice.
         let profiles: Vec<SubjectProfile> = profiles(self.subjects.len(), held);
         let mut tally = Tally::default();
+        let subject_of = self.subject_of();
         for r in &h.requests {
             let query = query_of(&r.mail, detector);
             // The working group confirms what the search advises to confirm.
@@ -607,14 +608,79 @@ impl Run {
                     );
                 }
             }
+            for d in h.docs_of(r.pid) {
+                if !returned.contains(&d) {
+                    let kind =
+                        self.lost_kind(h, (r.pid, d), &subject_of, &assessed, &split.contradicted);
+                    *tally.lost.entry(kind).or_default() += 1;
+                }
+            }
             tally.add(h, r.pid, &returned, &check, show);
         }
         tally.print("access requests");
     }
 }
 
+impl Run {
+    /// Why document `d` of person `pid` was not returned, as a kind for the tally: whether
+    /// the person has a namesake, the fullest form their name takes in the document, and
+    /// what the search advised for the subject that holds that mention (or that the
+    /// document was held back as contradicting the request, or the detector missed it).
+    fn lost_kind(
+        &self,
+        h: &Holding,
+        (pid, d): (usize, usize),
+        subject_of: &HashMap<u64, usize>,
+        assessed: &[grondslag_subjects::Assessment],
+        contradicted: &BTreeSet<u64>,
+    ) -> String {
+        let rank = |f: grondslag_subjects::NameForm| match f {
+            grondslag_subjects::NameForm::Full => 0,
+            grondslag_subjects::NameForm::Initials => 1,
+            grondslag_subjects::NameForm::SurnameOnly => 2,
+            _ => 3,
+        };
+        let best = self
+            .truth
+            .iter()
+            .filter(|(m, p)| **p == pid && self.written[m].0 == d)
+            .map(|(m, _)| {
+                let form = grondslag_subjects::normalise_name(&self.written[m].1).form();
+                (rank(form), format!("{form:?}").to_lowercase(), *m)
+            })
+            .min();
+        let namesake = if h.has_namesake(pid) {
+            "namesake"
+        } else {
+            "no namesake"
+        };
+        let Some((_, form, m)) = best else {
+            return format!("{namesake}, name not found");
+        };
+        let advice = if contradicted.contains(&(d as u64)) {
+            "held back as contradicting".to_string()
+        } else {
+            match subject_of.get(&m) {
+                Some(&s) => {
+                    let a = &assessed[s];
+                    let mut ev: Vec<String> = plain_all(&a.evidence)
+                        .into_iter()
+                        .map(|e| e.split('(').next().unwrap_or("").to_string())
+                        .collect();
+                    ev.extend(plain_all(&a.contradictions));
+                    format!("{} {ev:?}", a.advice.as_str())
+                }
+                None => "in no subject".to_string(),
+            }
+        };
+        format!("{namesake}, {form}, {advice}")
+    }
+}
+
 #[derive(Default)]
 struct Tally {
+    /// Documents not returned, by [`Run::lost_kind`].
+    lost: HashMap<String, usize>,
     requests: usize,
     truth_docs: usize,
     found_docs: usize,
@@ -699,6 +765,11 @@ impl Tally {
                 self.truth_docs as u64
             )
         );
+        let mut lost: Vec<(&String, &usize)> = self.lost.iter().collect();
+        lost.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for (kind, n) in lost.iter().take(12) {
+            println!("  lost documents: {n} {kind}");
+        }
     }
 }
 

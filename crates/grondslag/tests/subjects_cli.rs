@@ -597,3 +597,70 @@ fn the_letters_of_a_postcode_in_a_request_are_no_other_town() {
         d.json("a", &["request", "search", &req, "--json"])
     );
 }
+
+#[test]
+fn initials_a_relative_can_carry_do_not_hold_back_the_requesters_bare_name() {
+    // A note names "Bram Vink" bare, another "Bas Vink", and a list describes "Vink, B."
+    // born in 1950 in Harderwijk. The requester Bram Vink was born in 1988: the initials
+    // are another B. Vink, and Bas is one the holding knows, so they are no sign of a
+    // second Bram Vink. His bare name is his: the note answers his request.
+    let d = Dir::new();
+    d.write(
+        "holding/a.txt",
+        "Notitie speeltuin Kesselsakker\n\nBram Vink vraagt naar de planning van de \
+         speeltuin Kesselsakker.\n",
+    );
+    d.write(
+        "holding/b.txt",
+        "Notitie buurthuis\n\nBas Vink vraagt naar de openingstijden van het buurthuis.\n",
+    );
+    d.write(
+        "holding/c.txt",
+        "Deelnemerslijst\n\nVink, B., geboren 02-03-1950, woonachtig te Harderwijk\n",
+    );
+    d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
+    let ids = document_ids(&d);
+    open_window(&d);
+    let req = request(
+        &d,
+        &access_mail(
+            "Bram Vink",
+            "bram@voorbeeld.nl",
+            "Mijn geboortedatum is 14 juli 1988.\nIk woon in Tiel.\n",
+        ),
+    );
+    let confirm = advised(&d, &req);
+    let docs = subject_documents(&d);
+    let answered = documents_of(&docs, &confirm);
+    assert!(answered.contains(&ids["a.txt"]), "{docs:?} {confirm:?}");
+    assert!(!answered.contains(&ids["b.txt"]), "{docs:?} {confirm:?}");
+    assert!(!answered.contains(&ids["c.txt"]), "{docs:?} {confirm:?}");
+}
+
+#[test]
+fn a_name_written_with_the_fathers_name_answers_a_request_without_it() {
+    // A memo names "Nimco Omar Aden" (given name, father's name, surname); the requester
+    // writes herself "Nimco Aden". Nobody else of that first name and surname is written:
+    // the memo is hers. A second memo on "Nimco Yusuf Aden" would leave both to a check.
+    let d = Dir::new();
+    d.write(
+        "holding/a.txt",
+        "Notitie speeltuin Kesselsakker\n\nNimco Omar Aden vraagt naar de planning van de \
+         speeltuin Kesselsakker.\n",
+    );
+    d.ok("a", &["scan", d.path("holding").to_str().unwrap()]);
+    let ids = document_ids(&d);
+    open_window(&d);
+    let req = request(
+        &d,
+        &access_mail(
+            "Nimco Aden",
+            "nimco@voorbeeld.nl",
+            "Mijn geboortedatum is 14 juli 1988.\nIk woon in Tiel.\n",
+        ),
+    );
+    let confirm = advised(&d, &req);
+    let docs = subject_documents(&d);
+    let answered = documents_of(&docs, &confirm);
+    assert!(answered.contains(&ids["a.txt"]), "{docs:?} {confirm:?}");
+}

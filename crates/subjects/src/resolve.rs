@@ -455,6 +455,9 @@ impl Profile {
         if link == Link::Bsn || self.surnames.is_empty() || other.surnames.is_empty() {
             return None;
         }
+        if link == Link::Name && other_partners(&self.surname_parts, &other.surname_parts) {
+            return Some("another partner's name");
+        }
         let surname_fits = |a: &str, pa: &[String], b: &str, pb: &[String]| {
             similar_keys(a, b)
                 || (pb.len() > 1 && pb.iter().any(|p| p == a))
@@ -490,6 +493,23 @@ impl Profile {
             _ => shares(&self.bsns, &other.bsns).then_some("bsn-agrees"),
         }
     }
+}
+
+/// Whether two groups are written with married double surnames and share none: "Anita
+/// Autar-Ramdin" and "Anita Jhagroe-Ramdin" are two women of one maiden name, each with the
+/// name of her own partner. A name alone does not join them (an identifier may: one woman
+/// can remarry).
+fn other_partners(a: &[Vec<String>], b: &[Vec<String>]) -> bool {
+    let doubles = |x: &[Vec<String>]| -> Vec<Vec<String>> {
+        x.iter().filter(|p| p.len() == 2).cloned().collect()
+    };
+    let (da, db) = (doubles(a), doubles(b));
+    !da.is_empty()
+        && !db.is_empty()
+        && !da.iter().any(|x| {
+            db.iter()
+                .any(|y| x.iter().zip(y).all(|(p, q)| similar_keys(p, q)))
+        })
 }
 
 /// Whether a sentence ends, or a paragraph, in `gap` (the text between a name and a
@@ -1808,6 +1828,7 @@ impl<'a> Resolver<'a> {
     /// joined; marks it ambiguous when several people fit.
     fn join_surname_in_document(&mut self, p: u32, ps: &[u32]) -> bool {
         let surname = self.ids[p as usize].surname;
+        let given_here = self.written_given_in_document(p, ps);
         // The surname itself first; a part of a double surname ("Zerouali" of
         // "Zerouali-Bakkali") only where nobody of that surname fits.
         let exact: Vec<u32> = ps
@@ -1815,6 +1836,7 @@ impl<'a> Resolver<'a> {
             .copied()
             .filter(|&q| {
                 q != p
+                    && !given_here
                     && matches!(self.form(q), NameForm::Full | NameForm::Initials)
                     && self.ids[q as usize].surname == surname
             })
@@ -1827,6 +1849,7 @@ impl<'a> Resolver<'a> {
                 .copied()
                 .filter(|&q| {
                     q != p
+                        && !given_here
                         && matches!(self.form(q), NameForm::Full | NameForm::Initials)
                         && self.ids[q as usize].parts.contains(&surname)
                 })
@@ -1908,9 +1931,13 @@ impl<'a> Resolver<'a> {
                 self.join_as_given_name(q, p, 0.55, reason)
             }
             [] => {
-                // "Derya" beside "D. Kılıç" whose group is known as Derya Kılıç.
+                // "Derya" beside "D. Kılıç" whose group is known as Derya Kılıç. The
+                // initial is the letter as written: the key of "Ouafae" begins with the
+                // "u" of its sound, but the writer abbreviates her "O. El Idrissi".
                 let word = self.keys[p as usize].surname.clone();
-                let first = word.chars().next();
+                let first = fold(self.mentions[self.persons[p as usize]].value.trim())
+                    .chars()
+                    .next();
                 let cands: Vec<u32> = ps
                     .iter()
                     .copied()
@@ -1961,6 +1988,35 @@ impl<'a> Resolver<'a> {
                 false
             }
         }
+    }
+
+    /// Whether the one-word mention `p` is written exactly as the first given name of a
+    /// full name of its document `ps` and as no surname there: "Hasan" under a mail of
+    /// "Öztürk, Hasan" is his given name, not a spelling of the surname of Abdi Hassan
+    /// named in the same mail, whose key it shares.
+    fn written_given_in_document(&self, p: u32, ps: &[u32]) -> bool {
+        let word = fold(self.mentions[self.persons[p as usize]].value.trim());
+        if word.contains(char::is_whitespace) {
+            return false;
+        }
+        let written = |q: u32| &self.keys[q as usize].display;
+        let as_given = ps.iter().any(|&q| {
+            q != p
+                && self.form(q) == NameForm::Full
+                && written(q)
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| fold(w) == word)
+        });
+        let as_surname = ps.iter().any(|&q| {
+            q != p
+                && matches!(self.form(q), NameForm::Full | NameForm::Initials)
+                && written(q)
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.split('-').any(|part| fold(part) == word))
+        });
+        as_given && !as_surname
     }
 
     /// Joins a one-word mention `p`, read as a given name, to the full name `q`.

@@ -245,6 +245,8 @@ pub struct Assessment {
     /// Whether only initials or a surname fit, with an address or town of the requester's
     /// beside them (what a household shares).
     household_only: bool,
+    /// Whether a personal name fits only with a second given name more or less.
+    middle_only: bool,
 }
 
 /// Scores how likely `subject` is the requester described by `query`: a confidence in
@@ -382,6 +384,9 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
     // Whether a personal name fits with its whole surname, not only as a part of a
     // married double name ("Anne de Wit" in "Anne Marie de Wit-Vos").
     let mut whole_name = false;
+    // Whether a personal name fits only with a second given name more or less ("Nimco
+    // Aden" and "Nimco Omar Aden"); [`assess_candidates`] weighs it against the others.
+    let mut middle_only = false;
     for q in &query_names {
         for s in &subject_names {
             // A name the subject also writes longer with another surname ("Marie José"
@@ -411,8 +416,10 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
                     personal_name |= personal;
                     // … and with all its given names: "Omar Farah" may be another person
                     // than the requester "Omar Ismail Farah".
-                    whole_name |=
-                        personal && !partners_part_only(q, s) && q.givens.len() == s.givens.len();
+                    whole_name |= personal
+                        && !partners_part_only(q, s)
+                        && (q.givens.len() == s.givens.len() || one_more_given(q, s));
+                    middle_only |= personal && one_more_given(q, s);
                     if best_name.as_ref().is_none_or(|(b, _)| score > *b) {
                         best_name = Some((score, evidence));
                         best_partner_part = !personal && partners_part_only(q, s);
@@ -609,7 +616,58 @@ pub fn assess_candidate(query: &Query, subject: &SubjectProfile) -> Assessment {
         advice,
         name_only,
         household_only,
+        middle_only: middle_only && !whole_name_same_length(&query_names, &subject_names),
     }
+}
+
+/// Whether the subject's name `long` has exactly one given name more than the request's
+/// `short`, and otherwise the same first given name and surname: "Nimco Omar Aden" for the
+/// requester "Nimco Aden" (a Somali name written with the father's name). Not the other way
+/// round: "Omar Farah" for the requester "Omar Ismail Farah" may be an Omar Yusuf Farah.
+fn one_more_given(short: &NameKey, long: &NameKey) -> bool {
+    short.givens.len() == 1
+        && long.givens.len() == 2
+        && short.given_match(long) == Some(true)
+        && matches!(short.surname_match(long), Some(SurnameMatch::Same))
+}
+
+/// Whether some name of the request and of the subject have as many given names, the
+/// first the same, and the same surname: a fit that needs no second given name.
+fn whole_name_same_length(query: &[NameKey], subject: &[NameKey]) -> bool {
+    query.iter().any(|q| {
+        subject.iter().any(|s| {
+            q.givens.len() == s.givens.len()
+                && q.given_match(s) == Some(true)
+                && matches!(q.surname_match(s), Some(SurnameMatch::Same))
+        })
+    })
+}
+
+/// The second given names written with the request's first given name and surname, in
+/// the request and in every subject's names: more than one means two people ("Nimco
+/// Omar Aden" and "Nimco Yusuf Aden"), whom "Nimco Aden" alone does not tell apart.
+fn second_givens(query: &Query, subjects: &[SubjectProfile]) -> Vec<String> {
+    let qs: Vec<NameKey> = query
+        .names
+        .iter()
+        .map(|n| normalise_name(n))
+        .filter(|k| k.form() == NameForm::Full)
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let names = subjects.iter().flat_map(|s| s.names.iter());
+    for k in query.names.iter().chain(names).map(|n| normalise_name(n)) {
+        let Some(second) = k.givens.get(1) else {
+            continue;
+        };
+        let fits = qs.iter().any(|q| {
+            q.given_match(&k) == Some(true)
+                && matches!(q.surname_match(&k), Some(SurnameMatch::Same))
+        });
+        if fits && !out.iter().any(|o| crate::fold::similar_keys(o, second)) {
+            out.push(second.clone());
+        }
+    }
+    out
 }
 
 /// The folded towns of `places`, without the letters of a postcode read as a place ("SD"
@@ -635,7 +693,9 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
         .map(|s| assess_candidate(query, s))
         .collect();
     let namesake_known = subjects.iter().zip(&out).any(|(s, a)| {
-        !a.contradictions.is_empty() && (shares_full_name(query, s) || only_initials_fit(query, s))
+        !a.contradictions.is_empty()
+            && (shares_full_name(query, s)
+                || (only_initials_fit(query, s) && !initials_of_another(query, s, subjects)))
     });
     // Initials or a surname at the requester's address: theirs, unless the holding knows
     // a relative (same surname, same initial, another given name) who could be meant.
@@ -644,6 +704,13 @@ pub fn assess_candidates(query: &Query, subjects: &[SubjectProfile]) -> Vec<Asse
         for a in out.iter_mut().filter(|a| a.household_only) {
             a.advice = Advice::Confirm;
             a.evidence.push(why("no-relative", &[]));
+        }
+    }
+    // "Nimco Aden" fits "Nimco Omar Aden" only where the holding and the request write
+    // no other second given name with it.
+    if out.iter().any(|a| a.middle_only) && second_givens(query, subjects).len() > 1 {
+        for a in out.iter_mut().filter(|a| a.middle_only) {
+            a.name_only = false;
         }
     }
     if !namesake_known {
@@ -739,6 +806,52 @@ fn only_initials_fit(query: &Query, subject: &SubjectProfile) -> bool {
                         && q.initials_compatible(s)
                 })
         })
+}
+
+/// Whether the initials of `subject` (named by initials only) are also those of a full
+/// name the holding writes for someone with another given name ("B. Jansen, geboren …"
+/// where the holding knows Bas Jansen beside the requester Bram Jansen): the holding
+/// already knows a person they can be, so they are no sign of a namesake of the requester.
+fn initials_of_another(query: &Query, subject: &SubjectProfile, all: &[SubjectProfile]) -> bool {
+    let qs: Vec<NameKey> = query
+        .names
+        .iter()
+        .map(|n| normalise_name(n))
+        .filter(|k| k.form() == NameForm::Full)
+        .collect();
+    let initials: Vec<NameKey> = subject
+        .names
+        .iter()
+        .map(|n| normalise_name(n))
+        .filter(|k| k.form() == NameForm::Initials)
+        .collect();
+    all.iter()
+        .filter(|other| !std::ptr::eq(*other, subject) && !other_facts(subject, other))
+        .flat_map(|other| other.names.iter())
+        .map(|n| normalise_name(n))
+        .filter(|k| k.form() == NameForm::Full)
+        .any(|k| {
+            initials
+                .iter()
+                .any(|i| i.surname_match(&k).is_some() && i.initials_compatible(&k))
+                && qs.iter().all(|q| q.given_match(&k).is_none())
+        })
+}
+
+/// Whether two subjects carry birth dates or towns and none of them in common: two people.
+fn other_facts(a: &SubjectProfile, b: &SubjectProfile) -> bool {
+    let dates = |p: &SubjectProfile| -> Vec<String> {
+        p.birthdates
+            .iter()
+            .filter_map(|v| normalise_identifier("birthdate", v))
+            .collect()
+    };
+    let (da, db) = (dates(a), dates(b));
+    let (ta, tb) = (towns(&a.places), towns(&b.places));
+    let apart = |x: &[String], y: &[String]| {
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|v| y.contains(v))
+    };
+    apart(&da, &db) || apart(&ta, &tb)
 }
 
 /// Whether a full name of `subject` has the requester's given name and surname.
@@ -1089,6 +1202,56 @@ mod tests {
         let alone =
             SubjectProfile::from_mentions([("person", "Pieter Verhoeven"), ("place", "Rotterdam")]);
         assert_ne!(assess_candidate(&q, &alone).advice, Advice::Reject);
+    }
+
+    #[test]
+    fn a_name_without_the_fathers_name_is_the_requesters_where_no_other_is_written() {
+        // The requester Nimco Aden; the holding writes "Nimco Omar Aden" alone in a memo.
+        // Nobody else of that first name and surname: it is hers, as "Nimco Aden" would
+        // be. Where another memo writes "Nimco Yusuf Aden", either may be her.
+        let q = query(&["Nimco Aden"]);
+        let long = SubjectProfile::from_mentions([("person", "Nimco Omar Aden")]);
+        let a = assess_candidates(&q, std::slice::from_ref(&long));
+        assert_eq!(a[0].advice, Advice::Confirm, "{a:?}");
+        let other = SubjectProfile::from_mentions([("person", "Nimco Yusuf Aden")]);
+        let a = assess_candidates(&q, &[long, other]);
+        assert_ne!(a[0].advice, Advice::Confirm, "{a:?}");
+        assert_ne!(a[1].advice, Advice::Confirm, "{a:?}");
+        // Not the other way round: for the requester Nimco Omar Aden, a memo on "Nimco
+        // Aden" may be about a Nimco Yusuf Aden whose second name it leaves out.
+        let q = query(&["Nimco Omar Aden"]);
+        let short = SubjectProfile::from_mentions([("person", "Nimco Aden")]);
+        let a = assess_candidates(&q, std::slice::from_ref(&short));
+        assert_ne!(a[0].advice, Advice::Confirm, "{a:?}");
+    }
+
+    #[test]
+    fn initials_of_a_known_relative_are_no_namesake_of_the_requester() {
+        // The requester Bram Vink; the holding writes "Bram Vink" alone in a memo, "Bas
+        // Vink" elsewhere, and "B. Vink, geboren 02-03-1950" in a list. The initials with
+        // another birth date fit Bas as well as a namesake of Bram: they are no sign that
+        // a second Bram Vink exists, so the bare name is his.
+        let mut q = query(&["Bram Vink"]);
+        q.birthdates.push("14-07-1988".into());
+        let bare = SubjectProfile::from_mentions([("person", "Bram Vink")]);
+        let initials =
+            SubjectProfile::from_mentions([("person", "B. Vink"), ("birthdate", "02-03-1950")]);
+        let relative = SubjectProfile::from_mentions([("person", "Bas Vink")]);
+        let a = assess_candidates(&q, &[bare.clone(), initials.clone(), relative]);
+        assert_eq!(a[0].advice, Advice::Confirm, "{a:?}");
+        // Bas described in another town than the initials is not them: they may be a
+        // second Bram Vink.
+        let elsewhere = SubjectProfile::from_mentions([("person", "Bas Vink"), ("place", "Tiel")]);
+        let initials_in = SubjectProfile::from_mentions([
+            ("person", "B. Vink"),
+            ("birthdate", "02-03-1950"),
+            ("place", "Harderwijk"),
+        ]);
+        let a = assess_candidates(&q, &[bare.clone(), initials_in, elsewhere]);
+        assert_eq!(a[0].advice, Advice::Check, "{a:?}");
+        // Without Bas, the initials may be a second Bram Vink: the bare name is checked.
+        let a = assess_candidates(&q, &[bare, initials]);
+        assert_eq!(a[0].advice, Advice::Check, "{a:?}");
     }
 
     #[test]

@@ -568,3 +568,66 @@ fn an_officials_initials_join_the_one_official_they_fit() {
     assert_eq!(subject_of(20), subject_of(1));
     assert_ne!(subject_of(20), subject_of(10));
 }
+
+/// "Hasan" under a mail of Hasan Yilmaz is his given name, though its key is that of the
+/// surname of Omar Hassan named in the same mail: the writer wrote it exactly as Hasan
+/// Yilmaz's given name and as nobody's surname.
+#[test]
+fn a_word_written_as_a_given_name_of_the_document_is_no_surname_spelling() {
+    let text = "Hasan Yilmaz schreef over het overleg met Omar Hassan. Hassan was tevreden.\n\n\
+                Met vriendelijke groet,\nHasan\n";
+    let found = [
+        ("person", "Hasan Yilmaz"),
+        ("person", "Omar Hassan"),
+        ("person", "Hassan"),
+        ("person", "Hasan"),
+    ];
+    let subjects = resolve(&in_text(1, 1, text, &found), &[]);
+    let subject_of = |id: u64| common::subject_of(&subjects, id);
+    assert_eq!(subject_of(3), subject_of(2));
+    assert_eq!(subject_of(4), subject_of(1));
+    assert_ne!(subject_of(4), subject_of(2));
+}
+
+/// A given name alone joins the one person of its document with its initial as written:
+/// "Ouafae" is "O. El Idrissi", not "U. Hersi" (whose initial is the sound of "Ou").
+#[test]
+fn a_given_name_alone_has_the_initial_it_is_written_with() {
+    let text = "Aanwezig: O. El Idrissi en U. Hersi.\n\nOuafae vertelde over de buurt. \
+                Hersi vulde haar aan.\n";
+    let found = [
+        ("person", "O. El Idrissi"),
+        ("person", "U. Hersi"),
+        ("person", "Ouafae"),
+        ("person", "Hersi"),
+    ];
+    let subjects = resolve(&in_text(1, 1, text, &found), &[]);
+    let subject_of = |id: u64| common::subject_of(&subjects, id);
+    assert_ne!(subject_of(3), subject_of(2));
+    assert_eq!(subject_of(4), subject_of(2));
+}
+
+/// Two married double names of one maiden name with other partners' names are two women:
+/// a bare "Anita Ramdin" may join one of them, never both into one subject.
+#[test]
+fn two_partners_names_keep_two_women_apart() {
+    let rows: Vec<Mention> = [
+        (1, "Anita Autar-Ramdin"),
+        (2, "Anita Jhagroe-Ramdin"),
+        (3, "Anita Ramdin"),
+    ]
+    .iter()
+    .enumerate()
+    .flat_map(|(i, &(doc, name))| {
+        in_text(
+            doc,
+            i as u64 + 1,
+            &format!("Notitie\n\n{name} vraagt naar de planning van de speeltuin.\n"),
+            &[("person", name)],
+        )
+    })
+    .collect();
+    let subjects = resolve(&rows, &[]);
+    let subject_of = |id: u64| common::subject_of(&subjects, id);
+    assert_ne!(subject_of(1), subject_of(2));
+}
