@@ -647,12 +647,7 @@ fn whole_name_same_length(query: &[NameKey], subject: &[NameKey]) -> bool {
 /// the request and in every subject's names: more than one means two people ("Nimco
 /// Omar Aden" and "Nimco Yusuf Aden"), whom "Nimco Aden" alone does not tell apart.
 fn second_givens(query: &Query, subjects: &[SubjectProfile]) -> Vec<String> {
-    let qs: Vec<NameKey> = query
-        .names
-        .iter()
-        .map(|n| normalise_name(n))
-        .filter(|k| k.form() == NameForm::Full)
-        .collect();
+    let qs = keys_of(&query.names, NameForm::Full);
     let mut out: Vec<String> = Vec::new();
     let names = subjects.iter().flat_map(|s| s.names.iter());
     for k in query.names.iter().chain(names).map(|n| normalise_name(n)) {
@@ -749,12 +744,7 @@ fn own_part(double: &NameKey, single: &NameKey) -> bool {
 /// another given name (or another spelling of it): a relative whom initials at a shared
 /// address could mean.
 fn relative_of(query: &Query, subject: &SubjectProfile) -> bool {
-    let qs: Vec<NameKey> = query
-        .names
-        .iter()
-        .map(|n| normalise_name(n))
-        .filter(|k| k.form() == NameForm::Full)
-        .collect();
+    let qs = keys_of(&query.names, NameForm::Full);
     // A person written with initials only, of the requester's surname and initial, whose
     // birth date or BSN is not the requester's ("Duale, A.A., geboren 17-04-1962" for the
     // requester Amina Duale, born 1985), is someone else whom "A. Duale" at the shared
@@ -808,23 +798,23 @@ fn only_initials_fit(query: &Query, subject: &SubjectProfile) -> bool {
         })
 }
 
+/// The keys of those of `names` that are written in `form` (the request's full names, a
+/// subject's initials).
+fn keys_of(names: &[String], form: NameForm) -> Vec<NameKey> {
+    names
+        .iter()
+        .map(|n| normalise_name(n))
+        .filter(|k| k.form() == form)
+        .collect()
+}
+
 /// Whether the initials of `subject` (named by initials only) are also those of a full
 /// name the holding writes for someone with another given name ("B. Jansen, geboren …"
 /// where the holding knows Bas Jansen beside the requester Bram Jansen): the holding
 /// already knows a person they can be, so they are no sign of a namesake of the requester.
 fn initials_of_another(query: &Query, subject: &SubjectProfile, all: &[SubjectProfile]) -> bool {
-    let qs: Vec<NameKey> = query
-        .names
-        .iter()
-        .map(|n| normalise_name(n))
-        .filter(|k| k.form() == NameForm::Full)
-        .collect();
-    let initials: Vec<NameKey> = subject
-        .names
-        .iter()
-        .map(|n| normalise_name(n))
-        .filter(|k| k.form() == NameForm::Initials)
-        .collect();
+    let qs = keys_of(&query.names, NameForm::Full);
+    let initials = keys_of(&subject.names, NameForm::Initials);
     all.iter()
         .filter(|other| !std::ptr::eq(*other, subject) && !other_facts(subject, other))
         .flat_map(|other| other.names.iter())
