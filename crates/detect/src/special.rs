@@ -1553,8 +1553,9 @@ fn origin_context(text: &str, toks: &[Tok], ti: usize) -> bool {
         return true;
     }
     // "dat eiser Hazara is.", "omdat hij Koerd was,": the predicate of a subordinate clause.
-    let subject_before = prev
-        .is_some_and(|p| word_is(text, p, &SUBJECTS) || word_is(text, p, &SUBJECT_NOUNS) || p.cap);
+    let subject_before = prev.is_some_and(|p| {
+        word_in(text, p, &SUBJECT_SET) || word_in(text, p, &SUBJECT_NOUN_SET) || p.cap
+    });
     let copula_last = next.is_some_and(|n| word_is(text, n, &COPULAS))
         && toks
             .get(ti + 2)
@@ -2966,7 +2967,7 @@ fn clause(
     // "Zoals ik zei | heb ik ...": the aside before the clause is not part of it.
     if word_is(text, &toks[l], &["zoals"])
         && l + 3 < c
-        && word_is(text, &toks[l + 1], &SUBJECTS)
+        && word_in(text, &toks[l + 1], &SUBJECT_SET)
         && toks[l + 2].class == Class::Word
     {
         l += 3;
@@ -3383,7 +3384,8 @@ fn clause(
     // record's label; "heeft een inbraak gepleegd" states the fact.
     if kind == Kind::Criminal
         && starts_with_any(toks[c].text(text), &OFFENCES)
-        && !(start..=r).any(|k| ends_with_verb(text, &toks[k]) || word_is(text, &toks[k], &VERBS))
+        && !(start..=r)
+            .any(|k| ends_with_verb(text, &toks[k]) || word_in(text, &toks[k], &VERB_SET))
     {
         return None;
     }
@@ -3499,7 +3501,7 @@ const NOT_NAMES: [&str; 10] = [
 /// Returns the run's last token.
 fn name_run(text: &str, toks: &[Tok], k: usize, c: usize) -> Option<usize> {
     let t = &toks[k];
-    if t.class != Class::Word || !t.cap || word_is(text, t, &SOFT_BOUNDS) {
+    if t.class != Class::Word || !t.cap || word_in(text, t, &SOFT_BOUND_SET) {
         return None;
     }
     if word_is(text, t, &NOT_NAMES)
@@ -3652,7 +3654,7 @@ fn main_after_subordinate(
         return None;
     }
     (start.max(l) + 2..=c).find_map(|m| {
-        (word_is(text, &toks[m], &SUBJECTS)
+        (word_in(text, &toks[m], &SUBJECT_SET)
             && !word_is(text, &toks[m], &OBJECTS)
             && finite_like(text, &toks[m - 1])
             && ends_with_verb(text, &toks[m - 2]))
@@ -3682,20 +3684,20 @@ fn fronted_adverbial(
     r: usize,
     persons: &[(usize, usize)],
 ) -> bool {
-    if !word_is(text, &toks[l], &FRONT) || (l..c).any(|k| word_is(text, &toks[k], &VERBS)) {
+    if !word_is(text, &toks[l], &FRONT) || (l..c).any(|k| word_in(text, &toks[k], &VERB_SET)) {
         return false;
     }
     let subject = |k: usize| {
         toks.get(k).is_some_and(|t| {
-            (word_is(text, t, &SUBJECTS) && !word_is(text, t, &OBJECTS))
-                || word_is(text, t, &SUBJECT_NOUNS)
+            (word_in(text, t, &SUBJECT_SET) && !word_is(text, t, &OBJECTS))
+                || word_in(text, t, &SUBJECT_NOUN_SET)
                 || covers(persons, t.start(), t.end())
         })
     };
     // A finite verb: a known one, or a lower-case word in -t right before its subject
     // ("ervaart eiseres").
     let finite = |t: &Tok| {
-        word_is(text, t, &VERBS)
+        word_in(text, t, &VERB_SET)
             || (t.class == Class::Word && t.end() - t.start() >= 4 && t.text(text).ends_with('t'))
     };
     (c + 1..=r.min(c + 6)).any(|k| {
@@ -3749,7 +3751,7 @@ fn owned_noun_phrase(
             n.class == Class::Punct
                 || n.nl_before > 0
                 || ends_with_verb(text, n)
-                || word_is(text, n, &SOFT_BOUNDS)
+                || word_in(text, n, &SOFT_BOUND_SET)
                 || word_is(text, n, &["bij", "niet", "geloofwaardig"])
         })
     };
@@ -3936,8 +3938,8 @@ fn adjunct_noun_phrase(
         (a..c).all(|k| {
             let t = &toks[k];
             t.class == Class::Word
-                && !word_is(text, t, &VERBS)
-                && !word_is(text, t, &SUBJECTS)
+                && !word_in(text, t, &VERB_SET)
+                && !word_in(text, t, &SUBJECT_SET)
                 && !ends_with_verb(text, t)
         })
     };
@@ -4006,7 +4008,7 @@ fn verb_pending(text: &str, toks: &[Tok], l: usize, r: usize) -> bool {
     // so "Dat gaven de partijen ..." (a demonstrative and a verb) is none.
     let subject = |k: usize| {
         toks.get(k).is_some_and(|t| {
-            word_is(text, t, &SUBJECTS) || word_is(text, t, &SUBJECT_NOUNS) || t.cap
+            word_in(text, t, &SUBJECT_SET) || word_in(text, t, &SUBJECT_NOUN_SET) || t.cap
         })
     };
     l > 0
@@ -4029,7 +4031,7 @@ fn dependent_start(text: &str, toks: &[Tok], k: usize) -> bool {
         && word_is(text, t, &["sinds"])
         && toks
             .get(k + 1)
-            .is_some_and(|n| word_is(text, n, &SUBJECTS) && !word_is(text, n, &OBJECTS))
+            .is_some_and(|n| word_in(text, n, &SUBJECT_SET) && !word_is(text, n, &OBJECTS))
 }
 
 /// The consequence clause right after a health finding that ends at token `e` ("heeft een
@@ -4043,7 +4045,7 @@ fn consequence_clause(text: &str, toks: &[Tok], e: usize) -> Option<(usize, usiz
         return None;
     }
     let subj = toks.get(e + 2)?;
-    if !word_is(text, subj, &SUBJECTS) || word_is(text, subj, &OBJECTS) || subj.nl_before > 0 {
+    if !word_in(text, subj, &SUBJECT_SET) || word_is(text, subj, &OBJECTS) || subj.nl_before > 0 {
         return None;
     }
     let s = e + 3;
@@ -4085,7 +4087,8 @@ fn party_of(text: &str, toks: &[Tok], persons: &[(usize, usize)], k: usize) -> O
         && SUBJECT_NOUNS.iter().any(|n| {
             n.len() + 1 == w.len() && w.as_bytes()[..n.len()].eq_ignore_ascii_case(n.as_bytes())
         });
-    (word_is(text, t, &SUBJECT_NOUNS) || plural || covers(persons, t.start(), t.end())).then_some(j)
+    (word_in(text, t, &SUBJECT_NOUN_SET) || plural || covers(persons, t.start(), t.end()))
+        .then_some(j)
 }
 
 /// Whether the clause from `l` (the cue at `c`) is a subordinate clause that opens with its
@@ -4099,7 +4102,7 @@ fn subordinate_subject(text: &str, toks: &[Tok], l: usize, c: usize) -> bool {
         && toks[l + 1].class == Class::Word
         && !toks[l + 1].cap
         && !ends_with_verb(text, &toks[l + 1])
-        && !word_is(text, &toks[l + 1], &VERBS)
+        && !word_in(text, &toks[l + 1], &VERB_SET)
         && toks[l + 2].class == Class::Word
         && !word_is(text, &toks[l + 2], &["van", "en", "of"])
 }
@@ -4143,7 +4146,7 @@ fn pending_auxiliary(
     // "bekeerd", "ontslagen").
     let participle = |t: &Tok| {
         let w = t.text(text).as_bytes();
-        (ends_with_verb(text, t) && !word_is(text, t, &VERBS))
+        (ends_with_verb(text, t) && !word_in(text, t, &VERB_SET))
             || (t.class == Class::Word
                 && !t.cap
                 && w.len() >= 7
@@ -4166,12 +4169,12 @@ fn pending_auxiliary(
         }
         if word_is(text, t, &AUXILIARIES) {
             let p = &toks[k - 1];
-            let subject = word_is(text, p, &SUBJECTS)
-                || word_is(text, p, &SUBJECT_NOUNS)
+            let subject = word_in(text, p, &SUBJECT_SET)
+                || word_in(text, p, &SUBJECT_NOUN_SET)
                 || covers(persons, p.start(), p.end());
             return subject.then_some(k);
         }
-        if participle(t) || word_is(text, t, &VERBS) {
+        if participle(t) || word_in(text, t, &VERB_SET) {
             return None;
         }
         k -= 1;
@@ -4249,11 +4252,12 @@ fn main_clause_after(text: &str, toks: &[Tok], l: usize, c: usize, r: usize) -> 
     };
     let finite = !v.cap
         && v.class == Class::Word
-        && (word_is(text, v, &VERBS) || (v.end() - v.start() >= 3 && v.text(text).ends_with('t')));
+        && (word_in(text, v, &VERB_SET)
+            || (v.end() - v.start() >= 3 && v.text(text).ends_with('t')));
     let subject = |k: usize| {
         toks.get(k).is_some_and(|t| {
-            word_is(text, t, &SUBJECTS)
-                || word_is(text, t, &SUBJECT_NOUNS)
+            word_in(text, t, &SUBJECT_SET)
+                || word_in(text, t, &SUBJECT_NOUN_SET)
                 || word_is(text, t, &AUTHORITIES)
         })
     };
@@ -4331,7 +4335,7 @@ fn short_parenthesis(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         t.nl_before == 0
             && matches!(t.class, Class::Word | Class::Number)
             && !t.cap
-            && !word_is(text, t, &VERBS)
+            && !word_in(text, t, &VERB_SET)
     });
     let after_ok = toks.get(close + 1).is_none_or(|n| {
         n.nl_before > 0
@@ -4593,9 +4597,9 @@ const INSERT_OPENERS: [&str; 14] = [
 fn insertion_close(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     let stop = |t: &Tok| {
         t.nl_before > 0
-            || word_is(text, t, &VERBS)
-            || word_is(text, t, &SUBJECTS)
-            || word_is(text, t, &SOFT_BOUNDS)
+            || word_in(text, t, &VERB_SET)
+            || word_in(text, t, &SUBJECT_SET)
+            || word_in(text, t, &SOFT_BOUND_SET)
     };
     // An adverbial opens with a preposition ("ondanks de behandeling", "naast ..."); an
     // apposition to a noun ("een psychose, onderdeel van ...,") is another thing. A source
@@ -4626,7 +4630,7 @@ fn insertion_close(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         return None;
     }
     let participle = |t: &Tok| {
-        (ends_with_verb(text, t) && !word_is(text, t, &VERBS) && !word_is(text, t, &["zijn"]))
+        (ends_with_verb(text, t) && !word_in(text, t, &VERB_SET) && !word_is(text, t, &["zijn"]))
             || inseparable_participle(text, t)
     };
     // The auxiliary before, in the same sentence, its participle not yet come.
@@ -4703,7 +4707,7 @@ fn content_comma(text: &str, toks: &[Tok], i: usize) -> bool {
                 .get(k + 1)
                 .is_some_and(|z| word_is(text, z, &["zeggen"]));
         if t.nl_before > 0
-            || (word_is(text, t, &VERBS) && !explains)
+            || (word_in(text, t, &VERB_SET) && !explains)
             || (t.class == Class::Punct
                 && matches!(text.as_bytes()[t.start()], b'.' | b'!' | b'?' | b';' | b':'))
         {
@@ -5021,7 +5025,7 @@ fn participle_tail(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     // which [`inseparable_participle`] leaves to the words in -d and -t.
     let participle_at = |t: &Tok| {
         let w = t.text(text).as_bytes();
-        (ends_with_verb(text, t) && !word_is(text, t, &VERBS))
+        (ends_with_verb(text, t) && !word_in(text, t, &VERB_SET))
             || inseparable_participle(text, t)
             || (t.class == Class::Word
                 && !t.cap
@@ -5050,9 +5054,9 @@ fn participle_tail(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         }
         if t.class == Class::Punct
             || t.cap
-            || word_is(text, t, &VERBS)
-            || word_is(text, t, &SUBJECTS)
-            || word_is(text, t, &SOFT_BOUNDS)
+            || word_in(text, t, &VERB_SET)
+            || word_in(text, t, &SUBJECT_SET)
+            || word_in(text, t, &SOFT_BOUND_SET)
             || word_is(text, t, &["gelet", "gezien", "behoudens"])
         {
             return None;
@@ -5100,8 +5104,8 @@ fn adverbial_comma(text: &str, toks: &[Tok], i: usize) -> bool {
         }
         if t.class == Class::Punct
             || ends_with_verb(text, t)
-            || word_is(text, t, &SUBJECTS)
-            || word_is(text, t, &SOFT_BOUNDS)
+            || word_in(text, t, &SUBJECT_SET)
+            || word_in(text, t, &SOFT_BOUND_SET)
         {
             return false;
         }
@@ -5214,8 +5218,8 @@ fn authority_acts(
             && !word_is(text, &toks[k - 2], &PREPOSITIONS)
     }) && !(l..=r).any(|k| {
         let t = &toks[k];
-        word_is(text, t, &SUBJECTS)
-            || word_is(text, t, &SUBJECT_NOUNS)
+        word_in(text, t, &SUBJECT_SET)
+            || word_in(text, t, &SUBJECT_NOUN_SET)
             || word_is(text, t, &POSSESSIVES)
             || covers(persons, t.start(), t.end())
     })
@@ -5254,8 +5258,8 @@ fn noun_phrases_joined(text: &str, toks: &[Tok], i: usize) -> bool {
         }
         if t.class != Class::Word
             || ends_with_verb(text, t)
-            || word_is(text, t, &SUBJECTS)
-            || word_is(text, t, &SOFT_BOUNDS)
+            || word_in(text, t, &SUBJECT_SET)
+            || word_in(text, t, &SOFT_BOUND_SET)
         {
             return false;
         }
@@ -5296,9 +5300,9 @@ fn enumeration_item(text: &str, t: &Tok) -> bool {
     t.class == Class::Number
         || (t.class == Class::Word
             && !t.cap
-            && !word_is(text, t, &SUBJECTS)
+            && !word_in(text, t, &SUBJECT_SET)
             && !word_in(text, t, &VERB_SET)
-            && !word_is(text, t, &SOFT_BOUNDS))
+            && !word_in(text, t, &SOFT_BOUND_SET))
 }
 
 /// A comma in "a, b(, c) en d": single items, the last one after "en"/"of" and before a bound
